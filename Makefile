@@ -1,0 +1,30 @@
+# Sichtbar – the two commands a newcomer needs are `make demo` and `make test`.
+SWIFT ?= swift
+PORT ?= 8080
+
+.PHONY: deps demo test build bench clean
+
+deps:
+	@bash .ci/install-deps
+
+build: deps
+	$(SWIFT) build --product sichtbar
+
+## Runs the service with two demo offices and a few hundred sealed demo reports.
+demo: build
+	.build/debug/sichtbar demo --port $(PORT)
+
+## Builds everything (the end-to-end tests start the real binary) and runs every test.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Release build, then the intake benchmark table (in process and over HTTP with wrk).
+bench:
+	@bash .ci/install-deps --bench
+	$(SWIFT) build -c release --product sichtbar
+	$(SWIFT) build -c release --product SichtbarBench
+	@bash bench/run.sh
+
+clean:
+	rm -rf .build

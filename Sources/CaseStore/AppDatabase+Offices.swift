@@ -1,0 +1,104 @@
+import Casework
+import Foundation
+import GRDB
+import Sealing
+
+extension AppDatabase {
+    /// Stores a new office with its office secrets sealed to the recovery key; returns the office.
+    public func createOffice(name: String, profile: OfficeProfile, keys: OfficeKeys) async throws -> Office {
+        let office = Office(id: .random(), name: name, publicKey: keys.keyPair.publicKey, keyVersion: 1, profile: profile)
+        let profileJSON = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self)
+        let seals = keys.seals(to: keys.recoveryPublicKey, recipientName: "recovery", version: office.keyVersion)
+        try await writer.write { db in
+            let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM office") ?? 0) + 1
+            try db.execute(sql: """
+                INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [Data(office.id.bytes), position, name, Data(office.publicKey.bytes),
+                                 Int64(office.keyVersion), Data(keys.recoveryPublicKey.bytes), profileJSON])
+            try Self.insert(seals, officeID: office.id, db)
+        }
+        return office
+    }
+
+    /// Stores a member and the office secrets sealed to them, in one transaction.
+    public func addMember(_ member: Member, seals: [OfficeKeySeal]) async throws {
+        let wrapJSON = String(decoding: try JSONEncoder().encode(member.wrappedSecret), as: UTF8.self)
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO member (id, username, office_id, role, public_key, wrapped_secret) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [Data(member.id.bytes), member.username, member.officeID.map { Data($0.bytes) },
+                                 member.role.rawValue, Data(member.publicKey.bytes), wrapJSON])
+            if let officeID = member.officeID {
+                try Self.insert(seals, officeID: officeID, db)
+            }
+        }
+    }
+
+    public func member(username: String) async throws -> Member? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, username, office_id, role, public_key, wrapped_secret FROM member WHERE username = ?
+                """, arguments: [username]) else { return nil }
+            guard let id = EntityID(bytes: [UInt8](row["id"] as Data)),
+                  let role = MemberRole(rawValue: row["role"]) else {
+                throw DatabaseError(message: "malformed member row")
+            }
+            let officeID = (row["office_id"] as Data?).flatMap { EntityID(bytes: [UInt8]($0)) }
+            let wrapText: String = row["wrapped_secret"]
+            return Member(id: id, username: row["username"], officeID: officeID, role: role,
+                          publicKey: try BoxPublicKey(bytes: [UInt8](row["public_key"] as Data)),
+                          wrappedSecret: try JSONDecoder().decode(PassphraseWrap.self, from: Data(wrapText.utf8)))
+        }
+    }
+
+    public func office(id: EntityID) async throws -> Office? {
+        try await writer.read { db in try OfficeRow.one(db, id: id) }
+    }
+
+    public func offices() async throws -> [Office] {
+        try await writer.read { db in try OfficeRow.all(db) }
+    }
+
+    public func updateProfile(officeID: EntityID, profile: OfficeProfile) async throws {
+        let profileJSON = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self)
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE office SET profile = ? WHERE id = ?", arguments: [profileJSON, Data(officeID.bytes)])
+        }
+    }
+
+    /// The office secret sealed to a recipient, for the current key version.
+    public func seal(officeID: EntityID, recipient: String, purpose: OfficeKeySeal.Purpose) async throws -> [UInt8]? {
+        try await writer.read { db in
+            try (Data.fetchOne(db, sql: """
+                SELECT s.sealed FROM office_key_seal s JOIN office o ON o.id = s.office_id AND o.key_version = s.key_version
+                WHERE s.office_id = ? AND s.recipient = ? AND s.purpose = ?
+                """, arguments: [Data(officeID.bytes), recipient, purpose.rawValue])).map { [UInt8]($0) }
+        }
+    }
+
+    /// Stores a one-time invitation by the hash of its token; the token itself is never stored.
+    public func createInvitation(_ invitation: Invitation, officeID: EntityID?, role: MemberRole) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO invitation (token_hash, office_id, role, expires_at, wrapped_secrets) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [Data(invitation.tokenHash), officeID.map { Data($0.bytes) }, role.rawValue,
+                                 Int64(invitation.expiresAt.timeIntervalSince1970), Data(invitation.wrappedSecrets)])
+        }
+    }
+
+    /// Counts per table, for the demo summary and tests.
+    public func count(_ table: String) async throws -> Int {
+        precondition(table.allSatisfy { $0.isLetter || $0 == "_" })
+        return try await writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+    }
+
+    static func insert(_ seals: [OfficeKeySeal], officeID: EntityID, _ db: Database) throws {
+        for seal in seals {
+            try db.execute(sql: """
+                INSERT INTO office_key_seal (office_id, key_version, recipient, purpose, sealed) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [Data(officeID.bytes), Int64(seal.keyVersion), seal.recipient, seal.purpose.rawValue,
+                                 Data(seal.sealed)])
+        }
+    }
+}

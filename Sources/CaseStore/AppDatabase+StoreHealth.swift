@@ -1,0 +1,2 @@
+import Casework
+extension AppDatabase: StoreHealth {}

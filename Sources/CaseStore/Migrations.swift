@@ -1,0 +1,89 @@
+import GRDB
+
+/// The schema, as frozen SQL strings: once a migration has shipped it never changes; a change
+/// is a new migration. Each has a test in CaseStoreTests.
+enum Migrations {
+    /// v1: offices, members, sealed office keys, invitations, cases, mailboxes, records, and the
+    /// plaintext monthly count of unclassified reports. Ids are random 16-byte blobs in
+    /// WITHOUT ROWID tables, so no hidden rowid records arrival order.
+    static let v1 = """
+        CREATE TABLE office (
+            id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+            position INTEGER NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+            key_version INTEGER NOT NULL,
+            recovery_public_key BLOB NOT NULL CHECK (length(recovery_public_key) = 32),
+            profile TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE member (
+            id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+            username TEXT NOT NULL UNIQUE,
+            office_id BLOB REFERENCES office(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('counsellor', 'lead', 'analyst')),
+            public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+            wrapped_secret TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE office_key_seal (
+            office_id BLOB NOT NULL REFERENCES office(id) ON DELETE CASCADE,
+            key_version INTEGER NOT NULL,
+            recipient TEXT NOT NULL,
+            purpose TEXT NOT NULL CHECK (purpose IN ('office_secret', 'statistics')),
+            sealed BLOB NOT NULL,
+            PRIMARY KEY (office_id, key_version, recipient, purpose)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE invitation (
+            token_hash BLOB PRIMARY KEY NOT NULL CHECK (length(token_hash) = 32),
+            office_id BLOB REFERENCES office(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('counsellor', 'lead', 'analyst')),
+            expires_at INTEGER NOT NULL,
+            wrapped_secrets BLOB NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE case_file (
+            id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+            office_id BLOB NOT NULL REFERENCES office(id),
+            office_key_version INTEGER NOT NULL,
+            sealed_keys BLOB NOT NULL,
+            kind TEXT NOT NULL,
+            step TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            received_on TEXT NOT NULL,
+            touched INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        CREATE INDEX case_file_by_office_step ON case_file(office_id, step);
+
+        CREATE TABLE mailbox (
+            lookup_id BLOB PRIMARY KEY NOT NULL CHECK (length(lookup_id) = 16),
+            case_id BLOB NOT NULL UNIQUE REFERENCES case_file(id) ON DELETE CASCADE,
+            wrapped_key BLOB NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE record (
+            id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+            case_id BLOB NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            key_version INTEGER NOT NULL,
+            ciphertext BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX record_by_case ON record(case_id, kind);
+
+        CREATE TABLE intake_month (
+            office_id BLOB NOT NULL REFERENCES office(id) ON DELETE CASCADE,
+            month TEXT NOT NULL,
+            unclassified INTEGER NOT NULL CHECK (unclassified >= 0),
+            PRIMARY KEY (office_id, month)
+        ) WITHOUT ROWID;
+        """
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,90 @@
+import Casework
+import Foundation
+import GRDB
+import Sealing
+
+/// `ReportStore` over the SQLite database, with group commit for intake.
+public final class SQLiteReportStore: ReportStore {
+    public let database: AppDatabase
+    private let batcher: IntakeBatcher
+
+    public init(database: AppDatabase) {
+        self.database = database
+        self.batcher = IntakeBatcher(writer: database.writer)
+    }
+
+    public func offices() async throws -> [Office] {
+        try await database.writer.read { db in try OfficeRow.all(db) }
+    }
+
+    public func submit(_ intake: SealedIntake) async throws {
+        try await batcher.submit(intake)
+    }
+
+    public func mailbox(lookupID: [UInt8]) async throws -> MailboxSnapshot? {
+        try await database.writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT c.id, c.office_id, c.step, c.touched, m.wrapped_key
+                FROM mailbox m JOIN case_file c ON c.id = m.case_id WHERE m.lookup_id = ?
+                """, arguments: [Data(lookupID)]),
+                let caseID = EntityID(bytes: [UInt8](row["id"] as Data)),
+                let officeID = EntityID(bytes: [UInt8](row["office_id"] as Data))
+            else { return nil }
+            let shared = RecordKind.allCases.filter(\.isShared).map(\.rawValue)
+            let records = try Row.fetchAll(db, sql: """
+                SELECT id, kind, key_version, ciphertext FROM record WHERE case_id = ? AND kind IN (\(shared.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: StatementArguments([Data(caseID.bytes)] + shared))
+                .compactMap { record -> SealedRecord? in
+                    guard let id = EntityID(bytes: [UInt8](record["id"] as Data)),
+                          let kind = RecordKind(rawValue: record["kind"]) else { return nil }
+                    return SealedRecord(id: id, caseID: caseID, kind: kind,
+                                        keyVersion: UInt32(record["key_version"] as Int64),
+                                        ciphertext: [UInt8](record["ciphertext"] as Data))
+                }
+            return MailboxSnapshot(caseID: caseID, officeID: officeID, step: row["step"],
+                                   touchedByOffice: row["touched"] as Bool,
+                                   wrappedMailboxKey: [UInt8](row["wrapped_key"] as Data), records: records)
+        }
+    }
+
+    public func append(_ record: SealedRecord) async throws {
+        do {
+            try await database.writer.write { db in try Self.insert(record, db) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.notFound
+        } catch let error as DatabaseError {
+            throw StoreError.unavailable("\(error.resultCode)")
+        }
+    }
+
+    public func shred(caseID: EntityID) async throws {
+        try await database.writer.write { db in
+            let monthRow = try Row.fetchOne(db, sql: "SELECT office_id, received_on, touched FROM case_file WHERE id = ?",
+                                            arguments: [Data(caseID.bytes)])
+            guard let monthRow else { throw StoreError.notFound }
+            try db.execute(sql: "DELETE FROM record WHERE case_id = ?", arguments: [Data(caseID.bytes)])
+            try db.execute(sql: "DELETE FROM mailbox WHERE case_id = ?", arguments: [Data(caseID.bytes)])
+            try db.execute(sql: "DELETE FROM case_file WHERE id = ?", arguments: [Data(caseID.bytes)])
+            let received: String = monthRow["received_on"]
+            try db.execute(sql: """
+                UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?
+                """, arguments: [monthRow["office_id"] as Data, String(received.prefix(7))])
+        }
+        await database.checkpoint()
+    }
+
+    public func setStep(caseID: EntityID, step: String) async throws {
+        try await database.writer.write { db in
+            try db.execute(sql: "UPDATE case_file SET step = ? WHERE id = ?", arguments: [step, Data(caseID.bytes)])
+            guard db.changesCount == 1 else { throw StoreError.notFound }
+        }
+    }
+
+    static func insert(_ record: SealedRecord, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO record (id, case_id, kind, key_version, ciphertext) VALUES (?, ?, ?, ?, ?)",
+            arguments: [Data(record.id.bytes), Data(record.caseID.bytes), record.kind.rawValue,
+                        Int64(record.keyVersion), Data(record.ciphertext)]
+        )
+    }
+}

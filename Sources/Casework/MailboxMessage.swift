@@ -1,0 +1,28 @@
+/// A message in the mailbox thread; sealed under the mailbox key, dated by day only.
+public struct MailboxMessage: Sendable, Codable, Equatable {
+    public enum Sender: String, Sendable, Codable {
+        case office
+        case reporter
+    }
+
+    public let from: Sender
+    public let text: String
+    public let on: Day
+    /// Order within the thread (the store keeps no times).
+    public let sequence: Int
+
+    public init(from: Sender, text: String, on: Day, sequence: Int) {
+        self.from = from
+        self.text = text
+        self.on = on
+        self.sequence = sequence
+    }
+}
+
+/// What the mailbox shows a receipt holder.
+public struct MailboxView: Sendable {
+    public let status: ReporterStatus
+    public let messages: [MailboxMessage]
+    /// The report as submitted, only when asked for explicitly.
+    public let report: ReportContent?
+}

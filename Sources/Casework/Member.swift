@@ -1,0 +1,34 @@
+import Sealing
+
+/// A person with a key: counsellor or lead of an office, or analyst of the Verband.
+public struct Member: Sendable, Equatable {
+    public let id: EntityID
+    public let username: String
+    /// Nil for analysts, who belong to the Verband, not an office.
+    public let officeID: EntityID?
+    public let role: MemberRole
+    public let publicKey: BoxPublicKey
+    /// The member's X25519 secret under Argon2id of their passphrase.
+    public let wrappedSecret: PassphraseWrap
+
+    public init(id: EntityID, username: String, officeID: EntityID?, role: MemberRole,
+                publicKey: BoxPublicKey, wrappedSecret: PassphraseWrap) {
+        self.id = id
+        self.username = username
+        self.officeID = officeID
+        self.role = role
+        self.publicKey = publicKey
+        self.wrappedSecret = wrappedSecret
+    }
+
+    /// The member's key pair, if `passphrase` is theirs.
+    public func unlock(passphrase: SecureBytes) throws -> BoxKeyPair {
+        try BoxKeyPair(secretKey: wrappedSecret.unwrap(passphrase: passphrase))
+    }
+}
+
+public enum MemberRole: String, Sendable, Codable, CaseIterable {
+    case counsellor
+    case lead
+    case analyst
+}

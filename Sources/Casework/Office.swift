@@ -1,0 +1,19 @@
+import Sealing
+
+/// An office as reporters and intake see it: who it is and the public key new cases are sealed to.
+public struct Office: Sendable, Equatable {
+    public let id: EntityID
+    public var name: String
+    public var publicKey: BoxPublicKey
+    /// Bumped by each key rotation; sealed case keys record the version they were sealed to.
+    public var keyVersion: UInt32
+    public var profile: OfficeProfile
+
+    public init(id: EntityID, name: String, publicKey: BoxPublicKey, keyVersion: UInt32, profile: OfficeProfile) {
+        self.id = id
+        self.name = name
+        self.publicKey = publicKey
+        self.keyVersion = keyVersion
+        self.profile = profile
+    }
+}

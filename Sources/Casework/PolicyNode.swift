@@ -1,0 +1,80 @@
+import Yams
+
+/// A YAML node that remembers its file and position, so every policy problem names its line.
+struct PolicyNode {
+    let node: Node
+    let file: String
+
+    static func parse(_ text: String, file: String) throws -> PolicyNode {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw PolicyError(file: file, line: nil, problem: "the file is empty")
+            }
+            return PolicyNode(node: node, file: file)
+        } catch let error as PolicyError {
+            throw error
+        } catch let error as YamlError {
+            throw Self.describe(error, file: file)
+        }
+    }
+
+    var line: Int? { node.mark?.line }
+    var column: Int? { node.mark?.column }
+
+    func error(_ problem: String) -> PolicyError {
+        PolicyError(file: file, line: line, column: column, problem: problem)
+    }
+
+    /// The mapping's entries in file order; fails naming the line when this is not a mapping.
+    func entries(_ what: String) throws -> [(key: String, keyNode: PolicyNode, value: PolicyNode)] {
+        guard let mapping = node.mapping else { throw error("\(what) must be a mapping") }
+        var result: [(key: String, keyNode: PolicyNode, value: PolicyNode)] = []
+        var seen = Set<String>()
+        for (key, value) in mapping {
+            let keyNode = PolicyNode(node: key, file: file)
+            guard let name = key.string else { throw keyNode.error("\(what) has a key that is not text") }
+            guard seen.insert(name).inserted else { throw keyNode.error("\(what) repeats the key '\(name)'") }
+            result.append((name, keyNode, PolicyNode(node: value, file: file)))
+        }
+        return result
+    }
+
+    func optional(_ key: String) -> PolicyNode? {
+        node.mapping?[key].map { PolicyNode(node: $0, file: file) }
+    }
+
+    func required(_ key: String, in what: String) throws -> PolicyNode {
+        guard node.mapping != nil else { throw error("\(what) must be a mapping") }
+        guard let child = optional(key) else { throw error("\(what) lacks '\(key)'") }
+        return child
+    }
+
+    func string(_ what: String) throws -> String {
+        guard case .scalar(let scalar) = node else { throw error("\(what) must be text") }
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw error("\(what) is empty") }
+        return text
+    }
+
+    func bool(_ what: String) throws -> Bool {
+        guard case .scalar = node, let value = node.bool else { throw error("\(what) must be true or false") }
+        return value
+    }
+
+    func strings(_ what: String) throws -> [String] {
+        guard case .sequence(let sequence) = node else { throw error("\(what) must be a list") }
+        return try sequence.map { try PolicyNode(node: $0, file: file).string("an entry of \(what)") }
+    }
+
+    private static func describe(_ error: YamlError, file: String) -> PolicyError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return PolicyError(file: file, line: mark.line, column: mark.column, problem: "YAML: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return PolicyError(file: file, line: context.mark.line, column: context.mark.column,
+                               problem: "YAML: repeated key \(duplicates.joined(separator: ", "))")
+        default:
+            return PolicyError(file: file, line: nil, problem: "YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// The store seam for everything reporters do. CaseStore implements it over SQLite;
+/// `InMemoryReportStore` serves the core tests.
+public protocol ReportStore: Sendable {
+    /// Offices in the order they were created: the first takes reports nobody routed.
+    func offices() async throws -> [Office]
+
+    /// Stores a sealed report; returns only once it is durable.
+    func submit(_ intake: SealedIntake) async throws
+
+    /// The mailbox behind a lookup id with its shared records, or nil.
+    func mailbox(lookupID: [UInt8]) async throws -> MailboxSnapshot?
+
+    /// Adds a record to an existing case; durable on return.
+    func append(_ record: SealedRecord) async throws
+
+    /// Shreds a case and everything of it: keys, records, mailbox.
+    func shred(caseID: EntityID) async throws
+
+    /// Moves a case to a step (a withdrawal of a case already worked).
+    func setStep(caseID: EntityID, step: String) async throws
+}
+
+/// Why the store could not do what was asked.
+public enum StoreError: Error, Sendable, Equatable {
+    /// The store cannot write right now (disk full, read-only, batch failed): answer 503.
+    case unavailable(String)
+    /// A row the request relies on does not exist (any more).
+    case notFound
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Checks a report against the taxonomy, the calendar and the size limits, and picks its office.
+public struct ReportValidator: Sendable {
+    /// The languages of CONTRACT.md.
+    public static let languages = ["de", "de-x-ls", "tr", "ar", "uk", "ru", "en"]
+    public static let maxNarrativeCharacters = 20_000
+    public static let maxContactCharacters = 500
+    public static let maxGrounds = 12
+
+    public let taxonomy: Taxonomy
+
+    public init(taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+    }
+
+    /// The checked report, or the first problem found (naming its field).
+    public func validate(_ submission: ReportSubmission, offices: [Office], today: Day) throws(ValidationFailure) -> ValidatedReport {
+        guard Self.languages.contains(submission.language) else {
+            throw ValidationFailure(.unknownCode, field: "language", "language must be one of \(Self.languages.joined(separator: ", "))")
+        }
+        let narrative = submission.narrative.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !narrative.isEmpty else {
+            throw ValidationFailure(.validationFailed, field: "narrative", "narrative is empty")
+        }
+        guard narrative.count <= Self.maxNarrativeCharacters else {
+            throw ValidationFailure(.tooLarge, field: "narrative", "narrative is longer than \(Self.maxNarrativeCharacters) characters")
+        }
+        try Self.checkText(narrative, field: "narrative")
+        let incident = try day(submission.incidentDate, field: "incidentDate", today: today)
+        let learned = try day(submission.learnedDate, field: "learnedDate", today: today)
+        if let incident, let learned, learned < incident {
+            throw ValidationFailure(.validationFailed, field: "learnedDate", "learnedDate is before incidentDate")
+        }
+
+        var grounds: [String] = []
+        let givenGrounds = submission.grounds ?? []
+        guard givenGrounds.count <= Self.maxGrounds else {
+            throw ValidationFailure(.tooLarge, field: "grounds", "at most \(Self.maxGrounds) grounds")
+        }
+        for ground in givenGrounds {
+            try code(ground, facet: "ground", field: "grounds")
+            if !grounds.contains(ground) { grounds.append(ground) }
+        }
+        let area = try optionalCode(submission.area, facet: "area", field: "area")
+        let role = try optionalCode(submission.role, facet: "role", field: "role")
+        let region = try nonEmpty(submission.region)
+        if let region, taxonomy.region(region) == nil {
+            throw ValidationFailure(.unknownCode, field: "region", "region '\(region)' is not a Kreis key of NRW")
+        }
+
+        guard let wish = ContactWish(rawValue: submission.contactWish) else {
+            throw ValidationFailure(.unknownCode, field: "contactWish", "contactWish must be mailbox, contact or none")
+        }
+        let contact = try nonEmpty(submission.contact)
+        switch (wish, contact) {
+        case (.contact, nil):
+            throw ValidationFailure(.validationFailed, field: "contact", "contact is needed when contactWish is contact")
+        case (.contact, let contact?):
+            guard contact.count <= Self.maxContactCharacters else {
+                throw ValidationFailure(.tooLarge, field: "contact", "contact is longer than \(Self.maxContactCharacters) characters")
+            }
+            try Self.checkText(contact, field: "contact")
+        case (_, .some):
+            throw ValidationFailure(.validationFailed, field: "contact", "contact is taken only when contactWish is contact")
+        default:
+            break
+        }
+
+        let office = try route(officeID: submission.office, region: region, offices: offices)
+        let content = ReportContent(language: submission.language, narrative: narrative, incidentDate: incident,
+                                    learnedDate: learned, grounds: grounds, area: area, region: region, role: role,
+                                    contactWish: wish, submittedOn: today)
+        return ValidatedReport(content: content, contact: wish == .contact ? contact : nil, office: office)
+    }
+
+    /// The chosen office, else the one serving the region, else the first.
+    func route(officeID: String?, region: String?, offices: [Office]) throws(ValidationFailure) -> Office {
+        if let text = try nonEmpty(officeID) {
+            guard let id = EntityID(hex: text), let office = offices.first(where: { $0.id == id }) else {
+                throw ValidationFailure(.unknownCode, field: "office", "office '\(text)' is not an office of this service")
+            }
+            return office
+        }
+        if let region, let office = offices.first(where: { $0.profile.regions.contains(region) }) {
+            return office
+        }
+        guard let first = offices.first else {
+            throw ValidationFailure(.validationFailed, field: "office", "this service has no office yet")
+        }
+        return first
+    }
+
+    private func day(_ text: String?, field: String, today: Day) throws(ValidationFailure) -> Day? {
+        guard let text = try nonEmpty(text) else { return nil }
+        guard let day = Day(iso: text) else {
+            throw ValidationFailure(.validationFailed, field: field, "\(field) must be a date as YYYY-MM-DD")
+        }
+        guard day <= today else {
+            throw ValidationFailure(.validationFailed, field: field, "\(field) lies in the future")
+        }
+        return day
+    }
+
+    private func code(_ code: String, facet: String, field: String) throws(ValidationFailure) {
+        guard taxonomy.facet(facet)?.code(code) != nil else {
+            throw ValidationFailure(.unknownCode, field: field, "'\(code)' is not a code of \(facet)")
+        }
+    }
+
+    private func optionalCode(_ text: String?, facet: String, field: String) throws(ValidationFailure) -> String? {
+        guard let value = try nonEmpty(text) else { return nil }
+        try code(value, facet: facet, field: field)
+        return value
+    }
+
+    private func nonEmpty(_ text: String?) throws(ValidationFailure) -> String? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    /// Refuses control characters other than line breaks and tabs.
+    static func checkText(_ text: String, field: String) throws(ValidationFailure) {
+        for scalar in text.unicodeScalars where scalar.properties.generalCategory == .control {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" { continue }
+            throw ValidationFailure(.validationFailed, field: field, "\(field) contains a control character")
+        }
+    }
+}

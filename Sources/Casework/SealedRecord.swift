@@ -1,0 +1,34 @@
+/// One encrypted record of a case as the store keeps it: only ids, kind and key version in clear.
+public struct SealedRecord: Sendable, Equatable {
+    public let id: EntityID
+    public let caseID: EntityID
+    public let kind: RecordKind
+    public let keyVersion: UInt32
+    public let ciphertext: [UInt8]
+
+    public init(id: EntityID, caseID: EntityID, kind: RecordKind, keyVersion: UInt32, ciphertext: [UInt8]) {
+        self.id = id
+        self.caseID = caseID
+        self.kind = kind
+        self.keyVersion = keyVersion
+        self.ciphertext = ciphertext
+    }
+}
+
+/// What a record holds, and so which key seals it.
+public enum RecordKind: String, Sendable, Codable, CaseIterable {
+    /// The report as submitted (mailbox key).
+    case report
+    /// A message between reporter and office (mailbox key).
+    case message
+    /// The reporter's contact details (case key: the office's alone).
+    case contact
+
+    /// Whether the reporter's mailbox key opens it.
+    public var isShared: Bool {
+        switch self {
+        case .report, .message: return true
+        case .contact: return false
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import CSodium
+
+/// Encrypts case records with XChaCha20-Poly1305 under a case or mailbox key, padded with
+/// `sodium_pad` so a ciphertext's length tells only its padding block.
+public enum RecordCipher {
+    public static var keyLength: Int { Int(crypto_aead_xchacha20poly1305_ietf_keybytes()) }
+    static var nonceLength: Int { Int(crypto_aead_xchacha20poly1305_ietf_npubbytes()) }
+    static var tagLength: Int { Int(crypto_aead_xchacha20poly1305_ietf_abytes()) }
+
+    /// The default padding block: short texts all look alike.
+    public static let defaultBlockSize = 256
+
+    /// Returns nonce ‖ ciphertext of the padded plaintext.
+    public static func seal(
+        _ plaintext: [UInt8], key: SecureBytes, association: RecordAssociation,
+        blockSize: Int = defaultBlockSize
+    ) throws -> [UInt8] {
+        Sodium.ensureInitialised()
+        try checkKey(key)
+        let padded = SecureBytes(count: (plaintext.count / blockSize + 1) * blockSize)
+        var paddedLength = 0
+        let padStatus = padded.withUnsafeMutableBytes { buffer -> Int32 in
+            let base = buffer.bindMemory(to: UInt8.self).baseAddress!
+            for (index, byte) in plaintext.enumerated() { base[index] = byte }
+            return sodium_pad(&paddedLength, base, plaintext.count, blockSize, buffer.count)
+        }
+        guard padStatus == 0 else { throw SealingError.operationFailed("sodium_pad") }
+        let nonce = Sodium.randomBytes(nonceLength)
+        let associated = association.encoded
+        var ciphertext = [UInt8](repeating: 0, count: paddedLength + tagLength)
+        var ciphertextLength: UInt64 = 0
+        padded.withUnsafeBytes { message in
+            key.withUnsafeBytes { keyBytes in
+                _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
+                    &ciphertext, &ciphertextLength,
+                    message.bindMemory(to: UInt8.self).baseAddress!, UInt64(paddedLength),
+                    associated, UInt64(associated.count),
+                    nil, nonce,
+                    keyBytes.bindMemory(to: UInt8.self).baseAddress!
+                )
+            }
+        }
+        return nonce + ciphertext.prefix(Int(ciphertextLength))
+    }
+
+    /// Opens a record; fails on a wrong key, a changed byte, or a different association.
+    public static func open(_ sealed: [UInt8], key: SecureBytes, association: RecordAssociation) throws -> SecureBytes {
+        Sodium.ensureInitialised()
+        try checkKey(key)
+        guard sealed.count >= nonceLength + tagLength else {
+            throw SealingError.invalidLength(what: "record", expected: nonceLength + tagLength, actual: sealed.count)
+        }
+        let nonce = Array(sealed[0..<nonceLength])
+        let ciphertext = Array(sealed[nonceLength...])
+        let associated = association.encoded
+        let padded = SecureBytes(count: ciphertext.count - tagLength)
+        var paddedLength: UInt64 = 0
+        let status = padded.withUnsafeMutableBytes { out in
+            key.withUnsafeBytes { keyBytes in
+                crypto_aead_xchacha20poly1305_ietf_decrypt(
+                    out.bindMemory(to: UInt8.self).baseAddress!, &paddedLength, nil,
+                    ciphertext, UInt64(ciphertext.count),
+                    associated, UInt64(associated.count),
+                    nonce, keyBytes.bindMemory(to: UInt8.self).baseAddress!
+                )
+            }
+        }
+        guard status == 0 else { throw SealingError.authenticationFailed }
+        return try unpad(padded, length: Int(paddedLength))
+    }
+
+    /// Finds the ISO/IEC 7816-4 marker (0x80 followed by zeros) from the end.
+    private static func unpad(_ padded: SecureBytes, length: Int) throws -> SecureBytes {
+        let end: Int? = padded.withUnsafeBytes { buffer in
+            var index = length - 1
+            while index >= 0 {
+                let byte = buffer[index]
+                if byte == 0x80 { return index }
+                if byte != 0 { return nil }
+                index -= 1
+            }
+            return nil
+        }
+        guard let end else { throw SealingError.invalidPadding }
+        return padded.slice(0..<end)
+    }
+
+    private static func checkKey(_ key: SecureBytes) throws {
+        guard key.count == keyLength else {
+            throw SealingError.invalidLength(what: "record key", expected: keyLength, actual: key.count)
+        }
+    }
+}

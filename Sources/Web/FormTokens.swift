@@ -1,0 +1,72 @@
+import Foundation
+import Sealing
+import Synchronization
+
+/// Hidden form tokens for reporter pages, which carry no cookie: an HMAC under an in-memory key
+/// over a random nonce, the time and the form's purpose. A token is good for a few hours and,
+/// for forms that create something, only once, so a resubmitted form creates nothing twice.
+final class FormTokens: Sendable {
+    enum Purpose: UInt8, Sendable {
+        case report = 1
+        case mailboxRead = 2
+        case mailboxMessage = 3
+        case mailboxWithdraw = 4
+
+        var singleUse: Bool { self != .mailboxRead }
+    }
+
+    enum Verdict: Equatable, Sendable {
+        case valid
+        case expired
+        case alreadyUsed
+        case invalid
+    }
+
+    static let lifetime: Double = 4 * 3600
+    private let authenticator = MessageAuthenticator()
+    private let used = Mutex<[[UInt8]: Double]>([:])
+    private let now: @Sendable () -> Double
+
+    init(now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+        self.now = now
+    }
+
+    func issue(_ purpose: Purpose) -> String {
+        var message = Sodium.randomBytes(16)
+        let issued = UInt64(now())
+        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: issued >> UInt64(shift))) }
+        message.append(purpose.rawValue)
+        return Self.base64url(message) + "." + Self.base64url(authenticator.tag(message))
+    }
+
+    /// Checks a token for `purpose` and, for single-use purposes, spends it.
+    func redeem(_ token: String?, for purpose: Purpose) -> Verdict {
+        guard let token, let dot = token.firstIndex(of: "."),
+              let message = Self.unbase64url(String(token[..<dot])),
+              let tag = Self.unbase64url(String(token[token.index(after: dot)...])),
+              message.count == 25, message[24] == purpose.rawValue,
+              authenticator.verify(tag, for: message) else { return .invalid }
+        let issued = message[16..<24].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let time = now()
+        guard time - Double(issued) <= Self.lifetime, Double(issued) <= time + 60 else { return .expired }
+        guard purpose.singleUse else { return .valid }
+        let nonce = Array(message[0..<16])
+        return used.withLock { used in
+            if used[nonce] != nil { return .alreadyUsed }
+            if used.count > 50_000 { used = used.filter { time - $0.value <= Self.lifetime } }
+            used[nonce] = Double(issued)
+            return .valid
+        }
+    }
+
+    static func base64url(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func unbase64url(_ text: String) -> [UInt8]? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64.append("=") }
+        return Data(base64Encoded: base64).map { [UInt8]($0) }
+    }
+}

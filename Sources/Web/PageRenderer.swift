@@ -1,0 +1,57 @@
+import Casework
+import Foundation
+import Hummingbird
+import Mustache
+import NIOCore
+
+/// Renders the server-side pages from `Templates/web` with the strings of the chosen language.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    public let catalogues: [String: Catalogue]
+    let stylesheet: [UInt8]
+
+    /// Loads templates, catalogues and the stylesheet from the templates directory.
+    public static func load(templates: URL) async throws -> PageRenderer {
+        let web = templates.appendingPathComponent("web")
+        let library = try await MustacheLibrary(directory: web.path)
+        let catalogues = try Catalogue.loadAll(from: templates.appendingPathComponent("i18n"))
+        let stylesheet = try [UInt8](Data(contentsOf: web.appendingPathComponent("static/style.css")))
+        for required in ["index", "receipt", "mailbox", "offices", "notice"] where library.getTemplate(named: required) == nil {
+            throw CatalogueError(file: web.path, problem: "template \(required).mustache is missing")
+        }
+        return PageRenderer(library: library, catalogues: catalogues, stylesheet: stylesheet)
+    }
+
+    /// The language of a request: `?lang=` when it names a catalogue, else German.
+    func language(of request: Request) -> Catalogue {
+        if let code = request.uri.queryParameters["lang"].map(String.init), let catalogue = catalogues[code] {
+            return catalogue
+        }
+        return catalogues[Catalogue.reference] ?? catalogues.values.first!
+    }
+
+    /// A full page: layout values, strings, language chooser, then the page's own values.
+    func render(_ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
+                settings: WebSettings, values: [String: Any]) -> Response {
+        var context: [String: Any] = [
+            "lang": language.code,
+            "dir": language.direction,
+            "t": language.strings,
+            "quickExitURL": settings.quickExitURL,
+            "languages": catalogues.values.sorted { Self.order($0.code) < Self.order($1.code) }.map { catalogue in
+                ["code": catalogue.code, "name": catalogue.name, "url": "\(path)?lang=\(catalogue.code)",
+                 "current": catalogue.code == language.code] as [String: Any]
+            },
+            "q": "?lang=\(language.code)",
+        ]
+        context.merge(values) { _, page in page }
+        let html = library.render(context, withTemplate: template) ?? "<!doctype html><title>Sichtbar</title><p>template error"
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Languages in the order of CONTRACT.md.
+    static func order(_ code: String) -> Int {
+        ReportValidator.languages.firstIndex(of: code) ?? ReportValidator.languages.count
+    }
+}

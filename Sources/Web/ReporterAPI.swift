@@ -1,0 +1,140 @@
+import Casework
+import Foundation
+import Hummingbird
+import NIOCore
+import Sealing
+
+/// The reporter's JSON API of CONTRACT.md: no login, no cookie.
+struct ReporterAPI {
+    let services: WebServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("offices", use: offices)
+        group.post("reports", use: submitReport)
+        group.post("mailbox", use: readMailbox)
+        group.post("mailbox/messages", use: addMessage)
+        group.post("mailbox/withdraw", use: withdraw)
+    }
+
+    @Sendable func offices(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let offices = try await services.reporter.store.offices()
+        return try JSONResponse.make(.ok, PublicOffice.list(offices, taxonomy: services.taxonomy))
+    }
+
+    @Sendable func submitReport(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
+        guard services.allowIntake(from: address) else { throw APIError.rateLimited }
+        let submission = try await RequestBody.json(ReportSubmission.self, from: request)
+        let receipt: Receipt
+        do {
+            receipt = try await services.reporter.submit(submission)
+        } catch let failure as ValidationFailure {
+            throw APIError(failure)
+        } catch is StoreError {
+            throw APIError.unavailable
+        }
+        struct Answer: Encodable { let receipt: String; let status: String }
+        return try JSONResponse.make(.created, Answer(receipt: receipt.formatted, status: ReporterStatus.eingegangen.rawValue))
+    }
+
+    struct MailboxRequest: Decodable {
+        let receipt: String
+        let includeReport: Bool?
+    }
+
+    @Sendable func readMailbox(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try checkMailboxRate(request, context)
+        let body = try await RequestBody.json(MailboxRequest.self, from: request)
+        let receipt = try Self.parse(body.receipt)
+        guard let view = try await storeCall({ try await services.reporter.read(receipt: receipt, includeReport: body.includeReport ?? false) })
+        else { throw APIError.receiptUnknown }
+        return try JSONResponse.make(.ok, MailboxAnswer(view), padded: true)
+    }
+
+    struct MessageRequest: Decodable {
+        let receipt: String
+        let text: String
+    }
+
+    @Sendable func addMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try checkMailboxRate(request, context)
+        let body = try await RequestBody.json(MessageRequest.self, from: request)
+        let receipt = try Self.parse(body.receipt)
+        let added = try await storeCall { try await services.reporter.addMessage(receipt: receipt, text: body.text) }
+        guard added else { throw APIError.receiptUnknown }
+        struct Answer: Encodable { let status = "sent" }
+        return try JSONResponse.make(.created, Answer(), padded: true)
+    }
+
+    struct WithdrawRequest: Decodable {
+        let receipt: String
+    }
+
+    @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try checkMailboxRate(request, context)
+        let body = try await RequestBody.json(WithdrawRequest.self, from: request)
+        let receipt = try Self.parse(body.receipt)
+        guard let status = try await storeCall({ try await services.reporter.withdraw(receipt: receipt) }) else {
+            throw APIError.receiptUnknown
+        }
+        struct Answer: Encodable { let status: String }
+        return try JSONResponse.make(.ok, Answer(status: status.rawValue), padded: true)
+    }
+
+    private func checkMailboxRate(_ request: Request, _ context: AppRequestContext) throws {
+        let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
+        guard services.mailboxPerAddress.allow(address) else { throw APIError.rateLimited }
+    }
+
+    static func parse(_ text: String) throws -> Receipt {
+        do {
+            return try Receipt.parse(text)
+        } catch {
+            throw APIError.receiptMalformed
+        }
+    }
+
+    /// Maps store and validation failures of a reporter call to API errors.
+    private func storeCall<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch let failure as ValidationFailure {
+            throw APIError(failure)
+        } catch StoreError.notFound {
+            throw APIError.receiptUnknown
+        } catch is StoreError {
+            throw APIError.unavailable
+        }
+    }
+}
+
+/// The mailbox answer of CONTRACT.md.
+struct MailboxAnswer: Encodable {
+    struct Message: Encodable {
+        let from: String
+        let text: String
+        let on: String
+    }
+
+    let status: String
+    let messages: [Message]
+    let report: ReportContent?
+
+    init(_ view: MailboxView) {
+        status = view.status.rawValue
+        messages = view.messages.map { Message(from: $0.from.rawValue, text: $0.text, on: $0.on.iso) }
+        report = view.report
+    }
+}
+
+/// JSON responses, sorted keys, optionally padded.
+enum JSONResponse {
+    static func make(_ status: HTTPResponse.Status, _ value: some Encodable, padded: Bool = false) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var bytes = Array(try encoder.encode(value))
+        if padded { ResponsePadding.pad(&bytes) }
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

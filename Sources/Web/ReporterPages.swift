@@ -1,0 +1,271 @@
+import Casework
+import Foundation
+import Hummingbird
+import NIOCore
+import Sealing
+
+/// The reporter's pages: they work without JavaScript, set no cookie, and carry the language in
+/// the URL. POST forms carry a hidden single-use token and are refused from other sites.
+struct ReporterPages {
+    let services: WebServices
+    var pages: PageRenderer { services.pages }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/", use: reportForm)
+        router.post("/receipt", use: submitForm)
+        router.get("/receipt", use: receiptInfo)
+        router.get("/mailbox", use: mailboxForm)
+        router.post("/mailbox", use: openMailbox)
+        router.post("/mailbox/messages", use: sendMessage)
+        router.post("/mailbox/withdraw", use: withdraw)
+        router.get("/offices", use: officeList)
+        router.get("/static/style.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: pages.stylesheet)))
+        }
+    }
+
+    // MARK: Report form
+
+    @Sendable func reportForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let language = pages.language(of: request)
+        var values = ReportSubmission(language: language.code, narrative: "")
+        values.office = request.uri.queryParameters["office"].map(String.init)
+        return try await renderForm(language: language, values: values, error: nil, status: .ok)
+    }
+
+    @Sendable func submitForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let language = pages.language(of: request)
+        if let refusal = refuseCrossSite(request, language) { return refusal }
+        let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
+        guard services.allowIntake(from: address) else {
+            return notice(language, "rate_limited", status: .tooManyRequests, link: ("/", "back_to_form"))
+        }
+        let form = try await formFields(request)
+        let submission = Self.submission(from: form, language: language.code)
+        switch services.tokens.redeem(form["token"], for: .report) {
+        case .valid:
+            break
+        case .alreadyUsed:
+            return notice(language, "already_sent", status: .conflict, link: ("/", "back_to_form"))
+        case .expired, .invalid:
+            return try await renderForm(language: language, values: submission, error: (nil, language["error_form_expired"]),
+                                        status: .badRequest)
+        }
+        do {
+            let receipt = try await services.reporter.submit(submission)
+            return pages.render("receipt", status: .created, language: language, path: "/receipt", settings: services.settings,
+                                values: ["title": language["receipt_title"], "receipt": receipt.formatted])
+        } catch let failure as ValidationFailure {
+            let key = "error_\(failure.field ?? "generic")"
+            let text = language.strings[key] ?? language["error_generic"]
+            return try await renderForm(language: language, values: submission, error: (failure.field, text),
+                                        status: failure.code == .tooLarge ? .contentTooLarge : .unprocessableContent)
+        } catch is StoreError {
+            return notice(language, "unavailable", status: .serviceUnavailable, link: ("/", "back_to_form"))
+        }
+    }
+
+    @Sendable func receiptInfo(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let language = pages.language(of: request)
+        return pages.render("receipt", language: language, path: "/receipt", settings: services.settings,
+                            values: ["title": language["receipt_about_title"]])
+    }
+
+    static func submission(from form: FormFields, language: String) -> ReportSubmission {
+        func optional(_ name: String) -> String? {
+            guard let value = form[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+            return value
+        }
+        return ReportSubmission(language: language, narrative: form["narrative"] ?? "",
+                                incidentDate: optional("incidentDate"), learnedDate: optional("learnedDate"),
+                                grounds: form.all("grounds"), area: optional("area"), region: optional("region"),
+                                role: optional("role"), contactWish: form["contactWish"] ?? "mailbox",
+                                contact: optional("contact"), office: optional("office"))
+    }
+
+    private func renderForm(language: Catalogue, values: ReportSubmission, error: (field: String?, text: String)?,
+                            status: HTTPResponse.Status) async throws -> Response {
+        let offices = (try? await services.reporter.store.offices()) ?? []
+        let taxonomy = services.taxonomy
+        func options(_ facet: String, chosen: [String]) -> [[String: Any]] {
+            (taxonomy.facet(facet)?.codes ?? []).map { code in
+                ["code": code.code, "label": Taxonomy.label(code.labels, language: language.code) ?? code.code,
+                 "child": code.parent != nil, "checked": chosen.contains(code.code), "selected": chosen.contains(code.code)]
+            }
+        }
+        let regions = taxonomy.regions.sorted { $0.name.compare($1.name, locale: Locale(identifier: "de")) == .orderedAscending }
+            .map { ["key": $0.key, "name": $0.name, "selected": $0.key == values.region] as [String: Any] }
+        var page: [String: Any] = [
+            "title": language["title_form"],
+            "token": services.tokens.issue(.report),
+            "today": Day(Date()).iso,
+            "grounds": options("ground", chosen: values.grounds ?? []),
+            "areas": options("area", chosen: values.area.map { [$0] } ?? []),
+            "roles": options("role", chosen: values.role.map { [$0] } ?? []),
+            "regions": regions,
+            "offices": offices.map { office -> [String: Any] in
+                ["id": office.id.hex, "name": office.name, "city": office.profile.city ?? "",
+                 "selected": office.id.hex == values.office]
+            },
+            "wish": [values.contactWish: true],
+            "values": ["narrative": values.narrative, "incidentDate": values.incidentDate ?? "",
+                       "learnedDate": values.learnedDate ?? "", "contact": values.contact ?? ""],
+        ]
+        if let error {
+            page["error"] = ["text": error.text, "isNarrative": error.field == "narrative"] as [String: Any]
+        }
+        return pages.render("index", status: status, language: language, path: "/", settings: services.settings, values: page)
+    }
+
+    // MARK: Mailbox
+
+    @Sendable func mailboxForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let language = pages.language(of: request)
+        return mailboxPage(language, status: .ok)
+    }
+
+    @Sendable func openMailbox(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await withMailbox(request, context, purpose: .mailboxRead) { language, form, receipt in
+            try await showMailbox(language, receipt: receipt, includeReport: form["includeReport"] == "yes", notice: nil)
+        }
+    }
+
+    @Sendable func sendMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await withMailbox(request, context, purpose: .mailboxMessage) { language, form, receipt in
+            do {
+                guard try await services.reporter.addMessage(receipt: receipt, text: form["text"] ?? "") else {
+                    return mailboxPage(language, status: .notFound, error: language["mailbox_unknown"])
+                }
+            } catch is ValidationFailure {
+                return try await showMailbox(language, receipt: receipt, includeReport: false, notice: nil,
+                                             error: language["mailbox_message_empty"], status: .unprocessableContent)
+            }
+            return try await showMailbox(language, receipt: receipt, includeReport: false, notice: language["mailbox_sent"],
+                                         status: .created)
+        }
+    }
+
+    @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await withMailbox(request, context, purpose: .mailboxWithdraw) { language, form, receipt in
+            guard form["confirm"] == "yes" else {
+                return try await showMailbox(language, receipt: receipt, includeReport: false, notice: nil,
+                                             error: language["withdraw_confirm_missing"], status: .unprocessableContent)
+            }
+            switch try await services.reporter.withdraw(receipt: receipt) {
+            case .geloescht?:
+                return notice(language, "withdrawn", status: .ok, link: ("/", "back_to_form"))
+            case .some:
+                return notice(language, "withdraw_requested", status: .ok, link: ("/mailbox", "back_to_mailbox"))
+            case nil:
+                return mailboxPage(language, status: .notFound, error: language["mailbox_unknown"])
+            }
+        }
+    }
+
+    /// The common checks of every mailbox form: origin, rate, token, receipt; store failures as a page.
+    private func withMailbox(_ request: Request, _ context: AppRequestContext, purpose: FormTokens.Purpose,
+                             _ body: (Catalogue, FormFields, Receipt) async throws -> Response) async throws -> Response {
+        let language = pages.language(of: request)
+        if let refusal = refuseCrossSite(request, language) { return refusal }
+        let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
+        guard services.mailboxPerAddress.allow(address) else {
+            return notice(language, "rate_limited", status: .tooManyRequests, link: ("/mailbox", "back_to_mailbox"))
+        }
+        let form = try await formFields(request)
+        switch services.tokens.redeem(form["token"], for: purpose) {
+        case .valid: break
+        case .alreadyUsed: return notice(language, "already_sent", status: .conflict, link: ("/mailbox", "back_to_mailbox"))
+        case .expired, .invalid: return notice(language, "form_invalid", status: .badRequest, link: ("/mailbox", "back_to_mailbox"))
+        }
+        guard let receipt = try? Receipt.parse(form["receipt"] ?? "") else {
+            return mailboxPage(language, status: .badRequest, error: language["mailbox_malformed"])
+        }
+        do {
+            return try await body(language, form, receipt)
+        } catch is StoreError {
+            return notice(language, "unavailable", status: .serviceUnavailable, link: ("/mailbox", "back_to_mailbox"))
+        }
+    }
+
+    private func showMailbox(_ language: Catalogue, receipt: Receipt, includeReport: Bool, notice: String?,
+                             error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let view = try await services.reporter.read(receipt: receipt, includeReport: includeReport) else {
+            return mailboxPage(language, status: .notFound, error: language["mailbox_unknown"])
+        }
+        var values: [String: Any] = [
+            "opened": true,
+            "receipt": receipt.formatted,
+            "statusLabel": language["status_\(view.status.rawValue)"],
+            "messages": view.messages.map { message -> [String: Any] in
+                ["from": message.from.rawValue, "text": message.text, "on": message.on.iso,
+                 "sender": language[message.from == .office ? "mailbox_from_office" : "mailbox_from_reporter"]]
+            },
+            "messageToken": services.tokens.issue(.mailboxMessage),
+            "withdrawToken": services.tokens.issue(.mailboxWithdraw),
+        ]
+        if let report = view.report {
+            values["report"] = ["narrative": report.narrative, "incidentDate": report.incidentDate?.iso ?? ""]
+        }
+        if let notice { values["notice"] = notice }
+        if let error { values["error"] = error }
+        return mailboxPage(language, status: status, values: values)
+    }
+
+    private func mailboxPage(_ language: Catalogue, status: HTTPResponse.Status, error: String? = nil,
+                             values: [String: Any] = [:]) -> Response {
+        var page = values
+        page["title"] = language["mailbox_title"]
+        page["readToken"] = services.tokens.issue(.mailboxRead)
+        if let error { page["error"] = error }
+        return pages.render("mailbox", status: status, language: language, path: "/mailbox", settings: services.settings,
+                            values: page)
+    }
+
+    // MARK: Offices
+
+    @Sendable func officeList(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let language = pages.language(of: request)
+        let offices = try await services.reporter.store.offices()
+        let lawNames: [DataProtectionLaw: String] = [.dsgvo: "DSGVO / BDSG", .kdg: "KDG", .dsgEkd: "DSG-EKD"]
+        let list = offices.map { office -> [String: Any] in
+            let profile = office.profile
+            return [
+                "id": office.id.hex, "name": office.name, "address": profile.address ?? "", "hours": profile.hours ?? "",
+                "phone": profile.phone ?? "", "email": profile.email ?? "",
+                "languages": profile.languages.map { services.pages.catalogues[$0]?.name ?? $0 }.joined(separator: ", "),
+                "regions": profile.regions.map { services.taxonomy.region($0)?.name ?? $0 }.joined(separator: ", "),
+                "controller": profile.controller ?? "", "law": profile.law.flatMap { lawNames[$0] } ?? "",
+                "dpo": profile.dpo ?? "", "authority": profile.authority ?? "",
+            ]
+        }
+        return pages.render("offices", language: language, path: "/offices", settings: services.settings,
+                            values: ["title": language["offices_title"], "offices": list])
+    }
+
+    // MARK: Helpers
+
+    /// Refuses a form sent from another site; browsers that send no `Sec-Fetch-Site` rely on the token.
+    private func refuseCrossSite(_ request: Request, _ language: Catalogue) -> Response? {
+        guard let site = request.headers[.secFetchSite], site != "same-origin", site != "none" else {
+            return nil
+        }
+        return notice(language, "cross_site", status: .forbidden, link: ("/", "back_to_form"))
+    }
+
+    private func formFields(_ request: Request) async throws -> FormFields {
+        let bytes = try await RequestBody.bytes(request, limit: WebSettings.maxFormBody)
+        guard let form = FormFields(bytes) else {
+            throw APIError(.badRequest, code: "bad_request", message: "the form is not valid UTF-8")
+        }
+        return form
+    }
+
+    private func notice(_ language: Catalogue, _ key: String, status: HTTPResponse.Status,
+                        link: (path: String, label: String)) -> Response {
+        pages.render("notice", status: status, language: language, path: link.path, settings: services.settings, values: [
+            "title": language["\(key)_title"], "heading": language["\(key)_title"], "text": language["\(key)_text"],
+            "linkURL": "\(link.path)?lang=\(language.code)", "linkText": language[link.label],
+        ])
+    }
+}

@@ -1,0 +1,70 @@
+import Casework
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Reads request bodies within limits and turns every problem into an error naming the field.
+enum RequestBody {
+    /// The body as bytes; 413 `too_large` past `limit`.
+    static func bytes(_ request: Request, limit: Int) async throws -> [UInt8] {
+        var buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch {
+            throw APIError(.contentTooLarge, code: "too_large", message: "the body is larger than \(limit / 1024) KiB")
+        }
+        return buffer.readBytes(length: buffer.readableBytes) ?? []
+    }
+
+    /// Decodes JSON, answering invalid UTF-8, broken JSON, wrong types and missing fields with 4xx.
+    static func json<Value: Decodable>(_ type: Value.Type, from request: Request) async throws -> Value {
+        let bytes = try await Self.bytes(request, limit: WebSettings.maxJSONBody)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw APIError(.badRequest, code: "bad_request", message: "the body is not valid UTF-8")
+        }
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw describe(error)
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> APIError {
+        func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String? {
+            let keys = context.codingPath + (key.map { [$0] } ?? [])
+            let named = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return named.isEmpty ? nil : named.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case let .typeMismatch(expected, context):
+            let field = path(context)
+            return APIError(.badRequest, code: "bad_request",
+                            message: "\(field ?? "the body") must be \(describeType(expected))", field: field)
+        case let .valueNotFound(_, context):
+            let field = path(context)
+            return APIError(.badRequest, code: "bad_request", message: "\(field ?? "a value") must not be null", field: field)
+        case let .keyNotFound(key, context):
+            let field = path(context, key)
+            return APIError(.unprocessableContent, code: "validation_failed", message: "\(field ?? key.stringValue) is required",
+                            field: field)
+        case let .dataCorrupted(context):
+            let field = path(context)
+            return APIError(.badRequest, code: "bad_request",
+                            message: field.map { "\($0) is malformed" } ?? "the body is not valid JSON", field: field)
+        @unknown default:
+            return APIError(.badRequest, code: "bad_request", message: "the body is not valid JSON")
+        }
+    }
+
+    private static func describeType(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        case is [String].Type, is [Any].Type: return "a list"
+        case is Int.Type, is Double.Type: return "a number"
+        default:
+            let name = "\(type)"
+            return name.hasPrefix("Array") ? "a list" : (name.hasPrefix("Dictionary") ? "an object" : "of another type")
+        }
+    }
+}

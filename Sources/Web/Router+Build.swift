@@ -1,0 +1,30 @@
+import Casework
+import Hummingbird
+
+/// The public router: reporter API and pages, health, OpenAPI. Metrics are on their own listener.
+public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    ReporterAPI(services: services).addRoutes(to: router.group("api/v1"))
+    ReporterPages(services: services).addRoutes(to: router)
+    router.get("/healthz") { _, _ -> Response in
+        guard await services.health.isWritable() else { throw APIError.unavailable }
+        return try JSONResponse.make(.ok, ["status": "ok"])
+    }
+    router.get("/openapi.yaml") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                 body: .init(byteBuffer: .init(string: OpenAPIDocument.yaml)))
+    }
+    return router
+}
+
+/// The metrics router, served only on the metrics port: process figures, no intake counters.
+public func buildMetricsRouter(_ metrics: ProcessMetrics) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.get("/metrics") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                 body: .init(byteBuffer: .init(string: await metrics.exposition())))
+    }
+    return router
+}

@@ -1,0 +1,31 @@
+import Casework
+
+/// Everything the routes need, built once at start-up.
+public struct WebServices: Sendable {
+    public let reporter: ReporterService
+    public let taxonomy: Taxonomy
+    public let health: any StoreHealth
+    public let pages: PageRenderer
+    public let settings: WebSettings
+    let tokens = FormTokens()
+    let intakePerAddress: RateLimiter
+    let intakeGlobal: GlobalRateLimiter
+    let mailboxPerAddress: RateLimiter
+
+    public init(reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
+                settings: WebSettings) {
+        self.reporter = reporter
+        self.taxonomy = taxonomy
+        self.health = health
+        self.pages = pages
+        self.settings = settings
+        self.intakePerAddress = RateLimiter(count: settings.intakePerAddressPerHour, per: 3600)
+        self.intakeGlobal = GlobalRateLimiter(perSecond: settings.intakeGlobalPerSecond)
+        self.mailboxPerAddress = RateLimiter(count: settings.mailboxPerAddressPerMinute, per: 60)
+    }
+
+    /// Both intake caps; the global one is checked only when the address is within its own.
+    func allowIntake(from address: String) -> Bool {
+        intakePerAddress.allow(address) && intakeGlobal.allow()
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+
+/// A command-line failure with CONTRACT.md's exit codes: 1 a check failed, 2 bad usage or input.
+struct CLIError: Error, CustomStringConvertible {
+    let message: String
+    let code: Int32
+
+    static func badInput(_ message: String) -> CLIError { CLIError(message: message, code: 2) }
+    static func checkFailed(_ message: String) -> CLIError { CLIError(message: message, code: 1) }
+
+    var description: String { message }
+}
+
+extension AsyncParsableCommand {
+    /// Runs `body`, printing a CLIError's message to standard error and exiting with its code.
+    func failingCleanly(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as CLIError {
+            printError("sichtbar: \(error.message)")
+            throw ExitCode(error.code)
+        }
+    }
+}
+
+func printError(_ text: String) {
+    var standardError = StandardError()
+    print(text, to: &standardError)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandleWriter.write(string, to: 2)
+    }
+}

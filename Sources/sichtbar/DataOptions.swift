@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// `--data DIR`, defaulting to `SICHTBAR_DATA` or `./sichtbar-data`.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: "The data folder (default: $SICHTBAR_DATA or ./sichtbar-data).")
+    var data: String?
+
+    var folder: DataFolder {
+        DataFolder(path: data ?? ProcessInfo.processInfo.environment["SICHTBAR_DATA"] ?? "./sichtbar-data")
+    }
+}
+
+/// `--policies DIR` and `--templates DIR`, found next to the working directory or the binary.
+struct ResourceOptions: ParsableArguments {
+    @Option(name: .long, help: "The policy folder (default: $SICHTBAR_POLICIES, ./Policies, or beside the binary).")
+    var policies: String?
+
+    @Option(name: .long, help: "The templates folder (default: $SICHTBAR_TEMPLATES, ./Templates, or beside the binary).")
+    var templates: String?
+
+    func policiesURL() throws -> URL { try Self.locate(policies, env: "SICHTBAR_POLICIES", name: "Policies") }
+    func templatesURL() throws -> URL { try Self.locate(templates, env: "SICHTBAR_TEMPLATES", name: "Templates") }
+
+    /// The flag, else the environment, else `./NAME`, else the nearest `NAME` above the executable.
+    static func locate(_ flag: String?, env: String, name: String) throws -> URL {
+        if let path = flag ?? ProcessInfo.processInfo.environment[env] {
+            return URL(fileURLWithPath: path, isDirectory: true)
+        }
+        let fileManager = FileManager.default
+        let local = URL(fileURLWithPath: name, isDirectory: true)
+        if fileManager.fileExists(atPath: local.path) { return local }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = directory.appendingPathComponent(name, isDirectory: true)
+            if fileManager.fileExists(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        throw CLIError.badInput("cannot find the \(name) folder; name it with --\(name.lowercased())")
+    }
+}

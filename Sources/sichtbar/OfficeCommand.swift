@@ -1,0 +1,101 @@
+import ArgumentParser
+import CaseStore
+import Casework
+import Foundation
+
+/// `sichtbar office …`
+struct OfficeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "office", abstract: "Offices and their public profile.",
+                                                    subcommands: [Add.self, Profile.self])
+
+    /// `office add --name NAME`: another office and a one-time invitation for its first lead.
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an office; prints an invitation for its first lead.")
+        @OptionGroup var dataOptions: DataOptions
+        @Option(name: .long, help: "The office's name.") var name: String
+        @Flag(name: .long, help: "Print one JSON object.") var json = false
+
+        func run() async throws {
+            try await failingCleanly {
+                let (database, _) = try dataOptions.folder.open()
+                let (office, keys) = try await OfficeSetup.createOffice(database, name: name)
+                let invitation = try await OfficeSetup.invite(database, office: office, keys: keys, role: .lead)
+                if json {
+                    struct Output: Encodable { let office: String; let recoveryCode: String; let invitation: String }
+                    try JSONOutput.print(Output(office: office.id.hex, recoveryCode: keys.recoveryCode.formatted,
+                                                invitation: invitation.token))
+                } else {
+                    print("""
+                        Office \(office.name) created: \(office.id.hex)
+                        Invitation for its first lead (valid 72 hours, once): \(invitation.token)
+
+                        Recovery code (shown once; the Träger keeps it under four-eyes):
+                          \(keys.recoveryCode.formatted)
+                        """)
+                }
+            }
+        }
+    }
+
+    /// `office profile`: what reporters see about the office.
+    struct Profile: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set what reporters see about an office.")
+        @OptionGroup var dataOptions: DataOptions
+        @OptionGroup var resources: ResourceOptions
+        @Option(name: .long, help: "The office id.") var office: String
+        @Option(name: .customLong("as"), help: "A lead of the office (the passphrase is read).") var lead: String
+        @Option(name: .long) var city: String?
+        @Option(name: .long) var address: String?
+        @Option(name: .long, help: "Office hours (Sprechzeiten).") var hours: String?
+        @Option(name: .long) var phone: String?
+        @Option(name: .long) var email: String?
+        @Option(name: .long, help: "Comma-separated language codes.") var languages: String?
+        @Option(name: .long, help: "Comma-separated Kreis keys the office serves.") var regions: String?
+        @Option(name: .long, help: "The data controller.") var controller: String?
+        @Option(name: .long, help: "dsgvo, kdg or dsg-ekd.") var law: String?
+        @Option(name: .long, help: "The data protection officer.") var dpo: String?
+        @Option(name: .long, help: "The supervisory authority.") var authority: String?
+
+        func run() async throws {
+            try await failingCleanly {
+                guard let officeID = EntityID(hex: office) else { throw CLIError.badInput("--office takes a 32-digit office id") }
+                let taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
+                let (database, _) = try dataOptions.folder.open()
+                guard let current = try await database.office(id: officeID) else { throw CLIError.badInput("no office \(office)") }
+                _ = try await OfficeSetup.authenticateLead(database, username: lead, officeID: officeID)
+                var profile = current.profile
+                func set(_ value: String?, _ keyPath: WritableKeyPath<OfficeProfile, String?>) {
+                    if let value { profile[keyPath: keyPath] = value.isEmpty ? nil : value }
+                }
+                set(city, \.city); set(address, \.address); set(hours, \.hours); set(phone, \.phone); set(email, \.email)
+                set(controller, \.controller); set(dpo, \.dpo); set(authority, \.authority)
+                if let languages {
+                    let codes = Self.list(languages)
+                    for code in codes where !ReportValidator.languages.contains(code) {
+                        throw CLIError.badInput("--languages: \(code) is not one of \(ReportValidator.languages.joined(separator: ", "))")
+                    }
+                    profile.languages = codes
+                }
+                if let regions {
+                    let keys = Self.list(regions)
+                    for key in keys where taxonomy.region(key) == nil {
+                        throw CLIError.badInput("--regions: \(key) is not a Kreis key of NRW")
+                    }
+                    profile.regions = keys
+                }
+                if let law {
+                    guard let value = DataProtectionLaw(rawValue: law) else {
+                        throw CLIError.badInput("--law takes dsgvo, kdg or dsg-ekd")
+                    }
+                    profile.law = value
+                }
+                try await database.updateProfile(officeID: officeID, profile: profile)
+                print("Profile of \(current.name) updated.")
+            }
+        }
+
+        static func list(_ text: String) -> [String] {
+            text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+    }
+}

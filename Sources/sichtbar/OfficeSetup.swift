@@ -1,0 +1,60 @@
+import CaseStore
+import Casework
+import Foundation
+import Sealing
+
+/// Creating offices and their first members, shared by `init`, `office add` and `demo`.
+enum OfficeSetup {
+    static func createOffice(_ database: AppDatabase, name: String, profile: OfficeProfile = OfficeProfile())
+        async throws -> (Office, OfficeKeys) {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 200 else { throw CLIError.badInput("an office name has 1 to 200 characters") }
+        let keys = try OfficeKeys.generate()
+        return (try await database.createOffice(name: trimmed, profile: profile, keys: keys), keys)
+    }
+
+    /// A member whose key pair is wrapped under `passphrase`, with the office secrets sealed to them.
+    static func createMember(_ database: AppDatabase, username: String, role: MemberRole, office: Office,
+                             keys: OfficeKeys, passphrase: SecureBytes) async throws -> Member {
+        try checkUsername(username)
+        guard try await database.member(username: username) == nil else {
+            throw CLIError.badInput("the username \(username) is taken")
+        }
+        let keyPair = BoxKeyPair()
+        let member = Member(id: .random(), username: username, officeID: office.id, role: role,
+                            publicKey: keyPair.publicKey,
+                            wrappedSecret: try PassphraseWrap.wrap(keyPair.secretKey, passphrase: passphrase))
+        try await database.addMember(member, seals: keys.seals(to: member.publicKey, recipientName: member.id.hex,
+                                                               version: office.keyVersion))
+        return member
+    }
+
+    /// A one-time invitation carrying the office secrets for the invited member.
+    static func invite(_ database: AppDatabase, office: Office, keys: OfficeKeys, role: MemberRole) async throws -> Invitation {
+        let invitation = try Invitation.issue(secrets: SecureBytes.concatenating([keys.keyPair.secretKey, keys.statisticsKey]))
+        try await database.createInvitation(invitation, officeID: office.id, role: role)
+        return invitation
+    }
+
+    static func checkUsername(_ username: String) throws {
+        let allowed = username.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
+        }
+        guard (3...64).contains(username.count), allowed else {
+            throw CLIError.badInput("a username has 3 to 64 characters of a-z, 0-9, '.', '-' and '_'")
+        }
+    }
+
+    /// Checks `--as USER`: a lead of `officeID` whose passphrase (read from stdin) opens their key.
+    static func authenticateLead(_ database: AppDatabase, username: String, officeID: EntityID) async throws -> Member {
+        let passphrase = try PassphraseReader.read(prompt: "Passphrase for \(username): ")
+        guard let member = try await database.member(username: username),
+              (try? member.unlock(passphrase: passphrase)) != nil else {
+            throw CLIError.checkFailed("wrong username or passphrase")
+        }
+        guard member.role == .lead, member.officeID == officeID else {
+            throw CLIError.checkFailed("\(username) is not a lead of this office")
+        }
+        return member
+    }
+}

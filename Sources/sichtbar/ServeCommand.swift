@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `sichtbar serve`: runs the service on an existing data folder.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the service.")
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var resources: ResourceOptions
+    @OptionGroup var server: ServerOptions
+
+    func run() async throws {
+        try await failingCleanly {
+            let (database, secrets) = try dataOptions.folder.open()
+            try await Server.run(database: database, secrets: secrets, resources: resources, options: server) { url in
+                printError("Sichtbar is listening on \(url)")
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import CaseStore
+import Casework
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import Web
+
+/// Wires the SQLite store into the web application and runs it with the metrics listener in a
+/// service group that shuts down gracefully on SIGTERM and SIGINT.
+enum Server {
+    static func run(database: AppDatabase, secrets: ServerSecrets, resources: ResourceOptions, options: ServerOptions,
+                    onStarted: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+        ProcessHardening.disableCoreDumps()
+        var logger = Logger(label: "sichtbar")
+        logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
+
+        let taxonomy: Taxonomy
+        let pages: PageRenderer
+        do {
+            taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
+            pages = try await PageRenderer.load(templates: try resources.templatesURL())
+        } catch let error as PolicyError {
+            throw CLIError.badInput("policy refused: \(error)")
+        } catch let error as CatalogueError {
+            throw CLIError.badInput("templates refused: \(error)")
+        }
+        let store = SQLiteReportStore(database: database)
+        let settings = WebSettings(trustedProxy: options.trustedProxy, intakePerAddressPerHour: options.intakePerAddress,
+                                   intakeGlobalPerSecond: options.intakeGlobal,
+                                   mailboxPerAddressPerMinute: options.mailboxPerAddress)
+        let services = WebServices(
+            reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey),
+            taxonomy: taxonomy, health: database, pages: pages, settings: settings)
+
+        let url = "http://\(options.host):\(options.port)"
+        let app = Application(
+            router: buildRouter(services),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+            onServerRunning: { _ in await onStarted(url) },
+            logger: logger
+        )
+        var services_: [any Service] = [app]
+        if options.metricsPort > 0 {
+            let metrics = Application(
+                router: buildMetricsRouter(ProcessMetrics(health: database)),
+                configuration: .init(address: .hostname(options.host, port: options.metricsPort), serverName: nil),
+                logger: logger
+            )
+            services_.append(metrics)
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: services_.map { .init(service: $0) },
+                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
+        try await group.run()
+    }
+}
