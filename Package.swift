@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "Web", "Casework", "Sealing",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

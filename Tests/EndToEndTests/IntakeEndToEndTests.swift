@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// Starts the real binary. `make test` builds it before the tests run.
+@Suite(.serialized) struct IntakeEndToEndTests {
+    @Test func markersNeverReachTheDiskOrTheLog() async throws {
+        let data = try ServerProcess.temporaryFolder()
+        let port = ServerProcess.freePort()
+        let server = try ServerProcess(["demo", "--data", data.path, "--reports", "3", "--port", "\(port)", "--metrics-port", "0"],
+                                       port: port)
+        defer { server.terminate() }
+        try await server.waitUntilHealthy()
+
+        var markers: [String] = []
+        var receipts: [String] = []
+        for index in 0..<5 {
+            let marker = "E2EMARKER\(UUID().uuidString.replacingOccurrences(of: "-", with: ""))"
+            markers.append(marker)
+            let (status, body) = try await HTTP.post("\(server.baseURL)/api/v1/reports", json: """
+                {"language": "de", "narrative": "\(marker) Vorfall \(index)", "contactWish": "contact", "contact": "\(marker)@example.org"}
+                """)
+            #expect(status == 201, "\(body)")
+            receipts.append(try #require(HTTP.json(body)["receipt"] as? String))
+        }
+        // Through the HTML form as a browser would send it.
+        let formMarker = "E2EFORM\(UUID().uuidString.replacingOccurrences(of: "-", with: ""))"
+        markers.append(formMarker)
+        let (_, formPage) = try await HTTP.get("\(server.baseURL)/?lang=de")
+        let token = try #require(Self.value(of: "token", in: formPage))
+        let (formStatus, receiptPage) = try await HTTP.post("\(server.baseURL)/receipt?lang=de", form: [
+            ("token", token), ("narrative", "\(formMarker) im Formular"), ("contactWish", "mailbox"), ("grounds", "sprache"),
+        ])
+        #expect(formStatus == 201)
+        let formReceipt = try #require(receiptPage.firstMatch(of: /[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}/))
+        receipts.append(String(formReceipt.0))
+
+        // Each report reads back with its narrative.
+        for (receipt, marker) in zip(receipts, markers) {
+            let (status, body) = try await HTTP.post("\(server.baseURL)/api/v1/mailbox", json: #"{"receipt": "\#(receipt)", "includeReport": true}"#)
+            #expect(status == 200)
+            let report = HTTP.json(body)["report"] as? [String: Any]
+            #expect((report?["narrative"] as? String)?.hasPrefix(marker) == true)
+        }
+
+        try Self.expectNoMarker(markers, under: data, log: server.log, when: "while running")
+
+        // Withdraw one: gone from the mailbox, and answered exactly like an unknown receipt.
+        let (withdrawStatus, withdrawBody) = try await HTTP.post("\(server.baseURL)/api/v1/mailbox/withdraw",
+                                                                 json: #"{"receipt": "\#(receipts[0])"}"#)
+        #expect(withdrawStatus == 200)
+        #expect(HTTP.json(withdrawBody)["status"] as? String == "geloescht")
+        let (goneStatus, goneBody) = try await HTTP.post("\(server.baseURL)/api/v1/mailbox", json: #"{"receipt": "\#(receipts[0])"}"#)
+        let (_, unknownBody) = try await HTTP.post("\(server.baseURL)/api/v1/mailbox", json: #"{"receipt": "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"}"#)
+        #expect(goneStatus == 404)
+        #expect(goneBody == unknownBody)
+
+        server.terminate()
+        #expect(server.process.terminationStatus == 0, "graceful shutdown on SIGTERM: \(server.log)")
+        try Self.expectNoMarker(markers, under: data, log: server.log, when: "after shutdown")
+    }
+
+    @Test func everyAnsweredReportSurvivesSigkill() async throws {
+        let data = try ServerProcess.temporaryFolder()
+        let port = ServerProcess.freePort()
+        let limits = ["--intake-per-address", "0", "--intake-global", "0", "--mailbox-per-address", "0", "--metrics-port", "0"]
+        let server = try ServerProcess(["demo", "--data", data.path, "--reports", "0", "--port", "\(port)"] + limits, port: port)
+        try await server.waitUntilHealthy()
+
+        let answered = Receipts()
+        let killer = Task {
+            // Kill while sixteen writers are mid-flight.
+            let deadline = Date().addingTimeInterval(60)
+            while await answered.count < 150, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            server.kill()
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for worker in 0..<16 {
+                group.addTask {
+                    for index in 0..<400 {
+                        guard let (status, body) = try? await HTTP.post("\(server.baseURL)/api/v1/reports", json: """
+                            {"language": "de", "narrative": "worker \(worker) report \(index)", "contactWish": "mailbox"}
+                            """) else { return }
+                        if status == 201, let receipt = HTTP.json(body)["receipt"] as? String {
+                            await answered.add(receipt)
+                        }
+                    }
+                }
+            }
+        }
+        try await killer.value
+        #expect(server.process.terminationReason == .uncaughtSignal, "the server was killed, not finished")
+        let receipts = await answered.all
+        #expect(receipts.count >= 150)
+
+        let restarted = try ServerProcess(["serve", "--data", data.path, "--port", "\(port)"] + limits, port: port)
+        defer { restarted.terminate() }
+        try await restarted.waitUntilHealthy()
+        var missing = 0
+        for receipt in receipts {
+            let (status, _) = try await HTTP.post("\(restarted.baseURL)/api/v1/mailbox", json: #"{"receipt": "\#(receipt)"}"#)
+            if status != 200 { missing += 1 }
+        }
+        #expect(missing == 0, "\(missing) of \(receipts.count) answered reports were lost")
+    }
+
+    static func expectNoMarker(_ markers: [String], under folder: URL, log: String, when: String) throws {
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        #expect(files.contains { $0.lastPathComponent == "sichtbar.sqlite" })
+        for file in files {
+            guard let data = try? Data(contentsOf: file) else { continue }
+            for marker in markers {
+                #expect(data.range(of: Data(marker.utf8)) == nil, "\(marker) found in \(file.lastPathComponent) \(when)")
+            }
+        }
+        for marker in markers {
+            #expect(!log.contains(marker), "\(marker) found in the server log \(when)")
+        }
+    }
+
+    static func value(of name: String, in page: String) -> String? {
+        guard let range = page.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        let rest = page[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+}
+
+actor Receipts {
+    private(set) var all: [String] = []
+    var count: Int { all.count }
+    func add(_ receipt: String) { all.append(receipt) }
+}

@@ -1,0 +1,135 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The real `sichtbar` binary, started on loopback for a test and stopped by it.
+final class ServerProcess: @unchecked Sendable {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["SICHTBAR_BIN"] { return URL(fileURLWithPath: path) }
+        return root.appendingPathComponent(".build/debug/sichtbar")
+    }
+
+    let process = Process()
+    let port: Int
+    let logURL: URL
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Runs `sichtbar ARGS` with the repository's Policies and Templates; output goes to a log file.
+    init(_ arguments: [String], port: Int, stdin: String? = nil) throws {
+        self.port = port
+        logURL = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-e2e-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logURL)
+        process.executableURL = Self.binary
+        process.arguments = arguments + ["--policies", Self.root.appendingPathComponent("Policies").path,
+                                         "--templates", Self.root.appendingPathComponent("Templates").path]
+        process.standardOutput = log
+        process.standardError = log
+        if let stdin {
+            let pipe = Pipe()
+            process.standardInput = pipe
+            try process.run()
+            pipe.fileHandleForWriting.write(Data(stdin.utf8))
+            try pipe.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+    }
+
+    /// Runs a command to completion; returns exit code and output.
+    static func run(_ arguments: [String], stdin: String = "") throws -> (status: Int32, output: String) {
+        let server = try ServerProcess(arguments, port: 0, stdin: stdin)
+        server.process.waitUntilExit()
+        return (server.process.terminationStatus, server.log)
+    }
+
+    var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+
+    /// Waits until `/healthz` answers 200 (at most `seconds`).
+    func waitUntilHealthy(seconds: Double = 60) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if !process.isRunning { throw E2EError("server exited early: \(log)") }
+            if let (status, _) = try? await HTTP.get("\(baseURL)/healthz"), status == 200 { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw E2EError("server did not become healthy: \(log)")
+    }
+
+    func terminate() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    func kill() {
+        guard process.isRunning else { return }
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    deinit {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+
+    static func freePort() -> Int { 20_000 + Int.random(in: 0..<20_000) }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+struct E2EError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A minimal HTTP client over URLSession, with no cookie storage.
+enum HTTP {
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.timeoutIntervalForRequest = 30
+        return URLSession(configuration: configuration)
+    }()
+
+    static func get(_ url: String) async throws -> (Int, String) {
+        try await send(URLRequest(url: URL(string: url)!))
+    }
+
+    static func post(_ url: String, json: String) async throws -> (Int, String) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(json.utf8)
+        return try await send(request)
+    }
+
+    static func post(_ url: String, form: [(String, String)]) async throws -> (Int, String) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = "POST"
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        request.httpBody = Data(form.map {
+            "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+        }.joined(separator: "&").utf8)
+        return try await send(request)
+    }
+
+    static func send(_ request: URLRequest) async throws -> (Int, String) {
+        let (data, response) = try await session.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    static func json(_ text: String) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+}

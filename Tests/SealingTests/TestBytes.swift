@@ -1,0 +1,14 @@
+@testable import Sealing
+
+/// The UTF-8 bytes of a text, for readable test messages.
+func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+/// A copy of `data` with the byte at `index` changed in every bit.
+func flipped(_ data: [UInt8], at index: Int) -> [UInt8] {
+    var copy = data
+    copy[index] ^= 0xFF
+    return copy
+}
+
+/// Secret memory holding the UTF-8 of `text`.
+func secret(_ text: String) -> SecureBytes { SecureBytes(utf8: text) }

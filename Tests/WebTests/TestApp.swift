@@ -1,0 +1,77 @@
+import Casework
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Sealing
+@testable import Web
+
+/// A web application over the in-memory store, the real taxonomy and the real templates.
+struct TestApp {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    let store: InMemoryReportStore
+    let services: WebServices
+    let offices: [Office]
+
+    init(settings: WebSettings = WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
+         healthy: Bool = true) async throws {
+        let taxonomy = try Taxonomy.load(from: Self.root.appendingPathComponent("Policies/taxonomy.yaml"))
+        offices = [
+            Office(id: .random(), name: "Beratung Köln", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
+                   profile: OfficeProfile(city: "Köln", regions: ["05315"])),
+            Office(id: .random(), name: "Beratung Dortmund", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
+                   profile: OfficeProfile(city: "Dortmund", regions: ["05913"])),
+        ]
+        store = InMemoryReportStore(offices: offices)
+        let pages = try await PageRenderer.load(templates: Self.root.appendingPathComponent("Templates"))
+        services = WebServices(reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: SecureBytes(randomCount: 32)),
+                               taxonomy: taxonomy, health: FixedHealth(writable: healthy), pages: pages, settings: settings)
+    }
+
+    func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        let app = Application(router: buildRouter(services))
+        return try await app.test(.router, body)
+    }
+}
+
+extension TestClientProtocol {
+    func postJSON(_ uri: String, _ json: String) async throws -> TestResponse {
+        try await execute(uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
+    }
+
+    func postForm(_ uri: String, _ fields: [(String, String)], headers: HTTPFields = [:]) async throws -> TestResponse {
+        var allHeaders = headers
+        allHeaders[.contentType] = "application/x-www-form-urlencoded"
+        let body = fields.map { "\(FormEncoding.encode($0.0))=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
+        return try await execute(uri: uri, method: .post, headers: allHeaders, body: ByteBuffer(string: body))
+    }
+}
+
+enum FormEncoding {
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func json() throws -> [String: Any] {
+        (try JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+
+    func errorField(_ key: String) throws -> String? {
+        ((try json())["error"] as? [String: Any])?[key] as? String
+    }
+
+    /// The hidden form token of a rendered form.
+    func token(named name: String = "token") -> String? {
+        guard let range = text.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        let rest = text[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+}
