@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Sealing
 
 /// The server's own secrets: the key that turns receipt lookup seeds into lookup ids, and the
@@ -41,9 +44,12 @@ public final class ServerSecrets: Sendable {
     func write(to url: URL) throws {
         var bytes = Self.magic + lookupKey.copyBytes() + signing.seed.copyBytes()
         defer { Sodium.wipe(&bytes) }
-        let created = FileManager.default.createFile(atPath: url.path, contents: Data(bytes),
-                                                     attributes: [.posixPermissions: 0o600])
-        guard created else { throw ServerSecretsError.cannotWrite(url.path) }
+        // Created 0600 with O_EXCL, so the secrets are never readable by others, not even briefly.
+        let descriptor = Glibc.open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw ServerSecretsError.cannotWrite(url.path) }
+        defer { close(descriptor) }
+        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(descriptor) == 0 else { throw ServerSecretsError.cannotWrite(url.path) }
     }
 
     static let magic: [UInt8] = Array("SBS1".utf8)

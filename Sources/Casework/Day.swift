@@ -9,7 +9,11 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// The calendar all days are computed in.
     public static let berlin: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? TimeZone(secondsFromGMT: 3600) ?? .current
+        // Without tz data a fixed offset would put summer days near midnight on the wrong date.
+        guard let berlin = TimeZone(identifier: "Europe/Berlin") else {
+            preconditionFailure("no time zone data for Europe/Berlin: install tzdata")
+        }
+        calendar.timeZone = berlin
         return calendar
     }()
 

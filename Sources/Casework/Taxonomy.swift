@@ -38,7 +38,7 @@ public struct Taxonomy: Sendable {
     public func facet(_ key: String) -> Facet? { facets.first { $0.key == key } }
     public func region(_ key: String) -> Region? { regions.first { $0.key == key } }
 
-    /// A label in `language`, else German, else the code itself.
+    /// A label in `language`, else German; nil when neither exists.
     public static func label(_ labels: [String: String], language: String) -> String? {
         labels[language] ?? labels["de"]
     }

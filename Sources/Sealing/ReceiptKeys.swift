@@ -21,6 +21,7 @@ public final class ReceiptKeys: Sendable {
 
     /// The mailbox's lookup id under the server's lookup key.
     public func lookupID(serverKey: SecureBytes) -> [UInt8] {
+        KeyedHash.checkLengths(output: Self.lookupIDLength, key: serverKey.count)
         var output = [UInt8](repeating: 0, count: Self.lookupIDLength)
         lookupSeed.withUnsafeBytes { seed in
             serverKey.withUnsafeBytes { key in

@@ -49,6 +49,10 @@ public struct APIError: HTTPResponseError, Sendable {
         self.init(status, code: failure.code.rawValue, message: failure.message, field: failure.field)
     }
 
+    func paddedCopy() -> APIError {
+        APIError(status, code: code, message: message, field: field, padded: true)
+    }
+
     static let receiptMalformed = APIError(.badRequest, code: "receipt_malformed",
                                            message: "a receipt is 20 symbols of 0-9 and A-Z", field: "receipt", padded: true)
     static let receiptUnknown = APIError(.notFound, code: "receipt_unknown",

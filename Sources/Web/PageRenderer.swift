@@ -9,6 +9,8 @@ public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     public let catalogues: [String: Catalogue]
     let stylesheet: [UInt8]
+    /// German: always present, `Catalogue.loadAll` refuses a folder without it.
+    let reference: Catalogue
 
     /// Loads templates, catalogues and the stylesheet from the templates directory.
     public static func load(templates: URL) async throws -> PageRenderer {
@@ -19,7 +21,10 @@ public struct PageRenderer: Sendable {
         for required in ["index", "receipt", "mailbox", "offices", "notice"] where library.getTemplate(named: required) == nil {
             throw CatalogueError(file: web.path, problem: "template \(required).mustache is missing")
         }
-        return PageRenderer(library: library, catalogues: catalogues, stylesheet: stylesheet)
+        guard let reference = catalogues[Catalogue.reference] else {
+            throw CatalogueError(file: templates.path, problem: "no German catalogue")
+        }
+        return PageRenderer(library: library, catalogues: catalogues, stylesheet: stylesheet, reference: reference)
     }
 
     /// The language of a request: `?lang=` when it names a catalogue, else German.
@@ -27,7 +32,7 @@ public struct PageRenderer: Sendable {
         if let code = request.uri.queryParameters["lang"].map(String.init), let catalogue = catalogues[code] {
             return catalogue
         }
-        return catalogues[Catalogue.reference] ?? catalogues.values.first!
+        return reference
     }
 
     /// A full page: layout values, strings, language chooser, then the page's own values.

@@ -43,6 +43,10 @@ struct ReporterAPI {
     }
 
     @Sendable func readMailbox(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await padded { try await readMailboxUnpadded(request, context: context) }
+    }
+
+    private func readMailboxUnpadded(_ request: Request, context: AppRequestContext) async throws -> Response {
         try checkMailboxRate(request, context)
         let body = try await RequestBody.json(MailboxRequest.self, from: request)
         let receipt = try Self.parse(body.receipt)
@@ -57,6 +61,10 @@ struct ReporterAPI {
     }
 
     @Sendable func addMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await padded { try await addMessageUnpadded(request, context: context) }
+    }
+
+    private func addMessageUnpadded(_ request: Request, context: AppRequestContext) async throws -> Response {
         try checkMailboxRate(request, context)
         let body = try await RequestBody.json(MessageRequest.self, from: request)
         let receipt = try Self.parse(body.receipt)
@@ -71,6 +79,10 @@ struct ReporterAPI {
     }
 
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await padded { try await withdrawUnpadded(request, context: context) }
+    }
+
+    private func withdrawUnpadded(_ request: Request, context: AppRequestContext) async throws -> Response {
         try checkMailboxRate(request, context)
         let body = try await RequestBody.json(WithdrawRequest.self, from: request)
         let receipt = try Self.parse(body.receipt)
@@ -79,6 +91,15 @@ struct ReporterAPI {
         }
         struct Answer: Encodable { let status: String }
         return try JSONResponse.make(.ok, Answer(status: status.rawValue), padded: true)
+    }
+
+    /// Every mailbox answer, errors included, is padded: its size tells nothing.
+    private func padded(_ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let error as APIError {
+            throw error.paddedCopy()
+        }
     }
 
     private func checkMailboxRate(_ request: Request, _ context: AppRequestContext) throws {

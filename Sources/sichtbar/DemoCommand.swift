@@ -34,19 +34,24 @@ struct DemoCommand: AsyncParsableCommand {
             if json {
                 try JSONOutput.print(DemoSummary(url: url, created: created, receipts: receipts, data: path))
             } else {
-                print("Sichtbar demo – data in \(path)")
+                say("Sichtbar demo – data in \(path)")
                 for (office, members) in created {
-                    print("\n\(office.name) (\(office.id.hex))")
-                    for (username, passphrase, role) in members { print("  \(role.rawValue): \(username)  passphrase: \(passphrase)") }
+                    say("\n\(office.name) (\(office.id.hex))")
+                    for (username, passphrase, role) in members { say("  \(role.rawValue): \(username)  passphrase: \(passphrase)") }
                 }
-                if !receipts.isEmpty { print("\nDemo receipts for the mailbox: \(receipts.joined(separator: ", "))") }
-                print("\nReport form: \(url)/   Mailbox: \(url)/mailbox   Offices: \(url)/offices   API: \(url)/openapi.yaml")
+                if !receipts.isEmpty { say("\nDemo receipts for the mailbox: \(receipts.joined(separator: ", "))") }
+                say("\nReport form: \(url)/   Mailbox: \(url)/mailbox   Offices: \(url)/offices   API: \(url)/openapi.yaml")
             }
             try await Server.run(database: database, secrets: secrets, resources: resources, options: server) { url in
                 printError("Sichtbar demo is listening on \(url)")
             }
         }
     }
+}
+
+/// Writes a line to standard output at once (print is block-buffered when piped).
+func say(_ line: String) {
+    FileHandleWriter.write(line + "\n", to: 1)
 }
 
 /// The `--json` line of `demo`, in CONTRACT.md's shape.

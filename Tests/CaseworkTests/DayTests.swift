@@ -46,7 +46,8 @@ struct DayTests {
             #expect(earlier < later)
             #expect(!(later < earlier))
         }
-        #expect(try #require(Day(iso: "2026-03-04")) == Day(year: 2026, month: 3, day: 4))
+        let march = try #require(Day(iso: "2026-03-04"))
+        #expect(march == Day(year: 2026, month: 3, day: 4))
         #expect(days.shuffled().sorted() == days)
     }
 

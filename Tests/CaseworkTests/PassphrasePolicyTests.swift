@@ -6,7 +6,7 @@ struct PassphrasePolicyTests {
     let policy = PassphrasePolicy()
 
     /// The reason of a rejection, or nil when accepted.
-    private func reason(_ passphrase: String, username: String? = nil) -> String? {
+    private func rejectionReason(_ passphrase: String, username: String? = nil) -> String? {
         if case .rejected(let reason) = policy.check(passphrase, username: username) { return reason }
         return nil
     }
@@ -19,32 +19,32 @@ struct PassphrasePolicyTests {
 
     @Test(arguments: ["", "kurz", "Kaffee-Tass"])
     func aPassphraseShorterThanTwelveCharactersIsRejected(passphrase: String) throws {
-        let reason = try #require(reason(passphrase))
+        let reason = try #require(rejectionReason(passphrase))
         #expect(reason.contains("12"), "\(reason)")
     }
 
     @Test func twelveCharactersAreCountedAsCharactersNotBytes() {
         // Eleven characters, but more than twelve UTF-8 bytes.
-        #expect(reason("äöüßéèêáàâç") != nil)
+        #expect(rejectionReason("äöüßéèêáàâç") != nil)
         #expect(policy.check("äöüßéèêáàâçñ") == .acceptable)
     }
 
     @Test(arguments: ["passwort1234", "Passwort1234", "PASSWORD1234", "Antidiskriminierung", "sichtbar1234"])
     func aDenyListedPassphraseIsRejectedInAnyCase(passphrase: String) throws {
-        let reason = try #require(reason(passphrase))
+        let reason = try #require(rejectionReason(passphrase))
         #expect(reason.contains("commonly used"), "\(reason)")
     }
 
     @Test(arguments: ["aaaaaaaaaaaaaaaa", "abababababababab", "abcdabcdabcdabcd"])
     func aPassphraseWithFewerThanFiveDistinctCharactersIsRejected(passphrase: String) throws {
-        let reason = try #require(reason(passphrase))
+        let reason = try #require(rejectionReason(passphrase))
         #expect(reason.contains("five different"), "\(reason)")
     }
 
     @Test func aPassphraseContainingTheUsernameIsRejected() throws {
-        let reason = try #require(reason("Gruss-von-Margarete-7", username: "margarete"))
+        let reason = try #require(rejectionReason("Gruss-von-Margarete-7", username: "margarete"))
         #expect(reason.contains("username"), "\(reason)")
-        #expect(self.reason("Gruss-von-MARGARETE-7", username: "Margarete") != nil)
+        #expect(rejectionReason("Gruss-von-MARGARETE-7", username: "Margarete") != nil)
     }
 
     @Test func aVeryShortUsernameIsNotHeldAgainstThePassphrase() {

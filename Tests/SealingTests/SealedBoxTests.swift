@@ -50,14 +50,3 @@ struct SealedBoxTests {
         }
     }
 }
-
-extension Array where Element == UInt8 {
-    /// Whether `needle` occurs contiguously in these bytes.
-    func containsSubsequence(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
-        for start in 0...(count - needle.count) where self[start..<(start + needle.count)].elementsEqual(needle) {
-            return true
-        }
-        return false
-    }
-}

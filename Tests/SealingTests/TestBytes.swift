@@ -12,3 +12,14 @@ func flipped(_ data: [UInt8], at index: Int) -> [UInt8] {
 
 /// Secret memory holding the UTF-8 of `text`.
 func secret(_ text: String) -> SecureBytes { SecureBytes(utf8: text) }
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs contiguously in these bytes.
+    func containsSubsequence(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        for start in 0...(count - needle.count) where self[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
+}
