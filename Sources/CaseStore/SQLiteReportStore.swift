@@ -2,11 +2,16 @@ import Casework
 import Foundation
 import GRDB
 import Sealing
+import Synchronization
 
 /// `ReportStore` over the SQLite database, with group commit for intake.
 public final class SQLiteReportStore: ReportStore {
     public let database: AppDatabase
     private let batcher: IntakeBatcher
+    /// Offices change rarely (set-up, profile edits from the command line) but every report asks
+    /// for them: a short-lived copy spares each intake a read transaction.
+    private let officeCache = Mutex<(offices: [Office], fetched: ContinuousClock.Instant)?>(nil)
+    static let officeCacheLifetime = Duration.seconds(2)
 
     public init(database: AppDatabase) {
         self.database = database
@@ -14,7 +19,13 @@ public final class SQLiteReportStore: ReportStore {
     }
 
     public func offices() async throws -> [Office] {
-        try await database.writer.read { db in try OfficeRow.all(db) }
+        let now = ContinuousClock.now
+        if let cached = officeCache.withLock({ $0 }), now - cached.fetched < Self.officeCacheLifetime {
+            return cached.offices
+        }
+        let offices = try await database.writer.read { db in try OfficeRow.all(db) }
+        officeCache.withLock { $0 = (offices, now) }
+        return offices
     }
 
     public func submit(_ intake: SealedIntake) async throws {
@@ -81,8 +92,7 @@ public final class SQLiteReportStore: ReportStore {
     }
 
     static func insert(_ record: SealedRecord, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO record (id, case_id, kind, key_version, ciphertext) VALUES (?, ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO record (id, case_id, kind, key_version, ciphertext) VALUES (?, ?, ?, ?, ?)").execute(
             arguments: [Data(record.id.bytes), Data(record.caseID.bytes), record.kind.rawValue,
                         Int64(record.keyVersion), Data(record.ciphertext)]
         )

@@ -23,7 +23,8 @@ public struct ReportValidator: Sendable {
         guard !narrative.isEmpty else {
             throw ValidationFailure(.validationFailed, field: "narrative", "narrative is empty")
         }
-        guard narrative.count <= Self.maxNarrativeCharacters else {
+        // Counting characters walks grapheme clusters; the byte count bounds it from above for free.
+        guard narrative.utf8.count <= Self.maxNarrativeCharacters || narrative.count <= Self.maxNarrativeCharacters else {
             throw ValidationFailure(.tooLarge, field: "narrative", "narrative is longer than \(Self.maxNarrativeCharacters) characters")
         }
         try Self.checkText(narrative, field: "narrative")
@@ -121,7 +122,8 @@ public struct ReportValidator: Sendable {
 
     /// Refuses control characters other than line breaks and tabs.
     static func checkText(_ text: String, field: String) throws(ValidationFailure) {
-        for scalar in text.unicodeScalars where scalar.properties.generalCategory == .control {
+        // The control characters (category Cc) are exactly U+0000–U+001F and U+007F–U+009F.
+        for scalar in text.unicodeScalars where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" { continue }
             throw ValidationFailure(.validationFailed, field: field, "\(field) contains a control character")
         }

@@ -16,8 +16,18 @@ public struct Taxonomy: Sendable {
         public let labels: [String: String]
         /// Codes in file order, parents before their children.
         public let codes: [Code]
+        private let index: [String: Int]
 
-        public func code(_ code: String) -> Code? { codes.first { $0.code == code } }
+        init(key: String, multiValued: Bool, reporter: Bool, labels: [String: String], codes: [Code]) {
+            self.key = key
+            self.multiValued = multiValued
+            self.reporter = reporter
+            self.labels = labels
+            self.codes = codes
+            self.index = Dictionary(codes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        public func code(_ code: String) -> Code? { index[code].map { codes[$0] } }
     }
 
     /// A Kreis or kreisfreie Stadt of NRW.
@@ -36,7 +46,19 @@ public struct Taxonomy: Sendable {
     public let regions: [Region]
 
     public func facet(_ key: String) -> Facet? { facets.first { $0.key == key } }
-    public func region(_ key: String) -> Region? { regions.first { $0.key == key } }
+    public func region(_ key: String) -> Region? { regionIndex[key].map { regions[$0] } }
+    private let regionIndex: [String: Int]
+
+    init(version: String, languages: [String], facets: [Facet], flags: [String: [String: String]],
+         regierungsbezirke: [String: [String: String]], regions: [Region]) {
+        self.version = version
+        self.languages = languages
+        self.facets = facets
+        self.flags = flags
+        self.regierungsbezirke = regierungsbezirke
+        self.regions = regions
+        self.regionIndex = Dictionary(regions.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// A label in `language`, else German; nil when neither exists.
     public static func label(_ labels: [String: String], language: String) -> String? {

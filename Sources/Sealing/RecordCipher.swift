@@ -17,23 +17,24 @@ public enum RecordCipher {
     ) throws -> [UInt8] {
         Sodium.ensureInitialised()
         try checkKey(key)
-        let padded = SecureBytes(count: (plaintext.count / blockSize + 1) * blockSize)
+        // Narrative plaintext is wiped on a best-effort basis (DESIGN.md): an ordinary buffer,
+        // zeroed before release, rather than locked memory.
+        var padded = plaintext + [UInt8](repeating: 0, count: blockSize)
+        defer { Sodium.wipe(&padded) }
         var paddedLength = 0
-        let padStatus = padded.withUnsafeMutableBytes { buffer -> Int32 in
-            let base = buffer.bindMemory(to: UInt8.self).baseAddress!
-            for (index, byte) in plaintext.enumerated() { base[index] = byte }
-            return sodium_pad(&paddedLength, base, plaintext.count, blockSize, buffer.count)
+        let padStatus = padded.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            sodium_pad(&paddedLength, buffer.baseAddress!, plaintext.count, blockSize, buffer.count)
         }
         guard padStatus == 0 else { throw SealingError.operationFailed("sodium_pad") }
         let nonce = Sodium.randomBytes(nonceLength)
         let associated = association.encoded
         var ciphertext = [UInt8](repeating: 0, count: paddedLength + tagLength)
         var ciphertextLength: UInt64 = 0
-        padded.withUnsafeBytes { message in
+        padded.withUnsafeBufferPointer { message in
             key.withUnsafeBytes { keyBytes in
                 _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
                     &ciphertext, &ciphertextLength,
-                    message.bindMemory(to: UInt8.self).baseAddress!, UInt64(paddedLength),
+                    message.baseAddress!, UInt64(paddedLength),
                     associated, UInt64(associated.count),
                     nil, nonce,
                     keyBytes.bindMemory(to: UInt8.self).baseAddress!

@@ -4,18 +4,26 @@ import CSodium
 /// when the last reference goes. Every key, passphrase and receipt lives in one of these.
 public final class SecureBytes: @unchecked Sendable {
     private let pointer: UnsafeMutableRawPointer
+    /// Whether the bytes live in a slot of the shared pool rather than their own allocation.
+    private let pooled: Bool
     /// The number of secret bytes.
     public let count: Int
 
     /// Zero-filled secret memory of `count` bytes.
     public init(count: Int) {
         Sodium.ensureInitialised()
-        let size = max(count, 1)
-        guard let memory = sodium_malloc(size) else {
-            fatalError("sodium_malloc failed: out of memory for secrets")
+        if let slot = SecureMemoryPool.shared.allocate(count) {
+            self.pointer = slot
+            self.pooled = true
+        } else {
+            let size = max(count, 1)
+            guard let memory = sodium_malloc(size) else {
+                fatalError("sodium_malloc failed: out of memory for secrets")
+            }
+            sodium_memzero(memory, size)
+            self.pointer = memory
+            self.pooled = false
         }
-        sodium_memzero(memory, size)
-        self.pointer = memory
         self.count = count
     }
 
@@ -41,7 +49,11 @@ public final class SecureBytes: @unchecked Sendable {
     }
 
     deinit {
-        sodium_free(pointer)
+        if pooled {
+            SecureMemoryPool.shared.release(pointer)
+        } else {
+            sodium_free(pointer)
+        }
     }
 
     /// Read access; the buffer must not escape the closure.

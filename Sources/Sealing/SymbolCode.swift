@@ -9,9 +9,18 @@ struct SymbolCode: Sendable {
 
     static func generate(count: Int) -> SymbolCode {
         Sodium.ensureInitialised()
+        // One draw of 5·count bits, split into symbols: uniform, and one system call instead of count.
+        let bits = SecureBytes(randomCount: (count * 5 + 7) / 8)
         let symbols = SecureBytes(count: count)
-        symbols.withUnsafeMutableBytes { buffer in
-            for index in 0..<count { buffer[index] = UInt8(randombytes_uniform(32)) }
+        bits.withUnsafeBytes { source in
+            symbols.withUnsafeMutableBytes { target in
+                for index in 0..<count {
+                    let bit = index * 5
+                    let high = UInt16(source[bit / 8]) << 8
+                    let low = bit / 8 + 1 < source.count ? UInt16(source[bit / 8 + 1]) : 0
+                    target[index] = UInt8(truncatingIfNeeded: ((high | low) >> (11 - UInt16(bit % 8))) & 0x1f)
+                }
+            }
         }
         return SymbolCode(symbols: symbols)
     }
