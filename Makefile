@@ -14,10 +14,12 @@ build: deps
 demo: build
 	.build/debug/sichtbar demo --port $(PORT)
 
-## Builds everything (the end-to-end tests start the real binary) and runs every test.
+## Builds everything (the end-to-end tests start the real binary) and runs every test:
+## swift-testing units, routes and end-to-end, then the pages in headless Chromium with axe-core.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash Tests/Browser/run.sh
 
 ## Release build, then the intake benchmark table (in process and over HTTP with wrk).
 bench:

@@ -24,8 +24,11 @@ final class ServerProcess: @unchecked Sendable {
         FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)
         process.executableURL = Self.binary
-        process.arguments = arguments + ["--policies", Self.root.appendingPathComponent("Policies").path,
-                                         "--templates", Self.root.appendingPathComponent("Templates").path]
+        let takesResources = ["serve", "demo"].contains(arguments.first) || arguments.contains("profile")
+        process.arguments = arguments + (takesResources ? [
+            "--policies", Self.root.appendingPathComponent("Policies").path,
+            "--templates", Self.root.appendingPathComponent("Templates").path,
+        ] : [])
         process.standardOutput = log
         process.standardError = log
         if let stdin {
