@@ -16,7 +16,7 @@ public struct Invitation: Sendable {
 
     public static func issue(secrets: SecureBytes, now: Date = Date()) throws -> Invitation {
         let tokenBytes = SecureBytes(randomCount: 32)
-        let token = tokenBytes.withUnsafeBytes { Self.base64url(Array($0)) }
+        let token = tokenBytes.withUnsafeBytes { Base64URL.encode(Array($0)) }
         return Invitation(token: token, tokenHash: hash(tokenBytes), expiresAt: now.addingTimeInterval(validity),
                           wrappedSecrets: try SecretBox.seal(secrets, key: key(tokenBytes)))
     }
@@ -33,10 +33,5 @@ public struct Invitation: Sendable {
             for index in 0..<out.count { out[index] = derived[index] }
         }
         return key
-    }
-
-    static func base64url(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }

@@ -36,14 +36,14 @@ final class FormTokens: Sendable {
         let issued = UInt64(now())
         for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: issued >> UInt64(shift))) }
         message.append(purpose.rawValue)
-        return Self.base64url(message) + "." + Self.base64url(authenticator.tag(message))
+        return Base64URL.encode(message) + "." + Base64URL.encode(authenticator.tag(message))
     }
 
     /// Checks a token for `purpose` and, for single-use purposes, spends it.
     func redeem(_ token: String?, for purpose: Purpose) -> Verdict {
         guard let token, let dot = token.firstIndex(of: "."),
-              let message = Self.unbase64url(String(token[..<dot])),
-              let tag = Self.unbase64url(String(token[token.index(after: dot)...])),
+              let message = Base64URL.decode(String(token[..<dot])),
+              let tag = Base64URL.decode(String(token[token.index(after: dot)...])),
               message.count == 25, message[24] == purpose.rawValue,
               authenticator.verify(tag, for: message) else { return .invalid }
         let issued = message[16..<24].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
@@ -57,16 +57,5 @@ final class FormTokens: Sendable {
             used[nonce] = Double(issued)
             return .valid
         }
-    }
-
-    static func base64url(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    static func unbase64url(_ text: String) -> [UInt8]? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64.append("=") }
-        return Data(base64Encoded: base64).map { [UInt8]($0) }
     }
 }
