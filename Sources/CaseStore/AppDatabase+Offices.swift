@@ -23,12 +23,8 @@ extension AppDatabase {
 
     /// Stores a member and the office secrets sealed to them, in one transaction.
     public func addMember(_ member: Member, seals: [OfficeKeySeal]) async throws {
-        let wrapJSON = String(decoding: try JSONEncoder().encode(member.wrappedSecret), as: UTF8.self)
         try await writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO member (id, username, office_id, role, public_key, wrapped_secret) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [Data(member.id.bytes), member.username, member.officeID.map { Data($0.bytes) },
-                                 member.role.rawValue, Data(member.publicKey.bytes), wrapJSON])
+            try MemberRow.insert(member, db)
             if let officeID = member.officeID {
                 try Self.insert(seals, officeID: officeID, db)
             }
@@ -36,20 +32,7 @@ extension AppDatabase {
     }
 
     public func member(username: String) async throws -> Member? {
-        try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT id, username, office_id, role, public_key, wrapped_secret FROM member WHERE username = ?
-                """, arguments: [username]) else { return nil }
-            guard let id = EntityID(bytes: [UInt8](row["id"] as Data)),
-                  let role = MemberRole(rawValue: row["role"]) else {
-                throw DatabaseError(message: "malformed member row")
-            }
-            let officeID = (row["office_id"] as Data?).flatMap { EntityID(bytes: [UInt8]($0)) }
-            let wrapText: String = row["wrapped_secret"]
-            return Member(id: id, username: row["username"], officeID: officeID, role: role,
-                          publicKey: try BoxPublicKey(bytes: [UInt8](row["public_key"] as Data)),
-                          wrappedSecret: try JSONDecoder().decode(PassphraseWrap.self, from: Data(wrapText.utf8)))
-        }
+        try await writer.read { db in try MemberRow.one(db, username: username) }
     }
 
     public func office(id: EntityID) async throws -> Office? {

@@ -63,6 +63,7 @@ final class IntakeBatcher: Sendable {
             if batch.isEmpty { return }
             do {
                 try await writer.write { db in
+                    try Self.checkKeyVersions(batch.map(\.0), db)
                     var months: [MonthKey: Int] = [:]
                     for (intake, _) in batch {
                         try Self.insert(intake, db)
@@ -80,6 +81,19 @@ final class IntakeBatcher: Sendable {
                 let failure = StoreError.unavailable("the report batch could not be committed")
                 for (_, waiter) in batch { waiter.resume(throwing: failure) }
             }
+        }
+    }
+
+    /// Refuses a batch sealed to an office key whose secret is no longer kept (a rotation
+    /// finished while this process still had the old public key cached): such a report could
+    /// never be opened, so its reporter gets a 503 and sends again rather than a useless receipt.
+    static func checkKeyVersions(_ intakes: [SealedIntake], _ db: Database) throws {
+        var checked = Set<MonthKey>()
+        for intake in intakes where checked.insert(MonthKey(office: intake.officeID, month: String(intake.officeKeyVersion))).inserted {
+            let kept = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM office_key_seal WHERE office_id = ? AND key_version = ? AND recipient = 'recovery' AND purpose = 'office_secret'
+                """), arguments: [Data(intake.officeID.bytes), Int64(intake.officeKeyVersion)]) ?? 0
+            guard kept == 1 else { throw StoreError.unavailable("the office key changed") }
         }
     }
 

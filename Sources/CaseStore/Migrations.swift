@@ -79,10 +79,77 @@ enum Migrations {
         ) WITHOUT ROWID;
         """
 
+    /// v2: the Verband and its sealed key, running key rotations, and the audit chains with
+    /// their signed heads and daily checkpoints. Reporter-side events wait in `audit_pending`
+    /// (and received reports are marked in `case_file.intake_audited`) until their day is over,
+    /// so their place in the chain tells no more than their day.
+    static let v2 = """
+        CREATE TABLE verband (
+            id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+            name TEXT NOT NULL,
+            public_key BLOB NOT NULL CHECK (length(public_key) = 32)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE verband_key_seal (
+            member_id BLOB PRIMARY KEY NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+            sealed BLOB NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE key_rotation (
+            office_id BLOB PRIMARY KEY NOT NULL REFERENCES office(id) ON DELETE CASCADE,
+            from_version INTEGER NOT NULL,
+            to_version INTEGER NOT NULL CHECK (to_version = from_version + 1),
+            started_at INTEGER NOT NULL,
+            started_by TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        ALTER TABLE case_file ADD COLUMN intake_audited INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX case_file_by_office_version ON case_file(office_id, office_key_version);
+
+        CREATE TABLE audit_event (
+            chain BLOB NOT NULL CHECK (length(chain) = 16),
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            hash BLOB NOT NULL CHECK (length(hash) = 32),
+            PRIMARY KEY (chain, seq)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE audit_head (
+            chain BLOB PRIMARY KEY NOT NULL CHECK (length(chain) = 16),
+            seq INTEGER NOT NULL,
+            hash BLOB NOT NULL,
+            signature BLOB NOT NULL,
+            flushed_before TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID;
+
+        CREATE TABLE audit_pending (
+            id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+            chain BLOB NOT NULL,
+            day TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE audit_checkpoint (
+            chain BLOB NOT NULL,
+            day TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            hash BLOB NOT NULL,
+            signature BLOB NOT NULL,
+            PRIMARY KEY (chain, day)
+        ) WITHOUT ROWID;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
+        }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
         }
         return migrator
     }

@@ -58,9 +58,15 @@ public final class SQLiteReportStore: ReportStore {
         }
     }
 
+    /// Adds a reporter's record (a message) and queues its day-only audit event.
     public func append(_ record: SealedRecord) async throws {
         do {
-            try await database.writer.write { db in try Self.insert(record, db) }
+            try await database.writer.write { db in
+                try Self.insert(record, db)
+                if let office = try Self.officeOfCase(record.caseID, db) {
+                    try AuditLog.queue(.reporterMessageAdded, subject: record.caseID, chain: office, day: Day(Date()), db)
+                }
+            }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.notFound
         } catch let error as DatabaseError {
@@ -80,6 +86,9 @@ public final class SQLiteReportStore: ReportStore {
             try db.execute(sql: """
                 UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?
                 """, arguments: [monthRow["office_id"] as Data, String(received.prefix(7))])
+            if let office = EntityID(bytes: [UInt8](monthRow["office_id"] as Data)) {
+                try AuditLog.queue(.reportWithdrawn, subject: caseID, chain: office, day: Day(Date()), db)
+            }
         }
         await database.checkpoint()
     }
@@ -88,7 +97,15 @@ public final class SQLiteReportStore: ReportStore {
         try await database.writer.write { db in
             try db.execute(sql: "UPDATE case_file SET step = ? WHERE id = ?", arguments: [step, Data(caseID.bytes)])
             guard db.changesCount == 1 else { throw StoreError.notFound }
+            if let office = try Self.officeOfCase(caseID, db) {
+                try AuditLog.queue(.withdrawalRequested, subject: caseID, chain: office, day: Day(Date()), db)
+            }
         }
+    }
+
+    static func officeOfCase(_ caseID: EntityID, _ db: Database) throws -> EntityID? {
+        try Data.fetchOne(db, sql: "SELECT office_id FROM case_file WHERE id = ?", arguments: [Data(caseID.bytes)])
+            .flatMap { EntityID(bytes: [UInt8]($0)) }
     }
 
     static func insert(_ record: SealedRecord, _ db: Database) throws {

@@ -34,7 +34,10 @@ public struct EntityID: Hashable, Sendable, Codable, CustomStringConvertible {
         self.bytes = bytes
     }
 
-    public var hex: String {
+    public var hex: String { Self.hexString(bytes) }
+
+    /// Lower-case hex of any bytes (hashes, references).
+    public static func hexString(_ bytes: some Collection<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count * 2)

@@ -1,0 +1,14 @@
+/// Why a member request was refused. The web layer maps each to one HTTP answer.
+public enum AccessError: Error, Sendable, Equatable {
+    /// Wrong username or passphrase, or no live session: all alike.
+    case unauthorized
+    /// Not there for this member: a foreign office, a missing member or case, or a route their
+    /// role does not reach all answer the same.
+    case notFound
+    /// Input that cannot be accepted, naming the field.
+    case invalid(field: String, message: String)
+    /// Argon2id capacity exhausted: try again shortly.
+    case busy
+    /// The member's keys for what was asked are not (yet) sealed to them.
+    case keysUnavailable
+}

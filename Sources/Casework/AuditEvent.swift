@@ -1,0 +1,72 @@
+import Foundation
+
+/// One thing that happened, as the audit chain records it: who, what, to what, when, and never
+/// any content. Member events carry the time to the second (UTC); reporter-side events carry
+/// only the day, and are appended in a batch once that day is over, so their position in the
+/// chain says no more than their day.
+public struct AuditEvent: Sendable, Equatable, Codable {
+    /// `2026-11-21T09:14:03Z` for member events, `2026-11-21` for reporter-side ones.
+    public let at: String
+    /// A username, `reporter`, `recovery` or `system`.
+    public let actor: String
+    /// An `AuditAction` raw value; kept as text so a stored chain is verified as it is.
+    public let action: String
+    /// A case id, a username, an invitation id, a key version: never content.
+    public let subject: String
+
+    public init(at: String, actor: String, action: AuditAction, subject: String) {
+        self.init(at: at, actor: actor, actionName: action.rawValue, subject: subject)
+    }
+
+    public init(at: String, actor: String, actionName: String, subject: String) {
+        self.at = at
+        self.actor = actor
+        self.action = actionName
+        self.subject = subject
+    }
+
+    /// An event done by a member (or the command line acting for one) now.
+    public static func member(_ actor: String, _ action: AuditAction, _ subject: String = "", at now: Date = Date()) -> AuditEvent {
+        AuditEvent(at: timestamp(now), actor: actor, action: action, subject: subject)
+    }
+
+    /// A reporter-side event: only its Berlin calendar day is kept.
+    public static func reporter(_ action: AuditAction, _ subject: String, on day: Day) -> AuditEvent {
+        AuditEvent(at: day.iso, actor: "reporter", action: action, subject: subject)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))Z"
+    }
+}
+
+/// What an audit event records. The raw values are stable: they are hashed into the chain.
+public enum AuditAction: String, Sendable, Codable, CaseIterable {
+    case officeCreated = "office.created"
+    case officeProfileChanged = "office.profile_changed"
+    case officeRecovered = "office.recovered"
+    case keyRotationStarted = "office.key_rotation_started"
+    case keyRotationFinished = "office.key_rotation_finished"
+    case verbandCreated = "verband.created"
+    case login = "session.login"
+    case logout = "session.logout"
+    case invitationCreated = "invitation.created"
+    case invitationRevoked = "invitation.revoked"
+    case memberEnrolled = "member.enrolled"
+    case memberRemoved = "member.removed"
+    case memberRoleChanged = "member.role_changed"
+    case passphraseChanged = "member.passphrase_changed"
+    case membersViewed = "members.viewed"
+    case auditViewed = "audit.viewed"
+    case checkpointWritten = "audit.checkpoint_written"
+    case caseListViewed = "case.list_viewed"
+    case caseViewed = "case.viewed"
+    case reportReceived = "report.received"
+    case reporterMessageAdded = "report.message_added"
+    case reportWithdrawn = "report.withdrawn"
+    case withdrawalRequested = "report.withdrawal_requested"
+}

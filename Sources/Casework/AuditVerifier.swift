@@ -1,0 +1,85 @@
+import Sealing
+
+/// What `audit verify` concludes; a result with its reason rather than a thrown error.
+public enum AuditVerdict: Sendable, Equatable {
+    case intact(count: UInt64)
+    /// The first entry that does not fit, and why.
+    case broken(sequence: UInt64, reason: String)
+    /// The chain no longer extends a checkpoint kept outside the server.
+    case checkpointNotExtended(reason: String)
+}
+
+/// Recomputes a chain entry by entry, so a million events need not be held at once: feed every
+/// stored entry in order to `consume`, then ask `finish` with the stored signed head.
+public struct AuditVerifier: Sendable {
+    public let chain: EntityID
+    let key: SigningPublicKey
+    let anchor: AuditHead?
+    private var previous = AuditChain.genesis
+    private var expected: UInt64 = 1
+    private var anchorSeen = false
+    private(set) public var failure: AuditVerdict?
+
+    /// `anchor` is a checkpoint kept outside the server; it must be signed by `key`.
+    public init(chain: EntityID, key: SigningPublicKey, anchor: AuditHead? = nil) {
+        self.chain = chain
+        self.key = key
+        self.anchor = anchor
+        if let anchor {
+            if anchor.chain != chain {
+                failure = .checkpointNotExtended(reason: "the checkpoint belongs to chain \(anchor.chain.hex)")
+            } else if !anchor.isSigned(by: key) {
+                failure = .checkpointNotExtended(reason: "the checkpoint's signature does not verify with the server key")
+            }
+        }
+    }
+
+    /// Checks the next stored entry; returns false once the chain is known to be broken.
+    @discardableResult
+    public mutating func consume(_ entry: AuditEntry) -> Bool {
+        guard failure == nil else { return false }
+        guard entry.sequence == expected else {
+            let reason = entry.sequence < expected
+                ? "event \(entry.sequence) appears again or out of order after event \(expected - 1)"
+                : "events \(expected) to \(entry.sequence - 1) are missing"
+            failure = .broken(sequence: min(entry.sequence, expected), reason: reason)
+            return false
+        }
+        let hash = AuditChain.link(previous: previous, chain: chain, sequence: entry.sequence, event: entry.event)
+        guard Sodium.constantTimeEqual(hash, entry.hash) else {
+            failure = .broken(sequence: entry.sequence, reason: "event \(entry.sequence) does not match its hash (edited, or a neighbour was moved)")
+            return false
+        }
+        if let anchor, anchor.sequence == entry.sequence {
+            guard Sodium.constantTimeEqual(anchor.hash, hash) else {
+                failure = .checkpointNotExtended(reason: "event \(entry.sequence) differs from the checkpoint: the history before it was rewritten")
+                return false
+            }
+            anchorSeen = true
+        }
+        previous = hash
+        expected += 1
+        return true
+    }
+
+    /// The verdict once every entry was consumed; `head` is the stored signed head (nil if none).
+    public func finish(head: AuditHead?) -> AuditVerdict {
+        if let failure { return failure }
+        let count = expected - 1
+        if let anchor, !anchorSeen {
+            return .checkpointNotExtended(
+                reason: "the chain ends at event \(count), before the checkpoint's event \(anchor.sequence): newer events were deleted")
+        }
+        guard let head else {
+            return count == 0 ? .intact(count: 0) : .broken(sequence: count, reason: "the chain has no signed head")
+        }
+        guard head.chain == chain, head.isSigned(by: key) else {
+            return .broken(sequence: head.sequence, reason: "the signature over the chain head does not verify")
+        }
+        guard head.sequence == count, Sodium.constantTimeEqual(head.hash, previous) else {
+            return .broken(sequence: min(head.sequence, count) + (head.sequence > count ? 1 : 0),
+                           reason: "the signed head names event \(head.sequence), the chain ends at event \(count): events were deleted or added")
+        }
+        return .intact(count: count)
+    }
+}

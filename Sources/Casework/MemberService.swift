@@ -1,0 +1,123 @@
+import Foundation
+import Sealing
+
+/// Everything members do that is not casework: log in and out, invite, enrol, remove, change
+/// roles and passphrases, recover and rotate office keys, read the audit trail. The command line
+/// and the web routes both go through here, and every change is recorded by the store in the
+/// same transaction as the change itself.
+public struct MemberService: Sendable {
+    public let store: any MemberStore
+    public let sessions: SessionRegistry
+    let throttle: LoginThrottle
+    let pool: PassphraseHashingPool
+    /// Unknown usernames are checked against this wrap, so their answer costs the same Argon2id.
+    let dummy: Member
+    let passphrasePolicy = PassphrasePolicy()
+    /// How long a rotation waits after switching keys before it deletes the old office secret:
+    /// intake may still seal to the old key for a moment (its office cache lives 2 s).
+    let rotationGrace: Duration
+
+    public init(store: any MemberStore, policy: AccessPolicy, rotationGrace: Duration = .seconds(10)) throws {
+        self.store = store
+        self.sessions = SessionRegistry(policy: policy)
+        self.throttle = LoginThrottle(policy: policy)
+        self.pool = PassphraseHashingPool(workers: policy.hashingWorkers, queueLimit: policy.hashingQueue,
+                                          maximumWait: policy.hashingMaximumWait)
+        self.rotationGrace = rotationGrace
+        let keyPair = BoxKeyPair()
+        dummy = Member(id: .random(), username: "", officeID: nil, role: .counsellor, publicKey: keyPair.publicKey,
+                       wrappedSecret: try PassphraseWrap.wrap(keyPair.secretKey, passphrase: SecureBytes(randomCount: 32)))
+    }
+
+    // MARK: Authentication
+
+    /// Checks a username and passphrase and returns an unregistered session with the member's
+    /// keys. Unknown usernames and wrong passphrases fail alike, after the same work.
+    public func authenticate(username: String, passphrase: SecureBytes) async throws -> Session {
+        let delay = await throttle.delay(for: username)
+        if delay > .zero { try await Task.sleep(for: delay) }
+        let member = try await store.member(username: username)
+        let candidate = member ?? dummy
+        let keys: BoxKeyPair? = try await pool.run { try? candidate.unlock(passphrase: passphrase) }
+        guard let member, let keys, keys.publicKey == member.publicKey else {
+            await throttle.failed(username)
+            throw AccessError.unauthorized
+        }
+        await throttle.succeeded(username)
+        var verbandKeys: BoxKeyPair?
+        if member.role == .analyst {
+            guard let seal = try await store.verbandSeal(memberID: member.id) else { throw AccessError.keysUnavailable }
+            verbandKeys = try BoxKeyPair(secretKey: SealedBox.open(seal, with: keys))
+        }
+        return Session(member: member, keys: keys, verbandKeys: verbandKeys)
+    }
+
+    /// Authenticates and registers a session; returns its bearer token.
+    public func login(username: String, passphrase: SecureBytes) async throws -> (token: String, session: Session) {
+        let session = try await authenticate(username: username, passphrase: passphrase)
+        try await record(session, .login)
+        let token = await sessions.open(session)
+        if let officeID = session.officeID, session.isLead, try await store.rotation(officeID: officeID) != nil {
+            resumeRotationInBackground(officeID: officeID, session: session)
+        }
+        return (token, session)
+    }
+
+    public func session(token: String) async -> Session? {
+        await sessions.session(token: token)
+    }
+
+    public func logout(token: String) async throws {
+        guard let session = await sessions.close(token: token) else { throw AccessError.unauthorized }
+        try await record(session, .logout)
+    }
+
+    // MARK: Audit
+
+    /// The chain a member's actions go to: their office's, or the Verband's for analysts.
+    func chain(of session: Session) async throws -> EntityID {
+        if let officeID = session.officeID { return officeID }
+        guard let verband = try await store.verband() else { throw AccessError.keysUnavailable }
+        return verband.id
+    }
+
+    /// Records one action of a member: the single place member actions reach the audit chain.
+    public func record(_ session: Session, _ action: AuditAction, _ subject: String = "") async throws {
+        try await store.record([.member(session.username, action, subject)], chain: try await chain(of: session))
+    }
+
+    /// Audit entries of the lead's office from `sequence` on; reading them is itself recorded.
+    public func auditEntries(for session: Session, from sequence: UInt64, limit: Int) async throws -> [AuditEntry] {
+        guard session.isLead, let officeID = session.officeID else { throw AccessError.notFound }
+        try await record(session, .auditViewed)
+        return try await store.auditEntries(chain: officeID, from: max(sequence, 1), limit: min(max(limit, 1), 500))
+    }
+
+    // MARK: Checks shared by the member operations
+
+    func requireLead(_ session: Session) throws -> EntityID {
+        guard session.isLead, let officeID = session.officeID else { throw AccessError.notFound }
+        return officeID
+    }
+
+    func checkNewPassphrase(_ passphrase: SecureBytes, username: String) throws {
+        let text = passphrase.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+        if case .rejected(let reason) = passphrasePolicy.check(text, username: username) {
+            throw AccessError.invalid(field: "passphrase", message: reason)
+        }
+    }
+
+    public static func checkUsername(_ username: String) throws {
+        let allowed = username.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
+        }
+        guard (3...64).contains(username.count), allowed else {
+            throw AccessError.invalid(field: "username", message: "a username has 3 to 64 characters of a-z, 0-9, '.', '-' and '_'")
+        }
+    }
+
+    /// Wraps a member secret under a new passphrase on the hashing pool.
+    func wrap(_ secret: SecureBytes, passphrase: SecureBytes) async throws -> PassphraseWrap {
+        try await pool.run { try PassphraseWrap.wrap(secret, passphrase: passphrase) }
+    }
+}

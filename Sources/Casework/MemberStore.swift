@@ -1,0 +1,79 @@
+import Foundation
+import Sealing
+
+/// The store seam for members, keys, rotation and the audit chain. Every change takes the audit
+/// events that describe it and writes them in the same transaction, so no change is ever stored
+/// without its record, nor a record without its change.
+public protocol MemberStore: Sendable {
+    func member(username: String) async throws -> Member?
+    /// The members of an office, or the Verband's analysts when `officeID` is nil.
+    func members(officeID: EntityID?) async throws -> [Member]
+    func office(id: EntityID) async throws -> Office?
+    func verband() async throws -> Verband?
+    /// The office's recovery public key (its secret is derived from the recovery code).
+    func recoveryKey(officeID: EntityID) async throws -> BoxPublicKey?
+
+    /// One sealed office secret: `purpose` for `recipient` (a member's hex id or `recovery`).
+    func officeSeal(officeID: EntityID, version: UInt32, recipient: String,
+                    purpose: OfficeKeySeal.Purpose) async throws -> [UInt8]?
+    /// The Verband secret key sealed to an analyst.
+    func verbandSeal(memberID: EntityID) async throws -> [UInt8]?
+
+    func invitation(tokenHash: [UInt8]) async throws -> StoredInvitation?
+    func pendingInvitations(officeID: EntityID?, now: Date) async throws -> [StoredInvitation]
+    func createInvitation(_ invitation: Invitation, officeID: EntityID?, role: MemberRole, audit: AuditEvent) async throws
+    /// Deletes an invitation of `officeID` whose reference is `reference`; false when none.
+    func revokeInvitation(reference: String, officeID: EntityID?, audit: AuditEvent) async throws -> Bool
+
+    /// Consumes the invitation and stores the member with their seals. Throws
+    /// `MemberStoreError.invitationUnusable` when it is gone or expired, `.usernameTaken`, or
+    /// `.keyVersionChanged` when the office key rotated since the seals were made.
+    func enrol(_ member: Member, invitationHash: [UInt8], now: Date, officeSeals: [OfficeKeySeal],
+               verbandSeal: [UInt8]?, audit: AuditEvent) async throws
+    /// Deletes a member and every seal made for them. Throws `.lastLead`.
+    func removeMember(_ member: Member, audit: AuditEvent) async throws
+    /// Throws `.lastLead` when the office would be left without a lead.
+    func changeRole(_ member: Member, to role: MemberRole, audit: AuditEvent) async throws
+    /// Replaces a member's wrapped secret (passphrase change) and, after a recovery, their key
+    /// pair and seals.
+    func replaceKeys(of member: Member, officeSeals: [OfficeKeySeal], audit: AuditEvent) async throws
+    /// Adds a new lead created by recovery.
+    func addRecoveredLead(_ member: Member, officeSeals: [OfficeKeySeal], audit: AuditEvent) async throws
+
+    func createVerband(_ verband: Verband, analyst: Member, seal: [UInt8], audit: AuditEvent) async throws
+
+    func rotation(officeID: EntityID) async throws -> KeyRotationState?
+    /// Starts a rotation: the office's new public key and version, the new secrets sealed to
+    /// every member (`seals` must name exactly the office's members and `recovery`), pending
+    /// invitations dropped. Throws `.rotationRunning` or `.membersChanged`.
+    func beginRotation(officeID: EntityID, from: UInt32, to newSecrets: OfficeSecrets, seals: [OfficeKeySeal],
+                       audit: AuditEvent) async throws
+    /// Up to `limit` cases whose keys are still sealed to a version below `version`.
+    func casesToReseal(officeID: EntityID, below version: UInt32, limit: Int) async throws -> [SealedCaseKeys]
+    /// Stores re-sealed case keys (each only if the case still has its old version).
+    func storeResealed(_ cases: [SealedCaseKeys], officeID: EntityID, version: UInt32) async throws
+    /// Ends the rotation once no case remains on an old version: old office secrets deleted.
+    /// Returns false when cases remain.
+    func finishRotation(officeID: EntityID, audit: AuditEvent) async throws -> Bool
+
+    /// Appends events to a chain and signs its new head.
+    func record(_ events: [AuditEvent], chain: EntityID) async throws
+    /// Entries of a chain from `sequence` on, oldest first.
+    func auditEntries(chain: EntityID, from sequence: UInt64, limit: Int) async throws -> [AuditEntry]
+    func auditHead(chain: EntityID) async throws -> AuditHead?
+
+    /// Case summaries of an office, newest first, for the case list.
+    func caseSummaries(officeID: EntityID, step: String?, after: EntityID?, limit: Int) async throws -> [CaseSummary]
+    /// A case's sealed keys and its shared records, if it belongs to `officeID`.
+    func openCase(id: EntityID, officeID: EntityID) async throws -> (CaseSummary, SealedCaseKeys, [SealedRecord])?
+}
+
+/// Why a member change was refused by the store.
+public enum MemberStoreError: Error, Sendable, Equatable {
+    case invitationUnusable
+    case usernameTaken
+    case lastLead
+    case keyVersionChanged
+    case rotationRunning
+    case membersChanged
+}

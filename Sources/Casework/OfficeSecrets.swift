@@ -1,0 +1,56 @@
+import Sealing
+
+/// What a member of an office holds once unlocked: the office key pair of one key version and
+/// the statistics key ring — every statistics key the office ever had, oldest first, 32 bytes
+/// each — so facets written under an earlier key stay readable after a rotation.
+public final class OfficeSecrets: Sendable {
+    public let version: UInt32
+    public let keyPair: BoxKeyPair
+    public let statisticsRing: SecureBytes
+
+    public init(version: UInt32, keyPair: BoxKeyPair, statisticsRing: SecureBytes) {
+        self.version = version
+        self.keyPair = keyPair
+        self.statisticsRing = statisticsRing
+    }
+
+    /// Opens the two seals of one recipient.
+    public convenience init(version: UInt32, officeSecretSeal: [UInt8], statisticsSeal: [UInt8], with recipient: BoxKeyPair) throws {
+        self.init(version: version, keyPair: try BoxKeyPair(secretKey: SealedBox.open(officeSecretSeal, with: recipient)),
+                  statisticsRing: try SealedBox.open(statisticsSeal, with: recipient))
+    }
+
+    /// The newest statistics key.
+    public var currentStatisticsKey: SecureBytes {
+        statisticsRing.slice((statisticsRing.count - RecordCipher.keyLength)..<statisticsRing.count)
+    }
+
+    /// Both secrets sealed to one recipient (a member's hex id, or `recovery`).
+    public func seals(to recipient: BoxPublicKey, recipientName: String) -> [OfficeKeySeal] {
+        [
+            OfficeKeySeal(recipient: recipientName, purpose: .officeSecret, keyVersion: version,
+                          sealed: SealedBox.seal(keyPair.secretKey, to: recipient)),
+            OfficeKeySeal(recipient: recipientName, purpose: .statistics, keyVersion: version,
+                          sealed: SealedBox.seal(statisticsRing, to: recipient)),
+        ]
+    }
+
+    /// Office secret ‖ ring: what an invitation carries.
+    public var combined: SecureBytes { SecureBytes.concatenating([keyPair.secretKey, statisticsRing]) }
+
+    /// Reads what an invitation carried back.
+    public convenience init(version: UInt32, combined: SecureBytes) throws {
+        let keyLength = RecordCipher.keyLength
+        guard combined.count >= 2 * keyLength, combined.count % keyLength == 0 else {
+            throw SealingError.invalidLength(what: "office secrets", expected: 2 * keyLength, actual: combined.count)
+        }
+        self.init(version: version, keyPair: try BoxKeyPair(secretKey: combined.slice(0..<keyLength)),
+                  statisticsRing: combined.slice(keyLength..<combined.count))
+    }
+
+    /// The secrets of the next key version: a new key pair and one more statistics key.
+    public func rotated() -> OfficeSecrets {
+        OfficeSecrets(version: version + 1, keyPair: BoxKeyPair(),
+                      statisticsRing: SecureBytes.concatenating([statisticsRing, SecureBytes(randomCount: RecordCipher.keyLength)]))
+    }
+}
