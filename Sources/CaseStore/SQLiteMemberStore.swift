@@ -80,6 +80,24 @@ public final class SQLiteMemberStore: MemberStore {
         try await writer.read { db in try AuditLog.entries(chain: chain, from: sequence, limit: limit, db) }
     }
 
+    public func auditEntries(chain: EntityID, subject: String, limit: Int) async throws -> [AuditEntry] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = ? AND subject = ? ORDER BY seq LIMIT ?
+                """, arguments: [Data(chain.bytes), subject, limit]).map(AuditLog.decode)
+        }
+    }
+
+    public func checkpoint(chain: EntityID, by actor: String) async throws -> AuditCheckpoint {
+        let day = today()
+        let head = try await writer.write { [signer] db -> AuditHead? in
+            try AuditLog.append([.member(actor, .checkpointWritten)], chain: chain, signer: signer, today: day, db)
+            return try AuditLog.head(chain: chain, db)
+        }
+        guard let head else { throw StoreError.notFound }
+        return AuditCheckpoint(head: head, key: signer.publicKey)
+    }
+
     public func auditHead(chain: EntityID) async throws -> AuditHead? {
         try await writer.read { db in try AuditLog.head(chain: chain, db) }
     }

@@ -35,7 +35,8 @@ public struct AuditEvent: Sendable, Equatable, Codable {
         AuditEvent(at: day.iso, actor: "reporter", action: action, subject: subject)
     }
 
-    static func timestamp(_ date: Date) -> String {
+    /// UTC to the second, as audit events and API answers write times.
+    public static func timestamp(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

@@ -77,7 +77,9 @@ public struct AuditVerifier: Sendable {
             return .broken(sequence: head.sequence, reason: "the signature over the chain head does not verify")
         }
         guard head.sequence == count, Sodium.constantTimeEqual(head.hash, previous) else {
-            return .broken(sequence: min(head.sequence, count) + (head.sequence > count ? 1 : 0),
+            // The first event the signed head does not vouch for: the first one missing when the
+            // chain is shorter, the first one added when it is longer, the last when only the hash differs.
+            return .broken(sequence: head.sequence == count ? count : min(head.sequence, count) + 1,
                            reason: "the signed head names event \(head.sequence), the chain ends at event \(count): events were deleted or added")
         }
         return .intact(count: count)

@@ -97,7 +97,8 @@ extension MemberService {
 
     /// Removes a member and, for an office, starts the key rotation at once: the removed member's
     /// passphrase then unlocks nothing, and new cases are sealed to a key they never had.
-    public func remove(username: String, by session: Session) async throws {
+    /// The command line rotates in the foreground (`rotateInBackground: false`) and reports.
+    public func remove(username: String, by session: Session, rotateInBackground: Bool = true) async throws {
         guard session.isLead || session.role == .analyst else { throw AccessError.notFound }
         let member = try await colleague(username, of: session)
         if let officeID = session.officeID {
@@ -113,7 +114,7 @@ extension MemberService {
         await sessions.closeAll(memberID: member.id)
         if let officeID = session.officeID {
             _ = try await beginRotation(officeID: officeID, by: session)
-            resumeRotationInBackground(officeID: officeID, session: session)
+            if rotateInBackground { resumeRotationInBackground(officeID: officeID, session: session) }
         }
     }
 
@@ -139,7 +140,7 @@ extension MemberService {
         guard let member = try await store.member(username: session.username), member.id == session.memberID else {
             throw AccessError.unauthorized
         }
-        let keys: BoxKeyPair? = try await pool.run { try? member.unlock(passphrase: current) }
+        let keys: BoxKeyPair? = try await hashing { try? member.unlock(passphrase: current) }
         guard let keys else { throw AccessError.invalid(field: "current", message: "the current passphrase is wrong") }
         let updated = Member(id: member.id, username: member.username, officeID: member.officeID, role: member.role,
                              publicKey: member.publicKey, wrappedSecret: try await wrap(keys.secretKey, passphrase: new))

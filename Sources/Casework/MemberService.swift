@@ -38,7 +38,7 @@ public struct MemberService: Sendable {
         if delay > .zero { try await Task.sleep(for: delay) }
         let member = try await store.member(username: username)
         let candidate = member ?? dummy
-        let keys: BoxKeyPair? = try await pool.run { try? candidate.unlock(passphrase: passphrase) }
+        let keys: BoxKeyPair? = try await hashing { try? candidate.unlock(passphrase: passphrase) }
         guard let member, let keys, keys.publicKey == member.publicKey else {
             await throttle.failed(username)
             throw AccessError.unauthorized
@@ -93,6 +93,19 @@ public struct MemberService: Sendable {
         return try await store.auditEntries(chain: officeID, from: max(sequence, 1), limit: min(max(limit, 1), 500))
     }
 
+    /// Entries about one case or member, for a lead.
+    public func auditEntries(for session: Session, subject: String, limit: Int) async throws -> [AuditEntry] {
+        guard session.isLead, let officeID = session.officeID else { throw AccessError.notFound }
+        try await record(session, .auditViewed, subject)
+        return try await store.auditEntries(chain: officeID, subject: subject, limit: min(max(limit, 1), 500))
+    }
+
+    /// A signed checkpoint of the lead's office chain, to keep outside the server.
+    public func checkpoint(for session: Session) async throws -> AuditCheckpoint {
+        guard session.isLead, let officeID = session.officeID else { throw AccessError.notFound }
+        return try await store.checkpoint(chain: officeID, by: session.username)
+    }
+
     // MARK: Checks shared by the member operations
 
     func requireLead(_ session: Session) throws -> EntityID {
@@ -116,8 +129,17 @@ public struct MemberService: Sendable {
         }
     }
 
+    /// Runs Argon2id work on the pool; a full pool answers `AccessError.busy`.
+    func hashing<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        do {
+            return try await pool.run(body)
+        } catch PassphraseHashingPool.Refusal.busy {
+            throw AccessError.busy
+        }
+    }
+
     /// Wraps a member secret under a new passphrase on the hashing pool.
     func wrap(_ secret: SecureBytes, passphrase: SecureBytes) async throws -> PassphraseWrap {
-        try await pool.run { try PassphraseWrap.wrap(secret, passphrase: passphrase) }
+        try await hashing { try PassphraseWrap.wrap(secret, passphrase: passphrase) }
     }
 }

@@ -61,6 +61,10 @@ public protocol MemberStore: Sendable {
     /// Entries of a chain from `sequence` on, oldest first.
     func auditEntries(chain: EntityID, from sequence: UInt64, limit: Int) async throws -> [AuditEntry]
     func auditHead(chain: EntityID) async throws -> AuditHead?
+    /// The entries about one subject (a case id, a username), newest last.
+    func auditEntries(chain: EntityID, subject: String, limit: Int) async throws -> [AuditEntry]
+    /// Records that a checkpoint was taken and returns the signed head with the server key.
+    func checkpoint(chain: EntityID, by actor: String) async throws -> AuditCheckpoint
 
     /// Case summaries of an office, newest first, for the case list.
     func caseSummaries(officeID: EntityID, step: String?, after: EntityID?, limit: Int) async throws -> [CaseSummary]

@@ -7,6 +7,9 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     ReporterAPI(services: services).addRoutes(to: router.group("api/v1"))
+    if let members = services.members {
+        MemberAPI(services: services, members: members).addRoutes(to: router.group("api/v1"))
+    }
     ReporterPages(services: services).addRoutes(to: router)
     router.get("/healthz") { _, _ -> Response in
         guard await services.health.isWritable() else { throw APIError.unavailable }

@@ -7,13 +7,16 @@ public struct WebServices: Sendable {
     public let health: any StoreHealth
     public let pages: PageRenderer
     public let settings: WebSettings
+    /// Members, sessions and the audit trail; nil in the reporter-only test application.
+    public let members: MemberService?
     let tokens = FormTokens()
     let intakePerAddress: RateLimiter
     let intakeGlobal: GlobalRateLimiter
     let mailboxPerAddress: RateLimiter
 
     public init(reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
-                settings: WebSettings) {
+                settings: WebSettings, members: MemberService? = nil) {
+        self.members = members
         self.reporter = reporter
         self.taxonomy = taxonomy
         self.health = health

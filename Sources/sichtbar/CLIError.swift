@@ -1,4 +1,5 @@
 import ArgumentParser
+import Casework
 
 /// A command-line failure with CONTRACT.md's exit codes: 1 a check failed, 2 bad usage or input.
 struct CLIError: Error, CustomStringConvertible {
@@ -11,6 +12,19 @@ struct CLIError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
+extension CLIError {
+    /// A refusal of the member service, in command-line terms.
+    init(_ error: AccessError) {
+        switch error {
+        case .unauthorized: self = .checkFailed("wrong username or passphrase")
+        case .notFound: self = .checkFailed("not allowed, or not there")
+        case .invalid(let field, let message): self = .badInput("\(field): \(message)")
+        case .busy: self = .checkFailed("too many passphrase checks at once; try again")
+        case .keysUnavailable: self = .checkFailed("the keys for this are not sealed to this member")
+        }
+    }
+}
+
 extension AsyncParsableCommand {
     /// Runs `body`, printing a CLIError's message to standard error and exiting with its code.
     func failingCleanly(_ body: () async throws -> Void) async throws {
@@ -19,6 +33,10 @@ extension AsyncParsableCommand {
         } catch let error as CLIError {
             printError("sichtbar: \(error.message)")
             throw ExitCode(error.code)
+        } catch let error as AccessError {
+            let mapped = CLIError(error)
+            printError("sichtbar: \(mapped.message)")
+            throw ExitCode(mapped.code)
         }
     }
 }

@@ -23,24 +23,31 @@ struct DemoCommand: AsyncParsableCommand {
             let (database, secrets) = try folder.openOrCreate()
             let taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
             var created: [(Office, [(String, String, MemberRole)])] = []
+            var verband: (Verband, [(String, String, MemberRole)])?
             var receipts: [String] = []
             if try await database.offices().isEmpty {
-                created = try await DemoData.createOffices(database)
+                let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing)
+                created = try await DemoData.createOffices(database, store: memberStore)
+                verband = try await DemoData.createVerband(memberStore)
                 let store = SQLiteReportStore(database: database)
                 let service = ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey)
                 receipts = try await DemoData.createReports(service, store: store, taxonomy: taxonomy, count: reports)
             }
             let url = "http://\(server.host):\(server.port)"
             if json {
-                try JSONOutput.print(DemoSummary(url: url, created: created, receipts: receipts, data: path))
+                try JSONOutput.print(DemoSummary(url: url, created: created, verband: verband, receipts: receipts, data: path))
             } else {
                 say("Sichtbar demo – data in \(path)")
                 for (office, members) in created {
                     say("\n\(office.name) (\(office.id.hex))")
                     for (username, passphrase, role) in members { say("  \(role.rawValue): \(username)  passphrase: \(passphrase)") }
                 }
+                if let (verband, analysts) = verband {
+                    say("\n\(verband.name)")
+                    for (username, passphrase, role) in analysts { say("  \(role.rawValue): \(username)  passphrase: \(passphrase)") }
+                }
                 if !receipts.isEmpty { say("\nDemo receipts for the mailbox: \(receipts.joined(separator: ", "))") }
-                say("\nReport form: \(url)/   Mailbox: \(url)/mailbox   Offices: \(url)/offices   API: \(url)/openapi.yaml")
+                say("\nReport form: \(url)/   Mailbox: \(url)/mailbox   Offices: \(url)/offices   Login: \(url)/login   API: \(url)/openapi.yaml")
             }
             try await Server.run(database: database, secrets: secrets, resources: resources, options: server) { url in
                 printError("Sichtbar demo is listening on \(url)")
@@ -58,32 +65,26 @@ func say(_ line: String) {
 struct DemoSummary: Encodable {
     struct Member: Encodable { let username: String; let passphrase: String; let role: String }
     struct OfficeEntry: Encodable { let id: String; let name: String; let members: [Member] }
+    struct VerbandEntry: Encodable { let publicKey: String; let members: [Member] }
 
     let url: String
     let offices: [OfficeEntry]
-    /// The Verband arrives with the members issue; null until then.
-    let verband: String?
+    let verband: VerbandEntry?
     let receipts: [String]
     let data: String
 
-    init(url: String, created: [(Office, [(String, String, MemberRole)])], receipts: [String], data: String) {
+    init(url: String, created: [(Office, [(String, String, MemberRole)])], verband: (Verband, [(String, String, MemberRole)])?,
+         receipts: [String], data: String) {
         self.url = url
         self.offices = created.map { office, members in
             OfficeEntry(id: office.id.hex, name: office.name,
                         members: members.map { Member(username: $0.0, passphrase: $0.1, role: $0.2.rawValue) })
         }
-        self.verband = nil
+        self.verband = verband.map { verband, members in
+            VerbandEntry(publicKey: Data(verband.publicKey.bytes).base64EncodedString(),
+                         members: members.map { Member(username: $0.0, passphrase: $0.1, role: $0.2.rawValue) })
+        }
         self.receipts = receipts
         self.data = data
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        enum Keys: String, CodingKey { case url, offices, verband, receipts, data }
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(url, forKey: .url)
-        try container.encode(offices, forKey: .offices)
-        try container.encodeNil(forKey: .verband)
-        try container.encode(receipts, forKey: .receipts)
-        try container.encode(data, forKey: .data)
     }
 }

@@ -49,7 +49,7 @@ enum DemoData {
     ]
 
     /// Creates the offices and members; returns them with their generated passphrases.
-    static func createOffices(_ database: AppDatabase) async throws -> [(Office, [(String, String, MemberRole)])] {
+    static func createOffices(_ database: AppDatabase, store: SQLiteMemberStore) async throws -> [(Office, [(String, String, MemberRole)])] {
         var result: [(Office, [(String, String, MemberRole)])] = []
         for demo in offices {
             let (office, keys) = try await OfficeSetup.createOffice(database, name: demo.name, profile: demo.profile)
@@ -60,9 +60,19 @@ enum DemoData {
                                                        passphrase: SecureBytes(utf8: passphrase))
                 members.append((username, passphrase, role))
             }
+            try await store.record([.member("operator", .officeCreated, office.id.hex)]
+                                   + members.map { .member("operator", .memberEnrolled, $0.0) }, chain: office.id)
             result.append((office, members))
         }
         return result
+    }
+
+    /// The demo Verband with one analyst.
+    static func createVerband(_ store: SQLiteMemberStore) async throws -> (Verband, [(String, String, MemberRole)]) {
+        let passphrase = generatePassphrase()
+        let verband = try await VerbandSetup.create(store, name: "Demo-Verband der Freien Wohlfahrtspflege NRW",
+                                                    analyst: "analyse.verband", passphrase: SecureBytes(utf8: passphrase))
+        return (verband, [("analyse.verband", passphrase, .analyst)])
     }
 
     /// Seals `count` synthetic reports received over the last two years; returns a few receipts.

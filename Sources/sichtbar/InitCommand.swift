@@ -25,6 +25,8 @@ struct InitCommand: AsyncParsableCommand {
             let (office, keys) = try await OfficeSetup.createOffice(database, name: officeName)
             _ = try await OfficeSetup.createMember(database, username: admin, role: .lead, office: office, keys: keys,
                                                    passphrase: passphrase)
+            try await SQLiteMemberStore(database: database, signer: secrets.signing).record(
+                [.member("operator", .officeCreated, office.id.hex), .member("operator", .memberEnrolled, admin)], chain: office.id)
             let signingKey = Data(secrets.signing.publicKey.bytes).base64EncodedString()
             if json {
                 struct Output: Encodable { let office: String; let signingKey: String; let recoveryCode: String }

@@ -6,7 +6,7 @@ import Foundation
 /// `sichtbar office …`
 struct OfficeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "office", abstract: "Offices and their public profile.",
-                                                    subcommands: [Add.self, Profile.self])
+                                                    subcommands: [Add.self, Profile.self, RotateKey.self, Recover.self])
 
     /// `office add --name NAME`: another office and a one-time invitation for its first lead.
     struct Add: AsyncParsableCommand {
@@ -17,9 +17,13 @@ struct OfficeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await failingCleanly {
-                let (database, _) = try dataOptions.folder.open()
+                let (database, secrets) = try dataOptions.folder.open()
                 let (office, keys) = try await OfficeSetup.createOffice(database, name: name)
                 let invitation = try await OfficeSetup.invite(database, office: office, keys: keys, role: .lead)
+                try await SQLiteMemberStore(database: database, signer: secrets.signing).record(
+                    [.member("operator", .officeCreated, office.id.hex),
+                     .member("operator", .invitationCreated, "lead \(EntityID.hexString(invitation.tokenHash.prefix(8)))")],
+                    chain: office.id)
                 if json {
                     struct Output: Encodable { let office: String; let recoveryCode: String; let invitation: String }
                     try JSONOutput.print(Output(office: office.id.hex, recoveryCode: keys.recoveryCode.formatted,
@@ -60,9 +64,10 @@ struct OfficeCommand: AsyncParsableCommand {
             try await failingCleanly {
                 guard let officeID = EntityID(hex: office) else { throw CLIError.badInput("--office takes a 32-digit office id") }
                 let taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
-                let (database, _) = try dataOptions.folder.open()
+                let context = try MemberContext(folder: dataOptions.folder)
+                let database = context.database
                 guard let current = try await database.office(id: officeID) else { throw CLIError.badInput("no office \(office)") }
-                _ = try await OfficeSetup.authenticateLead(database, username: lead, officeID: officeID)
+                let session = try await context.authenticateLead(lead, officeID: officeID)
                 var profile = current.profile
                 func set(_ value: String?, _ keyPath: WritableKeyPath<OfficeProfile, String?>) {
                     if let value { profile[keyPath: keyPath] = value.isEmpty ? nil : value }
@@ -90,6 +95,7 @@ struct OfficeCommand: AsyncParsableCommand {
                     profile.law = value
                 }
                 try await database.updateProfile(officeID: officeID, profile: profile)
+                try await context.service.record(session, .officeProfileChanged)
                 print("Profile of \(current.name) updated.")
             }
         }

@@ -44,17 +44,4 @@ enum OfficeSetup {
             throw CLIError.badInput("a username has 3 to 64 characters of a-z, 0-9, '.', '-' and '_'")
         }
     }
-
-    /// Checks `--as USER`: a lead of `officeID` whose passphrase (read from stdin) opens their key.
-    static func authenticateLead(_ database: AppDatabase, username: String, officeID: EntityID) async throws -> Member {
-        let passphrase = try PassphraseReader.read(prompt: "Passphrase for \(username): ")
-        guard let member = try await database.member(username: username),
-              (try? member.unlock(passphrase: passphrase)) != nil else {
-            throw CLIError.checkFailed("wrong username or passphrase")
-        }
-        guard member.role == .lead, member.officeID == officeID else {
-            throw CLIError.checkFailed("\(username) is not a lead of this office")
-        }
-        return member
-    }
 }

@@ -17,8 +17,10 @@ enum Server {
 
         let taxonomy: Taxonomy
         let pages: PageRenderer
+        let access: AccessPolicy
         do {
             taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
+            access = try AccessPolicy.load(from: try resources.policiesURL().appendingPathComponent("access.yaml"))
             pages = try await PageRenderer.load(templates: try resources.templatesURL())
         } catch let error as PolicyError {
             throw CLIError.badInput("policy refused: \(error)")
@@ -29,9 +31,11 @@ enum Server {
         let settings = WebSettings(trustedProxy: options.trustedProxy, intakePerAddressPerHour: options.intakePerAddress,
                                    intakeGlobalPerSecond: options.intakeGlobal,
                                    mailboxPerAddressPerMinute: options.mailboxPerAddress)
+        let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing)
+        let members = try MemberService(store: memberStore, policy: access, rotationGrace: MemberContext.rotationGrace)
         let services = WebServices(
             reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey),
-            taxonomy: taxonomy, health: database, pages: pages, settings: settings)
+            taxonomy: taxonomy, health: database, pages: pages, settings: settings, members: members)
 
         let url = "http://\(options.host):\(options.port)"
         let app = Application(
@@ -40,7 +44,7 @@ enum Server {
             onServerRunning: { _ in await onStarted(url) },
             logger: logger
         )
-        var services_: [any Service] = [app]
+        var services_: [any Service] = [app, DailyCheckpointService(store: memberStore, logger: logger)]
         if options.metricsPort > 0 {
             let metrics = Application(
                 router: buildMetricsRouter(ProcessMetrics(health: database)),

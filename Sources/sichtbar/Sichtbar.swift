@@ -8,7 +8,8 @@ struct Sichtbar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sichtbar",
         abstract: "Anonymous discrimination reports and casework for the NRW antidiscrimination offices.",
-        subcommands: [InitCommand.self, ServeCommand.self, OfficeCommand.self, DemoCommand.self]
+        subcommands: [InitCommand.self, ServeCommand.self, OfficeCommand.self, UserCommand.self, VerbandCommand.self,
+                      AuditCommand.self, DemoCommand.self]
     )
 
     /// Parses and runs, answering bad usage with exit code 2 as CONTRACT.md says (ArgumentParser's

@@ -1,0 +1,33 @@
+import Casework
+import Hummingbird
+
+extension APIError {
+    /// The answer to a refusal of the member service.
+    init(_ error: AccessError) {
+        switch error {
+        case .unauthorized:
+            self = .unauthorized
+        case .notFound:
+            self = .notFound
+        case .invalid(let field, let message):
+            self.init(.unprocessableContent, code: "validation_failed", message: message, field: field)
+        case .busy:
+            self.init(.serviceUnavailable, code: "unavailable", message: "too many logins at once; please try again in a moment")
+        case .keysUnavailable:
+            self.init(.serviceUnavailable, code: "unavailable", message: "the keys for this are not available to this member yet")
+        }
+    }
+
+    static let unauthorized = APIError(.unauthorized, code: "unauthorized", message: "wrong username or passphrase, or no valid session")
+}
+
+/// Runs a member-service call, turning its refusals and store failures into API errors.
+func memberCall<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as AccessError {
+        throw APIError(error)
+    } catch is StoreError {
+        throw APIError.unavailable
+    }
+}

@@ -1,0 +1,263 @@
+import Casework
+import Foundation
+import Hummingbird
+import NIOCore
+import Sealing
+
+/// The members' JSON API of CONTRACT.md: bearer tokens from `POST /api/v1/sessions`. Every
+/// route checks the session's role and office in the member service.
+struct MemberAPI {
+    let services: WebServices
+    let members: MemberService
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("sessions", use: login)
+        group.delete("sessions", use: logout)
+        group.post("enrolment", use: enrol)
+        group.post("invitations", use: invite)
+        group.get("invitations", use: invitations)
+        group.delete("invitations/:reference", use: revokeInvitation)
+        group.get("members", use: listMembers)
+        group.delete("members/:username", use: removeMember)
+        group.patch("members/:username", use: changeRole)
+        group.post("passphrase", use: changePassphrase)
+        group.get("rotation", use: rotation)
+        group.get("audit", use: audit)
+        group.get("audit/checkpoint", use: checkpoint)
+        group.get("cases", use: cases)
+        group.get("cases/:id", use: openCase)
+    }
+
+    /// The session behind the bearer token, or 401.
+    func session(_ request: Request) async throws -> Session {
+        guard let token = Self.bearerToken(request), let session = await members.session(token: token) else {
+            throw APIError.unauthorized
+        }
+        return session
+    }
+
+    static func bearerToken(_ request: Request) -> String? {
+        guard let value = request.headers[.authorization], value.hasPrefix("Bearer ") else { return nil }
+        return String(value.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+    }
+
+    struct LoginRequest: Decodable {
+        let username: String
+        let passphrase: String
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let body = try await RequestBody.json(LoginRequest.self, from: request)
+        let passphrase = try Self.passphrase(body.passphrase, field: "passphrase")
+        let (token, session) = try await memberCall { try await members.login(username: body.username, passphrase: passphrase) }
+        struct Answer: Encodable { let token: String; let role: String; let office: String? }
+        return try JSONResponse.make(.created, Answer(token: token, role: session.role.rawValue, office: session.officeID?.hex))
+    }
+
+    /// Passphrases are bounded before any hashing, whoever the username is.
+    static func passphrase(_ text: String, field: String) throws -> SecureBytes {
+        guard !text.isEmpty else { throw APIError(.unprocessableContent, code: "validation_failed", message: "\(field) is empty", field: field) }
+        guard text.utf8.count <= 1024 else {
+            throw APIError(.unprocessableContent, code: "validation_failed", message: "\(field) is longer than 1024 bytes", field: field)
+        }
+        return SecureBytes(utf8: text)
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let token = Self.bearerToken(request) else { throw APIError.unauthorized }
+        try await memberCall { try await members.logout(token: token) }
+        return Response(status: .noContent)
+    }
+
+    struct EnrolRequest: Decodable {
+        let invitation: String
+        let username: String
+        let passphrase: String
+    }
+
+    @Sendable func enrol(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let body = try await RequestBody.json(EnrolRequest.self, from: request)
+        let passphrase = try Self.passphrase(body.passphrase, field: "passphrase")
+        let member = try await memberCall {
+            try await members.enrol(invitation: body.invitation, username: body.username, passphrase: passphrase)
+        }
+        struct Answer: Encodable { let username: String; let role: String; let office: String? }
+        return try JSONResponse.make(.created, Answer(username: member.username, role: member.role.rawValue, office: member.officeID?.hex))
+    }
+
+    struct InviteRequest: Decodable { let role: String }
+
+    @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let body = try await RequestBody.json(InviteRequest.self, from: request)
+        guard let role = MemberRole(rawValue: body.role) else {
+            throw APIError(.unprocessableContent, code: "unknown_code", message: "role is counsellor, lead or analyst", field: "role")
+        }
+        let invitation = try await memberCall { try await members.invite(role: role, by: session) }
+        struct Answer: Encodable { let invitation: String; let expires: String }
+        return try JSONResponse.make(.created, Answer(invitation: invitation.token, expires: AuditEvent.timestamp(invitation.expiresAt)))
+    }
+
+    @Sendable func invitations(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let pending = try await memberCall { try await members.pendingInvitations(for: session) }
+        struct Item: Encodable { let reference: String; let role: String; let expires: String }
+        return try JSONResponse.make(.ok, ["invitations": pending.map {
+            Item(reference: $0.reference, role: $0.role.rawValue, expires: AuditEvent.timestamp($0.expiresAt))
+        }])
+    }
+
+    @Sendable func revokeInvitation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let reference = context.parameters.get("reference") ?? ""
+        try await memberCall { try await members.revokeInvitation(reference: reference, by: session) }
+        return Response(status: .noContent)
+    }
+
+    struct MemberItem: Encodable {
+        let username: String
+        let role: String
+    }
+
+    struct RotationItem: Encodable {
+        let fromVersion: UInt32
+        let toVersion: UInt32
+        let remaining: Int
+        let startedAt: String
+        let startedBy: String
+
+        init(_ state: KeyRotationState) {
+            fromVersion = state.fromVersion
+            toVersion = state.toVersion
+            remaining = state.remaining
+            startedAt = AuditEvent.timestamp(state.startedAt)
+            startedBy = state.startedBy
+        }
+    }
+
+    @Sendable func listMembers(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let list = try await memberCall { try await members.members(for: session) }
+        let rotation = session.isLead ? try await memberCall { try await members.rotationStatus(for: session) } : nil
+        struct Answer: Encodable { let members: [MemberItem]; let rotation: RotationItem? }
+        return try JSONResponse.make(.ok, Answer(members: list.map { MemberItem(username: $0.username, role: $0.role.rawValue) },
+                                                rotation: rotation.map(RotationItem.init)))
+    }
+
+    @Sendable func removeMember(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let username = context.parameters.get("username") ?? ""
+        try await memberCall { try await members.remove(username: username, by: session) }
+        let rotation = session.isLead ? try await memberCall { try await members.rotationStatus(for: session) } : nil
+        struct Answer: Encodable { let removed: String; let rotation: RotationItem? }
+        return try JSONResponse.make(.ok, Answer(removed: username, rotation: rotation.map(RotationItem.init)))
+    }
+
+    struct RoleRequest: Decodable { let role: String }
+
+    @Sendable func changeRole(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let username = context.parameters.get("username") ?? ""
+        let body = try await RequestBody.json(RoleRequest.self, from: request)
+        guard let role = MemberRole(rawValue: body.role) else {
+            throw APIError(.unprocessableContent, code: "unknown_code", message: "role is counsellor or lead", field: "role")
+        }
+        try await memberCall { try await members.changeRole(username: username, to: role, by: session) }
+        return try JSONResponse.make(.ok, MemberItem(username: username, role: role.rawValue))
+    }
+
+    struct PassphraseRequest: Decodable {
+        let current: String
+        let new: String
+    }
+
+    @Sendable func changePassphrase(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let body = try await RequestBody.json(PassphraseRequest.self, from: request)
+        let current = try Self.passphrase(body.current, field: "current")
+        let new = try Self.passphrase(body.new, field: "new")
+        try await memberCall { try await members.changePassphrase(for: session, current: current, new: new) }
+        return Response(status: .noContent)
+    }
+
+    @Sendable func rotation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let state = try await memberCall { try await members.rotationStatus(for: session) }
+        struct Answer: Encodable { let rotation: RotationItem? }
+        return try JSONResponse.make(.ok, Answer(rotation: state.map(RotationItem.init)))
+    }
+
+    struct EventItem: Encodable {
+        let sequence: UInt64
+        let at: String
+        let actor: String
+        let action: String
+        let subject: String
+        let hash: String
+    }
+
+    @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let from = request.uri.queryParameters.get("from").flatMap { UInt64($0) } ?? 1
+        let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100
+        let subject = request.uri.queryParameters.get("case").map { String($0) }
+        let entries = try await memberCall {
+            if let subject { return try await members.auditEntries(for: session, subject: subject, limit: limit) }
+            return try await members.auditEntries(for: session, from: from, limit: limit)
+        }
+        let items = entries.map {
+            EventItem(sequence: $0.sequence, at: $0.event.at, actor: $0.event.actor, action: $0.event.action,
+                      subject: $0.event.subject, hash: Data($0.hash).base64EncodedString())
+        }
+        struct Answer: Encodable { let events: [EventItem]; let next: UInt64? }
+        let next = subject == nil && entries.count >= min(max(limit, 1), 500) ? entries.last.map { $0.sequence + 1 } : nil
+        return try JSONResponse.make(.ok, Answer(events: items, next: next))
+    }
+
+    @Sendable func checkpoint(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let checkpoint = try await memberCall { try await members.checkpoint(for: session) }
+        return try JSONResponse.make(.ok, checkpoint)
+    }
+
+    struct CaseItem: Encodable {
+        let id: String
+        let kind: String
+        let step: String
+        let receivedOn: String
+        let channel: String
+
+        init(_ summary: CaseSummary) {
+            id = summary.id.hex
+            kind = summary.kind
+            step = summary.step
+            receivedOn = summary.receivedOn
+            channel = summary.channel
+        }
+    }
+
+    @Sendable func cases(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let step = request.uri.queryParameters.get("step").map { String($0) }
+        let after = request.uri.queryParameters.get("after").flatMap { EntityID(hex: String($0)) }
+        let pageSize = 100
+        let list = try await memberCall { try await members.cases(for: session, step: step, after: after, limit: pageSize) }
+        struct Answer: Encodable { let cases: [CaseItem]; let next: String? }
+        return try JSONResponse.make(.ok, Answer(cases: list.map(CaseItem.init), next: list.count == pageSize ? list.last?.id.hex : nil))
+    }
+
+    @Sendable func openCase(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }) else { throw APIError.notFound }
+        let opened = try await memberCall { try await members.openCase(id, for: session) }
+        struct Message: Encodable { let from: String; let text: String; let on: String }
+        struct Answer: Encodable {
+            let id: String; let kind: String; let step: String; let receivedOn: String; let channel: String
+            let report: ReportContent?; let messages: [Message]
+        }
+        let summary = opened.summary
+        return try JSONResponse.make(.ok, Answer(
+            id: summary.id.hex, kind: summary.kind, step: summary.step, receivedOn: summary.receivedOn, channel: summary.channel,
+            report: opened.report, messages: opened.messages.map { Message(from: $0.from.rawValue, text: $0.text, on: $0.on.iso) }))
+    }
+}

@@ -1,0 +1,53 @@
+import CaseStore
+import Casework
+import Foundation
+import Sealing
+
+/// What member commands need: the store with the server's signing key, and the member service
+/// the web routes use too, so the command line follows the same rules and leaves the same audit.
+struct MemberContext {
+    let database: AppDatabase
+    let secrets: ServerSecrets
+    let store: SQLiteMemberStore
+    let service: MemberService
+
+    /// A rotation waits this long before deleting the old office secret, so a running server's
+    /// cached office key (2 s) cannot outlive it.
+    static let rotationGrace = Duration.seconds(5)
+
+    init(folder: DataFolder) throws {
+        (database, secrets) = try folder.open()
+        store = SQLiteMemberStore(database: database, signer: secrets.signing)
+        service = try MemberService(store: store, policy: AccessPolicy(), rotationGrace: Self.rotationGrace)
+    }
+
+    /// `--as USER`: reads the passphrase and opens the member's keys.
+    func authenticate(_ username: String) async throws -> Session {
+        let passphrase = try PassphraseReader.read(prompt: "Passphrase for \(username): ")
+        return try await service.authenticate(username: username, passphrase: passphrase)
+    }
+
+    /// `--as LEAD` of `officeID`.
+    func authenticateLead(_ username: String, officeID: EntityID) async throws -> Session {
+        let session = try await authenticate(username)
+        guard session.isLead, session.officeID == officeID else {
+            throw CLIError.checkFailed("\(username) is not a lead of this office")
+        }
+        return session
+    }
+
+    static func officeID(_ text: String) throws -> EntityID {
+        guard let id = EntityID(hex: text) else { throw CLIError.badInput("--office takes a 32-digit office id") }
+        return id
+    }
+
+    /// Runs the rotation of `officeID` to its end, printing progress to standard error.
+    func rotate(officeID: EntityID, as session: Session) async throws -> (KeyRotationState, Int) {
+        let state = try await service.beginRotation(officeID: officeID, by: session)
+        printError("Rotating the office key to version \(state.toVersion): \(state.remaining) cases to re-seal.")
+        let count = try await service.continueRotation(officeID: officeID, by: session) { done, _ in
+            if done % 5000 == 0 { printError("  \(done) re-sealed") }
+        }
+        return (state, count)
+    }
+}

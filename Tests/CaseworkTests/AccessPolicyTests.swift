@@ -1,0 +1,321 @@
+import Foundation
+import Testing
+@testable import Casework
+@testable import Sealing
+
+/// `Policies/access.yaml` of this repository, found from this file's own path.
+private let accessPolicyURL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()  // CaseworkTests
+    .deletingLastPathComponent()  // Tests
+    .deletingLastPathComponent()  // the package
+    .appendingPathComponent("Policies")
+    .appendingPathComponent("access.yaml")
+
+/// A valid access policy; each rejection test changes one line of it.
+private let validLines = [
+    "version: \"1\"",                    // 1
+    "session:",                          // 2
+    "  idle_minutes: 30",                // 3
+    "  absolute_hours: 12",              // 4
+    "login:",                            // 5
+    "  base_delay_ms: 250",              // 6
+    "  max_delay_ms: 8000",              // 7
+    "  forget_after_minutes: 15",        // 8
+    "  hashing_workers: 2",              // 9
+    "  hashing_queue: 32",               // 10
+    "  hashing_max_wait_seconds: 10",    // 11
+]
+
+private let file = "inline-access.yaml"
+
+/// The valid lines with line `number` (1-based) replaced by `replacement` (none to delete it).
+private func policyText(replacing number: Int, with replacement: [String]) -> String {
+    var lines = validLines
+    lines.replaceSubrange((number - 1)...(number - 1), with: replacement)
+    return lines.joined(separator: "\n") + "\n"
+}
+
+private func refusal(_ text: String) throws -> PolicyError {
+    do {
+        let policy = try AccessPolicy.parse(text, file: file)
+        Issue.record("accepted: \(policy)")
+        throw CancellationError()
+    } catch let error as PolicyError {
+        return error
+    }
+}
+
+@Suite("AccessPolicy: session lifetimes and login throttling from Policies/access.yaml")
+struct AccessPolicyTests {
+    @Test func theShippedPolicyLoads() throws {
+        let policy = try AccessPolicy.load(from: accessPolicyURL)
+        #expect(policy.idleTimeout == .seconds(30 * 60))
+        #expect(policy.absoluteLifetime == .seconds(12 * 3600))
+        #expect(policy.baseDelay == .milliseconds(250))
+        #expect(policy.maximumDelay == .milliseconds(8000))
+        #expect(policy.forgetFailuresAfter == .seconds(15 * 60))
+        #expect(policy.hashingWorkers == 2)
+        #expect(policy.hashingQueue == 32)
+        #expect(policy.hashingMaximumWait == .seconds(10))
+        #expect(policy == AccessPolicy(), "the built-in defaults match the shipped file")
+    }
+
+    @Test func theInlinePolicyParses() throws {
+        let policy = try AccessPolicy.parse(validLines.joined(separator: "\n"), file: file)
+        #expect(policy == AccessPolicy())
+        let changed = try AccessPolicy.parse(policyText(replacing: 3, with: ["  idle_minutes: 5"]), file: file)
+        #expect(changed.idleTimeout == .seconds(300))
+    }
+
+    @Test func anUnreadableFileIsRefusedByName() throws {
+        let missing = accessPolicyURL.deletingLastPathComponent().appendingPathComponent("no-such-access.yaml")
+        let error = try #require(throws: PolicyError.self) { try AccessPolicy.load(from: missing) }
+        #expect(error.file == missing.path)
+        #expect(error.line == nil)
+    }
+
+    @Test func aMissingKeyNamesTheLineOfItsSection() throws {
+        let error = try refusal(policyText(replacing: 7, with: []))  // no max_delay_ms
+        #expect(error.file == file)
+        #expect(error.line == 6, "the login mapping starts on line 6: \(error)")
+        #expect(error.problem.contains("'max_delay_ms'"), "\(error)")
+        withKnownIssue("AccessPolicy.parse passes the key itself as `in:`, so the message reads \"max_delay_ms lacks 'max_delay_ms'\"") {
+            #expect(error.problem.contains("login"), "\(error)")
+        }
+    }
+
+    @Test func aMissingSectionIsRefused() throws {
+        let error = try refusal(["version: \"1\"", "session:", "  idle_minutes: 30", "  absolute_hours: 12"].joined(separator: "\n"))
+        #expect(error.line == 1)
+        #expect(error.problem.contains("'login'"), "\(error)")
+    }
+
+    @Test func aMissingVersionIsRefused() throws {
+        let error = try refusal(policyText(replacing: 1, with: []))
+        #expect(error.problem.contains("'version'"), "\(error)")
+        #expect(error.line == 1)
+    }
+
+    @Test(arguments: [
+        (3, "  idle_minutes: 0", "idle_minutes"),
+        (3, "  idle_minutes: 481", "idle_minutes"),
+        (4, "  absolute_hours: 25", "absolute_hours"),
+        (6, "  base_delay_ms: -1", "base_delay_ms"),
+        (7, "  max_delay_ms: 60001", "max_delay_ms"),
+        (8, "  forget_after_minutes: 0", "forget_after_minutes"),
+        (9, "  hashing_workers: 9", "hashing_workers"),
+        (10, "  hashing_queue: 1001", "hashing_queue"),
+        (11, "  hashing_max_wait_seconds: 0", "hashing_max_wait_seconds"),
+        (3, "  idle_minutes: soon", "idle_minutes"),
+        (6, "  base_delay_ms: 2.5", "base_delay_ms"),
+    ])
+    func aValueOutOfRangeNamesItsLine(line: Int, replacement: String, key: String) throws {
+        let error = try refusal(policyText(replacing: line, with: [replacement]))
+        #expect(error.line == line, "\(error)")
+        #expect(error.problem.contains(key), "\(error)")
+        #expect(error.problem.contains("whole number"), "\(error)")
+        #expect(error.description.hasPrefix("\(file):\(line):"), "\(error.description)")
+    }
+
+    @Test func anIdleTimeoutBeyondTheAbsoluteLifetimeIsRefused() throws {
+        // 120 minutes idle, but every session ends after one hour.
+        let text = policyText(replacing: 3, with: ["  idle_minutes: 120"]).replacingOccurrences(of: "absolute_hours: 12", with: "absolute_hours: 1")
+        let error = try refusal(text)
+        #expect(error.line == 3, "the session mapping starts on line 3: \(error)")
+        #expect(error.problem.contains("idle_minutes") && error.problem.contains("absolute_hours"), "\(error)")
+        // Equal is allowed.
+        let equal = try AccessPolicy.parse(text.replacingOccurrences(of: "idle_minutes: 120", with: "idle_minutes: 60"), file: file)
+        #expect(equal.idleTimeout == equal.absoluteLifetime)
+    }
+
+    @Test func brokenYAMLNamesItsLine() throws {
+        let error = try refusal(policyText(replacing: 6, with: ["  base_delay_ms: [250"]))
+        #expect(error.line != nil, "\(error)")
+        #expect(error.problem.hasPrefix("YAML"), "\(error)")
+    }
+}
+
+@Suite("LoginThrottle: doubling delays per username, capped, reset on success")
+struct LoginThrottleTests {
+    static func policy(forgetAfter: Duration = .seconds(60)) -> AccessPolicy {
+        var policy = AccessPolicy()
+        policy.baseDelay = .milliseconds(100)
+        policy.maximumDelay = .milliseconds(1000)
+        policy.forgetFailuresAfter = forgetAfter
+        return policy
+    }
+
+    @Test func delaysDoubleUpToTheCap() async {
+        let throttle = LoginThrottle(policy: Self.policy())
+        #expect(await throttle.delay(for: "margarete") == .zero)
+        var seen: [Duration] = []
+        for _ in 0..<7 {
+            await throttle.failed("margarete")
+            seen.append(await throttle.delay(for: "margarete"))
+        }
+        #expect(seen == [100, 200, 400, 800, 1000, 1000, 1000].map { Duration.milliseconds($0) })
+    }
+
+    @Test func manyFailuresStayAtTheCap() async {
+        let throttle = LoginThrottle(policy: Self.policy())
+        for _ in 0..<70 { await throttle.failed("margarete") }
+        #expect(await throttle.delay(for: "margarete") == .milliseconds(1000))
+    }
+
+    @Test func successResetsAndOtherNamesAreUnaffected() async {
+        let throttle = LoginThrottle(policy: Self.policy())
+        await throttle.failed("margarete")
+        await throttle.failed("margarete")
+        #expect(await throttle.delay(for: "margarete") == .milliseconds(200))
+        #expect(await throttle.delay(for: "jonas") == .zero)
+        #expect(await throttle.delay(for: "MARGARETE") == .milliseconds(200), "usernames are compared without case")
+        await throttle.succeeded("margarete")
+        #expect(await throttle.delay(for: "margarete") == .zero)
+        await throttle.failed("margarete")
+        #expect(await throttle.delay(for: "margarete") == .milliseconds(100), "counting starts afresh")
+    }
+
+    @Test func failuresAreForgottenAfterAWhile() async throws {
+        let throttle = LoginThrottle(policy: Self.policy(forgetAfter: .milliseconds(50)))
+        await throttle.failed("margarete")
+        await throttle.failed("margarete")
+        #expect(await throttle.delay(for: "margarete") == .milliseconds(200))
+        try await Task.sleep(for: .milliseconds(120))
+        #expect(await throttle.delay(for: "margarete") == .zero)
+        await throttle.failed("margarete")
+        #expect(await throttle.delay(for: "margarete") == .milliseconds(100))
+    }
+}
+
+/// A member whose wrapped secret is a placeholder: sessions never unwrap it, so no Argon2id runs.
+private func placeholderMember(_ username: String, role: MemberRole = .counsellor) -> (Member, BoxKeyPair) {
+    let keys = BoxKeyPair()
+    let wrap = PassphraseWrap(salt: [UInt8](repeating: 0, count: 16), opsLimit: 2, memLimit: 67_108_864, sealed: [])
+    return (Member(id: .random(), username: username, officeID: .random(), role: role, publicKey: keys.publicKey, wrappedSecret: wrap), keys)
+}
+
+private func session(_ username: String, role: MemberRole = .counsellor) -> Session {
+    let (member, keys) = placeholderMember(username, role: role)
+    return Session(member: member, keys: keys)
+}
+
+@Suite("SessionRegistry: bearer tokens, idle timeout and absolute lifetime")
+struct SessionRegistryTests {
+    static func policy(idle: Duration = .seconds(60), absolute: Duration = .seconds(120)) -> AccessPolicy {
+        var policy = AccessPolicy()
+        policy.idleTimeout = idle
+        policy.absoluteLifetime = absolute
+        return policy
+    }
+
+    @Test func openLookUpAndClose() async {
+        let registry = SessionRegistry(policy: Self.policy())
+        let margarete = session("margarete", role: .lead)
+        let jonas = session("jonas")
+        let token = await registry.open(margarete)
+        let other = await registry.open(jonas)
+        #expect(token != other)
+        #expect(Base64URL.decode(token)?.count == 32)
+        #expect(await registry.count() == 2)
+        #expect(await registry.session(token: token) === margarete)
+        #expect(await registry.session(token: other) === jonas)
+        #expect(await registry.close(token: token) === margarete)
+        #expect(await registry.session(token: token) == nil)
+        #expect(await registry.close(token: token) == nil, "closing twice finds nothing")
+        #expect(await registry.session(token: other) === jonas)
+        #expect(await registry.count() == 1)
+    }
+
+    @Test func oneMemberMayHoldSeveralSessionsAndLosesThemAllAtOnce() async {
+        let registry = SessionRegistry(policy: Self.policy())
+        let first = session("margarete")
+        let second = Session(member: Member(id: first.memberID, username: first.username, officeID: first.officeID, role: first.role,
+                                            publicKey: first.memberKeys.publicKey,
+                                            wrappedSecret: placeholderMember("x").0.wrappedSecret), keys: first.memberKeys)
+        let keep = session("jonas")
+        let tokens = [await registry.open(first), await registry.open(second)]
+        let kept = await registry.open(keep)
+        await registry.closeAll(memberID: first.memberID)
+        for token in tokens { #expect(await registry.session(token: token) == nil) }
+        #expect(await registry.session(token: kept) === keep)
+    }
+
+    @Test func badTokensFindNothing() async {
+        let registry = SessionRegistry(policy: Self.policy())
+        let token = await registry.open(session("margarete"))
+        var flipped = Array(token)
+        flipped[5] = flipped[5] == "A" ? "B" : "A"
+        let unknown = Base64URL.encode(Sodium.randomBytes(32))
+        let short = Base64URL.encode(Sodium.randomBytes(31))
+        let long = Base64URL.encode(Sodium.randomBytes(33))
+        for bad in ["", "not a token!", String(flipped), unknown, short, long, token + "A", String(token.dropLast())] {
+            #expect(await registry.session(token: bad) == nil, "\(bad)")
+            #expect(await registry.close(token: bad) == nil, "\(bad)")
+        }
+        #expect(await registry.session(token: token) != nil, "bad tokens leave the good one alone")
+    }
+
+    @Test func anIdleSessionEnds() async throws {
+        let registry = SessionRegistry(policy: Self.policy(idle: .milliseconds(150), absolute: .seconds(60)))
+        let margarete = session("margarete")
+        let token = await registry.open(margarete)
+        // Each request refreshes the idle timer.
+        for _ in 0..<4 {
+            try await Task.sleep(for: .milliseconds(50))
+            #expect(await registry.session(token: token) === margarete)
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(await registry.session(token: token) == nil)
+        #expect(await registry.count() == 0, "an expired session is dropped when looked up")
+    }
+
+    @Test func aBusySessionStillEndsAfterItsAbsoluteLifetime() async throws {
+        let registry = SessionRegistry(policy: Self.policy(idle: .seconds(60), absolute: .milliseconds(250)))
+        let token = await registry.open(session("margarete"))
+        #expect(await registry.session(token: token) != nil)
+        let start = ContinuousClock.now
+        var lastAlive = start
+        while ContinuousClock.now - start < .seconds(2) {
+            guard await registry.session(token: token) != nil else { break }
+            lastAlive = .now
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(await registry.session(token: token) == nil)
+        #expect(lastAlive - start < .milliseconds(400), "ended after \(lastAlive - start)")
+    }
+}
+
+@Suite("Session: CSRF tokens bound to one session")
+struct SessionCSRFTests {
+    @Test func aTokenIsValidForItsOwnSessionOnly() {
+        let margarete = session("margarete")
+        let jonas = session("jonas")
+        let token = margarete.csrfToken
+        #expect(token == margarete.csrfToken, "stable for the session's lifetime")
+        #expect(margarete.isValidCSRFToken(token))
+        #expect(!jonas.isValidCSRFToken(token))
+        #expect(jonas.isValidCSRFToken(jonas.csrfToken))
+        #expect(token != jonas.csrfToken)
+        // A second session of the same member gets its own token.
+        let again = Session(member: Member(id: margarete.memberID, username: margarete.username, officeID: margarete.officeID,
+                                           role: margarete.role, publicKey: margarete.memberKeys.publicKey,
+                                           wrappedSecret: placeholderMember("x").0.wrappedSecret), keys: margarete.memberKeys)
+        #expect(!again.isValidCSRFToken(token))
+    }
+
+    @Test func malformedTokensAreRefused() {
+        let margarete = session("margarete")
+        let token = margarete.csrfToken
+        for bad in ["", String(token.dropLast()), token + "A", token.uppercased() == token ? token.lowercased() : token.uppercased()] {
+            #expect(!margarete.isValidCSRFToken(bad), "\(bad)")
+        }
+    }
+
+    @Test func rolesDecideWhatASessionReaches() {
+        #expect(session("a", role: .lead).isLead)
+        #expect(session("a", role: .lead).worksCases)
+        #expect(!session("a", role: .counsellor).isLead)
+        #expect(session("a", role: .counsellor).worksCases)
+        #expect(!session("a", role: .analyst).worksCases)
+    }
+}
