@@ -1,7 +1,9 @@
 /// The OpenAPI 3.1 description of every route this build serves, answered at `GET /openapi.yaml`.
 /// A test checks that every registered route appears here.
 enum OpenAPIDocument {
-    static let yaml = #"""
+    static let yaml = paths + memberPaths + components + memberComponents + responses
+
+    static let paths = #"""
     openapi: 3.1.0
     info:
       title: Sichtbar
@@ -33,6 +35,11 @@ enum OpenAPIDocument {
           neither whether a receipt exists nor how much its thread holds.
       - name: operations
         description: Health and this document.
+      - name: members
+        description: |
+          Counsellors, leads and analysts. A session from `POST /api/v1/sessions` is used as a
+          bearer token. A route a role does not reach answers `404 not_found`, like a missing or
+          foreign object.
       - name: pages
         description: HTML pages for reporters; they work without JavaScript and set no cookie.
     paths:
@@ -439,6 +446,10 @@ enum OpenAPIDocument {
                 text/css:
                   schema:
                     type: string
+    
+    """#
+
+    static let components = #"""
     components:
       parameters:
         Lang:
@@ -798,7 +809,23 @@ enum OpenAPIDocument {
             confirm:
               type: string
               const: "yes"
+    
+    """#
+
+    static let responses = #"""
       responses:
+        Unauthorized:
+          description: unauthorized — wrong username or passphrase (alike), or no valid session.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Error"
+        NotFound:
+          description: not_found — missing, foreign, or not reachable for this role; all alike.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Error"
         BadRequest:
           description: bad_request — the body is not valid JSON, not valid UTF-8, or a value has the wrong type.
           content:

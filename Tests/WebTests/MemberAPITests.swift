@@ -1,0 +1,205 @@
+import CaseStore
+import Casework
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Sealing
+import Testing
+@testable import Web
+
+@Suite struct MemberAPITests {
+    static func object(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    /// Invites and enrols a member through the API; returns their token.
+    static func enrol(_ client: any TestClientProtocol, lead: String, role: String, username: String,
+                      passphrase: String) async throws -> String {
+        let invitation = try await client.json("/api/v1/invitations", .post, token: lead, #"{"role": "\#(role)"}"#)
+        #expect(invitation.status == .created)
+        let token = try #require(try object(invitation)["invitation"] as? String)
+        let enrolment = try await client.json("/api/v1/enrolment", .post,
+                                              #"{"invitation": "\#(token)", "username": "\#(username)", "passphrase": "\#(passphrase)"}"#)
+        #expect(enrolment.status == .created)
+        return try await client.login(username, passphrase)
+    }
+
+    @Test func loginAnswersWrongUserAndWrongPassphraseAlike() async throws {
+        let app = try await MemberTestApp()
+        try await app.test { client in
+            let login = try await client.json("/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "\#(app.leadPassphrase)"}"#)
+            #expect(login.status == .created)
+            let body = try Self.object(login)
+            #expect(body["role"] as? String == "lead")
+            #expect(body["office"] as? String == app.office.id.hex)
+            let wrongPassphrase = try await client.json("/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "nicht-das-richtige-1"}"#)
+            let wrongUser = try await client.json("/api/v1/sessions", .post, #"{"username": "niemand.hier", "passphrase": "nicht-das-richtige-1"}"#)
+            #expect(wrongPassphrase.status == .unauthorized)
+            #expect(wrongUser.status == wrongPassphrase.status)
+            #expect(String(buffer: wrongUser.body) == String(buffer: wrongPassphrase.body))
+            let empty = try await client.json("/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": ""}"#)
+            #expect(empty.status == .unprocessableContent)
+            #expect(try Self.object(empty)["error"].flatMap { ($0 as? [String: Any])?["field"] as? String } == "passphrase")
+        }
+    }
+
+    @Test func invitationEnrolmentLoginAndLogout() async throws {
+        let app = try await MemberTestApp()
+        try await app.test { client in
+            let lead = try await client.login("lead.koeln", app.leadPassphrase)
+            let invitation = try await client.json("/api/v1/invitations", .post, token: lead, #"{"role": "counsellor"}"#)
+            let token = try #require(try Self.object(invitation)["invitation"] as? String)
+            let body = #"{"invitation": "\#(token)", "username": "neu.koeln", "passphrase": "Brücke-Wolke-Anker-17"}"#
+            #expect(try await client.json("/api/v1/enrolment", .post, body).status == .created)
+            let again = try await client.json("/api/v1/enrolment", .post, body.replacingOccurrences(of: "neu.koeln", with: "zwei.koeln"))
+            #expect(again.status == .unprocessableContent)
+            #expect(String(buffer: again.body).contains(#""field":"invitation""#))
+            let counsellor = try await client.login("neu.koeln", "Brücke-Wolke-Anker-17")
+            #expect(try await client.json("/api/v1/cases", .get, token: counsellor).status == .ok)
+            #expect(try await client.json("/api/v1/sessions", .delete, token: counsellor).status == .noContent)
+            #expect(try await client.json("/api/v1/cases", .get, token: counsellor).status == .unauthorized)
+            let members = try await client.json("/api/v1/members", .get, token: lead)
+            #expect(String(buffer: members.body).contains("neu.koeln"))
+        }
+    }
+
+    @Test func weakPassphraseAndTakenUsernameAreRefusedNamingTheField() async throws {
+        let app = try await MemberTestApp()
+        try await app.test { client in
+            let lead = try await client.login("lead.koeln", app.leadPassphrase)
+            let invitation = try await client.json("/api/v1/invitations", .post, token: lead, #"{"role": "counsellor"}"#)
+            let token = try #require(try Self.object(invitation)["invitation"] as? String)
+            let weak = try await client.json("/api/v1/enrolment", .post, #"{"invitation": "\#(token)", "username": "neu.koeln", "passphrase": "kurz"}"#)
+            #expect(weak.status == .unprocessableContent)
+            #expect(String(buffer: weak.body).contains(#""field":"passphrase""#))
+            let taken = try await client.json("/api/v1/enrolment", .post,
+                                              #"{"invitation": "\#(token)", "username": "lead.koeln", "passphrase": "Brücke-Wolke-Anker-17"}"#)
+            #expect(taken.status == .unprocessableContent)
+            #expect(String(buffer: taken.body).contains(#""field":"username""#))
+            // Neither refusal used the invitation up.
+            let fine = try await client.json("/api/v1/enrolment", .post,
+                                             #"{"invitation": "\#(token)", "username": "neu.koeln", "passphrase": "Brücke-Wolke-Anker-17"}"#)
+            #expect(fine.status == .created)
+        }
+    }
+
+    @Test func counsellorReachesNoMemberOrAuditRoute() async throws {
+        let app = try await MemberTestApp()
+        try await app.test { client in
+            let lead = try await client.login("lead.koeln", app.leadPassphrase)
+            let counsellor = try await Self.enrol(client, lead: lead, role: "counsellor", username: "berater.koeln",
+                                                  passphrase: "Feder-Hafen-Quelle-58")
+            for (uri, method, body) in [("/api/v1/members", HTTPRequest.Method.get, nil as String?),
+                                        ("/api/v1/members/lead.koeln", .delete, nil),
+                                        ("/api/v1/members/lead.koeln", .patch, #"{"role": "counsellor"}"#),
+                                        ("/api/v1/audit", .get, nil), ("/api/v1/audit/checkpoint", .get, nil),
+                                        ("/api/v1/invitations", .post, #"{"role": "counsellor"}"#),
+                                        ("/api/v1/invitations", .get, nil), ("/api/v1/rotation", .get, nil)] {
+                let response = try await client.json(uri, method, token: counsellor, body)
+                #expect(response.status == .notFound, "\(method) \(uri)")
+                #expect(String(buffer: response.body).contains(#""code":"not_found""#))
+            }
+            #expect(try await client.json("/api/v1/members", .get).status == .unauthorized)
+            #expect(try await client.json("/api/v1/members", .get, token: "not-a-token").status == .unauthorized)
+        }
+    }
+
+    @Test func analystReachesNoCaseRoute() async throws {
+        let app = try await MemberTestApp()
+        let verbandKeys = BoxKeyPair()
+        let analystKeys = BoxKeyPair()
+        let analyst = Member(id: .random(), username: "analyse.verband", officeID: nil, role: .analyst, publicKey: analystKeys.publicKey,
+                             wrappedSecret: try PassphraseWrap.wrap(analystKeys.secretKey, passphrase: SecureBytes(utf8: "Garten-Möwe-Ufer-33")))
+        try await app.store.createVerband(Verband(id: .random(), name: "Verband", publicKey: verbandKeys.publicKey), analyst: analyst,
+                                          seal: SealedBox.seal(verbandKeys.secretKey, to: analyst.publicKey),
+                                          audit: .member("analyse.verband", .verbandCreated))
+        try await app.test { client in
+            let report = try await client.json("/api/v1/reports", .post,
+                                               #"{"language": "de", "narrative": "Ein Vorfall.", "contactWish": "mailbox"}"#)
+            #expect(report.status == .created)
+            let lead = try await client.login("lead.koeln", app.leadPassphrase)
+            let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
+            let caseID = try #require(cases?.first?["id"] as? String)
+            let token = try await client.login("analyse.verband", "Garten-Möwe-Ufer-33")
+            #expect(try await client.json("/api/v1/cases", .get, token: token).status == .notFound)
+            #expect(try await client.json("/api/v1/cases/\(caseID)", .get, token: token).status == .notFound)
+            #expect(try await client.json("/api/v1/audit", .get, token: token).status == .notFound)
+            #expect(try await client.json("/api/v1/invitations", .post, token: token, #"{"role": "counsellor"}"#).status == .unprocessableContent)
+        }
+    }
+
+    @Test func leadOpensACaseAndTheViewIsAudited() async throws {
+        let app = try await MemberTestApp()
+        try await app.test { client in
+            let narrative = "Der Vermieter lehnte mich wegen meines Namens ab."
+            #expect(try await client.json("/api/v1/reports", .post,
+                                          #"{"language": "de", "narrative": "\#(narrative)", "contactWish": "mailbox"}"#).status == .created)
+            let lead = try await client.login("lead.koeln", app.leadPassphrase)
+            let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
+            let caseID = try #require(cases?.first?["id"] as? String)
+            let opened = try await client.json("/api/v1/cases/\(caseID)", .get, token: lead)
+            #expect(opened.status == .ok)
+            let report = try Self.object(opened)["report"] as? [String: Any]
+            #expect(report?["narrative"] as? String == narrative)
+            #expect(try await client.json("/api/v1/cases/\(EntityID.random().hex)", .get, token: lead).status == .notFound)
+            #expect(try await client.json("/api/v1/cases/nonsense", .get, token: lead).status == .notFound)
+            let audit = try await client.json("/api/v1/audit?case=\(caseID)", .get, token: lead)
+            let events = try #require(try Self.object(audit)["events"] as? [[String: Any]])
+            // The view of the case, then this reading of its audit trail (recorded before it is read).
+            #expect(events.map { $0["action"] as? String } == ["case.viewed", "audit.viewed"])
+            // The audit answer names no content.
+            #expect(!String(buffer: audit.body).contains("Vermieter"))
+        }
+    }
+
+    @Test func passphraseChangeAndLastLead() async throws {
+        let app = try await MemberTestApp()
+        try await app.test { client in
+            let lead = try await client.login("lead.koeln", app.leadPassphrase)
+            let wrong = try await client.json("/api/v1/passphrase", .post, token: lead, #"{"current": "falsch-falsch-1", "new": "Tanne-Birke-Spiegel-71"}"#)
+            #expect(wrong.status == .unprocessableContent)
+            #expect(String(buffer: wrong.body).contains(#""field":"current""#))
+            let changed = try await client.json("/api/v1/passphrase", .post, token: lead,
+                                                #"{"current": "\#(app.leadPassphrase)", "new": "Tanne-Birke-Spiegel-71"}"#)
+            #expect(changed.status == .noContent)
+            _ = try await client.login("lead.koeln", "Tanne-Birke-Spiegel-71")
+            let old = try await client.json("/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "\#(app.leadPassphrase)"}"#)
+            #expect(old.status == .unauthorized)
+            let last = try await client.json("/api/v1/members/lead.koeln", .delete, token: lead)
+            #expect(last.status == .unprocessableContent)
+            let demote = try await client.json("/api/v1/members/lead.koeln", .patch, token: lead, #"{"role": "counsellor"}"#)
+            #expect(demote.status == .unprocessableContent)
+        }
+    }
+
+    @Test func removalRotatesTheOfficeKey() async throws {
+        let app = try await MemberTestApp()
+        try await app.test { client in
+            #expect(try await client.json("/api/v1/reports", .post,
+                                          #"{"language": "de", "narrative": "Vor der Rotation.", "contactWish": "mailbox"}"#).status == .created)
+            let lead = try await client.login("lead.koeln", app.leadPassphrase)
+            _ = try await Self.enrol(client, lead: lead, role: "counsellor", username: "geht.bald", passphrase: "Zeltplatz-Lampe-Ufer-12")
+            let removed = try await client.json("/api/v1/members/geht.bald", .delete, token: lead)
+            #expect(removed.status == .ok)
+            var rotation: Any? = try Self.object(removed)["rotation"]
+            for _ in 0..<100 where rotation != nil {
+                try await Task.sleep(for: .milliseconds(50))
+                rotation = try Self.object(try await client.json("/api/v1/rotation", .get, token: lead))["rotation"]
+            }
+            #expect(rotation == nil, "the rotation finished")
+            #expect(try await app.store.office(id: app.office.id)?.keyVersion == 2)
+            let refused = try await client.json("/api/v1/sessions", .post, #"{"username": "geht.bald", "passphrase": "Zeltplatz-Lampe-Ufer-12"}"#)
+            #expect(refused.status == .unauthorized)
+            let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
+            let caseID = try #require(cases?.first?["id"] as? String)
+            let opened = try await client.json("/api/v1/cases/\(caseID)", .get, token: lead)
+            #expect(String(buffer: opened.body).contains("Vor der Rotation."))
+            let verdict = try await app.store.verifyChain(app.office.id, key: app.signer.publicKey)
+            guard case .intact(let count) = verdict else {
+                Issue.record("the office chain does not verify: \(verdict)")
+                return
+            }
+            #expect(count >= 6)
+        }
+    }
+}

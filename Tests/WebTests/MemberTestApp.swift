@@ -1,0 +1,66 @@
+import CaseStore
+import Casework
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Sealing
+@testable import Web
+
+/// A web application with members: in-memory SQLite, one office with a lead, its reports in the
+/// same database, the real taxonomy and templates.
+struct MemberTestApp {
+    let database: AppDatabase
+    let store: SQLiteMemberStore
+    let signer = SigningKeyPair()
+    let members: MemberService
+    let services: WebServices
+    let office: Office
+    let leadPassphrase = "Kompass-Rhein-Laterne-42"
+
+    init() async throws {
+        database = try AppDatabase.inMemory()
+        store = SQLiteMemberStore(database: database, signer: signer)
+        members = try MemberService(store: store, policy: AccessPolicy(), rotationGrace: .zero)
+        let keys = try OfficeKeys.generate()
+        office = try await database.createOffice(name: "Beratung Köln", profile: OfficeProfile(city: "Köln", regions: ["05315"]), keys: keys)
+        let leadKeys = BoxKeyPair()
+        let lead = Member(id: .random(), username: "lead.koeln", officeID: office.id, role: .lead, publicKey: leadKeys.publicKey,
+                          wrappedSecret: try PassphraseWrap.wrap(leadKeys.secretKey, passphrase: SecureBytes(utf8: leadPassphrase)))
+        try await database.addMember(lead, seals: keys.seals(to: lead.publicKey, recipientName: lead.id.hex, version: 1))
+        let taxonomy = try Taxonomy.load(from: TestApp.root.appendingPathComponent("Policies/taxonomy.yaml"))
+        let pages = try await PageRenderer.load(templates: TestApp.root.appendingPathComponent("Templates"))
+        let reporter = ReporterService(store: SQLiteReportStore(database: database), taxonomy: taxonomy,
+                                       lookupKey: SecureBytes(randomCount: 32))
+        services = WebServices(reporter: reporter, taxonomy: taxonomy, health: FixedHealth(writable: true), pages: pages,
+                               settings: WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
+                               members: members)
+    }
+
+    func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        try await Application(router: buildRouter(services)).test(.router, body)
+    }
+}
+
+extension TestClientProtocol {
+    func json(_ uri: String, _ method: HTTPRequest.Method, token: String? = nil, _ body: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+    }
+
+    /// Logs in and returns the bearer token.
+    func login(_ username: String, _ passphrase: String) async throws -> String {
+        let response = try await json("/api/v1/sessions", .post, #"{"username": "\#(username)", "passphrase": "\#(passphrase)"}"#)
+        let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+        guard response.status == .created, let token = object?["token"] as? String else {
+            throw TestFailure("login of \(username) answered \(response.status)")
+        }
+        return token
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
