@@ -15,11 +15,13 @@ enum AuditLog {
         var previous = (head?["hash"] as Data?).map { [UInt8]($0) } ?? AuditChain.genesis
         var flushedBefore = head?["flushed_before"] as String? ?? ""
         var all = events
-        if flushedBefore < today.iso {
+        let flushing = flushedBefore < today.iso
+        if flushing {
             all = try reporterEvents(chain: chain, before: today, db) + events
             flushedBefore = today.iso
         }
-        guard !all.isEmpty else { return }
+        // Nothing new and nothing flushed: the signed head stays as it is.
+        guard !all.isEmpty || flushing else { return }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO audit_event (chain, seq, at, actor, action, subject, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)

@@ -29,7 +29,7 @@ public struct AccessPolicy: Sendable, Equatable {
         let session = try root.required("session", in: "the access policy")
         let login = try root.required("login", in: "the access policy")
         func number(_ node: PolicyNode, _ key: String, _ range: ClosedRange<Int>) throws -> Int {
-            let child = try node.required(key, in: key)
+            let child = try node.required(key, in: node.node == session.node ? "session" : "login")
             guard let value = Int(try child.string(key)), range.contains(value) else {
                 throw child.error("\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
             }

@@ -30,6 +30,14 @@ public struct AuditVerifier: Sendable {
                 failure = .checkpointNotExtended(reason: "the checkpoint belongs to chain \(anchor.chain.hex)")
             } else if !anchor.isSigned(by: key) {
                 failure = .checkpointNotExtended(reason: "the checkpoint's signature does not verify with the server key")
+            } else if anchor.sequence == 0 {
+                // The checkpoint of a chain that had no events yet (the daily job signs such heads):
+                // no entry carries sequence 0, so it is extended by any chain that starts at genesis.
+                if Sodium.constantTimeEqual(anchor.hash, AuditChain.genesis) {
+                    anchorSeen = true
+                } else {
+                    failure = .checkpointNotExtended(reason: "the checkpoint names event 0 but not the start of a chain")
+                }
             }
         }
     }

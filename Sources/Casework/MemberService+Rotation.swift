@@ -42,7 +42,7 @@ extension MemberService {
             let batch = try await store.casesToReseal(officeID: officeID, below: state.toVersion, limit: batchSize)
             if batch.isEmpty {
                 let waited = Date().timeIntervalSince(state.startedAt)
-                let grace = Double(rotationGrace.components.seconds)
+                let grace = Double(rotationGrace.components.seconds) + Double(rotationGrace.components.attoseconds) * 1e-18
                 if waited < grace {
                     try await Task.sleep(for: .seconds(grace - waited))
                     continue

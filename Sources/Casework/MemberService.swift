@@ -63,8 +63,17 @@ public struct MemberService: Sendable {
         return (token, session)
     }
 
+    /// The live session behind a token. The member is looked up again on every request: a
+    /// member removed, demoted or recovered by another process (the command line beside a running
+    /// server) loses their sessions at once, not at the idle timeout.
     public func session(token: String) async -> Session? {
-        await sessions.session(token: token)
+        guard let session = await sessions.session(token: token) else { return nil }
+        guard let member = try? await store.member(username: session.username), member.id == session.memberID,
+              member.publicKey == session.memberKeys.publicKey, member.role == session.role else {
+            await sessions.close(token: token)
+            return nil
+        }
+        return session
     }
 
     public func logout(token: String) async throws {

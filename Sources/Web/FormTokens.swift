@@ -11,6 +11,9 @@ final class FormTokens: Sendable {
         case mailboxRead = 2
         case mailboxMessage = 3
         case mailboxWithdraw = 4
+        /// Member pages: a login or enrolment form is sent once; a replayed one is refused.
+        case login = 5
+        case enrol = 6
 
         var singleUse: Bool { self != .mailboxRead }
     }

@@ -79,9 +79,7 @@ struct AccessPolicyTests {
         #expect(error.file == file)
         #expect(error.line == 6, "the login mapping starts on line 6: \(error)")
         #expect(error.problem.contains("'max_delay_ms'"), "\(error)")
-        withKnownIssue("AccessPolicy.parse passes the key itself as `in:`, so the message reads \"max_delay_ms lacks 'max_delay_ms'\"") {
-            #expect(error.problem.contains("login"), "\(error)")
-        }
+        #expect(error.problem.contains("login"), "\(error)")
     }
 
     @Test func aMissingSectionIsRefused() throws {
@@ -176,11 +174,11 @@ struct LoginThrottleTests {
     }
 
     @Test func failuresAreForgottenAfterAWhile() async throws {
-        let throttle = LoginThrottle(policy: Self.policy(forgetAfter: .milliseconds(50)))
+        let throttle = LoginThrottle(policy: Self.policy(forgetAfter: .seconds(2)))
         await throttle.failed("margarete")
         await throttle.failed("margarete")
         #expect(await throttle.delay(for: "margarete") == .milliseconds(200))
-        try await Task.sleep(for: .milliseconds(120))
+        try await Task.sleep(for: .milliseconds(2500))
         #expect(await throttle.delay(for: "margarete") == .zero)
         await throttle.failed("margarete")
         #expect(await throttle.delay(for: "margarete") == .milliseconds(100))
@@ -255,33 +253,58 @@ struct SessionRegistryTests {
         #expect(await registry.session(token: token) != nil, "bad tokens leave the good one alone")
     }
 
+    // These tests share two cores with Argon2id work in parallel tests, so any task may be held
+    // up for a second or more: they check only what such delays cannot falsify.
+
     @Test func anIdleSessionEnds() async throws {
-        let registry = SessionRegistry(policy: Self.policy(idle: .milliseconds(150), absolute: .seconds(60)))
-        let margarete = session("margarete")
-        let token = await registry.open(margarete)
-        // Each request refreshes the idle timer.
-        for _ in 0..<4 {
-            try await Task.sleep(for: .milliseconds(50))
-            #expect(await registry.session(token: token) === margarete)
-        }
+        let registry = SessionRegistry(policy: Self.policy(idle: .milliseconds(100), absolute: .seconds(60)))
+        let token = await registry.open(session("margarete"))
         try await Task.sleep(for: .milliseconds(300))
         #expect(await registry.session(token: token) == nil)
         #expect(await registry.count() == 0, "an expired session is dropped when looked up")
     }
 
+    @Test func aRequestRefreshesTheIdleTimer() async throws {
+        let idle = Duration.milliseconds(800)
+        let registry = SessionRegistry(policy: Self.policy(idle: idle, absolute: .seconds(60)))
+        for _ in 0..<5 {
+            let margarete = session("margarete")
+            let beforeOpen = ContinuousClock.now
+            let token = await registry.open(margarete)
+            let afterOpen = ContinuousClock.now
+            try await Task.sleep(for: .milliseconds(500))
+            let beforeFirst = ContinuousClock.now
+            let first = await registry.session(token: token)
+            let afterFirst = ContinuousClock.now
+            try await Task.sleep(for: .milliseconds(500))
+            let beforeSecond = ContinuousClock.now
+            let second = await registry.session(token: token)
+            let afterSecond = ContinuousClock.now
+            // Only a run that kept to its timing shows anything: the first request within the idle
+            // time of the opening, the second within that of the first but beyond that of the opening.
+            guard afterFirst - beforeOpen < idle, afterSecond - beforeFirst < idle, beforeSecond - afterOpen > idle else { continue }
+            #expect(first === margarete)
+            #expect(second === margarete, "the first request refreshed the idle timer")
+            return
+        }
+        Issue.record("the machine was too busy to time the idle timer in five attempts")
+    }
+
     @Test func aBusySessionStillEndsAfterItsAbsoluteLifetime() async throws {
-        let registry = SessionRegistry(policy: Self.policy(idle: .seconds(60), absolute: .milliseconds(250)))
+        let registry = SessionRegistry(policy: Self.policy(idle: .seconds(60), absolute: .milliseconds(500)))
+        let opened = ContinuousClock.now
         let token = await registry.open(session("margarete"))
-        #expect(await registry.session(token: token) != nil)
-        let start = ContinuousClock.now
-        var lastAlive = start
-        while ContinuousClock.now - start < .seconds(2) {
-            guard await registry.session(token: token) != nil else { break }
-            lastAlive = .now
+        var ended: ContinuousClock.Instant?
+        while ContinuousClock.now - opened < .seconds(30) {
+            guard await registry.session(token: token) != nil else {
+                ended = .now
+                break
+            }
             try await Task.sleep(for: .milliseconds(20))
         }
+        let end = try #require(ended, "the session outlived its absolute lifetime while in use")
+        #expect(end - opened >= .milliseconds(500))
         #expect(await registry.session(token: token) == nil)
-        #expect(lastAlive - start < .milliseconds(400), "ended after \(lastAlive - start)")
     }
 }
 

@@ -4,7 +4,7 @@ import Testing
 @testable import Sealing
 
 /// A chain built in memory, entry by entry, the way the store appends it.
-private struct TestChain {
+fileprivate struct TestChain {
     let id: EntityID
     let signer: SigningKeyPair
     var entries: [AuditEntry] = []
@@ -138,7 +138,7 @@ struct AuditChainLinkTests {
 
 @Suite("AuditVerifier: every way of tampering gives its verdict and the first broken event")
 struct AuditVerifierTests {
-    let chain = TestChain(count: 20)
+    fileprivate let chain = TestChain(count: 20)
     var key: SigningPublicKey { chain.signer.publicKey }
 
     @Test func anIntactChainIsCounted() {
@@ -281,10 +281,8 @@ struct AuditVerifierTests {
         var verifier = AuditVerifier(chain: chain.id, key: key)
         var entries = chain.entries
         entries[2] = AuditEntry(sequence: 3, event: entries[3].event, hash: entries[2].hash)
-        #expect(verifier.consume(entries[0]))
-        #expect(verifier.consume(entries[1]))
-        #expect(!verifier.consume(entries[2]))
-        #expect(!verifier.consume(entries[3]), "a later entry cannot make up for an earlier break")
+        let accepted = entries.prefix(4).map { verifier.consume($0) }
+        #expect(accepted == [true, true, false, false], "a later entry cannot make up for an earlier break")
         #expect(brokenSequence(verifier.failure ?? .intact(count: 0)) == 3)
         #expect(brokenSequence(verifier.finish(head: chain.head())) == 3)
     }
@@ -353,6 +351,17 @@ struct AuditVerifierTests {
         entries.remove(at: 3)
         let result = verdict(entries, chain: chain.id, key: key, head: chain.head(), anchor: other.head(upTo: 5))
         #expect(isCheckpointFailure(result))
+    }
+
+    /// The daily job signs the head of a chain that has no events yet (sequence 0, genesis hash);
+    /// a lead who keeps that checkpoint must not be told later that events were deleted.
+    @Test func aCheckpointOfAChainWithoutEventsIsExtendedByAnyChain() {
+        let empty = chain.head(upTo: 0)
+        #expect(empty.sequence == 0 && empty.hash == AuditChain.genesis)
+        #expect(verdict(chain.entries, chain: chain.id, key: key, head: chain.head(), anchor: empty) == .intact(count: 20))
+        #expect(verdict([], chain: chain.id, key: key, head: empty, anchor: empty) == .intact(count: 0))
+        let odd = AuditHead.signed(chain: chain.id, sequence: 0, hash: chain.entries[0].hash, by: chain.signer)
+        #expect(isCheckpointFailure(verdict(chain.entries, chain: chain.id, key: key, head: chain.head(), anchor: odd)))
     }
 
     @Test func aCheckpointOfAnEmptiedChainIsCaught() {

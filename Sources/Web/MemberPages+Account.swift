@@ -1,0 +1,56 @@
+import Casework
+import Foundation
+import Hummingbird
+import Sealing
+
+extension MemberPages {
+    @Sendable func account(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await memberPage(request) { session, language in
+            try await accountPage(session, language, status: .ok, notice: confirmation(request, language, known: ["passphrase"]))
+        }
+    }
+
+    /// Re-wraps the member's key under a new passphrase. The repeat is compared here; the
+    /// current passphrase and the rules for the new one are the member service's.
+    @Sendable func changePassphrase(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await memberForm(request) { session, language, form in
+            let current = form["current"] ?? ""
+            let new = form["new"] ?? ""
+            func refuse(_ field: String, _ key: String) async throws -> Response {
+                try await accountPage(session, language, status: .unprocessableContent, error: (field, language[key]))
+            }
+            if current.isEmpty || current.utf8.count > 1024 { return try await refuse("current", "account_error_current") }
+            if new.isEmpty || new.utf8.count > 1024 { return try await refuse("new", "error_passphrase_rules") }
+            if new != form["repeat"] { return try await refuse("repeat", "error_passphrase_mismatch") }
+            do {
+                try await members.changePassphrase(for: session, current: SecureBytes(utf8: current), new: SecureBytes(utf8: new))
+            } catch let AccessError.invalid(field, _) {
+                return try await refuse(field == "current" ? "current" : "new",
+                                        field == "current" ? "account_error_current" : "error_passphrase_rules")
+            }
+            return redirect("/account", language, done: "passphrase")
+        }
+    }
+
+    /// Who the member is: username, role, and their office (or the Verband, for analysts).
+    func accountPage(_ session: Session, _ language: Catalogue, status: HTTPResponse.Status,
+                     notice: String? = nil, error: (field: String, text: String)? = nil) async throws -> Response {
+        let organisation: String?
+        if let officeID = session.officeID {
+            organisation = try await members.store.office(id: officeID)?.name
+        } else {
+            organisation = try await members.store.verband()?.name
+        }
+        var values: [String: Any] = [
+            "title": language["account_title"], "username": session.username,
+            "role": language["role_\(session.role.rawValue)"], "organisation": organisation ?? "",
+            "organisationLabel": language[session.officeID == nil ? "account_verband" : "account_office"],
+        ]
+        if let notice { values["notice"] = notice }
+        if let error {
+            values["error"] = ["text": error.text, "field": error.field]
+            values["invalid"] = [error.field: true]
+        }
+        return render("account", status: status, language: language, path: "/account", session: session, values: values)
+    }
+}

@@ -1,0 +1,74 @@
+import Casework
+import Foundation
+import Hummingbird
+import Sealing
+
+extension MemberPages {
+    /// What an enrolment form shows again after a refusal: never the passphrases.
+    typealias EnrolInput = (invitation: String, username: String)
+
+    @Sendable func enrolForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let language = pages.language(of: request)
+        return enrolPage(language, status: .ok, input: ("", ""))
+    }
+
+    /// The invitation token travels only in the form body, never in a URL, so it reaches no
+    /// history, log or referrer. Each refusal names its field; the passphrases are checked for
+    /// equality here, everything else by the member service.
+    @Sendable func enrol(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let language = pages.language(of: request)
+        let back = (path: "/enrol", label: "enrol_back")
+        if Self.isCrossSite(request) { return notice(language, "cross_site_member", status: .forbidden, link: back) }
+        let form = try await formFields(request)
+        let input: EnrolInput = (Self.trimmed(form, "invitation"), Self.trimmed(form, "username"))
+        switch services.tokens.redeem(form["token"], for: .enrol) {
+        case .valid:
+            break
+        case .alreadyUsed:
+            return notice(language, "enrol_already_sent", status: .conflict, link: ("/login", "login_back"))
+        case .expired, .invalid:
+            return enrolPage(language, status: .badRequest, input: input, error: (nil, language["login_form_expired"]))
+        }
+        let passphrase = form["passphrase"] ?? ""
+        func refuse(_ field: String, _ key: String) -> Response {
+            enrolPage(language, status: .unprocessableContent, input: input, error: (field, language[key]))
+        }
+        if input.invitation.isEmpty { return refuse("invitation", "enrol_error_invitation_missing") }
+        if (try? MemberService.checkUsername(input.username)) == nil { return refuse("username", "enrol_error_username_format") }
+        if passphrase.isEmpty || passphrase.utf8.count > 1024 { return refuse("passphrase", "error_passphrase_rules") }
+        if passphrase != form["passphrase_repeat"] { return refuse("passphrase_repeat", "error_passphrase_mismatch") }
+        do {
+            let member = try await members.enrol(invitation: input.invitation, username: input.username,
+                                                 passphrase: SecureBytes(utf8: passphrase))
+            return render("enrol", status: .created, language: language, path: "/enrol", session: nil, values: [
+                "title": language["enrol_done_title"],
+                "enrolled": ["username": member.username, "role": language["role_\(member.role.rawValue)"]],
+            ])
+        } catch let AccessError.invalid(field, _) {
+            switch field {
+            case "invitation": return refuse("invitation", "enrol_error_invitation")
+            // The format was checked above, so the service refuses a username only when it is taken.
+            case "username": return refuse("username", "enrol_error_username_taken")
+            default: return refuse("passphrase", "error_passphrase_rules")
+            }
+        } catch let error as AccessError {
+            return refusal(error, language, link: back)
+        } catch is StoreError {
+            return notice(language, "member_unavailable", status: .serviceUnavailable, link: back)
+        }
+    }
+
+    func enrolPage(_ language: Catalogue, status: HTTPResponse.Status, input: EnrolInput,
+                   error: (field: String?, text: String)? = nil) -> Response {
+        var values: [String: Any] = [
+            "title": language["enrol_title"], "token": services.tokens.issue(.enrol),
+            "values": ["invitation": input.invitation, "username": input.username],
+        ]
+        if let error {
+            // A field-less error (an expired form) links to no field.
+            values["error"] = error.field.map { ["text": error.text, "field": $0] } ?? ["text": error.text]
+            if let field = error.field { values["invalid"] = [field: true] }
+        }
+        return render("enrol", status: status, language: language, path: "/enrol", session: nil, values: values)
+    }
+}

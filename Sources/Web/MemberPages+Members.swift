@@ -1,0 +1,123 @@
+import Casework
+import Foundation
+import Hummingbird
+
+extension MemberPages {
+    @Sendable func memberList(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await memberPage(request) { session, language in
+            guard Self.managesMembers(session) else { throw AccessError.notFound }
+            return try await membersPage(session, language, status: .ok,
+                                         notice: confirmation(request, language, known: ["removed", "role", "revoked"]))
+        }
+    }
+
+    /// Creates an invitation and shows its token on this answer only: the server keeps just its
+    /// hash, and the answer is `no-store`, so it cannot be shown again.
+    @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await memberForm(request) { session, language, form in
+            guard Self.managesMembers(session) else { throw AccessError.notFound }
+            guard let role = MemberRole(rawValue: form["role"] ?? ""), Self.invitableRoles(for: session).contains(role) else {
+                return try await membersPage(session, language, status: .unprocessableContent, error: language["members_error_role"])
+            }
+            let invitation = try await members.invite(role: role, by: session)
+            return try await membersPage(session, language, status: .created, invitation: [
+                "token": invitation.token, "role": language["role_\(role.rawValue)"],
+                "expires": Self.berlinTime(invitation.expiresAt), "expiresISO": AuditEvent.timestamp(invitation.expiresAt),
+            ])
+        }
+    }
+
+    @Sendable func revokeInvitation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await memberForm(request) { session, language, form in
+            try await members.revokeInvitation(reference: Self.trimmed(form, "reference"), by: session)
+            return redirect("/members", language, done: "revoked")
+        }
+    }
+
+    @Sendable func changeRole(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await memberForm(request) { session, language, form in
+            guard let role = MemberRole(rawValue: form["role"] ?? ""), role != .analyst else {
+                return try await membersPage(session, language, status: .unprocessableContent, error: language["members_error_role"])
+            }
+            do {
+                try await members.changeRole(username: Self.trimmed(form, "username"), to: role, by: session)
+            } catch AccessError.invalid {
+                return try await membersPage(session, language, status: .unprocessableContent,
+                                             error: language["members_error_last_lead_role"])
+            }
+            return redirect("/members", language, done: "role")
+        }
+    }
+
+    /// Removal starts the office key rotation at once (in the member service); the members
+    /// page then shows how far it has come.
+    @Sendable func removeMember(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await memberForm(request) { session, language, form in
+            guard Self.managesMembers(session) else { throw AccessError.notFound }
+            guard form["confirm"] == "yes" else {
+                return try await membersPage(session, language, status: .unprocessableContent,
+                                             error: language["members_error_confirm"])
+            }
+            do {
+                try await members.remove(username: Self.trimmed(form, "username"), by: session)
+            } catch AccessError.invalid {
+                return try await membersPage(session, language, status: .unprocessableContent,
+                                             error: language["members_error_last_lead"])
+            }
+            return redirect("/members", language, done: "removed")
+        }
+    }
+
+    /// Leads invite counsellors and leads of their office; analysts invite analysts.
+    static func invitableRoles(for session: Session) -> [MemberRole] {
+        session.isLead ? [.counsellor, .lead] : [.analyst]
+    }
+
+    /// The members page: the list with its forms, pending invitations, and for leads the state
+    /// of the office key. `invitation` is the one just created, shown once.
+    func membersPage(_ session: Session, _ language: Catalogue, status: HTTPResponse.Status, notice: String? = nil,
+                     error: String? = nil, invitation: [String: String]? = nil) async throws -> Response {
+        let list = try await members.members(for: session)
+        let pending = try await members.pendingInvitations(for: session)
+        var values: [String: Any] = [
+            "title": language["members_title"],
+            "members": list.sorted { $0.username < $1.username }.map { member -> [String: Any] in
+                [
+                    "username": member.username, "role": language["role_\(member.role.rawValue)"],
+                    "isSelf": member.username == session.username, "canChangeRole": session.isLead,
+                    "roleChoices": session.isLead ? Self.roleChoices([.counsellor, .lead], selected: member.role, language) : [],
+                ]
+            },
+            "inviteRoles": Self.roleChoices(Self.invitableRoles(for: session), selected: nil, language),
+            "hasPending": !pending.isEmpty,
+            "pending": pending.sorted { $0.expiresAt < $1.expiresAt }.map { item -> [String: String] in
+                ["reference": item.reference, "role": language["role_\(item.role.rawValue)"],
+                 "expires": Self.berlinTime(item.expiresAt), "expiresISO": AuditEvent.timestamp(item.expiresAt)]
+            },
+        ]
+        if session.isLead, let officeID = session.officeID {
+            values["office"] = try await officeKeyState(session, officeID: officeID, language)
+        }
+        if let notice { values["notice"] = notice }
+        if let error { values["error"] = error }
+        if let invitation { values["invitation"] = invitation }
+        return render("members", status: status, language: language, path: "/members", session: session, values: values)
+    }
+
+    /// The office key version and the running rotation, if any, with the cases it still has to
+    /// re-seal: what a lead needs to know after a removal.
+    private func officeKeyState(_ session: Session, officeID: EntityID, _ language: Catalogue) async throws -> [String: Any] {
+        var state: [String: Any] = ["keyVersion": String(try await members.store.office(id: officeID)?.keyVersion ?? 0)]
+        if let rotation = try await members.rotationStatus(for: session) {
+            state["rotation"] = [
+                "from": String(rotation.fromVersion), "to": String(rotation.toVersion), "remaining": String(rotation.remaining),
+                "startedAt": Self.berlinTime(rotation.startedAt), "startedBy": rotation.startedBy,
+            ]
+        }
+        return state
+    }
+
+    private static func roleChoices(_ roles: [MemberRole], selected: MemberRole?, _ language: Catalogue) -> [[String: Any]] {
+        roles.map { ["value": $0.rawValue, "label": language["role_\($0.rawValue)"], "selected": $0 == selected] }
+    }
+}

@@ -1,0 +1,95 @@
+import Casework
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// The members' pages: login, enrolment, the own account, the office's members and invitations,
+/// and the audit trail. Like the reporter pages they work without JavaScript and keep the
+/// language in the URL; unlike them they carry a session cookie (`SessionCookie`), every form
+/// they post carries the session's CSRF token, and every refusal of the member service becomes a
+/// page. The rules themselves (roles, offices, passphrases) live in `MemberService`; this type
+/// only turns them into HTML, redirects and status codes.
+struct MemberPages {
+    let services: WebServices
+    let members: MemberService
+    var pages: PageRenderer { services.pages }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/login", use: loginForm)
+        router.post("/login", use: login)
+        router.post("/logout", use: logout)
+        router.get("/enrol", use: enrolForm)
+        router.post("/enrol", use: enrol)
+        router.get("/account", use: account)
+        router.post("/account/passphrase", use: changePassphrase)
+        router.get("/members", use: memberList)
+        router.post("/members/invite", use: invite)
+        router.post("/members/revoke", use: revokeInvitation)
+        router.post("/members/role", use: changeRole)
+        router.post("/members/remove", use: removeMember)
+        router.get("/audit", use: audit)
+        router.get("/audit/checkpoint", use: checkpoint)
+    }
+
+    /// Where a member lands after logging in: leads on their office's members, everyone else
+    /// on their account (counsellors and analysts have no member page of the office).
+    static func landing(_ session: Session) -> String {
+        session.isLead ? "/members" : "/account"
+    }
+
+    /// Leads manage their office's members; analysts manage the Verband's analysts.
+    static func managesMembers(_ session: Session) -> Bool {
+        session.isLead || session.role == .analyst
+    }
+
+    // MARK: Rendering
+
+    /// A member page: the page's values plus what the member header needs (who is logged in,
+    /// which pages they reach, the CSRF token of the logout form).
+    func render(_ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
+                session: Session?, values: [String: Any]) -> Response {
+        var page = values
+        page["current"] = [String(path.dropFirst()): true]
+        if let session {
+            page["csrf"] = session.csrfToken
+            page["member"] = [
+                "username": session.username, "managesMembers": Self.managesMembers(session), "isLead": session.isLead,
+            ] as [String: Any]
+        }
+        return pages.render(template, status: status, language: language, path: path, settings: services.settings, values: page)
+    }
+
+    /// A 303 to a member page in the same language; `done` names a fixed confirmation of the
+    /// catalogue (never user input), so nothing personal reaches a URL.
+    func redirect(_ path: String, _ language: Catalogue, done: String? = nil, cookie: String? = nil) -> Response {
+        var location = "\(path)?lang=\(language.code)"
+        if let done { location += "&done=\(done)" }
+        var headers: HTTPFields = [.location: location]
+        if let cookie { headers[.setCookie] = cookie }
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    /// A short page for refusals and failures, in the reporter pages' notice layout.
+    func notice(_ language: Catalogue, _ key: String, status: HTTPResponse.Status,
+                link: (path: String, label: String) = ("/account", "member_back_to_account")) -> Response {
+        pages.render("notice", status: status, language: language, path: link.path, settings: services.settings, values: [
+            "title": language["\(key)_title"], "heading": language["\(key)_title"], "text": language["\(key)_text"],
+            "linkURL": "\(link.path)?lang=\(language.code)", "linkText": language[link.label],
+        ])
+    }
+
+    /// A confirmation named by `?done=` on a page reached by a redirect, if the page knows it.
+    func confirmation(_ request: Request, _ language: Catalogue, known: [String]) -> String? {
+        guard let done = request.uri.queryParameters["done"].map(String.init), known.contains(done) else { return nil }
+        return language["done_\(done)"]
+    }
+
+    /// Times the pages show: Europe/Berlin to the minute, as the offices read their clocks.
+    static func berlinTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
+    }
+}
