@@ -69,10 +69,11 @@ struct MemberPages {
         return Response(status: .seeOther, headers: headers)
     }
 
-    /// A short page for refusals and failures, in the reporter pages' notice layout.
+    /// A short page for refusals and failures, with the member header and footer (the reporter
+    /// notice says that no cookie is set, which is not true here).
     func notice(_ language: Catalogue, _ key: String, status: HTTPResponse.Status,
                 link: (path: String, label: String) = ("/account", "member_back_to_account")) -> Response {
-        pages.render("notice", status: status, language: language, path: link.path, settings: services.settings, values: [
+        pages.render("member_notice", status: status, language: language, path: link.path, settings: services.settings, values: [
             "title": language["\(key)_title"], "heading": language["\(key)_title"], "text": language["\(key)_text"],
             "linkURL": "\(link.path)?lang=\(language.code)", "linkText": language[link.label],
         ])
