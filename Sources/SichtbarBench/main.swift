@@ -1,56 +1,64 @@
-import CaseStore
-import Casework
 import Foundation
-import Sealing
 
-// In-process intake benchmark: sealing alone, and sealing plus durable group-committed storage
-// with 16 concurrent submitters, on a fresh file database. Prints a table.
+// In-process benchmarks, printed as Markdown tables. `make bench` (bench/run.sh) runs them with
+// the HTTP runs. Usage:
+//
+//   SichtbarBench [intake] [login] [audit] [rotation] [--logins N] [--audit-data DIR]
+//                 [--audit-events N] [--audit-batch N] [--rotation-cases N]
+//
+// With no section named, every section runs. `--audit-data DIR` keeps the audit chain's data
+// folder (for timing `sichtbar audit verify --data DIR` on it); without it a temporary folder is
+// used and removed.
 
-let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-let taxonomy = try Taxonomy.load(from: root.appendingPathComponent("Policies/taxonomy.yaml"))
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-bench-\(UUID().uuidString)")
-try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
-
-let database = try AppDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path)
-_ = try await database.createOffice(name: "Bench", profile: OfficeProfile(regions: ["05913"]), keys: try OfficeKeys.generate())
-let store = SQLiteReportStore(database: database)
-let service = ReporterService(store: store, taxonomy: taxonomy, lookupKey: SecureBytes(randomCount: 32))
-let submission = ReportSubmission(language: "de", narrative: String(repeating: "Benchmark-Meldung über einen Vorfall. ", count: 8),
-                                  grounds: ["antisemitismus"], area: "wohnen", region: "05913", contactWish: "mailbox")
-let offices = try await store.offices()
-let today = Day(Date())
-
-func measure(_ count: Int, _ body: () async throws -> Void) async rethrows -> Double {
-    let start = ContinuousClock.now
-    try await body()
-    let elapsed = ContinuousClock.now - start
-    return Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-}
-
-let sealCount = 5_000
-let sealRate = try await measure(sealCount) {
-    for _ in 0..<sealCount {
-        let report = try service.validator.validate(submission, offices: offices, today: today)
-        _ = try service.seal(report, on: today)
+let sectionNames = ["intake", "login", "audit", "rotation"]
+var sections: [String] = []
+var options: [String: String] = [:]
+var remaining = CommandLine.arguments.dropFirst()[...]
+while let argument = remaining.popFirst() {
+    if ["--logins", "--audit-data", "--audit-events", "--audit-batch", "--rotation-cases"].contains(argument),
+       let value = remaining.popFirst() {
+        options[String(argument.dropFirst(2))] = value
+    } else if sectionNames.contains(argument) {
+        sections.append(argument)
+    } else {
+        FileHandle.standardError.write(Data("SichtbarBench: unknown argument \(argument)\n".utf8))
+        exit(2)
     }
 }
+if sections.isEmpty { sections = sectionNames }
 
-let durableCount = 20_000
-let durableRate = try await measure(durableCount) {
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        for worker in 0..<16 {
-            group.addTask {
-                for _ in stride(from: worker, to: durableCount, by: 16) {
-                    _ = try await service.submit(submission)
-                }
+@MainActor func number(_ name: String, _ fallback: Int) -> Int {
+    guard let text = options[name] else { return fallback }
+    guard let value = Int(text), value > 0 else {
+        FileHandle.standardError.write(Data("SichtbarBench: --\(name) takes a positive whole number\n".utf8))
+        exit(2)
+    }
+    return value
+}
+
+do {
+    for (index, section) in sections.enumerated() {
+        if index > 0 { print("") }
+        switch section {
+        case "intake":
+            try await benchIntake()
+        case "login":
+            try await benchLogin(count: number("logins", 20))
+        case "audit":
+            let events = number("audit-events", 1_000_000)
+            let batch = number("audit-batch", 10_000)
+            if let path = options["audit-data"] {
+                try await benchAudit(folder: URL(fileURLWithPath: path, isDirectory: true), events: events, batch: batch)
+            } else {
+                let folder = try Bench.temporaryFolder("audit")
+                defer { Bench.remove(folder) }
+                try await benchAudit(folder: folder, events: events, batch: batch)
             }
+        default:
+            try await benchRotation(cases: number("rotation-cases", 100_000))
         }
-        try await group.waitForAll()
     }
+} catch {
+    FileHandle.standardError.write(Data("SichtbarBench: \(error)\n".utf8))
+    exit(1)
 }
-
-print("| in process                          | reports/s |")
-print("|-------------------------------------|-----------|")
-print(String(format: "| validate + seal, 1 task             | %9.0f |", sealRate))
-print(String(format: "| seal + durable store, 16 tasks      | %9.0f |", durableRate))
