@@ -85,3 +85,15 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// A member of `office` created directly (first lead, demo, set-up), with the office
+    /// secrets of `keys` sealed to them. Returns the member and their key pair.
+    @discardableResult
+    public func createMember(username: String, role: MemberRole, office: Office, keys: OfficeKeys,
+                             passphrase: SecureBytes) async throws -> (Member, BoxKeyPair) {
+        let (member, keyPair) = try Member.create(username: username, officeID: office.id, role: role, passphrase: passphrase)
+        try await addMember(member, seals: keys.seals(to: member.publicKey, recipientName: member.id.hex, version: office.keyVersion))
+        return (member, keyPair)
+    }
+}

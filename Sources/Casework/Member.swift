@@ -21,6 +21,16 @@ public struct Member: Sendable, Equatable {
         self.wrappedSecret = wrappedSecret
     }
 
+    /// A new member with a fresh key pair whose secret is wrapped under `passphrase` (Argon2id,
+    /// on the calling thread: for set-up and the command line; the service uses its pool).
+    /// Returns the key pair too, so the caller can seal office secrets without unwrapping.
+    public static func create(username: String, officeID: EntityID?, role: MemberRole,
+                              passphrase: SecureBytes) throws -> (Member, BoxKeyPair) {
+        let keyPair = BoxKeyPair()
+        return (Member(id: .random(), username: username, officeID: officeID, role: role, publicKey: keyPair.publicKey,
+                       wrappedSecret: try PassphraseWrap.wrap(keyPair.secretKey, passphrase: passphrase)), keyPair)
+    }
+
     /// The member's key pair, if `passphrase` is theirs.
     public func unlock(passphrase: SecureBytes) throws -> BoxKeyPair {
         try BoxKeyPair(secretKey: wrappedSecret.unwrap(passphrase: passphrase))

@@ -24,9 +24,7 @@ public struct MemberService: Sendable {
         self.pool = PassphraseHashingPool(workers: policy.hashingWorkers, queueLimit: policy.hashingQueue,
                                           maximumWait: policy.hashingMaximumWait)
         self.rotationGrace = rotationGrace
-        let keyPair = BoxKeyPair()
-        dummy = Member(id: .random(), username: "", officeID: nil, role: .counsellor, publicKey: keyPair.publicKey,
-                       wrappedSecret: try PassphraseWrap.wrap(keyPair.secretKey, passphrase: SecureBytes(randomCount: 32)))
+        dummy = try Member.create(username: "", officeID: nil, role: .counsellor, passphrase: SecureBytes(randomCount: 32)).0
     }
 
     // MARK: Authentication

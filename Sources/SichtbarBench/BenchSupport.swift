@@ -60,18 +60,6 @@ enum Bench {
         return (try await database.createOffice(name: name, profile: OfficeProfile(regions: ["05913"]), keys: keys), keys)
     }
 
-    /// A member with the office secrets sealed to them, as `OfficeSetup.createMember` does; also
-    /// returns the member's key pair so a benchmark can open a session without Argon2id.
-    static func addMember(_ database: AppDatabase, username: String, role: MemberRole, office: Office, keys: OfficeKeys,
-                          passphrase: String) async throws -> (Member, BoxKeyPair) {
-        let keyPair = BoxKeyPair()
-        let member = Member(id: .random(), username: username, officeID: office.id, role: role, publicKey: keyPair.publicKey,
-                            wrappedSecret: try PassphraseWrap.wrap(keyPair.secretKey, passphrase: SecureBytes(utf8: passphrase)))
-        try await database.addMember(member, seals: keys.seals(to: member.publicKey, recipientName: member.id.hex,
-                                                               version: office.keyVersion))
-        return (member, keyPair)
-    }
-
     /// Submits `count` reports through `service` from 16 concurrent tasks, each answered only
     /// once durable (group commit), as intake over HTTP does.
     static func submitConcurrently(_ service: ReporterService, count: Int, tasks: Int = 16) async throws {

@@ -15,8 +15,8 @@ func benchLogin(count: Int) async throws {
     let service = try MemberService(store: store, policy: policy)
     let (office, keys) = try await Bench.createOffice(database)
     let passphrase = "Bench-Sonne-Brücke-Anker-42"
-    let (member, _) = try await Bench.addMember(database, username: "lead.bench", role: .lead, office: office, keys: keys,
-                                                passphrase: passphrase)
+    let (member, _) = try await database.createMember(username: "lead.bench", role: .lead, office: office, keys: keys,
+                                                passphrase: SecureBytes(utf8: passphrase))
 
     func login() async throws -> Double {
         let (_, seconds) = try await Bench.time {

@@ -13,10 +13,10 @@ func benchRotation(cases: Int, seedTasks: Int = 64) async throws {
     defer { Bench.remove(folder) }
     let database = try AppDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path)
     let (office, keys) = try await Bench.createOffice(database)
-    let (lead, leadKeys) = try await Bench.addMember(database, username: "lead.bench", role: .lead, office: office, keys: keys,
-                                                     passphrase: "Bench-Sonne-Brücke-Anker-42")
-    _ = try await Bench.addMember(database, username: "berater.bench", role: .counsellor, office: office, keys: keys,
-                                  passphrase: "Bench-Wolke-Hafen-Ufer-17")
+    let (lead, leadKeys) = try await database.createMember(username: "lead.bench", role: .lead, office: office, keys: keys,
+                                                     passphrase: SecureBytes(utf8: "Bench-Sonne-Brücke-Anker-42"))
+    _ = try await database.createMember(username: "berater.bench", role: .counsellor, office: office, keys: keys,
+                                  passphrase: SecureBytes(utf8: "Bench-Wolke-Hafen-Ufer-17"))
 
     let intake = ReporterService(store: SQLiteReportStore(database: database), taxonomy: try Bench.taxonomy(),
                                  lookupKey: SecureBytes(randomCount: 32))

@@ -70,7 +70,7 @@ enum DemoData {
     /// The demo Verband with one analyst.
     static func createVerband(_ store: SQLiteMemberStore) async throws -> (Verband, [(String, String, MemberRole)]) {
         let passphrase = generatePassphrase()
-        let verband = try await VerbandSetup.create(store, name: "Demo-Verband der Freien Wohlfahrtspflege NRW",
+        let verband = try await store.createVerband(name: "Demo-Verband der Freien Wohlfahrtspflege NRW",
                                                     analyst: "analyse.verband", passphrase: SecureBytes(utf8: passphrase))
         return (verband, [("analyse.verband", passphrase, .analyst)])
     }

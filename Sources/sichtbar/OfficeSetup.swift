@@ -20,13 +20,8 @@ enum OfficeSetup {
         guard try await database.member(username: username) == nil else {
             throw CLIError.badInput("the username \(username) is taken")
         }
-        let keyPair = BoxKeyPair()
-        let member = Member(id: .random(), username: username, officeID: office.id, role: role,
-                            publicKey: keyPair.publicKey,
-                            wrappedSecret: try PassphraseWrap.wrap(keyPair.secretKey, passphrase: passphrase))
-        try await database.addMember(member, seals: keys.seals(to: member.publicKey, recipientName: member.id.hex,
-                                                               version: office.keyVersion))
-        return member
+        return try await database.createMember(username: username, role: role, office: office, keys: keys,
+                                               passphrase: passphrase).0
     }
 
     /// A one-time invitation carrying the office secrets for the invited member.

@@ -24,7 +24,10 @@ struct VerbandCommand: AsyncParsableCommand {
                 let context = try MemberContext(folder: dataOptions.folder)
                 guard try await context.store.verband() == nil else { throw CLIError.badInput("this server already has a Verband") }
                 let passphrase = try PassphraseReader.readNew(prompt: "New passphrase for \(analyst): ", username: analyst)
-                let verband = try await VerbandSetup.create(context.store, name: trimmed, analyst: analyst, passphrase: passphrase)
+                guard try await context.store.member(username: analyst) == nil else {
+                    throw CLIError.badInput("the username \(analyst) is taken")
+                }
+                let verband = try await context.store.createVerband(name: trimmed, analyst: analyst, passphrase: passphrase)
                 let publicKey = Data(verband.publicKey.bytes).base64EncodedString()
                 if json {
                     struct Output: Encodable { let verband: String; let publicKey: String }
@@ -34,20 +37,5 @@ struct VerbandCommand: AsyncParsableCommand {
                 }
             }
         }
-    }
-}
-
-/// Creating the Verband, shared by `verband init` and `demo`.
-enum VerbandSetup {
-    static func create(_ store: SQLiteMemberStore, name: String, analyst username: String, passphrase: SecureBytes) async throws -> Verband {
-        guard try await store.member(username: username) == nil else { throw CLIError.badInput("the username \(username) is taken") }
-        let verbandKeys = BoxKeyPair()
-        let verband = Verband(id: .random(), name: name, publicKey: verbandKeys.publicKey)
-        let analystKeys = BoxKeyPair()
-        let analyst = Member(id: .random(), username: username, officeID: nil, role: .analyst, publicKey: analystKeys.publicKey,
-                             wrappedSecret: try PassphraseWrap.wrap(analystKeys.secretKey, passphrase: passphrase))
-        try await store.createVerband(verband, analyst: analyst, seal: SealedBox.seal(verbandKeys.secretKey, to: analyst.publicKey),
-                                      audit: .member(username, .verbandCreated, verband.id.hex))
-        return verband
     }
 }

@@ -29,10 +29,8 @@ private struct OfficeWithLead {
         let service = try MemberService(store: store, policy: policy, rotationGrace: .zero)
         let keys = try OfficeKeys.generate()
         let office = try await database.createOffice(name: "Beratungsstelle Nord", profile: OfficeProfile(), keys: keys)
-        let keyPair = BoxKeyPair()
-        let lead = Member(id: .random(), username: leadName, officeID: office.id, role: .lead, publicKey: keyPair.publicKey,
-                          wrappedSecret: try PassphraseWrap.wrap(keyPair.secretKey, passphrase: SecureBytes(utf8: leadPassphrase)))
-        try await database.addMember(lead, seals: keys.seals(to: lead.publicKey, recipientName: lead.id.hex, version: office.keyVersion))
+        let (lead, _) = try await database.createMember(username: leadName, role: .lead, office: office, keys: keys,
+                                                        passphrase: SecureBytes(utf8: leadPassphrase))
         return OfficeWithLead(database: database, store: store, service: service, signer: signer, office: office, keys: keys, lead: lead)
     }
 

@@ -8,11 +8,8 @@ import Testing
         let (database, _) = try Fixtures.database()
         let (office, keys) = try #require(try await Fixtures.withOffices(database, count: 1).first)
         let passphrase = SecureBytes(utf8: "a long enough passphrase")
-        let memberKeys = BoxKeyPair()
-        let member = Member(id: .random(), username: "lead.one", officeID: office.id, role: .lead,
-                            publicKey: memberKeys.publicKey,
-                            wrappedSecret: try PassphraseWrap.wrap(memberKeys.secretKey, passphrase: passphrase))
-        try await database.addMember(member, seals: keys.seals(to: member.publicKey, recipientName: member.id.hex, version: 1))
+        let (member, _) = try await database.createMember(username: "lead.one", role: .lead, office: office, keys: keys,
+                                                          passphrase: passphrase)
 
         let stored = try #require(try await database.member(username: "lead.one"))
         let unlocked = try stored.unlock(passphrase: passphrase)

@@ -106,13 +106,7 @@ import Testing
 
     @Test func analystReachesNoCaseRoute() async throws {
         let app = try await MemberTestApp()
-        let verbandKeys = BoxKeyPair()
-        let analystKeys = BoxKeyPair()
-        let analyst = Member(id: .random(), username: "analyse.verband", officeID: nil, role: .analyst, publicKey: analystKeys.publicKey,
-                             wrappedSecret: try PassphraseWrap.wrap(analystKeys.secretKey, passphrase: SecureBytes(utf8: "Garten-Möwe-Ufer-33")))
-        try await app.store.createVerband(Verband(id: .random(), name: "Verband", publicKey: verbandKeys.publicKey), analyst: analyst,
-                                          seal: SealedBox.seal(verbandKeys.secretKey, to: analyst.publicKey),
-                                          audit: .member("analyse.verband", .verbandCreated))
+        try await app.createVerband(analyst: "analyse.verband", passphrase: "Garten-Möwe-Ufer-33")
         try await app.test { client in
             let report = try await client.json("/api/v1/reports", .post,
                                                #"{"language": "de", "narrative": "Ein Vorfall.", "contactWish": "mailbox"}"#)

@@ -15,35 +15,19 @@ private struct MemberPagesApp {
     static let leadPassphrase = "Kompass-Rhein-Laterne-42"
     static let counsellorPassphrase = "Lindenblüten-Tee am Rhein"
 
-    let database: AppDatabase
-    let store: SQLiteMemberStore
-    let members: MemberService
-    let services: WebServices
-    let office: Office
+    let app: MemberTestApp
+    var database: AppDatabase { app.database }
+    var store: SQLiteMemberStore { app.store }
+    var members: MemberService { app.members }
+    var services: WebServices { app.services }
+    var office: Office { app.office }
 
     init() async throws {
-        database = try AppDatabase.inMemory()
-        store = SQLiteMemberStore(database: database, signer: SigningKeyPair())
-        var policy = AccessPolicy()
-        policy.baseDelay = .zero
-        members = try MemberService(store: store, policy: policy, rotationGrace: .zero)
-        let keys = try OfficeKeys.generate()
-        office = try await database.createOffice(name: "Beratung Nord", profile: OfficeProfile(city: "Münster"), keys: keys)
-        let leadKeys = BoxKeyPair()
-        let lead = Member(id: .random(), username: Self.lead, officeID: office.id, role: .lead, publicKey: leadKeys.publicKey,
-                          wrappedSecret: try PassphraseWrap.wrap(leadKeys.secretKey, passphrase: SecureBytes(utf8: Self.leadPassphrase)))
-        try await database.addMember(lead, seals: keys.seals(to: lead.publicKey, recipientName: lead.id.hex, version: 1))
-        let taxonomy = try Taxonomy.load(from: TestApp.root.appendingPathComponent("Policies/taxonomy.yaml"))
-        let pages = try await PageRenderer.load(templates: TestApp.root.appendingPathComponent("Templates"))
-        let reporter = ReporterService(store: SQLiteReportStore(database: database), taxonomy: taxonomy,
-                                       lookupKey: SecureBytes(randomCount: 32))
-        services = WebServices(reporter: reporter, taxonomy: taxonomy, health: FixedHealth(writable: true), pages: pages,
-                               settings: WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
-                               members: members)
+        app = try await MemberTestApp(officeName: "Beratung Nord", lead: Self.lead, leadPassphrase: Self.leadPassphrase)
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-        try await Application(router: buildRouter(services)).test(.router, body)
+        try await app.test(body)
     }
 
     /// A counsellor enrolled through the service, as the command line would.
@@ -54,15 +38,8 @@ private struct MemberPagesApp {
         try await members.logout(token: lead.token)
     }
 
-    /// The Verband with one analyst, as `sichtbar verband init` sets it up.
     func createVerband(analyst username: String, passphrase: String) async throws {
-        let verbandKeys = BoxKeyPair()
-        let verband = Verband(id: .random(), name: "Verband West", publicKey: verbandKeys.publicKey)
-        let analystKeys = BoxKeyPair()
-        let analyst = Member(id: .random(), username: username, officeID: nil, role: .analyst, publicKey: analystKeys.publicKey,
-                             wrappedSecret: try PassphraseWrap.wrap(analystKeys.secretKey, passphrase: SecureBytes(utf8: passphrase)))
-        try await store.createVerband(verband, analyst: analyst, seal: SealedBox.seal(verbandKeys.secretKey, to: analyst.publicKey),
-                                      audit: .member(username, .verbandCreated, verband.id.hex))
+        try await app.createVerband(analyst: username, passphrase: passphrase)
     }
 
     func pendingInvitations() async throws -> Int {

@@ -8,7 +8,8 @@ import Sealing
 @testable import Web
 
 /// A web application with members: in-memory SQLite, one office with a lead, its reports in the
-/// same database, the real taxonomy and templates.
+/// same database, the real taxonomy and templates. Failed logins are not slowed down (the
+/// throttle has its own tests) and rotations finish without a grace period.
 struct MemberTestApp {
     let database: AppDatabase
     let store: SQLiteMemberStore
@@ -16,18 +17,22 @@ struct MemberTestApp {
     let members: MemberService
     let services: WebServices
     let office: Office
-    let leadPassphrase = "Kompass-Rhein-Laterne-42"
+    let leadName: String
+    let leadPassphrase: String
 
-    init() async throws {
+    init(officeName: String = "Beratung Köln", lead: String = "lead.koeln",
+         leadPassphrase: String = "Kompass-Rhein-Laterne-42") async throws {
+        self.leadName = lead
+        self.leadPassphrase = leadPassphrase
         database = try AppDatabase.inMemory()
         store = SQLiteMemberStore(database: database, signer: signer)
-        members = try MemberService(store: store, policy: AccessPolicy(), rotationGrace: .zero)
+        var policy = AccessPolicy()
+        policy.baseDelay = .zero
+        members = try MemberService(store: store, policy: policy, rotationGrace: .zero)
         let keys = try OfficeKeys.generate()
-        office = try await database.createOffice(name: "Beratung Köln", profile: OfficeProfile(city: "Köln", regions: ["05315"]), keys: keys)
-        let leadKeys = BoxKeyPair()
-        let lead = Member(id: .random(), username: "lead.koeln", officeID: office.id, role: .lead, publicKey: leadKeys.publicKey,
-                          wrappedSecret: try PassphraseWrap.wrap(leadKeys.secretKey, passphrase: SecureBytes(utf8: leadPassphrase)))
-        try await database.addMember(lead, seals: keys.seals(to: lead.publicKey, recipientName: lead.id.hex, version: 1))
+        office = try await database.createOffice(name: officeName, profile: OfficeProfile(city: "Köln", regions: ["05315"]), keys: keys)
+        try await database.createMember(username: lead, role: .lead, office: office, keys: keys,
+                                        passphrase: SecureBytes(utf8: leadPassphrase))
         let taxonomy = try Taxonomy.load(from: TestApp.root.appendingPathComponent("Policies/taxonomy.yaml"))
         let pages = try await PageRenderer.load(templates: TestApp.root.appendingPathComponent("Templates"))
         let reporter = ReporterService(store: SQLiteReportStore(database: database), taxonomy: taxonomy,
@@ -39,6 +44,11 @@ struct MemberTestApp {
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         try await Application(router: buildRouter(services)).test(.router, body)
+    }
+
+    /// The Verband with one analyst, as `sichtbar verband init` sets it up.
+    func createVerband(analyst username: String, passphrase: String) async throws {
+        _ = try await store.createVerband(name: "Verband West", analyst: username, passphrase: SecureBytes(utf8: passphrase))
     }
 }
 
