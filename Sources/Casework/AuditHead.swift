@@ -28,7 +28,7 @@ public struct AuditHead: Sendable, Equatable, Codable {
 
     static func message(chain: EntityID, sequence: UInt64, hash: [UInt8]) -> [UInt8] {
         var bytes = Array("sichtbar-audit-head-v1".utf8) + chain.bytes
-        AuditChain.appendBigEndian(sequence, to: &bytes)
+        withUnsafeBytes(of: sequence.bigEndian) { bytes += $0 }
         return bytes + hash
     }
 }

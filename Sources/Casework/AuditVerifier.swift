@@ -16,6 +16,8 @@ public struct AuditVerifier: Sendable {
     let key: SigningPublicKey
     let anchor: AuditHead?
     private var previous = AuditChain.genesis
+    /// Scratch space for the hash being computed; swapped with `previous` once it matches.
+    private var computed = AuditChain.genesis
     private var expected: UInt64 = 1
     private var anchorSeen = false
     private(set) public var failure: AuditVerdict?
@@ -45,27 +47,55 @@ public struct AuditVerifier: Sendable {
     /// Checks the next stored entry; returns false once the chain is known to be broken.
     @discardableResult
     public mutating func consume(_ entry: AuditEntry) -> Bool {
+        var at = entry.event.at, actor = entry.event.actor, action = entry.event.action, subject = entry.event.subject
+        return at.withUTF8 { at in
+            actor.withUTF8 { actor in
+                action.withUTF8 { action in
+                    subject.withUTF8 { subject in
+                        entry.hash.withUnsafeBytes { hash in
+                            consume(sequence: entry.sequence,
+                                    event: AuditChain.EventBytes(at: UnsafeRawBufferPointer(at), actor: UnsafeRawBufferPointer(actor),
+                                                                 action: UnsafeRawBufferPointer(action),
+                                                                 subject: UnsafeRawBufferPointer(subject)),
+                                    hash: hash)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The same check over a stored row's bytes, borrowed for the duration of the call: what
+    /// `audit verify` runs a million times, without building strings or arrays per entry.
+    @discardableResult
+    public mutating func consume(sequence: UInt64, event: AuditChain.EventBytes, hash storedHash: UnsafeRawBufferPointer) -> Bool {
         guard failure == nil else { return false }
-        guard entry.sequence == expected else {
-            let reason = entry.sequence < expected
-                ? "event \(entry.sequence) appears again or out of order after event \(expected - 1)"
-                : "events \(expected) to \(entry.sequence - 1) are missing"
-            failure = .broken(sequence: min(entry.sequence, expected), reason: reason)
+        guard sequence == expected else {
+            let reason = sequence < expected
+                ? "event \(sequence) appears again or out of order after event \(expected - 1)"
+                : "events \(expected) to \(sequence - 1) are missing"
+            failure = .broken(sequence: min(sequence, expected), reason: reason)
             return false
         }
-        let hash = AuditChain.link(previous: previous, chain: chain, sequence: entry.sequence, event: entry.event)
-        guard Sodium.constantTimeEqual(hash, entry.hash) else {
-            failure = .broken(sequence: entry.sequence, reason: "event \(entry.sequence) does not match its hash (edited, or a neighbour was moved)")
+        let chain = self.chain
+        let matches = previous.withUnsafeBytes { previous in
+            computed.withUnsafeMutableBytes { computed in
+                AuditChain.link(previous: previous, chain: chain, sequence: sequence, event: event, into: computed)
+                return Sodium.constantTimeEqual(UnsafeRawBufferPointer(computed), storedHash)
+            }
+        }
+        guard matches else {
+            failure = .broken(sequence: sequence, reason: "event \(sequence) does not match its hash (edited, or a neighbour was moved)")
             return false
         }
-        if let anchor, anchor.sequence == entry.sequence {
-            guard Sodium.constantTimeEqual(anchor.hash, hash) else {
-                failure = .checkpointNotExtended(reason: "event \(entry.sequence) differs from the checkpoint: the history before it was rewritten")
+        if let anchor, anchor.sequence == sequence {
+            guard Sodium.constantTimeEqual(anchor.hash, computed) else {
+                failure = .checkpointNotExtended(reason: "event \(sequence) differs from the checkpoint: the history before it was rewritten")
                 return false
             }
             anchorSeen = true
         }
-        previous = hash
+        swap(&previous, &computed)
         expected += 1
         return true
     }

@@ -5,8 +5,10 @@ import Glibc
 
 /// Runs Argon2id work on its own threads, at most `workers` at once with a short queue, so
 /// logins can neither starve intake (which runs on the cooperative pool) nor pile up without
-/// bound. The worker threads run at a lower scheduling priority: under load a login waits a
-/// little longer, a report does not.
+/// bound. The worker threads run under Linux's `SCHED_IDLE` policy (or, where that is refused,
+/// at nice +10): they get the processor only when intake and page requests leave it free, so
+/// under load a login waits a little longer and a report does not. A login that waits longer
+/// than `maximumWait` is answered 503 rather than starving for ever.
 public final class PassphraseHashingPool: @unchecked Sendable {
     /// Why a job did not run.
     public enum Refusal: Error, Sendable, Equatable {
@@ -31,10 +33,7 @@ public final class PassphraseHashingPool: @unchecked Sendable {
         self.maximumWait = maximumWait
         for index in 0..<max(workers, 1) {
             let thread = Thread { [self] in
-                #if canImport(Glibc)
-                // On Linux the nice value is per thread; `who = 0` is the calling thread.
-                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
-                #endif
+                Self.lowerPriority(niceness: niceness)
                 self.work()
             }
             thread.name = "sichtbar-argon2-\(index)"
@@ -60,6 +59,19 @@ public final class PassphraseHashingPool: @unchecked Sendable {
             condition.signal()
             condition.unlock()
         }
+    }
+
+    /// On Linux scheduling policy and nice value are per thread; `0` names the calling thread.
+    private static func lowerPriority(niceness: Int32) {
+        #if canImport(Glibc)
+        var parameters = sched_param()
+        parameters.sched_priority = 0
+        // SCHED_IDLE is 5 in <linux/sched.h>; Glibc declares it only under _GNU_SOURCE, so it does not import.
+        let idlePolicy: Int32 = 5
+        if sched_setscheduler(0, idlePolicy, &parameters) != 0 {
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+        }
+        #endif
     }
 
     private func work() {

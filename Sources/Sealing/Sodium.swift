@@ -27,6 +27,13 @@ public enum Sodium {
         return randombytes_uniform(upperBound)
     }
 
+    /// The constant-time comparison below over borrowed bytes, for hashes read straight from a database row.
+    public static func constantTimeEqual(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }
+        return sodium_memcmp(left, right, lhs.count) == 0
+    }
+
     /// Compares in constant time, so a comparison of secrets leaks nothing through timing.
     public static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
         guard lhs.count == rhs.count else { return false }

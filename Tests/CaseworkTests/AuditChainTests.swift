@@ -115,6 +115,40 @@ struct AuditChainLinkTests {
         #expect(Set(variants.map(\.1)).count == variants.count, "every variant hashes differently")
     }
 
+    /// The layout every stored chain depends on, spelled out byte by byte: the streaming hash
+    /// must give exactly what BLAKE2b over the joined message gives, or existing chains break.
+    @Test func isBlake2bOverTheDocumentedLayout() {
+        func bigEndian(_ value: UInt64) -> [UInt8] { (0..<8).reversed().map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) } }
+        var message = Array("sichtbar-audit-v1".utf8) + previous + chain.bytes + bigEndian(5)
+        for field in [event.at, event.actor, event.action, event.subject] {
+            message += bigEndian(UInt64(field.utf8.count)) + Array(field.utf8)
+        }
+        #expect(AuditChain.link(previous: previous, chain: chain, sequence: 5, event: event) == KeyedHash.digest(message, length: 32))
+    }
+
+    /// The verifier hashes rows from their stored bytes; non-ASCII text must hash as its UTF-8.
+    @Test func borrowedBytesHashLikeStrings() {
+        let umlauts = AuditEvent(at: "2026-11-21T09:14:03Z", actor: "jürgen.öztürk", actionName: "case.viewed", subject: "ß")
+        let expected = AuditChain.link(previous: previous, chain: chain, sequence: 9, event: umlauts)
+        var output = [UInt8](repeating: 0, count: 32)
+        let fields = [umlauts.at, umlauts.actor, umlauts.action, umlauts.subject].map { Array($0.utf8) }
+        fields[0].withUnsafeBytes { at in
+            fields[1].withUnsafeBytes { actor in
+                fields[2].withUnsafeBytes { action in
+                    fields[3].withUnsafeBytes { subject in
+                        previous.withUnsafeBytes { previous in
+                            output.withUnsafeMutableBytes { output in
+                                AuditChain.link(previous: previous, chain: chain, sequence: 9,
+                                                event: .init(at: at, actor: actor, action: action, subject: subject), into: output)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(output == expected)
+    }
+
     /// Fields are length-prefixed: moving text from one field into the next is not the same event.
     @Test func fieldBoundariesAreHashed() {
         let split = AuditEvent(at: "2026", actor: "ab", actionName: "c", subject: "")
