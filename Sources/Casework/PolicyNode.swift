@@ -66,6 +66,40 @@ struct PolicyNode {
         return try sequence.map { try PolicyNode(node: $0, file: file).string("an entry of \(what)") }
     }
 
+    /// The `labels` mapping of this node: one non-empty text per language, no other language.
+    func labels(in languages: [String], _ what: String) throws -> [String: String] {
+        let node = try required("labels", in: what)
+        var result: [String: String] = [:]
+        for entry in try node.entries("the labels of \(what)") {
+            guard languages.contains(entry.key) else {
+                throw entry.keyNode.error("the labels of \(what) name '\(entry.key)', which is not in languages")
+            }
+            result[entry.key] = try entry.value.string("the \(entry.key) label of \(what)")
+        }
+        for language in languages where result[language] == nil {
+            throw node.error("the labels of \(what) lack '\(language)'")
+        }
+        return result
+    }
+
+    /// Codes are lower-case ASCII snake_case: they end up in URLs, statistics and audit subjects.
+    func checkCode(_ code: String, what: String) throws {
+        let first = code.unicodeScalars.first
+        let valid = first.map { ("a"..."z").contains($0) } == true
+            && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        guard valid else {
+            throw error("\(what) '\(code)' is not lower-case snake_case ASCII")
+        }
+    }
+
+    /// A whole number within `range`.
+    func integer(_ what: String, in range: ClosedRange<Int>) throws -> Int {
+        guard let value = Int(try string(what)), range.contains(value) else {
+            throw error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
     private static func describe(_ error: YamlError, file: String) -> PolicyError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):

@@ -25,18 +25,7 @@ extension Taxonomy {
         guard languages.contains("de") else { throw languagesNode.error("languages must include de") }
 
         func labels(_ owner: PolicyNode, _ what: String) throws -> [String: String] {
-            let node = try owner.required("labels", in: what)
-            var result: [String: String] = [:]
-            for entry in try node.entries("the labels of \(what)") {
-                guard languages.contains(entry.key) else {
-                    throw entry.keyNode.error("the labels of \(what) name '\(entry.key)', which is not in languages")
-                }
-                result[entry.key] = try entry.value.string("the \(entry.key) label of \(what)")
-            }
-            for language in languages where result[language] == nil {
-                throw node.error("the labels of \(what) lack '\(language)'")
-            }
-            return result
+            try owner.labels(in: languages, what)
         }
 
         var facets: [Facet] = []
@@ -115,11 +104,6 @@ extension Taxonomy {
     }
 
     private static func checkCode(_ code: String, _ node: PolicyNode, what: String) throws {
-        let first = code.unicodeScalars.first
-        let valid = first.map { ("a"..."z").contains($0) } == true
-            && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        guard valid else {
-            throw node.error("\(what) '\(code)' is not lower-case snake_case ASCII")
-        }
+        try node.checkCode(code, what: what)
     }
 }

@@ -1,0 +1,37 @@
+/// Why the engine refused a transition, naming the rule. Maps onto the API's error codes.
+public enum WorkflowRejection: Sendable, Equatable, Error {
+    /// The case is no longer in the step the request starts from (someone else moved it).
+    case staleStep(current: String)
+    /// The policy has no such way, or not for this kind, role or time.
+    case transitionForbidden(rule: String)
+    /// The intervention's gate is closed: this document (naming this counterpart) is missing.
+    case documentMissing(document: String, intervention: String, counterpart: String?)
+    /// An input the transition needs is missing or not one the policy knows.
+    case invalidInput(field: String, problem: String)
+
+    /// The error code of the HTTP API.
+    public var code: String {
+        switch self {
+        case .staleStep: "stale_step"
+        case .transitionForbidden: "transition_forbidden"
+        case .documentMissing: "document_missing"
+        case .invalidInput: "validation_failed"
+        }
+    }
+
+    /// For the counsellor: what is wrong and which rule says so.
+    public var message: String {
+        switch self {
+        case .staleStep(let current):
+            "the case is now in '\(current)': someone moved it meanwhile; reload and decide again"
+        case .transitionForbidden(let rule):
+            rule
+        case .documentMissing(let document, let intervention, let counterpart?):
+            "'\(intervention)' needs a '\(document)' in force that covers it and names '\(counterpart)'"
+        case .documentMissing(let document, let intervention, nil):
+            "'\(intervention)' needs a '\(document)' in force that covers it"
+        case .invalidInput(_, let problem):
+            problem
+        }
+    }
+}

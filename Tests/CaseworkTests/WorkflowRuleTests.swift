@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import Casework
+
+@Suite("Workflow: gates, inputs, stale steps and the reopening window")
+struct WorkflowRuleTests {
+    let workflow: Workflow
+    let caseID = EntityID.random()
+    let today = noon("2026-11-20")
+
+    init() throws {
+        workflow = Workflow(policy: try defaultWorkflow())
+    }
+
+    func decide(_ request: TransitionRequest, _ state: CaseState, at now: Date? = nil) -> Result<WorkflowChange, WorkflowRejection> {
+        workflow.decide(request, state: state, caseID: caseID, actor: "b.test", role: .counsellor, at: now ?? today)
+    }
+
+    func vollmacht(_ counterpart: String?, scope: [String] = ["beschwerdebrief", "bitte_um_stellungnahme"],
+                   signed: String = "2026-11-02", revoked: String? = nil, type: String = "vollmacht") -> CaseDocument {
+        CaseDocument(id: .random(), type: type, scope: scope, counterpart: counterpart, signedOn: day(signed),
+                     revokedOn: revoked.map(day))
+    }
+
+    var letter: TransitionRequest {
+        TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief", counterpart: "Stadtwerke Köln GmbH")
+    }
+
+    @Test func aComplaintLetterNeedsAVollmachtNamingTheCounterpart() throws {
+        var state = CaseState(kind: "beratungsfall", step: "auftragsklaerung")
+        #expect(decide(letter, state) == .failure(.documentMissing(document: "vollmacht", intervention: "beschwerdebrief",
+                                                                    counterpart: "Stadtwerke Köln GmbH")))
+        state.documents = [vollmacht("Jobcenter Köln")]
+        #expect(decide(letter, state) == .failure(.documentMissing(document: "vollmacht", intervention: "beschwerdebrief",
+                                                                    counterpart: "Stadtwerke Köln GmbH")))
+        state.documents.append(vollmacht("  stadtwerke   KÖLN gmbh "))
+        let change = try decide(letter, state).get()
+        #expect(change.state.step == "intervention")
+        #expect(change.audit.count == 1)
+        #expect(change.audit[0].action == AuditAction.caseTransitioned.rawValue)
+        #expect(change.audit[0].subject == "\(caseID.hex) intervenieren beschwerdebrief")
+        #expect(!change.audit[0].subject.contains("Stadtwerke"), "the counterpart is content and stays out of the audit trail")
+    }
+
+    @Test func revokedFutureAndOutOfScopeDocumentsOpenNoGate() {
+        let cases: [(String, CaseDocument)] = [
+            ("revoked before today", vollmacht("Stadtwerke Köln GmbH", revoked: "2026-11-19")),
+            ("revoked today", vollmacht("Stadtwerke Köln GmbH", revoked: "2026-11-20")),
+            ("signed tomorrow", vollmacht("Stadtwerke Köln GmbH", signed: "2026-11-21")),
+            ("other scope", vollmacht("Stadtwerke Köln GmbH", scope: ["begleitung"])),
+            ("other type", vollmacht("Stadtwerke Köln GmbH", scope: ["alle"], type: "schweigepflichtentbindung")),
+            ("no counterpart", vollmacht(nil, scope: ["alle"])),
+        ]
+        for (name, document) in cases {
+            let state = CaseState(kind: "beratungsfall", step: "auftragsklaerung", documents: [document])
+            #expect(decide(letter, state).failureCode == "document_missing", "\(name)")
+        }
+        let later = CaseState(kind: "beratungsfall", step: "auftragsklaerung",
+                              documents: [vollmacht("Stadtwerke Köln GmbH", scope: ["alle"], revoked: "2026-12-01")])
+        #expect(decide(letter, later).failureCode == nil, "revoked only from next month: still in force today")
+    }
+
+    @Test func minorsAlsoNeedTheConsentOfTheSorgeberechtigten() throws {
+        var state = CaseState(kind: "beratungsfall", step: "auftragsklaerung", concernsMinor: true,
+                              documents: [vollmacht("Gesamtschule Nord")])
+        let request = TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "bitte_um_stellungnahme",
+                                        counterpart: "Gesamtschule Nord")
+        #expect(decide(request, state) == .failure(.documentMissing(document: "einwilligung_sorgeberechtigte",
+                                                                     intervention: "bitte_um_stellungnahme", counterpart: nil)))
+        state.documents.append(CaseDocument(id: .random(), type: "einwilligung_sorgeberechtigte", scope: ["alle"], counterpart: nil,
+                                            signedOn: day("2026-11-10")))
+        #expect(try decide(request, state).get().state.step == "intervention")
+        // A referral needs nothing, for minors too.
+        let referral = TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "verweisberatung")
+        #expect(try decide(referral, CaseState(kind: "beratungsfall", step: "auftragsklaerung", concernsMinor: true)).get()
+            .state.step == "intervention")
+    }
+
+    @Test func mediationNeedsConsentAndAReleaseNamingTheOtherSide() throws {
+        var state = CaseState(kind: "beratungsfall", step: "intervention")
+        let request = TransitionRequest(from: "intervention", to: "intervention", intervention: "vermittlungsgespraech",
+                                        counterpart: "Vermieterin Schulz")
+        #expect(decide(request, state).failureCode == "document_missing")
+        state.documents = [CaseDocument(id: .random(), type: "einwilligung", scope: ["vermittlungsgespraech"], counterpart: nil,
+                                        signedOn: day("2026-11-03"))]
+        #expect(decide(request, state) == .failure(.documentMissing(document: "schweigepflichtentbindung",
+                                                                     intervention: "vermittlungsgespraech", counterpart: "Vermieterin Schulz")))
+        state.documents.append(CaseDocument(id: .random(), type: "schweigepflichtentbindung", scope: ["alle"],
+                                            counterpart: "Vermieterin Schulz", signedOn: day("2026-11-03")))
+        #expect(decide(request, state).failureCode == nil)
+    }
+
+    @Test func aStaleStepIsRefusedBeforeAnythingElse() {
+        let state = CaseState(kind: "beratungsfall", step: "sachverhaltsklaerung")
+        #expect(decide(TransitionRequest(from: "erstkontakt", to: "sachverhaltsklaerung"), state)
+            == .failure(.staleStep(current: "sachverhaltsklaerung")))
+        #expect(decide(TransitionRequest(from: "erstkontakt", to: "geloescht"), state).failureCode == "stale_step")
+    }
+
+    @Test func inputsAreCheckedAndNamed() {
+        let atIntervention = CaseState(kind: "beratungsfall", step: "intervention")
+        let close = TransitionRequest(from: "intervention", to: "abschluss")
+        #expect(decide(close, atIntervention).failureField == "outcome")
+        var wrongOutcome = close
+        wrongOutcome.outcome = "kurzberatung"
+        #expect(decide(wrongOutcome, atIntervention).failureField == "outcome")
+        var good = close
+        good.outcome = "teilweise_erfolgreich"
+        #expect((try? decide(good, atIntervention).get())?.state.outcome == "teilweise_erfolgreich")
+
+        let noIntervention = TransitionRequest(from: "auftragsklaerung", to: "intervention")
+        #expect(decide(noIntervention, CaseState(kind: "beratungsfall", step: "auftragsklaerung")).failureField == "intervention")
+        let unknown = TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "demonstration")
+        #expect(decide(unknown, CaseState(kind: "beratungsfall", step: "auftragsklaerung")).failureField == "intervention")
+        let noCounterpart = TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief", counterpart: " ")
+        #expect(decide(noCounterpart, CaseState(kind: "beratungsfall", step: "auftragsklaerung")).failureField == "counterpart")
+
+        let keep = TransitionRequest(from: "loeschung_beantragt", to: "zurueckgezogen", reason: "  ")
+        #expect(decide(keep, CaseState(kind: "beratungsfall", step: "loeschung_beantragt")).failureField == "reason")
+        let outcomeWhereNone = TransitionRequest(from: "abschluss", to: "nachbereitung", outcome: "erfolgreich")
+        #expect(decide(outcomeWhereNone, CaseState(kind: "beratungsfall", step: "abschluss")).failureField == "outcome")
+    }
+
+    @Test func aClosedCaseReopensWithinSixMonthsOnly() throws {
+        let reopen = TransitionRequest(from: "abschluss", to: "sachverhaltsklaerung")
+        let closed = CaseState(kind: "beratungsfall", step: "abschluss", outcome: "erfolgreich", closedOn: day("2026-05-20"))
+        let change = try decide(reopen, closed, at: noon("2026-11-20")).get()
+        #expect(change.state.closedOn == nil && change.state.outcome == nil)
+        #expect(decide(reopen, closed, at: noon("2026-11-21")).failureCode == "transition_forbidden")
+        // Month ends: closed on 31 August, six months later is 28 February.
+        let lateAugust = CaseState(kind: "beratungsfall", step: "nachbereitung", closedOn: day("2026-08-31"))
+        #expect(decide(TransitionRequest(from: "nachbereitung", to: "sachverhaltsklaerung"), lateAugust, at: noon("2027-02-28"))
+            .failureCode == nil)
+        #expect(decide(TransitionRequest(from: "nachbereitung", to: "sachverhaltsklaerung"), lateAugust, at: noon("2027-03-01"))
+            .failureCode == "transition_forbidden")
+    }
+
+    @Test func closingKeepsTheFirstClosingDayAndOutcome() throws {
+        let close = TransitionRequest(from: "intervention", to: "abschluss", outcome: "erfolgreich")
+        let closed = try decide(close, CaseState(kind: "beratungsfall", step: "intervention"), at: noon("2026-10-01")).get().state
+        #expect(closed.closedOn == day("2026-10-01"))
+        let followedUp = try decide(TransitionRequest(from: "abschluss", to: "nachbereitung"), closed, at: noon("2026-10-20")).get().state
+        #expect(followedUp.closedOn == day("2026-10-01"))
+        #expect(followedUp.outcome == "erfolgreich")
+    }
+
+    @Test func confirmingADeletionShredsAndIsAudited() throws {
+        let change = try decide(TransitionRequest(from: "loeschung_beantragt", to: "geloescht"),
+                                CaseState(kind: "meldung", step: "loeschung_beantragt")).get()
+        #expect(change.shreds)
+        #expect(change.audit.map(\.action) == [AuditAction.caseShredded.rawValue])
+        #expect(change.recordedEvents == ["loeschung_erledigt"])
+    }
+}
+
+extension Result where Failure == WorkflowRejection {
+    var failureCode: String? {
+        if case .failure(let rejection) = self { return rejection.code }
+        return nil
+    }
+
+    var failureField: String? {
+        if case .failure(.invalidInput(let field, _)) = self { return field }
+        return nil
+    }
+}
