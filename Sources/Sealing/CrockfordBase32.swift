@@ -1,5 +1,5 @@
 /// Crockford's base32: no I, L, O or U, so a receipt read aloud or copied by hand survives.
-enum CrockfordBase32 {
+public enum CrockfordBase32 {
     static let alphabet: [Character] = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
     /// The 5-bit value of a symbol, tolerating lower case and the look-alikes O→0, I/L→1.
@@ -14,5 +14,46 @@ enum CrockfordBase32 {
             guard let index = alphabet.firstIndex(of: Character(UnicodeScalar(upper))) else { return nil }
             return UInt8(index)
         }
+    }
+
+    /// Bytes (a multiple of five) as symbols, big-endian, for identifiers that are not secret
+    /// (case references). Secrets go through `SymbolCode`, which keeps them in wiping memory.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        var text = ""
+        var accumulator: UInt64 = 0
+        var bits = 0
+        for byte in bytes {
+            accumulator = (accumulator << 8) | UInt64(byte)
+            bits += 8
+            while bits >= 5 {
+                bits -= 5
+                text.append(alphabet[Int((accumulator >> UInt64(bits)) & 0x1f)])
+            }
+        }
+        if bits > 0 { text.append(alphabet[Int((accumulator << UInt64(5 - bits)) & 0x1f)]) }
+        return text
+    }
+
+    /// `symbols` symbols (a multiple of eight) read back into bytes, skipping spaces and dashes
+    /// and tolerating case and look-alikes; nil for anything else.
+    public static func decode(_ text: String, symbols: Int) -> [UInt8]? {
+        var values: [UInt8] = []
+        for character in text where !(character == "-" || character.isWhitespace) {
+            guard values.count < symbols, let value = value(of: character) else { return nil }
+            values.append(value)
+        }
+        guard values.count == symbols, symbols % 8 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        var accumulator: UInt64 = 0
+        var bits = 0
+        for value in values {
+            accumulator = (accumulator << 5) | UInt64(value)
+            bits += 5
+            if bits >= 8 {
+                bits -= 8
+                bytes.append(UInt8(truncatingIfNeeded: accumulator >> UInt64(bits)))
+            }
+        }
+        return bytes
     }
 }

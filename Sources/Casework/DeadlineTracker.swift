@@ -1,0 +1,42 @@
+/// Computes a case's deadlines from its recorded events and hand-set deadlines: pure, so the
+/// case page, the list and the overview agree, and the rules can be tested against worked dates.
+public struct DeadlineTracker: Sendable {
+    public let policy: WorkflowPolicy
+    public let calendar: LegalCalendar
+
+    public init(policy: WorkflowPolicy, calendar: LegalCalendar = .nrw) {
+        self.policy = policy
+        self.calendar = calendar
+    }
+
+    /// Every deadline that has started, sorted by end; `today` decides open, due soon and overdue.
+    public func deadlines(events: [RecordedEvent], manual: [ManualDeadline], today: Day) -> [DeadlineStatus] {
+        var result: [DeadlineStatus] = []
+        for rule in policy.deadlines {
+            // The latest starting event: a second rejection starts the period afresh.
+            guard let start = events.filter({ rule.from.contains($0.code) }).map(\.on).max() else { continue }
+            let met = events.contains { rule.metBy.contains($0.code) && $0.on >= start }
+            let override = manual.last { $0.rule == rule.code }
+            let due = override?.due ?? calendar.end(of: rule.period, from: start)
+            result.append(DeadlineStatus(rule: rule.code, label: nil, start: start, due: due,
+                                         state: state(due: due, met: met || override?.done == true, today: today),
+                                         overridden: override != nil, manualID: override?.id))
+        }
+        for own in manual where own.rule == nil {
+            result.append(DeadlineStatus(rule: DeadlineStatus.manualRule, label: own.label, start: nil, due: own.due,
+                                         state: state(due: own.due, met: own.done, today: today), overridden: false, manualID: own.id))
+        }
+        return result.sorted { ($0.due, $0.rule) < ($1.due, $1.rule) }
+    }
+
+    /// The earliest end of a deadline not yet met: what the case list filters and sorts by.
+    public func nextDue(events: [RecordedEvent], manual: [ManualDeadline], today: Day) -> Day? {
+        deadlines(events: events, manual: manual, today: today).filter { $0.state != .met }.map(\.due).min()
+    }
+
+    func state(due: Day, met: Bool, today: Day) -> DeadlineState {
+        if met { return .met }
+        if due < today { return .overdue }
+        return today.days(until: due) <= policy.warnDays ? .dueSoon : .open
+    }
+}
