@@ -70,6 +70,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case caseTransitioned = "case.transitioned"
     case caseClassified = "case.classified"
     case caseAssigned = "case.assigned"
+    case caseDescribed = "case.described"
     case caseNoteAdded = "case.note_added"
     case caseContactRecorded = "case.contact_recorded"
     case caseDocumentRecorded = "case.document_recorded"

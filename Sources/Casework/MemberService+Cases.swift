@@ -33,7 +33,7 @@ extension MemberService {
             switch record.kind {
             case .report: report = try RecordCodec.open(record, as: ReportContent.self, key: keys.mailboxKey)
             case .message: messages.append(try RecordCodec.open(record, as: MailboxMessage.self, key: keys.mailboxKey))
-            case .contact: break
+            case .contact, .sheet, .entry, .documentFile, .letter: break
             }
         }
         return OpenedCase(summary: summary, report: report, messages: messages.sorted { $0.sequence < $1.sequence })

@@ -25,6 +25,15 @@ public final class OfficeSecrets: Sendable {
         statisticsRing.slice((statisticsRing.count - RecordCipher.keyLength)..<statisticsRing.count)
     }
 
+    /// The statistics key of office key version `version` (the ring gains one key per rotation),
+    /// or nil when the ring has none for it.
+    public func statisticsKey(version: UInt32) -> SecureBytes? {
+        let length = RecordCipher.keyLength
+        let end = Int(version) * length
+        guard version >= 1, end <= statisticsRing.count else { return nil }
+        return statisticsRing.slice((end - length)..<end)
+    }
+
     /// Both secrets sealed to one recipient (a member's hex id, or `recovery`).
     public func seals(to recipient: BoxPublicKey, recipientName: String) -> [OfficeKeySeal] {
         [

@@ -23,12 +23,20 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     case message
     /// The reporter's contact details (case key: the office's alone).
     case contact
+    /// The case's current state: persons, documents, events, deadlines (case key, one per case).
+    case sheet
+    /// One entry of the case's timeline: a transition, note, contact, document, … (case key).
+    case entry
+    /// A scanned document, metadata stripped (case key).
+    case documentFile = "document_file"
+    /// A letter generated from the case (case key).
+    case letter
 
     /// Whether the reporter's mailbox key opens it.
     public var isShared: Bool {
         switch self {
         case .report, .message: return true
-        case .contact: return false
+        case .contact, .sheet, .entry, .documentFile, .letter: return false
         }
     }
 }

@@ -1,0 +1,36 @@
+/// A case as stored: the plaintext the list filters on, the sealed keys, the sealed sheet and
+/// who is assigned. The store hands it out only for the office asked about.
+public struct CaseFileRow: Sendable {
+    public let id: EntityID
+    public let officeID: EntityID
+    public let kind: String
+    public let step: String
+    public let channel: String
+    public let receivedOn: Day
+    public let nextDue: Day?
+    public let closedOn: Day?
+    /// Bumped by every change; a change made against an older revision is refused.
+    public let revision: Int
+    public let keys: SealedCaseKeys
+    public let hasMailbox: Bool
+    public let assignees: [CaseAssignment]
+    /// The sealed case sheet; nil for a report nobody has worked yet.
+    public let sheet: SealedRecord?
+
+    public init(id: EntityID, officeID: EntityID, kind: String, step: String, channel: String, receivedOn: Day, nextDue: Day?,
+                closedOn: Day?, revision: Int, keys: SealedCaseKeys, hasMailbox: Bool, assignees: [CaseAssignment], sheet: SealedRecord?) {
+        self.id = id
+        self.officeID = officeID
+        self.kind = kind
+        self.step = step
+        self.channel = channel
+        self.receivedOn = receivedOn
+        self.nextDue = nextDue
+        self.closedOn = closedOn
+        self.revision = revision
+        self.keys = keys
+        self.hasMailbox = hasMailbox
+        self.assignees = assignees
+        self.sheet = sheet
+    }
+}

@@ -1,0 +1,32 @@
+/// The store seam for casework: listing, opening, creating and changing an office's cases, each
+/// change with its audit events in one transaction. CaseStore implements it over SQLite;
+/// `InMemoryCaseFileStore` serves the core tests.
+public protocol CaseFileStore: Sendable {
+    /// Whether every counsellor of the office sees every case (else only assignees and leads).
+    func teamAccess(officeID: EntityID) async throws -> Bool
+    func setTeamAccess(officeID: EntityID, open: Bool, audit: AuditEvent) async throws
+
+    /// One page of the office's cases, in the query's order.
+    func cases(_ query: CaseQuery) async throws -> [CaseFileRow]
+    /// One case of the office with every record; nil when it is not the office's.
+    func caseFile(id: EntityID, officeID: EntityID) async throws -> (CaseFileRow, [SealedRecord])?
+    /// The counsellor's classification of a case, if any.
+    func facets(caseID: EntityID, officeID: EntityID) async throws -> SealedFacets?
+
+    func create(_ file: NewCaseFile) async throws
+    /// Throws `CaseFileStoreError.conflict` when the revision moved on, `.notFound` when the case is gone.
+    func update(_ update: CaseUpdate) async throws
+    /// Crypto-shreds a case: keys, records, mailbox, assignees; the classification stays, unlinked.
+    func shred(id: EntityID, officeID: EntityID, expectedRevision: Int, audit: [AuditEvent]) async throws
+
+    func recordTally(_ tally: ContactTally, officeID: EntityID, audit: AuditEvent) async throws
+    /// Tallies per month for the office: (month, count).
+    func tallies(officeID: EntityID) async throws -> [(month: String, count: Int)]
+}
+
+/// Why a case change was not written.
+public enum CaseFileStoreError: Error, Sendable, Equatable {
+    /// Someone changed the case meanwhile.
+    case conflict
+    case notFound
+}

@@ -1,0 +1,39 @@
+/// Which of an office's cases to list, in which order, from where.
+public struct CaseQuery: Sendable, Equatable {
+    public enum Due: Sendable, Equatable {
+        /// An open deadline ended before this day.
+        case overdue(today: Day)
+        /// An open deadline ends on or before this day (overdue ones included).
+        case until(Day)
+    }
+
+    public let officeID: EntityID
+    /// Access: only cases this member is assigned to (a counsellor where the team does not see all).
+    public var visibleTo: EntityID?
+    public var step: String?
+    /// Filter: cases this member is assigned to.
+    public var assignedTo: EntityID?
+    /// Filter: cases nobody is assigned to.
+    public var unassigned = false
+    public var due: Due?
+    /// The first five bytes of a case id, from a typed case reference.
+    public var referencePrefix: [UInt8]?
+    /// Continue after this cursor (from the previous page).
+    public var after: CaseCursor?
+    public var limit: Int
+
+    public init(officeID: EntityID, visibleTo: EntityID? = nil, step: String? = nil, assignedTo: EntityID? = nil, due: Due? = nil,
+                referencePrefix: [UInt8]? = nil, after: CaseCursor? = nil, limit: Int = 50) {
+        self.officeID = officeID
+        self.visibleTo = visibleTo
+        self.step = step
+        self.assignedTo = assignedTo
+        self.due = due
+        self.referencePrefix = referencePrefix
+        self.after = after
+        self.limit = limit
+    }
+
+    /// Newest first; with a due filter, the earliest deadline first.
+    public var ordersByDue: Bool { due != nil }
+}

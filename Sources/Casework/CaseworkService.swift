@@ -1,0 +1,81 @@
+import Foundation
+import Sealing
+
+/// Everything counsellors do with cases: list, open, record, move through the workflow, talk to
+/// reporters, file documents and letters. One place checks role, office and assignment, opens
+/// keys, and hands every change with its audit events to the store in one write.
+public struct CaseworkService: Sendable {
+    public let members: MemberService
+    public let store: any CaseFileStore
+    public let workflow: Workflow
+    public let deadlines: DeadlineTracker
+    public let taxonomy: Taxonomy
+    /// How often a change is retried when another change to the same case came first.
+    let attempts = 3
+    /// The clock; replaceable in tests.
+    let now: @Sendable () -> Date
+
+    public init(members: MemberService, store: any CaseFileStore, policy: WorkflowPolicy, taxonomy: Taxonomy,
+                calendar: LegalCalendar = .nrw, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.members = members
+        self.taxonomy = taxonomy
+        self.store = store
+        self.workflow = Workflow(policy: policy)
+        self.deadlines = DeadlineTracker(policy: policy, calendar: calendar)
+        self.now = now
+    }
+
+    public var policy: WorkflowPolicy { workflow.policy }
+
+    /// The office of a member who works cases; everyone else finds no case at all.
+    func officeID(of session: Session) throws -> EntityID {
+        guard session.worksCases, let officeID = session.officeID else { throw AccessError.notFound }
+        return officeID
+    }
+
+    /// Leads see every case of their office; counsellors those they are assigned to, and all of
+    /// them where the office opens cases to the team.
+    func mayOpen(_ row: CaseFileRow, session: Session, teamAccess: Bool) -> Bool {
+        guard row.officeID == session.officeID, session.worksCases else { return false }
+        return session.isLead || teamAccess || row.assignees.contains { $0.memberID == session.memberID }
+    }
+
+    /// Loads a case the member may open, with its records; a foreign, missing or forbidden case
+    /// is not found, alike.
+    func load(_ id: EntityID, for session: Session) async throws -> (CaseFileRow, [SealedRecord]) {
+        let officeID = try officeID(of: session)
+        guard let (row, records) = try await store.caseFile(id: id, officeID: officeID),
+              mayOpen(row, session: session, teamAccess: try await store.teamAccess(officeID: officeID)) else {
+            throw AccessError.notFound
+        }
+        return (row, records)
+    }
+
+    func keys(of row: CaseFileRow, session: Session) async throws -> CaseKeys {
+        let secrets = try await session.officeSecrets(version: row.keys.keyVersion, store: members.store)
+        return try CaseKeys.open(row.keys.sealed, with: secrets.keyPair)
+    }
+
+    /// The sheet of a case, or a fresh one for a report nobody has worked yet.
+    func sheet(of row: CaseFileRow, keys: CaseKeys) throws -> CaseSheet {
+        guard let sealed = row.sheet else { return CaseSheet() }
+        return try RecordCodec.open(sealed, as: CaseSheet.self, key: keys.caseKey)
+    }
+
+    /// Events every case has without anyone recording them: its arrival.
+    func implicitEvents(of row: CaseFileRow) -> [RecordedEvent] {
+        [RecordedEvent(code: "eingang", on: row.receivedOn)]
+    }
+
+    func allEvents(_ sheet: CaseSheet, row: CaseFileRow) -> [RecordedEvent] {
+        implicitEvents(of: row) + sheet.events
+    }
+
+    func nextDue(_ sheet: CaseSheet, row: CaseFileRow, today: Day) -> Day? {
+        deadlines.nextDue(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, today: today)
+    }
+
+    func entry(_ kind: TimelineEntry.Kind, by session: Session, text: String? = nil) -> TimelineEntry {
+        TimelineEntry(at: AuditEvent.timestamp(now()), actor: session.username, kind: kind, text: text)
+    }
+}

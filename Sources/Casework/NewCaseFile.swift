@@ -1,0 +1,32 @@
+/// A case a counsellor records (a phone call, a walk-in, a letter): like intake, but with a
+/// sheet and assignees from the start and no reporter mailbox.
+public struct NewCaseFile: Sendable {
+    public let id: EntityID
+    public let officeID: EntityID
+    public let keyVersion: UInt32
+    public let sealedKeys: [UInt8]
+    public let kind: String
+    public let step: String
+    public let channel: String
+    public let receivedOn: Day
+    public let nextDue: Day?
+    public let records: [SealedRecord]
+    public let assignees: [CaseAssignment]
+    public let audit: [AuditEvent]
+
+    public init(id: EntityID, officeID: EntityID, keyVersion: UInt32, sealedKeys: [UInt8], kind: String, step: String, channel: String,
+                receivedOn: Day, nextDue: Day?, records: [SealedRecord], assignees: [CaseAssignment], audit: [AuditEvent]) {
+        self.id = id
+        self.officeID = officeID
+        self.keyVersion = keyVersion
+        self.sealedKeys = sealedKeys
+        self.kind = kind
+        self.step = step
+        self.channel = channel
+        self.receivedOn = receivedOn
+        self.nextDue = nextDue
+        self.records = records
+        self.assignees = assignees
+        self.audit = audit
+    }
+}

@@ -1,0 +1,41 @@
+/// One entry of a case's timeline, sealed under the case key: who did what when, with the
+/// content that belongs to it (a note's text, a contact, a document). Entries are only added.
+public struct TimelineEntry: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case created
+        case transition
+        case note
+        case contact
+        case document
+        case documentRevoked = "document_revoked"
+        case event
+        case deadline
+        case deadlineOverride = "deadline_override"
+        case deadlineDone = "deadline_done"
+        case assignment
+        case classification
+        case persons
+        case letter
+    }
+
+    /// An audit-style timestamp (UTC, seconds): the order of the timeline.
+    public let at: String
+    public let actor: String
+    public let kind: Kind
+    /// A note, a reason, a deadline's label, a summary of the change.
+    public var text: String?
+    public var transition: TransitionRequest?
+    public var contact: ContactLogEntry?
+    public var document: CaseDocument?
+    public var event: RecordedEvent?
+    public var deadline: ManualDeadline?
+    /// The record holding a scanned document or a letter.
+    public var recordID: EntityID?
+
+    public init(at: String, actor: String, kind: Kind, text: String? = nil) {
+        self.at = at
+        self.actor = actor
+        self.kind = kind
+        self.text = text
+    }
+}
