@@ -143,6 +143,53 @@ enum Migrations {
         ) WITHOUT ROWID;
         """
 
+    /// v3: casework. What the case list filters on stays plaintext (step, kind, the earliest
+    /// open deadline's day, the day of closing, the day a reporter withdrew, who is assigned); everything else lives in sealed
+    /// records (the case sheet, timeline entries, documents, letters). A revision number lets
+    /// concurrent changes to one case fail instead of overwriting each other. The counsellor's
+    /// facets sit apart under the office statistics key and outlive the case's shredding.
+    /// Contacts without a file are plaintext tallies: month, channel, optional ground and referral.
+    static let v3 = """
+        ALTER TABLE office ADD COLUMN team_access INTEGER NOT NULL DEFAULT 1;
+
+        ALTER TABLE case_file ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE case_file ADD COLUMN next_due TEXT;
+        ALTER TABLE case_file ADD COLUMN closed_on TEXT;
+        ALTER TABLE case_file ADD COLUMN withdrawn_on TEXT;
+        DROP INDEX case_file_by_office_step;
+        CREATE INDEX case_file_by_office_received ON case_file(office_id, received_on DESC, id);
+        CREATE INDEX case_file_by_office_step ON case_file(office_id, step, received_on DESC, id);
+        CREATE INDEX case_file_by_office_due ON case_file(office_id, next_due) WHERE next_due IS NOT NULL;
+
+        CREATE TABLE case_assignee (
+            case_id BLOB NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+            member_id BLOB NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('beratung', 'co_beratung', 'vertretung')),
+            PRIMARY KEY (case_id, member_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX case_assignee_by_member ON case_assignee(member_id, case_id);
+
+        CREATE TABLE case_facets (
+            id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+            case_id BLOB UNIQUE REFERENCES case_file(id) ON DELETE SET NULL,
+            office_id BLOB NOT NULL REFERENCES office(id) ON DELETE CASCADE,
+            month TEXT NOT NULL,
+            key_version INTEGER NOT NULL,
+            ciphertext BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX case_facets_by_office_month ON case_facets(office_id, month);
+
+        CREATE TABLE contact_tally (
+            id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+            office_id BLOB NOT NULL REFERENCES office(id) ON DELETE CASCADE,
+            month TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            ground TEXT,
+            referral TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX contact_tally_by_office_month ON contact_tally(office_id, month);
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -150,6 +197,9 @@ enum Migrations {
         }
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
+        }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3)
         }
         return migrator
     }

@@ -93,9 +93,13 @@ public final class SQLiteReportStore: ReportStore {
         await database.checkpoint()
     }
 
-    public func setStep(caseID: EntityID, step: String) async throws {
+    public func requestDeletion(caseID: EntityID, on day: Day, due: Day?) async throws {
         try await database.writer.write { db in
-            try db.execute(sql: "UPDATE case_file SET step = ? WHERE id = ?", arguments: [step, Data(caseID.bytes)])
+            try db.execute(sql: """
+                UPDATE case_file SET step = ?, withdrawn_on = ?,
+                    next_due = CASE WHEN ?3 IS NOT NULL AND (next_due IS NULL OR ?3 < next_due) THEN ?3 ELSE next_due END
+                WHERE id = ?
+                """, arguments: [WorkflowPolicy.deletionRequestedStep, day.iso, due?.iso, Data(caseID.bytes)])
             guard db.changesCount == 1 else { throw StoreError.notFound }
             if let office = try Self.officeOfCase(caseID, db) {
                 try AuditLog.queue(.withdrawalRequested, subject: caseID, chain: office, day: Day(Date()), db)

@@ -9,6 +9,8 @@ public struct CaseFileRow: Sendable {
     public let receivedOn: Day
     public let nextDue: Day?
     public let closedOn: Day?
+    /// The day the reporter withdrew a worked case (deletion requested), if so.
+    public let withdrawnOn: Day?
     /// Bumped by every change; a change made against an older revision is refused.
     public let revision: Int
     public let keys: SealedCaseKeys
@@ -18,7 +20,7 @@ public struct CaseFileRow: Sendable {
     public let sheet: SealedRecord?
 
     public init(id: EntityID, officeID: EntityID, kind: String, step: String, channel: String, receivedOn: Day, nextDue: Day?,
-                closedOn: Day?, revision: Int, keys: SealedCaseKeys, hasMailbox: Bool, assignees: [CaseAssignment], sheet: SealedRecord?) {
+                closedOn: Day?, withdrawnOn: Day? = nil, revision: Int, keys: SealedCaseKeys, hasMailbox: Bool, assignees: [CaseAssignment], sheet: SealedRecord?) {
         self.id = id
         self.officeID = officeID
         self.kind = kind
@@ -27,6 +29,7 @@ public struct CaseFileRow: Sendable {
         self.receivedOn = receivedOn
         self.nextDue = nextDue
         self.closedOn = closedOn
+        self.withdrawnOn = withdrawnOn
         self.revision = revision
         self.keys = keys
         self.hasMailbox = hasMailbox

@@ -33,6 +33,7 @@ extension CaseworkService {
                     try await store.shred(id: row.id, officeID: row.officeID, expectedRevision: row.revision, audit: change.audit)
                     return row
                 } catch CaseFileStoreError.conflict where attempt < attempts {
+                    try await backOff(attempt)
                     continue
                 } catch CaseFileStoreError.notFound {
                     throw AccessError.notFound
@@ -53,11 +54,16 @@ extension CaseworkService {
                 try await store.update(update)
                 return row
             } catch CaseFileStoreError.conflict where attempt < attempts {
+                try await backOff(attempt)
                 continue
             } catch CaseFileStoreError.notFound {
                 throw AccessError.notFound
             }
         }
+    }
+
+    func backOff(_ attempt: Int) async throws {
+        try await Task.sleep(for: .milliseconds(Int(Sodium.randomUniform(5)) + 1 + 2 * attempt))
     }
 
     /// A note on the case, sealed; the audit trail says only that a note was added.

@@ -10,8 +10,9 @@ public struct CaseworkService: Sendable {
     public let workflow: Workflow
     public let deadlines: DeadlineTracker
     public let taxonomy: Taxonomy
-    /// How often a change is retried when another change to the same case came first.
-    let attempts = 3
+    /// How often a change is tried when other changes to the same case keep coming first;
+    /// between tries it waits a few random milliseconds, so writers fall out of step.
+    let attempts = 10
     /// The clock; replaceable in tests.
     let now: @Sendable () -> Date
 
@@ -62,9 +63,10 @@ public struct CaseworkService: Sendable {
         return try RecordCodec.open(sealed, as: CaseSheet.self, key: keys.caseKey)
     }
 
-    /// Events every case has without anyone recording them: its arrival.
+    /// Events every case has without anyone recording them: its arrival, and a reporter's
+    /// request to delete it (made through the mailbox, where no case key is at hand).
     func implicitEvents(of row: CaseFileRow) -> [RecordedEvent] {
-        [RecordedEvent(code: "eingang", on: row.receivedOn)]
+        [RecordedEvent(code: "eingang", on: row.receivedOn)] + (row.withdrawnOn.map { [RecordedEvent(code: "loeschung_verlangt", on: $0)] } ?? [])
     }
 
     func allEvents(_ sheet: CaseSheet, row: CaseFileRow) -> [RecordedEvent] {

@@ -43,9 +43,9 @@ public actor InMemoryReportStore: ReportStore {
         lookups.removeValue(forKey: stored.intake.lookupID)
     }
 
-    public func setStep(caseID: EntityID, step: String) throws {
+    public func requestDeletion(caseID: EntityID, on day: Day, due: Day?) throws {
         guard cases[caseID] != nil else { throw StoreError.notFound }
-        cases[caseID]?.step = step
+        cases[caseID]?.step = WorkflowPolicy.deletionRequestedStep
     }
 
     // Test helpers.

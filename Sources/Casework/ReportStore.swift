@@ -16,8 +16,10 @@ public protocol ReportStore: Sendable {
     /// Shreds a case and everything of it: keys, records, mailbox.
     func shred(caseID: EntityID) async throws
 
-    /// Moves a case to a step (a withdrawal of a case already worked).
-    func setStep(caseID: EntityID, step: String) async throws
+    /// A reporter withdrew a case the office already worked: it moves to `loeschung_beantragt`,
+    /// remembers the day (the Art. 12(3) DSGVO deadline runs from it) and, if earlier than what
+    /// is due already, `due` becomes the case's next due day.
+    func requestDeletion(caseID: EntityID, on day: Day, due: Day?) async throws
 }
 
 /// Why the store could not do what was asked.

@@ -10,11 +10,15 @@ public struct ReporterService: Sendable {
     public let validator: ReportValidator
     private let lookupKey: SecureBytes
     private let today: @Sendable () -> Day
+    /// The workflow's deadlines, so a new report and a withdrawal show their due day in the
+    /// case list without any key; nil where no workflow is loaded (reporter-only tests).
+    private let deadlines: DeadlineTracker?
 
     /// - Parameter lookupKey: the server secret that keys lookup ids.
-    public init(store: any ReportStore, taxonomy: Taxonomy, lookupKey: SecureBytes,
+    public init(store: any ReportStore, taxonomy: Taxonomy, lookupKey: SecureBytes, deadlines: DeadlineTracker? = nil,
                 today: @escaping @Sendable () -> Day = { Day(Date()) }) {
         self.store = store
+        self.deadlines = deadlines
         self.validator = ReportValidator(taxonomy: taxonomy)
         self.lookupKey = lookupKey
         self.today = today
@@ -45,7 +49,8 @@ public struct ReporterService: Sendable {
             sealedKeys: keys.seal(to: report.office.publicKey),
             lookupID: receiptKeys.lookupID(serverKey: lookupKey),
             wrappedMailboxKey: try SecretBox.seal(keys.mailboxKey, key: receiptKeys.reporterKey),
-            step: "eingegangen", channel: channel, receivedOn: day, records: records
+            step: "eingegangen", channel: channel, receivedOn: day,
+            nextDue: deadlines?.nextDue(events: [RecordedEvent(code: "eingang", on: day)], manual: [], today: day), records: records
         )
         return (intake, receipt)
     }
@@ -89,7 +94,9 @@ public struct ReporterService: Sendable {
     public func withdraw(receipt: Receipt) async throws -> ReporterStatus? {
         guard let opened = try await open(receipt) else { return nil }
         if opened.snapshot.touchedByOffice {
-            try await store.setStep(caseID: opened.snapshot.caseID, step: "loeschung_beantragt")
+            let day = today()
+            let due = deadlines?.nextDue(events: [RecordedEvent(code: "loeschung_verlangt", on: day)], manual: [], today: day)
+            try await store.requestDeletion(caseID: opened.snapshot.caseID, on: day, due: due)
             return .loeschungBeantragt
         }
         try await store.shred(caseID: opened.snapshot.caseID)

@@ -12,10 +12,12 @@ public struct SealedIntake: Sendable {
     public let step: String
     public let channel: String
     public let receivedOn: Day
+    /// When the first response is due (the workflow's first-response deadline), for the case list.
+    public let nextDue: Day?
     public let records: [SealedRecord]
 
     public init(caseID: EntityID, officeID: EntityID, officeKeyVersion: UInt32, sealedKeys: [UInt8], lookupID: [UInt8],
-                wrappedMailboxKey: [UInt8], step: String, channel: String, receivedOn: Day, records: [SealedRecord]) {
+                wrappedMailboxKey: [UInt8], step: String, channel: String, receivedOn: Day, nextDue: Day? = nil, records: [SealedRecord]) {
         self.caseID = caseID
         self.officeID = officeID
         self.officeKeyVersion = officeKeyVersion
@@ -25,6 +27,7 @@ public struct SealedIntake: Sendable {
         self.step = step
         self.channel = channel
         self.receivedOn = receivedOn
+        self.nextDue = nextDue
         self.records = records
     }
 }

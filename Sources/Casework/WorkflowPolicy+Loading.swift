@@ -50,6 +50,10 @@ struct WorkflowPolicyReader {
             return WorkflowEventType(code: code.code, labels: code.labels,
                                      manual: try node.optional("manual")?.bool("manual of event '\(code.code)'") ?? false)
         }
+        // Intake and the reporter's withdrawal record these without a key: the code relies on them.
+        for required in WorkflowPolicy.implicitEvents where !events.contains(where: { $0.code == required }) {
+            throw try section("events").error("the event '\(required)' is missing: \(required == "eingang" ? "every report's arrival" : "a reporter's deletion request") records it")
+        }
         let warnDays = try root.required("warn_days", in: "the workflow policy").integer("warn_days", in: 0...90)
         let deadlines = try readDeadlines(events: Set(events.map(\.code)))
         let transitions = try readTransitions(steps: steps, kinds: Set(kinds.map(\.code)), outcomes: Set(outcomes.map(\.code)),

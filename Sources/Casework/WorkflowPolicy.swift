@@ -6,6 +6,8 @@ public struct WorkflowPolicy: Sendable {
     /// The step a reporter's withdrawal of a worked case leads to, and from which the law's
     /// deletion deadline runs. The reporter side relies on this code.
     public static let deletionRequestedStep = "loeschung_beantragt"
+    /// Events recorded without a case key: a report's arrival, a reporter's deletion request.
+    public static let implicitEvents = ["eingang", "loeschung_verlangt"]
 
     public let version: String
     public let languages: [String]

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Sealing
 import Testing
@@ -22,6 +23,65 @@ import Testing
     }
 
     static let v2Digest = "9732605226f4bbea9fb4af67db30a8ab"
+
+    /// v3 (casework) is frozen the same way once shipped.
+    @Test func v3IsFrozen() {
+        let digest = KeyedHash.digest(Array(Migrations.v3.utf8), length: 16)
+        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        #expect(hex == MigrationTests.v3Digest, "Migrations.v3 changed; add a new migration instead")
+    }
+
+    static let v3Digest = "5a3afe530ec22a2041c5b604aea93794"
+
+    @Test func v3AddsCaseworkTablesAndColumns() throws {
+        let database = try AppDatabase.inMemory()
+        try database.writer.read { db in
+            for table in ["case_assignee", "case_facets", "contact_tally"] {
+                let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
+                let definition = try #require(sql, "table \(table) missing")
+                #expect(definition.contains("WITHOUT ROWID"), "\(table) must not have a hidden rowid")
+            }
+            let caseColumns = try Row.fetchAll(db, sql: "PRAGMA table_info(case_file)").map { $0["name"] as String }
+            for column in ["revision", "next_due", "closed_on", "withdrawn_on"] { #expect(caseColumns.contains(column), "\(column)") }
+            let officeColumns = try Row.fetchAll(db, sql: "PRAGMA table_info(office)").map { $0["name"] as String }
+            #expect(officeColumns.contains("team_access"))
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'case_file'")
+            for index in ["case_file_by_office_received", "case_file_by_office_step", "case_file_by_office_due"] {
+                #expect(indexes.contains(index), "\(index)")
+            }
+        }
+    }
+
+    /// Assignment roles are a closed list; a classification outlives its case, unlinked.
+    @Test func v3ChecksRolesAndKeepsFacetsOfShreddedCases() throws {
+        let database = try AppDatabase.inMemory()
+        try database.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
+                VALUES (zeroblob(16), 1, 'o', zeroblob(32), 1, zeroblob(32), '{}');
+                INSERT INTO member (id, username, office_id, role, public_key, wrapped_secret)
+                VALUES (x'01000000000000000000000000000000', 'm', zeroblob(16), 'counsellor', zeroblob(32), 'w');
+                INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on)
+                VALUES (x'02000000000000000000000000000000', zeroblob(16), 1, x'00', 'meldung', 'eingegangen', 'telefon', '2026-11-20');
+                INSERT INTO case_facets (id, case_id, office_id, month, key_version, ciphertext)
+                VALUES (x'03000000000000000000000000000000', x'02000000000000000000000000000000', zeroblob(16), '2026-11', 1, x'00');
+                """)
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO case_assignee (case_id, member_id, role)
+                    VALUES (x'02000000000000000000000000000000', x'01000000000000000000000000000000', 'chef')
+                    """)
+            }
+        }
+        try database.writer.write { db in
+            try db.execute(sql: "DELETE FROM case_file WHERE id = x'02000000000000000000000000000000'")
+            let facets = try Row.fetchAll(db, sql: "SELECT case_id FROM case_facets")
+            #expect(facets.count == 1)
+            #expect((facets.first?["case_id"] as Data?) == nil)
+        }
+    }
 
     @Test func v2CreatesTheTablesWithoutRowid() throws {
         let database = try AppDatabase.inMemory()
@@ -65,7 +125,7 @@ import Testing
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(applied == ["v1", "v2"])
+            #expect(applied == ["v1", "v2", "v3"])
             for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "record", "intake_month"] {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                               arguments: [table])

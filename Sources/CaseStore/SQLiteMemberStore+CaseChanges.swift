@@ -1,0 +1,110 @@
+import Casework
+import Foundation
+import GRDB
+import Sealing
+
+extension SQLiteMemberStore {
+    public func create(_ file: NewCaseFile) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, next_due,
+                                       touched, intake_audited)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)
+                """, arguments: [Data(file.id.bytes), Data(file.officeID.bytes), Int64(file.keyVersion), Data(file.sealedKeys), file.kind,
+                                 file.step, file.channel, file.receivedOn.iso, file.nextDue?.iso])
+            for record in file.records { try SQLiteReportStore.insert(record, db) }
+            try Self.replaceAssignees(file.assignees, of: file.id, db)
+            try AuditLog.append(file.audit, chain: file.officeID, signer: signer, today: today(), db)
+        }
+    }
+
+    public func update(_ update: CaseUpdate) async throws {
+        try await writer.write { db in
+            let caseData = Data(update.id.bytes)
+            // The revision check and the write in one statement: a change made meanwhile wins.
+            try db.execute(sql: """
+                UPDATE case_file SET kind = ?, step = ?, next_due = ?, closed_on = ?, revision = revision + 1, touched = 1
+                WHERE id = ? AND office_id = ? AND revision = ?
+                """, arguments: [update.kind, update.step, update.nextDue?.iso, update.closedOn?.iso, caseData,
+                                 Data(update.officeID.bytes), update.expectedRevision])
+            guard db.changesCount == 1 else {
+                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM case_file WHERE id = ? AND office_id = ?",
+                                               arguments: [caseData, Data(update.officeID.bytes)]) ?? false
+                throw exists ? CaseFileStoreError.conflict : CaseFileStoreError.notFound
+            }
+            if let sheet = update.sheet {
+                try db.execute(sql: "DELETE FROM record WHERE case_id = ? AND kind = 'sheet'", arguments: [caseData])
+                try SQLiteReportStore.insert(sheet, db)
+            }
+            for record in update.records { try SQLiteReportStore.insert(record, db) }
+            if let assignees = update.assignees { try Self.replaceAssignees(assignees, of: update.id, db) }
+            if let facets = update.facets { try Self.replaceFacets(facets, of: update.id, officeID: update.officeID, db) }
+            try AuditLog.append(update.audit, chain: update.officeID, signer: signer, today: today(), db)
+        }
+    }
+
+    public func shred(id: EntityID, officeID: EntityID, expectedRevision: Int, audit events: [AuditEvent]) async throws {
+        try await writer.write { db in
+            let caseData = Data(id.bytes)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT revision, received_on, EXISTS (SELECT 1 FROM mailbox WHERE case_id = ?1) AS intake,
+                       EXISTS (SELECT 1 FROM case_facets WHERE case_id = ?1) AS classified
+                FROM case_file WHERE id = ?1 AND office_id = ?2
+                """, arguments: [caseData, Data(officeID.bytes)]) else { throw CaseFileStoreError.notFound }
+            guard row["revision"] as Int == expectedRevision else { throw CaseFileStoreError.conflict }
+            // A report counted as unclassified leaves that count; a classification stays, unlinked.
+            if row["intake"] as Bool && !(row["classified"] as Bool) {
+                let received: String = row["received_on"]
+                try db.execute(sql: "UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?",
+                               arguments: [Data(officeID.bytes), String(received.prefix(7))])
+            }
+            try db.execute(sql: "DELETE FROM record WHERE case_id = ?", arguments: [caseData])
+            try db.execute(sql: "DELETE FROM mailbox WHERE case_id = ?", arguments: [caseData])
+            try db.execute(sql: "DELETE FROM case_file WHERE id = ?", arguments: [caseData])
+            try AuditLog.append(events, chain: officeID, signer: signer, today: today(), db)
+        }
+        await database.checkpoint()
+    }
+
+    public func recordTally(_ tally: ContactTally, officeID: EntityID, audit event: AuditEvent) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "INSERT INTO contact_tally (id, office_id, month, channel, ground, referral) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [Data(EntityID.random().bytes), Data(officeID.bytes), tally.month, tally.channel, tally.ground,
+                                       tally.referral])
+            try audit(event, chain: officeID, db)
+        }
+    }
+
+    public func tallies(officeID: EntityID) async throws -> [(month: String, count: Int)] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT month, count(*) AS n FROM contact_tally WHERE office_id = ? GROUP BY month ORDER BY month",
+                             arguments: [Data(officeID.bytes)]).map { ($0["month"], $0["n"]) }
+        }
+    }
+
+    static func replaceAssignees(_ assignees: [CaseAssignment], of caseID: EntityID, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM case_assignee WHERE case_id = ?", arguments: [Data(caseID.bytes)])
+        for assignee in assignees {
+            try db.execute(sql: "INSERT INTO case_assignee (case_id, member_id, role) VALUES (?, ?, ?)",
+                           arguments: [Data(caseID.bytes), Data(assignee.memberID.bytes), assignee.role.rawValue])
+        }
+    }
+
+    /// The first classification of a report moves it out of the unclassified count.
+    static func replaceFacets(_ facets: SealedFacets, of caseID: EntityID, officeID: EntityID, _ db: Database) throws {
+        let caseData = Data(caseID.bytes)
+        let first = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM case_facets WHERE case_id = ?)", arguments: [caseData]) ?? true
+        if first, let intake = try Row.fetchOne(db, sql: """
+            SELECT c.received_on FROM case_file c WHERE c.id = ? AND EXISTS (SELECT 1 FROM mailbox m WHERE m.case_id = c.id)
+            """, arguments: [caseData]) {
+            let received: String = intake["received_on"]
+            try db.execute(sql: "UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?",
+                           arguments: [Data(officeID.bytes), String(received.prefix(7))])
+        }
+        try db.execute(sql: "DELETE FROM case_facets WHERE case_id = ?", arguments: [caseData])
+        try db.execute(sql: """
+            INSERT INTO case_facets (id, case_id, office_id, month, key_version, ciphertext) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [Data(facets.id.bytes), caseData, Data(officeID.bytes), facets.month, Int64(facets.keyVersion),
+                             Data(facets.ciphertext)])
+    }
+}

@@ -1,0 +1,161 @@
+import Casework
+import Foundation
+import GRDB
+import Sealing
+
+extension SQLiteMemberStore: CaseFileStore {
+    static let caseColumns = """
+        c.id, c.office_id, c.kind, c.step, c.channel, c.received_on, c.next_due, c.closed_on, c.withdrawn_on, c.revision,
+        c.office_key_version, c.sealed_keys, EXISTS (SELECT 1 FROM mailbox m WHERE m.case_id = c.id) AS has_mailbox,
+        (SELECT s.id FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_id,
+        (SELECT s.key_version FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_version,
+        (SELECT s.ciphertext FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_ciphertext
+        """
+
+    public func teamAccess(officeID: EntityID) async throws -> Bool {
+        try await writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT team_access FROM office WHERE id = ?", arguments: [Data(officeID.bytes)]) ?? false
+        }
+    }
+
+    public func setTeamAccess(officeID: EntityID, open: Bool, audit event: AuditEvent) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE office SET team_access = ? WHERE id = ?", arguments: [open, Data(officeID.bytes)])
+            try audit(event, chain: officeID, db)
+        }
+    }
+
+    public func cases(_ query: CaseQuery) async throws -> [CaseFileRow] {
+        try await writer.read { db in
+            var conditions = ["c.office_id = ?"]
+            var arguments: StatementArguments = [Data(query.officeID.bytes)]
+            if let member = query.visibleTo {
+                conditions.append("EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id = ?)")
+                arguments += [Data(member.bytes)]
+            }
+            if let member = query.assignedTo {
+                conditions.append("EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id = ?)")
+                arguments += [Data(member.bytes)]
+            }
+            if query.unassigned {
+                conditions.append("NOT EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id)")
+            }
+            if let step = query.step {
+                conditions.append("c.step = ?")
+                arguments += [step]
+            }
+            if let prefix = query.referencePrefix {
+                // The ids a reference names: every id starting with its five bytes.
+                conditions.append("c.id >= ? AND c.id < ?")
+                arguments += [Data(prefix + [UInt8](repeating: 0, count: 11)), Data(Self.successor(of: prefix) + [UInt8](repeating: 0, count: 11))]
+            }
+            let order: String
+            switch query.due {
+            case .overdue(let today):
+                conditions.append("c.next_due < ?")
+                arguments += [today.iso]
+            case .until(let day):
+                conditions.append("c.next_due <= ?")
+                arguments += [day.iso]
+            case nil:
+                break
+            }
+            if query.ordersByDue {
+                if let after = query.after {
+                    conditions.append("(c.next_due > ? OR (c.next_due = ? AND c.id > ?))")
+                    arguments += [after.day.iso, after.day.iso, Data(after.id.bytes)]
+                }
+                order = "c.next_due, c.id"
+            } else {
+                if let after = query.after {
+                    conditions.append("(c.received_on < ? OR (c.received_on = ? AND c.id > ?))")
+                    arguments += [after.day.iso, after.day.iso, Data(after.id.bytes)]
+                }
+                order = "c.received_on DESC, c.id"
+            }
+            arguments += [max(1, min(query.limit, 1_000))]
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(Self.caseColumns) FROM case_file c WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?
+                """, arguments: arguments)
+            let assignees = try Self.assignees(of: rows.compactMap { EntityID(bytes: [UInt8]($0["id"] as Data)) }, db)
+            return rows.compactMap { Self.caseRow($0, assignees: assignees) }
+        }
+    }
+
+    public func caseFile(id: EntityID, officeID: EntityID) async throws -> (CaseFileRow, [SealedRecord])? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.caseColumns) FROM case_file c WHERE c.id = ? AND c.office_id = ?",
+                                             arguments: [Data(id.bytes), Data(officeID.bytes)]),
+                  let file = Self.caseRow(row, assignees: try Self.assignees(of: [id], db)) else { return nil }
+            let records = try Row.fetchAll(db, sql: "SELECT id, kind, key_version, ciphertext FROM record WHERE case_id = ? AND kind != 'sheet'",
+                                           arguments: [Data(id.bytes)]).compactMap { record -> SealedRecord? in
+                guard let recordID = EntityID(bytes: [UInt8](record["id"] as Data)),
+                      let kind = RecordKind(rawValue: record["kind"]) else { return nil }
+                return SealedRecord(id: recordID, caseID: id, kind: kind, keyVersion: UInt32(record["key_version"] as Int64),
+                                    ciphertext: [UInt8](record["ciphertext"] as Data))
+            }
+            return (file, records)
+        }
+    }
+
+    public func facets(caseID: EntityID, officeID: EntityID) async throws -> SealedFacets? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, month, key_version, ciphertext FROM case_facets WHERE case_id = ? AND office_id = ?",
+                             arguments: [Data(caseID.bytes), Data(officeID.bytes)]).flatMap { row in
+                EntityID(bytes: [UInt8](row["id"] as Data)).map {
+                    SealedFacets(id: $0, month: row["month"], keyVersion: UInt32(row["key_version"] as Int64),
+                                 ciphertext: [UInt8](row["ciphertext"] as Data))
+                }
+            }
+        }
+    }
+
+    static func successor(of prefix: [UInt8]) -> [UInt8] {
+        var next = prefix
+        for index in next.indices.reversed() {
+            if next[index] < 0xFF {
+                next[index] += 1
+                return next
+            }
+            next[index] = 0
+        }
+        // Only for a prefix of all 0xFF: no id is beyond it.
+        return [UInt8](repeating: 0xFF, count: prefix.count)
+    }
+
+    static func caseRow(_ row: Row, assignees: [EntityID: [CaseAssignment]]) -> CaseFileRow? {
+        guard let id = EntityID(bytes: [UInt8](row["id"] as Data)),
+              let officeID = EntityID(bytes: [UInt8](row["office_id"] as Data)),
+              let received = Day(iso: row["received_on"]) else { return nil }
+        var sheet: SealedRecord?
+        if let sheetID = (row["sheet_id"] as Data?).flatMap({ EntityID(bytes: [UInt8]($0)) }),
+           let ciphertext = row["sheet_ciphertext"] as Data? {
+            sheet = SealedRecord(id: sheetID, caseID: id, kind: .sheet, keyVersion: UInt32(row["sheet_version"] as Int64? ?? 1),
+                                 ciphertext: [UInt8](ciphertext))
+        }
+        return CaseFileRow(id: id, officeID: officeID, kind: row["kind"], step: row["step"], channel: row["channel"], receivedOn: received,
+                           nextDue: (row["next_due"] as String?).flatMap(Day.init(iso:)),
+                           closedOn: (row["closed_on"] as String?).flatMap(Day.init(iso:)),
+                           withdrawnOn: (row["withdrawn_on"] as String?).flatMap(Day.init(iso:)),
+                           revision: row["revision"],
+                           keys: SealedCaseKeys(caseID: id, keyVersion: UInt32(row["office_key_version"] as Int64),
+                                                sealed: [UInt8](row["sealed_keys"] as Data)),
+                           hasMailbox: row["has_mailbox"], assignees: assignees[id] ?? [], sheet: sheet)
+    }
+
+    static func assignees(of ids: [EntityID], _ db: Database) throws -> [EntityID: [CaseAssignment]] {
+        guard !ids.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        var result: [EntityID: [CaseAssignment]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.case_id, a.member_id, a.role, m.username FROM case_assignee a JOIN member m ON m.id = a.member_id
+            WHERE a.case_id IN (\(marks)) ORDER BY a.role, m.username
+            """, arguments: StatementArguments(ids.map { Data($0.bytes) })) {
+            guard let caseID = EntityID(bytes: [UInt8](row["case_id"] as Data)),
+                  let memberID = EntityID(bytes: [UInt8](row["member_id"] as Data)),
+                  let role = CaseAssignment.Role(rawValue: row["role"]) else { continue }
+            result[caseID, default: []].append(CaseAssignment(memberID: memberID, username: row["username"], role: role))
+        }
+        return result
+    }
+}

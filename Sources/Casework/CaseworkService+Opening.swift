@@ -1,0 +1,40 @@
+import Foundation
+import Sealing
+
+extension CaseworkService {
+    /// Opens a case with every record decrypted; the view is audited.
+    public func open(_ id: EntityID, for session: Session) async throws -> CaseView {
+        let (row, records) = try await load(id, for: session)
+        let keys = try await keys(of: row, session: session)
+        let sheet = try sheet(of: row, keys: keys)
+        try await members.record(session, .caseViewed, row.id.hex)
+        var report: ReportContent?
+        var contact: String?
+        var timeline: [TimelineEntry] = []
+        var messages: [MailboxMessage] = []
+        var files: [EntityID] = []
+        for record in records {
+            switch record.kind {
+            case .report: report = try RecordCodec.open(record, as: ReportContent.self, key: keys.mailboxKey)
+            case .message: messages.append(try RecordCodec.open(record, as: MailboxMessage.self, key: keys.mailboxKey))
+            case .contact: contact = try RecordCodec.open(record, as: ContactDetails.self, key: keys.caseKey).text
+            case .entry: timeline.append(try RecordCodec.open(record, as: TimelineEntry.self, key: keys.caseKey))
+            case .documentFile: files.append(record.id)
+            case .sheet, .letter: break
+            }
+        }
+        timeline.sort { ($0.at, $0.kind.rawValue) < ($1.at, $1.kind.rawValue) }
+        let letters = timeline.compactMap { entry -> LetterSummary? in
+            guard entry.kind == .letter, let recordID = entry.recordID else { return nil }
+            return LetterSummary(recordID: recordID, template: entry.text ?? "", at: entry.at)
+        }
+        let today = Day(now())
+        return CaseView(id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,
+                        receivedOn: row.receivedOn, revision: row.revision, sheet: sheet, assignees: row.assignees, report: report,
+                        contactDetails: contact, counsellorClassification: try await classification(of: row, session: session),
+                        timeline: timeline, messages: messages.sorted { $0.sequence < $1.sequence }, hasMailbox: row.hasMailbox,
+                        deadlines: deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, today: today),
+                        transitions: workflow.available(for: sheet.state(kind: row.kind, step: row.step), role: session.role, at: now()),
+                        letters: letters, documentFiles: files)
+    }
+}
