@@ -14,13 +14,7 @@ public struct AccessPolicy: Sendable, Equatable {
     public init() {}
 
     public static func load(from url: URL) throws -> AccessPolicy {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw PolicyError(file: url.path, line: nil, problem: "cannot be read as UTF-8 text (\(error.localizedDescription))")
-        }
-        return try parse(text, file: url.path)
+        try parse(try PolicyNode.text(at: url), file: url.path)
     }
 
     public static func parse(_ text: String, file: String) throws -> AccessPolicy {

@@ -1,9 +1,19 @@
+import Foundation
 import Yams
 
 /// A YAML node that remembers its file and position, so every policy problem names its line.
 struct PolicyNode {
     let node: Node
     let file: String
+
+    /// A policy file's text; an unreadable file is a policy problem naming the file.
+    static func text(at url: URL) throws -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw PolicyError(file: url.path, line: nil, problem: "cannot be read as UTF-8 text (\(error.localizedDescription))")
+        }
+    }
 
     static func parse(_ text: String, file: String) throws -> PolicyNode {
         do {

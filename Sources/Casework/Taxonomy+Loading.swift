@@ -6,14 +6,7 @@ extension Taxonomy {
 
     /// Loads and checks `taxonomy.yaml`; a problem names the file, line and rule.
     public static func load(from url: URL) throws -> Taxonomy {
-        let file = url.path
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw PolicyError(file: file, line: nil, problem: "cannot be read as UTF-8 text (\(error.localizedDescription))")
-        }
-        return try parse(text, file: file)
+        try parse(try PolicyNode.text(at: url), file: url.path)
     }
 
     /// Parses taxonomy YAML text; `file` names it in errors.

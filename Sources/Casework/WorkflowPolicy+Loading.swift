@@ -4,13 +4,7 @@ extension WorkflowPolicy {
     /// Loads and checks `workflow.yaml`; the server refuses to start on any problem, named with
     /// its file and line.
     public static func load(from url: URL) throws -> WorkflowPolicy {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw PolicyError(file: url.path, line: nil, problem: "cannot be read as UTF-8 text (\(error.localizedDescription))")
-        }
-        return try parse(text, file: url.path)
+        try parse(try PolicyNode.text(at: url), file: url.path)
     }
 
     /// Parses workflow YAML text; `file` names it in errors.
