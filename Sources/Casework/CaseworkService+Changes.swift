@@ -28,38 +28,35 @@ extension CaseworkService {
             let keys = try await keys(of: row, session: session)
             var sheet = try sheet(of: row, keys: keys)
             let change = try body(&sheet, row, keys)
-            if change.shreds {
-                do {
-                    try await store.shred(id: row.id, officeID: row.officeID, expectedRevision: row.revision, audit: change.audit)
-                    return row
-                } catch CaseFileStoreError.conflict where attempt < attempts {
-                    try await backOff(attempt)
-                    continue
-                } catch CaseFileStoreError.notFound {
-                    throw AccessError.notFound
-                }
-            }
-            var update = CaseUpdate(row: row)
-            if let step = change.step { update.step = step }
-            if let kind = change.kind { update.kind = kind }
-            update.closedOn = sheet.closedOn
-            update.nextDue = nextDue(sheet, row: row, today: Day(now()))
-            update.sheet = try RecordCodec.seal(sheet, kind: .sheet, caseID: row.id, key: keys.caseKey)
-            update.records = try change.entries.map { try RecordCodec.seal($0, kind: .entry, caseID: row.id, key: keys.caseKey) }
-                + change.records
-            update.assignees = change.assignees
-            update.facets = change.facets
-            update.audit = change.audit
             do {
-                try await store.update(update)
+                if change.shreds {
+                    try await store.shred(id: row.id, officeID: row.officeID, expectedRevision: row.revision, audit: change.audit)
+                } else {
+                    try await store.update(try update(of: row, sheet: sheet, keys: keys, change: change))
+                }
                 return row
             } catch CaseFileStoreError.conflict where attempt < attempts {
                 try await backOff(attempt)
-                continue
             } catch CaseFileStoreError.notFound {
                 throw AccessError.notFound
             }
         }
+    }
+
+    /// The write a change makes: new plaintext columns, the resealed sheet, the new entries.
+    func update(of row: CaseFileRow, sheet: CaseSheet, keys: CaseKeys, change: CaseChange) throws -> CaseUpdate {
+        var update = CaseUpdate(row: row)
+        if let step = change.step { update.step = step }
+        if let kind = change.kind { update.kind = kind }
+        update.closedOn = sheet.closedOn
+        update.nextDue = nextDue(sheet, row: row, today: Day(now()))
+        update.sheet = try RecordCodec.seal(sheet, kind: .sheet, caseID: row.id, key: keys.caseKey)
+        update.records = try change.entries.map { try RecordCodec.seal($0, kind: .entry, caseID: row.id, key: keys.caseKey) }
+            + change.records
+        update.assignees = change.assignees
+        update.facets = change.facets
+        update.audit = change.audit
+        return update
     }
 
     func backOff(_ attempt: Int) async throws {

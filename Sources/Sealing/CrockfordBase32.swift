@@ -43,17 +43,27 @@ public enum CrockfordBase32 {
             values.append(value)
         }
         guard values.count == symbols, symbols % 8 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var accumulator: UInt64 = 0
+        var bytes = [UInt8](repeating: 0, count: symbols * 5 / 8)
+        values.withUnsafeBytes { source in bytes.withUnsafeMutableBytes { pack(source, into: $0) } }
+        return bytes
+    }
+
+    /// 5-bit values packed big-endian into `target` (`(count * 5 + 7) / 8` bytes), the last
+    /// byte zero-filled. Works on borrowed memory, so secret codes never leave wiping memory.
+    static func pack(_ values: UnsafeRawBufferPointer, into target: UnsafeMutableRawBufferPointer) {
+        var accumulator: UInt32 = 0
         var bits = 0
+        var out = 0
         for value in values {
-            accumulator = (accumulator << 5) | UInt64(value)
+            accumulator = (accumulator << 5) | UInt32(value & 0x1f)
             bits += 5
-            if bits >= 8 {
+            while bits >= 8 {
                 bits -= 8
-                bytes.append(UInt8(truncatingIfNeeded: accumulator >> UInt64(bits)))
+                target[out] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+                out += 1
             }
         }
-        return bytes
+        if bits > 0 { target[out] = UInt8(truncatingIfNeeded: accumulator << UInt32(8 - bits)) }
+        accumulator = 0
     }
 }

@@ -64,22 +64,7 @@ struct SymbolCode: Sendable {
     func packedBits() -> SecureBytes {
         let packed = SecureBytes(count: (symbols.count * 5 + 7) / 8)
         symbols.withUnsafeBytes { source in
-            packed.withUnsafeMutableBytes { target in
-                var accumulator: UInt32 = 0
-                var bits = 0
-                var out = 0
-                for value in source {
-                    accumulator = (accumulator << 5) | UInt32(value)
-                    bits += 5
-                    while bits >= 8 {
-                        bits -= 8
-                        target[out] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
-                        out += 1
-                    }
-                }
-                if bits > 0 { target[out] = UInt8(truncatingIfNeeded: accumulator << UInt32(8 - bits)) }
-                accumulator = 0
-            }
+            packed.withUnsafeMutableBytes { CrockfordBase32.pack(source, into: $0) }
         }
         return packed
     }

@@ -12,12 +12,17 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
     }
 
-    /// Invites and enrols a member through the API; returns their token.
-    static func enrol(_ client: any TestClientProtocol, lead: String, role: String, username: String,
-                      passphrase: String) async throws -> String {
+    /// Invites a member through the API; returns the invitation token.
+    static func invite(_ client: any TestClientProtocol, lead: String, role: String = "counsellor") async throws -> String {
         let invitation = try await client.json("/api/v1/invitations", .post, token: lead, #"{"role": "\#(role)"}"#)
         #expect(invitation.status == .created)
-        let token = try #require(try object(invitation)["invitation"] as? String)
+        return try #require(try object(invitation)["invitation"] as? String)
+    }
+
+    /// Invites and enrols a member through the API; returns their bearer token.
+    static func enrol(_ client: any TestClientProtocol, lead: String, role: String, username: String,
+                      passphrase: String) async throws -> String {
+        let token = try await invite(client, lead: lead, role: role)
         let enrolment = try await client.json("/api/v1/enrolment", .post,
                                               #"{"invitation": "\#(token)", "username": "\#(username)", "passphrase": "\#(passphrase)"}"#)
         #expect(enrolment.status == .created)
@@ -47,8 +52,7 @@ import Testing
         let app = try await MemberTestApp()
         try await app.test { client in
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
-            let invitation = try await client.json("/api/v1/invitations", .post, token: lead, #"{"role": "counsellor"}"#)
-            let token = try #require(try Self.object(invitation)["invitation"] as? String)
+            let token = try await Self.invite(client, lead: lead)
             let body = #"{"invitation": "\#(token)", "username": "neu.koeln", "passphrase": "Brücke-Wolke-Anker-17"}"#
             #expect(try await client.json("/api/v1/enrolment", .post, body).status == .created)
             let again = try await client.json("/api/v1/enrolment", .post, body.replacingOccurrences(of: "neu.koeln", with: "zwei.koeln"))
@@ -67,8 +71,7 @@ import Testing
         let app = try await MemberTestApp()
         try await app.test { client in
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
-            let invitation = try await client.json("/api/v1/invitations", .post, token: lead, #"{"role": "counsellor"}"#)
-            let token = try #require(try Self.object(invitation)["invitation"] as? String)
+            let token = try await Self.invite(client, lead: lead)
             let weak = try await client.json("/api/v1/enrolment", .post, #"{"invitation": "\#(token)", "username": "neu.koeln", "passphrase": "kurz"}"#)
             #expect(weak.status == .unprocessableContent)
             #expect(String(buffer: weak.body).contains(#""field":"passphrase""#))
