@@ -15,8 +15,14 @@ public struct Invitation: Sendable {
     public let wrappedSecrets: [UInt8]
 
     public static func issue(secrets: SecureBytes, now: Date = Date()) throws -> Invitation {
-        let tokenBytes = SecureBytes(randomCount: 32)
-        let token = tokenBytes.withUnsafeBytes { Base64URL.encode(Array($0)) }
+        var tokenBytes = SecureBytes(randomCount: 32)
+        var token = tokenBytes.withUnsafeBytes { Base64URL.encode(Array($0)) }
+        // A token starting with "-" reads as an option on the command line (`--invitation -x…`):
+        // draw again. This excludes one first symbol of 64, about 0.02 bits of 256.
+        while token.hasPrefix("-") {
+            tokenBytes = SecureBytes(randomCount: 32)
+            token = tokenBytes.withUnsafeBytes { Base64URL.encode(Array($0)) }
+        }
         return Invitation(token: token, tokenHash: hash(tokenBytes), expiresAt: now.addingTimeInterval(validity),
                           wrappedSecrets: try SecretBox.seal(secrets, key: key(tokenBytes)))
     }
