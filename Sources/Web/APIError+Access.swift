@@ -18,6 +18,16 @@ extension APIError {
         }
     }
 
+    /// A refused transition: 409 for the workflow's rules (naming the rule), 422 for bad inputs.
+    init(_ rejection: WorkflowRejection) {
+        switch rejection {
+        case .invalidInput(let field, let problem):
+            self.init(.unprocessableContent, code: rejection.code, message: problem, field: field)
+        case .staleStep, .transitionForbidden, .documentMissing:
+            self.init(.conflict, code: rejection.code, message: rejection.message)
+        }
+    }
+
     static let unauthorized = APIError(.unauthorized, code: "unauthorized", message: "wrong username or passphrase, or no valid session")
 }
 
@@ -27,6 +37,8 @@ func memberCall<T>(_ body: () async throws -> T) async throws -> T {
         return try await body()
     } catch let error as AccessError {
         throw APIError(error)
+    } catch let rejection as WorkflowRejection {
+        throw APIError(rejection)
     } catch is StoreError {
         throw APIError.unavailable
     }

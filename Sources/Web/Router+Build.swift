@@ -9,6 +9,9 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     ReporterAPI(services: services).addRoutes(to: router.group("api/v1"))
     if let members = services.members {
         MemberAPI(services: services, members: members).addRoutes(to: router.group("api/v1"))
+        if let casework = services.casework {
+            CaseAPI(members: members, casework: casework).addRoutes(to: router.group("api/v1"))
+        }
         MemberPages(services: services, members: members).addRoutes(to: router)
     }
     ReporterPages(services: services).addRoutes(to: router)

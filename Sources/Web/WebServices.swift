@@ -9,14 +9,17 @@ public struct WebServices: Sendable {
     public let settings: WebSettings
     /// Members, sessions and the audit trail; nil in the reporter-only test application.
     public let members: MemberService?
+    /// Casework; nil where no workflow is loaded (reporter-only and member-only test applications).
+    public let casework: CaseworkService?
     let tokens = FormTokens()
     let intakePerAddress: RateLimiter
     let intakeGlobal: GlobalRateLimiter
     let mailboxPerAddress: RateLimiter
 
     public init(reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
-                settings: WebSettings, members: MemberService? = nil) {
+                settings: WebSettings, members: MemberService? = nil, casework: CaseworkService? = nil) {
         self.members = members
+        self.casework = casework
         self.reporter = reporter
         self.taxonomy = taxonomy
         self.health = health

@@ -1,0 +1,120 @@
+import Casework
+import Foundation
+import Hummingbird
+
+/// The counsellors' case routes of CONTRACT.md (`/api/v1/cases…`): bearer sessions, every call
+/// through `CaseworkService`, which checks role, office and assignment and audits.
+struct CaseAPI {
+    let members: MemberService
+    let casework: CaseworkService
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("cases", use: list)
+        group.post("cases", use: create)
+        group.get("cases/:id", use: open)
+        group.put("cases/:id/classification", use: classify)
+        group.put("cases/:id/description", use: describe)
+        group.post("cases/:id/transitions", use: transition)
+        group.post("cases/:id/notes", use: addNote)
+        group.post("cases/:id/messages", use: sendMessage)
+        group.post("cases/:id/contacts", use: addContact)
+        group.post("cases/:id/documents", use: addDocument)
+        group.post("cases/:id/documents/:document/revocation", use: revokeDocument)
+        group.post("cases/:id/assignees", use: assign)
+        group.post("cases/:id/deadlines", use: setDeadline)
+        group.post("cases/:id/deadlines/:deadline/done", use: completeDeadline)
+        group.post("cases/:id/events", use: recordEvent)
+        group.put("office/team-access", use: setTeamAccess)
+    }
+
+    func session(_ request: Request) async throws -> Session {
+        guard let token = MemberAPI.bearerToken(request), let session = await members.session(token: token) else {
+            throw APIError.unauthorized
+        }
+        return session
+    }
+
+    /// The case id of the path; an id that cannot be one is as unknown as any other.
+    static func caseID(_ context: AppRequestContext, _ name: String = "id") throws -> EntityID {
+        guard let id = context.parameters.get(name).flatMap({ EntityID(hex: $0) }) else { throw APIError.notFound }
+        return id
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let filter = try Self.filter(request.uri.queryParameters)
+        let page = try await memberCall { try await casework.list(filter, for: session) }
+        struct Answer: Encodable { let cases: [CaseListJSON]; let next: String? }
+        return try JSONResponse.make(.ok, Answer(cases: page.items.map(CaseListJSON.init), next: page.next?.token))
+    }
+
+    static func filter(_ query: Hummingbird.URI.QueryParameterArray) throws -> CaseListFilter {
+        func value(_ name: String) -> String? { query.get(name).map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
+        var filter = CaseListFilter(step: value("step"), query: value("q"), limit: 100)
+        if let assigned = value("assigned") {
+            guard let parsed = CaseListFilter.Assignment(rawValue: assigned) else {
+                throw APIError(.unprocessableContent, code: "validation_failed", message: "assigned is mine or none", field: "assigned")
+            }
+            filter.assignment = parsed
+        }
+        if let due = value("due") {
+            guard let parsed = CaseListFilter.Due(rawValue: due) else {
+                throw APIError(.unprocessableContent, code: "validation_failed", message: "due is overdue or soon", field: "due")
+            }
+            filter.due = parsed
+        }
+        if let after = value("after") {
+            guard let cursor = CaseCursor(token: after) else {
+                throw APIError(.badRequest, code: "bad_request", message: "after is not a cursor this server gave out", field: "after")
+            }
+            filter.after = cursor
+        }
+        if let limit = value("limit") {
+            guard let number = Int(limit), (1...100).contains(number) else {
+                throw APIError(.unprocessableContent, code: "validation_failed", message: "limit is from 1 to 100", field: "limit")
+            }
+            filter.limit = number
+        }
+        return filter
+    }
+
+    @Sendable func open(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let id = try Self.caseID(context)
+        let view = try await memberCall { try await casework.open(id, for: session) }
+        return try JSONResponse.make(.ok, CaseJSON(view))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let body = try await RequestBody.json(NewCaseBody.self, from: request)
+        if body.kind == "kontakt_ohne_akte" {
+            try await memberCall { try await casework.recordTally(channel: body.channel, ground: body.ground, referral: body.referral, by: session) }
+            struct Counted: Encodable { let counted = true }
+            return try JSONResponse.make(.created, Counted())
+        }
+        let id = try await memberCall {
+            try await casework.create(NewCaseInput(kind: body.kind, channel: body.channel, title: body.title ?? "", persons: body.persons ?? [],
+                                                   contact: body.contact, note: body.note), by: session)
+        }
+        struct Created: Encodable { let id: String; let reference: String }
+        return try JSONResponse.make(.created, Created(id: id.hex, reference: CaseReference.of(id)))
+    }
+
+    @Sendable func transition(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let id = try Self.caseID(context)
+        let body = try await RequestBody.json(TransitionRequest.self, from: request)
+        let state = try await memberCall { try await casework.transition(id, body, by: session) }
+        struct Moved: Encodable { let step: String; let kind: String }
+        return try JSONResponse.make(.ok, Moved(step: state.step, kind: state.kind))
+    }
+
+    @Sendable func setTeamAccess(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        struct Body: Decodable { let open: Bool }
+        let body = try await RequestBody.json(Body.self, from: request)
+        try await memberCall { try await casework.setTeamAccess(body.open, by: session) }
+        return Response(status: .noContent)
+    }
+}
