@@ -80,11 +80,13 @@ public final class SQLiteMemberStore: MemberStore {
         try await writer.read { db in try AuditLog.entries(chain: chain, from: sequence, limit: limit, db) }
     }
 
+    /// A subject matches itself and subjects that continue it after a space ("CASE from→to").
     public func auditEntries(chain: EntityID, subject: String, limit: Int) async throws -> [AuditEntry] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = ? AND subject = ? ORDER BY seq LIMIT ?
-                """, arguments: [Data(chain.bytes), subject, limit]).map(AuditLog.decode)
+                SELECT seq, at, actor, action, subject, hash FROM audit_event
+                WHERE chain = ? AND (subject = ? OR (subject > ? AND subject < ?)) ORDER BY seq LIMIT ?
+                """, arguments: [Data(chain.bytes), subject, subject + " ", subject + "!", limit]).map(AuditLog.decode)
         }
     }
 

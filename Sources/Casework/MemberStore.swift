@@ -65,11 +65,6 @@ public protocol MemberStore: Sendable {
     func auditEntries(chain: EntityID, subject: String, limit: Int) async throws -> [AuditEntry]
     /// Records that a checkpoint was taken and returns the signed head with the server key.
     func checkpoint(chain: EntityID, by actor: String) async throws -> AuditCheckpoint
-
-    /// Case summaries of an office, newest first, for the case list.
-    func caseSummaries(officeID: EntityID, step: String?, after: EntityID?, limit: Int) async throws -> [CaseSummary]
-    /// A case's sealed keys and its shared records, if it belongs to `officeID`.
-    func openCase(id: EntityID, officeID: EntityID) async throws -> (CaseSummary, SealedCaseKeys, [SealedRecord])?
 }
 
 /// Why a member change was refused by the store.

@@ -53,22 +53,3 @@ public struct SealedCaseKeys: Sendable, Equatable {
         self.sealed = sealed
     }
 }
-
-/// A case as a list shows it before anyone opens it: only what is plaintext at rest.
-public struct CaseSummary: Sendable, Equatable {
-    public let id: EntityID
-    public let officeID: EntityID
-    public let kind: String
-    public let step: String
-    public let channel: String
-    public let receivedOn: String
-
-    public init(id: EntityID, officeID: EntityID, kind: String, step: String, channel: String, receivedOn: String) {
-        self.id = id
-        self.officeID = officeID
-        self.kind = kind
-        self.step = step
-        self.channel = channel
-        self.receivedOn = receivedOn
-    }
-}

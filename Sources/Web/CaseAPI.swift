@@ -42,14 +42,14 @@ struct CaseAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await session(request)
-        let filter = try Self.filter(request.uri.queryParameters)
+        let filter = try Self.filter(request)
         let page = try await memberCall { try await casework.list(filter, for: session) }
         struct Answer: Encodable { let cases: [CaseListJSON]; let next: String? }
         return try JSONResponse.make(.ok, Answer(cases: page.items.map(CaseListJSON.init), next: page.next?.token))
     }
 
-    static func filter(_ query: Hummingbird.URI.QueryParameterArray) throws -> CaseListFilter {
-        func value(_ name: String) -> String? { query.get(name).map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
+    static func filter(_ request: Request) throws -> CaseListFilter {
+        func value(_ name: String) -> String? { request.uri.queryParameters.get(name).map { String($0) }.flatMap { $0.isEmpty ? nil : $0 } }
         var filter = CaseListFilter(step: value("step"), query: value("q"), limit: 100)
         if let assigned = value("assigned") {
             guard let parsed = CaseListFilter.Assignment(rawValue: assigned) else {

@@ -66,13 +66,6 @@ struct CaseJSON: Encodable {
         let region: String?
     }
 
-    struct Reporter: Encodable {
-        let grounds: [String]
-        let area: String?
-        let region: String?
-        let role: String?
-    }
-
     struct Message: Encodable { let from: String; let text: String; let on: String }
     struct Transition: Encodable { let name: String; let to: String; let intervention: Bool; let outcomes: [String]; let reason: Bool }
 

@@ -24,8 +24,6 @@ struct MemberAPI {
         group.get("rotation", use: rotation)
         group.get("audit", use: audit)
         group.get("audit/checkpoint", use: checkpoint)
-        group.get("cases", use: cases)
-        group.get("cases/:id", use: openCase)
     }
 
     /// The session behind the bearer token, or 401.
@@ -218,46 +216,5 @@ struct MemberAPI {
         let session = try await session(request)
         let checkpoint = try await memberCall { try await members.checkpoint(for: session) }
         return try JSONResponse.make(.ok, checkpoint)
-    }
-
-    struct CaseItem: Encodable {
-        let id: String
-        let kind: String
-        let step: String
-        let receivedOn: String
-        let channel: String
-
-        init(_ summary: CaseSummary) {
-            id = summary.id.hex
-            kind = summary.kind
-            step = summary.step
-            receivedOn = summary.receivedOn
-            channel = summary.channel
-        }
-    }
-
-    @Sendable func cases(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
-        let step = request.uri.queryParameters.get("step").map { String($0) }
-        let after = request.uri.queryParameters.get("after").flatMap { EntityID(hex: String($0)) }
-        let pageSize = 100
-        let list = try await memberCall { try await members.cases(for: session, step: step, after: after, limit: pageSize) }
-        struct Answer: Encodable { let cases: [CaseItem]; let next: String? }
-        return try JSONResponse.make(.ok, Answer(cases: list.map(CaseItem.init), next: list.count == pageSize ? list.last?.id.hex : nil))
-    }
-
-    @Sendable func openCase(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
-        guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }) else { throw APIError.notFound }
-        let opened = try await memberCall { try await members.openCase(id, for: session) }
-        struct Message: Encodable { let from: String; let text: String; let on: String }
-        struct Answer: Encodable {
-            let id: String; let kind: String; let step: String; let receivedOn: String; let channel: String
-            let report: ReportContent?; let messages: [Message]
-        }
-        let summary = opened.summary
-        return try JSONResponse.make(.ok, Answer(
-            id: summary.id.hex, kind: summary.kind, step: summary.step, receivedOn: summary.receivedOn, channel: summary.channel,
-            report: opened.report, messages: opened.messages.map { Message(from: $0.from.rawValue, text: $0.text, on: $0.on.iso) }))
     }
 }

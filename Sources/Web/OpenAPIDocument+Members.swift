@@ -1,6 +1,5 @@
 extension OpenAPIDocument {
-    /// The members' API: sessions, invitations, enrolment, members, passphrase, rotation, audit,
-    /// and the case list and case view.
+    /// The members' API: sessions, invitations, enrolment, members, passphrase, rotation, audit.
     static let memberPaths = #"""
       /api/v1/sessions:
         post:
@@ -299,54 +298,6 @@ extension OpenAPIDocument {
               $ref: "#/components/responses/Unauthorized"
             "404":
               $ref: "#/components/responses/NotFound"
-      /api/v1/cases:
-        get:
-          tags: [members]
-          operationId: listCases
-          summary: The office's cases, newest first, 100 per page (counsellors and leads)
-          security: [{bearer: []}]
-          parameters:
-            - {name: step, in: query, required: false, schema: {type: string}}
-            - {name: after, in: query, required: false, description: The `next` of the previous page., schema: {type: string}}
-          responses:
-            "200":
-              description: A page of cases.
-              content:
-                application/json:
-                  schema:
-                    type: object
-                    required: [cases]
-                    properties:
-                      cases:
-                        type: array
-                        items: {$ref: "#/components/schemas/CaseItem"}
-                      next: {type: string}
-            "401":
-              $ref: "#/components/responses/Unauthorized"
-            "404":
-              $ref: "#/components/responses/NotFound"
-      /api/v1/cases/{id}:
-        get:
-          tags: [members]
-          operationId: openCase
-          summary: Open a case with the member's office key; recorded in the audit chain
-          description: A foreign, a missing and a forbidden case all answer `404 not_found` alike.
-          security: [{bearer: []}]
-          parameters:
-            - {name: id, in: path, required: true, schema: {type: string, pattern: "^[0-9a-f]{32}$"}}
-          responses:
-            "200":
-              description: The case.
-              content:
-                application/json:
-                  schema:
-                    $ref: "#/components/schemas/OpenedCase"
-            "401":
-              $ref: "#/components/responses/Unauthorized"
-            "404":
-              $ref: "#/components/responses/NotFound"
-            "503":
-              $ref: "#/components/responses/Unavailable"
       /login:
         get:
           tags: [pages]
@@ -547,40 +498,6 @@ extension OpenAPIDocument {
             signature: {type: string, description: Ed25519 over the chain head, base64.}
             key: {type: string, description: The server signing key, base64.}
             writtenAt: {type: string, format: date-time}
-        CaseItem:
-          type: object
-          required: [id, kind, step, receivedOn, channel]
-          properties:
-            id: {type: string}
-            kind: {type: string}
-            step: {type: string}
-            receivedOn: {$ref: "#/components/schemas/Day"}
-            channel: {type: string}
-        OpenedCase:
-          allOf:
-            - $ref: "#/components/schemas/CaseItem"
-            - type: object
-              required: [messages]
-              properties:
-                report: {type: object, description: The report as submitted.}
-                messages:
-                  type: array
-                  items:
-                    type: object
-                    properties:
-                      from: {type: string, enum: [office, reporter]}
-                      text: {type: string}
-                      on: {$ref: "#/components/schemas/Day"}
-      securitySchemes:
-        bearer:
-          type: http
-          scheme: bearer
-          description: The token of `POST /api/v1/sessions`.
-        sessionCookie:
-          type: apiKey
-          in: cookie
-          name: __Host-sichtbar-session
-          description: The member pages' session cookie (HttpOnly, Secure, SameSite=Strict).
 
     """#
 }

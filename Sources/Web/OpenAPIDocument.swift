@@ -1,7 +1,7 @@
 /// The OpenAPI 3.1 description of every route this build serves, answered at `GET /openapi.yaml`.
 /// A test checks that every registered route appears here.
 enum OpenAPIDocument {
-    static let yaml = paths + memberPaths + components + memberComponents + responses
+    static let yaml = paths + memberPaths + casePaths + components + memberComponents + caseComponents + responses
 
     static let paths = #"""
     openapi: 3.1.0
@@ -40,6 +40,11 @@ enum OpenAPIDocument {
           Counsellors, leads and analysts. A session from `POST /api/v1/sessions` is used as a
           bearer token. A route a role does not reach answers `404 not_found`, like a missing or
           foreign object.
+      - name: cases
+        description: |
+          Casework for counsellors and leads of the case's office. Leads open every case of the
+          office; counsellors the cases assigned to them, and the others only where the office
+          opens cases to the whole team. Everything else answers `404 not_found`, alike.
       - name: pages
         description: HTML pages for reporters; they work without JavaScript and set no cookie.
     paths:
@@ -459,6 +464,12 @@ enum OpenAPIDocument {
           description: The page's language; an unknown or missing code gives German.
           schema:
             $ref: "#/components/schemas/Language"
+        CaseID:
+          name: id
+          in: path
+          required: true
+          description: The case id (32 hex digits); anything else is as unknown as a missing case.
+          schema: {type: string, pattern: "^[0-9a-f]{32}$"}
       schemas:
         Language:
           type: string
@@ -813,6 +824,16 @@ enum OpenAPIDocument {
     """#
 
     static let responses = #"""
+      securitySchemes:
+        bearer:
+          type: http
+          scheme: bearer
+          description: The token of `POST /api/v1/sessions`.
+        sessionCookie:
+          type: apiKey
+          in: cookie
+          name: __Host-sichtbar-session
+          description: The member pages' session cookie (HttpOnly, Secure, SameSite=Strict).
       responses:
         Unauthorized:
           description: unauthorized — wrong username or passphrase (alike), or no valid session.

@@ -18,9 +18,11 @@ enum Server {
         let taxonomy: Taxonomy
         let pages: PageRenderer
         let access: AccessPolicy
+        let workflow: WorkflowPolicy
         do {
             taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
             access = try AccessPolicy.load(from: try resources.policiesURL().appendingPathComponent("access.yaml"))
+            workflow = try WorkflowPolicy.load(from: try resources.policiesURL().appendingPathComponent("workflow.yaml"))
             pages = try await PageRenderer.load(templates: try resources.templatesURL())
         } catch let error as PolicyError {
             throw CLIError.badInput("policy refused: \(error)")
@@ -33,9 +35,10 @@ enum Server {
                                    mailboxPerAddressPerMinute: options.mailboxPerAddress)
         let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing)
         let members = try MemberService(store: memberStore, policy: access, rotationGrace: MemberContext.rotationGrace)
+        let casework = CaseworkService(members: members, store: memberStore, policy: workflow, taxonomy: taxonomy)
         let services = WebServices(
-            reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey),
-            taxonomy: taxonomy, health: database, pages: pages, settings: settings, members: members)
+            reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines),
+            taxonomy: taxonomy, health: database, pages: pages, settings: settings, members: members, casework: casework)
 
         let url = "http://\(options.host):\(options.port)"
         let app = Application(

@@ -15,6 +15,7 @@ private struct OfficeWithLead {
     let database: AppDatabase
     let store: SQLiteMemberStore
     let service: MemberService
+    let casework: CaseworkService
     let signer: SigningKeyPair
     let office: Office
     let keys: OfficeKeys
@@ -27,11 +28,14 @@ private struct OfficeWithLead {
         var policy = AccessPolicy()
         policy.baseDelay = .zero  // failed logins need not slow the tests down
         let service = try MemberService(store: store, policy: policy, rotationGrace: .zero)
+        let casework = CaseworkService(members: service, store: store,
+                                       policy: try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")),
+                                       taxonomy: try Fixtures.taxonomy())
         let keys = try OfficeKeys.generate()
         let office = try await database.createOffice(name: "Beratungsstelle Nord", profile: OfficeProfile(), keys: keys)
         let (lead, _) = try await database.createMember(username: leadName, role: .lead, office: office, keys: keys,
                                                         passphrase: SecureBytes(utf8: leadPassphrase))
-        return OfficeWithLead(database: database, store: store, service: service, signer: signer, office: office, keys: keys, lead: lead)
+        return OfficeWithLead(database: database, store: store, service: service, casework: casework, signer: signer, office: office, keys: keys, lead: lead)
     }
 
     func login(_ username: String = leadName, _ passphrase: String = leadPassphrase) async throws -> Session {
@@ -171,7 +175,7 @@ struct MemberStoreTests {
         let jonas = try await setup.enrolCounsellor("jonas", by: lead)
         let caseID = try await setup.submitReport("Marker-Vor-der-Rotation")
         let counsellor = try await setup.login("jonas", OfficeWithLead.counsellorPassphrase)
-        #expect(try await setup.service.openCase(caseID, for: counsellor).report?.narrative == "Marker-Vor-der-Rotation")
+        #expect(try await setup.casework.open(caseID, for: counsellor).report?.narrative == "Marker-Vor-der-Rotation")
         let unused = try await setup.service.invite(role: .counsellor, by: lead)
 
         try await setup.service.remove(username: "jonas", by: lead, rotateInBackground: false)
@@ -210,14 +214,14 @@ struct MemberStoreTests {
             try await setup.service.login(username: "jonas", passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase))
         }
         let again = try await setup.login()
-        #expect(try await setup.service.openCase(caseID, for: again).report?.narrative == "Marker-Vor-der-Rotation")
+        #expect(try await setup.casework.open(caseID, for: again).report?.narrative == "Marker-Vor-der-Rotation")
         let secrets = try await again.officeSecrets(version: 2, store: setup.store)
         #expect(secrets.keyPair.publicKey == office.publicKey)
         #expect(secrets.statisticsRing.count == 64, "the ring keeps the old statistics key")
         await #expect(throws: AccessError.keysUnavailable) { try await again.officeSecrets(version: 1, store: setup.store) }
         // A report sent after the rotation is sealed to the new key.
         let newCase = try await setup.submitReport("Marker-Nach-der-Rotation")
-        #expect(try await setup.service.openCase(newCase, for: again).report?.narrative == "Marker-Nach-der-Rotation")
+        #expect(try await setup.casework.open(newCase, for: again).report?.narrative == "Marker-Nach-der-Rotation")
 
         // Recovery with the office's code works after the rotation too; a wrong code opens nothing.
         let members = try await setup.store.members(officeID: setup.office.id).count
@@ -232,7 +236,7 @@ struct MemberStoreTests {
         #expect(recovered.role == .lead)
         let rescuer = try await setup.login("vertretung", "Notfall-Schluessel-2026")
         #expect(rescuer.isLead)
-        #expect(try await setup.service.openCase(caseID, for: rescuer).report?.narrative == "Marker-Vor-der-Rotation")
+        #expect(try await setup.casework.open(caseID, for: rescuer).report?.narrative == "Marker-Vor-der-Rotation")
 
         let actions = try await setup.actions()
         #expect(try await setup.verifyChain() == .intact(count: UInt64(actions.count)))

@@ -15,8 +15,10 @@ struct MemberTestApp {
     let store: SQLiteMemberStore
     let signer = SigningKeyPair()
     let members: MemberService
+    let casework: CaseworkService
     let services: WebServices
     let office: Office
+    let officeKeys: OfficeKeys
     let leadName: String
     let leadPassphrase: String
 
@@ -30,20 +32,30 @@ struct MemberTestApp {
         policy.baseDelay = .zero
         members = try MemberService(store: store, policy: policy, rotationGrace: .zero)
         let keys = try OfficeKeys.generate()
+        officeKeys = keys
         office = try await database.createOffice(name: officeName, profile: OfficeProfile(city: "Köln", regions: ["05315"]), keys: keys)
         try await database.createMember(username: lead, role: .lead, office: office, keys: keys,
                                         passphrase: SecureBytes(utf8: leadPassphrase))
         let taxonomy = try Taxonomy.load(from: TestApp.root.appendingPathComponent("Policies/taxonomy.yaml"))
         let pages = try await PageRenderer.load(templates: TestApp.root.appendingPathComponent("Templates"))
+        let workflow = try WorkflowPolicy.load(from: TestApp.root.appendingPathComponent("Policies/workflow.yaml"))
+        casework = CaseworkService(members: members, store: store, policy: workflow, taxonomy: taxonomy)
         let reporter = ReporterService(store: SQLiteReportStore(database: database), taxonomy: taxonomy,
-                                       lookupKey: SecureBytes(randomCount: 32))
+                                       lookupKey: SecureBytes(randomCount: 32), deadlines: casework.deadlines)
         services = WebServices(reporter: reporter, taxonomy: taxonomy, health: FixedHealth(writable: true), pages: pages,
                                settings: WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
-                               members: members)
+                               members: members, casework: casework)
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         try await Application(router: buildRouter(services)).test(.router, body)
+    }
+
+    /// A member of this office (or of `office`, sealed with `keys`), created as `sichtbar user add` does.
+    func addMember(_ username: String, role: MemberRole = .counsellor, passphrase: String = "Kompass-Rhein-Laterne-42",
+                   office: Office? = nil, keys: OfficeKeys? = nil) async throws {
+        _ = try await database.createMember(username: username, role: role, office: office ?? self.office, keys: keys ?? officeKeys,
+                                        passphrase: SecureBytes(utf8: passphrase))
     }
 
     /// The Verband with one analyst, as `sichtbar verband init` sets it up.
