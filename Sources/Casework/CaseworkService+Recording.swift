@@ -59,6 +59,12 @@ extension CaseworkService {
                                     officeID: officeID, audit: .member(session.username, .tallyRecorded, channel, at: now()))
     }
 
+    /// The usernames of the office's members who work cases, for the assignment form.
+    public func staff(for session: Session) async throws -> [String] {
+        let officeID = try officeID(of: session)
+        return try await members.store.members(officeID: officeID).filter { $0.role == .counsellor || $0.role == .lead }.map(\.username).sorted()
+    }
+
     /// Sets who works the case. Only members of the office who work cases can be assigned;
     /// exactly one is in charge (`beratung`).
     public func assign(_ assignees: [(username: String, role: CaseAssignment.Role)], to id: EntityID, by session: Session) async throws {

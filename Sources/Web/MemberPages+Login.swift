@@ -6,7 +6,7 @@ import Sealing
 extension MemberPages {
     @Sendable func loginForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let language = pages.language(of: request)
-        if let (_, session) = await currentSession(request) { return redirect(Self.landing(session), language) }
+        if let (_, session) = await currentSession(request) { return redirect(landing(session), language) }
         return loginPage(language, status: .ok, notice: confirmation(request, language, known: ["logout"]))
     }
 
@@ -33,7 +33,7 @@ extension MemberPages {
             let (token, session) = try await members.login(username: username, passphrase: SecureBytes(utf8: passphrase))
             // A browser holds one session: the one it replaces ends now, not at its timeout.
             if let previous { try? await members.logout(token: previous.token) }
-            return redirect(Self.landing(session), language, cookie: SessionCookie.setting(token))
+            return redirect(landing(session), language, cookie: SessionCookie.setting(token))
         } catch AccessError.unauthorized {
             return loginPage(language, status: .unauthorized, error: language["login_failed"])
         } catch let error as AccessError {

@@ -31,10 +31,11 @@ struct MemberPages {
         router.get("/audit/checkpoint", use: checkpoint)
     }
 
-    /// Where a member lands after logging in: leads on their office's members, everyone else
-    /// on their account (counsellors and analysts have no member page of the office).
-    static func landing(_ session: Session) -> String {
-        session.isLead ? "/members" : "/account"
+    /// Where a member lands after logging in: counsellors on their cases, leads on their
+    /// office's members, analysts on their account.
+    func landing(_ session: Session) -> String {
+        if session.role == .counsellor && services.casework != nil { return "/cases" }
+        return session.isLead ? "/members" : "/account"
     }
 
     /// Leads manage their office's members; analysts manage the Verband's analysts.
@@ -49,11 +50,12 @@ struct MemberPages {
     func render(_ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
                 session: Session?, values: [String: Any]) -> Response {
         var page = values
-        page["current"] = [String(path.dropFirst()): true]
+        page["current"] = [path.split(separator: "/").first.map(String.init) ?? "": true]
         if let session {
             page["csrf"] = session.csrfToken
             page["member"] = [
                 "username": session.username, "managesMembers": Self.managesMembers(session), "isLead": session.isLead,
+                "worksCases": session.worksCases && services.casework != nil,
             ] as [String: Any]
         }
         return pages.render(template, status: status, language: language, path: path, settings: services.settings, values: page)

@@ -12,7 +12,11 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         if let casework = services.casework {
             CaseAPI(members: members, casework: casework).addRoutes(to: router.group("api/v1"))
         }
-        MemberPages(services: services, members: members).addRoutes(to: router)
+        let memberPages = MemberPages(services: services, members: members)
+        memberPages.addRoutes(to: router)
+        if let casework = services.casework {
+            CasePages(base: memberPages, casework: casework).addRoutes(to: router)
+        }
     }
     ReporterPages(services: services).addRoutes(to: router)
     router.get("/healthz") { _, _ -> Response in

@@ -204,9 +204,10 @@ def test_invite_enrol_login_change_passphrase_logout(lead_browser, member_browse
     assert token not in member_browser.current_url
     assert session_cookie(member_browser) is None, "enrolment does not log in"
 
-    # The new member logs in and lands on their account.
+    # The new counsellor logs in and lands on their cases; the account is one link away.
     log_in(member_browser, url, flow["username"], flow["passphrase"])
-    assert urlsplit(member_browser.current_url).path == "/account"
+    assert urlsplit(member_browser.current_url).path == "/cases"
+    member_browser.get(f"{url}/account?lang=en")
     assert wait_for(member_browser, ".account-username").text == flow["username"]
     assert member_browser.find_element(By.CSS_SELECTOR, ".account-role").text == "Counsellor"
     assert member_browser.find_elements(By.CSS_SELECTOR, "a[href^='/members']") == [], "no members link for a counsellor"

@@ -51,7 +51,7 @@ private let sameOrigin: HTTPFields = [.secFetchSite: "same-origin"]
 
 extension TestClientProtocol {
     /// Sends the login form as a browser would: fetch it for its token, then post it.
-    fileprivate func sendLoginForm(_ username: String, _ passphrase: String, lang: String = "en") async throws -> TestResponse {
+    func sendLoginForm(_ username: String, _ passphrase: String, lang: String = "en") async throws -> TestResponse {
         let form = try await execute(uri: "/login?lang=\(lang)", method: .get)
         let token = try #require(form.token())
         return try await postForm("/login?lang=\(lang)", [("token", token), ("username", username), ("passphrase", passphrase)],
@@ -59,20 +59,20 @@ extension TestClientProtocol {
     }
 
     /// Logs in through the form; returns the `Cookie` header value of the new session.
-    fileprivate func pageSession(_ username: String, _ passphrase: String) async throws -> String {
+    func pageSession(_ username: String, _ passphrase: String) async throws -> String {
         let response = try await sendLoginForm(username, passphrase)
         #expect(response.status == .seeOther)
         let setCookie = try #require(response.headers[.setCookie])
         return try #require(setCookie.split(separator: ";").first.map(String.init))
     }
 
-    fileprivate func page(_ uri: String, cookie: String?) async throws -> TestResponse {
+    func page(_ uri: String, cookie: String?) async throws -> TestResponse {
         var headers: HTTPFields = [:]
         if let cookie { headers[.cookie] = cookie }
         return try await execute(uri: uri, method: .get, headers: headers)
     }
 
-    fileprivate func memberPost(_ uri: String, _ fields: [(String, String)], cookie: String?,
+    func memberPost(_ uri: String, _ fields: [(String, String)], cookie: String?,
                                 site: String = "same-origin") async throws -> TestResponse {
         var headers: HTTPFields = [.secFetchSite: site]
         if let cookie { headers[.cookie] = cookie }
@@ -114,7 +114,7 @@ extension TestResponse {
             #expect(!members.text.lowercased().contains("<script"))
 
             let counsellor = try await client.sendLoginForm("berater.eins", MemberPagesApp.counsellorPassphrase)
-            #expect(counsellor.headers[.location] == "/account?lang=en")
+            #expect(counsellor.headers[.location] == "/cases?lang=en", "counsellors land on their cases")
         }
     }
 
@@ -282,7 +282,7 @@ extension TestResponse {
             #expect(members.text.contains("neu.beraterin"))
             #expect(members.text.contains("No pending invitations."))
             let login = try await client.sendLoginForm("neu.beraterin", "Sonnenblumen-Feld-7")
-            #expect(login.headers[.location] == "/account?lang=en")
+            #expect(login.headers[.location] == "/cases?lang=en")
         }
     }
 

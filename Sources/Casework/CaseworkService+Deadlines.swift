@@ -1,0 +1,39 @@
+import Foundation
+import Sealing
+
+/// One deadline of the overview, with the case it belongs to.
+public struct DueDeadline: Sendable, Equatable {
+    public let item: CaseListItem
+    public let deadline: DeadlineStatus
+}
+
+extension CaseworkService {
+    /// Every overdue deadline, and every deadline ending within the policy's warning days, of the
+    /// cases the member may open, soonest first (`/deadlines`). Cases are read in the order of
+    /// their next due day, so the scan stops at the first case whose next deadline lies beyond
+    /// the window; at most `limit` cases are looked at. Viewing it is audited.
+    public func dueDeadlines(for session: Session, limit: Int = 1_000) async throws -> [DueDeadline] {
+        let officeID = try officeID(of: session)
+        let teamAccess = try await store.teamAccess(officeID: officeID)
+        let today = Day(now())
+        var query = CaseQuery(officeID: officeID, step: nil, after: nil, limit: 200)
+        query.due = .until(today.adding(days: policy.warnDays))
+        if !session.isLead && !teamAccess { query.visibleTo = session.memberID }
+        try await members.record(session, .deadlinesViewed)
+        var found: [DueDeadline] = []
+        var scanned = 0
+        while scanned < limit {
+            let rows = try await store.cases(query)
+            for row in rows {
+                let item = item(row, sheet: try sheet(of: row, keys: try await keys(of: row, session: session)), today: today)
+                for deadline in item.deadlines where deadline.state == .overdue || deadline.state == .dueSoon {
+                    found.append(DueDeadline(item: item, deadline: deadline))
+                }
+            }
+            scanned += rows.count
+            guard rows.count == query.limit, let last = rows.last else { break }
+            query.after = cursor(last, query)
+        }
+        return found.sorted { ($0.deadline.due, $0.item.reference) < ($1.deadline.due, $1.item.reference) }
+    }
+}

@@ -1,0 +1,174 @@
+import Casework
+import Foundation
+import Hummingbird
+
+extension CasePages {
+    @Sendable func casePage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await base.memberPage(request) { session, language in
+            guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }) else { throw AccessError.notFound }
+            let notice = base.confirmation(request, language, known: Self.forms.map { "case_\($0)" })
+            return try await renderCase(id, session: session, language: language, notice: notice)
+        }
+    }
+
+    /// The case page; after a refused form it is shown again with the refusal on top (and the
+    /// status of the refusal), so the counsellor sees the case they were working on.
+    func renderCase(_ id: EntityID, session: Session, language: Catalogue, status: HTTPResponse.Status = .ok,
+                    notice: String? = nil, error: String? = nil) async throws -> Response {
+        let view = try await casework.open(id, for: session)
+        let staff = try await casework.staff(for: session)
+        var values = caseValues(view, language, staff: staff)
+        values["title"] = "\(view.reference) – \(view.sheet.title.isEmpty ? labels(language).kind(view.kind) : view.sheet.title)"
+        values["notice"] = notice
+        values["error"] = error
+        return base.render("case", status: status, language: language, path: "/cases/\(id.hex)", session: session, values: values)
+    }
+
+    func caseValues(_ view: CaseView, _ language: Catalogue, staff: [String]) -> [String: Any] {
+        let words = labels(language)
+        let today = Day(Date())
+        var values: [String: Any] = [
+            "case": present([
+                "id": view.id.hex, "reference": view.reference, "title": view.sheet.title, "kind": words.kind(view.kind),
+                "step": words.step(view.step), "stepCode": view.step, "channel": words.channel(view.channel),
+                "receivedOn": view.receivedOn.iso, "outcome": view.sheet.outcome.map(words.outcome),
+                "assignees": view.assignees.map { ["username": $0.username, "role": language["assignment_\($0.role.rawValue)"]] },
+                "persons": view.sheet.persons.map { ["label": $0.label, "minor": $0.minor] },
+            ]),
+            "action": "/cases/\(view.id.hex)",
+            "today": today.iso,
+        ]
+        if let report = view.report { values["report"] = reportValues(report, words) }
+        values["contactDetails"] = view.contactDetails
+        values["classification"] = classificationValues(view.counsellorClassification, words)
+        values["transitions"] = transitionValues(view, words)
+        values["deadlines"] = view.deadlines.map { deadline -> [String: Any] in
+            present([
+                "label": deadlineLabel(deadline, words), "start": deadline.start?.iso, "due": deadline.due.iso,
+                "state": language["deadline_state_\(deadline.state.rawValue)"], "stateCode": deadline.state.rawValue,
+                "overridden": deadline.overridden, "manualID": (deadline.rule == DeadlineStatus.manualRule && deadline.state != .met
+                                                                ? deadline.manualID?.hex : nil),
+            ])
+        }
+        values["rules"] = casework.policy.deadlines.map { ["value": $0.code, "label": words.deadline($0.code)] }
+        values["contacts"] = view.timeline.compactMap(\.contact).map { contact -> [String: Any] in
+            present([
+                "on": contact.on.iso, "minutes": String(contact.minutes), "mode": language["contact_mode_\(contact.mode.rawValue)"],
+                "with": contact.with, "interpreting": language["interpreting_\(contact.interpreting.rawValue)"],
+                "language": contact.language, "note": contact.note,
+            ])
+        }
+        values["modes"] = ContactLogEntry.Mode.allCases.map { ["value": $0.rawValue, "label": language["contact_mode_\($0.rawValue)"]] }
+        values["interpretings"] = ContactLogEntry.Interpreting.allCases.map {
+            ["value": $0.rawValue, "label": language["interpreting_\($0.rawValue)"]]
+        }
+        values["documents"] = view.sheet.documents.map { document -> [String: Any] in
+            present([
+                "id": document.id.hex, "type": words.document(document.type), "counterpart": document.counterpart,
+                "scope": document.scope.map { $0 == CaseDocument.everyIntervention ? language["scope_all"] : words.intervention($0) }
+                    .joined(separator: ", "),
+                "signedOn": document.signedOn.iso, "revokedOn": document.revokedOn?.iso, "inForce": document.isInForce(on: today),
+            ])
+        }
+        values["documentTypes"] = casework.policy.documents.map { ["value": $0.code, "label": words.document($0.code)] }
+        values["interventionChoices"] = casework.policy.interventions.map { ["value": $0.code, "label": words.intervention($0.code)] }
+        values["interventions"] = view.sheet.interventions.map {
+            present(["label": words.intervention($0.code), "counterpart": $0.counterpart, "on": $0.on.iso])
+        }
+        values["events"] = view.sheet.events.map { ["label": words.event($0.code), "on": $0.on.iso] }
+        values["eventChoices"] = casework.policy.events.filter(\.manual).map { ["value": $0.code, "label": words.event($0.code)] }
+        values["notes"] = view.timeline.filter { $0.kind == .note }.map { ["at": $0.at, "actor": $0.actor, "text": $0.text ?? ""] }
+        values["hasMailbox"] = view.hasMailbox
+        values["anyDeadlines"] = !view.deadlines.isEmpty
+        values["anyContacts"] = view.timeline.contains { $0.contact != nil }
+        values["anyDocuments"] = !view.sheet.documents.isEmpty
+        values["anyInterventions"] = !view.sheet.interventions.isEmpty
+        values["messages"] = view.messages.map {
+            ["fromOffice": $0.from == .office, "from": language["message_from_\($0.from.rawValue)"], "text": $0.text, "on": $0.on.iso]
+        }
+        values["timeline"] = view.timeline.reversed().map { entry -> [String: Any] in
+            ["at": entry.at, "actor": entry.actor, "kind": language["timeline_\(entry.kind.rawValue)"], "text": timelineText(entry, words)]
+        }
+        let assigned = Dictionary(view.assignees.map { ($0.username, $0.role) }, uniquingKeysWith: { first, _ in first })
+        values["staff"] = staff.map { username -> [String: Any] in
+            ["username": username, "roles": [("", "assignment_none")] + CaseAssignment.Role.allCases.map { ($0.rawValue, "assignment_\($0.rawValue)") }
+                .map { ["value": $0.0, "label": language[$0.1], "selected": (assigned[username]?.rawValue ?? "") == $0.0] }]
+        }
+        values["personRows"] = (view.sheet.persons + [AffectedPerson(label: "", minor: false)]).enumerated().map {
+            ["index": String($0.offset), "label": $0.element.label, "minor": $0.element.minor]
+        }
+        return values
+    }
+
+    func reportValues(_ report: ReportContent, _ words: PolicyLabels) -> [String: Any] {
+        present([
+            "narrative": report.narrative, "incidentDate": report.incidentDate?.iso, "learnedDate": report.learnedDate?.iso,
+            "submittedOn": report.submittedOn.iso, "language": report.language,
+            "grounds": report.grounds.map { words.code($0, of: "ground") }.joined(separator: ", "),
+            "area": report.area.map { words.code($0, of: "area") }, "region": report.region.map(words.region),
+            "role": report.role.map { words.code($0, of: "role") },
+        ])
+    }
+
+    /// The counsellor's classification as read, and the form to change it: every facet of the
+    /// taxonomy but the channel (that is the case's own), codes ticked where chosen.
+    func classificationValues(_ classification: CaseClassification?, _ words: PolicyLabels) -> [String: Any] {
+        let chosen = classification?.codes ?? [:]
+        let facets = casework.taxonomy.facets.filter { $0.key != "channel" }
+        return present([
+            "present": classification != nil,
+            "month": classification?.month,
+            "read": facets.compactMap { facet -> [String: String]? in
+                guard let codes = chosen[facet.key], !codes.isEmpty else { return nil }
+                return ["facet": words.facet(facet.key), "codes": codes.map { words.code($0, of: facet.key) }.joined(separator: ", ")]
+            },
+            "readRegion": classification?.region.map(words.region),
+            "facets": facets.map { facet -> [String: Any] in
+                [
+                    "key": facet.key, "label": words.facet(facet.key), "multi": facet.multiValued,
+                    "codes": facet.codes.map { code -> [String: Any] in
+                        ["value": code.code, "label": words.code(code.code, of: facet.key), "child": code.parent != nil,
+                         "checked": chosen[facet.key]?.contains(code.code) ?? false]
+                    },
+                    "noneChecked": chosen[facet.key]?.isEmpty ?? true,
+                ]
+            },
+            "regions": casework.taxonomy.regions.map { ["value": $0.key, "label": $0.name, "selected": $0.key == classification?.region] },
+            "flags": casework.taxonomy.flags.keys.sorted().map {
+                ["value": $0, "label": words.flag($0), "checked": classification?.flags.contains($0) ?? false]
+            },
+        ])
+    }
+
+    /// One form per way the policy allows from here, asking only for what that way needs.
+    func transitionValues(_ view: CaseView, _ words: PolicyLabels) -> [[String: Any]] {
+        view.transitions.map { transition -> [String: Any] in
+            var values: [String: Any] = [
+                "name": transition.name, "from": view.step, "to": transition.to, "toLabel": words.step(transition.to),
+                "shreds": transition.shreds, "reason": transition.needsReason,
+            ]
+            if transition.needsIntervention {
+                values["intervention"] = ["choices": casework.policy.interventions.map { ["value": $0.code, "label": words.intervention($0.code)] }]
+            }
+            if !transition.outcomes.isEmpty {
+                values["outcomeChoices"] = ["choices": transition.outcomes.map { ["value": $0, "label": words.outcome($0)] }]
+            }
+            return values
+        }
+    }
+
+    func timelineText(_ entry: TimelineEntry, _ words: PolicyLabels) -> String {
+        if let transition = entry.transition {
+            var text = "\(words.step(transition.from)) → \(words.step(transition.to))"
+            if let intervention = transition.intervention { text += " · \(words.intervention(intervention))" }
+            if let outcome = transition.outcome { text += " · \(words.outcome(outcome))" }
+            if let reason = transition.reason { text += " · \(reason)" }
+            return text
+        }
+        if let document = entry.document { return words.document(document.type) + (document.counterpart.map { " · \($0)" } ?? "") }
+        if let event = entry.event { return "\(words.event(event.code)) · \(event.on.iso)" }
+        if let deadline = entry.deadline { return "\(deadline.rule.map(words.deadline) ?? deadline.label) · \(deadline.due.iso)" }
+        if let contact = entry.contact { return "\(contact.on.iso) · \(contact.with)" }
+        return entry.text ?? ""
+    }
+}

@@ -1,0 +1,129 @@
+import Casework
+import Foundation
+import Hummingbird
+
+/// The counsellors' pages: the case list, a case with everything recorded on it and a form for
+/// each thing a counsellor may do next, new phone and walk-in cases, the Kontakt ohne Akte
+/// tally, and the deadlines overview. Server-rendered, without JavaScript; every value reaches
+/// the HTML through Mustache's escaping. Who may see and change what is `CaseworkService`'s
+/// business: a case the member may not open answers 404, like a missing one.
+struct CasePages {
+    let base: MemberPages
+    let casework: CaseworkService
+    var pages: PageRenderer { base.pages }
+
+    static let pageSize = 50
+    /// The forms of a case page, posted to `/cases/{id}/{form}`.
+    static let forms = ["transition", "note", "message", "contact", "document", "revocation", "event", "deadline", "deadline-done",
+                        "classification", "assignees", "description"]
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/cases", use: list)
+        router.get("/cases/new", use: newCaseForm)
+        router.post("/cases/new", use: createCase)
+        router.post("/cases/tally", use: countTally)
+        router.get("/cases/:id", use: casePage)
+        router.post("/cases/:id/:form", use: caseForm)
+        router.get("/deadlines", use: deadlineOverview)
+    }
+
+    func labels(_ language: Catalogue) -> PolicyLabels {
+        PolicyLabels(policy: casework.policy, taxonomy: casework.taxonomy, language: language.code)
+    }
+
+    // MARK: The case list
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await base.memberPage(request) { session, language in
+            guard session.worksCases else { throw AccessError.notFound }
+            let query = request.uri.queryParameters
+            func value(_ name: String) -> String? { query[name[...]].map { String($0) }.flatMap { $0.isEmpty ? nil : $0 } }
+            var filter = CaseListFilter(step: value("step"), query: value("q"), limit: Self.pageSize)
+            filter.assignment = value("assigned").flatMap(CaseListFilter.Assignment.init(rawValue:))
+            filter.due = value("due").flatMap(CaseListFilter.Due.init(rawValue:))
+            filter.after = value("after").flatMap(CaseCursor.init(token:))
+            if let step = filter.step, casework.policy.step(step) == nil { filter.step = nil }
+            let page = try await casework.list(filter, for: session)
+            let words = labels(language)
+            var values: [String: Any] = [
+                "title": language["cases_title"],
+                "cases": page.items.map { row(for: $0, words, language) },
+                "anyCases": !page.items.isEmpty,
+                "steps": casework.policy.steps.map { ["value": $0.code, "label": words.step($0.code), "selected": $0.code == filter.step] },
+                "assignedChoices": [("", "cases_filter_all"), ("mine", "cases_filter_mine"), ("none", "cases_filter_unassigned")].map {
+                    ["value": $0.0, "label": language[$0.1], "selected": $0.0 == (filter.assignment?.rawValue ?? "")]
+                },
+                "dueChoices": [("", "cases_filter_all"), ("soon", "cases_filter_soon"), ("overdue", "cases_filter_overdue")].map {
+                    ["value": $0.0, "label": language[$0.1], "selected": $0.0 == (filter.due?.rawValue ?? "")]
+                },
+                "query": filter.query ?? "",
+                "filtered": filter.step != nil || filter.assignment != nil || filter.due != nil || filter.query != nil,
+                "channels": channelChoices(words),
+                "grounds": casework.taxonomy.facet("ground")?.codes.map { ["value": $0.code, "label": words.code($0.code, of: "ground")] } ?? [],
+                "warnDays": String(casework.policy.warnDays),
+            ]
+            if let next = page.next {
+                var parts = ["lang=\(language.code)", "after=\(next.token)"]
+                for (name, text) in [("step", filter.step), ("assigned", filter.assignment?.rawValue), ("due", filter.due?.rawValue)] {
+                    if let text { parts.append("\(name)=\(text)") }
+                }
+                if let text = filter.query, let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
+                    parts.append("q=\(encoded)")
+                }
+                values["next"] = "/cases?" + parts.joined(separator: "&")
+            }
+            values["notice"] = base.confirmation(request, language, known: ["tally", "shredded"])
+            return base.render("cases", language: language, path: "/cases", session: session, values: values)
+        }
+    }
+
+    /// One row of the list: reference, title, kind, step, assignees and the worst deadline badge.
+    func row(for item: CaseListItem, _ words: PolicyLabels, _ language: Catalogue) -> [String: Any] {
+        let pending = item.deadlines.filter { $0.state != .met }.sorted { $0.due < $1.due }
+        var row: [String: Any] = [
+            "url": "/cases/\(item.id.hex)?lang=\(language.code)", "reference": item.reference, "title": item.title,
+            "kind": words.kind(item.kind), "step": words.step(item.step), "receivedOn": item.receivedOn.iso,
+            "channel": words.channel(item.channel),
+            "assignees": item.assignees.map { "\($0.username) (\(language["assignment_\($0.role.rawValue)"]))" }.joined(separator: ", "),
+        ]
+        if let next = pending.first {
+            row["nextDue"] = ["due": next.due.iso, "label": deadlineLabel(next, words)]
+        }
+        switch item.urgency {
+        case .overdue?: row["badge"] = ["class": "overdue", "text": language["badge_overdue"]]
+        case .dueSoon?: row["badge"] = ["class": "soon", "text": language["badge_soon"]]
+        default: break
+        }
+        return row
+    }
+
+    func deadlineLabel(_ deadline: DeadlineStatus, _ words: PolicyLabels) -> String {
+        deadline.rule == DeadlineStatus.manualRule ? (deadline.label ?? deadline.rule) : words.deadline(deadline.rule)
+    }
+
+    func channelChoices(_ words: PolicyLabels, selected: String? = nil) -> [[String: Any]] {
+        casework.taxonomy.facet("channel")?.codes.map { ["value": $0.code, "label": words.channel($0.code), "selected": $0.code == selected] } ?? []
+    }
+
+    // MARK: The deadlines overview
+
+    @Sendable func deadlineOverview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await base.memberPage(request) { session, language in
+            guard session.worksCases else { throw AccessError.notFound }
+            let due = try await casework.dueDeadlines(for: session)
+            let words = labels(language)
+            let rows: [[String: Any]] = due.map { entry in
+                [
+                    "url": "/cases/\(entry.item.id.hex)?lang=\(language.code)", "reference": entry.item.reference, "title": entry.item.title,
+                    "step": words.step(entry.item.step), "label": deadlineLabel(entry.deadline, words), "due": entry.deadline.due.iso,
+                    "overdue": entry.deadline.state == .overdue,
+                    "badge": entry.deadline.state == .overdue ? language["badge_overdue"] : language["badge_soon"],
+                ]
+            }
+            return base.render("deadlines", language: language, path: "/deadlines", session: session, values: [
+                "title": language["deadlines_title"], "deadlines": rows, "anyDeadlines": !rows.isEmpty, "warnDays": String(casework.policy.warnDays),
+                "overdueCount": String(due.filter { $0.deadline.state == .overdue }.count),
+            ])
+        }
+    }
+}
