@@ -2,8 +2,15 @@
 Chromium drivers – one with JavaScript disabled (the reporter flows must work without it) and one
 with JavaScript enabled, used only to inject axe. Run through Tests/Browser/run.sh."""
 
+import json
 import os
 import pathlib
+import select
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,6 +19,7 @@ from selenium.webdriver.chrome.service import Service
 
 CHROMIUM = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -76,3 +84,62 @@ def jsdriver():
         yield driver
     finally:
         driver.quit()
+
+
+# --- a demo server that tells its passphrases ----------------------------------------------------
+
+def _free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def demo():
+    """`sichtbar demo --json` on a free loopback port (one per test module): its URL, the first
+    office's lead and a counsellor, a counsellor of the second office and the Verband's analyst."""
+    binary = pathlib.Path(os.environ.get("SICHTBAR_BIN", ROOT / ".build/debug/sichtbar"))
+    if not binary.is_absolute():
+        binary = ROOT / binary
+    if not os.access(binary, os.X_OK):
+        pytest.skip(f"{binary} is missing; build it first")
+    folder = tempfile.TemporaryDirectory(prefix="sichtbar-members-")
+    port = _free_port()
+    log = open(pathlib.Path(folder.name) / "server.log", "w")
+    server = subprocess.Popen(
+        [str(binary), "demo", "--json", "--data", f"{folder.name}/data", "--reports", "5", "--port", str(port),
+         "--metrics-port", "0", "--policies", "Policies", "--templates", "Templates"],
+        cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log)
+    try:
+        ready, _, _ = select.select([server.stdout], [], [], 120)
+        assert ready, "sichtbar demo printed nothing within 120 s"
+        summary = json.loads(server.stdout.readline())
+        url = summary["url"].rstrip("/")
+        assert urlsplit(url).hostname == "127.0.0.1", f"the demo serves {url}, not loopback"
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            assert server.poll() is None, "the demo server exited early"
+            time.sleep(0.2)
+        else:
+            pytest.fail("the demo server did not become healthy within 60 s")
+        office = summary["offices"][0]
+        lead = next(m for m in office["members"] if m["role"] == "lead")
+        counsellor = next(m for m in office["members"] if m["role"] == "counsellor")
+        other = next(m for m in summary["offices"][1]["members"] if m["role"] == "counsellor")
+        yield {"url": url, "office": office["name"], "lead": lead, "counsellor": counsellor, "other_office": other,
+               "analyst": summary["verband"]["members"][0]}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        server.stdout.close()
+        log.close()
+        folder.cleanup()

@@ -7,16 +7,7 @@ here is its own profile, quit at the end: the session cookie belongs to 127.0.0.
 port, and the reporter tests expect a browser without cookies.
 """
 
-import json
-import os
-import pathlib
 import secrets
-import select
-import socket
-import subprocess
-import tempfile
-import time
-import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
@@ -27,7 +18,6 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from conftest import _driver
 from test_reporter_pages import assert_no_alert, body_text, click_and_wait, describe, run_axe, wait_for
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 COOKIE = "__Host-sichtbar-session"
 
 # English strings from Templates/i18n/en.yaml that the flows look for.
@@ -37,61 +27,6 @@ LOGGED_OUT = "You are logged out."
 LOGIN_FAILED = "The username or the passphrase is wrong."
 REMOVED = "The key rotation has started."
 KEEP_OUTSIDE = "keep it outside this server"
-
-
-# --- a demo server that tells its passphrases ----------------------------------------------------
-
-def _free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def demo():
-    """`sichtbar demo --json` on a free loopback port: its URL and first office's members."""
-    binary = pathlib.Path(os.environ.get("SICHTBAR_BIN", ROOT / ".build/debug/sichtbar"))
-    if not binary.is_absolute():
-        binary = ROOT / binary
-    if not os.access(binary, os.X_OK):
-        pytest.skip(f"{binary} is missing; build it first")
-    folder = tempfile.TemporaryDirectory(prefix="sichtbar-members-")
-    port = _free_port()
-    log = open(pathlib.Path(folder.name) / "server.log", "w")
-    server = subprocess.Popen(
-        [str(binary), "demo", "--json", "--data", f"{folder.name}/data", "--reports", "5", "--port", str(port),
-         "--metrics-port", "0", "--policies", "Policies", "--templates", "Templates"],
-        cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log)
-    try:
-        ready, _, _ = select.select([server.stdout], [], [], 120)
-        assert ready, "sichtbar demo printed nothing within 120 s"
-        summary = json.loads(server.stdout.readline())
-        url = summary["url"].rstrip("/")
-        assert urlsplit(url).hostname == "127.0.0.1", f"the demo serves {url}, not loopback"
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            assert server.poll() is None, "the demo server exited early"
-            time.sleep(0.2)
-        else:
-            pytest.fail("the demo server did not become healthy within 60 s")
-        office = summary["offices"][0]
-        lead = next(m for m in office["members"] if m["role"] == "lead")
-        yield {"url": url, "office": office["name"], "lead": lead}
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        server.stdout.close()
-        log.close()
-        folder.cleanup()
 
 
 @pytest.fixture(scope="module")
@@ -231,7 +166,7 @@ def test_invite_enrol_login_change_passphrase_logout(lead_browser, member_browse
     log_in(member_browser, url, flow["username"], flow["passphrase"])
     assert LOGIN_FAILED in wait_for(member_browser, "#form-error").text
     log_in(member_browser, url, flow["username"], flow["new_passphrase"])
-    assert urlsplit(member_browser.current_url).path == "/account"
+    assert urlsplit(member_browser.current_url).path == "/cases", "a counsellor lands on the cases"
 
     # The lead sees the new member listed.
     lead_browser.get(f"{url}/members?lang=en")

@@ -1,0 +1,139 @@
+"""Real-browser tests of the counsellors' case pages (/cases, /cases/{id}, /cases/new, /deadlines).
+
+A report whose narrative is full of markup and script comes in through the API; a counsellor
+works it in Chromium with JavaScript off, and a browser with JavaScript on (the one axe runs in)
+shows that the narrative stays text: no element, no script run, the characters as typed. axe-core
+checks every case page in German and English, and a case page that shows a refusal.
+"""
+
+import json
+import urllib.request
+from urllib.parse import urlsplit
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import _driver
+from test_member_pages import log_in
+from test_reporter_pages import click_and_wait, describe, run_axe, wait_for
+
+HOSTILE = ('<script>window.sichtbarPwned = 1; document.title = "pwned"</script>'
+           '<img src=x onerror="window.sichtbarPwned = 2"> <b>fett</b> & "Zitat" </textarea>')
+
+
+def api(url, method, path, body=None, token=None):
+    request = urllib.request.Request(f"{url}/api/v1{path}", method=method,
+                                     data=None if body is None else json.dumps(body).encode("utf-8"),
+                                     headers={"Content-Type": "application/json"})
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        text = answer.read().decode("utf-8")
+        return json.loads(text) if text else None
+
+
+def case_ids(url, token):
+    return {case["id"] for case in api(url, "GET", "/cases?limit=100", token=token)["cases"]}
+
+
+@pytest.fixture(scope="module")
+def hostile_case(demo):
+    """The id of a new report with the hostile narrative, as the first office's counsellor sees it."""
+    url, counsellor = demo["url"], demo["counsellor"]
+    token = api(url, "POST", "/sessions", {"username": counsellor["username"], "passphrase": counsellor["passphrase"]})["token"]
+    office = next(o for o in api(url, "GET", "/offices")["offices"] if o["name"] == demo["office"])
+    before = case_ids(url, token)
+    api(url, "POST", "/reports", {"language": "de", "narrative": HOSTILE, "contactWish": "mailbox", "office": office["id"]})
+    added = case_ids(url, token) - before
+    assert len(added) == 1, f"expected one new case, found {added}"
+    return added.pop()
+
+
+@pytest.fixture(scope="module")
+def counsellor_browser():
+    driver = _driver(javascript=False)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def script_browser():
+    """JavaScript on: if the narrative could run, it would run here."""
+    driver = _driver(javascript=True)
+    yield driver
+    driver.quit()
+
+
+def test_a_hostile_narrative_renders_as_text_and_runs_nothing(script_browser, demo, hostile_case):
+    url, counsellor = demo["url"], demo["counsellor"]
+    log_in(script_browser, url, counsellor["username"], counsellor["passphrase"])
+    assert urlsplit(script_browser.current_url).path == "/cases", "counsellors land on their cases"
+    script_browser.get(f"{url}/cases/{hostile_case}?lang=en")
+    narrative = wait_for(script_browser, ".narrative")
+    assert narrative.text == HOSTILE
+    assert narrative.find_elements(By.CSS_SELECTOR, "*") == [], "the narrative holds no element"
+    assert script_browser.execute_script("return window.sichtbarPwned === undefined"), "a script from the narrative ran"
+    assert script_browser.title != "pwned"
+    assert "pwned" not in script_browser.title
+
+
+def test_a_counsellor_works_a_case_without_javascript(counsellor_browser, demo, hostile_case):
+    url, counsellor = demo["url"], demo["counsellor"]
+    log_in(counsellor_browser, url, counsellor["username"], counsellor["passphrase"])
+    counsellor_browser.get(f"{url}/cases/{hostile_case}?lang=en")
+    assert wait_for(counsellor_browser, ".case-step").get_attribute("data-step") == "eingegangen"
+    offered = {e.get_attribute("value") for e in counsellor_browser.find_elements(By.CSS_SELECTOR, "form.transition input[name=to]")}
+    assert "erstkontakt" in offered and "intervention" not in offered
+    click_and_wait(counsellor_browser, "form.transition:has(input[name=to][value=erstkontakt]) button[type=submit]")
+    assert wait_for(counsellor_browser, ".case-step").get_attribute("data-step") == "erstkontakt"
+    assert "The case moved on." in counsellor_browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+
+    counsellor_browser.find_element(By.ID, "note-text").send_keys("Rückruf vereinbart <b>nicht fett</b>")
+    click_and_wait(counsellor_browser, "form[action$='/note?lang=en'] button[type=submit]")
+    notes = [e.text for e in counsellor_browser.find_elements(By.CSS_SELECTOR, ".note .text")]
+    assert "Rückruf vereinbart <b>nicht fett</b>" in notes
+
+    # Another office's counsellor finds nothing under the same address.
+    other = _driver(javascript=False)
+    try:
+        log_in(other, url, demo["other_office"]["username"], demo["other_office"]["passphrase"])
+        other.get(f"{url}/cases/{hostile_case}?lang=en")
+        assert "fett" not in other.page_source
+        assert other.find_elements(By.CSS_SELECTOR, ".narrative") == []
+    finally:
+        other.quit()
+
+
+def test_axe_case_pages(axe_browser_cases, demo, hostile_case, axe_source):
+    """WCAG 2.1 A/AA on the case pages in both languages, and on a case page showing a refusal."""
+    url, counsellor = demo["url"], demo["counsellor"]
+    driver = axe_browser_cases
+    failures = []
+
+    def check(page):
+        wait_for(driver, "main#main")
+        result = run_axe(driver, axe_source)
+        if result["violations"]:
+            failures.append(f"{page}:\n{describe(result['violations'])}")
+
+    log_in(driver, url, counsellor["username"], counsellor["passphrase"])
+    for lang in ["de", "en"]:
+        for page in [f"/cases?lang={lang}", f"/cases/{hostile_case}?lang={lang}", f"/cases/new?lang={lang}",
+                     f"/deadlines?lang={lang}", f"/cases?lang={lang}&due=overdue"]:
+            driver.get(f"{url}{page}")
+            assert urlsplit(driver.current_url).path == urlsplit(page).path, f"{page} redirected"
+            check(page)
+    # A refused transition: the case page again, with the refusal on top.
+    driver.get(f"{url}/cases/{hostile_case}?lang=en")
+    driver.execute_script("document.querySelector('form.transition input[name=from]').value = 'nachbereitung'")
+    click_and_wait(driver, "form.transition button[type=submit]")
+    wait_for(driver, "#form-error")
+    check("/cases/{id} (refused transition)")
+    assert not failures, "axe found WCAG 2.1 A/AA violations:\n" + "\n".join(failures)
+
+
+@pytest.fixture(scope="module")
+def axe_browser_cases():
+    driver = _driver(javascript=True)
+    yield driver
+    driver.quit()
