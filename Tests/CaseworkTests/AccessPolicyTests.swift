@@ -265,18 +265,20 @@ struct SessionRegistryTests {
     }
 
     @Test func aRequestRefreshesTheIdleTimer() async throws {
-        let idle = Duration.milliseconds(800)
+        // Generous margins and many attempts: the suite runs beside login-heavy tests that keep
+        // both cores busy, and only a run that kept to its timing is judged.
+        let idle = Duration.milliseconds(1_500)
         let registry = SessionRegistry(policy: Self.policy(idle: idle, absolute: .seconds(60)))
-        for _ in 0..<5 {
+        for _ in 0..<20 {
             let margarete = session("margarete")
             let beforeOpen = ContinuousClock.now
             let token = await registry.open(margarete)
             let afterOpen = ContinuousClock.now
-            try await Task.sleep(for: .milliseconds(500))
+            try await Task.sleep(for: .milliseconds(900))
             let beforeFirst = ContinuousClock.now
             let first = await registry.session(token: token)
             let afterFirst = ContinuousClock.now
-            try await Task.sleep(for: .milliseconds(500))
+            try await Task.sleep(for: .milliseconds(900))
             let beforeSecond = ContinuousClock.now
             let second = await registry.session(token: token)
             let afterSecond = ContinuousClock.now
@@ -287,7 +289,7 @@ struct SessionRegistryTests {
             #expect(second === margarete, "the first request refreshed the idle timer")
             return
         }
-        Issue.record("the machine was too busy to time the idle timer in five attempts")
+        Issue.record("the machine was too busy to time the idle timer in twenty attempts")
     }
 
     @Test func aBusySessionStillEndsAfterItsAbsoluteLifetime() async throws {
