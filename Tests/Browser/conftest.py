@@ -143,3 +143,27 @@ def demo():
         server.stdout.close()
         log.close()
         folder.cleanup()
+
+
+# --- one profile each, per test module: the session cookie belongs to 127.0.0.1 whatever the port ---
+
+@pytest.fixture(scope="module")
+def lead_browser():
+    driver = _driver(javascript=False)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def member_browser():
+    """A second, fresh browser: the invited person's own device."""
+    driver = _driver(javascript=False)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def axe_browser():
+    driver = _driver(javascript=True)
+    yield driver
+    driver.quit()

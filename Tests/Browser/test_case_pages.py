@@ -32,6 +32,13 @@ def api(url, method, path, body=None, token=None):
         return json.loads(text) if text else None
 
 
+def as_counsellor(driver, demo):
+    """The first office's counsellor in `driver`: logs in unless this browser already is."""
+    driver.get(f"{demo['url']}/cases?lang=en")
+    if urlsplit(driver.current_url).path != "/cases":
+        log_in(driver, demo["url"], demo["counsellor"]["username"], demo["counsellor"]["passphrase"])
+
+
 def case_ids(url, token):
     return {case["id"] for case in api(url, "GET", "/cases?limit=100", token=token)["cases"]}
 
@@ -49,48 +56,33 @@ def hostile_case(demo):
     return added.pop()
 
 
-@pytest.fixture(scope="module")
-def counsellor_browser():
-    driver = _driver(javascript=False)
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture(scope="module")
-def script_browser():
-    """JavaScript on: if the narrative could run, it would run here."""
-    driver = _driver(javascript=True)
-    yield driver
-    driver.quit()
-
-
-def test_a_hostile_narrative_renders_as_text_and_runs_nothing(script_browser, demo, hostile_case):
+def test_a_hostile_narrative_renders_as_text_and_runs_nothing(axe_browser, demo, hostile_case):
     url, counsellor = demo["url"], demo["counsellor"]
-    log_in(script_browser, url, counsellor["username"], counsellor["passphrase"])
-    assert urlsplit(script_browser.current_url).path == "/cases", "counsellors land on their cases"
-    script_browser.get(f"{url}/cases/{hostile_case}?lang=en")
-    narrative = wait_for(script_browser, ".narrative")
+    log_in(axe_browser, url, counsellor["username"], counsellor["passphrase"])
+    assert urlsplit(axe_browser.current_url).path == "/cases", "counsellors land on their cases"
+    axe_browser.get(f"{url}/cases/{hostile_case}?lang=en")
+    narrative = wait_for(axe_browser, ".narrative")
     assert narrative.text == HOSTILE
     assert narrative.find_elements(By.CSS_SELECTOR, "*") == [], "the narrative holds no element"
-    assert script_browser.execute_script("return window.sichtbarPwned === undefined"), "a script from the narrative ran"
-    assert script_browser.title != "pwned"
-    assert "pwned" not in script_browser.title
+    assert axe_browser.execute_script("return window.sichtbarPwned === undefined"), "a script from the narrative ran"
+    assert axe_browser.title != "pwned"
+    assert "pwned" not in axe_browser.title
 
 
-def test_a_counsellor_works_a_case_without_javascript(counsellor_browser, demo, hostile_case):
+def test_a_counsellor_works_a_case_without_javascript(member_browser, demo, hostile_case):
     url, counsellor = demo["url"], demo["counsellor"]
-    log_in(counsellor_browser, url, counsellor["username"], counsellor["passphrase"])
-    counsellor_browser.get(f"{url}/cases/{hostile_case}?lang=en")
-    assert wait_for(counsellor_browser, ".case-step").get_attribute("data-step") == "eingegangen"
-    offered = {e.get_attribute("value") for e in counsellor_browser.find_elements(By.CSS_SELECTOR, "form.transition input[name=to]")}
+    log_in(member_browser, url, counsellor["username"], counsellor["passphrase"])
+    member_browser.get(f"{url}/cases/{hostile_case}?lang=en")
+    assert wait_for(member_browser, ".case-step").get_attribute("data-step") == "eingegangen"
+    offered = {e.get_attribute("value") for e in member_browser.find_elements(By.CSS_SELECTOR, "form.transition input[name=to]")}
     assert "erstkontakt" in offered and "intervention" not in offered
-    click_and_wait(counsellor_browser, "form.transition:has(input[name=to][value=erstkontakt]) button[type=submit]")
-    assert wait_for(counsellor_browser, ".case-step").get_attribute("data-step") == "erstkontakt"
-    assert "The case moved on." in counsellor_browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    click_and_wait(member_browser, "form.transition:has(input[name=to][value=erstkontakt]) button[type=submit]")
+    assert wait_for(member_browser, ".case-step").get_attribute("data-step") == "erstkontakt"
+    assert "The case moved on." in member_browser.find_element(By.CSS_SELECTOR, "[role=status]").text
 
-    counsellor_browser.find_element(By.ID, "note-text").send_keys("Rückruf vereinbart <b>nicht fett</b>")
-    click_and_wait(counsellor_browser, "form[action$='/note?lang=en'] button[type=submit]")
-    notes = [e.text for e in counsellor_browser.find_elements(By.CSS_SELECTOR, ".note .text")]
+    member_browser.find_element(By.ID, "note-text").send_keys("Rückruf vereinbart <b>nicht fett</b>")
+    click_and_wait(member_browser, "form[action$='/note?lang=en'] button[type=submit]")
+    notes = [e.text for e in member_browser.find_elements(By.CSS_SELECTOR, ".note .text")]
     assert "Rückruf vereinbart <b>nicht fett</b>" in notes
 
     # Another office's counsellor finds nothing under the same address.
@@ -104,10 +96,10 @@ def test_a_counsellor_works_a_case_without_javascript(counsellor_browser, demo, 
         other.quit()
 
 
-def test_axe_case_pages(axe_browser_cases, demo, hostile_case, axe_source):
+def test_axe_case_pages(axe_browser, demo, hostile_case, axe_source):
     """WCAG 2.1 A/AA on the case pages in both languages, and on a case page showing a refusal."""
-    url, counsellor = demo["url"], demo["counsellor"]
-    driver = axe_browser_cases
+    url = demo["url"]
+    driver = axe_browser
     failures = []
 
     def check(page):
@@ -116,7 +108,7 @@ def test_axe_case_pages(axe_browser_cases, demo, hostile_case, axe_source):
         if result["violations"]:
             failures.append(f"{page}:\n{describe(result['violations'])}")
 
-    log_in(driver, url, counsellor["username"], counsellor["passphrase"])
+    as_counsellor(driver, demo)
     for lang in ["de", "en"]:
         for page in [f"/cases?lang={lang}", f"/cases/{hostile_case}?lang={lang}", f"/cases/new?lang={lang}",
                      f"/deadlines?lang={lang}", f"/cases?lang={lang}&due=overdue"]:
@@ -130,10 +122,3 @@ def test_axe_case_pages(axe_browser_cases, demo, hostile_case, axe_source):
     wait_for(driver, "#form-error")
     check("/cases/{id} (refused transition)")
     assert not failures, "axe found WCAG 2.1 A/AA violations:\n" + "\n".join(failures)
-
-
-@pytest.fixture(scope="module")
-def axe_browser_cases():
-    driver = _driver(javascript=True)
-    yield driver
-    driver.quit()

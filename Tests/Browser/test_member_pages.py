@@ -15,7 +15,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import _driver
 from test_reporter_pages import assert_no_alert, body_text, click_and_wait, describe, run_axe, wait_for
 
 COOKIE = "__Host-sichtbar-session"
@@ -27,28 +26,6 @@ LOGGED_OUT = "You are logged out."
 LOGIN_FAILED = "The username or the passphrase is wrong."
 REMOVED = "The key rotation has started."
 KEEP_OUTSIDE = "keep it outside this server"
-
-
-@pytest.fixture(scope="module")
-def lead_browser():
-    driver = _driver(javascript=False)
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture(scope="module")
-def member_browser():
-    """A second, fresh browser: the invited person's own device."""
-    driver = _driver(javascript=False)
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture(scope="module")
-def axe_browser():
-    driver = _driver(javascript=True)
-    yield driver
-    driver.quit()
 
 
 # --- helpers ------------------------------------------------------------------------------------
