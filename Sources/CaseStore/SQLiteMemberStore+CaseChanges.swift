@@ -37,6 +37,9 @@ extension SQLiteMemberStore {
                 try SQLiteReportStore.insert(sheet, db)
             }
             for record in update.records { try SQLiteReportStore.insert(record, db) }
+            for removed in update.removedRecords {
+                try db.execute(sql: "DELETE FROM record WHERE id = ? AND case_id = ? AND kind != 'sheet'", arguments: [Data(removed.bytes), caseData])
+            }
             if let assignees = update.assignees { try Self.replaceAssignees(assignees, of: update.id, db) }
             if let facets = update.facets { try Self.replaceFacets(facets, of: update.id, officeID: update.officeID, db) }
             try AuditLog.append(update.audit, chain: update.officeID, signer: signer, today: today(), db)

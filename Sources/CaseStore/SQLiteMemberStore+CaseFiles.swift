@@ -87,14 +87,32 @@ extension SQLiteMemberStore: CaseFileStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.caseColumns) FROM case_file c WHERE c.id = ? AND c.office_id = ?",
                                              arguments: [Data(id.bytes), Data(officeID.bytes)]),
                   let file = Self.caseRow(row, assignees: try Self.assignees(of: [id], db)) else { return nil }
-            let records = try Row.fetchAll(db, sql: "SELECT id, kind, key_version, ciphertext FROM record WHERE case_id = ? AND kind != 'sheet'",
-                                           arguments: [Data(id.bytes)]).compactMap { record -> SealedRecord? in
+            // Scans and letters come without their bodies: SQLite reads a blob's overflow pages
+            // only when the column is evaluated, and the CASE does not evaluate it for those kinds.
+            let records = try Row.fetchAll(db, sql: Self.recordsWithoutBodies, arguments: [Data(id.bytes)]).compactMap { record -> SealedRecord? in
                 guard let recordID = EntityID(bytes: [UInt8](record["id"] as Data)),
                       let kind = RecordKind(rawValue: record["kind"]) else { return nil }
                 return SealedRecord(id: recordID, caseID: id, kind: kind, keyVersion: UInt32(record["key_version"] as Int64),
                                     ciphertext: [UInt8](record["ciphertext"] as Data))
             }
             return (file, records)
+        }
+    }
+
+    static let recordsWithoutBodies = """
+        SELECT id, kind, key_version, CASE WHEN kind IN ('document_file', 'letter') THEN X'' ELSE ciphertext END AS ciphertext
+        FROM record WHERE case_id = ? AND kind != 'sheet'
+        """
+
+    public func record(id: EntityID, caseID: EntityID, officeID: EntityID) async throws -> SealedRecord? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT r.kind, r.key_version, r.ciphertext FROM record r JOIN case_file c ON c.id = r.case_id
+                WHERE r.id = ? AND r.case_id = ? AND c.office_id = ?
+                """, arguments: [Data(id.bytes), Data(caseID.bytes), Data(officeID.bytes)]),
+                  let kind = RecordKind(rawValue: row["kind"]) else { return nil }
+            return SealedRecord(id: id, caseID: caseID, kind: kind, keyVersion: UInt32(row["key_version"] as Int64),
+                                ciphertext: [UInt8](row["ciphertext"] as Data))
         }
     }
 

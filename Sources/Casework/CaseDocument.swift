@@ -13,14 +13,18 @@ public struct CaseDocument: Sendable, Equatable, Codable {
     public let counterpart: String?
     public let signedOn: Day
     public var revokedOn: Day?
+    /// The scan of the signed paper, if one was attached; optional, so sheets from before scans decode.
+    public var file: DocumentFile?
 
-    public init(id: EntityID, type: String, scope: [String], counterpart: String?, signedOn: Day, revokedOn: Day? = nil) {
+    public init(id: EntityID, type: String, scope: [String], counterpart: String?, signedOn: Day, revokedOn: Day? = nil,
+                file: DocumentFile? = nil) {
         self.id = id
         self.type = type
         self.scope = scope
         self.counterpart = counterpart
         self.signedOn = signedOn
         self.revokedOn = revokedOn
+        self.file = file
     }
 
     /// In force on `day`: signed by then and not revoked by then.

@@ -8,8 +8,13 @@ public protocol CaseFileStore: Sendable {
 
     /// One page of the office's cases, in the query's order.
     func cases(_ query: CaseQuery) async throws -> [CaseFileRow]
-    /// One case of the office with every record; nil when it is not the office's.
+    /// One case of the office with every record; nil when it is not the office's. Scanned files
+    /// and letters come without their ciphertext (empty): a case holds up to dozens of scans of
+    /// up to 10 MiB each, and opening or changing the case needs only their ids.
     func caseFile(id: EntityID, officeID: EntityID) async throws -> (CaseFileRow, [SealedRecord])?
+    /// One record of one of the office's cases with its ciphertext (a scan, a letter); nil when
+    /// the record, the case or the office does not match.
+    func record(id: EntityID, caseID: EntityID, officeID: EntityID) async throws -> SealedRecord?
     /// The counsellor's classification of a case, if any.
     func facets(caseID: EntityID, officeID: EntityID) async throws -> SealedFacets?
 

@@ -11,6 +11,8 @@ public struct CaseUpdate: Sendable {
     /// Replaces the case's sheet.
     public var sheet: SealedRecord?
     public var records: [SealedRecord] = []
+    /// Records of the case to delete (a scan replaced by a new one).
+    public var removedRecords: [EntityID] = []
     /// Replaces the assignees when set.
     public var assignees: [CaseAssignment]?
     /// Replaces the counsellor's classification when set.

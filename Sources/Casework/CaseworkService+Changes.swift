@@ -5,6 +5,8 @@ import Sealing
 struct CaseChange {
     var entries: [TimelineEntry] = []
     var records: [SealedRecord] = []
+    /// Records to delete with the change (a replaced scan).
+    var removedRecords: [EntityID] = []
     var audit: [AuditEvent] = []
     var step: String?
     var kind: String?
@@ -53,6 +55,7 @@ extension CaseworkService {
         update.sheet = try RecordCodec.seal(sheet, kind: .sheet, caseID: row.id, key: keys.caseKey)
         update.records = try change.entries.map { try RecordCodec.seal($0, kind: .entry, caseID: row.id, key: keys.caseKey) }
             + change.records
+        update.removedRecords = change.removedRecords
         update.assignees = change.assignees
         update.facets = change.facets
         update.audit = change.audit

@@ -10,6 +10,8 @@ public struct CaseworkService: Sendable {
     public let workflow: Workflow
     public let deadlines: DeadlineTracker
     public let taxonomy: Taxonomy
+    /// The letter templates; nil where none are loaded (then every template is unknown).
+    public let letters: (any LetterComposer)?
     /// How often a change is tried when other changes to the same case keep coming first;
     /// between tries it waits a few random milliseconds, so writers fall out of step.
     let attempts = 10
@@ -17,8 +19,9 @@ public struct CaseworkService: Sendable {
     let now: @Sendable () -> Date
 
     public init(members: MemberService, store: any CaseFileStore, policy: WorkflowPolicy, taxonomy: Taxonomy,
-                calendar: LegalCalendar = .nrw, now: @escaping @Sendable () -> Date = { Date() }) {
+                calendar: LegalCalendar = .nrw, letters: (any LetterComposer)? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.members = members
+        self.letters = letters
         self.taxonomy = taxonomy
         self.store = store
         self.workflow = Workflow(policy: policy)

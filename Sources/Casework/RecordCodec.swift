@@ -3,9 +3,14 @@ import Sealing
 
 /// Seals and opens typed record payloads (JSON inside the AEAD) for one case.
 public enum RecordCodec {
-    /// Padding block per kind: reports are long, so they pad to larger blocks.
+    /// Padding block per kind: reports and letters are long, so they pad to larger blocks; a
+    /// scan pads to 64 KiB, so its ciphertext tells the operator its size only roughly.
     static func blockSize(for kind: RecordKind) -> Int {
-        kind == .report ? 1024 : RecordCipher.defaultBlockSize
+        switch kind {
+        case .report, .letter: return 1024
+        case .documentFile: return 64 * 1024
+        case .message, .contact, .sheet, .entry: return RecordCipher.defaultBlockSize
+        }
     }
 
     /// The version of the record keys; it changes only if a case's keys are ever replaced.

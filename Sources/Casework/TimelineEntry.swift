@@ -7,6 +7,8 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
         case note
         case contact
         case document
+        /// A scan attached to a document (its hash is in `document.file`).
+        case documentFile = "document_file"
         case documentRevoked = "document_revoked"
         case event
         case deadline

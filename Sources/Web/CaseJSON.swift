@@ -92,6 +92,10 @@ struct CaseJSON: Encodable {
     let messages: [Message]
     let notes: [TimelineEntry]
     let transitions: [Transition]
+    /// Letters generated for the case, oldest first; `GET …/letters/{id}` prints one.
+    let letters: [Letter]
+
+    struct Letter: Encodable { let id: String; let template: String; let at: String }
 
     init(_ view: CaseView) {
         id = view.id.hex
@@ -129,5 +133,6 @@ struct CaseJSON: Encodable {
         transitions = view.transitions.map {
             Transition(name: $0.name, to: $0.to, intervention: $0.needsIntervention, outcomes: $0.outcomes, reason: $0.needsReason)
         }
+        letters = view.letters.map { Letter(id: $0.recordID.hex, template: $0.template, at: $0.at) }
     }
 }

@@ -411,7 +411,7 @@ extension OpenAPIDocument {
             classification: {type: object, description: "`reporter` and `counsellor`, kept apart: month, taxonomy, codes, flags, region."}
             timeline: {type: array, items: {type: object}, description: "Every change, oldest first: at, actor, kind and its content."}
             contacts: {type: array, items: {$ref: "#/components/schemas/Contact"}}
-            documents: {type: array, items: {type: object}}
+            documents: {type: array, items: {type: object}, description: "Type, scope, counterpart, signedOn, revokedOn, and `file` (recordID, mediaType, size, hash) once a scan is attached."}
             interventions: {type: array, items: {type: object}}
             events: {type: array, items: {type: object}}
             deadlines: {type: array, items: {$ref: "#/components/schemas/Deadline"}}
@@ -421,6 +421,7 @@ extension OpenAPIDocument {
               type: array
               description: The ways the policy allows from here for this member, and what each needs.
               items: {type: object, properties: {name: {type: string}, to: {type: string}, intervention: {type: boolean}, outcomes: {type: array, items: {type: string}}, reason: {type: boolean}}}
+            letters: {type: array, description: "Letters generated for the case, oldest first.", items: {type: object, properties: {id: {type: string}, template: {type: string}, at: {type: string}}}}
 
     """#
 }

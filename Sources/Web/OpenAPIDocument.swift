@@ -1,7 +1,7 @@
 /// The OpenAPI 3.1 description of every route this build serves, answered at `GET /openapi.yaml`.
 /// A test checks that every registered route appears here.
 enum OpenAPIDocument {
-    static let yaml = paths + memberPaths + casePaths + components + memberComponents + caseComponents + responses
+    static let yaml = paths + memberPaths + casePaths + caseFilePaths + components + memberComponents + caseComponents + responses
 
     static let paths = #"""
     openapi: 3.1.0

@@ -21,7 +21,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             response = try APIError(.internalServerError, code: "internal", message: "internal error")
                 .response(from: request, context: context)
         }
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        // A handler may set its own policy (a letter page allows its inline stylesheet by hash).
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicyHeader] = "same-origin"
         response.headers[.xFrameOptions] = "DENY"

@@ -19,11 +19,13 @@ enum Server {
         let pages: PageRenderer
         let access: AccessPolicy
         let workflow: WorkflowPolicy
+        let letters: LetterRenderer
         do {
             taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
             access = try AccessPolicy.load(from: try resources.policiesURL().appendingPathComponent("access.yaml"))
             workflow = try WorkflowPolicy.load(from: try resources.policiesURL().appendingPathComponent("workflow.yaml"))
             pages = try await PageRenderer.load(templates: try resources.templatesURL())
+            letters = try LetterRenderer.load(directory: try resources.templatesURL().appendingPathComponent("letters"))
         } catch let error as PolicyError {
             throw CLIError.badInput("policy refused: \(error)")
         } catch let error as CatalogueError {
@@ -35,7 +37,7 @@ enum Server {
                                    mailboxPerAddressPerMinute: options.mailboxPerAddress)
         let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing)
         let members = try MemberService(store: memberStore, policy: access, rotationGrace: MemberContext.rotationGrace)
-        let casework = CaseworkService(members: members, store: memberStore, policy: workflow, taxonomy: taxonomy)
+        let casework = CaseworkService(members: members, store: memberStore, policy: workflow, taxonomy: taxonomy, letters: letters)
         let services = WebServices(
             reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines),
             taxonomy: taxonomy, health: database, pages: pages, settings: settings, members: members, casework: casework)

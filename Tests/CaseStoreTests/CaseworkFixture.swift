@@ -17,7 +17,7 @@ struct CaseworkFixture {
     let officeB: Office
     let clock: TestClock
 
-    static func make(now: Date = Date()) async throws -> CaseworkFixture {
+    static func make(now: Date = Date(), letters: (any LetterComposer)? = nil) async throws -> CaseworkFixture {
         let database = try AppDatabase.inMemory()
         let clock = TestClock(now)
         let store = SQLiteMemberStore(database: database, signer: SigningKeyPair(), today: { Day(clock.now) })
@@ -26,7 +26,8 @@ struct CaseworkFixture {
         let members = try MemberService(store: store, policy: access, rotationGrace: .zero)
         let policy = try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml"))
         let taxonomy = try Fixtures.taxonomy()
-        let casework = CaseworkService(members: members, store: store, policy: policy, taxonomy: taxonomy, now: { clock.now })
+        let casework = CaseworkService(members: members, store: store, policy: policy, taxonomy: taxonomy, letters: letters,
+                                       now: { clock.now })
         let reporter = ReporterService(store: SQLiteReportStore(database: database), taxonomy: taxonomy, lookupKey: SecureBytes(randomCount: 32),
                                        deadlines: casework.deadlines, today: { Day(clock.now) })
         let keysA = try OfficeKeys.generate(), keysB = try OfficeKeys.generate()

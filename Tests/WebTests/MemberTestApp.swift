@@ -39,7 +39,8 @@ struct MemberTestApp {
         let taxonomy = try Taxonomy.load(from: TestApp.root.appendingPathComponent("Policies/taxonomy.yaml"))
         let pages = try await PageRenderer.load(templates: TestApp.root.appendingPathComponent("Templates"))
         let workflow = try WorkflowPolicy.load(from: TestApp.root.appendingPathComponent("Policies/workflow.yaml"))
-        casework = CaseworkService(members: members, store: store, policy: workflow, taxonomy: taxonomy)
+        let letters = try LetterRenderer.load(directory: TestApp.root.appendingPathComponent("Templates/letters"))
+        casework = CaseworkService(members: members, store: store, policy: workflow, taxonomy: taxonomy, letters: letters)
         let reporter = ReporterService(store: SQLiteReportStore(database: database), taxonomy: taxonomy,
                                        lookupKey: SecureBytes(randomCount: 32), deadlines: casework.deadlines)
         services = WebServices(reporter: reporter, taxonomy: taxonomy, health: FixedHealth(writable: true), pages: pages,

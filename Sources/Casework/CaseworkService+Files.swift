@@ -1,0 +1,59 @@
+import Foundation
+import Sealing
+
+extension CaseworkService {
+    /// Attaches the scan of a signed document (a Vollmacht, a Schweigepflichtentbindung …): its
+    /// metadata is stripped, the clean file sealed under the case key as its own record, and its
+    /// SHA-256 kept on the document. A second scan replaces the first; the timeline keeps both
+    /// hashes. The audit trail names the case and the document type, never a file name or content.
+    @discardableResult
+    public func attachFile(_ bytes: [UInt8], toDocument documentID: EntityID, in id: EntityID, by session: Session) async throws -> DocumentFile {
+        // Access first, so a stranger's upload costs no stripping and learns nothing from it.
+        let (row, _) = try await load(id, for: session)
+        let keys = try await keys(of: row, session: session)
+        guard try sheet(of: row, keys: keys).documents.contains(where: { $0.id == documentID }) else { throw AccessError.notFound }
+        let scanned: ScannedFile
+        do {
+            scanned = try MetadataStripper.strip(bytes)
+        } catch {
+            throw AccessError.invalid(field: "file", message: Self.describe(error))
+        }
+        // Sealed once, outside the retried change: the case key does not change between tries.
+        let record = try RecordCodec.sealBytes(scanned.bytes, kind: .documentFile, caseID: row.id, key: keys.caseKey)
+        let file = DocumentFile(recordID: record.id, mediaType: scanned.mediaType, size: scanned.bytes.count,
+                                hash: EntityID.hexString(FileDigest.sha256(scanned.bytes)))
+        try await change(id, by: session) { sheet, row, _ in
+            guard let index = sheet.documents.firstIndex(where: { $0.id == documentID }) else { throw AccessError.notFound }
+            let replaced = sheet.documents[index].file?.recordID
+            sheet.documents[index].file = file
+            var attached = entry(.documentFile, by: session)
+            attached.document = sheet.documents[index]
+            attached.recordID = record.id
+            return CaseChange(entries: [attached], records: [record], removedRecords: replaced.map { [$0] } ?? [],
+                              audit: [.member(session.username, .caseDocumentFileAttached, "\(row.id.hex) \(sheet.documents[index].type)", at: now())])
+        }
+        return file
+    }
+
+    /// The scan of a document, decrypted; every view is audited (the case, nothing else).
+    public func documentFile(_ documentID: EntityID, in id: EntityID, by session: Session) async throws -> ScannedFile {
+        let (row, _) = try await load(id, for: session)
+        let keys = try await keys(of: row, session: session)
+        guard let file = try sheet(of: row, keys: keys).documents.first(where: { $0.id == documentID })?.file,
+              let record = try await store.record(id: file.recordID, caseID: row.id, officeID: row.officeID),
+              record.kind == .documentFile else { throw AccessError.notFound }
+        let bytes = try RecordCodec.openBytes(record, key: keys.caseKey)
+        try await members.record(session, .caseDocumentFileViewed, row.id.hex)
+        return ScannedFile(mediaType: file.mediaType, bytes: bytes)
+    }
+
+    /// What a counsellor reads when a scan is refused: the problem, never the file's content.
+    static func describe(_ refusal: MetadataStripper.Refusal) -> String {
+        switch refusal {
+        case .empty: return "the file is empty"
+        case .tooLarge(let limit): return "the file is larger than \(limit / (1024 * 1024)) MiB"
+        case .unsupportedType: return "the file is not a JPEG, PNG or PDF"
+        case .malformed(let problem): return "the file is damaged (\(problem))"
+        }
+    }
+}

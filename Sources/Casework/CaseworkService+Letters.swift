@@ -1,0 +1,66 @@
+import Foundation
+import Sealing
+
+extension CaseworkService {
+    /// Generates a letter from a template of `Templates/letters/` with what the case, the office
+    /// and the session know, seals the rendered HTML under the case key as its own record, and
+    /// adds it to the timeline. The audit trail names the case and the template only.
+    @discardableResult
+    public func generateLetter(template: String, for id: EntityID, by session: Session) async throws -> EntityID {
+        guard let letters, letters.templates.contains(template) else {
+            let known = letters?.templates.joined(separator: ", ") ?? ""
+            throw AccessError.invalid(field: "template", message: known.isEmpty ? "no letter templates are loaded"
+                                                                                  : "not a letter template: one of \(known)")
+        }
+        let (row, records) = try await load(id, for: session)
+        let keys = try await keys(of: row, session: session)
+        let report = try records.first { $0.kind == .report }.map { try RecordCodec.open($0, as: ReportContent.self, key: keys.mailboxKey) }
+        let office = try await members.store.office(id: row.officeID)
+        let recordID = EntityID.random()
+        try await change(id, by: session) { sheet, row, keys in
+            let values = letterValues(sheet: sheet, row: row, office: office, report: report, session: session)
+            guard let html = letters.compose(template, values: values) else {
+                throw AccessError.invalid(field: "template", message: "the template could not be rendered")
+            }
+            let at = AuditEvent.timestamp(now())
+            let record = try RecordCodec.seal(StoredLetter(template: template, html: html, at: at), kind: .letter, caseID: row.id,
+                                              key: keys.caseKey, recordID: recordID)
+            var generated = entry(.letter, by: session, text: template)
+            generated.recordID = recordID
+            return CaseChange(entries: [generated], records: [record],
+                              audit: [.member(session.username, .caseLetterGenerated, "\(row.id.hex) \(template)", at: now())])
+        }
+        return recordID
+    }
+
+    /// A letter stored with the case; reading it is audited like opening a scan (the case only).
+    public func letter(_ recordID: EntityID, in id: EntityID, by session: Session) async throws -> StoredLetter {
+        let (row, _) = try await load(id, for: session)
+        let keys = try await keys(of: row, session: session)
+        guard let record = try await store.record(id: recordID, caseID: row.id, officeID: row.officeID), record.kind == .letter else {
+            throw AccessError.notFound
+        }
+        let letter = try RecordCodec.open(record, as: StoredLetter.self, key: keys.caseKey)
+        try await members.record(session, .caseLetterViewed, row.id.hex)
+        return letter
+    }
+
+    /// The values of a letter. Anything unknown stays nil, so its placeholder shows.
+    func letterValues(sheet: CaseSheet, row: CaseFileRow, office: Office?, report: ReportContent?, session: Session) -> LetterValues {
+        func known(_ text: String?) -> String? {
+            guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+            return trimmed
+        }
+        let today = Day(now())
+        let intervention = sheet.interventions.last { known($0.counterpart) != nil }?.counterpart
+        let document = sheet.documents.enumerated()
+            .filter { $0.element.isInForce(on: today) && known($0.element.counterpart) != nil }
+            .max { ($0.element.signedOn, $0.offset) < ($1.element.signedOn, $1.offset) }?.element.counterpart
+        let profile = office?.profile
+        return LetterValues(officeName: office?.name ?? "", officeAddress: known(profile?.address), officePhone: known(profile?.phone),
+                            officeEmail: known(profile?.email), date: today.germanLong, place: known(profile?.city),
+                            reference: CaseReference.of(row.id), counterpart: known(intervention ?? document),
+                            person: known(sheet.persons.first?.label), counsellor: session.username,
+                            incidentDate: report?.incidentDate?.germanLong)
+    }
+}

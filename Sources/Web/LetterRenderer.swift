@@ -1,0 +1,59 @@
+import Casework
+import Foundation
+import Mustache
+
+/// The letter templates of `Templates/letters/` (German), rendered with Mustache: every value
+/// goes through `{{ }}` and is HTML-escaped. Values the case does not know are left out of the
+/// context, so the template's visible `[[ … ]]` placeholder appears (Mustache treats an empty
+/// string as present). The subject line (`title`) is never filled: the counsellor writes it.
+public struct LetterRenderer: LetterComposer {
+    let library: [String: MustacheTemplate]
+    public let templates: [String]
+
+    /// Loads every `*.mustache` file of the directory; a template that does not parse stops the start.
+    public static func load(directory: URL) throws -> LetterRenderer {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }.sorted()
+        } catch {
+            throw CatalogueError(file: directory.path, problem: "the letter templates cannot be read")
+        }
+        var library: [String: MustacheTemplate] = [:]
+        for name in names {
+            let url = directory.appendingPathComponent(name)
+            do {
+                library[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: String(contentsOf: url, encoding: .utf8))
+            } catch {
+                throw CatalogueError(file: url.path, problem: "the letter template cannot be read or parsed: \(error)")
+            }
+        }
+        guard !library.isEmpty else { throw CatalogueError(file: directory.path, problem: "no letter templates (*.mustache)") }
+        return LetterRenderer(library: library, templates: library.keys.sorted())
+    }
+
+    public func compose(_ template: String, values: LetterValues) -> String? {
+        library[template]?.render(Self.context(values))
+    }
+
+    /// The Mustache context: known values only.
+    static func context(_ values: LetterValues) -> [String: Any] {
+        var office: [String: Any] = [:]
+        put("name", values.officeName, into: &office)
+        put("address", values.officeAddress, into: &office)
+        put("phone", values.officePhone, into: &office)
+        put("email", values.officeEmail, into: &office)
+        var context: [String: Any] = ["office": office]
+        put("date", values.date, into: &context)
+        put("place", values.place, into: &context)
+        put("reference", values.reference, into: &context)
+        put("counterpart", values.counterpart, into: &context)
+        put("person", values.person, into: &context)
+        put("counsellor", values.counsellor, into: &context)
+        put("incidentDate", values.incidentDate, into: &context)
+        return context
+    }
+
+    private static func put(_ key: String, _ value: String?, into context: inout [String: Any]) {
+        if let value, !value.isEmpty { context[key] = value }
+    }
+}
