@@ -6,7 +6,7 @@ extension CasePages {
     @Sendable func casePage(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await base.memberPage(request) { session, language in
             guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }) else { throw AccessError.notFound }
-            let notice = base.confirmation(request, language, known: Self.forms.map { "case_\($0)" })
+            let notice = base.confirmation(request, language, known: (Self.forms + ["file", "created"]).map { "case_\($0)" })
             return try await renderCase(id, session: session, language: language, notice: notice)
         }
     }
@@ -68,6 +68,10 @@ extension CasePages {
                 "scope": document.scope.map { $0 == CaseDocument.everyIntervention ? language["scope_all"] : words.intervention($0) }
                     .joined(separator: ", "),
                 "signedOn": document.signedOn.iso, "revokedOn": document.revokedOn?.iso, "inForce": document.isInForce(on: today),
+                "file": document.file.map { file -> [String: Any] in
+                    ["url": "/cases/\(view.id.hex)/documents/\(document.id.hex)/file?lang=\(language.code)",
+                     "type": file.mediaType.rawValue, "size": "\(max(1, file.size / 1024)) KiB", "hash": file.hash]
+                },
             ])
         }
         values["documentTypes"] = casework.policy.documents.map { ["value": $0.code, "label": words.document($0.code)] }
@@ -78,6 +82,7 @@ extension CasePages {
         values["events"] = view.sheet.events.map { ["label": words.event($0.code), "on": $0.on.iso] }
         values["eventChoices"] = casework.policy.events.filter(\.manual).map { ["value": $0.code, "label": words.event($0.code)] }
         values["notes"] = view.timeline.filter { $0.kind == .note }.map { ["at": $0.at, "actor": $0.actor, "text": $0.text ?? ""] }
+        values.merge(fileValues(view, language)) { _, files in files }
         values["hasMailbox"] = view.hasMailbox
         values["anyDeadlines"] = !view.deadlines.isEmpty
         values["anyContacts"] = view.timeline.contains { $0.contact != nil }

@@ -11,6 +11,10 @@ extension CasePages {
             guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }),
                   let name = context.parameters.get("form"), Self.forms.contains(name) else { throw AccessError.notFound }
             do {
+                if name == "letter" {
+                    let letter = try await casework.generateLetter(template: MemberPages.trimmed(form, "template"), for: id, by: session)
+                    return base.redirect("/cases/\(id.hex)/letters/\(letter.hex)", language)
+                }
                 try await apply(name, form, to: id, by: session)
             } catch AccessError.invalid(let field, let message) {
                 let text = "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)"

@@ -15,7 +15,7 @@ struct CasePages {
     static let pageSize = 50
     /// The forms of a case page, posted to `/cases/{id}/{form}`.
     static let forms = ["transition", "note", "message", "contact", "document", "revocation", "event", "deadline", "deadline-done",
-                        "classification", "assignees", "description"]
+                        "classification", "assignees", "description", "letter"]
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/cases", use: list)
@@ -24,6 +24,9 @@ struct CasePages {
         router.post("/cases/tally", use: countTally)
         router.get("/cases/:id", use: casePage)
         router.post("/cases/:id/:form", use: caseForm)
+        router.get("/cases/:id/documents/:document/file", use: downloadFile)
+        router.post("/cases/:id/documents/:document/file", use: uploadFile)
+        router.get("/cases/:id/letters/:letter", use: letterPage)
         router.get("/deadlines", use: deadlineOverview)
     }
 

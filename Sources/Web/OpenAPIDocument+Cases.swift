@@ -296,8 +296,28 @@ extension OpenAPIDocument {
           parameters:
             - {$ref: "#/components/parameters/Lang"}
             - {$ref: "#/components/parameters/CaseID"}
-            - {name: form, in: path, required: true, schema: {type: string, enum: [transition, note, message, contact, document, revocation, event, deadline, deadline-done, classification, assignees, description]}}
+            - {name: form, in: path, required: true, schema: {type: string, enum: [transition, note, message, contact, document, revocation, event, deadline, deadline-done, classification, assignees, description, letter]}}
           responses: {"303": {description: Done; to the case page (or /cases after deletion).}, "403": {description: Wrong csrf or another site.}, "404": {description: Missing, foreign or not open to this member.}, "409": {description: A refused transition (stale step, forbidden, document missing); the case page with the reason.}, "422": {description: Refused input; the case page with the reason.}}
+      /cases/{id}/documents/{document}/file:
+        get:
+          tags: [pages]
+          operationId: documentFileDownload
+          summary: The document's scan as an attachment (no-store); audited
+          parameters: [{$ref: "#/components/parameters/Lang"}, {$ref: "#/components/parameters/CaseID"}, {name: document, in: path, required: true, schema: {type: string}}]
+          responses: {"200": {description: The file (image/jpeg, image/png or application/pdf).}, "303": {description: No session.}, "404": {description: Missing, foreign or not open to this member.}}
+        post:
+          tags: [pages]
+          operationId: documentFileUpload
+          summary: A scan from the case page (multipart/form-data with csrf and file); metadata stripped, sealed, SHA-256 recorded
+          parameters: [{$ref: "#/components/parameters/Lang"}, {$ref: "#/components/parameters/CaseID"}, {name: document, in: path, required: true, schema: {type: string}}]
+          responses: {"303": {description: Stored; to the case page.}, "400": {description: Not multipart.}, "403": {description: Wrong csrf or another site.}, "404": {description: Missing, foreign or not open to this member.}, "413": {description: Larger than 10 MiB.}, "422": {description: Empty, not JPEG/PNG/PDF, or damaged; the case page with the reason.}}
+      /cases/{id}/letters/{letter}:
+        get:
+          tags: [pages]
+          operationId: letterPage
+          summary: A letter of the case as a printable page; audited
+          parameters: [{$ref: "#/components/parameters/Lang"}, {$ref: "#/components/parameters/CaseID"}, {name: letter, in: path, required: true, schema: {type: string}}]
+          responses: {"200": {$ref: "#/components/responses/Page"}, "303": {description: No session.}, "404": {description: Missing, foreign or not open to this member.}}
       /deadlines:
         get:
           tags: [pages]

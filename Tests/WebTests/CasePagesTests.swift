@@ -167,4 +167,48 @@ import Testing
             #expect(overview.text.contains("Rückruf Studio") && overview.text.contains(soon))
         }
     }
+
+    @Test func aScanFromTheFileInputAndALetterFromTheCasePage() async throws {
+        let app = try await MemberTestApp()
+        try await app.test { client in
+            let lead = try await client.login(app.leadName, app.leadPassphrase)
+            let (caseID, documentID) = try await CaseFileRoutesTests.caseWithDocument(client, token: lead, counterpart: "<b>Müller & Söhne</b>")
+            let cookie = try await client.pageSession(app.leadName, app.leadPassphrase)
+            let page = try await client.page("/cases/\(caseID)?lang=en", cookie: cookie)
+            #expect(page.text.contains(#"enctype="multipart/form-data""#))
+            let csrf = try #require(page.token(named: "csrf"))
+            func upload(_ bytes: [UInt8], csrf: String) async throws -> TestResponse {
+                let boundary = "----sichtbar-\(UUID().uuidString)"
+                var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8)
+                body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Scan Ayşe K.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".utf8)
+                body += bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+                return try await client.execute(uri: "/cases/\(caseID)/documents/\(documentID)/file?lang=en", method: .post,
+                                                headers: [.cookie: cookie, .secFetchSite: "same-origin",
+                                                          .contentType: "multipart/form-data; boundary=\(boundary)"],
+                                                body: ByteBuffer(bytes: body))
+            }
+            #expect(try await upload(CaseFileRoutesTests.jpeg(), csrf: "falsch").status == .forbidden)
+            let refused = try await upload(Array("kein Bild".utf8), csrf: csrf)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(#"role="alert""#))
+            let stored = try await upload(CaseFileRoutesTests.jpeg(), csrf: csrf)
+            #expect(stored.status == .seeOther)
+            #expect(stored.headers[.location] == "/cases/\(caseID)?lang=en&done=case_file")
+            let after = try await client.page("/cases/\(caseID)?lang=en&done=case_file", cookie: cookie)
+            #expect(after.text.contains(EntityID.hexString(FileDigest.sha256(CaseFileRoutesTests.jpeg(withEXIF: false)))))
+            #expect(!after.text.contains("Ayşe"), "the file name is not kept")
+            let download = try await client.page("/cases/\(caseID)/documents/\(documentID)/file?lang=en", cookie: cookie)
+            #expect(Array(buffer: download.body) == CaseFileRoutesTests.jpeg(withEXIF: false))
+
+            let letter = try await client.memberPost("/cases/\(caseID)/letter?lang=en", [("csrf", csrf), ("template", "bitte_um_stellungnahme")],
+                                                     cookie: cookie)
+            #expect(letter.status == .seeOther)
+            let location = try #require(letter.headers[.location])
+            #expect(location.hasPrefix("/cases/\(caseID)/letters/"))
+            let printable = try await client.page(location, cookie: cookie)
+            #expect(printable.status == .ok)
+            #expect(printable.text.contains("&lt;b&gt;Müller &amp; Söhne&lt;/b&gt;") && !printable.text.contains("<b>Müller"))
+            #expect(try await client.page("/cases/\(caseID)?lang=en", cookie: cookie).text.contains("Request for a statement"))
+        }
+    }
 }

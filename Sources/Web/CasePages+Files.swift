@@ -1,0 +1,84 @@
+import Casework
+import Foundation
+import Hummingbird
+import NIOCore
+
+extension CasePages {
+    /// A scan sent from the case page's file input (`multipart/form-data`, no JavaScript): the
+    /// same guards as every member form (same site, session, the session's CSRF token, here a
+    /// part of the body), then `CaseworkService.attachFile`, which strips and seals it.
+    @Sendable func uploadFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let language = pages.language(of: request)
+        if MemberPages.isCrossSite(request) { return base.notice(language, "cross_site_member", status: .forbidden) }
+        guard let (_, session) = await base.currentSession(request) else { return base.toLogin(request, language) }
+        guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }),
+              let document = context.parameters.get("document").flatMap({ EntityID(hex: $0) }) else {
+            return base.refusal(.notFound, language)
+        }
+        return try await base.refusalsAsPages(language) {
+            guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(of:)) else {
+                return try await renderCase(id, session: session, language: language, status: .badRequest, error: language["file_not_multipart"])
+            }
+            let body: [UInt8]
+            do {
+                // Room for the form's other fields and the part headers beside the largest scan.
+                var buffer = try await request.body.collect(upTo: CaseAPI.maxFileBody + 16 * 1024)
+                body = buffer.readBytes(length: buffer.readableBytes) ?? []
+            } catch {
+                return try await renderCase(id, session: session, language: language, status: .contentTooLarge, error: language["file_too_large"])
+            }
+            guard let form = MultipartForm(body, boundary: boundary) else {
+                return try await renderCase(id, session: session, language: language, status: .badRequest, error: language["file_not_multipart"])
+            }
+            guard let csrf = form["csrf"].map({ String(decoding: $0, as: UTF8.self) }), session.isValidCSRFToken(csrf) else {
+                return base.notice(language, "csrf_refused", status: .forbidden)
+            }
+            do {
+                _ = try await casework.attachFile(form["file"] ?? [], toDocument: document, in: id, by: session)
+            } catch AccessError.invalid(let field, let message) {
+                return try await renderCase(id, session: session, language: language, status: .unprocessableContent,
+                                            error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)")
+            }
+            return base.redirect("/cases/\(id.hex)", language, done: "case_file")
+        }
+    }
+
+    /// A scan to download: as stored, never cached; viewing it is audited.
+    @Sendable func downloadFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await base.memberPage(request) { session, _ in
+            guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }),
+                  let document = context.parameters.get("document").flatMap({ EntityID(hex: $0) }) else { throw AccessError.notFound }
+            let file = try await casework.documentFile(document, in: id, by: session)
+            let name = "dokument-\(CaseReference.of(id)).\(CaseAPI.fileExtension(file.mediaType))"
+            return Response(status: .ok, headers: [.contentType: file.mediaType.rawValue, .contentDisposition: "attachment; filename=\"\(name)\"",
+                                                   .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+        }
+    }
+
+    /// A letter of the case as its printable page; viewing it is audited.
+    @Sendable func letterPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await base.memberPage(request) { session, _ in
+            guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }),
+                  let letterID = context.parameters.get("letter").flatMap({ EntityID(hex: $0) }) else { throw AccessError.notFound }
+            let letter = try await casework.letter(letterID, in: id, by: session)
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                                                   .contentSecurityPolicy: LetterPage.contentSecurityPolicy],
+                            body: .init(byteBuffer: ByteBuffer(string: LetterPage.html(letter, reference: CaseReference.of(id)))))
+        }
+    }
+
+    /// The values of the scan and letter parts of the case page.
+    func fileValues(_ view: CaseView, _ language: Catalogue) -> [String: Any] {
+        [
+            "letters": view.letters.reversed().map { letter in
+                ["url": "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)?lang=\(language.code)",
+                 "template": language.strings["letter_template_\(letter.template)"] ?? letter.template, "at": letter.at]
+            },
+            "anyLetters": !view.letters.isEmpty,
+            "letterTemplates": (casework.letters?.templates ?? []).map {
+                ["value": $0, "label": language.strings["letter_template_\($0)"] ?? $0]
+            },
+        ]
+    }
+}
