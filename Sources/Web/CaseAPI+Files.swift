@@ -34,7 +34,12 @@ extension CaseAPI {
         let id = try Self.caseID(context)
         let document = try Self.caseID(context, "document")
         let file = try await memberCall { try await casework.documentFile(document, in: id, by: session) }
-        let name = "dokument-\(CaseReference.of(id)).\(Self.fileExtension(file.mediaType))"
+        return Self.download(file, of: id)
+    }
+
+    /// A scan as an attachment named after the case reference (never the uploaded name), never cached.
+    static func download(_ file: ScannedFile, of id: EntityID) -> Response {
+        let name = "dokument-\(CaseReference.of(id)).\(fileExtension(file.mediaType))"
         return Response(status: .ok, headers: [.contentType: file.mediaType.rawValue, .contentDisposition: "attachment; filename=\"\(name)\"",
                                                .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
@@ -56,9 +61,14 @@ extension CaseAPI {
         let id = try Self.caseID(context)
         let letterID = try Self.caseID(context, "letter")
         let letter = try await memberCall { try await casework.letter(letterID, in: id, by: session) }
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                                               .contentSecurityPolicy: LetterPage.contentSecurityPolicy],
-                        body: .init(byteBuffer: ByteBuffer(string: LetterPage.html(letter, reference: CaseReference.of(id)))))
+        return Self.printable(letter, of: id)
+    }
+
+    /// A letter as its printable page, with the page's own policy allowing its inline stylesheet.
+    static func printable(_ letter: StoredLetter, of id: EntityID) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                                        .contentSecurityPolicy: LetterPage.contentSecurityPolicy],
+                 body: .init(byteBuffer: ByteBuffer(string: LetterPage.html(letter, reference: CaseReference.of(id)))))
     }
 
     static func fileExtension(_ type: ScannedFile.MediaType) -> String {

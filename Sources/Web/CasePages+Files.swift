@@ -48,11 +48,7 @@ extension CasePages {
         try await base.memberPage(request) { session, _ in
             guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }),
                   let document = context.parameters.get("document").flatMap({ EntityID(hex: $0) }) else { throw AccessError.notFound }
-            let file = try await casework.documentFile(document, in: id, by: session)
-            let name = "dokument-\(CaseReference.of(id)).\(CaseAPI.fileExtension(file.mediaType))"
-            return Response(status: .ok, headers: [.contentType: file.mediaType.rawValue, .contentDisposition: "attachment; filename=\"\(name)\"",
-                                                   .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+            return CaseAPI.download(try await casework.documentFile(document, in: id, by: session), of: id)
         }
     }
 
@@ -61,10 +57,7 @@ extension CasePages {
         try await base.memberPage(request) { session, _ in
             guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }),
                   let letterID = context.parameters.get("letter").flatMap({ EntityID(hex: $0) }) else { throw AccessError.notFound }
-            let letter = try await casework.letter(letterID, in: id, by: session)
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                                                   .contentSecurityPolicy: LetterPage.contentSecurityPolicy],
-                            body: .init(byteBuffer: ByteBuffer(string: LetterPage.html(letter, reference: CaseReference.of(id)))))
+            return CaseAPI.printable(try await casework.letter(letterID, in: id, by: session), of: id)
         }
     }
 
