@@ -27,56 +27,10 @@ extension SQLiteMemberStore: CaseFileStore {
 
     public func cases(_ query: CaseQuery) async throws -> [CaseFileRow] {
         try await writer.read { db in
-            var conditions = ["c.office_id = ?"]
-            var arguments: StatementArguments = [Data(query.officeID.bytes)]
-            if let member = query.visibleTo {
-                conditions.append("EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id = ?)")
-                arguments += [Data(member.bytes)]
-            }
-            if let member = query.assignedTo {
-                conditions.append("EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id = ?)")
-                arguments += [Data(member.bytes)]
-            }
-            if query.unassigned {
-                conditions.append("NOT EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id)")
-            }
-            if let step = query.step {
-                conditions.append("c.step = ?")
-                arguments += [step]
-            }
-            if let prefix = query.referencePrefix {
-                // The ids a reference names: every id starting with its five bytes.
-                conditions.append("c.id >= ? AND c.id < ?")
-                arguments += [Data(prefix + [UInt8](repeating: 0, count: 11)), Data(Self.successor(of: prefix) + [UInt8](repeating: 0, count: 11))]
-            }
-            let order: String
-            switch query.due {
-            case .overdue(let today):
-                conditions.append("c.next_due < ?")
-                arguments += [today.iso]
-            case .until(let day):
-                conditions.append("c.next_due <= ?")
-                arguments += [day.iso]
-            case nil:
-                break
-            }
-            if query.ordersByDue {
-                if let after = query.after {
-                    conditions.append("(c.next_due > ? OR (c.next_due = ? AND c.id > ?))")
-                    arguments += [after.day.iso, after.day.iso, Data(after.id.bytes)]
-                }
-                order = "c.next_due, c.id"
-            } else {
-                if let after = query.after {
-                    conditions.append("(c.received_on < ? OR (c.received_on = ? AND c.id > ?))")
-                    arguments += [after.day.iso, after.day.iso, Data(after.id.bytes)]
-                }
-                order = "c.received_on DESC, c.id"
-            }
-            arguments += [max(1, min(query.limit, 1_000))]
+            let (conditions, order, arguments) = Self.clauses(of: query)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Self.caseColumns) FROM case_file c WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?
-                """, arguments: arguments)
+                SELECT \(Self.caseColumns) FROM case_file c WHERE \(conditions) ORDER BY \(order) LIMIT ?
+                """, arguments: arguments + [max(1, min(query.limit, 1_000))])
             let assignees = try Self.assignees(of: rows.compactMap { EntityID(bytes: [UInt8]($0["id"] as Data)) }, db)
             return rows.compactMap { Self.caseRow($0, assignees: assignees) }
         }
@@ -113,18 +67,6 @@ extension SQLiteMemberStore: CaseFileStore {
                   let kind = RecordKind(rawValue: row["kind"]) else { return nil }
             return SealedRecord(id: id, caseID: caseID, kind: kind, keyVersion: UInt32(row["key_version"] as Int64),
                                 ciphertext: [UInt8](row["ciphertext"] as Data))
-        }
-    }
-
-    public func facets(caseID: EntityID, officeID: EntityID) async throws -> SealedFacets? {
-        try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, month, key_version, ciphertext FROM case_facets WHERE case_id = ? AND office_id = ?",
-                             arguments: [Data(caseID.bytes), Data(officeID.bytes)]).flatMap { row in
-                EntityID(bytes: [UInt8](row["id"] as Data)).map {
-                    SealedFacets(id: $0, month: row["month"], keyVersion: UInt32(row["key_version"] as Int64),
-                                 ciphertext: [UInt8](row["ciphertext"] as Data))
-                }
-            }
         }
     }
 

@@ -12,9 +12,13 @@ public final class SQLiteReportStore: ReportStore {
     /// for them: a short-lived copy spares each intake a read transaction.
     private let officeCache = Mutex<(offices: [Office], fetched: ContinuousClock.Instant)?>(nil)
     static let officeCacheLifetime = Duration.seconds(2)
+    /// Today in Berlin, the day reporter-side audit events are queued under; replaceable for the
+    /// demo, which plays two years of casework on a moving clock.
+    let today: @Sendable () -> Day
 
-    public init(database: AppDatabase) {
+    public init(database: AppDatabase, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
         self.database = database
+        self.today = today
         self.batcher = IntakeBatcher(writer: database.writer)
     }
 
@@ -60,11 +64,12 @@ public final class SQLiteReportStore: ReportStore {
 
     /// Adds a reporter's record (a message) and queues its day-only audit event.
     public func append(_ record: SealedRecord) async throws {
+        let queued = today()
         do {
             try await database.writer.write { db in
                 try Self.insert(record, db)
                 if let office = try Self.officeOfCase(record.caseID, db) {
-                    try AuditLog.queue(.reporterMessageAdded, subject: record.caseID, chain: office, day: Day(Date()), db)
+                    try AuditLog.queue(.reporterMessageAdded, subject: record.caseID, chain: office, day: queued, db)
                 }
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -75,6 +80,7 @@ public final class SQLiteReportStore: ReportStore {
     }
 
     public func shred(caseID: EntityID) async throws {
+        let queued = today()
         try await database.writer.write { db in
             let monthRow = try Row.fetchOne(db, sql: "SELECT office_id, received_on, touched FROM case_file WHERE id = ?",
                                             arguments: [Data(caseID.bytes)])
@@ -87,13 +93,14 @@ public final class SQLiteReportStore: ReportStore {
                 UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?
                 """, arguments: [monthRow["office_id"] as Data, String(received.prefix(7))])
             if let office = EntityID(bytes: [UInt8](monthRow["office_id"] as Data)) {
-                try AuditLog.queue(.reportWithdrawn, subject: caseID, chain: office, day: Day(Date()), db)
+                try AuditLog.queue(.reportWithdrawn, subject: caseID, chain: office, day: queued, db)
             }
         }
         await database.checkpoint()
     }
 
     public func requestDeletion(caseID: EntityID, on day: Day, due: Day?) async throws {
+        let queued = today()
         try await database.writer.write { db in
             try db.execute(sql: """
                 UPDATE case_file SET step = ?, withdrawn_on = ?,
@@ -102,7 +109,7 @@ public final class SQLiteReportStore: ReportStore {
                 """, arguments: [WorkflowPolicy.deletionRequestedStep, day.iso, due?.iso, Data(caseID.bytes)])
             guard db.changesCount == 1 else { throw StoreError.notFound }
             if let office = try Self.officeOfCase(caseID, db) {
-                try AuditLog.queue(.withdrawalRequested, subject: caseID, chain: office, day: Day(Date()), db)
+                try AuditLog.queue(.withdrawalRequested, subject: caseID, chain: office, day: queued, db)
             }
         }
     }

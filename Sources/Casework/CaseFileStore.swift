@@ -8,6 +8,11 @@ public protocol CaseFileStore: Sendable {
 
     /// One page of the office's cases, in the query's order.
     func cases(_ query: CaseQuery) async throws -> [CaseFileRow]
+    /// The same cases with only their sort keys and sealed classifications: what the search by
+    /// category code scans, hundreds at a time, without reading keys or sheets.
+    func classifiedCases(_ query: CaseQuery) async throws -> [ClassifiedCase]
+    /// Cases of the office by id (those a search matched); others are missing.
+    func cases(ids: [EntityID], officeID: EntityID) async throws -> [EntityID: CaseFileRow]
     /// One case of the office with every record; nil when it is not the office's. Scanned files
     /// and letters come without their ciphertext (empty): a case holds up to dozens of scans of
     /// up to 10 MiB each, and opening or changing the case needs only their ids.

@@ -40,29 +40,48 @@ extension CaseworkService {
             }
             return (items, rows.count > limit ? rows.prefix(limit).last.map { cursor($0, query) } : nil)
         }
-        // A category code lives only in sealed classifications: scan in batches, decrypting, until
-        // the page is full or 2,000 cases were looked at; `next` continues from there.
-        var items: [CaseListItem] = []
+        // A category code lives only in sealed classifications: scan in batches until the page is
+        // full or 2,000 cases were looked at; `next` continues from there. The scan reads only sort
+        // keys and classifications, opened with the statistics key (no public-key operation); the
+        // cases that match are then read whole and their keys and sheets opened.
+        let secrets = try await latestSecrets(session)
+        var matched: [EntityID] = []
+        var next: CaseCursor?
         var scanned = 0
-        let batch = 200
-        while true {
+        let batch = 500
+        scan: while true {
             query.limit = batch
-            let rows = try await store.cases(query)
+            let rows = try await store.classifiedCases(query)
             for (index, row) in rows.enumerated() {
                 scanned += 1
-                let sheet = try sheet(of: row, keys: try await keys(of: row, session: session))
-                if try await matches(categoryCode, row: row, session: session) {
-                    items.append(item(row, sheet: sheet, today: today))
+                if let sealed = row.facets {
+                    guard let key = secrets.statisticsKey(version: sealed.keyVersion) else { throw AccessError.keysUnavailable }
+                    if try FacetCodec.names(categoryCode, in: sealed, officeID: officeID, key: key) { matched.append(row.id) }
                 }
-                if items.count == limit {
+                if matched.count == limit {
                     let more = index < rows.count - 1 || rows.count == batch
-                    return (items, more ? cursor(row, query) : nil)
+                    next = more ? cursor(row) : nil
+                    break scan
+                }
+                if scanned >= 2_000 {
+                    next = index < rows.count - 1 || rows.count == batch ? cursor(row) : nil
+                    break scan
                 }
             }
-            guard rows.count == batch, let last = rows.last else { return (items, nil) }
-            query.after = cursor(last, query)
-            if scanned >= 2_000 { return (items, query.after) }
+            guard rows.count == batch, let last = rows.last else { break }
+            query.after = cursor(last)
         }
+        let found = try await store.cases(ids: matched, officeID: officeID)
+        var items: [CaseListItem] = []
+        for id in matched {
+            guard let row = found[id] else { continue }
+            items.append(item(row, sheet: try sheet(of: row, keys: try await keys(of: row, session: session)), today: today))
+        }
+        return (items, next)
+    }
+
+    func cursor(_ row: ClassifiedCase) -> CaseCursor {
+        CaseCursor(day: row.sortDay, id: row.id)
     }
 
     func cursor(_ row: CaseFileRow, _ query: CaseQuery) -> CaseCursor {
@@ -73,12 +92,5 @@ extension CaseworkService {
         CaseListItem(id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,
                      receivedOn: row.receivedOn, title: sheet.title, assignees: row.assignees,
                      deadlines: deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, today: today))
-    }
-
-    /// Whether the counsellor's classification of the case names `code`.
-    func matches(_ code: String, row: CaseFileRow, session: Session) async throws -> Bool {
-        guard let classification = try await classification(of: row, session: session) else { return false }
-        return classification.codes.values.contains { $0.contains(code) } || classification.flags.contains(code)
-            || classification.region == code
     }
 }

@@ -4,17 +4,18 @@ import CSodium
 /// when the last reference goes. Every key, passphrase and receipt lives in one of these.
 public final class SecureBytes: @unchecked Sendable {
     private let pointer: UnsafeMutableRawPointer
-    /// Whether the bytes live in a slot of the shared pool rather than their own allocation.
-    private let pooled: Bool
+    /// The pool whose slot holds the bytes, or nil for their own allocation.
+    private let pool: SecureMemoryPool?
     /// The number of secret bytes.
     public let count: Int
 
     /// Zero-filled secret memory of `count` bytes.
     public init(count: Int) {
         Sodium.ensureInitialised()
-        if let slot = SecureMemoryPool.shared.allocate(count) {
+        let pool = SecureMemoryPool.pool(for: count)
+        if let pool, let slot = pool.allocate(count) {
             self.pointer = slot
-            self.pooled = true
+            self.pool = pool
         } else {
             let size = max(count, 1)
             guard let memory = sodium_malloc(size) else {
@@ -22,7 +23,7 @@ public final class SecureBytes: @unchecked Sendable {
             }
             sodium_memzero(memory, size)
             self.pointer = memory
-            self.pooled = false
+            self.pool = nil
         }
         self.count = count
     }
@@ -49,8 +50,8 @@ public final class SecureBytes: @unchecked Sendable {
     }
 
     deinit {
-        if pooled {
-            SecureMemoryPool.shared.release(pointer)
+        if let pool {
+            pool.release(pointer)
         } else {
             sodium_free(pointer)
         }

@@ -7,6 +7,15 @@ import Synchronization
 /// wiped when its secret is released. Unchecked Sendable: `base` is immutable, slots are handed out under the mutex.
 final class SecureMemoryPool: @unchecked Sendable {
     static let shared = SecureMemoryPool(slotSize: 128, slotCount: 8192)
+    /// Decrypted records (a case sheet, a timeline entry, a classification: mostly under 2 KiB).
+    /// Opening a case or a page of the case list decrypts hundreds of them; with a `sodium_malloc`
+    /// each, the page and unmap calls were a fifth of the case list's time (docs/benchmark.md).
+    static let records = SecureMemoryPool(slotSize: 2048, slotCount: 1024)
+
+    /// The pool for a secret of `count` bytes; nil when it is larger than every slot.
+    static func pool(for count: Int) -> SecureMemoryPool? {
+        count <= shared.slotSize ? shared : count <= records.slotSize ? records : nil
+    }
 
     let slotSize: Int
     let slotCount: Int

@@ -7,12 +7,15 @@ import Web
 /// `sichtbar demo`: a populated data folder, served at once.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "demo",
-                                                    abstract: "Create a demo data folder with offices and reports and serve it.")
+                                                    abstract: "Create a demo data folder with offices, members and two years of casework, and serve it.")
 
     @Option(name: .long, help: "The data folder (default: a fresh temporary folder).") var data: String?
     @OptionGroup var resources: ResourceOptions
     @OptionGroup var server: ServerOptions
-    @Option(name: .long, help: "How many synthetic reports.") var reports = 240
+    @Option(name: .long, help: "How many synthetic cases, worked over two years through every step.") var cases = 300
+    @Option(name: .long, help: "How many reports of the last days that nobody has worked yet.") var reports = 20
+    @Option(name: .long, help: "How many contacts without a file (tallies) per office.") var tallies = 60
+    @Option(name: .long, help: "The seed of the synthetic casework (same seed, same cases).") var seed: UInt64 = 2026
     @Flag(name: .long, help: "Print one JSON line first.") var json = false
 
     func run() async throws {
@@ -21,21 +24,27 @@ struct DemoCommand: AsyncParsableCommand {
                 .appendingPathComponent("sichtbar-demo-\(UUID().uuidString.prefix(8))").path
             let folder = DataFolder(path: path)
             let (database, secrets) = try folder.openOrCreate()
-            let taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
             var created: [(Office, [(String, String, MemberRole)])] = []
             var verband: (Verband, [(String, String, MemberRole)])?
-            var receipts: [String] = []
+            var outcome = DemoCasework.Outcome()
             if try await database.offices().isEmpty {
-                let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing)
-                created = try await DemoData.createOffices(database, store: memberStore)
+                guard cases >= 0, reports >= 0, tallies >= 0 else { throw CLIError.badInput("--cases, --reports and --tallies are not negative") }
+                let today = Day(Date())
+                let clock = DemoClock(DemoData.start(before: today))
+                let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing, today: { Day(clock.now) })
+                let (offices, sessions) = try await DemoData.createOffices(database, store: memberStore, at: clock.now)
+                created = offices
                 verband = try await DemoData.createVerband(memberStore)
-                let store = SQLiteReportStore(database: database)
-                let service = ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey)
-                receipts = try await DemoData.createReports(service, store: store, taxonomy: taxonomy, count: reports)
+                printError("Playing two years of demo casework (\(cases) cases, \(reports) fresh reports, \(tallies) contacts without a file per office) …")
+                outcome = try await DemoData.playCasework(
+                    database, secrets: secrets, policies: try resources.policiesURL(), clock: clock, today: today,
+                    staffs: DemoData.staffs(created), sessions: sessions,
+                    sizes: DemoData.Sizes(cases: cases, freshReports: reports, tallies: tallies, seed: seed))
             }
             let url = "http://\(server.host):\(server.port)"
             if json {
-                try JSONOutput.print(DemoSummary(url: url, created: created, verband: verband, receipts: receipts, data: path))
+                try JSONOutput.print(DemoSummary(url: url, created: created, verband: verband, receipts: outcome.receipts, cases: outcome.cases,
+                                                 data: path))
             } else {
                 say("Sichtbar demo – data in \(path)")
                 for (office, members) in created {
@@ -46,7 +55,10 @@ struct DemoCommand: AsyncParsableCommand {
                     say("\n\(verband.name)")
                     for (username, passphrase, role) in analysts { say("  \(role.rawValue): \(username)  passphrase: \(passphrase)") }
                 }
-                if !receipts.isEmpty { say("\nDemo receipts for the mailbox: \(receipts.joined(separator: ", "))") }
+                if !created.isEmpty {
+                    say("\n\(outcome.cases) demo cases over two years (\(outcome.shredded) more deleted on request), \(outcome.tallies) contacts without a file")
+                }
+                if !outcome.receipts.isEmpty { say("\nDemo receipts for the mailbox: \(outcome.receipts.joined(separator: ", "))") }
                 say("\nReport form: \(url)/   Mailbox: \(url)/mailbox   Offices: \(url)/offices   Login: \(url)/login   API: \(url)/openapi.yaml")
             }
             try await Server.run(database: database, secrets: secrets, resources: resources, options: server) { url in
@@ -71,10 +83,12 @@ struct DemoSummary: Encodable {
     let offices: [OfficeEntry]
     let verband: VerbandEntry?
     let receipts: [String]
+    /// How many case files the demo made (not counting those deleted on request).
+    let cases: Int
     let data: String
 
     init(url: String, created: [(Office, [(String, String, MemberRole)])], verband: (Verband, [(String, String, MemberRole)])?,
-         receipts: [String], data: String) {
+         receipts: [String], cases: Int, data: String) {
         self.url = url
         self.offices = created.map { office, members in
             OfficeEntry(id: office.id.hex, name: office.name,
@@ -85,6 +99,7 @@ struct DemoSummary: Encodable {
                          members: members.map { Member(username: $0.0, passphrase: $0.1, role: $0.2.rawValue) })
         }
         self.receipts = receipts
+        self.cases = cases
         self.data = data
     }
 }

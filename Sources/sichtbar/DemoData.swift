@@ -3,7 +3,7 @@ import Casework
 import Foundation
 import Sealing
 
-/// Synthetic offices, members and reports for `sichtbar demo`. Every narrative is invented.
+/// Synthetic offices and members for `sichtbar demo` (its casework is planned by `DemoPlanner`). Every name is invented.
 enum DemoData {
     struct DemoOffice {
         let name: String
@@ -20,7 +20,7 @@ enum DemoData {
                                    regions: ["05315", "05362", "05378", "05382"],
                                    controller: "Caritasverband (Demo), Musterstraße 1, 50667 Köln", law: .kdg,
                                    dpo: "datenschutz@example.org", authority: "Katholisches Datenschutzzentrum Dortmund"),
-            members: [("lead.koeln", .lead), ("berater.koeln", .counsellor)]),
+            members: [("lead.koeln", .lead), ("berater.koeln", .counsellor), ("beraterin.koeln", .counsellor)]),
         DemoOffice(
             name: "ADA-Beratungsstelle Dortmund (Demo)",
             profile: OfficeProfile(city: "Dortmund", address: "Beispielweg 2, 44135 Dortmund",
@@ -30,41 +30,31 @@ enum DemoData {
                                    controller: "AWO Unterbezirk (Demo), Beispielweg 2, 44135 Dortmund", law: .dsgvo,
                                    dpo: "datenschutz-awo@example.org",
                                    authority: "Landesbeauftragte für Datenschutz und Informationsfreiheit NRW"),
-            members: [("lead.dortmund", .lead), ("berater.dortmund", .counsellor)]),
+            members: [("lead.dortmund", .lead), ("berater.dortmund", .counsellor), ("beraterin.dortmund", .counsellor)]),
     ]
 
-    static let narratives = [
-        "Bei der Wohnungsbesichtigung sagte der Vermieter, an „solche Leute“ vermiete er nicht.",
-        "Im Jobcenter wurde ich angeschrien und mein Antrag ohne Prüfung abgelehnt.",
-        "Meine Tochter wird in der Schule wegen ihres Kopftuchs von einer Lehrkraft bloßgestellt.",
-        "Der Türsteher ließ meine Freunde und mich nicht in den Club, andere Gäste schon.",
-        "Bei einer Kontrolle am Bahnhof wurde nur ich durchsucht, sonst niemand.",
-        "In der Arztpraxis bekam ich keinen Termin, nachdem ich meinen Namen gesagt hatte.",
-        "Im Bewerbungsgespräch wurde ich gefragt, ob ich wegen meines Alters noch belastbar sei.",
-        "Die Bank lehnte ein Konto ab, weil mein Aufenthaltstitel befristet ist.",
-        "Im Bus wurde ich antisemitisch beleidigt; der Fahrer griff nicht ein.",
-        "Mit meinem Rollstuhl komme ich nicht in das Bürgeramt, einen anderen Weg gibt es nicht.",
-        "Auf der Arbeit werden Witze über meine Herkunft gemacht, die Leitung lacht mit.",
-        "Der Kita-Platz wurde uns verweigert, weil wir noch nicht gut Deutsch sprechen.",
-    ]
-
-    /// Creates the offices and members; returns them with their generated passphrases.
-    static func createOffices(_ database: AppDatabase, store: SQLiteMemberStore) async throws -> [(Office, [(String, String, MemberRole)])] {
+    /// Creates the offices and members, as if set up at `start`; returns them with their generated
+    /// passphrases, and a session for each member opened with the key pair made at enrolment (so
+    /// playing the casework costs no Argon2id login).
+    static func createOffices(_ database: AppDatabase, store: SQLiteMemberStore, at start: Date) async throws
+        -> (created: [(Office, [(String, String, MemberRole)])], sessions: [String: Session]) {
         var result: [(Office, [(String, String, MemberRole)])] = []
+        var sessions: [String: Session] = [:]
         for demo in offices {
             let (office, keys) = try await OfficeSetup.createOffice(database, name: demo.name, profile: demo.profile)
             var members: [(String, String, MemberRole)] = []
             for (username, role) in demo.members {
                 let passphrase = generatePassphrase()
-                _ = try await OfficeSetup.createMember(database, username: username, role: role, office: office, keys: keys,
-                                                       passphrase: SecureBytes(utf8: passphrase))
+                let (member, keyPair) = try await OfficeSetup.createMember(database, username: username, role: role, office: office,
+                                                                           keys: keys, passphrase: SecureBytes(utf8: passphrase))
+                sessions[username] = Session(member: member, keys: keyPair)
                 members.append((username, passphrase, role))
             }
-            try await store.record([.member("operator", .officeCreated, office.id.hex)]
-                                   + members.map { .member("operator", .memberEnrolled, $0.0) }, chain: office.id)
+            try await store.record([.member("operator", .officeCreated, office.id.hex, at: start)]
+                                   + members.map { .member("operator", .memberEnrolled, $0.0, at: start) }, chain: office.id)
             result.append((office, members))
         }
-        return result
+        return (result, sessions)
     }
 
     /// The demo Verband with one analyst.
@@ -75,40 +65,12 @@ enum DemoData {
         return (verband, [("analyse.verband", passphrase, .analyst)])
     }
 
-    /// Seals `count` synthetic reports received over the last two years; returns a few receipts.
-    static func createReports(_ service: ReporterService, store: any ReportStore, taxonomy: Taxonomy, count: Int,
-                              today: Date = Date()) async throws -> [String] {
-        let offices = try await store.offices()
-        let grounds = taxonomy.facet("ground")?.codes.map(\.code) ?? []
-        let areas = taxonomy.facet("area")?.codes.map(\.code) ?? []
-        let roles = taxonomy.facet("role")?.codes.map(\.code) ?? []
-        let regions = offices.flatMap(\.profile.regions) + taxonomy.regions.map(\.key).prefix(10)
-        var receipts: [String] = []
-        for index in 0..<count {
-            let received = Day(today.addingTimeInterval(-Double(random(730)) * 86_400))
-            let incidentDay = Day(Day.berlin.date(from: DateComponents(year: received.year, month: received.month,
-                                                                       day: received.day))?
-                .addingTimeInterval(-Double(random(60)) * 86_400) ?? today)
-            let submission = ReportSubmission(
-                language: index % 5 == 0 ? "en" : "de", narrative: narratives[index % narratives.count],
-                incidentDate: incidentDay.iso, grounds: [pick(grounds)] + (index % 4 == 0 ? [pick(grounds)] : []),
-                area: pick(areas), region: pick(regions), role: pick(roles),
-                contactWish: index % 3 == 0 ? "contact" : "mailbox",
-                contact: index % 3 == 0 ? "Telefon 0000 \(100_000 + index) (erfunden)" : nil)
-            let report = try service.validator.validate(submission, offices: offices, today: received)
-            let (intake, receipt) = try service.seal(report, on: received)
-            try await store.submit(intake)
-            if receipts.count < 3 && report.content.contactWish == .mailbox { receipts.append(receipt.formatted) }
-        }
-        return receipts
-    }
-
     static func generatePassphrase() -> String {
         let words = ["Sonne", "Brücke", "Tanne", "Feder", "Rhein", "Lampe", "Wolke", "Garten", "Kompass", "Anker",
                      "Birke", "Hafen", "Laterne", "Möwe", "Quelle", "Spiegel", "Teller", "Ufer", "Wiese", "Zeltplatz"]
         return (0..<4).map { _ in words[random(words.count)] }.joined(separator: "-") + "-\(10 + random(90))"
     }
 
+    /// Passphrases come from libsodium, never from the demo's seed.
     static func random(_ upperBound: Int) -> Int { Int(Sodium.randomUniform(UInt32(upperBound))) }
-    static func pick(_ values: [String]) -> String { values[random(values.count)] }
 }

@@ -13,15 +13,16 @@ enum OfficeSetup {
         return (try await database.createOffice(name: trimmed, profile: profile, keys: keys), keys)
     }
 
-    /// A member whose key pair is wrapped under `passphrase`, with the office secrets sealed to them.
+    /// A member whose key pair is wrapped under `passphrase`, with the office secrets sealed to
+    /// them; returns the member and the key pair (the demo opens its sessions with it).
+    @discardableResult
     static func createMember(_ database: AppDatabase, username: String, role: MemberRole, office: Office,
-                             keys: OfficeKeys, passphrase: SecureBytes) async throws -> Member {
+                             keys: OfficeKeys, passphrase: SecureBytes) async throws -> (Member, BoxKeyPair) {
         try checkUsername(username)
         guard try await database.member(username: username) == nil else {
             throw CLIError.badInput("the username \(username) is taken")
         }
-        return try await database.createMember(username: username, role: role, office: office, keys: keys,
-                                               passphrase: passphrase).0
+        return try await database.createMember(username: username, role: role, office: office, keys: keys, passphrase: passphrase)
     }
 
     /// A one-time invitation carrying the office secrets for the invited member.

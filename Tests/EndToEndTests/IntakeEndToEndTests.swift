@@ -6,7 +6,7 @@ import Testing
     @Test func markersNeverReachTheDiskOrTheLog() async throws {
         let data = try ServerProcess.temporaryFolder()
         let port = ServerProcess.freePort()
-        let server = try ServerProcess(["demo", "--data", data.path, "--reports", "3", "--port", "\(port)", "--metrics-port", "0"],
+        let server = try ServerProcess(["demo", "--data", data.path, "--reports", "3", "--cases", "0", "--port", "\(port)", "--metrics-port", "0"],
                                        port: port)
         defer { server.terminate() }
         try await server.waitUntilHealthy()
@@ -63,7 +63,7 @@ import Testing
         let data = try ServerProcess.temporaryFolder()
         let port = ServerProcess.freePort()
         let limits = ["--intake-per-address", "0", "--intake-global", "0", "--mailbox-per-address", "0", "--metrics-port", "0"]
-        let server = try ServerProcess(["demo", "--data", data.path, "--reports", "0", "--port", "\(port)"] + limits, port: port)
+        let server = try ServerProcess(["demo", "--data", data.path, "--reports", "0", "--cases", "0", "--port", "\(port)"] + limits, port: port)
         try await server.waitUntilHealthy()
 
         let answered = Receipts()

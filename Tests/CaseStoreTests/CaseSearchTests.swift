@@ -1,0 +1,59 @@
+import Casework
+import Foundation
+import Sealing
+import Testing
+@testable import CaseStore
+
+@Suite("The case list searched by category code: the scan of sealed classifications")
+struct CaseSearchTests {
+    @Test func aCodeMatchesItselfNotALongerCodeAndFlagsAndRegionsCount() async throws {
+        let fixture = try await CaseworkFixture.make()
+        let counsellor = try await fixture.login("berater.a1")
+        let service = fixture.casework
+        func record(_ title: String) async throws -> EntityID {
+            try await service.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: title, persons: [], contact: nil, note: nil),
+                                     by: counsellor)
+        }
+        let parent = try await record("Arbeit"), child = try await record("Arbeitssuche"), flagged = try await record("Mehrdimensional")
+        _ = try await record("Nicht eingeordnet")
+        try await service.classify(parent, codes: ["area": ["arbeit"]], flags: [], region: nil, by: counsellor)
+        try await service.classify(child, codes: ["area": ["arbeitssuche"]], flags: [], region: "05913", by: counsellor)
+        try await service.classify(flagged, codes: ["ground": ["lebensalter", "sprache"]], flags: ["mehrdimensional"], region: nil,
+                                   by: counsellor)
+
+        func search(_ code: String, limit: Int = 50) async throws -> [EntityID] {
+            try await service.list(CaseListFilter(query: code, limit: limit), for: counsellor).items.map(\.id)
+        }
+        #expect(try await search("arbeit") == [parent], "a quoted match: 'arbeit' is not 'arbeitssuche'")
+        #expect(try await search("arbeitssuche") == [child])
+        #expect(try await search("05913") == [child], "the region")
+        #expect(try await search("mehrdimensional") == [flagged], "a flag")
+        #expect(try await search("sprache") == [flagged], "the second code of a multi-valued facet")
+        #expect(try await search("wohnen").isEmpty)
+        // The matches come whole, with their titles, and page like the plain list.
+        let page = try await service.list(CaseListFilter(query: "lebensalter", limit: 1), for: counsellor)
+        #expect(page.items.map(\.title) == ["Mehrdimensional"])
+    }
+
+    @Test func aSearchPagesThroughMoreMatchesThanAPageHolds() async throws {
+        let fixture = try await CaseworkFixture.make()
+        let counsellor = try await fixture.login("berater.a1")
+        var classified: Set<EntityID> = []
+        for index in 0..<7 {
+            let id = try await fixture.casework.create(NewCaseInput(kind: "meldung", channel: "email", title: "Fall \(index)", persons: [],
+                                                                    contact: nil, note: nil), by: counsellor)
+            if index % 2 == 0 {
+                try await fixture.casework.classify(id, codes: ["ground": ["antisemitismus"]], flags: [], region: nil, by: counsellor)
+                classified.insert(id)
+            }
+        }
+        var seen: [EntityID] = []
+        var cursor: CaseCursor?
+        repeat {
+            let page = try await fixture.casework.list(CaseListFilter(query: "antisemitismus", after: cursor, limit: 2), for: counsellor)
+            seen += page.items.map(\.id)
+            cursor = page.next
+        } while cursor != nil
+        #expect(seen.count == classified.count && Set(seen) == classified)
+    }
+}
