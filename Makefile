@@ -21,7 +21,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	bash Tests/Browser/run.sh
 
-## Release build, then the intake benchmark table (in process and over HTTP with wrk).
+## Release build, then the benchmark tables (intake, login, audit, rotation, case list; in process and over HTTP with wrk).
 bench:
 	@bash .ci/install-deps --bench
 	$(SWIFT) build -c release --product sichtbar

@@ -4,9 +4,11 @@
 # rotation of an office with 100,000 cases. Then HTTP intake with wrk at 1 and 16 connections
 # against the release binary on 127.0.0.1, idle and loaded resident memory, and the 16-connection
 # intake window again while LOGINS concurrent logins hit POST /api/v1/sessions, followed by one
-# more window without logins. Bounded: each wrk run lasts DURATION seconds (the login run two
-# more); everything it starts stops by itself or is killed on exit. Smaller runs for trying it out:
-# DURATION=3 AUDIT_EVENTS=100000 ROTATION_CASES=5000 bash bench/run.sh
+# more window without logins. Casework (issue 4): a counsellor's case list in an office with
+# LIST_CASES cases and opening a case with 200 timeline entries, in process and over HTTP against
+# the release binary serving that office. Bounded: each wrk run lasts DURATION seconds (the login
+# run two more); everything it starts stops by itself or is killed on exit. Smaller runs for
+# trying it out: DURATION=3 AUDIT_EVENTS=100000 ROTATION_CASES=5000 LIST_CASES=10000 bash bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/sichtbar
@@ -15,6 +17,8 @@ DURATION=${DURATION:-10}
 LOGINS=${LOGINS:-20}
 AUDIT_EVENTS=${AUDIT_EVENTS:-1000000}
 ROTATION_CASES=${ROTATION_CASES:-100000}
+LIST_CASES=${LIST_CASES:-100000}
+SAMPLES=${SAMPLES:-200}
 PORT=${PORT:-18080}
 work=$(mktemp -d)
 server=""
@@ -44,7 +48,11 @@ awk -v s="$start" -v e="$end" -v n="$events" \
   'BEGIN {t = (e - s) / 1e9; printf "| %-35s | %8.2f | %9.0f |\n", "audit verify, command line", t, n / t}'
 rm -rf "$work/audit"
 
-"$BIN" demo --json --data "$work/data" --reports 0 --port "$PORT" --metrics-port 0 --log-level warning \
+echo
+bash bench/cases.sh "$work/cases" "$LIST_CASES" "$SAMPLES" "$DURATION" "$((PORT + 1))"
+rm -rf "$work/cases"
+
+"$BIN" demo --json --data "$work/data" --reports 0 --cases 0 --tallies 0 --port "$PORT" --metrics-port 0 --log-level warning \
   --intake-per-address 0 --intake-global 0 >"$work/demo.json" 2>"$work/server.log" &
 server=$!
 for _ in $(seq 1 100); do

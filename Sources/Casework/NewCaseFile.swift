@@ -13,9 +13,12 @@ public struct NewCaseFile: Sendable {
     public let records: [SealedRecord]
     public let assignees: [CaseAssignment]
     public let audit: [AuditEvent]
+    /// The day it was closed, for a case that arrives closed (an import; the benchmark's office).
+    public let closedOn: Day?
 
     public init(id: EntityID, officeID: EntityID, keyVersion: UInt32, sealedKeys: [UInt8], kind: String, step: String, channel: String,
-                receivedOn: Day, nextDue: Day?, records: [SealedRecord], assignees: [CaseAssignment], audit: [AuditEvent]) {
+                receivedOn: Day, nextDue: Day?, records: [SealedRecord], assignees: [CaseAssignment], audit: [AuditEvent],
+                closedOn: Day? = nil) {
         self.id = id
         self.officeID = officeID
         self.keyVersion = keyVersion
@@ -28,5 +31,6 @@ public struct NewCaseFile: Sendable {
         self.records = records
         self.assignees = assignees
         self.audit = audit
+        self.closedOn = closedOn
     }
 }

@@ -3,19 +3,22 @@ import Foundation
 // In-process benchmarks, printed as Markdown tables. `make bench` (bench/run.sh) runs them with
 // the HTTP runs. Usage:
 //
-//   SichtbarBench [intake] [login] [audit] [rotation] [--logins N] [--audit-data DIR]
+//   SichtbarBench [intake] [login] [audit] [rotation] [cases] [--logins N] [--audit-data DIR]
 //                 [--audit-events N] [--audit-batch N] [--rotation-cases N]
+//                 [--cases-data DIR] [--list-cases N] [--samples N]
 //
 // With no section named, every section runs. `--audit-data DIR` keeps the audit chain's data
-// folder (for timing `sichtbar audit verify --data DIR` on it); without it a temporary folder is
-// used and removed.
+// folder (for timing `sichtbar audit verify --data DIR` on it); `--cases-data DIR` keeps the
+// case office's (for serving it to the HTTP runs); without them a temporary folder is used and
+// removed.
 
-let sectionNames = ["intake", "login", "audit", "rotation"]
+let sectionNames = ["intake", "login", "audit", "rotation", "cases"]
 var sections: [String] = []
 var options: [String: String] = [:]
 var remaining = CommandLine.arguments.dropFirst()[...]
 while let argument = remaining.popFirst() {
-    if ["--logins", "--audit-data", "--audit-events", "--audit-batch", "--rotation-cases"].contains(argument),
+    if ["--logins", "--audit-data", "--audit-events", "--audit-batch", "--rotation-cases", "--cases-data", "--list-cases",
+        "--samples"].contains(argument),
        let value = remaining.popFirst() {
         options[String(argument.dropFirst(2))] = value
     } else if sectionNames.contains(argument) {
@@ -53,6 +56,16 @@ do {
                 let folder = try Bench.temporaryFolder("audit")
                 defer { Bench.remove(folder) }
                 try await benchAudit(folder: folder, events: events, batch: batch)
+            }
+        case "cases":
+            let cases = number("list-cases", 100_000)
+            let samples = number("samples", 200)
+            if let path = options["cases-data"] {
+                try await benchCases(folder: URL(fileURLWithPath: path, isDirectory: true), cases: cases, samples: samples)
+            } else {
+                let folder = try Bench.temporaryFolder("cases")
+                defer { Bench.remove(folder) }
+                try await benchCases(folder: folder, cases: cases, samples: samples)
             }
         default:
             try await benchRotation(cases: number("rotation-cases", 100_000))
