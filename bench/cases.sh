@@ -50,13 +50,19 @@ row() {
     "$(value "$result" p95_ms)" "$(value "$result" p99_ms)" "$(value "$result" errors)" "p95 ≤ 50"
 }
 
-# HOOK: the counsellors' HTML case list `/cases` (being built on another branch) gets its row here.
-# When the page exists: log in through POST /login to get the `__Host-` session cookie (see
-# Tests/Browser), then, inside this function,
-#   BENCH_HEADER_NAME=Cookie BENCH_HEADER_VALUE="__Host-…=…" row "GET /cases (HTML, first page)" "/cases"
-# so it prints a row of the table above with the same target.
+# The counsellors' HTML pages, with the session cookie of the login form (as a browser gets it).
 cases_page_row() {
-  :
+  local form login_token cookie
+  form=$(curl -s "http://127.0.0.1:$PORT/login?lang=de")
+  login_token=$(echo "$form" | grep -o 'name="token" value="[^"]*"' | head -1 | cut -d'"' -f4)
+  cookie=$(curl -s -o /dev/null -D - -H 'Sec-Fetch-Site: same-origin' --data-urlencode "token=$login_token" \
+    --data-urlencode "username=$(field username)" --data-urlencode "passphrase=$(field passphrase)" \
+    "http://127.0.0.1:$PORT/login?lang=de" | tr -d '\r' | grep -i '^set-cookie: __Host-' | sed 's/^[Ss]et-[Cc]ookie: //; s/;.*//')
+  [ -n "$cookie" ] || { echo "the counsellor's page login failed" >&2; return 1; }
+  export BENCH_HEADER_NAME=Cookie BENCH_HEADER_VALUE="$cookie"
+  row "GET /cases (HTML, first page of 50)" "/cases?lang=de"
+  row "GET /cases?step=intervention&assigned=mine&due=overdue (HTML)" "/cases?lang=de&step=intervention&assigned=mine&due=overdue"
+  row "GET /cases/{id} (HTML, 200 timeline entries)" "/cases/$(field case)?lang=de"
 }
 
 echo
