@@ -30,11 +30,20 @@ extension CaseAPI {
 
     /// The scan as an attachment, with the type read from it when it was stored; never cached.
     @Sendable func documentFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (id, file) = try await sealedObject(request, context, "document") { session, id, document in
+            try await casework.documentFile(document, in: id, by: session)
+        }
+        return Self.download(file, of: id)
+    }
+
+    /// One sealed object of a case named by the path (a scan, a letter), fetched for the bearer's
+    /// session; with the case id, for naming the answer.
+    func sealedObject<Object>(_ request: Request, _ context: AppRequestContext, _ name: String,
+                              _ fetch: (Session, EntityID, EntityID) async throws -> Object) async throws -> (EntityID, Object) {
         let session = try await session(request)
         let id = try Self.caseID(context)
-        let document = try Self.caseID(context, "document")
-        let file = try await memberCall { try await casework.documentFile(document, in: id, by: session) }
-        return Self.download(file, of: id)
+        let object = try Self.caseID(context, name)
+        return (id, try await memberCall { try await fetch(session, id, object) })
     }
 
     /// A scan as an attachment named after the case reference (never the uploaded name), never cached.
@@ -57,10 +66,9 @@ extension CaseAPI {
 
     /// The letter as a printable page.
     @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
-        let id = try Self.caseID(context)
-        let letterID = try Self.caseID(context, "letter")
-        let letter = try await memberCall { try await casework.letter(letterID, in: id, by: session) }
+        let (id, letter) = try await sealedObject(request, context, "letter") { session, id, letter in
+            try await casework.letter(letter, in: id, by: session)
+        }
         return Self.printable(letter, of: id)
     }
 

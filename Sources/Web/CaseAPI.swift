@@ -38,9 +38,14 @@ struct CaseAPI {
         return session
     }
 
+    /// An id of the path (the case's, a document's, a letter's); nil when the text cannot be one.
+    static func pathID(_ context: AppRequestContext, _ name: String = "id") -> EntityID? {
+        context.parameters.get(name).flatMap { EntityID(hex: $0) }
+    }
+
     /// The case id of the path; an id that cannot be one is as unknown as any other.
     static func caseID(_ context: AppRequestContext, _ name: String = "id") throws -> EntityID {
-        guard let id = context.parameters.get(name).flatMap({ EntityID(hex: $0) }) else { throw APIError.notFound }
+        guard let id = pathID(context, name) else { throw APIError.notFound }
         return id
     }
 

@@ -5,7 +5,7 @@ import Hummingbird
 extension CasePages {
     @Sendable func casePage(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await base.memberPage(request) { session, language in
-            guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }) else { throw AccessError.notFound }
+            guard let id = CaseAPI.pathID(context) else { throw AccessError.notFound }
             let notice = base.confirmation(request, language, known: (Self.forms + ["file", "created"]).map { "case_\($0)" })
             return try await renderCase(id, session: session, language: language, notice: notice)
         }

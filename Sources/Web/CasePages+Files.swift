@@ -11,8 +11,7 @@ extension CasePages {
         let language = pages.language(of: request)
         if MemberPages.isCrossSite(request) { return base.notice(language, "cross_site_member", status: .forbidden) }
         guard let (_, session) = await base.currentSession(request) else { return base.toLogin(request, language) }
-        guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }),
-              let document = context.parameters.get("document").flatMap({ EntityID(hex: $0) }) else {
+        guard let id = CaseAPI.pathID(context), let document = CaseAPI.pathID(context, "document") else {
             return base.refusal(.notFound, language)
         }
         return try await base.refusalsAsPages(language) {
@@ -45,19 +44,25 @@ extension CasePages {
 
     /// A scan to download: as stored, never cached; viewing it is audited.
     @Sendable func downloadFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await sealedObjectPage(request, context, "document") { session, id, document in
+            CaseAPI.download(try await casework.documentFile(document, in: id, by: session), of: id)
+        }
+    }
+
+    /// A page showing one sealed object of a case named by the path (a scan, a letter), for the
+    /// cookie's session; an id that cannot be one is as unknown as a missing object.
+    func sealedObjectPage(_ request: Request, _ context: AppRequestContext, _ name: String,
+                          _ answer: @escaping (Session, EntityID, EntityID) async throws -> Response) async throws -> Response {
         try await base.memberPage(request) { session, _ in
-            guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }),
-                  let document = context.parameters.get("document").flatMap({ EntityID(hex: $0) }) else { throw AccessError.notFound }
-            return CaseAPI.download(try await casework.documentFile(document, in: id, by: session), of: id)
+            guard let id = CaseAPI.pathID(context), let object = CaseAPI.pathID(context, name) else { throw AccessError.notFound }
+            return try await answer(session, id, object)
         }
     }
 
     /// A letter of the case as its printable page; viewing it is audited.
     @Sendable func letterPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, _ in
-            guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }),
-                  let letterID = context.parameters.get("letter").flatMap({ EntityID(hex: $0) }) else { throw AccessError.notFound }
-            return CaseAPI.printable(try await casework.letter(letterID, in: id, by: session), of: id)
+        try await sealedObjectPage(request, context, "letter") { session, id, letter in
+            CaseAPI.printable(try await casework.letter(letter, in: id, by: session), of: id)
         }
     }
 

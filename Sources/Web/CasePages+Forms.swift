@@ -8,7 +8,7 @@ extension CasePages {
     /// nothing was stored.
     @Sendable func caseForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await base.memberForm(request) { session, language, form in
-            guard let id = context.parameters.get("id").flatMap({ EntityID(hex: $0) }),
+            guard let id = CaseAPI.pathID(context),
                   let name = context.parameters.get("form"), Self.forms.contains(name) else { throw AccessError.notFound }
             do {
                 if name == "letter" {

@@ -147,23 +147,25 @@ def demo():
 
 # --- one profile each, per test module: the session cookie belongs to 127.0.0.1 whatever the port ---
 
+def _module_browser(javascript):
+    driver = _driver(javascript=javascript)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
 @pytest.fixture(scope="module")
 def lead_browser():
-    driver = _driver(javascript=False)
-    yield driver
-    driver.quit()
+    yield from _module_browser(javascript=False)
 
 
 @pytest.fixture(scope="module")
 def member_browser():
     """A second, fresh browser: the invited person's own device."""
-    driver = _driver(javascript=False)
-    yield driver
-    driver.quit()
+    yield from _module_browser(javascript=False)
 
 
 @pytest.fixture(scope="module")
 def axe_browser():
-    driver = _driver(javascript=True)
-    yield driver
-    driver.quit()
+    yield from _module_browser(javascript=True)

@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 
 from conftest import _driver
 from test_member_pages import log_in
-from test_reporter_pages import click_and_wait, describe, run_axe, wait_for
+from test_reporter_pages import check_axe, click_and_wait, wait_for
 
 HOSTILE = ('<script>window.sichtbarPwned = 1; document.title = "pwned"</script>'
            '<img src=x onerror="window.sichtbarPwned = 2"> <b>fett</b> & "Zitat" </textarea>')
@@ -103,10 +103,7 @@ def test_axe_case_pages(axe_browser, demo, hostile_case, axe_source):
     failures = []
 
     def check(page):
-        wait_for(driver, "main#main")
-        result = run_axe(driver, axe_source)
-        if result["violations"]:
-            failures.append(f"{page}:\n{describe(result['violations'])}")
+        check_axe(driver, axe_source, page, failures)
 
     as_counsellor(driver, demo)
     for lang in ["de", "en"]:

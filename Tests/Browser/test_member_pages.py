@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_reporter_pages import assert_no_alert, body_text, click_and_wait, describe, run_axe, wait_for
+from test_reporter_pages import assert_no_alert, body_text, check_axe, click_and_wait, wait_for
 
 COOKIE = "__Host-sichtbar-session"
 
@@ -200,10 +200,7 @@ def test_axe_member_pages(axe_browser, demo, axe_source):
     failures = []
 
     def check(page):
-        wait_for(axe_browser, "main#main")
-        result = run_axe(axe_browser, axe_source)
-        if result["violations"]:
-            failures.append(f"{page}:\n{describe(result['violations'])}")
+        check_axe(axe_browser, axe_source, page, failures)
 
     for page in ["/login?lang=en", "/login?lang=de", "/enrol?lang=en", "/enrol?lang=de"]:
         axe_browser.get(f"{url}{page}")

@@ -265,6 +265,14 @@ def run_axe(driver, axe_source):
     return result
 
 
+def check_axe(driver, axe_source, page, failures):
+    """Runs axe on the member page now loaded; adds its violations, named by `page`, to `failures`."""
+    wait_for(driver, "main#main")
+    result = run_axe(driver, axe_source)
+    if result["violations"]:
+        failures.append(f"{page}:\n{describe(result['violations'])}")
+
+
 def describe(violations):
     lines = []
     for v in violations:
