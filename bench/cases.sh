@@ -62,6 +62,7 @@ cases_page_row() {
   export BENCH_HEADER_NAME=Cookie BENCH_HEADER_VALUE="$cookie"
   row "GET /cases (HTML, first page of 50)" "/cases?lang=de"
   row "GET /cases?step=intervention&assigned=mine&due=overdue (HTML)" "/cases?lang=de&step=intervention&assigned=mine&due=overdue"
+  row "GET /cases?q=antisemitismus (HTML, category code)" "/cases?lang=de&q=antisemitismus"
   row "GET /cases/{id} (HTML, 200 timeline entries)" "/cases/$(field case)?lang=de"
 }
 

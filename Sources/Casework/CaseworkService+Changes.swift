@@ -51,7 +51,7 @@ extension CaseworkService {
         if let step = change.step { update.step = step }
         if let kind = change.kind { update.kind = kind }
         update.closedOn = sheet.closedOn
-        update.nextDue = nextDue(sheet, row: row, today: Day(now()))
+        update.nextDue = nextDue(sheet, row: row, step: update.step, today: Day(now()))
         update.sheet = try RecordCodec.seal(sheet, kind: .sheet, caseID: row.id, key: keys.caseKey)
         update.records = try change.entries.map { try RecordCodec.seal($0, kind: .entry, caseID: row.id, key: keys.caseKey) }
             + change.records

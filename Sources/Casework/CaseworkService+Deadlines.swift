@@ -24,8 +24,7 @@ extension CaseworkService {
         var scanned = 0
         while scanned < limit {
             let rows = try await store.cases(query)
-            for row in rows {
-                let item = item(row, sheet: try sheet(of: row, keys: try await keys(of: row, session: session)), today: today)
+            for item in try await items(rows, session: session, today: today) {
                 for deadline in item.deadlines where deadline.state == .overdue || deadline.state == .dueSoon {
                     found.append(DueDeadline(item: item, deadline: deadline))
                 }

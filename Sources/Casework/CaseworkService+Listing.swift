@@ -34,37 +34,34 @@ extension CaseworkService {
             // One more row than asked tells whether a next page exists.
             query.limit = limit + 1
             let rows = try await store.cases(query)
-            var items: [CaseListItem] = []
-            for row in rows.prefix(limit) {
-                items.append(item(row, sheet: try sheet(of: row, keys: try await keys(of: row, session: session)), today: today))
-            }
+            let items = try await items(Array(rows.prefix(limit)), session: session, today: today)
             return (items, rows.count > limit ? rows.prefix(limit).last.map { cursor($0, query) } : nil)
         }
-        // A category code lives only in sealed classifications: scan in batches until the page is
-        // full or 2,000 cases were looked at; `next` continues from there. The scan reads only sort
-        // keys and classifications, opened with the statistics key (no public-key operation); the
-        // cases that match are then read whole and their keys and sheets opened.
+        // A category code lives only in sealed classifications: scan until the page is full or
+        // `scanBound` cases were looked at; `next` continues from there. The scan reads only sort
+        // keys and classifications, opened with the statistics key (no public-key operation), a
+        // batch in parallel runs; the cases that match are then read whole and opened. A first
+        // small batch serves common codes; a rare one takes the rest of the bound in one query,
+        // since each query starts on a page cache the audit write just emptied.
         let secrets = try await latestSecrets(session)
         var matched: [EntityID] = []
         var next: CaseCursor?
         var scanned = 0
-        let batch = 500
-        scan: while true {
+        scan: while scanned < Self.scanBound {
+            let batch = scanned == 0 ? Self.firstScanBatch : Self.scanBound - scanned
             query.limit = batch
             let rows = try await store.classifiedCases(query)
+            let names = try await ParallelRuns.map(rows, minimumRun: 64) { row -> Bool in
+                guard let sealed = row.facets else { return false }
+                guard let key = secrets.statisticsKey(version: sealed.keyVersion) else { throw AccessError.keysUnavailable }
+                return try FacetCodec.names(categoryCode, in: sealed, officeID: officeID, key: key)
+            }
             for (index, row) in rows.enumerated() {
                 scanned += 1
-                if let sealed = row.facets {
-                    guard let key = secrets.statisticsKey(version: sealed.keyVersion) else { throw AccessError.keysUnavailable }
-                    if try FacetCodec.names(categoryCode, in: sealed, officeID: officeID, key: key) { matched.append(row.id) }
-                }
-                if matched.count == limit {
+                if names[index] { matched.append(row.id) }
+                if matched.count == limit || scanned >= Self.scanBound {
                     let more = index < rows.count - 1 || rows.count == batch
                     next = more ? cursor(row) : nil
-                    break scan
-                }
-                if scanned >= 2_000 {
-                    next = index < rows.count - 1 || rows.count == batch ? cursor(row) : nil
                     break scan
                 }
             }
@@ -72,13 +69,27 @@ extension CaseworkService {
             query.after = cursor(last)
         }
         let found = try await store.cases(ids: matched, officeID: officeID)
-        var items: [CaseListItem] = []
-        for id in matched {
-            guard let row = found[id] else { continue }
-            items.append(item(row, sheet: try sheet(of: row, keys: try await keys(of: row, session: session)), today: today))
-        }
-        return (items, next)
+        return (try await items(matched.compactMap { found[$0] }, session: session, today: today), next)
     }
+
+    /// The list items of `rows`, in order. Opening each case's keys (a public-key operation) and
+    /// sheet is most of a list's time, so the rows are opened in parallel runs.
+    func items(_ rows: [CaseFileRow], session: Session, today: Day) async throws -> [CaseListItem] {
+        var secrets: [UInt32: OfficeSecrets] = [:]
+        for version in Set(rows.map(\.keys.keyVersion)) {
+            secrets[version] = try await session.officeSecrets(version: version, store: members.store)
+        }
+        let opened = secrets
+        return try await ParallelRuns.map(rows, minimumRun: 8) { row in
+            guard let office = opened[row.keys.keyVersion] else { throw AccessError.keysUnavailable }
+            let keys = try CaseKeys.open(row.keys.sealed, with: office.keyPair)
+            return item(row, sheet: try sheet(of: row, keys: keys), today: today)
+        }
+    }
+
+    /// How many cases one page of a category search looks at, at most.
+    static let scanBound = 2_000
+    static let firstScanBatch = 400
 
     func cursor(_ row: ClassifiedCase) -> CaseCursor {
         CaseCursor(day: row.sortDay, id: row.id)
@@ -91,6 +102,7 @@ extension CaseworkService {
     func item(_ row: CaseFileRow, sheet: CaseSheet, today: Day) -> CaseListItem {
         CaseListItem(id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,
                      receivedOn: row.receivedOn, title: sheet.title, assignees: row.assignees,
-                     deadlines: deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, today: today))
+                     deadlines: deadlines.tracked(deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines,
+                                                                      today: today), closed: isClosed(row.step)))
     }
 }

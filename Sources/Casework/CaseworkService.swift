@@ -76,8 +76,13 @@ public struct CaseworkService: Sendable {
         implicitEvents(of: row) + sheet.events
     }
 
-    func nextDue(_ sheet: CaseSheet, row: CaseFileRow, today: Day) -> Day? {
-        deadlines.nextDue(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, today: today)
+    func nextDue(_ sheet: CaseSheet, row: CaseFileRow, step: String? = nil, today: Day) -> Day? {
+        deadlines.nextDue(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, today: today, closed: isClosed(step ?? row.step))
+    }
+
+    /// Whether a step ends the counselling (closed or final): its case tracks only hand-set deadlines.
+    func isClosed(_ step: String) -> Bool {
+        policy.step(step).map { $0.isClosed || $0.isFinal } ?? false
     }
 
     func entry(_ kind: TimelineEntry.Kind, by session: Session, text: String? = nil) -> TimelineEntry {

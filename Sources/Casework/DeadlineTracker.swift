@@ -29,9 +29,17 @@ public struct DeadlineTracker: Sendable {
         return result.sorted { ($0.due, $0.rule) < ($1.due, $1.rule) }
     }
 
-    /// The earliest end of a deadline not yet met: what the case list filters and sorts by.
-    public func nextDue(events: [RecordedEvent], manual: [ManualDeadline], today: Day) -> Day? {
-        deadlines(events: events, manual: manual, today: today).filter { $0.state != .met }.map(\.due).min()
+    /// The earliest end of a deadline the office still tracks and has not met: what the case
+    /// list filters and sorts by.
+    public func nextDue(events: [RecordedEvent], manual: [ManualDeadline], today: Day, closed: Bool = false) -> Day? {
+        tracked(deadlines(events: events, manual: manual, today: today), closed: closed).filter { $0.state != .met }.map(\.due).min()
+    }
+
+    /// The deadlines the office still tracks: all while the case is open; once it is closed only
+    /// those a counsellor set by hand (Wiedervorlagen). The policy's deadlines belong to the
+    /// counselling that ended, so a closed case leaves the due lists; its page still shows them.
+    public func tracked(_ deadlines: [DeadlineStatus], closed: Bool) -> [DeadlineStatus] {
+        closed ? deadlines.filter { $0.rule == DeadlineStatus.manualRule } : deadlines
     }
 
     func state(due: Day, met: Bool, today: Day) -> DeadlineState {

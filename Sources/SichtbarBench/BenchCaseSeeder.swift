@@ -90,7 +90,7 @@ struct BenchCaseSeeder {
         }
         let file = NewCaseFile(id: id, officeID: office.id, keyVersion: office.keyVersion, sealedKeys: caseKeys.seal(to: office.publicKey),
                                kind: kind, step: step, channel: Self.weighted([("telefon", 4), ("persoenlich", 3), ("email", 2)]),
-                               receivedOn: received, nextDue: deadlines.nextDue(events: events, manual: sheet.manualDeadlines, today: today),
+                               receivedOn: received, nextDue: deadlines.nextDue(events: events, manual: sheet.manualDeadlines, today: today, closed: !open),
                                records: records, assignees: assignees, audit: [.member(member.username, .caseCreated, id.hex)],
                                closedOn: sheet.closedOn)
         guard Int.random(in: 0..<10) < 7 else { return (file, nil) }

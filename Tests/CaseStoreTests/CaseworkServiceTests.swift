@@ -200,4 +200,23 @@ struct CaseworkServiceTests {
         #expect(late.first?.urgency == .overdue)
         await #expect(throws: AccessError.self) { _ = try await fixture.casework.list(CaseListFilter(step: "verloren"), for: counsellor) }
     }
+
+    @Test func aClosedCaseLeavesTheDueListsUnlessAWiedervorlageIsSet() async throws {
+        let fixture = try await CaseworkFixture.make()
+        let lead = try await fixture.login("lead.a")
+        let (_, reported) = try await fixture.report()
+        fixture.clock.advance(days: 20)
+        #expect(try await fixture.casework.list(CaseListFilter(due: .overdue), for: lead).items.map(\.id) == [reported])
+        try await fixture.casework.transition(reported, TransitionRequest(from: "eingegangen", to: "kein_kontakt", reason: "keine Antwort"), by: lead)
+        #expect(try await fixture.casework.list(CaseListFilter(due: .overdue), for: lead).items.isEmpty,
+                "the first-response deadline ended with the counselling")
+        #expect(try await fixture.casework.dueDeadlines(for: lead).isEmpty)
+        let page = try await fixture.casework.open(reported, for: lead)
+        #expect(page.deadlines.contains { $0.state == .overdue }, "the case page still shows the missed deadline")
+        let today = Day(fixture.clock.now)
+        try await fixture.casework.setDeadline(rule: nil, label: "Nachfragen", due: today.adding(days: 3), reason: nil, on: reported, by: lead)
+        let soon = try await fixture.casework.list(CaseListFilter(due: .soon), for: lead).items
+        #expect(soon.map(\.id) == [reported])
+        #expect(soon.first?.deadlines.map(\.label) == ["Nachfragen"], "a closed case lists only the Wiedervorlage")
+    }
 }

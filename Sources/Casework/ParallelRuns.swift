@@ -1,0 +1,26 @@
+import Foundation
+
+/// Splits CPU-bound work over a list (opening case keys and sheets, decrypting classifications)
+/// into contiguous runs, one per core, so one counsellor's list does not wait on a single core
+/// while the others idle. Results keep the order of the input.
+enum ParallelRuns {
+    /// At most four runs: more rarely pays on an office server, and leaves cores for others.
+    static let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+
+    /// `transform` of each element, in order; sequential when the list is shorter than two runs of `minimumRun`.
+    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], minimumRun: Int,
+                                                        _ transform: @escaping @Sendable (Element) throws -> Result) async throws -> [Result] {
+        let runs = min(width, elements.count / max(minimumRun, 1))
+        guard runs > 1 else { return try elements.map(transform) }
+        let size = (elements.count + runs - 1) / runs
+        return try await withThrowingTaskGroup(of: (Int, [Result]).self) { group in
+            for start in stride(from: 0, to: elements.count, by: size) {
+                let run = Array(elements[start..<min(start + size, elements.count)])
+                group.addTask { (start, try run.map(transform)) }
+            }
+            var parts: [(start: Int, results: [Result])] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.start < $1.start }.flatMap(\.results)
+        }
+    }
+}
