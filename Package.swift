@@ -64,6 +64,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Statistics",
+            dependencies: ["Casework", "Sealing", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "SichtbarBench",
             dependencies: ["Casework", "CaseStore", "Sealing"],
@@ -71,6 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "SealingTests", dependencies: ["Sealing"], swiftSettings: swiftSettings),
         .testTarget(name: "CaseworkTests", dependencies: ["Casework", "Sealing"], swiftSettings: swiftSettings),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Casework", "Sealing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CaseStoreTests",
             dependencies: ["CaseStore", "Casework", "Sealing", .product(name: "GRDB", package: "GRDB.swift")],
