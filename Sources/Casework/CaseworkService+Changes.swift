@@ -22,14 +22,14 @@ extension CaseworkService {
     /// retries; `body` may throw to refuse (a stale step, a missing document).
     @discardableResult
     func change(_ id: EntityID, by session: Session,
-                _ body: (inout CaseSheet, CaseFileRow, CaseKeys) throws -> CaseChange) async throws -> CaseFileRow {
+                _ body: (inout CaseSheet, CaseFileRow, CaseKeys) async throws -> CaseChange) async throws -> CaseFileRow {
         var attempt = 0
         while true {
             attempt += 1
             let (row, _) = try await load(id, for: session)
             let keys = try await keys(of: row, session: session)
             var sheet = try sheet(of: row, keys: keys)
-            let change = try body(&sheet, row, keys)
+            let change = try await body(&sheet, row, keys)
             do {
                 if change.shreds {
                     try await store.shred(id: row.id, officeID: row.officeID, expectedRevision: row.revision, audit: change.audit)

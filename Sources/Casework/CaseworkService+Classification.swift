@@ -41,10 +41,11 @@ extension CaseworkService {
         }
         let cleaned = codes.filter { !$0.value.isEmpty }
         let latest = try await latestSecrets(session)
-        try await change(id, by: session) { _, row, _ in
+        try await change(id, by: session) { sheet, row, _ in
             guard let key = latest.statisticsKey(version: latest.version) else { throw AccessError.keysUnavailable }
             let classification = CaseClassification(taxonomy: taxonomy.version, month: row.receivedOn.monthKey, kind: row.kind,
                                                     codes: cleaned, flags: flags.sorted(), region: region)
+                .counting(sheet: sheet, state: sheet.state(kind: row.kind, step: row.step), policy: policy)
             let sealed = try FacetCodec.seal(classification, officeID: row.officeID, keyVersion: latest.version, key: key)
             return CaseChange(entries: [entry(.classification, by: session)], audit: [.member(session.username, .caseClassified, row.id.hex, at: now())],
                               facets: sealed)

@@ -8,6 +8,7 @@ extension CaseworkService {
     @discardableResult
     public func transition(_ id: EntityID, _ request: TransitionRequest, by session: Session) async throws -> CaseState {
         var result: CaseState?
+        let statistics = try await latestSecrets(session)
         try await change(id, by: session) { sheet, row, _ in
             let state = sheet.state(kind: row.kind, step: row.step)
             let change: WorkflowChange
@@ -29,9 +30,33 @@ extension CaseworkService {
             }
             var logged = entry(.transition, by: session, text: request.reason)
             logged.transition = request
-            return CaseChange(entries: [logged], audit: change.audit, step: change.state.step, kind: change.state.kind)
+            let facets = try await recount(row, sheet: sheet, state: change.state, secrets: statistics)
+            return CaseChange(entries: [logged], audit: change.audit, step: change.state.step, kind: change.state.kind, facets: facets)
         }
         guard let result else { throw AccessError.notFound }
         return result
+    }
+}
+
+extension CaseworkService {
+    /// The case's classification resealed with its counting facts as they are after a change
+    /// (kind, closing month, outcome, interventions), or nil when it has none or nothing changed.
+    func recount(_ row: CaseFileRow, sheet: CaseSheet, state: CaseState, secrets: OfficeSecrets) async throws -> SealedFacets? {
+        guard let sealed = try await store.facets(caseID: row.id, officeID: row.officeID) else { return nil }
+        guard let oldKey = secrets.statisticsKey(version: sealed.keyVersion), let newKey = secrets.statisticsKey(version: secrets.version)
+        else { throw AccessError.keysUnavailable }
+        let current = try FacetCodec.open(sealed, officeID: row.officeID, key: oldKey)
+        let updated = current.counting(sheet: sheet, state: state, policy: policy)
+        guard updated != current || sealed.keyVersion != secrets.version else { return nil }
+        return try FacetCodec.seal(updated, officeID: row.officeID, id: sealed.id, keyVersion: secrets.version, key: newKey)
+    }
+}
+
+extension CaseClassification {
+    /// These codes with the counting facts of a case in `state` with `sheet`.
+    func counting(sheet: CaseSheet, state: CaseState, policy: WorkflowPolicy) -> CaseClassification {
+        let closed = policy.step(state.step).map { $0.isClosed || $0.isFinal } ?? false
+        return counting(kind: state.kind, closedMonth: closed ? state.closedOn?.monthKey : nil, outcome: closed ? state.outcome : nil,
+                        interventions: sheet.interventions.map(\.code))
     }
 }

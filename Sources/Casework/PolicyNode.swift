@@ -2,12 +2,12 @@ import Foundation
 import Yams
 
 /// A YAML node that remembers its file and position, so every policy problem names its line.
-struct PolicyNode {
+public struct PolicyNode {
     let node: Node
     let file: String
 
     /// A policy file's text; an unreadable file is a policy problem naming the file.
-    static func text(at url: URL) throws -> String {
+    public static func text(at url: URL) throws -> String {
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {
@@ -15,7 +15,7 @@ struct PolicyNode {
         }
     }
 
-    static func parse(_ text: String, file: String) throws -> PolicyNode {
+    public static func parse(_ text: String, file: String) throws -> PolicyNode {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw PolicyError(file: file, line: nil, problem: "the file is empty")
@@ -31,12 +31,12 @@ struct PolicyNode {
     var line: Int? { node.mark?.line }
     var column: Int? { node.mark?.column }
 
-    func error(_ problem: String) -> PolicyError {
+    public func error(_ problem: String) -> PolicyError {
         PolicyError(file: file, line: line, column: column, problem: problem)
     }
 
     /// The mapping's entries in file order; fails naming the line when this is not a mapping.
-    func entries(_ what: String) throws -> [(key: String, keyNode: PolicyNode, value: PolicyNode)] {
+    public func entries(_ what: String) throws -> [(key: String, keyNode: PolicyNode, value: PolicyNode)] {
         guard let mapping = node.mapping else { throw error("\(what) must be a mapping") }
         var result: [(key: String, keyNode: PolicyNode, value: PolicyNode)] = []
         var seen = Set<String>()
@@ -49,35 +49,41 @@ struct PolicyNode {
         return result
     }
 
-    func optional(_ key: String) -> PolicyNode? {
+    public func optional(_ key: String) -> PolicyNode? {
         node.mapping?[key].map { PolicyNode(node: $0, file: file) }
     }
 
-    func required(_ key: String, in what: String) throws -> PolicyNode {
+    public func required(_ key: String, in what: String) throws -> PolicyNode {
         guard node.mapping != nil else { throw error("\(what) must be a mapping") }
         guard let child = optional(key) else { throw error("\(what) lacks '\(key)'") }
         return child
     }
 
-    func string(_ what: String) throws -> String {
+    public func string(_ what: String) throws -> String {
         guard case .scalar(let scalar) = node else { throw error("\(what) must be text") }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw error("\(what) is empty") }
         return text
     }
 
-    func bool(_ what: String) throws -> Bool {
+    public func bool(_ what: String) throws -> Bool {
         guard case .scalar = node, let value = node.bool else { throw error("\(what) must be true or false") }
         return value
     }
 
-    func strings(_ what: String) throws -> [String] {
+    /// The nodes of a list, each keeping its position for errors.
+    public func elements(_ what: String) throws -> [PolicyNode] {
+        guard case .sequence(let sequence) = node else { throw error("\(what) must be a list") }
+        return sequence.map { PolicyNode(node: $0, file: file) }
+    }
+
+    public func strings(_ what: String) throws -> [String] {
         guard case .sequence(let sequence) = node else { throw error("\(what) must be a list") }
         return try sequence.map { try PolicyNode(node: $0, file: file).string("an entry of \(what)") }
     }
 
     /// The `labels` mapping of this node: one non-empty text per language, no other language.
-    func labels(in languages: [String], _ what: String) throws -> [String: String] {
+    public func labels(in languages: [String], _ what: String) throws -> [String: String] {
         let node = try required("labels", in: what)
         var result: [String: String] = [:]
         for entry in try node.entries("the labels of \(what)") {
@@ -93,7 +99,7 @@ struct PolicyNode {
     }
 
     /// Codes are lower-case ASCII snake_case: they end up in URLs, statistics and audit subjects.
-    func checkCode(_ code: String, what: String) throws {
+    public func checkCode(_ code: String, what: String) throws {
         let first = code.unicodeScalars.first
         let valid = first.map { ("a"..."z").contains($0) } == true
             && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
@@ -103,7 +109,7 @@ struct PolicyNode {
     }
 
     /// A whole number within `range`.
-    func integer(_ what: String, in range: ClosedRange<Int>) throws -> Int {
+    public func integer(_ what: String, in range: ClosedRange<Int>) throws -> Int {
         guard let value = Int(try string(what)), range.contains(value) else {
             throw error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }

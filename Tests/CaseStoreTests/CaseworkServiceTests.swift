@@ -45,6 +45,11 @@ struct CaseworkServiceTests {
         #expect(view.sheet.interventions.map(\.code) == ["beschwerdebrief"])
         #expect(view.counsellorClassification?.codes["ground"] == ["antimuslimisch"])
         #expect(view.counsellorClassification?.month == Day(fixture.clock.now).monthKey)
+        // Statistics hold no case key: the sealed classification follows kind, closing, outcome and interventions.
+        let counted = try #require(view.counsellorClassification)
+        #expect(counted.kind == "beratungsfall", "classified as a Meldung, counted as the Beratungsfall it became")
+        #expect(counted.closedMonth == Day(fixture.clock.now).monthKey && counted.outcome == "teilweise_erfolgreich")
+        #expect(counted.interventions == ["beschwerdebrief"])
         #expect(view.timeline.filter { $0.kind == .transition }.count == 5)
         #expect(view.timeline.contains { $0.contact?.language == "Türkisch" })
         #expect(view.deadlines.first { $0.rule == "erste_rueckmeldung" }?.state == .met)
@@ -62,6 +67,12 @@ struct CaseworkServiceTests {
         }
         #expect(!entries.contains { $0.event.subject.contains("Hausverwaltung") || $0.event.subject.contains("Wohnung") })
         #expect(try await fixture.store.verifyChain(fixture.officeA.id, key: fixture.store.signer.publicKey) == .intact(count: UInt64(entries.count)))
+
+        // Reopened, the case is open again for statistics, and still counts in the month it arrived.
+        try await service.transition(caseID, TransitionRequest(from: "nachbereitung", to: "sachverhaltsklaerung"), by: counsellor)
+        let reopened = try #require(try await service.open(caseID, for: counsellor).counsellorClassification)
+        #expect(reopened.closedMonth == nil && reopened.outcome == nil && reopened.month == counted.month)
+        #expect(reopened.interventions == ["beschwerdebrief"])
     }
 
     @Test func aStaleTransitionIsRefused() async throws {

@@ -1,0 +1,67 @@
+import Casework
+import Foundation
+import Sealing
+
+extension StatisticsPolicy {
+    /// Loads and checks `statistics.yaml` against the taxonomy and workflow in force; a
+    /// problem names the file, line and rule, and the server refuses to start.
+    public static func load(from url: URL, vocabulary: StatVocabulary) throws -> StatisticsPolicy {
+        try parse(try PolicyNode.text(at: url), file: url.path, vocabulary: vocabulary)
+    }
+
+    public static func parse(_ text: String, file: String, vocabulary: StatVocabulary) throws -> StatisticsPolicy {
+        let root = try PolicyNode.parse(text, file: file)
+        let what = "the statistics policy"
+        let version = try root.required("version", in: what).string("version")
+        let modeNode = try root.required("mode", in: what)
+        guard let mode = Mode(rawValue: try modeNode.string("mode")) else { throw modeNode.error("mode must be exact or dp") }
+        let disclosure = try root.required("disclosure", in: what)
+        let minimumCount = try disclosure.required("minimum_count", in: "disclosure").integer("minimum_count", in: 2...100)
+        let protectionWidth = try disclosure.required("protection_width", in: "disclosure").integer("protection_width", in: 1...100)
+        let groupAttribute = try disclosure.required("group_attribute", in: "disclosure").bool("group_attribute")
+        let privacy = try root.required("dp", in: what)
+        let epsilon = try privacy.required("epsilon_per_release", in: "dp").string("epsilon_per_release")
+        let cap = try privacy.required("yearly_cap", in: "dp").string("yearly_cap")
+
+        var tables: [TableSpec] = []
+        let tablesNode = try root.required("tables", in: what)
+        for node in try tablesNode.elements("tables") {
+            let nameNode = try node.required("name", in: "a table")
+            let name = try nameNode.string("name")
+            try nameNode.checkCode(name, what: "table name")
+            guard !tables.contains(where: { $0.name == name }) else { throw nameNode.error("the table '\(name)' is listed twice") }
+            let table = "table '\(name)'"
+            let unitNode = try node.required("unit", in: table)
+            let unitName = try unitNode.string("unit of \(table)")
+            guard let unit = StatUnit(rawValue: unitName) else {
+                throw unitNode.error("\(table) has the unknown unit '\(unitName)' (known: \(StatUnit.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let dimensionsNode = try node.required("dimensions", in: table)
+            var dimensions: [StatDimension] = []
+            for dimensionName in try dimensionsNode.strings("dimensions of \(table)") {
+                guard let dimension = StatDimension(policyName: dimensionName), vocabulary.knows(dimension) else {
+                    throw dimensionsNode.error("\(table) names the unknown dimension '\(dimensionName)'")
+                }
+                guard !dimensions.contains(where: { $0.key == dimension.key }) else {
+                    throw dimensionsNode.error("\(table) names the dimension '\(dimensionName)' twice")
+                }
+                dimensions.append(dimension)
+            }
+            guard dimensions.count <= 2 else { throw dimensionsNode.error("\(table) has \(dimensions.count) dimensions; at most two are published") }
+            if unit.isPlainCount && !dimensions.isEmpty {
+                throw dimensionsNode.error("\(table) counts \(unit.rawValue), a plain count with no dimensions")
+            }
+            let reportsNode = try node.required("reports", in: table)
+            let reports = Set(try reportsNode.strings("reports of \(table)"))
+            guard !reports.isEmpty, reports.isSubset(of: ["annual", "quarterly"]) else {
+                throw reportsNode.error("the reports of \(table) must be annual and/or quarterly")
+            }
+            tables.append(TableSpec(name: name, labels: try node.labels(in: ["de", "en"], table), unit: unit, dimensions: dimensions,
+                                    reports: reports))
+        }
+        guard !tables.isEmpty else { throw tablesNode.error("the statistics policy lists no table") }
+        let digest = FileDigest.sha256(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return StatisticsPolicy(version: version, mode: mode, minimumCount: minimumCount, protectionWidth: protectionWidth,
+                                groupAttribute: groupAttribute, epsilonPerRelease: epsilon, yearlyCap: cap, tables: tables, digest: digest)
+    }
+}
