@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Casework", "Sealing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CaseStoreTests",
-            dependencies: ["CaseStore", "Casework", "Sealing", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CaseStore", "Casework", "Sealing", "Statistics", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -3,12 +3,12 @@ import Foundation
 /// Splits CPU-bound work over a list (opening case keys and sheets, decrypting classifications)
 /// into contiguous runs, one per core, so one counsellor's list does not wait on a single core
 /// while the others idle. Results keep the order of the input.
-enum ParallelRuns {
+public enum ParallelRuns {
     /// At most four runs: more rarely pays on an office server, and leaves cores for others.
-    static let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+    public static let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
 
     /// `transform` of each element, in order; sequential when the list is shorter than two runs of `minimumRun`.
-    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], minimumRun: Int,
+    public static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], minimumRun: Int,
                                                         _ transform: @escaping @Sendable (Element) throws -> Result) async throws -> [Result] {
         let runs = min(width, elements.count / max(minimumRun, 1))
         guard runs > 1 else { return try elements.map(transform) }
