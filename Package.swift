@@ -71,7 +71,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "SichtbarBench",
-            dependencies: ["Casework", "CaseStore", "Sealing"],
+            dependencies: ["Casework", "CaseStore", "Sealing", "Statistics"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SealingTests", dependencies: ["Sealing"], swiftSettings: swiftSettings),

@@ -22,6 +22,10 @@ struct BenchCaseSeeder {
         ("zurueckgezogen", false, 7), ("eingegangen", true, 2), ("erstkontakt", true, 3), ("sachverhaltsklaerung", true, 4),
         ("auftragsklaerung", true, 3), ("intervention", true, 5), ("loeschung_beantragt", true, 1),
     ]
+    static let areas = ["arbeit", "wohnen", "schule", "gesundheit", "aemter_behoerden", "polizei_justiz", "gueter_dienstleistungen", "oeffentlicher_raum"]
+    static let perpetrators = ["privatperson", "unternehmen", "vermieter", "bildungseinrichtung", "polizei", "behoerde_kommune"]
+    static let protections = ["agg_anwendbar", "agg_nicht_anwendbar_bereich", "agg_nicht_anwendbar_merkmal", "ladg"]
+    static let regions = ["05913", "05315", "05111", "05515", "05711", "05334"]
     static let grounds = ["antisemitismus", "antimuslimisch", "anti_schwarz", "lebensalter", "sprache", "behinderung_chronische_krankheit",
                           "geschlecht_geschlechtsidentitaet", "sozialer_status"]
 
@@ -94,9 +98,14 @@ struct BenchCaseSeeder {
                                records: records, assignees: assignees, audit: [.member(member.username, .caseCreated, id.hex)],
                                closedOn: sheet.closedOn)
         guard Int.random(in: 0..<10) < 7 else { return (file, nil) }
-        let classification = CaseClassification(taxonomy: taxonomyVersion, month: received.monthKey, kind: kind,
-                                                codes: ["ground": [Self.grounds.randomElement() ?? "lebensalter"], "area": ["wohnen"]],
-                                                flags: [], region: "05913")
+        let grounds = Array(Set((0..<Int.random(in: 1...2)).compactMap { _ in Self.grounds.randomElement() })).sorted()
+        let codes: [String: [String]] = ["ground": grounds, "area": [Self.areas.randomElement() ?? "wohnen"],
+                                         "perpetrator": [Self.perpetrators.randomElement() ?? "privatperson"],
+                                         "legal_protection": [Self.protections.randomElement() ?? "agg_anwendbar"]]
+        let classification = CaseClassification(taxonomy: taxonomyVersion, month: received.monthKey, kind: kind, codes: codes,
+                                                flags: grounds.count > 1 ? ["mehrdimensional"] : [], region: Self.regions.randomElement(),
+                                                closedMonth: sheet.closedOn?.monthKey, outcome: sheet.closedOn == nil ? nil : "erfolgreich",
+                                                interventions: open ? [] : ["beschwerdebrief"])
         return (file, try FacetCodec.seal(classification, officeID: office.id, keyVersion: office.keyVersion, key: keys.statisticsKey))
     }
 

@@ -3,22 +3,22 @@ import Foundation
 // In-process benchmarks, printed as Markdown tables. `make bench` (bench/run.sh) runs them with
 // the HTTP runs. Usage:
 //
-//   SichtbarBench [intake] [login] [audit] [rotation] [cases] [--logins N] [--audit-data DIR]
+//   SichtbarBench [intake] [login] [audit] [rotation] [cases] [stats] [--logins N] [--audit-data DIR]
 //                 [--audit-events N] [--audit-batch N] [--rotation-cases N]
-//                 [--cases-data DIR] [--list-cases N] [--samples N]
+//                 [--cases-data DIR] [--list-cases N] [--samples N] [--stats-cases N]
 //
 // With no section named, every section runs. `--audit-data DIR` keeps the audit chain's data
 // folder (for timing `sichtbar audit verify --data DIR` on it); `--cases-data DIR` keeps the
 // case office's (for serving it to the HTTP runs); without them a temporary folder is used and
 // removed.
 
-let sectionNames = ["intake", "login", "audit", "rotation", "cases"]
+let sectionNames = ["intake", "login", "audit", "rotation", "cases", "stats"]
 var sections: [String] = []
 var options: [String: String] = [:]
 var remaining = CommandLine.arguments.dropFirst()[...]
 while let argument = remaining.popFirst() {
     if ["--logins", "--audit-data", "--audit-events", "--audit-batch", "--rotation-cases", "--cases-data", "--list-cases",
-        "--samples"].contains(argument),
+        "--samples", "--stats-cases"].contains(argument),
        let value = remaining.popFirst() {
         options[String(argument.dropFirst(2))] = value
     } else if sectionNames.contains(argument) {
@@ -67,6 +67,8 @@ do {
                 defer { Bench.remove(folder) }
                 try await benchCases(folder: folder, cases: cases, samples: samples)
             }
+        case "stats":
+            try await benchStatistics(cases: number("stats-cases", 28_600), samples: number("samples", 20))
         default:
             try await benchRotation(cases: number("rotation-cases", 100_000))
         }

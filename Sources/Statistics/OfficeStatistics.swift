@@ -37,7 +37,7 @@ public struct OfficeStatistics: Sendable {
 
     /// Every classification filed up to the period's last month, opened with the statistics
     /// key of its version. One filed under another taxonomy version is refused, not guessed.
-    func classifications(of officeID: EntityID, through period: StatPeriod, session: Session) async throws -> [CaseFacts] {
+    public func classifications(of officeID: EntityID, through period: StatPeriod, session: Session) async throws -> [CaseFacts] {
         guard let lastMonth = period.months.last else { return [] }
         let sealed = try await store.sealedFacets(officeID: officeID, through: lastMonth)
         // The newest secrets hold the statistics keys of every version before them.

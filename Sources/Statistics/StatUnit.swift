@@ -21,6 +21,11 @@ public enum StatUnit: String, Sendable, CaseIterable, Codable {
     public func includes(_ classification: CaseFacts, in period: StatPeriod) -> Bool {
         let months = period.months
         guard let first = months.first, let last = months.last else { return false }
+        return includes(classification, from: first, through: last)
+    }
+
+    /// The same for the period's first and last month (`YYYY-MM`), compared as text.
+    public func includes(_ classification: CaseFacts, from first: String, through last: String) -> Bool {
         let arrived = classification.month >= first && classification.month <= last
         switch self {
         case .neueFaelle: return arrived

@@ -25,10 +25,15 @@ public struct TableCounter: Sendable {
     /// Every table of `specs` for `period`. Each case counts once per combination of its
     /// values; along a multi-valued dimension that is once per named code ("Nennungen").
     public func count(_ specs: [TableSpec], facts: [CaseFacts], plain: PlainCounts, period: StatPeriod) -> [StatTable] {
-        specs.map { count($0, facts: facts, plain: plain, period: period) }
+        let index = FactsIndex(facts: facts, vocabulary: vocabulary, period: period)
+        return specs.map { count($0, index: index, plain: plain, period: period) }
     }
 
     public func count(_ spec: TableSpec, facts: [CaseFacts], plain: PlainCounts, period: StatPeriod) -> StatTable {
+        count(spec, index: FactsIndex(facts: facts, vocabulary: vocabulary, period: period), plain: plain, period: period)
+    }
+
+    func count(_ spec: TableSpec, index: FactsIndex, plain: PlainCounts, period: StatPeriod) -> StatTable {
         let multiValued = spec.dimensions.filter(vocabulary.isMultiValued).map(\.key)
         func table(cells: [StatCell], margins: [StatCell]) -> StatTable {
             StatTable(name: spec.name, unit: spec.unit.rawValue, period: period.range, taxonomy: vocabulary.taxonomy.version,
@@ -39,14 +44,9 @@ public struct TableCounter: Sendable {
         case .nichtKlassifiziert: return table(cells: [StatCell(key: [:], count: plain.nichtKlassifiziert)], margins: [])
         default: break
         }
-        let cohort = facts.filter { spec.unit.includes($0, in: period) }
-        let axes = spec.dimensions.map { dimension in
-            let codes = vocabulary.codes(dimension)
-            return (dimension: dimension, codes: codes, index: Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
-        }
-        func positions(_ facts: CaseFacts, _ axis: Int) -> [Int] {
-            vocabulary.values(of: facts, along: axes[axis].dimension).compactMap { axes[axis].index[$0] }
-        }
+        let cohort = index.cohort(spec.unit)
+        let axes = spec.dimensions.map { (dimension: $0, codes: index.codes($0), positions: index.positions($0)) }
+        func positions(_ counted: Int, _ axis: Int) -> [Int] { axes[axis].positions[counted] }
         switch axes.count {
         case 0:
             return table(cells: [StatCell(key: [:], count: cohort.count)], margins: [])

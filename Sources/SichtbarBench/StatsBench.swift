@@ -1,0 +1,45 @@
+import CaseStore
+import Casework
+import Foundation
+import Sealing
+import Statistics
+
+/// Issue 5's office figure: a lead computes the year's release tables over about 20,000
+/// classified cases (target ≤ 2 s): every classification read, opened with the statistics key
+/// and counted into every table of Policies/statistics.yaml. The cases are seeded as of
+/// mid-January 2027, so the whole of 2026 is a closed year holding them.
+func benchStatistics(cases: Int, samples: Int) async throws {
+    let database = try AppDatabase.inMemory()
+    let store = SQLiteMemberStore(database: database, signer: SigningKeyPair())
+    let (office, keys) = try await Bench.createOffice(database)
+    let (lead, leadKeys) = try await database.createMember(username: "lead.stats", role: .lead, office: office, keys: keys,
+                                                           passphrase: SecureBytes(utf8: Bench.casesPassphrase))
+    let session = Session(member: lead, keys: leadKeys)
+    let taxonomy = try Bench.taxonomy()
+    let workflow = try WorkflowPolicy.load(from: Bench.root.appendingPathComponent("Policies/workflow.yaml"))
+    let vocabulary = StatVocabulary(taxonomy: taxonomy, workflow: workflow)
+    let policy = try StatisticsPolicy.load(from: Bench.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
+    guard let today = Day(iso: "2027-01-15"), let year = StatPeriod("2026") else { throw BenchFailure("no day") }
+    let seeder = BenchCaseSeeder(office: office, keys: keys, staff: [(lead, 1)], deadlines: DeadlineTracker(policy: workflow),
+                                 taxonomyVersion: taxonomy.version, today: today)
+    let (_, seedSeconds) = try await Bench.time { try await seeder.seed(cases, into: store) }
+    let classified = try await store.sealedFacets(officeID: office.id, through: "2026-12").count
+    let statistics = OfficeStatistics(store: store, members: store, policy: policy, vocabulary: vocabulary, today: { today })
+
+    var cells = 0
+    let times = try await Bench.samples(samples) {
+        cells = try await statistics.tables(for: year, session: session).reduce(0) { $0 + $1.cells.count + $1.margins.count }
+    }
+    var opened: [CaseFacts] = []
+    let opening = try await Bench.samples(samples) {
+        opened = try await statistics.classifications(of: office.id, through: year, session: session)
+    }
+    let counting = try await Bench.samples(samples) {
+        _ = statistics.counter.count(policy.tables, facts: opened, plain: .init(kurzkontakte: 0, nichtKlassifiziert: 0), period: year)
+    }
+    let table = Table(["office release tables, \(samples) runs", "cases", "p50 ms", "p95 ms", "p99 ms", "target"], widths: [40, 6, 7, 7, 7, 10])
+    table.row(["OfficeStatistics.tables, year, \(policy.tables.count) tables", "\(classified)"] + Bench.percentiles(times) + ["≤ 2000 ms"])
+    table.row(["of which: read and open the classifications", "\(opened.count)"] + Bench.percentiles(opening) + [""])
+    table.row(["of which: count the tables", "\(opened.count)"] + Bench.percentiles(counting) + [""])
+    print("(seeded \(cases) cases in \(format(seedSeconds, 1)) s; \(cells) counts per release)")
+}
