@@ -190,6 +190,25 @@ enum Migrations {
         CREATE INDEX contact_tally_by_office_month ON contact_tally(office_id, month);
         """
 
+    /// v4: statistics releases. One frozen release per office and period: the signed file sealed
+    /// under the office statistics key (so only the office's members read its exact counts), the
+    /// ε it spent under `mode: dp`, and once sent, its copy sealed to the Verband's key.
+    static let v4 = """
+        CREATE TABLE stat_release (
+            id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+            office_id BLOB NOT NULL REFERENCES office(id) ON DELETE CASCADE,
+            period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]' OR period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),
+            created_at TEXT NOT NULL,
+            key_version INTEGER NOT NULL,
+            sealed BLOB NOT NULL,
+            epsilon TEXT,
+            sent_at TEXT,
+            verband_copy BLOB,
+            CHECK ((sent_at IS NULL) = (verband_copy IS NULL)),
+            UNIQUE (office_id, period)
+        ) WITHOUT ROWID;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -200,6 +219,9 @@ enum Migrations {
         }
         migrator.registerMigration("v3") { db in
             try db.execute(sql: v3)
+        }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: v4)
         }
         return migrator
     }

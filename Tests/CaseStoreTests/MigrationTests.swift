@@ -33,6 +33,41 @@ import Testing
 
     static let v3Digest = "5a3afe530ec22a2041c5b604aea93794"
 
+    /// v4 (statistics releases) is frozen the same way once shipped.
+    @Test func v4IsFrozen() {
+        let digest = KeyedHash.digest(Array(Migrations.v4.utf8), length: 16)
+        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        #expect(hex == MigrationTests.v4Digest, "Migrations.v4 changed; add a new migration instead")
+    }
+
+    static let v4Digest = "d9a7750e7a75c66ab9992501eab2aab2"
+
+    /// One release per office and period; a period is a year or a quarter; sent means a copy exists.
+    @Test func v4KeepsOneReleasePerPeriodAndRefusesOtherPeriods() throws {
+        let database = try AppDatabase.inMemory()
+        try database.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
+                VALUES (zeroblob(16), 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
+                """)
+            func insert(_ id: UInt8, _ period: String, sent: Bool = false, copy: Bool = false) throws {
+                try db.execute(sql: """
+                    INSERT INTO stat_release (id, office_id, period, created_at, key_version, sealed, sent_at, verband_copy)
+                    VALUES (?, zeroblob(16), ?, '2027-01-02T10:00:00Z', 1, x'00', ?, ?)
+                    """, arguments: [Data(repeating: id, count: 16), period, sent ? "2027-01-03T10:00:00Z" : nil, copy ? Data([1]) : nil])
+            }
+            try insert(1, "2026")
+            try insert(2, "2026-Q4", sent: true, copy: true)
+            #expect(throws: (any Error).self) { try insert(3, "2026") }
+            for period in ["2026-Q5", "2026-03", "26", "2026-01-01"] {
+                #expect(throws: (any Error).self, "\(period)") { try insert(4, period) }
+            }
+            #expect(throws: (any Error).self, "sent without a copy") { try insert(5, "2025", sent: true) }
+            let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'stat_release'")
+            #expect(table?.contains("WITHOUT ROWID") == true)
+        }
+    }
+
     @Test func v3AddsCaseworkTablesAndColumns() throws {
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
@@ -125,7 +160,7 @@ import Testing
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(applied == ["v1", "v2", "v3"])
+            #expect(applied == ["v1", "v2", "v3", "v4"])
             for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "record", "intake_month"] {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                               arguments: [table])

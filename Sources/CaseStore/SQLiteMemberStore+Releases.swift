@@ -1,0 +1,61 @@
+import Casework
+import Foundation
+import GRDB
+
+extension SQLiteMemberStore: ReleaseStore {
+    public func freeze(_ release: StoredRelease, audit: AuditEvent) async throws -> StoredRelease {
+        try await writer.write { db in
+            if let existing = try Self.release(db, where: "office_id = ? AND period = ?",
+                                               [Data(release.officeID.bytes), release.period]).first {
+                return existing
+            }
+            try db.execute(sql: """
+                INSERT INTO stat_release (id, office_id, period, created_at, key_version, sealed, epsilon)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [Data(release.id.bytes), Data(release.officeID.bytes), release.period, release.createdAt,
+                                 Int64(release.keyVersion), Data(release.sealed), release.epsilon])
+            try AuditLog.append([audit], chain: release.officeID, signer: signer, today: today(), db)
+            return release
+        }
+    }
+
+    public func release(id: EntityID, officeID: EntityID) async throws -> StoredRelease? {
+        try await writer.read { db in
+            try Self.release(db, where: "id = ? AND office_id = ?", [Data(id.bytes), Data(officeID.bytes)]).first
+        }
+    }
+
+    public func releases(officeID: EntityID) async throws -> [StoredRelease] {
+        try await writer.read { db in
+            try Self.release(db, where: "office_id = ?", [Data(officeID.bytes)])
+        }
+    }
+
+    public func markSent(id: EntityID, officeID: EntityID, verbandCopy: [UInt8], at: String, audit: AuditEvent) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(sql: """
+                UPDATE stat_release SET sent_at = ?, verband_copy = ? WHERE id = ? AND office_id = ? AND sent_at IS NULL
+                """, arguments: [at, Data(verbandCopy), Data(id.bytes), Data(officeID.bytes)])
+            guard db.changesCount == 1 else { return false }
+            try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
+            return true
+        }
+    }
+
+    public func sentReleases() async throws -> [StoredRelease] {
+        try await writer.read { db in
+            try Self.release(db, where: "sent_at IS NOT NULL", [])
+        }
+    }
+
+    static func release(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [StoredRelease] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, office_id, period, created_at, key_version, sealed, epsilon, sent_at, verband_copy
+            FROM stat_release WHERE \(condition) ORDER BY period DESC, office_id
+            """, arguments: arguments).compactMap { row in
+            guard let id = EntityID(bytes: [UInt8](row[0] as Data)), let office = EntityID(bytes: [UInt8](row[1] as Data)) else { return nil }
+            return StoredRelease(id: id, officeID: office, period: row[2], createdAt: row[3], keyVersion: UInt32(row[4] as Int64),
+                                 sealed: [UInt8](row[5] as Data), epsilon: row[6], sentAt: row[7], verbandCopy: (row[8] as Data?).map { [UInt8]($0) })
+        }
+    }
+}
