@@ -27,6 +27,17 @@ public enum Sodium {
         return randombytes_uniform(upperBound)
     }
 
+    /// 64 uniformly random bits, for samplers that need integers beyond `randomUniform`'s 32-bit
+    /// bound (the differential-privacy noise of statistics) without allocating an array per draw.
+    public static func randomUInt64() -> UInt64 {
+        ensureInitialised()
+        var value: UInt64 = 0
+        withUnsafeMutableBytes(of: &value) { buffer in
+            if let base = buffer.baseAddress { randombytes_buf(base, buffer.count) }
+        }
+        return value
+    }
+
     /// The constant-time comparison below over borrowed bytes, for hashes read straight from a database row.
     public static func constantTimeEqual(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
         guard lhs.count == rhs.count else { return false }
