@@ -67,6 +67,26 @@ struct DisclosurePropertyTests {
         #expect(leaking > 0, "the naive approach leaks on some random releases")
     }
 
+    /// `DISCLOSURE_MEDIUM` overrides the medium releases per chunk.
+    static let mediumPerChunk = ProcessInfo.processInfo.environment["DISCLOSURE_MEDIUM"].flatMap { Int($0) } ?? 25
+
+    @Test(arguments: 0..<4)
+    func mediumReleasesPassTheIndependentOracle(chunk: Int) throws {
+        let period = try DisclosureFixtures.period
+        var methods: [OracleCheck.Method: Int] = [:]
+        for index in 0..<Self.mediumPerChunk {
+            let seed = UInt64(500_000 + chunk * Self.mediumPerChunk + index)
+            var generator = RandomReleases(seed: seed, period: period, medium: true)
+            let (shape, tables) = generator.release()
+            let protected = try DisclosureControl.protect(tables)
+            #expect(protected.verdict == .safe, "seed \(seed) \(shape): \(protected.verdict)")
+            let oracle = OracleCheck.check(protected.tables, truth: tables, budget: 20_000)
+            #expect(oracle.problems.isEmpty, "seed \(seed) \(shape): \(oracle.problems)")
+            methods[oracle.method, default: 0] += 1
+        }
+        print("medium chunk \(chunk): oracle \(methods)")
+    }
+
     private static func unchangedWherePrinted(_ output: [StatTable], _ input: [StatTable]) -> Bool {
         zip(output, input).allSatisfy { published, exact in
             zip(published.cells + published.margins, exact.cells + exact.margins).allSatisfy { shown, truth in

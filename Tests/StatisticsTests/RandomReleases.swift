@@ -24,18 +24,22 @@ struct RandomReleases {
 
     var random: Generator
     let period: StatPeriod.Range
+    /// Medium-sized releases: more codes (5–7 × 4–5 × 3–4) and 20–120 cases.
+    let medium: Bool
 
-    init(seed: UInt64, period: StatPeriod.Range) {
+    init(seed: UInt64, period: StatPeriod.Range, medium: Bool = false) {
         random = Generator(state: seed)
         self.period = period
+        self.medium = medium
     }
 
     mutating func release() -> (shape: Shape, tables: [StatTable]) {
         let shape = Shape.allCases.randomElement(using: &random) ?? .oneWay
+        let sizes = medium ? (5...7, 4...5, 3...4) : (2...4, 2...3, 2...3)
         let codes = [
-            "a": (0..<Int.random(in: 2...4, using: &random)).map { "a\($0)" },
-            "b": (0..<Int.random(in: 2...3, using: &random)).map { "b\($0)" },
-            "g": (0..<Int.random(in: 2...3, using: &random)).map { "g\($0)" },
+            "a": (0..<Int.random(in: sizes.0, using: &random)).map { "a\($0)" },
+            "b": (0..<Int.random(in: sizes.1, using: &random)).map { "b\($0)" },
+            "g": (0..<Int.random(in: sizes.2, using: &random)).map { "g\($0)" },
         ]
         let cases = population(codes)
         switch shape {
@@ -53,7 +57,7 @@ struct RandomReleases {
     /// Mostly tiny populations, some medium: the hard cases for suppression are the small ones.
     private mutating func population(_ codes: [String: [String]]) -> [Case] {
         let draw = Int.random(in: 0..<100, using: &random)
-        let size = draw < 50 ? Int.random(in: 0...12, using: &random)
+        let size = medium ? Int.random(in: 20...120, using: &random) : draw < 50 ? Int.random(in: 0...12, using: &random)
             : draw < 85 ? Int.random(in: 13...30, using: &random) : Int.random(in: 31...60, using: &random)
         var weights: [String: [Int]] = [:]
         // Sorted: dictionary order changes from run to run, and the draws must not.
