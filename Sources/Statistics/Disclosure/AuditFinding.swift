@@ -1,0 +1,23 @@
+/// One problem the audit found, with the quantity it concerns so `protect` can act on it.
+struct AuditFinding: Sendable {
+    enum Kind: Sendable, Equatable {
+        /// A printed count in 1..<minimumCount.
+        case tooSmall
+        /// A count suppressed in one place but readable (printed) in another.
+        case readableElsewhere
+        /// A suppressed count whose feasible interval is narrower than the rule.
+        case narrow
+        /// A cell that can be proven to hold its whole group (`group` is the line's margin).
+        case wholeGroup(group: QuantityKey)
+        /// The checker could not decide (overflow, node limit): unsafe until proven otherwise.
+        case undecided
+    }
+
+    var kind: Kind
+    var quantity: QuantityKey
+    var reference: CountReference
+    var interval: FeasibleInterval?
+    var reason: String
+
+    var verdict: DisclosureVerdict { .unsafe(cell: reference, interval: interval, reason: reason) }
+}

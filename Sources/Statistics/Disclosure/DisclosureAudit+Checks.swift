@@ -1,0 +1,83 @@
+/// The arithmetic checks: feasible intervals and whole-group cells.
+extension DisclosureAudit {
+    func report(_ tables: [StatTable], stopAtFirst: Bool) -> AuditReport {
+        let release: LinkedRelease
+        do { release = try LinkedRelease(tables) } catch { return .unreadable(error.description) }
+        let published: PublishedCounts
+        switch read(release) {
+        case .failure(let error): return .unreadable(error.reason)
+        case .success(let counts): published = counts
+        }
+        var findings = published.findings
+        if stopAtFirst, !findings.isEmpty { return .findings(findings) }
+        var system = ReleaseSystem(release: release, known: published.known)
+        guard !system.isContradictory else { return .unreadable(Self.contradiction) }
+        do {
+            try checkIntervals(published, &system, into: &findings, stopAtFirst: stopAtFirst)
+            if stopAtFirst, !findings.isEmpty { return .findings(findings) }
+            if rules.groupAttribute { try checkGroups(published, &system, into: &findings, stopAtFirst: stopAtFirst) }
+        } catch {
+            return .unreadable(Self.contradiction)
+        }
+        return .findings(findings)
+    }
+
+    private static let contradiction = "the published counts contradict each other: no table of non-negative counts fits them"
+
+    /// Each suppressed count (not readable elsewhere) needs integer points `protectionWidth` apart.
+    /// Throws only when the system has no solution at all.
+    private func checkIntervals(_ published: PublishedCounts, _ system: inout ReleaseSystem,
+                                into findings: inout [AuditFinding], stopAtFirst: Bool) throws(AuditFailure) {
+        let release = system.release
+        for quantity in 0..<release.count {
+            guard let place = published.hiddenAt[quantity], published.known[quantity] == nil else { continue }
+            let key = release.quantities[quantity]
+            do {
+                let interval = try system.interval(of: quantity, requiredWidth: rules.protectionWidth)
+                guard !interval.isAtLeast(rules.protectionWidth) else { continue }
+                findings.append(AuditFinding(
+                    kind: .narrow, quantity: key, reference: reference(place, in: release), interval: interval,
+                    reason: "can be narrowed to \(interval) from what is published; the rule asks for a width of \(rules.protectionWidth)"))
+            } catch .inconsistent {
+                throw .inconsistent
+            } catch {
+                findings.append(AuditFinding(
+                    kind: .undecided, quantity: key, reference: reference(place, in: release), interval: nil,
+                    reason: "the exact check could not decide this count (\(error)), so it is not proven safe"))
+            }
+            if stopAtFirst, !findings.isEmpty { return }
+        }
+    }
+
+    /// A cell holding its whole group is revealed when no consistent table gives the group a
+    /// member outside the cell: the largest feasible (group − cell) must be at least 1.
+    private func checkGroups(_ published: PublishedCounts, _ system: inout ReleaseSystem,
+                             into findings: inout [AuditFinding], stopAtFirst: Bool) throws(AuditFailure) {
+        let release = system.release
+        for line in release.groupLines where published.known[line.group] != 0 {  // an empty group reveals nothing
+            for cell in line.cells where published.known[cell] != 0 {
+                let outside: Int?
+                if let group = published.known[line.group], let value = published.known[cell] {
+                    outside = group - value
+                } else {
+                    do {
+                        outside = try system.maximum(of: [(line.group, 1), (cell, -1)], target: 1)
+                    } catch .inconsistent {
+                        throw .inconsistent
+                    } catch {
+                        outside = 0
+                    }
+                }
+                if let outside, outside < 1 {
+                    let place = release.places[cell].first { $0.table == line.table && !$0.isMargin }
+                    guard let place else { continue }
+                    findings.append(AuditFinding(
+                        kind: .wholeGroup(group: release.quantities[line.group]), quantity: release.quantities[cell],
+                        reference: reference(place, in: release), interval: nil,
+                        reason: "holds the whole group \(release.quantities[line.group].key): everyone in it shares this attribute"))
+                    if stopAtFirst { return }
+                }
+            }
+        }
+    }
+}

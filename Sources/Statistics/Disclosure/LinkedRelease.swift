@@ -1,0 +1,83 @@
+/// All tables of one release read as one system of quantities: each distinct (unit, period,
+/// key) is one quantity however many tables print it, and every table contributes the
+/// identities between its cells and margins. Both `DisclosureControl` and `DisclosureAudit`
+/// work on this, so a count shared by two tables is decided once and checked once.
+struct LinkedRelease: Sendable {
+    let tables: [StatTable]
+    /// Every quantity of the release: printed ones and the unprinted totals of each table's grid.
+    private(set) var quantities: [QuantityKey] = []
+    /// Where each quantity is printed; empty for a total no table prints.
+    private(set) var places: [[CountPlace]] = []
+    /// Where each quantity sits in the grids of the tables whose grid holds it.
+    private(set) var gridPlaces: [[(table: Int, position: [Int])]] = []
+    private(set) var grids: [TableGrid] = []
+    private(set) var relations: [QuantityRelation] = []
+    private(set) var groupLines: [GroupLine] = []
+    private var index: [QuantityKey: Int] = [:]
+
+    /// Reads the tables' structure (not their counts); throws when a table is malformed.
+    init(_ tables: [StatTable]) throws(DisclosureInputError) {
+        self.tables = tables
+        var names = Set<String>()
+        for (number, table) in tables.enumerated() {
+            guard names.insert(table.name).inserted else {
+                throw DisclosureInputError(table: table.name, reason: "two tables of the release have this name")
+            }
+            var grid = try Self.grid(of: table, number: number)
+            for position in grid.positions {
+                grid.quantities.append(intern(QuantityKey(unit: table.unit, period: table.period, key: grid.key(at: position))))
+            }
+            try place(table, number: number, in: grid)
+            grids.append(grid)
+        }
+        var seen = Set<QuantityRelation>()
+        relations = grids.flatMap(\.relations).filter { seen.insert($0).inserted }
+        groupLines = grids.flatMap(\.groupLines)
+    }
+
+    var count: Int { quantities.count }
+
+    func isPrinted(_ quantity: Int) -> Bool { !places[quantity].isEmpty }
+
+    func quantity(of key: QuantityKey) -> Int? { index[key] }
+
+    /// The printed count at a place.
+    func cell(at place: CountPlace) -> StatCell {
+        let table = tables[place.table]
+        return place.isMargin ? table.margins[place.position] : table.cells[place.position]
+    }
+
+    /// A margin anywhere (a sub-total or the grand total), rather than only an interior cell.
+    func isMarginSomewhere(_ quantity: Int) -> Bool {
+        // Cells are always printed (a table lists all of them), so an unprinted quantity is a total.
+        places[quantity].contains(where: \.isMargin) || !isPrinted(quantity)
+    }
+
+    private mutating func intern(_ key: QuantityKey) -> Int {
+        if let known = index[key] { return known }
+        index[key] = quantities.count
+        quantities.append(key)
+        places.append([])
+        gridPlaces.append([])
+        return quantities.count - 1
+    }
+
+    private mutating func place(_ table: StatTable, number: Int, in grid: TableGrid) throws(DisclosureInputError) {
+        for position in grid.positions {
+            gridPlaces[grid.quantity(at: position)].append((number, position))
+        }
+        for (isMargin, counts) in [(false, table.cells), (true, table.margins)] {
+            var taken = Set<Int>()
+            for (offset, cell) in counts.enumerated() {
+                guard let position = grid.position(of: cell.key), isMargin == (cell.key.count < table.dimensions.count) else {
+                    throw DisclosureInputError(table: table.name, key: cell.key, reason: "the key does not name \(isMargin ? "a proper subset of" : "every one of") the dimensions with known codes")
+                }
+                let quantity = grid.quantity(at: position)
+                guard taken.insert(quantity).inserted else {
+                    throw DisclosureInputError(table: table.name, key: cell.key, reason: "the key appears twice")
+                }
+                places[quantity].append(CountPlace(table: number, isMargin: isMargin, position: offset))
+            }
+        }
+    }
+}
