@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Casework", "Sealing",
+                "Casework", "Sealing", "Statistics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "sichtbar",
             dependencies: [
-                "Casework", "CaseStore", "CProcess", "Sealing", "Web",
+                "Casework", "CaseStore", "CProcess", "Sealing", "Statistics", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

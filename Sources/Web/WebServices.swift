@@ -11,14 +11,18 @@ public struct WebServices: Sendable {
     public let members: MemberService?
     /// Casework; nil where no workflow is loaded (reporter-only and member-only test applications).
     public let casework: CaseworkService?
+    /// Releases and published statistics; nil where no statistics policy is loaded.
+    public let statistics: StatisticsServices?
     let tokens = FormTokens()
     let intakePerAddress: RateLimiter
     let intakeGlobal: GlobalRateLimiter
     let mailboxPerAddress: RateLimiter
 
     public init(reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
-                settings: WebSettings, members: MemberService? = nil, casework: CaseworkService? = nil) {
+                settings: WebSettings, members: MemberService? = nil, casework: CaseworkService? = nil,
+                statistics: StatisticsServices? = nil) {
         self.members = members
+        self.statistics = statistics
         self.casework = casework
         self.reporter = reporter
         self.taxonomy = taxonomy
