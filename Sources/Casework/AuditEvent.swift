@@ -90,7 +90,6 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case releaseViewed = "release.viewed"
     case releaseSent = "release.sent"
     case statisticsPublished = "statistics.published"
-    case statisticsViewed = "statistics.viewed"
     case reportReceived = "report.received"
     case reporterMessageAdded = "report.message_added"
     case reportWithdrawn = "report.withdrawn"
