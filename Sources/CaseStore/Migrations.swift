@@ -209,6 +209,17 @@ enum Migrations {
         ) WITHOUT ROWID;
         """
 
+    /// v5: the Verband's publications. One per period (a later merge replaces it): the signed
+    /// file of merged tables after disclosure control, meant for the public and so unsealed.
+    static let v5 = """
+        CREATE TABLE stat_published (
+            period TEXT PRIMARY KEY NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]' OR period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),
+            published_at TEXT NOT NULL,
+            release_count INTEGER NOT NULL CHECK (release_count > 0),
+            file BLOB NOT NULL
+        ) WITHOUT ROWID;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -222,6 +233,9 @@ enum Migrations {
         }
         migrator.registerMigration("v4") { db in
             try db.execute(sql: v4)
+        }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: v5)
         }
         return migrator
     }

@@ -42,6 +42,31 @@ import Testing
 
     static let v4Digest = "d9a7750e7a75c66ab9992501eab2aab2"
 
+    /// v5 (the Verband's publications) is frozen the same way once shipped.
+    @Test func v5IsFrozen() {
+        let digest = KeyedHash.digest(Array(Migrations.v5.utf8), length: 16)
+        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        #expect(hex == MigrationTests.v5Digest, "Migrations.v5 changed; add a new migration instead")
+    }
+
+    static let v5Digest = "5c6b38e2f0faa52229c5f74c425a935e"
+
+    /// One publication per period, a period is a year or a quarter, and it comes from at least one release.
+    @Test func v5KeepsOnePublicationPerPeriod() throws {
+        let database = try AppDatabase.inMemory()
+        try database.writer.write { db in
+            func insert(_ period: String, releases: Int = 2) throws {
+                try db.execute(sql: "INSERT INTO stat_published (period, published_at, release_count, file) VALUES (?, 'x', ?, x'7b7d')",
+                               arguments: [period, releases])
+            }
+            try insert("2026")
+            try insert("2026-Q3")
+            #expect(throws: (any Error).self) { try insert("2026") }
+            for period in ["2026-Q0", "2026-07", "x"] { #expect(throws: (any Error).self, "\(period)") { try insert(period) } }
+            #expect(throws: (any Error).self, "no releases") { try insert("2025", releases: 0) }
+        }
+    }
+
     /// One release per office and period; a period is a year or a quarter; sent means a copy exists.
     @Test func v4KeepsOneReleasePerPeriodAndRefusesOtherPeriods() throws {
         let database = try AppDatabase.inMemory()
@@ -160,7 +185,7 @@ import Testing
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(applied == ["v1", "v2", "v3", "v4"])
+            #expect(applied == ["v1", "v2", "v3", "v4", "v5"])
             for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "record", "intake_month"] {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                               arguments: [table])
