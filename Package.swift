@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Casework", "Sealing", "CaseStore",
+                "Web", "Casework", "Sealing", "CaseStore", "Statistics",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],

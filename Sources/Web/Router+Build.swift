@@ -12,10 +12,16 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         if let casework = services.casework {
             CaseAPI(members: members, casework: casework).addRoutes(to: router.group("api/v1"))
         }
+        if let statistics = services.statistics {
+            ReleaseAPI(members: members, statistics: statistics).addRoutes(to: router.group("api/v1"))
+        }
         let memberPages = MemberPages(services: services, members: members)
         memberPages.addRoutes(to: router)
         if let casework = services.casework {
             CasePages(base: memberPages, casework: casework).addRoutes(to: router)
+        }
+        if let statistics = services.statistics {
+            ReleasePages(base: memberPages, statistics: statistics).addRoutes(to: router)
         }
     }
     ReporterPages(services: services).addRoutes(to: router)

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Statistics
 import Web
 
 /// Wires the SQLite store into the web application and runs it with the metrics listener in a
@@ -20,12 +21,14 @@ enum Server {
         let access: AccessPolicy
         let workflow: WorkflowPolicy
         let letters: LetterRenderer
+        let statisticsPolicy: StatisticsPolicy
         do {
             taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
             access = try AccessPolicy.load(from: try resources.policiesURL().appendingPathComponent("access.yaml"))
             workflow = try WorkflowPolicy.load(from: try resources.policiesURL().appendingPathComponent("workflow.yaml"))
             pages = try await PageRenderer.load(templates: try resources.templatesURL())
             letters = try LetterRenderer.load(directory: try resources.templatesURL().appendingPathComponent("letters"))
+            statisticsPolicy = try StatisticsSetup.policy(policies: try resources.policiesURL(), taxonomy: taxonomy, workflow: workflow)
         } catch let error as PolicyError {
             throw CLIError.badInput("policy refused: \(error)")
         } catch let error as CatalogueError {
@@ -40,7 +43,8 @@ enum Server {
         let casework = CaseworkService(members: members, store: memberStore, policy: workflow, taxonomy: taxonomy, letters: letters)
         let services = WebServices(
             reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines),
-            taxonomy: taxonomy, health: database, pages: pages, settings: settings, members: members, casework: casework)
+            taxonomy: taxonomy, health: database, pages: pages, settings: settings, members: members, casework: casework,
+            statistics: StatisticsSetup.services(store: memberStore, signer: secrets.signing, policy: statisticsPolicy, taxonomy: taxonomy, workflow: workflow))
 
         let url = "http://\(options.host):\(options.port)"
         let app = Application(

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Sealing
+import Statistics
 @testable import Web
 
 /// A web application with members: in-memory SQLite, one office with a lead, its reports in the
@@ -43,9 +44,14 @@ struct MemberTestApp {
         casework = CaseworkService(members: members, store: store, policy: workflow, taxonomy: taxonomy, letters: letters)
         let reporter = ReporterService(store: SQLiteReportStore(database: database), taxonomy: taxonomy,
                                        lookupKey: SecureBytes(randomCount: 32), deadlines: casework.deadlines)
+        let vocabulary = StatVocabulary(taxonomy: taxonomy, workflow: workflow)
+        let statisticsPolicy = try StatisticsPolicy.load(from: TestApp.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
+        let releases = ReleaseService(statistics: OfficeStatistics(store: store, members: store, policy: statisticsPolicy, vocabulary: vocabulary),
+                                      releases: store, signer: signer)
         services = WebServices(reporter: reporter, taxonomy: taxonomy, health: FixedHealth(writable: true), pages: pages,
                                settings: WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
-                               members: members, casework: casework)
+                               members: members, casework: casework,
+                               statistics: StatisticsServices(releases: releases, published: store, publisherKey: signer.publicKey))
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {

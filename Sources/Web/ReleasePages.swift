@@ -1,0 +1,85 @@
+import Casework
+import Foundation
+import Hummingbird
+import Statistics
+
+/// A lead's statistics releases as pages (`/releases`): compute a closed year's or quarter's
+/// tables, preview them, send them sealed to the Verband. `ReleaseService` checks role and
+/// office and audits; anyone but a lead gets 404 like a missing page.
+struct ReleasePages {
+    let base: MemberPages
+    let statistics: StatisticsServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/releases", use: list)
+        router.post("/releases", use: compute)
+        router.get("/releases/:id", use: preview)
+        router.post("/releases/:id/send", use: send)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await base.memberPage(request) { session, language in
+            let releases = try await statistics.releases.list(session: session)
+            return page(session, language, releases: releases, notice: base.confirmation(request, language, known: ["release_sent"]))
+        }
+    }
+
+    func page(_ session: Session, _ language: Catalogue, releases: [StoredRelease], notice: String? = nil,
+              period: String = "", problem: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        base.render("releases", status: status, language: language, path: "/releases", session: session, values: present([
+            "title": language["releases_title"], "notice": notice, "period": period, "problem": problem,
+            "suggestion": Self.lastClosedYear(),
+            "releases": releases.map { release -> [String: Any] in
+                present(["id": release.id.hex, "period": release.period, "createdAt": release.createdAt,
+                         "sentAt": release.sentAt, "epsilon": release.epsilon])
+            },
+        ]))
+    }
+
+    static func lastClosedYear(_ now: Date = Date()) -> String {
+        String(Calendar(identifier: .gregorian).component(.year, from: now) - 1)
+    }
+
+    /// Computes (or finds) the period's release and shows its preview. A period that is not a
+    /// closed year or quarter is named next to the field, and nothing is frozen.
+    @Sendable func compute(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await base.memberForm(request) { session, language, form in
+            let text = MemberPages.trimmed(form, "period")
+            let releases = try await statistics.releases.list(session: session)
+            guard let period = StatPeriod(text) else {
+                return page(session, language, releases: releases, period: text, problem: language["releases_period_malformed"],
+                            status: .unprocessableContent)
+            }
+            do {
+                let (stored, _) = try await statistics.releases.release(period, session: session)
+                return base.redirect("/releases/\(stored.id.hex)", language)
+            } catch AccessError.invalid(let field, let message) where field == "period" || field == "taxonomy" {
+                let problem = field == "period" ? language["releases_period_open"] : message
+                return page(session, language, releases: releases, period: text, problem: problem, status: .unprocessableContent)
+            }
+        }
+    }
+
+    @Sendable func preview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await base.memberPage(request) { session, language in
+            guard let id = CaseAPI.pathID(context) else { throw AccessError.notFound }
+            let (stored, file) = try await statistics.releases.preview(id: id, session: session)
+            let labels = base.statisticsLabels(language)
+            return base.render("release", language: language, path: "/releases", session: session, values: present([
+                "title": "\(language["releases_preview_title"]) \(stored.period)",
+                "id": stored.id.hex, "period": stored.period, "createdAt": stored.createdAt, "sentAt": stored.sentAt,
+                "epsilon": stored.epsilon, "policy": file.policy, "taxonomy": file.taxonomy,
+                "notice": base.confirmation(request, language, known: ["release_sent"]),
+                "tables": file.tables.map { StatTableView($0, spec: statistics.policy.table($0.name), labels: labels, language: language).values },
+            ]))
+        }
+    }
+
+    @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await base.memberForm(request) { session, language, _ in
+            guard let id = CaseAPI.pathID(context) else { throw AccessError.notFound }
+            _ = try await statistics.releases.send(id: id, session: session)
+            return base.redirect("/releases/\(id.hex)", language, done: "release_sent")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Casework
+import Statistics
+
+/// A statistics table as the pages print it: one list of rows for one dimension, a grid with
+/// margins for two; suppressed counts as "<5" (primary) or "–" (secondary), never a number.
+struct StatTableView {
+    let values: [String: Any]
+
+    init(_ table: StatTable, spec: TableSpec?, labels: PolicyLabels?, language: Catalogue) {
+        func label(_ value: String, _ dimension: String) -> String {
+            labels?.statistics(value, dimension: dimension) ?? value
+        }
+        func count(_ cell: StatCell?) -> String {
+            guard let cell else { return "" }
+            if let count = cell.count, !cell.suppressed { return String(count) }
+            return cell.primary ? "<5" : "–"
+        }
+        let total = table.margins.first { $0.key.isEmpty }
+        var values: [String: Any] = [
+            "name": table.name, "unit": table.unit,
+            "caption": spec.flatMap { Taxonomy.label($0.labels, language: language.code) } ?? table.name,
+            "total": count(total), "nennungen": !table.additive,
+        ]
+        func codes(_ dimension: String) -> [String] {
+            var seen: [String] = []
+            for cell in table.cells { if let code = cell.key[dimension], !seen.contains(code) { seen.append(code) } }
+            return seen
+        }
+        func cell(_ key: [String: String]) -> StatCell? { table.cells.first { $0.key == key } }
+        func margin(_ key: [String: String]) -> StatCell? { table.margins.first { $0.key == key } }
+        switch table.dimensions.count {
+        case 1:
+            let dimension = table.dimensions[0]
+            values["single"] = ["rows": codes(dimension).map { code in
+                ["label": label(code, dimension), "count": count(cell([dimension: code]))]
+            }]
+        case 2:
+            let (rowsKey, columnsKey) = (table.dimensions[0], table.dimensions[1])
+            let columns = codes(columnsKey)
+            values["grid"] = [
+                "columns": columns.map { ["label": label($0, columnsKey)] },
+                "rows": codes(rowsKey).map { row -> [String: Any] in
+                    ["label": label(row, rowsKey),
+                     "cells": columns.map { ["count": count(cell([rowsKey: row, columnsKey: $0]))] },
+                     "margin": count(margin([rowsKey: row]))]
+                },
+                "columnMargins": columns.map { ["count": count(margin([columnsKey: $0]))] },
+            ] as [String: Any]
+        default:
+            break
+        }
+        self.values = values
+    }
+}
+
+extension MemberPages {
+    /// The words for statistics codes; nil where no workflow is loaded (codes are shown as they are).
+    func statisticsLabels(_ language: Catalogue) -> PolicyLabels? {
+        services.casework.map { PolicyLabels(policy: $0.policy, taxonomy: services.taxonomy, language: language.code) }
+    }
+}

@@ -1,0 +1,97 @@
+import CaseStore
+import Casework
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Sealing
+import Statistics
+import Testing
+@testable import Web
+
+/// A lead's releases through the router: the API and the `/releases` pages.
+@Suite struct ReleaseRoutesTests {
+    static let passphrase = "Kompass-Rhein-Laterne-42"
+
+    func object(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    @Test func aLeadComputesPreviewsAndSendsOnlyClosedPeriodsAndOthersSeeNothing() async throws {
+        let app = try await MemberTestApp()
+        try await app.addMember("berater.koeln")
+        try await app.createVerband(analyst: "analyse", passphrase: Self.passphrase)
+        try await app.test { client in
+            let lead = try await client.login(app.leadName, app.leadPassphrase)
+            let counsellor = try await client.login("berater.koeln", Self.passphrase)
+            let analyst = try await client.login("analyse", Self.passphrase)
+            let lastYear = String(Calendar(identifier: .gregorian).component(.year, from: Date()) - 1)
+            let thisYear = String(Calendar(identifier: .gregorian).component(.year, from: Date()))
+
+            let open = try await client.json("/api/v1/releases", .post, token: lead, #"{"period": "\#(thisYear)"}"#)
+            #expect(open.status == .unprocessableContent && open.text.contains(#""field":"period""#), "the current year is not over")
+            let malformed = try await client.json("/api/v1/releases", .post, token: lead, #"{"period": "\#(lastYear)-06"}"#)
+            #expect(malformed.status == .unprocessableContent && malformed.text.contains(#""field":"period""#))
+            for token in [counsellor, analyst] {
+                #expect(try await client.json("/api/v1/releases", .post, token: token, #"{"period": "\#(lastYear)"}"#).status == .notFound)
+                #expect(try await client.json("/api/v1/releases", .get, token: token).status == .notFound)
+            }
+            #expect(try await client.json("/api/v1/releases", .get).status == .unauthorized)
+
+            let computed = try await client.json("/api/v1/releases", .post, token: lead, #"{"period": "\#(lastYear)"}"#)
+            #expect(computed.status == .ok)
+            let release = try object(computed)
+            let id = try #require(release["id"] as? String)
+            let file = try #require(release["file"] as? [String: Any])
+            #expect(file["scope"] as? String == "office" && file["period"] as? String == lastYear)
+            #expect((file["signature"] as? [String: Any])?["alg"] as? String == "ed25519")
+            let again = try object(try await client.json("/api/v1/releases", .post, token: lead, #"{"period": "\#(lastYear)"}"#))
+            #expect(again["id"] as? String == id, "asked again, the frozen release")
+
+            #expect(try await client.json("/api/v1/releases/\(id)/send", .post, token: counsellor).status == .notFound)
+            #expect(try await client.json("/api/v1/releases/\(id)", .get, token: counsellor).status == .notFound)
+            let sent = try await client.json("/api/v1/releases/\(id)/send", .post, token: lead)
+            #expect(sent.status == .ok)
+            let envelope = try #require(try object(sent)["envelope"] as? [String: Any])
+            #expect(envelope["format"] as? String == ReleaseEnvelope.currentFormat && envelope["period"] as? String == lastYear)
+            let list = try object(try await client.json("/api/v1/releases", .get, token: lead))
+            let listed = try #require((list["releases"] as? [[String: Any]])?.first)
+            #expect(listed["id"] as? String == id && listed["sentAt"] is String && listed["file"] == nil)
+            let sealedCopy = try #require(try await app.store.sentReleases().first?.verbandCopy)
+            #expect(!String(decoding: sealedCopy, as: UTF8.self).contains("ueberblick"), "what the store keeps for the Verband is sealed")
+        }
+    }
+
+    @Test func theReleasesPagesComputeShowTheTablesAndSendWithTheFormToken() async throws {
+        let app = try await MemberTestApp()
+        try await app.addMember("berater.koeln")
+        try await app.createVerband(analyst: "analyse", passphrase: Self.passphrase)
+        try await app.test { client in
+            let lastYear = String(Calendar(identifier: .gregorian).component(.year, from: Date()) - 1)
+            let cookie = try await client.pageSession(app.leadName, app.leadPassphrase)
+            let list = try await client.page("/releases?lang=en", cookie: cookie)
+            #expect(list.status == .ok && list.text.contains("No release has been computed yet."))
+            let csrf = try #require(list.token(named: "csrf"))
+            let bad = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", "letztes Jahr")], cookie: cookie)
+            #expect(bad.status == .unprocessableContent && bad.text.contains(#"aria-invalid="true""#))
+            let foreign = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie, site: "cross-site")
+            #expect(foreign.status == .forbidden)
+            #expect(try await app.store.releases(officeID: app.office.id).isEmpty, "nothing frozen by a refused form")
+
+            let made = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie)
+            #expect(made.status == .seeOther)
+            let location = try #require(made.headers[.location])
+            let preview = try await client.page(location, cookie: cookie)
+            #expect(preview.status == .ok && preview.text.contains("Overview: cases by kind") && preview.text.contains("Send to the Verband"))
+            let path = String(location.prefix { $0 != "?" })
+            let send = try await client.memberPost("\(path)/send?lang=en", [("csrf", csrf)], cookie: cookie)
+            #expect(send.status == .seeOther && send.headers[.location]?.contains("done=release_sent") == true)
+            let after = try await client.page(send.headers[.location] ?? "", cookie: cookie)
+            #expect(after.text.contains("sealed to the Verband") && !after.text.contains("Send to the Verband"))
+
+            let counsellor = try await client.pageSession("berater.koeln", Self.passphrase)
+            #expect(try await client.page("/releases?lang=en", cookie: counsellor).status == .notFound)
+            #expect(try await client.page(location, cookie: counsellor).status == .notFound)
+            #expect(!(try await client.page("/cases?lang=en", cookie: counsellor).text.contains(#"href="/releases"#)), "no link for counsellors")
+        }
+    }
+}
