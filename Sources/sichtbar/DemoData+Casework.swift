@@ -11,9 +11,10 @@ extension DemoData {
         var seed: UInt64
     }
 
-    /// The moment the demo offices were set up: two years and a day before `today`, in the morning.
+    /// The moment the demo offices were set up: the day before the casework horizon (1 January two
+    /// years before `today`'s year), in the morning.
     static func start(before today: Day) -> Date {
-        let day = today.adding(days: -731)
+        let day = today.adding(days: -(DemoPlanner.horizon(before: today) + 1))
         return Day.berlin.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 8)) ?? Date()
     }
 

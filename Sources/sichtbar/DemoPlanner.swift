@@ -14,6 +14,15 @@ struct DemoPlanner {
     let tracker: DeadlineTracker
     let staffs: [DemoStaff]
 
+    /// How many days back the demo's casework reaches: to 1 January two years before this one,
+    /// so the two last calendar years are complete and can be released (issue 5), and the
+    /// current year runs up to today.
+    static func horizon(before today: Day) -> Int {
+        (Day(year: today.year - 2, month: 1, day: 1)?.days(until: today)) ?? 730
+    }
+
+    var horizon: Int { Self.horizon(before: today) }
+
     /// `cases` worked cases (first one of every kind in every step the policy lets it reach,
     /// per office, then a realistic mix), `freshReports` reports of the last days nobody has
     /// worked yet, and `tallies` contacts without a file per office. Sorted by time.
@@ -69,7 +78,7 @@ struct DemoPlanner {
         case .firstContact, .deletionRequested: arrival = earliest + random.int(0...30)
         case .facts, .mandate: arrival = earliest + random.int(0...40)
         case .intervention: arrival = earliest + random.int(0...60)
-        default: arrival = earliest >= 730 ? earliest : random.int(earliest...730)
+        default: arrival = earliest >= horizon ? earliest : random.int(earliest...horizon)
         }
         var actions = plan.actions(arrivingDaysAgo: arrival)
         if target.isOpen && target != .deletionRequested && !(target == .received && arrivesOnline) {
@@ -81,7 +90,7 @@ struct DemoPlanner {
     /// "Kontakte ohne Akte" over the two years: month, channel, sometimes a ground and a referral.
     mutating func tallies(_ count: Int, staff: DemoStaff) -> [DemoAction] {
         (0..<count).map { index in
-            DemoAction(ago: random.int(1...730), minute: random.int(8 * 60...17 * 60), caseIndex: nil, sequence: index,
+            DemoAction(ago: random.int(1...horizon), minute: random.int(8 * 60...17 * 60), caseIndex: nil, sequence: index,
                        actor: random.pick(staff.counsellors + [staff.lead]),
                        kind: .tally(channel: random.weighted([("telefon", 6), ("persoenlich", 3), ("email", 2)]),
                                     ground: random.chance(0.6) ? random.pick(Self.talliedGrounds) : nil,

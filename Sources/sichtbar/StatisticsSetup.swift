@@ -25,3 +25,22 @@ enum StatisticsSetup {
         return StatisticsServices(releases: releases, published: store, publisherKey: signer.publicKey)
     }
 }
+
+extension StatisticsSetup {
+    /// The statistics services of a command: policies from `--policies`, the store of `--data`.
+    static func services(context: MemberContext, resources: ResourceOptions) throws -> StatisticsServices {
+        let (taxonomy, workflow, policy) = try policies(resources)
+        return services(store: context.store, signer: context.secrets.signing, policy: policy, taxonomy: taxonomy, workflow: workflow)
+    }
+
+    static func policies(_ resources: ResourceOptions) throws -> (Taxonomy, WorkflowPolicy, StatisticsPolicy) {
+        do {
+            let folder = try resources.policiesURL()
+            let taxonomy = try Taxonomy.load(from: folder.appendingPathComponent("taxonomy.yaml"))
+            let workflow = try WorkflowPolicy.load(from: folder.appendingPathComponent("workflow.yaml"))
+            return (taxonomy, workflow, try policy(policies: folder, taxonomy: taxonomy, workflow: workflow))
+        } catch let error as PolicyError {
+            throw CLIError.badInput("policy refused: \(error)")
+        }
+    }
+}
