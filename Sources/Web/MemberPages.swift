@@ -56,6 +56,7 @@ struct MemberPages {
             page["member"] = [
                 "username": session.username, "managesMembers": Self.managesMembers(session), "isLead": session.isLead,
                 "worksCases": session.worksCases && services.casework != nil,
+                "readsStatistics": session.role == .analyst && services.statistics != nil,
             ] as [String: Any]
         }
         return pages.render(template, status: status, language: language, path: path, settings: services.settings, values: page)

@@ -1,7 +1,8 @@
 /// The OpenAPI 3.1 description of every route this build serves, answered at `GET /openapi.yaml`.
 /// A test checks that every registered route appears here.
 enum OpenAPIDocument {
-    static let yaml = paths + memberPaths + casePaths + caseFilePaths + components + memberComponents + caseComponents + responses
+    static let yaml = paths + memberPaths + casePaths + caseFilePaths + statisticsPaths + components + memberComponents + caseComponents
+        + statisticsComponents + responses
 
     static let paths = #"""
     openapi: 3.1.0
@@ -45,6 +46,10 @@ enum OpenAPIDocument {
           Casework for counsellors and leads of the case's office. Leads open every case of the
           office; counsellors the cases assigned to them, and the others only where the office
           opens cases to the whole team. Everything else answers `404 not_found`, alike.
+      - name: statistics
+        description: |
+          The Verband's published statistics for its analysts: merged across offices, after
+          disclosure control, signed. Every other role gets `404 not_found`.
       - name: pages
         description: HTML pages for reporters; they work without JavaScript and set no cookie.
     paths:

@@ -17,6 +17,10 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         if let casework = services.casework {
             CasePages(base: memberPages, casework: casework).addRoutes(to: router)
         }
+        if let statistics = services.statistics {
+            StatisticsAPI(members: members, statistics: statistics).addRoutes(to: router.group("api/v1"))
+            StatisticsPages(base: memberPages, statistics: statistics).addRoutes(to: router)
+        }
     }
     ReporterPages(services: services).addRoutes(to: router)
     router.get("/healthz") { _, _ -> Response in
