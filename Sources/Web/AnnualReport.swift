@@ -44,8 +44,8 @@ public struct AnnualReport: Sendable {
         var context: [String: Any] = [
             "lang": catalogue.code, "dir": catalogue.direction, "t": catalogue.strings, "stylesheet": template.stylesheet,
             "title": view.string("report_title", ["year": year]), "year": year,
-            "periodText": view.string("report_period", ["from": file.period.range.from.description, "to": file.period.range.to.description]),
-            "generatedOn": file.generatedOn.description,
+            "periodText": view.string("report_period", ["from": view.numbers.day(file.period.range.from), "to": view.numbers.day(file.period.range.to)]),
+            "generatedOn": view.numbers.day(file.generatedOn),
             "keyNumbers": view.keyNumbers(file),
             "charts": [view.barChart(file, along: "ground_top", id: "report-chart-grounds", titleKey: "statistics_chart_grounds"),
                        view.barChart(file, along: "area_top", id: "report-chart-areas", titleKey: "statistics_chart_areas")].compactMap { $0 },

@@ -1,3 +1,5 @@
+import Casework
+
 /// Numbers as the statistics pages and the report print them: German grouping and decimal
 /// comma on German pages ("1.234", "12,5 %", "+2,4 Pp."), English conventions otherwise.
 /// Written out by hand with integer arithmetic on tenths, so the output does not depend on the
@@ -43,4 +45,7 @@ public struct StatisticsNumbers: Sendable, Equatable {
         let sign = tenths > 0 ? "+" : tenths < 0 ? "−" : "±"
         return sign + oneDecimal(tenths) + (german ? " Pp." : " pp")
     }
+
+    /// A day: "31. Dezember 2026" on German pages (written out, no locale data), ISO otherwise.
+    public func day(_ day: Day) -> String { german ? day.germanLong : day.description }
 }

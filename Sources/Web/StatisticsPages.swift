@@ -57,7 +57,8 @@ struct StatisticsPages {
             }
             let view = presentation(language)
             values["period"] = publication.period
-            values["publishedOn"] = String(publication.publishedAt.prefix(10))
+            let publishedOn = String(publication.publishedAt.prefix(10))
+            values["publishedOn"] = Day(iso: publishedOn).map(view.numbers.day) ?? publishedOn
             values["releaseCount"] = view.numbers.count(publication.releaseCount)
             values["keyNumbers"] = view.keyNumbers(file)
             values["charts"] = [view.barChart(file, along: "ground_top", id: "chart-grounds", titleKey: "statistics_chart_grounds"),

@@ -1,3 +1,4 @@
+import Casework
 import Testing
 @testable import Web
 
@@ -63,5 +64,13 @@ import Testing
         #expect(german.points(0.01) == "±0,0 Pp.")
         #expect(english.points(-2) == "−2.0 pp")
         #expect(german.percent(1234.5) == "1.234,5 %")
+    }
+}
+
+extension ChartTests {
+    @Test func daysAreWrittenOutOnGermanPages() throws {
+        let day = try #require(Day(year: 2026, month: 12, day: 31))
+        #expect(StatisticsNumbers(language: "de").day(day) == "31. Dezember 2026")
+        #expect(StatisticsNumbers(language: "en").day(day) == "2026-12-31")
     }
 }
