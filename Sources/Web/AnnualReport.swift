@@ -54,6 +54,7 @@ public struct AnnualReport: Sendable {
                 ["unit": view.labels.unit($0), "text": view.string("report_unit_\($0)")]
             },
             "rules": rules(view),
+            "marks": view.string("report_method_marks", ["mark": view.primaryMark, "below": view.numbers.count(policy.minimumCount - 1)]),
         ]
         if let trend = view.trend(years, id: "report-chart-trend") { context["trend"] = trend }
         if let backLink { context["backLink"] = backLink }

@@ -65,7 +65,7 @@ struct StatisticsPages {
                                 view.barChart(file, along: "area_top", id: "chart-areas", titleKey: "statistics_chart_areas")].compactMap { $0 }
             values["tables"] = view.tables(file)
             values["legend"] = [
-                ["mark": view.primaryMark, "text": view.string("statistics_legend_primary", ["minimum": view.primaryMark])],
+                ["mark": view.primaryMark, "text": view.string("statistics_legend_primary", ["below": view.numbers.count(statistics.policy.minimumCount - 1)])],
                 ["mark": StatisticsPresentation.secondaryMark, "text": view.string("statistics_legend_secondary")],
             ]
             values["dp"] = statistics.policy.mode == .dp

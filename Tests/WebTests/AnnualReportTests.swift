@@ -20,6 +20,7 @@ import Testing
         #expect(html.contains("mindestens 5 möglichen Werten"), "protection width")
         #expect(html.contains("Gruppenmerkmal: Eine Zeile oder Spalte"), "group attribute")
         #expect(html.contains("Nennungen"))
+        #expect(html.contains("„&lt;5“: ein Wert zwischen 1 und 4."), "the marks, from the policy")
         #expect(html.contains("Regierungsbezirke"))
         #expect(html.contains("abgeschlossene Fälle"))
         #expect(!html.contains("Entwicklung der Merkmale"), "one year has no trend")
