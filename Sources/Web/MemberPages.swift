@@ -57,6 +57,7 @@ struct MemberPages {
                 "username": session.username, "managesMembers": Self.managesMembers(session), "isLead": session.isLead,
                 "worksCases": session.worksCases && services.casework != nil,
                 "releases": services.statistics != nil,
+                "readsStatistics": session.role == .analyst && services.statistics != nil,
             ] as [String: Any]
         }
         return pages.render(template, status: status, language: language, path: path, settings: services.settings, values: page)

@@ -1,8 +1,8 @@
 /// The OpenAPI 3.1 description of every route this build serves, answered at `GET /openapi.yaml`.
 /// A test checks that every registered route appears here.
 enum OpenAPIDocument {
-    static let yaml = paths + memberPaths + casePaths + caseFilePaths + releasePaths + components + memberComponents + caseComponents
-        + releaseComponents + responses
+    static let yaml = paths + memberPaths + casePaths + caseFilePaths + releasePaths + statisticsPaths + components + memberComponents
+        + caseComponents + releaseComponents + statisticsComponents + responses
 
     static let paths = #"""
     openapi: 3.1.0
@@ -48,8 +48,10 @@ enum OpenAPIDocument {
           opens cases to the whole team. Everything else answers `404 not_found`, alike.
       - name: statistics
         description: |
-          A lead's releases of the office's tables for closed years and quarters, and the
-          Verband's published statistics for analysts. Nothing is computed over another range.
+          A lead's releases of the office's tables for closed years and quarters (nothing is
+          computed over another range), and the Verband's published statistics for its
+          analysts: merged across offices, after disclosure control, signed. Every other role
+          gets `404 not_found`.
       - name: pages
         description: HTML pages for reporters; they work without JavaScript and set no cookie.
     paths:

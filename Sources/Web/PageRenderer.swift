@@ -11,6 +11,8 @@ public struct PageRenderer: Sendable {
     let stylesheet: [UInt8]
     /// German: always present, `Catalogue.loadAll` refuses a folder without it.
     let reference: Catalogue
+    /// The printable annual report (`Templates/reports`), served at `/report`.
+    public let report: ReportTemplate
 
     /// Loads templates, catalogues and the stylesheet from the templates directory.
     public static func load(templates: URL) async throws -> PageRenderer {
@@ -18,13 +20,14 @@ public struct PageRenderer: Sendable {
         let library = try await MustacheLibrary(directory: web.path)
         let catalogues = try Catalogue.loadAll(from: templates.appendingPathComponent("i18n"))
         let stylesheet = try [UInt8](Data(contentsOf: web.appendingPathComponent("static/style.css")))
-        for required in ["index", "receipt", "mailbox", "offices", "notice", "login", "enrol", "account", "members", "audit", "member_notice", "cases", "case", "case_new", "deadlines"] where library.getTemplate(named: required) == nil {
+        for required in ["index", "receipt", "mailbox", "offices", "notice", "login", "enrol", "account", "members", "audit", "member_notice", "cases", "case", "case_new", "deadlines", "statistics"] where library.getTemplate(named: required) == nil {
             throw CatalogueError(file: web.path, problem: "template \(required).mustache is missing")
         }
         guard let reference = catalogues[Catalogue.reference] else {
             throw CatalogueError(file: templates.path, problem: "no German catalogue")
         }
-        return PageRenderer(library: library, catalogues: catalogues, stylesheet: stylesheet, reference: reference)
+        let report = try ReportTemplate.load(templates: templates)
+        return PageRenderer(library: library, catalogues: catalogues, stylesheet: stylesheet, reference: reference, report: report)
     }
 
     /// The language of a request: `?lang=` when it names a catalogue, else German.

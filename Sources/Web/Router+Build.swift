@@ -22,6 +22,8 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         }
         if let statistics = services.statistics {
             ReleasePages(base: memberPages, statistics: statistics).addRoutes(to: router)
+            StatisticsAPI(members: members, statistics: statistics).addRoutes(to: router.group("api/v1"))
+            StatisticsPages(base: memberPages, statistics: statistics).addRoutes(to: router)
         }
     }
     ReporterPages(services: services).addRoutes(to: router)

@@ -1,0 +1,124 @@
+import Casework
+import Statistics
+
+/// Published tables turned into what the analysts' page and the annual report show: tables with
+/// labelled rows, columns and margins, suppressed counts as their marks, the key numbers, the
+/// charts and the trend. Pure: it reads verified `StatFile`s and the policy, nothing else, so
+/// the page and the command line's report show the same figures the same way.
+struct StatisticsPresentation {
+    let policy: StatisticsPolicy
+    let labels: StatisticsLabels
+    let numbers: StatisticsNumbers
+    let strings: [String: String]
+
+    init(policy: StatisticsPolicy, taxonomy: Taxonomy, workflow: WorkflowPolicy?, strings: [String: String], language: String) {
+        self.policy = policy
+        self.labels = StatisticsLabels(taxonomy: taxonomy, workflow: workflow, strings: strings, language: language)
+        self.numbers = StatisticsNumbers(language: language)
+        self.strings = strings
+    }
+
+    var language: String { labels.language }
+
+    func string(_ key: String) -> String { strings[key] ?? key }
+
+    /// A catalogue string with its `{name}` placeholders filled.
+    func string(_ key: String, _ values: [String: String]) -> String {
+        values.reduce(string(key)) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
+    }
+
+    /// The mark of a primary suppression: "<5" under the policy's minimum count of 5.
+    var primaryMark: String { "<\(policy.minimumCount)" }
+    static let secondaryMark = "–"
+
+    /// What a count shows: the number, "<5" for a small count, "–" for one suppressed only to
+    /// protect another; suppressed marks carry a sentence for screen readers.
+    func cell(_ cell: StatCell?) -> [String: Any] {
+        guard let cell else { return ["text": ""] }
+        if cell.suppressed || cell.count == nil {
+            let primary = cell.primary
+            return ["text": primary ? primaryMark : Self.secondaryMark, "suppressed": true,
+                    "kind": primary ? "primary" : "secondary",
+                    "spoken": string(primary ? "statistics_suppressed_primary_spoken" : "statistics_suppressed_secondary_spoken",
+                                     ["minimum": numbers.count(policy.minimumCount)])]
+        }
+        return ["text": numbers.count(cell.count ?? 0), "suppressed": false, "kind": ""]
+    }
+
+    /// The policy's label of a table in this language (else German, else its name).
+    func title(_ table: StatTable) -> String {
+        policy.table(table.name).flatMap { Taxonomy.label($0.labels, language: language) } ?? table.name
+    }
+
+    /// The codes along `dimension` in the order the cells list them (the policy's order).
+    static func codes(_ table: StatTable, along dimension: String) -> [String] {
+        var seen = Set<String>()
+        return table.cells.compactMap { $0.key[dimension] }.filter { seen.insert($0).inserted }
+    }
+
+    static func margin(_ table: StatTable, _ key: [String: String]) -> StatCell? {
+        table.margins.first { $0.key == key }
+    }
+
+    /// One table as rows and columns with its margins. A table without dimensions is its total;
+    /// one dimension lists its codes and the total; two dimensions are a cross table with the
+    /// row and column margins and the grand total in the corner.
+    func table(_ table: StatTable, period: String) -> [String: Any] {
+        var values: [String: Any] = [
+            "id": "table-\(table.name)", "title": title(table), "unit": labels.unit(table.unit), "period": period,
+        ]
+        if !table.additive {
+            values["nennungen"] = string("statistics_nennungen_note", [
+                "dimensions": table.multiValued.map { labels.dimension($0) }.joined(separator: ", "),
+            ])
+        }
+        let total = Self.margin(table, [:]) ?? (table.dimensions.isEmpty ? table.cells.first : nil)
+        switch table.dimensions.count {
+        case 0:
+            values["single"] = cell(total)
+        case 1:
+            let dimension = table.dimensions[0]
+            values["head"] = [labels.dimension(dimension), labels.unit(table.unit)]
+            values["rows"] = Self.codes(table, along: dimension).map { code in
+                ["label": labels.code(code, of: dimension),
+                 "cells": [cell(table.cells.first { $0.key == [dimension: code] })]] as [String: Any]
+            }
+            values["foot"] = ["label": string("statistics_total"), "cells": [cell(total)]] as [String: Any]
+        default:
+            let (rowDimension, columnDimension) = (table.dimensions[0], table.dimensions[1])
+            let columns = Self.codes(table, along: columnDimension)
+            values["head"] = ["\(labels.dimension(rowDimension)) / \(labels.dimension(columnDimension))"]
+                + columns.map { labels.code($0, of: columnDimension) } + [string("statistics_total")]
+            values["rows"] = Self.codes(table, along: rowDimension).map { row in
+                let cells = columns.map { column in
+                    cell(table.cells.first { $0.key == [rowDimension: row, columnDimension: column] })
+                } + [cell(Self.margin(table, [rowDimension: row]))]
+                return ["label": labels.code(row, of: rowDimension), "cells": cells] as [String: Any]
+            }
+            values["foot"] = ["label": string("statistics_total"),
+                              "cells": columns.map { cell(Self.margin(table, [columnDimension: $0])) } + [cell(total)]] as [String: Any]
+            values["wide"] = true
+        }
+        return values
+    }
+
+    /// Every table of a publication, in the order of the policy (unknown ones after, by name);
+    /// `report` keeps only the tables of that report (`annual`).
+    func tables(_ file: StatFile, report: String? = nil) -> [[String: Any]] {
+        let order = Dictionary(policy.tables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return file.tables
+            .filter { table in report.map { policy.table(table.name)?.reports.contains($0) ?? false } ?? true }
+            .sorted { (order[$0.name] ?? Int.max, $0.name) < (order[$1.name] ?? Int.max, $1.name) }
+            .map { table($0, period: file.period.description) }
+    }
+
+    /// The grand totals of the first table of each headline unit: new, closed and open cases,
+    /// contacts without a file, and what is not classified yet.
+    func keyNumbers(_ file: StatFile) -> [[String: Any]] {
+        ["neue_faelle", "abgeschlossene_faelle", "offene_faelle", "kurzkontakte", "nicht_klassifiziert"].compactMap { unit in
+            guard let table = file.tables.first(where: { $0.unit == unit }) else { return nil }
+            let total = Self.margin(table, [:]) ?? (table.dimensions.isEmpty ? table.cells.first : nil)
+            return ["label": labels.unit(unit), "value": cell(total)]
+        }
+    }
+}
