@@ -55,6 +55,10 @@ echo
 "$BENCH" stats --stats-cases "$STATS_CASES" --samples 20
 
 echo
+# The Verband's merge of 50 signed office releases, and the suppression step on its own.
+"$BENCH" merge suppression --samples 20
+
+echo
 bash bench/cases.sh "$work/cases" "$LIST_CASES" "$SAMPLES" "$DURATION" "$((PORT + 1))"
 rm -rf "$work/cases"
 

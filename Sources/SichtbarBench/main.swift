@@ -3,22 +3,22 @@ import Foundation
 // In-process benchmarks, printed as Markdown tables. `make bench` (bench/run.sh) runs them with
 // the HTTP runs. Usage:
 //
-//   SichtbarBench [intake] [login] [audit] [rotation] [cases] [stats] [--logins N] [--audit-data DIR]
-//                 [--audit-events N] [--audit-batch N] [--rotation-cases N]
-//                 [--cases-data DIR] [--list-cases N] [--samples N] [--stats-cases N]
+//   SichtbarBench [intake] [login] [audit] [rotation] [cases] [stats] [merge] [suppression] [--logins N]
+//                 [--audit-data DIR] [--audit-events N] [--audit-batch N] [--rotation-cases N]
+//                 [--cases-data DIR] [--list-cases N] [--samples N] [--stats-cases N] [--merge-offices N]
 //
 // With no section named, every section runs. `--audit-data DIR` keeps the audit chain's data
 // folder (for timing `sichtbar audit verify --data DIR` on it); `--cases-data DIR` keeps the
 // case office's (for serving it to the HTTP runs); without them a temporary folder is used and
 // removed.
 
-let sectionNames = ["intake", "login", "audit", "rotation", "cases", "stats"]
+let sectionNames = ["intake", "login", "audit", "rotation", "cases", "stats", "merge", "suppression"]
 var sections: [String] = []
 var options: [String: String] = [:]
 var remaining = CommandLine.arguments.dropFirst()[...]
 while let argument = remaining.popFirst() {
     if ["--logins", "--audit-data", "--audit-events", "--audit-batch", "--rotation-cases", "--cases-data", "--list-cases",
-        "--samples", "--stats-cases"].contains(argument),
+        "--samples", "--stats-cases", "--merge-offices"].contains(argument),
        let value = remaining.popFirst() {
         options[String(argument.dropFirst(2))] = value
     } else if sectionNames.contains(argument) {
@@ -69,6 +69,10 @@ do {
             }
         case "stats":
             try await benchStatistics(cases: number("stats-cases", 28_600), samples: number("samples", 20))
+        case "merge":
+            try benchMerge(offices: number("merge-offices", 50), samples: number("samples", 20))
+        case "suppression":
+            try benchSuppression(offices: number("merge-offices", 50), samples: number("samples", 20))
         default:
             try await benchRotation(cases: number("rotation-cases", 100_000))
         }

@@ -11,6 +11,8 @@ public struct ReleaseService: Sendable {
     public let releases: any ReleaseStore
     let signer: SigningKeyPair
     let now: @Sendable () -> Date
+    /// Where `mode: dp` draws its noise: libsodium, or a seeded generator in tests.
+    public var noiseSource: @Sendable () -> any RandomSource = { SystemRandomSource() }
 
     public init(statistics: OfficeStatistics, releases: any ReleaseStore, signer: SigningKeyPair, now: @escaping @Sendable () -> Date = { Date() }) {
         self.statistics = statistics
@@ -25,7 +27,8 @@ public struct ReleaseService: Sendable {
         if let existing = try await releases.releases(officeID: officeID).first(where: { $0.period == period.description }) {
             return (existing, try open(existing, secrets: secrets))
         }
-        let tables = try await statistics.tables(for: period, session: session)
+        let (tables, epsilon) = try await releasedTables(try await statistics.tables(for: period, session: session),
+                                                         period: period, officeID: officeID)
         let file = try StatFile(scope: .office, office: officeID.hex, period: period, policy: statistics.policy.digest,
                                 taxonomy: statistics.counter.vocabulary.taxonomy.version, generatedOn: Day(now()), tables: tables)
             .signed(with: signer)
@@ -33,7 +36,7 @@ public struct ReleaseService: Sendable {
         guard let key = secrets.statisticsKey(version: secrets.version) else { throw AccessError.keysUnavailable }
         let sealed = try RecordCipher.seal(try file.serialised(), key: key, association: Self.association(officeID, id, period.description, secrets.version))
         let stored = try await releases.freeze(StoredRelease(id: id, officeID: officeID, period: period.description, createdAt: AuditEvent.timestamp(now()),
-                                                             keyVersion: secrets.version, sealed: sealed),
+                                                             keyVersion: secrets.version, sealed: sealed, epsilon: epsilon),
                                                audit: .member(session.username, .releaseFrozen, period.description, at: now()))
         return (stored, stored.id == id ? file : try open(stored, secrets: secrets))
     }

@@ -16,6 +16,10 @@ public struct StatisticsPolicy: Sendable {
     public let tables: [TableSpec]
     /// SHA-256 (hex) of the file as read: a release names the policy it was made under.
     public let digest: String
+    /// How the taxonomy's top-level codes cover their subtypes, taken from the vocabulary the
+    /// policy was checked against: disclosure control needs it to read `ground` and `ground_top`
+    /// tables together as a reader would.
+    public internal(set) var codeHierarchies: [CodeHierarchy] = []
 
     public func table(_ name: String) -> TableSpec? { tables.first { $0.name == name } }
 

@@ -2,7 +2,7 @@
 extension DisclosureAudit {
     func report(_ tables: [StatTable], stopAtFirst: Bool) -> AuditReport {
         let release: LinkedRelease
-        do { release = try LinkedRelease(tables) } catch { return .unreadable(error.description) }
+        do { release = try LinkedRelease(tables, hierarchies: hierarchies) } catch { return .unreadable(error.description) }
         let published: PublishedCounts
         switch read(release) {
         case .failure(let error): return .unreadable(error.reason)

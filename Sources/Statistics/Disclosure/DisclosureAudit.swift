@@ -6,10 +6,14 @@
 public struct DisclosureAudit: Sendable {
     /// The rules the release is checked against (the same `protect` used).
     public var rules: DisclosureRules
+    /// What a reader knows of the taxonomy: how top-level codes cover detailed ones.
+    public var hierarchies: [CodeHierarchy]
 
-    /// An audit under `rules` (the defaults of `Policies/statistics.yaml` if omitted).
-    public init(rules: DisclosureRules = DisclosureRules()) {
+    /// An audit under `rules` (the defaults of `Policies/statistics.yaml` if omitted); pass the
+    /// vocabulary's `codeHierarchies` whenever a release may hold `ground` and `ground_top`.
+    public init(rules: DisclosureRules = DisclosureRules(), hierarchies: [CodeHierarchy] = []) {
         self.rules = rules
+        self.hierarchies = hierarchies
     }
 
     /// `.safe`, or the first problem with its reason.
@@ -29,7 +33,7 @@ public struct DisclosureAudit: Sendable {
     /// printed), for previews and the method note; nil when the tables cannot be audited.
     /// A count the checker could not decide is left out.
     public func feasibleIntervals(_ tables: [StatTable]) -> [CountReference: FeasibleInterval]? {
-        guard let release = try? LinkedRelease(tables), case .success(let published) = read(release) else { return nil }
+        guard let release = try? LinkedRelease(tables, hierarchies: hierarchies), case .success(let published) = read(release) else { return nil }
         var system = ReleaseSystem(release: release, known: published.known)
         guard !system.isContradictory else { return nil }
         var intervals: [CountReference: FeasibleInterval] = [:]

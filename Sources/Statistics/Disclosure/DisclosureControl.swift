@@ -11,15 +11,16 @@ public enum DisclosureControl {
     /// `DisclosureAudit` on exactly these tables: heuristics choose what to suppress, the exact
     /// check decides when to stop, and when widening does not converge it fails closed
     /// (every non-zero count, then every count suppressed).
-    /// Throws when the tables are malformed or their counts do not add up.
-    public static func protect(_ tables: [StatTable], rules: DisclosureRules = DisclosureRules())
-        throws(DisclosureInputError) -> ProtectedRelease
+    /// `hierarchies` (the vocabulary's `codeHierarchies`) add what a reader knows of top-level
+    /// and detailed codes. Throws when the tables are malformed or their counts do not add up.
+    public static func protect(_ tables: [StatTable], rules: DisclosureRules = DisclosureRules(),
+                               hierarchies: [CodeHierarchy] = []) throws(DisclosureInputError) -> ProtectedRelease
     {
-        let release = try LinkedRelease(tables)
+        let release = try LinkedRelease(tables, hierarchies: hierarchies)
         var plan = SuppressionPlan(release: release, truth: try release.exactCounts(), rules: rules)
         plan.suppressPrimary()
         plan.cascade()
-        let audit = DisclosureAudit(rules: rules)
+        let audit = DisclosureAudit(rules: rules, hierarchies: hierarchies)
         var fallback = DisclosureFallback.none
         var rounds = 0
         while true {

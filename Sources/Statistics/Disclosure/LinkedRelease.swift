@@ -16,7 +16,8 @@ struct LinkedRelease: Sendable {
     private var index: [QuantityKey: Int] = [:]
 
     /// Reads the tables' structure (not their counts); throws when a table is malformed.
-    init(_ tables: [StatTable]) throws(DisclosureInputError) {
+    /// `hierarchies` link top-level and detailed codes of a facet (`ground_top`, `ground`).
+    init(_ tables: [StatTable], hierarchies: [CodeHierarchy] = []) throws(DisclosureInputError) {
         self.tables = tables
         var names = Set<String>()
         for (number, table) in tables.enumerated() {
@@ -25,13 +26,14 @@ struct LinkedRelease: Sendable {
             }
             var grid = try Self.grid(of: table, number: number)
             for position in grid.positions {
-                grid.quantities.append(intern(QuantityKey(unit: table.unit, period: table.period, key: grid.key(at: position))))
+                let key = hierarchies.reduce(grid.key(at: position)) { $1.canonical($0) }
+                grid.quantities.append(intern(QuantityKey(unit: table.unit, period: table.period, key: key)))
             }
             try place(table, number: number, in: grid)
             grids.append(grid)
         }
         var seen = Set<QuantityRelation>()
-        relations = grids.flatMap(\.relations).filter { seen.insert($0).inserted }
+        relations = (grids.flatMap(\.relations) + hierarchyRelations(hierarchies)).filter { seen.insert($0).inserted }
         groupLines = grids.flatMap(\.groupLines)
     }
 

@@ -1,0 +1,99 @@
+import Casework
+import Sealing
+
+/// The Verband's `stats merge`: opens the offices' signed releases of one period, checks each
+/// against the policy in force, sums them count by count and applies disclosure control once,
+/// to what is published (DESIGN.md: "the Verband merges the released offices' exact tables and
+/// applies disclosure control once"). Any problem refuses the whole merge with its reason.
+public struct VerbandMerge: Sendable {
+    public let policy: StatisticsPolicy
+    /// The taxonomy version in force; releases under another version are refused (no mapping yet).
+    public let taxonomyVersion: String
+    /// The offices' signing keys the Verband accepts; a file's own `key` member proves nothing.
+    public let trustedKeys: [SigningPublicKey]
+
+    public init(policy: StatisticsPolicy, taxonomyVersion: String, trustedKeys: [SigningPublicKey]) {
+        self.policy = policy
+        self.taxonomyVersion = taxonomyVersion
+        self.trustedKeys = trustedKeys
+    }
+
+    /// Opens signed office releases (bytes as received), checks, sums, protects once.
+    public func merge(_ files: [[UInt8]], on day: Day) -> VerbandMergeResult {
+        do throws(MergeRefusal) {
+            return .merged(try merged(files, on: day))
+        } catch {
+            return .refused(error)
+        }
+    }
+
+    func merged(_ files: [[UInt8]], on day: Day) throws(MergeRefusal) -> MergedStatistics {
+        guard !files.isEmpty else { throw MergeRefusal(fileIndex: nil, reason: .noFiles) }
+        var opened: [StatFile] = []
+        var offices: [String] = []
+        for (index, bytes) in files.enumerated() {
+            let file = try open(bytes, index: index)
+            guard file.scope == .office, let office = file.office else { throw MergeRefusal(fileIndex: index, reason: .notAnOfficeRelease) }
+            if let first = opened.first, first.period != file.period {
+                throw MergeRefusal(fileIndex: index, reason: .periodMismatch(expected: first.period, found: file.period))
+            }
+            guard file.policy == policy.digest else {
+                throw MergeRefusal(fileIndex: index, reason: .policyMismatch(expected: policy.digest, found: file.policy))
+            }
+            guard file.taxonomy == taxonomyVersion else {
+                throw MergeRefusal(fileIndex: index, reason: .taxonomyMismatch(expected: taxonomyVersion, found: file.taxonomy))
+            }
+            if let earlier = offices.firstIndex(of: office) {
+                throw MergeRefusal(fileIndex: index, reason: .duplicateOffice(office: office, earlierFile: earlier))
+            }
+            try checkTables(of: file, index: index, first: opened.first)
+            opened.append(file)
+            offices.append(office)
+        }
+        guard let first = opened.first else { throw MergeRefusal(fileIndex: nil, reason: .noFiles) }
+        let summed = sum(opened)
+        let (tables, summary) = try protect(summed)
+        let file = StatFile(scope: .verband, period: first.period, policy: policy.digest, taxonomy: taxonomyVersion,
+                            generatedOn: day, tables: tables)
+        return MergedStatistics(file: file, offices: offices, disclosure: summary)
+    }
+
+    /// The verified file, its key one the Verband trusts.
+    private func open(_ bytes: [UInt8], index: Int) throws(MergeRefusal) -> StatFile {
+        let (file, verdict) = StatFile.open(bytes, key: nil)
+        let reason: MergeRefusal.Reason
+        switch verdict {
+        case .valid(let key):
+            guard trustedKeys.contains(key) else { throw MergeRefusal(fileIndex: index, reason: .untrustedKey(StatSignature.encode(key))) }
+            guard let file else { throw MergeRefusal(fileIndex: index, reason: .malformed("signed, but not readable")) }
+            return file
+        case .unsigned: reason = .unsigned
+        case .wrongAlgorithm: reason = .wrongAlgorithm
+        case .keyMismatch, .badSignature: reason = .badSignature
+        case .malformed(let why): reason = .malformed(why)
+        }
+        throw MergeRefusal(fileIndex: index, reason: reason)
+    }
+
+    /// Under `mode: exact` the whole merged release is protected once; under `mode: dp` the
+    /// noisy tables go out as they are and only the exact funding totals are protected.
+    private func protect(_ tables: [StatTable]) throws(MergeRefusal) -> (tables: [StatTable], summary: DisclosureSummary?) {
+        let toProtect = policy.mode == .exact ? tables : tables.filter { $0.name == FundingTotals.name }
+        guard !toProtect.isEmpty else { return (tables, nil) }
+        let protected: ProtectedRelease
+        do {
+            protected = try DisclosureControl.protect(toProtect, rules: policy.disclosureRules,
+                                                      hierarchies: policy.mode == .exact ? policy.codeHierarchies : [])
+        } catch {
+            throw MergeRefusal(fileIndex: nil, reason: .disclosureFailed(error.description))
+        }
+        switch protected.verdict {
+        case .safe: break
+        case .unsafe(let cell, _, let why): throw MergeRefusal(fileIndex: nil, reason: .disclosureFailed("\(cell): \(why)"))
+        case .unreadable(let why): throw MergeRefusal(fileIndex: nil, reason: .disclosureFailed(why))
+        }
+        guard policy.mode == .dp else { return (protected.tables, protected.summary) }
+        let byName = Dictionary(protected.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return (tables.map { byName[$0.name] ?? $0 }, protected.summary)
+    }
+}

@@ -1,0 +1,78 @@
+import Casework
+import Foundation
+import Sealing
+import Statistics
+import Testing
+@testable import CaseStore
+
+/// A seeded generator (SplitMix64) so the noise of a dp release is reproducible in tests.
+private struct SeededNoise: RandomSource {
+    var state: UInt64
+
+    mutating func uniform(below upperBound: UInt64) -> UInt64 {
+        while true {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            let limit = UInt64.max - UInt64.max % upperBound
+            if z < limit { return z % upperBound }
+        }
+    }
+}
+
+@Suite("ReleaseService under mode: dp: noise, the yearly ledger and the exact funding totals")
+struct ReleaseServicePrivacyTests {
+    @Test func aNoisyReleaseSpendsItsCostAndTheCapRefusesTheNext() async throws {
+        let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
+        let lead = try await fixture.login("lead.a"), counsellor = try await fixture.login("berater.a1")
+        for ground in ["antisemitismus", "lebensalter", "anti_schwarz"] {
+            let id = try await fixture.casework.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
+                                                                    contact: nil, note: nil), by: counsellor)
+            try await fixture.casework.classify(id, codes: ["ground": [ground]], flags: [], region: nil, by: counsellor)
+        }
+        fixture.clock.advance(days: 60)
+        let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
+        let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "mode: exact", with: "mode: dp")
+            .replacingOccurrences(of: "epsilon_per_release: \"1/2\"", with: "epsilon_per_release: \"1/10\"")
+            .replacingOccurrences(of: "yearly_cap: \"2\"", with: "yearly_cap: \"4\"")
+        let policy = try StatisticsPolicy.parse(text, file: "statistics.yaml", vocabulary: vocabulary)
+        #expect(policy.mode == .dp)
+        let statistics = OfficeStatistics(store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
+                                          today: { Day(fixture.clock.now) })
+        var service = ReleaseService(statistics: statistics, releases: fixture.store, signer: fixture.store.signer, now: { fixture.clock.now })
+        service.noiseSource = { SeededNoise(state: 42) }
+        let second = try #require(StatPeriod("2026-Q2"))
+
+        let exact = try await statistics.tables(for: second, session: lead)
+        let (stored, file) = try await service.release(second, session: lead)
+        // Quarterly tables: five with one cell per case, and grounds (every code, plus its noised total).
+        let groundCodes = vocabulary.codes(.facet("ground", topLevel: false)).count
+        let cost = try #require(Epsilon(numerator: UInt64(5 + groundCodes + 1), denominator: 10))
+        #expect(stored.epsilon == cost.description)
+        #expect(file.verify(key: fixture.store.signer.publicKey).isValid)
+        #expect(file.tables.map(\.name) == exact.map(\.name) + [FundingTotals.name])
+        for table in file.tables {
+            #expect((table.cells + table.margins).allSatisfy { $0.count != nil && !$0.suppressed && ($0.count ?? -1) >= 0 },
+                    "noisy counts are present, never suppressed, never negative")
+        }
+        let totals = try #require(file.tables.last)
+        #expect(totals.unit == FundingTotals.unit && totals.dimensions == [FundingTotals.dimension])
+        #expect(totals.cells.first { $0.key[FundingTotals.dimension] == "neue_faelle" }?.count == 3, "the funding totals are exact")
+        let noisyGrounds = try #require(file.tables.first { $0.name == "faelle_nach_merkmal" })
+        let exactGrounds = try #require(exact.first { $0.name == "faelle_nach_merkmal" })
+        #expect(noisyGrounds.cells != exactGrounds.cells, "the seeded noise changed some count")
+
+        // The first quarter would bring 2026 past its cap of 4: refused naming the period.
+        let first = try #require(StatPeriod("2026-Q1"))
+        do {
+            _ = try await service.release(first, session: lead)
+            Issue.record("a release past the yearly cap was frozen")
+        } catch AccessError.invalid(let field, let message) {
+            #expect(field == "period" && message.contains("2026") && message.contains("cap"))
+        }
+        #expect(try await fixture.store.releases(officeID: fixture.officeA.id).count == 1)
+    }
+}
