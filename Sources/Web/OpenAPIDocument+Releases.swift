@@ -122,3 +122,28 @@ extension OpenAPIDocument {
 
     """#
 }
+
+extension OpenAPIDocument {
+    /// The analysts' page of received releases, where a period is merged and published.
+    static let receivedPaths = #"""
+      /statistics/received:
+        get:
+          tags: [pages]
+          operationId: receivedReleasesPage
+          summary: The releases the offices sent, by period, with a form to merge and publish each (analyst)
+          parameters: [{$ref: "#/components/parameters/Lang"}]
+          responses: {"200": {$ref: "#/components/responses/Page"}, "303": {description: No session.}, "404": {description: Not an analyst.}}
+        post:
+          tags: [pages]
+          operationId: publishReceivedForm
+          summary: Merges the period's received releases, applies disclosure control once, signs and publishes (csrf, period)
+          description: |
+            The releases are opened with the Verband's key and checked (signature under a trusted
+            key, period, policy, taxonomy version, one release per office, table shapes); a
+            refusal names the file and the reason, and nothing is published. Audited in the
+            Verband's chain as `statistics.published`.
+          parameters: [{$ref: "#/components/parameters/Lang"}]
+          responses: {"303": {description: Published; to this page.}, "403": {description: Wrong csrf or another site.}, "404": {description: Not an analyst.}, "422": {description: "No releases for the period, or a release refused; the page again with the reason."}}
+
+    """#
+}

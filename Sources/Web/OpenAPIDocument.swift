@@ -1,7 +1,8 @@
 /// The OpenAPI 3.1 description of every route this build serves, answered at `GET /openapi.yaml`.
 /// A test checks that every registered route appears here.
 enum OpenAPIDocument {
-    static let yaml = paths + memberPaths + casePaths + caseFilePaths + releasePaths + statisticsPaths + components + memberComponents
+    static let yaml = paths + memberPaths + casePaths + caseFilePaths + releasePaths + statisticsPaths + receivedPaths
+        + components + memberComponents
         + caseComponents + releaseComponents + statisticsComponents + responses
 
     static let paths = #"""

@@ -28,7 +28,7 @@ struct ReleasePages {
               period: String = "", problem: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         base.render("releases", status: status, language: language, path: "/releases", session: session, values: present([
             "title": language["releases_title"], "notice": notice, "period": period, "problem": problem,
-            "suggestion": Self.lastClosedYear(),
+            "suggestion": Self.lastClosedYear(), "hasReleases": !releases.isEmpty,
             "releases": releases.map { release -> [String: Any] in
                 present(["id": release.id.hex, "period": release.period, "createdAt": release.createdAt,
                          "sentAt": release.sentAt, "epsilon": release.epsilon])

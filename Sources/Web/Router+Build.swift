@@ -24,6 +24,9 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
             ReleasePages(base: memberPages, statistics: statistics).addRoutes(to: router)
             StatisticsAPI(members: members, statistics: statistics).addRoutes(to: router.group("api/v1"))
             StatisticsPages(base: memberPages, statistics: statistics).addRoutes(to: router)
+            if let publisher = statistics.publisher {
+                ReceivedPages(base: memberPages, statistics: statistics, publisher: publisher).addRoutes(to: router)
+            }
         }
     }
     ReporterPages(services: services).addRoutes(to: router)

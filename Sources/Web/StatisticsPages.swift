@@ -39,7 +39,7 @@ struct StatisticsPages {
             }
             let chosen = requested ?? publications.first?.period
             var values: [String: Any] = [
-                "title": language["statistics_title"],
+                "title": language["statistics_title"], "receivedLink": statistics.publisher != nil,
                 "periods": publications.map { publication in
                     ["period": publication.period, "url": "/statistics?lang=\(language.code)&period=\(publication.period)",
                      "current": publication.period == chosen] as [String: Any]

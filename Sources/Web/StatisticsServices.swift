@@ -9,11 +9,15 @@ public struct StatisticsServices: Sendable {
     public let published: any PublishedStatisticsStore
     /// The key publications are signed with (this server's); a file signed otherwise is not shown.
     public let publisherKey: SigningPublicKey
+    /// The analysts' merge of received releases; nil where this server publishes nothing itself.
+    public let publisher: VerbandPublisher?
 
-    public init(releases: ReleaseService, published: any PublishedStatisticsStore, publisherKey: SigningPublicKey) {
+    public init(releases: ReleaseService, published: any PublishedStatisticsStore, publisherKey: SigningPublicKey,
+                publisher: VerbandPublisher? = nil) {
         self.releases = releases
         self.published = published
         self.publisherKey = publisherKey
+        self.publisher = publisher
     }
 
     public var policy: StatisticsPolicy { releases.statistics.policy }

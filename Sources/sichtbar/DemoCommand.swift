@@ -12,7 +12,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The data folder (default: a fresh temporary folder).") var data: String?
     @OptionGroup var resources: ResourceOptions
     @OptionGroup var server: ServerOptions
-    @Option(name: .long, help: "How many synthetic cases, worked over two years through every step.") var cases = 300
+    @Option(name: .long, help: "How many synthetic cases, worked over two years through every step.") var cases = 600
     @Option(name: .long, help: "How many reports of the last days that nobody has worked yet.") var reports = 20
     @Option(name: .long, help: "How many contacts without a file (tallies) per office.") var tallies = 60
     @Option(name: .long, help: "The seed of the synthetic casework (same seed, same cases).") var seed: UInt64 = 2026
@@ -27,6 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
             var created: [(Office, [(String, String, MemberRole)])] = []
             var verband: (Verband, [(String, String, MemberRole)])?
             var outcome = DemoCasework.Outcome()
+            var published: [PublishedStatistics] = []
             if try await database.offices().isEmpty {
                 guard cases >= 0, reports >= 0, tallies >= 0 else { throw CLIError.badInput("--cases, --reports and --tallies are not negative") }
                 let today = Day(Date())
@@ -40,11 +41,18 @@ struct DemoCommand: AsyncParsableCommand {
                     database, secrets: secrets, policies: try resources.policiesURL(), clock: clock, today: today,
                     staffs: DemoData.staffs(created), sessions: sessions,
                     sizes: DemoData.Sizes(cases: cases, freshReports: reports, tallies: tallies, seed: seed))
+                if let (_, analysts) = verband, let analyst = analysts.first {
+                    printError("Releasing the last two years of both offices to the demo Verband and publishing them …")
+                    let leads = created.compactMap { _, members in members.first { $0.2 == .lead }.flatMap { sessions[$0.0] } }
+                    published = try await DemoData.releaseAndPublish(database, secrets: secrets, policies: try resources.policiesURL(),
+                                                                     today: today, leads: leads, analyst: (analyst.0, analyst.1))
+                }
             }
             let url = "http://\(server.host):\(server.port)"
             if json {
                 try JSONOutput.print(DemoSummary(url: url, created: created, verband: verband, receipts: outcome.receipts, cases: outcome.cases,
-                                                 data: path))
+                                                 data: path, signingKey: Data(secrets.signing.publicKey.bytes).base64EncodedString(),
+                                                 published: published.map(\.period)))
             } else {
                 say("Sichtbar demo – data in \(path)")
                 for (office, members) in created {
@@ -58,6 +66,7 @@ struct DemoCommand: AsyncParsableCommand {
                 if !created.isEmpty {
                     say("\n\(outcome.cases) demo cases over two years (\(outcome.shredded) more deleted on request), \(outcome.tallies) contacts without a file")
                 }
+                if !published.isEmpty { say("Published statistics of \(published.map(\.period).joined(separator: " and ")) (log in as the analyst: /statistics, /report)") }
                 if !outcome.receipts.isEmpty { say("\nDemo receipts for the mailbox: \(outcome.receipts.joined(separator: ", "))") }
                 say("\nReport form: \(url)/   Mailbox: \(url)/mailbox   Offices: \(url)/offices   Login: \(url)/login   API: \(url)/openapi.yaml")
             }
@@ -86,10 +95,16 @@ struct DemoSummary: Encodable {
     /// How many case files the demo made (not counting those deleted on request).
     let cases: Int
     let data: String
+    /// The server's Ed25519 key (Base64): releases and published statistics verify under it.
+    let signingKey: String
+    /// The periods the demo Verband published.
+    let published: [String]
 
     init(url: String, created: [(Office, [(String, String, MemberRole)])], verband: (Verband, [(String, String, MemberRole)])?,
-         receipts: [String], cases: Int, data: String) {
+         receipts: [String], cases: Int, data: String, signingKey: String, published: [String]) {
         self.url = url
+        self.signingKey = signingKey
+        self.published = published
         self.offices = created.map { office, members in
             OfficeEntry(id: office.id.hex, name: office.name,
                         members: members.map { Member(username: $0.0, passphrase: $0.1, role: $0.2.rawValue) })

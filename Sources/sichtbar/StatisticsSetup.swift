@@ -22,7 +22,8 @@ enum StatisticsSetup {
         let statistics = OfficeStatistics(store: store, members: store, policy: policy,
                                           vocabulary: StatVocabulary(taxonomy: taxonomy, workflow: workflow), today: { Day(now()) })
         let releases = ReleaseService(statistics: statistics, releases: store, signer: signer, now: now)
-        return StatisticsServices(releases: releases, published: store, publisherKey: signer.publicKey)
+        return StatisticsServices(releases: releases, published: store, publisherKey: signer.publicKey,
+                                  publisher: publisher(store: store, signer: signer, policy: policy, taxonomy: taxonomy))
     }
 }
 

@@ -9,7 +9,7 @@ import Statistics
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Statistics: an office's releases, the Verband's merge, verification and the annual report.",
-        subcommands: [Release.self, Verify.self])
+        subcommands: [Release.self, Verify.self, Merge.self, Report.self])
 
     /// `stats release`: what the lead's `/releases` page does, for scripts and for a Verband on another server.
     struct Release: AsyncParsableCommand {

@@ -51,7 +51,11 @@ struct MemberTestApp {
         services = WebServices(reporter: reporter, taxonomy: taxonomy, health: FixedHealth(writable: true), pages: pages,
                                settings: WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
                                members: members, casework: casework,
-                               statistics: StatisticsServices(releases: releases, published: store, publisherKey: signer.publicKey))
+                               statistics: StatisticsServices(
+                                   releases: releases, published: store, publisherKey: signer.publicKey,
+                                   publisher: VerbandPublisher(merge: VerbandMerge(policy: statisticsPolicy, taxonomyVersion: taxonomy.version,
+                                                                                   trustedKeys: [signer.publicKey]),
+                                                               releases: store, published: store, signer: signer)))
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {

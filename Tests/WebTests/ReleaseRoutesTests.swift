@@ -69,7 +69,7 @@ import Testing
             let lastYear = String(Calendar(identifier: .gregorian).component(.year, from: Date()) - 1)
             let cookie = try await client.pageSession(app.leadName, app.leadPassphrase)
             let list = try await client.page("/releases?lang=en", cookie: cookie)
-            #expect(list.status == .ok && list.text.contains("No release has been computed yet."))
+            #expect(list.status == .ok && list.text.contains("No release has been computed yet.") && !list.text.contains("<table"))
             let csrf = try #require(list.token(named: "csrf"))
             let bad = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", "letztes Jahr")], cookie: cookie)
             #expect(bad.status == .unprocessableContent && bad.text.contains(#"aria-invalid="true""#))
@@ -87,11 +87,57 @@ import Testing
             #expect(send.status == .seeOther && send.headers[.location]?.contains("done=release_sent") == true)
             let after = try await client.page(send.headers[.location] ?? "", cookie: cookie)
             #expect(after.text.contains("sealed to the Verband") && !after.text.contains("Send to the Verband"))
+            let listed = try await client.page("/releases?lang=en", cookie: cookie)
+            #expect(listed.text.contains(">\(lastYear)</a>") && listed.text.contains(">sent <time"), "the list shows the sent release")
 
             let counsellor = try await client.pageSession("berater.koeln", Self.passphrase)
             #expect(try await client.page("/releases?lang=en", cookie: counsellor).status == .notFound)
             #expect(try await client.page(location, cookie: counsellor).status == .notFound)
             #expect(!(try await client.page("/cases?lang=en", cookie: counsellor).text.contains(#"href="/releases"#)), "no link for counsellors")
+        }
+    }
+}
+
+/// The analysts' page of received releases: a period's releases merged, protected, signed, published.
+@Suite struct ReceivedPagesTests {
+    @Test func anAnalystPublishesTheReceivedReleasesOfAPeriodAndNobodyElseMay() async throws {
+        let app = try await MemberTestApp()
+        try await app.createVerband(analyst: "analyse", passphrase: ReleaseRoutesTests.passphrase)
+        try await app.test { client in
+            let lastYear = String(Calendar(identifier: .gregorian).component(.year, from: Date()) - 1)
+            let lead = try await client.login(app.leadName, app.leadPassphrase)
+            let id = try #require(try JSONSerialization.jsonObject(with: Data(buffer: try await client.json(
+                "/api/v1/releases", .post, token: lead, #"{"period": "\#(lastYear)"}"#).body)) as? [String: Any])["id"] as? String
+            let cookie = try await client.pageSession("analyse", ReleaseRoutesTests.passphrase)
+            let empty = try await client.page("/statistics/received?lang=en", cookie: cookie)
+            #expect(empty.status == .ok && empty.text.contains("No office has sent a release yet."))
+            #expect(try await client.json("/api/v1/releases/\(try #require(id))/send", .post, token: lead).status == .ok)
+
+            let page = try await client.page("/statistics/received?lang=en", cookie: cookie)
+            #expect(page.text.contains("Merge and publish \(lastYear)") && page.text.contains("not yet"), "\(page.text)")
+            let csrf = try #require(page.token(named: "csrf"))
+            let none = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", "\(lastYear)-Q1")], cookie: cookie)
+            #expect(none.status == .unprocessableContent && none.text.contains("No office has sent a release for this period."))
+            let foreign = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie,
+                                                      site: "cross-site")
+            #expect(foreign.status == .forbidden)
+            #expect(try await app.store.published(period: lastYear) == nil, "nothing published by a refused form")
+
+            let published = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie)
+            #expect(published.status == .seeOther && published.headers[.location]?.contains("done=published") == true)
+            let stored = try #require(try await app.store.published(period: lastYear))
+            #expect(stored.releaseCount == 1)
+            let (file, verdict) = StatFile.open(stored.file, key: app.signer.publicKey)
+            #expect(verdict.isValid && file?.scope == .verband)
+            let overview = try await client.page("/statistics?lang=en&period=\(lastYear)", cookie: cookie)
+            #expect(overview.status == .ok && overview.text.contains("/statistics/received"))
+
+            let leadCookie = try await client.pageSession(app.leadName, app.leadPassphrase)
+            #expect(try await client.page("/statistics/received?lang=en", cookie: leadCookie).status == .notFound)
+            let leadPage = try await client.page("/releases?lang=en", cookie: leadCookie)
+            let leadCSRF = try #require(leadPage.token(named: "csrf"))
+            #expect(try await client.memberPost("/statistics/received?lang=en", [("csrf", leadCSRF), ("period", lastYear)],
+                                                cookie: leadCookie).status == .notFound)
         }
     }
 }

@@ -1,0 +1,69 @@
+import Casework
+import Foundation
+import Sealing
+
+/// The Verband's side of releases: an analyst opens what the offices sent (sealed to the
+/// Verband's key), `VerbandMerge` checks and merges them and applies disclosure control once,
+/// the result is signed with the server key and kept as the period's publication. What the
+/// `stats merge` command, the analysts' page and the demo share.
+public struct VerbandPublisher: Sendable {
+    public let merge: VerbandMerge
+    public let releases: any ReleaseStore
+    public let published: any PublishedStatisticsStore
+    let signer: SigningKeyPair
+    let now: @Sendable () -> Date
+
+    public init(merge: VerbandMerge, releases: any ReleaseStore, published: any PublishedStatisticsStore, signer: SigningKeyPair,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.merge = merge
+        self.releases = releases
+        self.published = published
+        self.signer = signer
+        self.now = now
+    }
+
+    /// The releases the offices of this server sent for `period`, opened with the analyst's Verband key.
+    public func received(_ period: StatPeriod, session: Session) async throws -> [[UInt8]] {
+        let keys = try analystKeys(session)
+        return try await releases.sentReleases().filter { $0.period == period.description }.compactMap(\.verbandCopy).map { copy in
+            try SealedBox.open(copy, with: keys).withUnsafeBytes { Array($0) }
+        }
+    }
+
+    /// Opens `files` (envelopes sealed to the Verband, or signed statistics files as they are),
+    /// merges and protects them, signs the result and publishes it for its period (replacing an
+    /// earlier publication), audited as `statistics.published`. A refusal names the file and why.
+    public func publish(_ files: [[UInt8]], session: Session) async throws -> (published: PublishedStatistics, merged: MergedStatistics) {
+        let keys = try analystKeys(session)
+        var opened: [[UInt8]] = []
+        for (index, bytes) in files.enumerated() {
+            if let envelope = ReleaseEnvelope(bytes: bytes) {
+                do {
+                    opened.append(try envelope.open(with: keys))
+                } catch {
+                    throw AccessError.invalid(field: "file", message: "file \(index + 1) (\(envelope.office), \(envelope.period)) is not sealed to this Verband's key")
+                }
+            } else {
+                opened.append(bytes)
+            }
+        }
+        switch merge.merge(opened, on: Day(now())) {
+        case .refused(let refusal):
+            throw AccessError.invalid(field: "file", message: refusal.message)
+        case .merged(let merged):
+            let signed = try merged.file.signed(with: signer)
+            let at = now()
+            let publication = PublishedStatistics(period: merged.file.period.description, publishedAt: AuditEvent.timestamp(at),
+                                                  releaseCount: opened.count, file: try signed.serialised())
+            try await published.publish(publication, audit: .member(session.username, .statisticsPublished,
+                                                                     "\(publication.period) from \(opened.count) releases", at: at))
+            return (publication, merged)
+        }
+    }
+
+    func analystKeys(_ session: Session) throws -> BoxKeyPair {
+        guard session.role == .analyst else { throw AccessError.notFound }
+        guard let keys = session.verbandKeys else { throw AccessError.keysUnavailable }
+        return keys
+    }
+}

@@ -1,0 +1,33 @@
+import CaseStore
+import Casework
+import Foundation
+import Sealing
+import Statistics
+
+extension DemoData {
+    /// Releases the two last closed years for every demo office, sends them to the demo Verband,
+    /// and has its analyst merge and publish them, so `/statistics` and `/report` show a trend.
+    /// Runs on the real clock after the casework is played: the years are over.
+    static func releaseAndPublish(_ database: AppDatabase, secrets: ServerSecrets, policies: URL, today: Day,
+                                  leads: [Session], analyst: (username: String, passphrase: String)) async throws -> [PublishedStatistics] {
+        let taxonomy = try Taxonomy.load(from: policies.appendingPathComponent("taxonomy.yaml"))
+        let workflow = try WorkflowPolicy.load(from: policies.appendingPathComponent("workflow.yaml"))
+        let policy = try StatisticsSetup.policy(policies: policies, taxonomy: taxonomy, workflow: workflow)
+        let store = SQLiteMemberStore(database: database, signer: secrets.signing)
+        let services = StatisticsSetup.services(store: store, signer: secrets.signing, policy: policy, taxonomy: taxonomy, workflow: workflow)
+        let members = try MemberService(store: store, policy: try AccessPolicy.load(from: policies.appendingPathComponent("access.yaml")))
+        let session = try await members.login(username: analyst.username, passphrase: SecureBytes(utf8: analyst.passphrase)).session
+        let publisher = StatisticsSetup.publisher(store: store, signer: secrets.signing, policy: policy, taxonomy: taxonomy)
+        var publications: [PublishedStatistics] = []
+        for year in [today.year - 2, today.year - 1] {
+            guard let period = StatPeriod(String(year)) else { continue }
+            for lead in leads {
+                let (stored, _) = try await services.releases.release(period, session: lead)
+                _ = try await services.releases.send(id: stored.id, session: lead)
+            }
+            let received = try await publisher.received(period, session: session)
+            publications.append(try await publisher.publish(received, session: session).published)
+        }
+        return publications
+    }
+}
