@@ -14,7 +14,13 @@ extension ReleaseService {
             throw AccessError.invalid(field: "period", message: "the statistics policy's ε per release (\(policy.epsilonPerRelease)) "
                                       + "or yearly cap (\(policy.yearlyCap)) is not a usable ε")
         }
-        guard let cost = NoisyTables.cost(of: exact, epsilon: epsilon, maximumValues: Self.maximumValues(exact)) else {
+        // `epsilon_per_release` is the whole release's budget: each cell gets its share, so that
+        // the release's cost (every cell a case can change, charged) is exactly that budget.
+        let bounds = Self.maximumValues(exact)
+        guard let one = Epsilon(numerator: 1, denominator: 1),
+              let unitCost = NoisyTables.cost(of: exact, epsilon: one, maximumValues: bounds), unitCost.numerator > 0,
+              let perCell = Epsilon(numerator: epsilon.numerator * unitCost.denominator, denominator: epsilon.denominator * unitCost.numerator),
+              let cost = NoisyTables.cost(of: exact, epsilon: perCell, maximumValues: bounds) else {
             throw AccessError.invalid(field: "period", message: "the ε this release would spend cannot be computed exactly")
         }
         let ledger = try await ledger(officeID: officeID)
@@ -24,7 +30,7 @@ extension ReleaseService {
         var source = BoxedRandomSource(base: noiseSource())
         let noisy: [StatTable]
         do {
-            noisy = try NoisyTables.apply(exact, epsilon: epsilon, source: &source)
+            noisy = try NoisyTables.apply(exact, epsilon: perCell, source: &source)
         } catch {
             throw AccessError.invalid(field: "period", message: "the tables could not be noised: \(error)")
         }

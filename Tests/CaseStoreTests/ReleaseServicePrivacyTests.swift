@@ -37,7 +37,7 @@ struct ReleaseServicePrivacyTests {
         let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "mode: exact", with: "mode: dp")
             .replacingOccurrences(of: "epsilon_per_release: \"1/2\"", with: "epsilon_per_release: \"1/10\"")
-            .replacingOccurrences(of: "yearly_cap: \"2\"", with: "yearly_cap: \"4\"")
+            .replacingOccurrences(of: "yearly_cap: \"2\"", with: "yearly_cap: \"3/20\"")
         let policy = try StatisticsPolicy.parse(text, file: "statistics.yaml", vocabulary: vocabulary)
         #expect(policy.mode == .dp)
         let statistics = OfficeStatistics(store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
@@ -50,7 +50,7 @@ struct ReleaseServicePrivacyTests {
         let (stored, file) = try await service.release(second, session: lead)
         // Quarterly tables: five with one cell per case, and grounds (every code, plus its noised total).
         let groundCodes = vocabulary.codes(.facet("ground", topLevel: false)).count
-        let cost = try #require(Epsilon(numerator: UInt64(5 + groundCodes + 1), denominator: 10))
+        let cost = try #require(Epsilon(numerator: 1, denominator: 10), "the whole release costs the policy's ε per release (\(groundCodes) ground codes share it)")
         #expect(stored.epsilon == cost.description)
         #expect(file.verify(key: fixture.store.signer.publicKey).isValid)
         #expect(file.tables.map(\.name) == exact.map(\.name) + [FundingTotals.name])
@@ -65,7 +65,7 @@ struct ReleaseServicePrivacyTests {
         let exactGrounds = try #require(exact.first { $0.name == "faelle_nach_merkmal" })
         #expect(noisyGrounds.cells != exactGrounds.cells, "the seeded noise changed some count")
 
-        // The first quarter would bring 2026 past its cap of 4: refused naming the period.
+        // The first quarter would bring 2026 past its cap of 3/20: refused naming the period.
         let first = try #require(StatPeriod("2026-Q1"))
         do {
             _ = try await service.release(first, session: lead)
