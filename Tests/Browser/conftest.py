@@ -111,8 +111,8 @@ def demo():
          "--metrics-port", "0", "--policies", "Policies", "--templates", "Templates"],
         cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log)
     try:
-        ready, _, _ = select.select([server.stdout], [], [], 120)
-        assert ready, "sichtbar demo printed nothing within 120 s"
+        ready, _, _ = select.select([server.stdout], [], [], 300)
+        assert ready, "sichtbar demo printed nothing within 300 s"
         summary = json.loads(server.stdout.readline())
         url = summary["url"].rstrip("/")
         assert urlsplit(url).hostname == "127.0.0.1", f"the demo serves {url}, not loopback"

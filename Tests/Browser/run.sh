@@ -108,7 +108,7 @@ fi
 "$BIN" demo --data "$tmp/data" --reports 5 --port "$PORT" --metrics-port 0 \
   --policies Policies --templates Templates >"$tmp/server.log" 2>&1 </dev/null &
 server_pid=$!
-for _ in $(seq 1 300); do
+for _ in $(seq 1 1500); do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && break
   if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "run.sh: the server exited early:" >&2; cat "$tmp/server.log" >&2; exit 1
@@ -116,7 +116,7 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 if ! curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz"; then
-  echo "run.sh: the server did not become healthy within 60 s:" >&2; cat "$tmp/server.log" >&2; exit 1
+  echo "run.sh: the server did not become healthy within 300 s (the demo plays its casework first):" >&2; cat "$tmp/server.log" >&2; exit 1
 fi
 
 # --- 4. the tests -----------------------------------------------------------------------------

@@ -31,8 +31,9 @@ public struct VerbandMerge: Sendable {
         guard !files.isEmpty else { throw MergeRefusal(fileIndex: nil, reason: .noFiles) }
         var opened: [StatFile] = []
         var offices: [String] = []
-        for (index, bytes) in files.enumerated() {
-            let file = try open(bytes, index: index)
+        let openedFiles = openAll(files)
+        for (index, candidate) in openedFiles.enumerated() {
+            let file = try accept(candidate, index: index)
             guard file.scope == .office, let office = file.office else { throw MergeRefusal(fileIndex: index, reason: .notAnOfficeRelease) }
             if let first = opened.first, first.period != file.period {
                 throw MergeRefusal(fileIndex: index, reason: .periodMismatch(expected: first.period, found: file.period))
@@ -47,6 +48,9 @@ public struct VerbandMerge: Sendable {
                 throw MergeRefusal(fileIndex: index, reason: .duplicateOffice(office: office, earlierFile: earlier))
             }
             try checkTables(of: file, index: index, first: opened.first)
+            if let inconsistency = candidate.inconsistency {
+                throw MergeRefusal(fileIndex: index, reason: .inconsistent(inconsistency))
+            }
             opened.append(file)
             offices.append(office)
         }
@@ -59,8 +63,8 @@ public struct VerbandMerge: Sendable {
     }
 
     /// The verified file, its key one the Verband trusts.
-    private func open(_ bytes: [UInt8], index: Int) throws(MergeRefusal) -> StatFile {
-        let (file, verdict) = StatFile.open(bytes, key: nil)
+    private func accept(_ opened: OpenedFile, index: Int) throws(MergeRefusal) -> StatFile {
+        let (file, verdict) = (opened.file, opened.verdict)
         let reason: MergeRefusal.Reason
         switch verdict {
         case .valid(let key):

@@ -2,19 +2,7 @@
 /// from policy files and the taxonomy, never from a request, but are escaped all the same.
 enum SVGText {
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        LetterPage.escape(text)
     }
 
     /// A label cut to `limit` characters with an ellipsis, so long category names do not run
