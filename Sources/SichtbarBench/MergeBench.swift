@@ -32,7 +32,7 @@ func benchMerge(offices: Int, samples: Int) throws {
     let bytes = files.reduce(0) { $0 + $1.count }
     let table = Table(["Verband merge, \(samples) runs", "files", "p50 ms", "p95 ms", "p99 ms", "target"], widths: [44, 6, 7, 7, 7, 9])
     table.row(["open + verify + merge + protect + sign, year"] + ["\(offices)"] + Bench.percentiles(whole) + ["≤ 1000 ms"])
-    table.row(["of which: open and verify the files"] + ["\(offices)"] + Bench.percentiles(opening) + [""])
+    table.row(["for comparison: open and verify, one after another"] + ["\(offices)"] + Bench.percentiles(opening) + [""])
     let summary = merged.disclosure.map { "\($0.primary) primary, \($0.secondary) secondary, \($0.auditRounds) audit rounds" } ?? "none"
     print("(\(offices) offices, \(cases) cases, \(bytes / 1024) KiB of releases; suppressed: \(summary))")
 }

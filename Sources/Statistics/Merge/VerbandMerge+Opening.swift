@@ -18,7 +18,7 @@ extension VerbandMerge {
             let (file, verdict) = StatFile.open(files[index], key: nil)
             var inconsistency: String?
             if exact, let file {
-                do {
+                do throws(DisclosureInputError) {
                     _ = try LinkedRelease(file.tables, hierarchies: hierarchies).exactCounts()
                 } catch {
                     inconsistency = error.description
