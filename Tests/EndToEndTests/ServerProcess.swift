@@ -53,7 +53,8 @@ final class ServerProcess: @unchecked Sendable {
     var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
     /// Waits until `/healthz` answers 200 (at most `seconds`).
-    func waitUntilHealthy(seconds: Double = 60) async throws {
+    /// The end-to-end suites run side by side, two of them making demos, so start-up is given time.
+    func waitUntilHealthy(seconds: Double = 240) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if !process.isRunning { throw E2EError("server exited early: \(log)") }

@@ -37,7 +37,9 @@ import Testing
     @Test func twoOfficesReleaseTheVerbandMergesAndAChangedFileIsRefused() async throws {
         let data = try ServerProcess.temporaryFolder()
         let port = try MemberAPIClient.freePort()
-        var server = try ServerProcess(["demo", "--json", "--data", data.path, "--port", "\(port)", "--metrics-port", "0"], port: port)
+        // 300 cases, half the default: enough for every table, lighter beside the other suites' servers.
+        var server = try ServerProcess(["demo", "--json", "--data", data.path, "--cases", "300", "--port", "\(port)", "--metrics-port", "0"],
+                                       port: port)
         defer { server.terminate() }
         try await server.waitUntilHealthy(seconds: 300)
         let summary = try #require(server.log.split(separator: "\n").first { $0.hasPrefix("{") }.map { HTTP.json(String($0)) })
