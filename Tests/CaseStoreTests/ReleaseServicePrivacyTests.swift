@@ -7,15 +7,13 @@ import Testing
 
 /// A seeded generator (SplitMix64) so the noise of a dp release is reproducible in tests.
 private struct SeededNoise: RandomSource {
-    var state: UInt64
+    var generator: SplitMix64
+
+    init(state: UInt64) { generator = SplitMix64(seed: state) }
 
     mutating func uniform(below upperBound: UInt64) -> UInt64 {
         while true {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
+            let z = generator.next()
             let limit = UInt64.max - UInt64.max % upperBound
             if z < limit { return z % upperBound }
         }

@@ -4,31 +4,20 @@ import Statistics
 /// so every table is consistent by construction (multi-valued margins included). Counts are
 /// skewed small: many releases have under a dozen cases.
 struct RandomReleases {
-    /// SplitMix64, the tests' own copy, so a seed names the same release on every machine.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     enum Shape: CaseIterable {
         case oneWay, oneWayMulti, twoWay, twoWayMulti, linkedByRow, linkedByColumn, linkedMulti, linkedMultiByGround
     }
 
     typealias Case = [String: Set<String>]
 
-    var random: Generator
+    /// Seeded, so a seed names the same release on every machine.
+    var random: SplitMix64
     let period: StatPeriod.Range
     /// Medium-sized releases: more codes (5–7 × 4–5 × 3–4) and 20–120 cases.
     let medium: Bool
 
     init(seed: UInt64, period: StatPeriod.Range, medium: Bool = false) {
-        random = Generator(state: seed)
+        random = SplitMix64(seed: seed)
         self.period = period
         self.medium = medium
     }

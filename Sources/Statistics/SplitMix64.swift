@@ -1,11 +1,12 @@
-/// A small seeded generator (SplitMix64) so the benchmark's synthetic population is the same
-/// on every run and machine.
-struct SplitMix64: RandomNumberGenerator, Sendable {
+/// A small seeded generator (SplitMix64): the same seed draws the same numbers on every run and
+/// machine, for synthetic populations (benchmarks, the demo) and reproducible tests. Never for
+/// keys, ids or noise that protects anyone: those come from libsodium.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
