@@ -17,17 +17,25 @@ extension AppDatabase {
                 """, arguments: [Data(office.id.bytes), position, name, Data(office.publicKey.bytes),
                                  Int64(office.keyVersion), Data(keys.recoveryPublicKey.bytes), profileJSON])
             try Self.insert(seals, officeID: office.id, db)
+            // The Verband key of this server at set-up is pinned; a later one waits for a lead.
+            let verbandKey = try SQLiteMemberStore.verband(db)?.publicKey
+            let manifest = KeyManifest(officeID: office.id, keyVersion: office.keyVersion, officePublicKey: office.publicKey,
+                                       recoveryPublicKey: keys.recoveryPublicKey, members: [], verbandPublicKey: verbandKey)
+            try SQLiteMemberStore.write(try SignedKeyManifest(manifest, secrets: keys.secrets), db)
         }
         return office
     }
 
-    /// Stores a member and the office secrets sealed to them, in one transaction.
-    public func addMember(_ member: Member, seals: [OfficeKeySeal]) async throws {
+    /// Stores a member with their seals and the office's manifest with them added.
+    func addMember(_ member: Member, seals: [OfficeKeySeal], secrets: OfficeSecrets) async throws {
+        guard let officeID = member.officeID else { throw StoreError.notFound }
         try await writer.write { db in
             try MemberRow.insert(member, db)
-            if let officeID = member.officeID {
-                try Self.insert(seals, officeID: officeID, db)
+            try Self.insert(seals, officeID: officeID, db)
+            guard case .present(let current) = try SQLiteMemberStore.keyManifest(officeID: officeID, db) else {
+                throw MemberStoreError.membersChanged
             }
+            try SQLiteMemberStore.write(try SignedKeyManifest(current.manifest.with(member: member), secrets: secrets), db)
         }
     }
 
@@ -92,8 +100,10 @@ extension AppDatabase {
     @discardableResult
     public func createMember(username: String, role: MemberRole, office: Office, keys: OfficeKeys,
                              passphrase: SecureBytes) async throws -> (Member, BoxKeyPair) {
-        let (member, keyPair) = try Member.create(username: username, officeID: office.id, role: role, passphrase: passphrase)
-        try await addMember(member, seals: keys.seals(to: member.publicKey, recipientName: member.id.hex, version: office.keyVersion))
+        let (member, keyPair) = try Member.create(username: username, officeID: office.id, role: role, passphrase: passphrase,
+                                                  root: keys.secrets.rootFingerprint)
+        try await addMember(member, seals: keys.seals(to: member.publicKey, recipientName: member.id.hex, version: office.keyVersion),
+                            secrets: keys.secrets)
         return (member, keyPair)
     }
 }

@@ -220,6 +220,37 @@ enum Migrations {
         ) WITHOUT ROWID;
         """
 
+    /// v6: key integrity. One authenticated key manifest per office and one for the Verband (its
+    /// canonical bytes and tag; the tag's key is the office's or the Verband's, never the server's); the fingerprint of the office key each
+    /// case was sealed to and whether a member's login has checked it; who created an invitation
+    /// (it dies with their removal or demotion); a rotation asked for while another ran; and the
+    /// failure of a rotation that could not finish, so it is shown rather than silent.
+    static let v6 = """
+        CREATE TABLE key_manifest (
+            office_id BLOB PRIMARY KEY NOT NULL REFERENCES office(id) ON DELETE CASCADE,
+            key_version INTEGER NOT NULL,
+            body BLOB NOT NULL,
+            tag BLOB NOT NULL CHECK (length(tag) = 32)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE verband_manifest (
+            verband_id BLOB PRIMARY KEY NOT NULL REFERENCES verband(id) ON DELETE CASCADE,
+            key_version INTEGER NOT NULL,
+            body BLOB NOT NULL,
+            tag BLOB NOT NULL CHECK (length(tag) = 32)
+        ) WITHOUT ROWID;
+
+        ALTER TABLE case_file ADD COLUMN sealed_to BLOB CHECK (sealed_to IS NULL OR length(sealed_to) = 16);
+        ALTER TABLE case_file ADD COLUMN key_checked INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX case_file_key_unchecked ON case_file(office_id) WHERE key_checked = 0;
+
+        ALTER TABLE invitation ADD COLUMN created_by BLOB;
+
+        ALTER TABLE office ADD COLUMN rotation_requested INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE key_rotation ADD COLUMN failure TEXT;
+        ALTER TABLE key_rotation ADD COLUMN failed_at INTEGER;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -236,6 +267,9 @@ enum Migrations {
         }
         migrator.registerMigration("v5") { db in
             try db.execute(sql: v5)
+        }
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: v6)
         }
         return migrator
     }

@@ -8,10 +8,10 @@ extension SQLiteMemberStore {
         try await writer.write { db in
             try db.execute(sql: """
                 INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, next_due,
-                                       touched, intake_audited)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)
+                                       touched, intake_audited, sealed_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)
                 """, arguments: [Data(file.id.bytes), Data(file.officeID.bytes), Int64(file.keyVersion), Data(file.sealedKeys), file.kind,
-                                 file.step, file.channel, file.receivedOn.iso, file.nextDue?.iso])
+                                 file.step, file.channel, file.receivedOn.iso, file.nextDue?.iso, file.sealedTo.map { Data($0) }])
             for record in file.records { try SQLiteReportStore.insert(record, db) }
             try Self.replaceAssignees(file.assignees, of: file.id, db)
             try AuditLog.append(file.audit, chain: file.officeID, signer: signer, today: today(), db)

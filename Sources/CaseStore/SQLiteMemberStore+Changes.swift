@@ -29,13 +29,19 @@ extension SQLiteMemberStore {
                                 wrappedSecrets: [UInt8](row["wrapped_secrets"] as Data))
     }
 
-    public func createInvitation(_ invitation: Invitation, officeID: EntityID?, role: MemberRole, audit event: AuditEvent) async throws {
+    public func createInvitation(_ invitation: Invitation, officeID: EntityID?, role: MemberRole, createdBy: EntityID,
+                                 audit event: AuditEvent) async throws {
         let chain = try await chain(officeID)
         try await writer.write { db in
+            // The creator must still be a member with the right to invite: a removal or demotion
+            // meanwhile leaves no invitation behind.
+            let creatorRole = try String.fetchOne(db, sql: "SELECT role FROM member WHERE id = ?", arguments: [Data(createdBy.bytes)])
+            guard creatorRole == "lead" || creatorRole == "analyst" else { throw MemberStoreError.membersChanged }
             try db.execute(sql: """
-                INSERT INTO invitation (token_hash, office_id, role, expires_at, wrapped_secrets) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO invitation (token_hash, office_id, role, expires_at, wrapped_secrets, created_by) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [Data(invitation.tokenHash), officeID.map { Data($0.bytes) }, role.rawValue,
-                                 Int64(invitation.expiresAt.timeIntervalSince1970), Data(invitation.wrappedSecrets)])
+                                 Int64(invitation.expiresAt.timeIntervalSince1970), Data(invitation.wrappedSecrets),
+                                 Data(createdBy.bytes)])
             try self.audit(event, chain: chain, db)
         }
     }
@@ -60,7 +66,7 @@ extension SQLiteMemberStore {
     }
 
     public func enrol(_ member: Member, invitationHash: [UInt8], now: Date, officeSeals: [OfficeKeySeal],
-                      verbandSeal: [UInt8]?, audit event: AuditEvent) async throws {
+                      verbandSeal: [UInt8]?, manifest: SignedKeyManifest?, audit event: AuditEvent) async throws {
         let chain = try await chain(member.officeID)
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM invitation WHERE token_hash = ? AND expires_at > ?",
@@ -79,23 +85,31 @@ extension SQLiteMemberStore {
                 try db.execute(sql: "INSERT INTO verband_key_seal (member_id, sealed) VALUES (?, ?)",
                                arguments: [Data(member.id.bytes), Data(verbandSeal)])
             }
+            if let manifest {
+                if member.officeID == nil { try Self.writeVerband(manifest, db) } else { try Self.write(manifest, db) }
+            }
             try self.audit(event, chain: chain, db)
         }
     }
 
-    public func removeMember(_ member: Member, audit event: AuditEvent) async throws {
+    public func removeMember(_ member: Member, manifest: SignedKeyManifest?, audit event: AuditEvent) async throws {
         let chain = try await chain(member.officeID)
         try await writer.write { db in
             if member.role == .lead, let officeID = member.officeID, try MemberRow.leadCount(db, officeID: officeID) <= 1 {
                 throw MemberStoreError.lastLead
             }
+            if member.role == .analyst, try MemberRow.all(db, officeID: nil).count <= 1 {
+                throw MemberStoreError.lastAnalyst
+            }
             try db.execute(sql: "DELETE FROM office_key_seal WHERE recipient = ?", arguments: [member.id.hex])
+            try db.execute(sql: "DELETE FROM invitation WHERE created_by = ?", arguments: [Data(member.id.bytes)])
             try db.execute(sql: "DELETE FROM member WHERE id = ?", arguments: [Data(member.id.bytes)])
+            if let manifest { try Self.write(manifest, db) }
             try self.audit(event, chain: chain, db)
         }
     }
 
-    public func changeRole(_ member: Member, to role: MemberRole, audit event: AuditEvent) async throws {
+    public func changeRole(_ member: Member, to role: MemberRole, manifest: SignedKeyManifest?, audit event: AuditEvent) async throws {
         let chain = try await chain(member.officeID)
         try await writer.write { db in
             if member.role == .lead, role != .lead, let officeID = member.officeID,
@@ -103,11 +117,15 @@ extension SQLiteMemberStore {
                 throw MemberStoreError.lastLead
             }
             try db.execute(sql: "UPDATE member SET role = ? WHERE id = ?", arguments: [role.rawValue, Data(member.id.bytes)])
+            if role != .lead {
+                try db.execute(sql: "DELETE FROM invitation WHERE created_by = ?", arguments: [Data(member.id.bytes)])
+            }
+            if let manifest { try Self.write(manifest, db) }
             try self.audit(event, chain: chain, db)
         }
     }
 
-    public func replaceKeys(of member: Member, officeSeals: [OfficeKeySeal], audit event: AuditEvent) async throws {
+    public func replaceKeys(of member: Member, officeSeals: [OfficeKeySeal], manifest: SignedKeyManifest?, audit event: AuditEvent) async throws {
         let chain = try await chain(member.officeID)
         try await writer.write { db in
             try db.execute(sql: "UPDATE member SET role = ?, public_key = ?, wrapped_secret = ? WHERE id = ?",
@@ -118,21 +136,25 @@ extension SQLiteMemberStore {
                 try db.execute(sql: "DELETE FROM office_key_seal WHERE recipient = ?", arguments: [member.id.hex])
                 try AppDatabase.insert(officeSeals, officeID: officeID, db)
             }
+            if let manifest { try Self.write(manifest, db) }
             try self.audit(event, chain: chain, db)
         }
     }
 
-    public func addRecoveredLead(_ member: Member, officeSeals: [OfficeKeySeal], audit event: AuditEvent) async throws {
+    public func addRecoveredLead(_ member: Member, officeSeals: [OfficeKeySeal], manifest: SignedKeyManifest,
+                                 audit event: AuditEvent) async throws {
         guard let officeID = member.officeID else { throw StoreError.notFound }
         try await writer.write { db in
             guard try MemberRow.one(db, username: member.username) == nil else { throw MemberStoreError.usernameTaken }
             try MemberRow.insert(member, db)
             try AppDatabase.insert(officeSeals, officeID: officeID, db)
+            try Self.write(manifest, db)
             try self.audit(event, chain: officeID, db)
         }
     }
 
-    public func createVerband(_ verband: Verband, analyst: Member, seal: [UInt8], audit event: AuditEvent) async throws {
+    public func createVerband(_ verband: Verband, analyst: Member, seal: [UInt8], manifest: SignedKeyManifest,
+                              audit event: AuditEvent) async throws {
         try await writer.write { db in
             guard try Self.verband(db) == nil else { throw MemberStoreError.membersChanged }
             guard try MemberRow.one(db, username: analyst.username) == nil else { throw MemberStoreError.usernameTaken }
@@ -141,7 +163,24 @@ extension SQLiteMemberStore {
             try MemberRow.insert(analyst, db)
             try db.execute(sql: "INSERT INTO verband_key_seal (member_id, sealed) VALUES (?, ?)",
                            arguments: [Data(analyst.id.bytes), Data(seal)])
+            try Self.writeVerband(manifest, db)
             try self.audit(event, chain: verband.id, db)
+        }
+    }
+
+    public func replaceRecoveryKey(officeID: EntityID, recoveryKey: BoxPublicKey, seals: [OfficeKeySeal],
+                                   manifest: SignedKeyManifest, audit event: AuditEvent) async throws {
+        try await writer.write { db in
+            let officeData = Data(officeID.bytes)
+            guard try Int64.fetchOne(db, sql: "SELECT key_version FROM office WHERE id = ?", arguments: [officeData])
+                    == Int64(manifest.manifest.keyVersion), seals.allSatisfy({ $0.keyVersion == manifest.manifest.keyVersion && $0.recipient == "recovery" })
+            else { throw MemberStoreError.keyVersionChanged }
+            // The old recovery code opens nothing of any version from now on.
+            try db.execute(sql: "DELETE FROM office_key_seal WHERE office_id = ? AND recipient = 'recovery'", arguments: [officeData])
+            try AppDatabase.insert(seals, officeID: officeID, db)
+            try db.execute(sql: "UPDATE office SET recovery_public_key = ? WHERE id = ?", arguments: [Data(recoveryKey.bytes), officeData])
+            try Self.write(manifest, db)
+            try self.audit(event, chain: officeID, db)
         }
     }
 }

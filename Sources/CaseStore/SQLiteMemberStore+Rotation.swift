@@ -7,7 +7,7 @@ extension SQLiteMemberStore {
     public func rotation(officeID: EntityID) async throws -> KeyRotationState? {
         try await writer.read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT from_version, to_version, started_at, started_by FROM key_rotation WHERE office_id = ?
+                SELECT from_version, to_version, started_at, started_by, failure FROM key_rotation WHERE office_id = ?
                 """, arguments: [Data(officeID.bytes)]) else { return nil }
             let toVersion = row["to_version"] as Int64
             let remaining = try Int.fetchOne(db, sql: """
@@ -16,12 +16,12 @@ extension SQLiteMemberStore {
             return KeyRotationState(officeID: officeID, fromVersion: UInt32(row["from_version"] as Int64),
                                     toVersion: UInt32(toVersion),
                                     startedAt: Date(timeIntervalSince1970: TimeInterval(row["started_at"] as Int64)),
-                                    startedBy: row["started_by"], remaining: remaining)
+                                    startedBy: row["started_by"], remaining: remaining, failure: row["failure"])
         }
     }
 
     public func beginRotation(officeID: EntityID, from: UInt32, to next: OfficeSecrets, seals: [OfficeKeySeal],
-                              audit event: AuditEvent) async throws {
+                              manifest: SignedKeyManifest, audit event: AuditEvent) async throws {
         try await writer.write { db in
             let officeData = Data(officeID.bytes)
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM key_rotation WHERE office_id = ?", arguments: [officeData]) == 0 else {
@@ -42,6 +42,8 @@ extension SQLiteMemberStore {
                            arguments: [Data(next.keyPair.publicKey.bytes), Int64(next.version), officeData])
             // Pending invitations carry the old secrets; the lead invites again.
             try db.execute(sql: "DELETE FROM invitation WHERE office_id = ?", arguments: [officeData])
+            try db.execute(sql: "UPDATE office SET rotation_requested = 0 WHERE id = ?", arguments: [officeData])
+            try Self.write(manifest, db)
             try db.execute(sql: """
                 INSERT INTO key_rotation (office_id, from_version, to_version, started_at, started_by) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [officeData, Int64(from), Int64(next.version), Int64(Date().timeIntervalSince1970), event.actor])
@@ -64,7 +66,7 @@ extension SQLiteMemberStore {
     public func storeResealed(_ cases: [SealedCaseKeys], officeID: EntityID, version: UInt32) async throws {
         try await writer.write { db in
             let update = try db.cachedStatement(sql: """
-                UPDATE case_file SET sealed_keys = ?, office_key_version = ? WHERE id = ? AND office_id = ? AND office_key_version = ?
+                UPDATE case_file SET sealed_keys = ?, office_key_version = ?, sealed_to = NULL, key_checked = 1 WHERE id = ? AND office_id = ? AND office_key_version = ?
                 """)
             for sealed in cases {
                 try update.execute(arguments: [Data(sealed.sealed), Int64(version), Data(sealed.caseID.bytes),

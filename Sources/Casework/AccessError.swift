@@ -11,4 +11,7 @@ public enum AccessError: Error, Sendable, Equatable {
     case busy
     /// The member's keys for what was asked are not (yet) sealed to them.
     case keysUnavailable
+    /// The office's keys differ from its authenticated manifest: nothing is sealed until a lead
+    /// has looked (the alarm is in the audit trail and on the lead's pages).
+    case keyIntegrity(String)
 }

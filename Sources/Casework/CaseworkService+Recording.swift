@@ -37,11 +37,14 @@ extension CaseworkService {
                               receivedOn: today, nextDue: nil, closedOn: nil, revision: 0,
                               keys: SealedCaseKeys(caseID: id, keyVersion: office.keyVersion, sealed: []), hasMailbox: false,
                               assignees: [], sheet: nil)
+        // Sealed to the key of the member's own office secrets, not to the row: a swapped row
+        // gets nothing from a counsellor.
+        let officeKey = try await session.officeSecrets(version: office.keyVersion, store: members.store).keyPair.publicKey
         try await store.create(NewCaseFile(
-            id: id, officeID: officeID, keyVersion: office.keyVersion, sealedKeys: keys.seal(to: office.publicKey), kind: input.kind,
+            id: id, officeID: officeID, keyVersion: office.keyVersion, sealedKeys: keys.seal(to: officeKey), kind: input.kind,
             step: policy.startStep, channel: input.channel, receivedOn: today, nextDue: nextDue(sheet, row: row, today: today),
             records: records, assignees: [CaseAssignment(memberID: session.memberID, username: session.username, role: .beratung)],
-            audit: [.member(session.username, .caseCreated, id.hex, at: now())]))
+            audit: [.member(session.username, .caseCreated, id.hex, at: now())], sealedTo: KeyFingerprint.bytes(officeKey)))
         return id
     }
 

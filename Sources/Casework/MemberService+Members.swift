@@ -9,12 +9,13 @@ extension MemberService {
         let officeID: EntityID?
         switch (session.role, role) {
         case (.lead, .counsellor), (.lead, .lead):
-            guard let office = try await store.office(id: try requireLead(session)) else { throw AccessError.notFound }
-            secrets = try await session.officeSecrets(version: office.keyVersion, store: store).combined
-            officeID = office.id
+            _ = try requireLead(session)
+            // The invitation carries the office secrets: only while the keys are intact.
+            let (manifest, current) = try await requireIntactKeys(session)
+            secrets = current.combined
+            officeID = manifest.officeID
         case (.analyst, .analyst):
-            guard let verbandKeys = session.verbandKeys else { throw AccessError.keysUnavailable }
-            secrets = verbandKeys.secretKey
+            secrets = try await requireIntactVerbandKeys(session).ring.ring
             officeID = nil
         case (.lead, .analyst), (.analyst, _):
             throw AccessError.invalid(field: "role", message: "leads invite counsellors and leads; analysts invite analysts")
@@ -23,8 +24,12 @@ extension MemberService {
         }
         let invitation = try Invitation.issue(secrets: secrets, now: now)
         let reference = EntityID.hexString(invitation.tokenHash.prefix(8))
-        try await store.createInvitation(invitation, officeID: officeID, role: role,
-                                         audit: .member(session.username, .invitationCreated, "\(role.rawValue) \(reference)", at: now))
+        do {
+            try await store.createInvitation(invitation, officeID: officeID, role: role, createdBy: session.memberID,
+                                             audit: .member(session.username, .invitationCreated, "\(role.rawValue) \(reference)", at: now))
+        } catch MemberStoreError.membersChanged {
+            throw AccessError.notFound
+        }
         return invitation
     }
 
@@ -43,26 +48,57 @@ extension MemberService {
         }
         guard let secrets = try? SecretBox.open(stored.wrappedSecrets, key: Invitation.key(token)) else { throw unusable }
         let keyPair = BoxKeyPair()
-        let member = Member(id: .random(), username: username, officeID: stored.officeID, role: stored.role,
-                            publicKey: keyPair.publicKey, wrappedSecret: try await wrap(keyPair.secretKey, passphrase: passphrase))
         var officeSeals: [OfficeKeySeal] = []
         var verbandSeal: [UInt8]?
+        var manifest: SignedKeyManifest?
+        var root: [UInt8]?
+        var officeSecrets: OfficeSecrets?
+        var verbandRing: VerbandRing?
         if let officeID = stored.officeID {
             guard let office = try await store.office(id: officeID) else { throw unusable }
-            let officeSecrets = try OfficeSecrets(version: office.keyVersion, combined: secrets)
-            guard officeSecrets.keyPair.publicKey == office.publicKey else { throw unusable }
-            officeSeals = officeSecrets.seals(to: member.publicKey, recipientName: member.id.hex)
+            let opened = try OfficeSecrets(version: office.keyVersion, combined: secrets)
+            guard opened.keyPair.publicKey == office.publicKey else { throw unusable }
+            // The invitation came from a lead by hand, so its secrets are the office's own: the
+            // rows are checked against the manifest they authenticate before anything is sealed.
+            let report = try await keyReport(office: office, secrets: opened, root: opened.rootFingerprint)
+            guard report.isIntact else {
+                try await raiseAlarm(officeID: officeID, actor: username, problems: report.problems)
+                throw AccessError.keyIntegrity(report.problems.map(\.message).joined(separator: "; "))
+            }
+            officeSecrets = opened
+            root = opened.rootFingerprint
         } else {
-            guard let verband = try await store.verband(),
-                  try BoxKeyPair(secretKey: secrets).publicKey == verband.publicKey else { throw unusable }
-            verbandSeal = SealedBox.seal(secrets, to: member.publicKey)
+            // An analyst's invitation carries the Verband's key ring, checked the same way.
+            guard let verband = try await store.verband(), let ring = try? VerbandRing(ring: secrets),
+                  ring.current.publicKey == verband.publicKey else { throw unusable }
+            let problems = try await verbandProblems(ring: ring, root: ring.rootFingerprint, verband: verband)
+            guard problems.isEmpty else {
+                try await alarmVerband(verband, actor: username, problems: problems)
+                throw AccessError.keyIntegrity(problems.map(\.message).joined(separator: "; "))
+            }
+            verbandRing = ring
+            root = ring.rootFingerprint
+        }
+        let member = Member(id: .random(), username: username, officeID: stored.officeID, role: stored.role,
+                            publicKey: keyPair.publicKey,
+                            wrappedSecret: try await wrap(Member.wrapped(keyPair.secretKey, root: root), passphrase: passphrase))
+        if let officeSecrets, let officeID = stored.officeID {
+            officeSeals = officeSecrets.seals(to: member.publicKey, recipientName: member.id.hex)
+            guard case .present(let current) = try await store.keyManifest(officeID: officeID) else { throw unusable }
+            manifest = try SignedKeyManifest(current.manifest.with(member: member), secrets: officeSecrets)
+        } else if let verbandRing, case .present(let current) = try await store.verbandManifest() {
+            verbandSeal = SealedBox.seal(verbandRing.ring, to: member.publicKey)
+            manifest = try verbandRing.sign(current.manifest.with(member: member))
+        } else {
+            throw unusable
         }
         do {
             try await store.enrol(member, invitationHash: stored.tokenHash, now: now, officeSeals: officeSeals,
-                                  verbandSeal: verbandSeal, audit: .member(username, .memberEnrolled, stored.role.rawValue, at: now))
+                                  verbandSeal: verbandSeal, manifest: manifest,
+                                  audit: .member(username, .memberEnrolled, stored.role.rawValue, at: now))
         } catch MemberStoreError.usernameTaken {
             throw AccessError.invalid(field: "username", message: "the username \(username) is taken")
-        } catch MemberStoreError.invitationUnusable, MemberStoreError.keyVersionChanged {
+        } catch MemberStoreError.invitationUnusable, MemberStoreError.keyVersionChanged, MemberStoreError.membersChanged {
             throw unusable
         }
         return member
@@ -101,18 +137,27 @@ extension MemberService {
     public func remove(username: String, by session: Session, rotateInBackground: Bool = true) async throws {
         guard session.isLead || session.role == .analyst else { throw AccessError.notFound }
         let member = try await colleague(username, of: session)
-        if let officeID = session.officeID {
+        if session.role == .analyst { return try await removeAnalyst(member, by: session) }
+        var manifest: SignedKeyManifest?
+        if session.officeID != nil {
             // Open the current secrets first: a lead who removes themselves still rotates.
-            guard let office = try await store.office(id: officeID) else { throw AccessError.notFound }
-            _ = try await session.officeSecrets(version: office.keyVersion, store: store)
+            let (current, secrets) = try await requireIntactKeys(session)
+            manifest = try SignedKeyManifest(current.without(memberID: member.id), secrets: secrets)
         }
         do {
-            try await store.removeMember(member, audit: .member(session.username, .memberRemoved, username))
+            try await store.removeMember(member, manifest: manifest, audit: .member(session.username, .memberRemoved, username))
         } catch MemberStoreError.lastLead {
             throw AccessError.invalid(field: "username", message: "the last lead of an office cannot be removed")
+        } catch MemberStoreError.lastAnalyst {
+            throw AccessError.invalid(field: "username", message: "the last analyst of the Verband cannot be removed")
+        } catch MemberStoreError.membersChanged {
+            throw AccessError.busy
         }
         await sessions.closeAll(memberID: member.id)
         if let officeID = session.officeID {
+            // A rotation already running sealed its new key to the removed member too: ask for
+            // another one, which starts when it ends (or at once if none runs).
+            try await store.requestRotation(officeID: officeID)
             _ = try await beginRotation(officeID: officeID, by: session)
             if rotateInBackground { resumeRotationInBackground(officeID: officeID, session: session) }
         }
@@ -125,8 +170,12 @@ extension MemberService {
         }
         let member = try await colleague(username, of: session)
         guard member.role != role else { return }
+        let (current, secrets) = try await requireIntactKeys(session)
+        let changed = Member(id: member.id, username: member.username, officeID: member.officeID, role: role,
+                             publicKey: member.publicKey, wrappedSecret: member.wrappedSecret)
+        let manifest = try SignedKeyManifest(current.with(member: changed), secrets: secrets)
         do {
-            try await store.changeRole(member, to: role, audit: .member(session.username, .memberRoleChanged, "\(username) \(role.rawValue)"))
+            try await store.changeRole(member, to: role, manifest: manifest, audit: .member(session.username, .memberRoleChanged, "\(username) \(role.rawValue)"))
         } catch MemberStoreError.lastLead {
             throw AccessError.invalid(field: "role", message: "the last lead of an office cannot become a counsellor")
         }
@@ -140,11 +189,14 @@ extension MemberService {
         guard let member = try await store.member(username: session.username), member.id == session.memberID else {
             throw AccessError.unauthorized
         }
-        let keys: BoxKeyPair? = try await hashing { try? member.unlock(passphrase: current) }
-        guard let keys else { throw AccessError.invalid(field: "current", message: "the current passphrase is wrong") }
+        let unlocked = try await hashing { try? member.unlockKeys(passphrase: current) }
+        guard let unlocked else { throw AccessError.invalid(field: "current", message: "the current passphrase is wrong") }
+        // The office root stays in the wrap: it is what tells the office's secrets from forged ones.
         let updated = Member(id: member.id, username: member.username, officeID: member.officeID, role: member.role,
-                             publicKey: member.publicKey, wrappedSecret: try await wrap(keys.secretKey, passphrase: new))
-        try await store.replaceKeys(of: updated, officeSeals: [], audit: .member(session.username, .passphraseChanged))
+                             publicKey: member.publicKey,
+                             wrappedSecret: try await wrap(Member.wrapped(unlocked.keyPair.secretKey, root: unlocked.root ?? session.officeRoot),
+                                                           passphrase: new))
+        try await store.replaceKeys(of: updated, officeSeals: [], manifest: nil, audit: .member(session.username, .passphraseChanged))
     }
 
     /// Recovery with the office recovery code: `username` gets a new key pair under a new
@@ -160,8 +212,15 @@ extension MemberService {
               let secrets = try? OfficeSecrets(version: office.keyVersion, officeSecretSeal: secretSeal, statisticsSeal: ringSeal, with: recovery),
               secrets.keyPair.publicKey == office.publicKey
         else { throw AccessError.unauthorized }
+        // The recovery code opened these secrets, so they are the office's own: the rows must
+        // agree with the manifest they authenticate before anything is sealed to a new key.
+        let report = try await keyReport(office: office, secrets: secrets, root: secrets.rootFingerprint)
+        guard report.isIntact, let current = report.manifest else {
+            try await raiseAlarm(officeID: officeID, actor: "recovery", problems: report.problems)
+            throw AccessError.keyIntegrity(report.problems.map(\.message).joined(separator: "; "))
+        }
         let keyPair = BoxKeyPair()
-        let wrapped = try await wrap(keyPair.secretKey, passphrase: passphrase)
+        let wrapped = try await wrap(Member.wrapped(keyPair.secretKey, root: secrets.rootFingerprint), passphrase: passphrase)
         let audit = AuditEvent.member("recovery", .officeRecovered, username)
         if let existing = try await store.member(username: username) {
             guard existing.officeID == officeID else {
@@ -169,13 +228,15 @@ extension MemberService {
             }
             let member = Member(id: existing.id, username: username, officeID: officeID, role: .lead,
                                 publicKey: keyPair.publicKey, wrappedSecret: wrapped)
-            try await store.replaceKeys(of: member, officeSeals: secrets.seals(to: member.publicKey, recipientName: member.id.hex), audit: audit)
+            try await store.replaceKeys(of: member, officeSeals: secrets.seals(to: member.publicKey, recipientName: member.id.hex),
+                                        manifest: try SignedKeyManifest(current.with(member: member), secrets: secrets), audit: audit)
             await sessions.closeAll(memberID: member.id)
             return member
         }
         let member = Member(id: .random(), username: username, officeID: officeID, role: .lead,
                             publicKey: keyPair.publicKey, wrappedSecret: wrapped)
-        try await store.addRecoveredLead(member, officeSeals: secrets.seals(to: member.publicKey, recipientName: member.id.hex), audit: audit)
+        try await store.addRecoveredLead(member, officeSeals: secrets.seals(to: member.publicKey, recipientName: member.id.hex),
+                                         manifest: try SignedKeyManifest(current.with(member: member), secrets: secrets), audit: audit)
         return member
     }
 }

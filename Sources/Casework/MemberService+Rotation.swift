@@ -10,16 +10,17 @@ extension MemberService {
         guard session.isLead, session.officeID == officeID else { throw AccessError.notFound }
         for _ in 0..<3 {
             if let running = try await store.rotation(officeID: officeID) { return running }
-            guard let office = try await store.office(id: officeID),
-                  let recoveryKey = try await store.recoveryKey(officeID: officeID) else { throw AccessError.notFound }
-            let current = try await session.officeSecrets(version: office.keyVersion, store: store)
+            // Sealed only to the keys the authentic manifest names, after the rows were found
+            // to agree with it: a swapped recovery key or an added member row gets nothing.
+            let (manifest, current) = try await requireIntactKeys(session)
             let next = current.rotated()
-            let members = try await store.members(officeID: officeID)
-            let seals = members.flatMap { next.seals(to: $0.publicKey, recipientName: $0.id.hex) }
-                + next.seals(to: recoveryKey, recipientName: "recovery")
+            let seals = manifest.members.flatMap { next.seals(to: $0.publicKey, recipientName: $0.memberID.hex) }
+                + next.seals(to: manifest.recoveryPublicKey, recipientName: "recovery")
+            let nextManifest = try SignedKeyManifest(manifest.rotated(to: next.version, officePublicKey: next.keyPair.publicKey),
+                                                     secrets: next)
             do {
-                try await store.beginRotation(officeID: officeID, from: office.keyVersion, to: next, seals: seals,
-                                              audit: .member(session.username, .keyRotationStarted, "version \(next.version)"))
+                try await store.beginRotation(officeID: officeID, from: manifest.keyVersion, to: next, seals: seals,
+                                              manifest: nextManifest, audit: .member(session.username, .keyRotationStarted, "version \(next.version)"))
             } catch MemberStoreError.membersChanged, MemberStoreError.rotationRunning {
                 continue
             }
@@ -60,7 +61,16 @@ extension MemberService {
                     openers[sealed.keyVersion] = try await session.officeSecrets(version: sealed.keyVersion, store: store)
                 }
                 guard let opener = openers[sealed.keyVersion] else { throw AccessError.keysUnavailable }
-                let keys = try CaseKeys.open(sealed.sealed, with: opener.keyPair)
+                let keys: CaseKeys
+                do {
+                    keys = try CaseKeys.open(sealed.sealed, with: opener.keyPair)
+                } catch {
+                    // Sealed to a key that is not the office's: reported, and the rotation stops
+                    // where leads and monitoring see it.
+                    try await raiseAlarm(officeID: officeID, actor: session.username,
+                                         problems: [.init("case_key \(sealed.caseID.hex)", "a case is sealed to a key that is not the office's")])
+                    throw AccessError.keyIntegrity("case \(sealed.caseID.hex) is sealed to a key that is not the office's")
+                }
                 rewritten.append(SealedCaseKeys(caseID: sealed.caseID, keyVersion: sealed.keyVersion,
                                                 sealed: keys.seal(to: next.keyPair.publicKey)))
             }
@@ -71,11 +81,33 @@ extension MemberService {
     }
 
     /// Runs `continueRotation` in the background of the server (after a removal, or when a lead
-    /// logs in while a rotation is unfinished). Failures leave it resumable.
+    /// logs in while a rotation is unfinished), then any rotation asked for meanwhile. A failure
+    /// leaves it resumable and is kept on the rotation, where leads, `/healthz` and the metrics
+    /// see it, and audited: never silent.
     func resumeRotationInBackground(officeID: EntityID, session: Session) {
         Task.detached { [self] in
-            _ = try? await continueRotation(officeID: officeID, by: session)
+            do {
+                try await rotateUntilSettled(officeID: officeID, by: session)
+            } catch {
+                let reason = String(describing: error).prefix(200)
+                try? await store.recordRotationFailure(officeID: officeID, reason: String(reason))
+                try? await store.record([.member(session.username, .keyRotationStalled, "\(reason.prefix(60))")], chain: officeID)
+            }
         }
+    }
+
+    /// Finishes the running rotation and starts and finishes every one asked for meanwhile (a
+    /// member removed while one ran). Returns how many cases were re-sealed in all.
+    @discardableResult
+    public func rotateUntilSettled(officeID: EntityID, by session: Session,
+                                   progress: @Sendable @escaping (Int, Int) -> Void = { _, _ in }) async throws -> Int {
+        var total = 0
+        for _ in 0..<16 {
+            total += try await continueRotation(officeID: officeID, by: session, progress: progress)
+            guard try await store.rotationRequested(officeID: officeID) else { return total }
+            _ = try await beginRotation(officeID: officeID, by: session)
+        }
+        throw AccessError.busy
     }
 
     /// The running rotation of the lead's office, if any.

@@ -36,27 +36,38 @@ public struct MemberService: Sendable {
         if delay > .zero { try await Task.sleep(for: delay) }
         let member = try await store.member(username: username)
         let candidate = member ?? dummy
-        let keys: BoxKeyPair? = try await hashing { try? candidate.unlock(passphrase: passphrase) }
-        guard let member, let keys, keys.publicKey == member.publicKey else {
+        let unlocked = try await hashing { try? candidate.unlockKeys(passphrase: passphrase) }
+        guard let member, let unlocked, unlocked.keyPair.publicKey == member.publicKey else {
             await throttle.failed(username)
             throw AccessError.unauthorized
         }
         await throttle.succeeded(username)
-        var verbandKeys: BoxKeyPair?
+        var ring: VerbandRing?
         if member.role == .analyst {
             guard let seal = try await store.verbandSeal(memberID: member.id) else { throw AccessError.keysUnavailable }
-            verbandKeys = try BoxKeyPair(secretKey: SealedBox.open(seal, with: keys))
+            ring = try VerbandRing(ring: SealedBox.open(seal, with: unlocked.keyPair))
         }
-        return Session(member: member, keys: keys, verbandKeys: verbandKeys)
+        return Session(member: member, keys: unlocked.keyPair, officeRoot: unlocked.root, verbandRing: ring)
     }
 
     /// Authenticates and registers a session; returns its bearer token.
     public func login(username: String, passphrase: SecureBytes) async throws -> (token: String, session: Session) {
         let session = try await authenticate(username: username, passphrase: passphrase)
         try await record(session, .login)
+        if let member = try await store.member(username: session.username), member.id == session.memberID {
+            if member.role == .analyst {
+                try await checkAnalystAtLogin(session)
+            } else {
+                try await checkAtLogin(session, member: member, passphrase: passphrase)
+            }
+        }
         let token = await sessions.open(session)
-        if let officeID = session.officeID, session.isLead, try await store.rotation(officeID: officeID) != nil {
-            resumeRotationInBackground(officeID: officeID, session: session)
+        if let officeID = session.officeID, session.isLead {
+            let running = try await store.rotation(officeID: officeID) != nil
+            let requested = try await store.rotationRequested(officeID: officeID)
+            if running || requested {
+                resumeRotationInBackground(officeID: officeID, session: session)
+            }
         }
         return (token, session)
     }

@@ -21,33 +21,66 @@ public protocol MemberStore: Sendable {
 
     func invitation(tokenHash: [UInt8]) async throws -> StoredInvitation?
     func pendingInvitations(officeID: EntityID?, now: Date) async throws -> [StoredInvitation]
-    func createInvitation(_ invitation: Invitation, officeID: EntityID?, role: MemberRole, audit: AuditEvent) async throws
+    func createInvitation(_ invitation: Invitation, officeID: EntityID?, role: MemberRole, createdBy: EntityID,
+                          audit: AuditEvent) async throws
     /// Deletes an invitation of `officeID` whose reference is `reference`; false when none.
     func revokeInvitation(reference: String, officeID: EntityID?, audit: AuditEvent) async throws -> Bool
 
     /// Consumes the invitation and stores the member with their seals. Throws
     /// `MemberStoreError.invitationUnusable` when it is gone or expired, `.usernameTaken`, or
     /// `.keyVersionChanged` when the office key rotated since the seals were made.
+    /// Every change to who an office's secrets are sealed to takes the office's new key manifest
+    /// (`manifest`), written in the same transaction and refused with `.membersChanged` when it
+    /// does not describe the rows after the change.
     func enrol(_ member: Member, invitationHash: [UInt8], now: Date, officeSeals: [OfficeKeySeal],
-               verbandSeal: [UInt8]?, audit: AuditEvent) async throws
-    /// Deletes a member and every seal made for them. Throws `.lastLead`.
-    func removeMember(_ member: Member, audit: AuditEvent) async throws
-    /// Throws `.lastLead` when the office would be left without a lead.
-    func changeRole(_ member: Member, to role: MemberRole, audit: AuditEvent) async throws
+               verbandSeal: [UInt8]?, manifest: SignedKeyManifest?, audit: AuditEvent) async throws
+    /// Deletes a member, every seal made for them and every invitation they created. Throws
+    /// `.lastLead` (and `.lastAnalyst`).
+    func removeMember(_ member: Member, manifest: SignedKeyManifest?, audit: AuditEvent) async throws
+    /// Throws `.lastLead` when the office would be left without a lead. A demoted lead's
+    /// invitations are deleted.
+    func changeRole(_ member: Member, to role: MemberRole, manifest: SignedKeyManifest?, audit: AuditEvent) async throws
     /// Replaces a member's wrapped secret (passphrase change) and, after a recovery, their key
     /// pair and seals.
-    func replaceKeys(of member: Member, officeSeals: [OfficeKeySeal], audit: AuditEvent) async throws
+    func replaceKeys(of member: Member, officeSeals: [OfficeKeySeal], manifest: SignedKeyManifest?, audit: AuditEvent) async throws
     /// Adds a new lead created by recovery.
-    func addRecoveredLead(_ member: Member, officeSeals: [OfficeKeySeal], audit: AuditEvent) async throws
+    func addRecoveredLead(_ member: Member, officeSeals: [OfficeKeySeal], manifest: SignedKeyManifest, audit: AuditEvent) async throws
 
-    func createVerband(_ verband: Verband, analyst: Member, seal: [UInt8], audit: AuditEvent) async throws
+    // MARK: Key integrity
+
+    func keyManifest(officeID: EntityID) async throws -> StoredKeyManifest
+    /// Replaces the manifest without other changes (a lead's confirmation of keys).
+    func storeManifest(_ manifest: SignedKeyManifest, audit: AuditEvent) async throws
+    /// Replaces the recovery key: its seals of the current version and the manifest, at once.
+    func replaceRecoveryKey(officeID: EntityID, recoveryKey: BoxPublicKey, seals: [OfficeKeySeal],
+                            manifest: SignedKeyManifest, audit: AuditEvent) async throws
+    /// Cases no login has checked yet: which office key they were sealed to.
+    func uncheckedCaseKeys(officeID: EntityID, limit: Int) async throws -> [CaseKeyFingerprint]
+    /// Marks cases checked and appends the alarms found, in one transaction.
+    func markCaseKeysChecked(_ caseIDs: [EntityID], officeID: EntityID, alarms: [AuditEvent]) async throws
+    /// Asks for another rotation once the running one ends (a removal while it runs).
+    func requestRotation(officeID: EntityID) async throws
+    func rotationRequested(officeID: EntityID) async throws -> Bool
+    /// Keeps why a rotation stopped, so leads and monitoring see it.
+    func recordRotationFailure(officeID: EntityID, reason: String) async throws
+
+    func createVerband(_ verband: Verband, analyst: Member, seal: [UInt8], manifest: SignedKeyManifest, audit: AuditEvent) async throws
+    /// The Verband's manifest (its key and analysts).
+    func verbandManifest() async throws -> StoredKeyManifest
+    /// A new Verband key: the analyst `removing` deleted, the public key, the ring sealed to each
+    /// remaining analyst (by member id) and the manifest, in one transaction. Throws
+    /// `.membersChanged` when the analysts or version moved, `.lastAnalyst`.
+    func rotateVerband(from version: UInt32, publicKey: BoxPublicKey, seals: [EntityID: [UInt8]], removing: EntityID?,
+                       manifest: SignedKeyManifest, audit: [AuditEvent]) async throws
+    /// The Verband's first manifest, for a Verband set up before manifests (trust on first use).
+    func storeVerbandManifest(_ manifest: SignedKeyManifest, audit: AuditEvent) async throws
 
     func rotation(officeID: EntityID) async throws -> KeyRotationState?
     /// Starts a rotation: the office's new public key and version, the new secrets sealed to
     /// every member (`seals` must name exactly the office's members and `recovery`), pending
     /// invitations dropped. Throws `.rotationRunning` or `.membersChanged`.
     func beginRotation(officeID: EntityID, from: UInt32, to newSecrets: OfficeSecrets, seals: [OfficeKeySeal],
-                       audit: AuditEvent) async throws
+                       manifest: SignedKeyManifest, audit: AuditEvent) async throws
     /// Up to `limit` cases whose keys are still sealed to a version below `version`.
     func casesToReseal(officeID: EntityID, below version: UInt32, limit: Int) async throws -> [SealedCaseKeys]
     /// Stores re-sealed case keys (each only if the case still has its old version).
@@ -72,6 +105,7 @@ public enum MemberStoreError: Error, Sendable, Equatable {
     case invitationUnusable
     case usernameTaken
     case lastLead
+    case lastAnalyst
     case keyVersionChanged
     case rotationRunning
     case membersChanged

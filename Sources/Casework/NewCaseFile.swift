@@ -15,10 +15,13 @@ public struct NewCaseFile: Sendable {
     public let audit: [AuditEvent]
     /// The day it was closed, for a case that arrives closed (an import; the benchmark's office).
     public let closedOn: Day?
+    /// `KeyFingerprint.bytes` of the office key the case keys were sealed to.
+    public let sealedTo: [UInt8]?
 
     public init(id: EntityID, officeID: EntityID, keyVersion: UInt32, sealedKeys: [UInt8], kind: String, step: String, channel: String,
                 receivedOn: Day, nextDue: Day?, records: [SealedRecord], assignees: [CaseAssignment], audit: [AuditEvent],
-                closedOn: Day? = nil) {
+                closedOn: Day? = nil, sealedTo: [UInt8]? = nil) {
+        self.sealedTo = sealedTo
         self.id = id
         self.officeID = officeID
         self.keyVersion = keyVersion

@@ -14,6 +14,11 @@ public struct OfficeKeys: Sendable {
                           recoveryCode: recovery, recoveryPublicKey: try recovery.keyPair().publicKey)
     }
 
+    /// The same keys as the secrets of key version 1.
+    public var secrets: OfficeSecrets {
+        OfficeSecrets(version: 1, keyPair: keyPair, statisticsRing: statisticsKey)
+    }
+
     /// The office secret key and the statistics key sealed to one recipient (member or recovery).
     public func seals(to recipient: BoxPublicKey, recipientName: String, version: UInt32) -> [OfficeKeySeal] {
         [

@@ -57,6 +57,23 @@ public final class OfficeSecrets: Sendable {
                   statisticsRing: combined.slice(keyLength..<combined.count))
     }
 
+    /// The key that tags the key manifest of `version`: derived from that version's statistics
+    /// key, so every later ring still checks an earlier manifest.
+    public func manifestKey(version: UInt32) -> SecureBytes? {
+        guard let statisticsKey = statisticsKey(version: version) else { return nil }
+        return SecureBytes(copying: KeyedHash.hash(Array("sichtbar-manifest-key-v1".utf8), key: statisticsKey, length: 32))
+    }
+
+    /// A fingerprint of the ring's first key, which no rotation changes. Each member's
+    /// passphrase wrap carries it, so a ring the operator made up and sealed to a member (an
+    /// anonymous seal proves no sender) is told apart from the office's own.
+    public var rootFingerprint: [UInt8] { Self.rootFingerprint(ofRing: statisticsRing) }
+
+    public static func rootFingerprint(ofRing ring: SecureBytes) -> [UInt8] {
+        let first = ring.slice(0..<min(RecordCipher.keyLength, ring.count))
+        return KeyedHash.hash(Array("sichtbar-office-root-v1".utf8), key: first, length: 32)
+    }
+
     /// The secrets of the next key version: a new key pair and one more statistics key.
     public func rotated() -> OfficeSecrets {
         OfficeSecrets(version: version + 1, keyPair: BoxKeyPair(),

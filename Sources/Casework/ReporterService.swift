@@ -50,7 +50,8 @@ public struct ReporterService: Sendable {
             lookupID: receiptKeys.lookupID(serverKey: lookupKey),
             wrappedMailboxKey: try SecretBox.seal(keys.mailboxKey, key: receiptKeys.reporterKey),
             step: "eingegangen", channel: channel, receivedOn: day,
-            nextDue: deadlines?.nextDue(events: [RecordedEvent(code: "eingang", on: day)], manual: [], today: day), records: records
+            nextDue: deadlines?.nextDue(events: [RecordedEvent(code: "eingang", on: day)], manual: [], today: day), records: records,
+            sealedTo: KeyFingerprint.bytes(report.office.publicKey)
         )
         return (intake, receipt)
     }

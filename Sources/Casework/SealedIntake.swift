@@ -15,9 +15,14 @@ public struct SealedIntake: Sendable {
     /// When the first response is due (the workflow's first-response deadline), for the case list.
     public let nextDue: Day?
     public let records: [SealedRecord]
+    /// `KeyFingerprint.bytes` of the office key the case keys were sealed to: a member's next
+    /// login checks it against the office's authenticated manifest.
+    public let sealedTo: [UInt8]?
 
     public init(caseID: EntityID, officeID: EntityID, officeKeyVersion: UInt32, sealedKeys: [UInt8], lookupID: [UInt8],
-                wrappedMailboxKey: [UInt8], step: String, channel: String, receivedOn: Day, nextDue: Day? = nil, records: [SealedRecord]) {
+                wrappedMailboxKey: [UInt8], step: String, channel: String, receivedOn: Day, nextDue: Day? = nil, records: [SealedRecord],
+                sealedTo: [UInt8]? = nil) {
+        self.sealedTo = sealedTo
         self.caseID = caseID
         self.officeID = officeID
         self.officeKeyVersion = officeKeyVersion

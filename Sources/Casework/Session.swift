@@ -14,15 +14,23 @@ public final class Session: Sendable {
     let csrfKey = SecureBytes(randomCount: 32)
     /// The Verband key pair, for analysts.
     public let verbandKeys: BoxKeyPair?
+    /// Every Verband key there has been, for analysts: releases sealed to an earlier key open too.
+    public let verbandRing: VerbandRing?
+    /// The office root fingerprint the member's passphrase wrap carries (nil in older wraps).
+    public let officeRoot: [UInt8]?
     private let officeSecrets = Mutex<[UInt32: OfficeSecrets]>([:])
+    private let keyProblemList = Mutex<[String]>([])
 
-    public init(member: Member, keys: BoxKeyPair, verbandKeys: BoxKeyPair? = nil) {
+    public init(member: Member, keys: BoxKeyPair, verbandKeys: BoxKeyPair? = nil, officeRoot: [UInt8]? = nil,
+                verbandRing: VerbandRing? = nil) {
+        self.officeRoot = officeRoot
+        self.verbandRing = verbandRing
         memberID = member.id
         username = member.username
         role = member.role
         officeID = member.officeID
         memberKeys = keys
-        self.verbandKeys = verbandKeys
+        self.verbandKeys = verbandRing?.current ?? verbandKeys
     }
 
     public var isLead: Bool { role == .lead }
@@ -38,6 +46,16 @@ public final class Session: Sendable {
         let secrets = try OfficeSecrets(version: version, officeSecretSeal: secret, statisticsSeal: ring, with: memberKeys)
         officeSecrets.withLock { $0[version] = secrets }
         return secrets
+    }
+
+    /// The fingerprint of the member's own public key, to compare with what a lead sees.
+    public var keyFingerprint: String { KeyFingerprint.of(memberKeys.publicKey) }
+
+    /// What the key check at login found wrong; leads' pages show it.
+    public var keyProblems: [String] { keyProblemList.withLock { $0 } }
+
+    func setKeyProblems(_ problems: [String]) {
+        keyProblemList.withLock { $0 = problems }
     }
 
     /// A CSRF token bound to this session, for every form a member posts.

@@ -30,8 +30,12 @@ public struct KeyRotationState: Sendable, Equatable {
     public let startedBy: String
     /// Cases still sealed to an older version.
     public let remaining: Int
+    /// Why the last attempt to continue it stopped, if it did.
+    public let failure: String?
 
-    public init(officeID: EntityID, fromVersion: UInt32, toVersion: UInt32, startedAt: Date, startedBy: String, remaining: Int) {
+    public init(officeID: EntityID, fromVersion: UInt32, toVersion: UInt32, startedAt: Date, startedBy: String, remaining: Int,
+                failure: String? = nil) {
+        self.failure = failure
         self.officeID = officeID
         self.fromVersion = fromVersion
         self.toVersion = toVersion

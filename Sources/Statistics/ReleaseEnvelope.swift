@@ -1,3 +1,4 @@
+import Casework
 import Foundation
 import Sealing
 
@@ -13,6 +14,10 @@ public struct ReleaseEnvelope: Codable, Sendable, Equatable {
     public var period: String
     /// The sealed box, standard Base64.
     public var sealed: String
+    /// The office's signed audit chain head at sending, in clear (it names no person): the
+    /// Verband keeps it, and `audit verify --anchor` takes the envelope as a checkpoint kept
+    /// outside the server. Absent in envelopes made before checkpoints travelled with them.
+    public var checkpoint: AuditCheckpoint?
 
     /// Seals `file` (a signed statistics file's bytes) to `verband`.
     public init(sealing file: [UInt8], office: String, period: String, to verband: BoxPublicKey) {
@@ -43,6 +48,14 @@ public struct ReleaseEnvelope: Codable, Sendable, Equatable {
         guard let box = Data(base64Encoded: sealed) else { throw SealingError.authenticationFailed }
         let plain = try SealedBox.open(Array(box), with: verband)
         return plain.withUnsafeBytes { Array($0) }
+    }
+
+    /// Opens with the first of `keys` it was sealed to.
+    public func open(withAnyOf keys: [BoxKeyPair]) throws -> [UInt8] {
+        for key in keys {
+            if let plain = try? open(with: key) { return plain }
+        }
+        throw SealingError.authenticationFailed
     }
 
     /// The envelope as written to disk: sorted keys, one line.

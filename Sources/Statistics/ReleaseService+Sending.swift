@@ -27,14 +27,18 @@ extension ReleaseService {
         guard let stored = try await releases.release(id: id, officeID: officeID) else { throw AccessError.notFound }
         let recipient: BoxPublicKey
         if let verbandKey {
+            // Named by the lead on the command line: their word, not a row.
             recipient = verbandKey
-        } else if let verband = try await statistics.members.verband() {
-            recipient = verband.publicKey
+        } else if try await statistics.members.verband() != nil {
+            // Only the key a lead confirmed, and only while the server still has it.
+            recipient = try await KeyGuard(store: statistics.members).pinnedVerbandKey(for: session)
         } else {
             throw AccessError.invalid(field: "verband", message: "this server has no Verband key to send to; name one with --to-verband")
         }
         let file = try open(stored, secrets: secrets)
-        let envelope = ReleaseEnvelope(sealing: try file.serialised(), office: officeID.hex, period: stored.period, to: recipient)
+        var envelope = ReleaseEnvelope(sealing: try file.serialised(), office: officeID.hex, period: stored.period, to: recipient)
+        // The chain head leaves the server with every release (writing it is itself audited).
+        envelope.checkpoint = try await statistics.members.checkpoint(chain: officeID, by: session.username)
         let at = now()
         let audit = AuditEvent.member(session.username, .releaseSent, stored.period, at: at)
         let copy = Data(base64Encoded: envelope.sealed).map { [UInt8]($0) } ?? []

@@ -26,7 +26,7 @@ public struct VerbandPublisher: Sendable {
     public func received(_ period: StatPeriod, session: Session) async throws -> [[UInt8]] {
         let keys = try analystKeys(session)
         return try await releases.sentReleases().filter { $0.period == period.description }.compactMap(\.verbandCopy).map { copy in
-            try SealedBox.open(copy, with: keys).withUnsafeBytes { Array($0) }
+            try Self.open(copy, withAnyOf: keys)
         }
     }
 
@@ -39,7 +39,7 @@ public struct VerbandPublisher: Sendable {
         for (index, bytes) in files.enumerated() {
             if let envelope = ReleaseEnvelope(bytes: bytes) {
                 do {
-                    opened.append(try envelope.open(with: keys))
+                    opened.append(try envelope.open(withAnyOf: keys))
                 } catch {
                     throw AccessError.invalid(field: "file", message: "file \(index + 1) (\(envelope.office), \(envelope.period)) is not sealed to this Verband's key")
                 }
@@ -61,9 +61,19 @@ public struct VerbandPublisher: Sendable {
         }
     }
 
-    func analystKeys(_ session: Session) throws -> BoxKeyPair {
+    static func open(_ copy: [UInt8], withAnyOf keys: [BoxKeyPair]) throws -> [UInt8] {
+        for key in keys {
+            if let plain = try? SealedBox.open(copy, with: key) { return plain.withUnsafeBytes { Array($0) } }
+        }
+        throw SealingError.authenticationFailed
+    }
+
+    /// Every Verband key the analyst holds, newest first: a release sealed before an analyst's
+    /// removal rotated the key still opens.
+    func analystKeys(_ session: Session) throws -> [BoxKeyPair] {
         guard session.role == .analyst else { throw AccessError.notFound }
+        if let ring = session.verbandRing { return ring.keyPairs.reversed() }
         guard let keys = session.verbandKeys else { throw AccessError.keysUnavailable }
-        return keys
+        return [keys]
     }
 }

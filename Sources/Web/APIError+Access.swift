@@ -15,6 +15,9 @@ extension APIError {
             self.init(.serviceUnavailable, code: "unavailable", message: "too many logins at once; please try again in a moment")
         case .keysUnavailable:
             self.init(.serviceUnavailable, code: "unavailable", message: "the keys for this are not available to this member yet")
+        case .keyIntegrity(let reason):
+            self.init(.conflict, code: "key_integrity",
+                      message: "the office's keys differ from its authenticated key manifest; nothing was sealed: \(reason)")
         }
     }
 

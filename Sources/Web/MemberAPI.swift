@@ -76,11 +76,12 @@ struct MemberAPI {
     @Sendable func enrol(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await RequestBody.json(EnrolRequest.self, from: request)
         let passphrase = try Self.passphrase(body.passphrase, field: "passphrase")
-        let member = try await memberCall {
-            try await members.enrol(invitation: body.invitation, username: body.username, passphrase: passphrase)
+        let (member, code) = try await memberCall {
+            try await members.enrolMember(invitation: body.invitation, username: body.username, passphrase: passphrase)
         }
-        struct Answer: Encodable { let username: String; let role: String; let office: String? }
-        return try JSONResponse.make(.created, Answer(username: member.username, role: member.role.rawValue, office: member.officeID?.hex))
+        struct Answer: Encodable { let username: String; let role: String; let office: String?; let recoveryCode: String? }
+        return try JSONResponse.make(.created, Answer(username: member.username, role: member.role.rawValue, office: member.officeID?.hex,
+                                                      recoveryCode: code?.formatted))
     }
 
     struct InviteRequest: Decodable { let role: String }

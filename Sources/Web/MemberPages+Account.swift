@@ -45,7 +45,12 @@ extension MemberPages {
             "title": language["account_title"], "username": session.username,
             "role": language["role_\(session.role.rawValue)"], "organisation": organisation ?? "",
             "organisationLabel": language[session.officeID == nil ? "account_verband" : "account_office"],
+            "fingerprint": session.keyFingerprint,
         ]
+        if !session.keyProblems.isEmpty {
+            values["keyProblems"] = session.keyProblems
+            values["hasKeyProblems"] = true
+        }
         if let notice { values["notice"] = notice }
         if let error {
             values["error"] = ["text": error.text, "field": error.field]

@@ -38,11 +38,13 @@ extension MemberPages {
         if passphrase.isEmpty || passphrase.utf8.count > 1024 { return refuse("passphrase", "error_passphrase_rules") }
         if passphrase != form["passphrase_repeat"] { return refuse("passphrase_repeat", "error_passphrase_mismatch") }
         do {
-            let member = try await members.enrol(invitation: input.invitation, username: input.username,
-                                                 passphrase: SecureBytes(utf8: passphrase))
+            let (member, code) = try await members.enrolMember(invitation: input.invitation, username: input.username,
+                                                               passphrase: SecureBytes(utf8: passphrase))
+            var enrolled = ["username": member.username, "role": language["role_\(member.role.rawValue)"]]
+            // An office's first lead sees the office's recovery code on this no-store answer, once.
+            if let code { enrolled["recoveryCode"] = code.formatted }
             return render("enrol", status: .created, language: language, path: "/enrol", session: nil, values: [
-                "title": language["enrol_done_title"],
-                "enrolled": ["username": member.username, "role": language["role_\(member.role.rawValue)"]],
+                "title": language["enrol_done_title"], "enrolled": enrolled,
             ])
         } catch let AccessError.invalid(field, _) {
             switch field {

@@ -66,6 +66,8 @@ extension MemberPages {
             return notice(language, "member_busy", status: .serviceUnavailable, link: link)
         case .keysUnavailable:
             return notice(language, "member_keys_unavailable", status: .serviceUnavailable, link: link)
+        case .keyIntegrity:
+            return notice(language, "member_key_integrity", status: .conflict, link: ("/members", "member_keys_link"))
         case .invalid:
             return notice(language, "member_invalid", status: .unprocessableContent, link: link)
         }

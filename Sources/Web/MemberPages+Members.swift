@@ -7,7 +7,8 @@ extension MemberPages {
         try await memberPage(request) { session, language in
             guard Self.managesMembers(session) else { throw AccessError.notFound }
             return try await membersPage(session, language, status: .ok,
-                                         notice: confirmation(request, language, known: ["removed", "role", "revoked"]))
+                                         notice: confirmation(request, language,
+                                                              known: ["removed", "role", "revoked", "keys_confirmed", "verband_confirmed"]))
         }
     }
 
@@ -76,7 +77,8 @@ extension MemberPages {
     /// The members page: the list with its forms, pending invitations, and for leads the state
     /// of the office key. `invitation` is the one just created, shown once.
     func membersPage(_ session: Session, _ language: Catalogue, status: HTTPResponse.Status, notice: String? = nil,
-                     error: String? = nil, invitation: [String: String]? = nil) async throws -> Response {
+                     error: String? = nil, invitation: [String: String]? = nil,
+                     recoveryCode: String? = nil) async throws -> Response {
         let list = try await members.members(for: session)
         let pending = try await members.pendingInvitations(for: session)
         var values: [String: Any] = [
@@ -101,18 +103,25 @@ extension MemberPages {
         if let notice { values["notice"] = notice }
         if let error { values["error"] = error }
         if let invitation { values["invitation"] = invitation }
+        if let recoveryCode { values["recoveryCode"] = recoveryCode }
         return render("members", status: status, language: language, path: "/members", session: session, values: values)
     }
 
     /// The office key version and the running rotation, if any, with the cases it still has to
-    /// re-seal: what a lead needs to know after a removal.
+    /// re-seal: what a lead needs to know after a removal. Then the key check: fingerprints,
+    /// alarms, and what waits for a lead's confirmation.
     private func officeKeyState(_ session: Session, officeID: EntityID, _ language: Catalogue) async throws -> [String: Any] {
         var state: [String: Any] = ["keyVersion": String(try await members.store.office(id: officeID)?.keyVersion ?? 0)]
         if let rotation = try await members.rotationStatus(for: session) {
-            state["rotation"] = [
+            var running: [String: Any] = [
                 "from": String(rotation.fromVersion), "to": String(rotation.toVersion), "remaining": String(rotation.remaining),
                 "startedAt": Self.berlinTime(rotation.startedAt), "startedBy": rotation.startedBy,
             ]
+            if let failure = rotation.failure { running["failure"] = failure }
+            state["rotation"] = running
+        }
+        if let report = try? await members.keyReport(for: session) {
+            state["keys"] = Self.keyValues(report, language)
         }
         return state
     }

@@ -27,6 +27,9 @@ struct MemberPages {
         router.post("/members/revoke", use: revokeInvitation)
         router.post("/members/role", use: changeRole)
         router.post("/members/remove", use: removeMember)
+        router.post("/members/keys/confirm", use: confirmKeys)
+        router.post("/members/keys/verband", use: confirmVerbandKey)
+        router.post("/members/recovery-code", use: renewRecoveryCode)
         router.get("/audit", use: audit)
         router.get("/audit/checkpoint", use: checkpoint)
     }

@@ -442,6 +442,9 @@ extension OpenAPIDocument {
             username: {type: string}
             role: {$ref: "#/components/schemas/Role"}
             office: {type: string}
+            recoveryCode:
+              type: string
+              description: Only for an office's first lead, once; the office's recovery code.
         InvitationAnswer:
           type: object
           required: [invitation, expires]

@@ -1,7 +1,7 @@
 /// The OpenAPI 3.1 description of every route this build serves, answered at `GET /openapi.yaml`.
 /// A test checks that every registered route appears here.
 enum OpenAPIDocument {
-    static let yaml = paths + memberPaths + casePaths + caseFilePaths + releasePaths + statisticsPaths + receivedPaths
+    static let yaml = paths + memberPaths + keyPaths + casePaths + caseFilePaths + releasePaths + statisticsPaths + receivedPaths
         + components + memberComponents
         + caseComponents + releaseComponents + statisticsComponents + responses
 
@@ -529,6 +529,7 @@ enum OpenAPIDocument {
                     - document_missing
                     - rate_limited
                     - unavailable
+                    - key_integrity
                 message:
                   type: string
                   description: A human-readable explanation.

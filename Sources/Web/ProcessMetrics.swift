@@ -20,6 +20,9 @@ public struct ProcessMetrics: Sendable {
             # HELP sichtbar_store_writable Whether the case store accepts writes.
             # TYPE sichtbar_store_writable gauge
             sichtbar_store_writable \(writable)
+            # HELP sichtbar_key_rotations_stalled Offices whose key rotation failed or has run for over an hour.
+            # TYPE sichtbar_key_rotations_stalled gauge
+            sichtbar_key_rotations_stalled \(await health.stalledKeyRotations())
             # HELP process_start_time_seconds Start time of the process since the epoch.
             # TYPE process_start_time_seconds gauge
             process_start_time_seconds \(Int(started.timeIntervalSince1970))

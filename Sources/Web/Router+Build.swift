@@ -32,6 +32,10 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     ReporterPages(services: services).addRoutes(to: router)
     router.get("/healthz") { _, _ -> Response in
         guard await services.health.isWritable() else { throw APIError.unavailable }
+        // Still 200: reports are accepted. The detail tells monitoring a removal is not complete.
+        if await services.health.stalledKeyRotations() > 0 {
+            return try JSONResponse.make(.ok, ["status": "ok", "keyRotation": "stalled"])
+        }
         return try JSONResponse.make(.ok, ["status": "ok"])
     }
     router.get("/openapi.yaml") { _, _ in

@@ -3,6 +3,7 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Statistics
 
 /// `sichtbar audit verify | checkpoint`.
 struct AuditCommand: AsyncParsableCommand {
@@ -21,11 +22,17 @@ struct AuditCommand: AsyncParsableCommand {
                 let context = try MemberContext(folder: dataOptions.folder)
                 var checkpoint: AuditCheckpoint?
                 if let anchor {
-                    guard let data = FileManager.default.contents(atPath: anchor),
-                          let decoded = try? JSONDecoder().decode(AuditCheckpoint.self, from: data) else {
-                        throw CLIError.badInput("--anchor: \(anchor) is not a checkpoint file")
+                    guard let data = FileManager.default.contents(atPath: anchor) else {
+                        throw CLIError.badInput("--anchor: \(anchor) cannot be read")
                     }
-                    checkpoint = decoded
+                    // A checkpoint file, or a release envelope the Verband kept (it carries one).
+                    if let decoded = try? JSONDecoder().decode(AuditCheckpoint.self, from: data) {
+                        checkpoint = decoded
+                    } else if let envelope = ReleaseEnvelope(bytes: [UInt8](data)), let carried = envelope.checkpoint {
+                        checkpoint = carried
+                    } else {
+                        throw CLIError.badInput("--anchor: \(anchor) is neither a checkpoint file nor a release carrying one")
+                    }
                 }
                 var chains = try await context.store.chains()
                 if let office {

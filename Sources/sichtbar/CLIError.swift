@@ -21,6 +21,7 @@ extension CLIError {
         case .invalid(let field, let message): self = .badInput("\(field): \(message)")
         case .busy: self = .checkFailed("too many passphrase checks at once; try again")
         case .keysUnavailable: self = .checkFailed("the keys for this are not sealed to this member")
+        case .keyIntegrity(let reason): self = .checkFailed("KEY INTEGRITY ALARM, nothing was sealed: \(reason)")
         }
     }
 }

@@ -33,9 +33,10 @@ struct DemoCommand: AsyncParsableCommand {
                 let today = Day(Date())
                 let clock = DemoClock(DemoData.start(before: today))
                 let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing, today: { Day(clock.now) })
+                // The Verband first: each office pins its key in its key manifest when it is set up.
+                verband = try await DemoData.createVerband(memberStore)
                 let (offices, sessions) = try await DemoData.createOffices(database, store: memberStore, at: clock.now)
                 created = offices
-                verband = try await DemoData.createVerband(memberStore)
                 printError("Playing two years of demo casework (\(cases) cases, \(reports) fresh reports, \(tallies) contacts without a file per office) …")
                 outcome = try await DemoData.playCasework(
                     database, secrets: secrets, policies: try resources.policiesURL(), clock: clock, today: today,

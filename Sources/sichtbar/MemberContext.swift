@@ -45,7 +45,7 @@ struct MemberContext {
     func rotate(officeID: EntityID, as session: Session) async throws -> (KeyRotationState, Int) {
         let state = try await service.beginRotation(officeID: officeID, by: session)
         printError("Rotating the office key to version \(state.toVersion): \(state.remaining) cases to re-seal.")
-        let count = try await service.continueRotation(officeID: officeID, by: session) { done, _ in
+        let count = try await service.rotateUntilSettled(officeID: officeID, by: session) { done, _ in
             if done % 5000 == 0 { printError("  \(done) re-sealed") }
         }
         return (state, count)

@@ -6,7 +6,8 @@ import Foundation
 /// `sichtbar office …`
 struct OfficeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "office", abstract: "Offices and their public profile.",
-                                                    subcommands: [Add.self, Profile.self, RotateKey.self, Recover.self])
+                                                    subcommands: [Add.self, Profile.self, RotateKey.self, Recover.self, RecoveryCodeCommand.self,
+                                                                  ConfirmVerbandKey.self])
 
     /// `office add --name NAME`: another office and a one-time invitation for its first lead.
     struct Add: AsyncParsableCommand {
@@ -24,17 +25,16 @@ struct OfficeCommand: AsyncParsableCommand {
                     [.member("operator", .officeCreated, office.id.hex),
                      .member("operator", .invitationCreated, "lead \(EntityID.hexString(invitation.tokenHash.prefix(8)))")],
                     chain: office.id)
+                // No recovery code here: the operator must never see one. The first lead receives a
+                // new one when they enrol, and the one made with the office is retired then.
                 if json {
-                    struct Output: Encodable { let office: String; let recoveryCode: String; let invitation: String }
-                    try JSONOutput.print(Output(office: office.id.hex, recoveryCode: keys.recoveryCode.formatted,
-                                                invitation: invitation.token))
+                    struct Output: Encodable { let office: String; let invitation: String }
+                    try JSONOutput.print(Output(office: office.id.hex, invitation: invitation.token))
                 } else {
                     print("""
                         Office \(office.name) created: \(office.id.hex)
                         Invitation for its first lead (valid 72 hours, once): \(invitation.token)
-
-                        Recovery code (shown once; the Träger keeps it under four-eyes):
-                          \(keys.recoveryCode.formatted)
+                        The office's recovery code is shown to that lead when they enrol.
                         """)
                 }
             }

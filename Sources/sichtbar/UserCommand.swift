@@ -45,14 +45,29 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var dataOptions: DataOptions
         @Option(name: .long, help: "The invitation token.") var invitation: String
         @Option(name: .long, help: "The username to choose.") var username: String
+        @Flag(name: .long, help: "Print one JSON object.") var json = false
 
         func run() async throws {
             try await failingCleanly {
                 let context = try MemberContext(folder: dataOptions.folder)
                 try MemberService.checkUsername(username)
                 let passphrase = try PassphraseReader.readNew(prompt: "New passphrase for \(username): ", username: username)
-                let member = try await context.service.enrol(invitation: invitation, username: username, passphrase: passphrase)
+                let (member, code) = try await context.service.enrolMember(invitation: invitation, username: username,
+                                                                          passphrase: passphrase)
+                if json {
+                    struct Output: Encodable { let username: String; let role: String; let recoveryCode: String? }
+                    try JSONOutput.print(Output(username: member.username, role: member.role.rawValue, recoveryCode: code?.formatted))
+                    return
+                }
                 print("Enrolled \(member.username) as \(member.role.rawValue).")
+                if let code {
+                    print("""
+
+                        You are the office's first lead. Its recovery code (shown once; the Träger keeps it
+                        under four-eyes, away from the server):
+                          \(code.formatted)
+                        """)
+                }
             }
         }
     }
@@ -72,6 +87,11 @@ struct UserCommand: AsyncParsableCommand {
                 if let officeID = session.officeID {
                     let (state, count) = try await context.rotate(officeID: officeID, as: session)
                     print("Office key rotated to version \(state.toVersion); \(count) cases re-sealed.")
+                } else if let verband = try await context.store.verband() {
+                    print("""
+                        The Verband has a new key. Tell each office's lead its fingerprint; they confirm it
+                        before they send statistics again: \(KeyFingerprint.of(verband.publicKey))
+                        """)
                 }
             }
         }

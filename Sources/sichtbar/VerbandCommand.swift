@@ -30,10 +30,15 @@ struct VerbandCommand: AsyncParsableCommand {
                 let verband = try await context.store.createVerband(name: trimmed, analyst: analyst, passphrase: passphrase)
                 let publicKey = Data(verband.publicKey.bytes).base64EncodedString()
                 if json {
-                    struct Output: Encodable { let verband: String; let publicKey: String }
-                    try JSONOutput.print(Output(verband: verband.id.hex, publicKey: publicKey))
+                    struct Output: Encodable { let verband: String; let publicKey: String; let fingerprint: String }
+                    try JSONOutput.print(Output(verband: verband.id.hex, publicKey: publicKey, fingerprint: KeyFingerprint.of(verband.publicKey)))
                 } else {
-                    print("Verband \(verband.name) created: \(verband.id.hex)\nPublic key (offices release to it): \(publicKey)\nAnalyst: \(analyst)")
+                    print("""
+                        Verband \(verband.name) created: \(verband.id.hex)
+                        Public key (offices release to it): \(publicKey)
+                        Fingerprint (tell each office's lead; they confirm it): \(KeyFingerprint.of(verband.publicKey))
+                        Analyst: \(analyst)
+                        """)
                 }
             }
         }

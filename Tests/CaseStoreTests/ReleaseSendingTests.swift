@@ -34,8 +34,13 @@ struct ReleaseSendingTests {
         await #expect(throws: AccessError.notFound) { _ = try await service.send(id: stored.id, session: counsellor) }
         await #expect(throws: AccessError.notFound) { _ = try await service.send(id: .random(), session: lead) }
 
+        // The office has not confirmed the Verband key yet: nothing is sealed to it.
+        await #expect(throws: AccessError.self) { _ = try await service.send(id: stored.id, session: lead) }
+        let verband = try #require(try await fixture.store.verband())
+        try await fixture.casework.members.confirmVerbandKey(fingerprint: KeyFingerprint.of(verband.publicKey), by: lead)
         let (sent, envelope) = try await service.send(id: stored.id, session: lead)
         #expect(sent.sentAt != nil && sent.verbandCopy != nil)
+        #expect(envelope.checkpoint?.chain == fixture.officeA.id.hex, "the office's signed chain head travels with the release")
         #expect(envelope.office == fixture.officeA.id.hex && envelope.period == "2026-Q2")
         let verbandKeys = try #require(analyst.verbandKeys)
         let opened = try envelope.open(with: verbandKeys)

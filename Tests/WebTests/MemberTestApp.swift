@@ -69,9 +69,12 @@ struct MemberTestApp {
                                         passphrase: SecureBytes(utf8: passphrase))
     }
 
-    /// The Verband with one analyst, as `sichtbar verband init` sets it up.
+    /// The Verband with one analyst, as `sichtbar verband init` sets it up, and its key confirmed
+    /// by the office's lead (who compares the fingerprint the Verband gave them).
     func createVerband(analyst username: String, passphrase: String) async throws {
-        _ = try await store.createVerband(name: "Verband West", analyst: username, passphrase: SecureBytes(utf8: passphrase))
+        let verband = try await store.createVerband(name: "Verband West", analyst: username, passphrase: SecureBytes(utf8: passphrase))
+        let lead = try await members.authenticate(username: leadName, passphrase: SecureBytes(utf8: leadPassphrase))
+        try await members.confirmVerbandKey(fingerprint: KeyFingerprint.of(verband.publicKey), by: lead)
     }
 }
 
