@@ -94,4 +94,6 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case reporterMessageAdded = "report.message_added"
     case reportWithdrawn = "report.withdrawn"
     case withdrawalRequested = "report.withdrawal_requested"
+    /// Stored data failed an integrity check (subject "case CASEID" for a case's authenticator).
+    case integrityAlarm = "integrity.alarm"
 }

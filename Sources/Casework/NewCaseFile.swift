@@ -15,10 +15,12 @@ public struct NewCaseFile: Sendable {
     public let audit: [AuditEvent]
     /// The day it was closed, for a case that arrives closed (an import; the benchmark's office).
     public let closedOn: Day?
+    /// The case's first authenticator (`CaseIntegrity`, revision 0, over `records`).
+    public let authenticator: [UInt8]?
 
     public init(id: EntityID, officeID: EntityID, keyVersion: UInt32, sealedKeys: [UInt8], kind: String, step: String, channel: String,
                 receivedOn: Day, nextDue: Day?, records: [SealedRecord], assignees: [CaseAssignment], audit: [AuditEvent],
-                closedOn: Day? = nil) {
+                closedOn: Day? = nil, authenticator: [UInt8]? = nil) {
         self.id = id
         self.officeID = officeID
         self.keyVersion = keyVersion
@@ -32,5 +34,6 @@ public struct NewCaseFile: Sendable {
         self.assignees = assignees
         self.audit = audit
         self.closedOn = closedOn
+        self.authenticator = authenticator
     }
 }

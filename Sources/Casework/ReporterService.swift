@@ -50,7 +50,8 @@ public struct ReporterService: Sendable {
             lookupID: receiptKeys.lookupID(serverKey: lookupKey),
             wrappedMailboxKey: try SecretBox.seal(keys.mailboxKey, key: receiptKeys.reporterKey),
             step: "eingegangen", channel: channel, receivedOn: day,
-            nextDue: deadlines?.nextDue(events: [RecordedEvent(code: "eingang", on: day)], manual: [], today: day), records: records
+            nextDue: deadlines?.nextDue(events: [RecordedEvent(code: "eingang", on: day)], manual: [], today: day), records: records,
+            authenticator: CaseIntegrity.tag(caseID: caseID, revision: 0, records: records.map(CaseIntegrity.Entry.init), caseKey: keys.caseKey)
         )
         return (intake, receipt)
     }

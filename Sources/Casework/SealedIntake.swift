@@ -15,9 +15,13 @@ public struct SealedIntake: Sendable {
     /// When the first response is due (the workflow's first-response deadline), for the case list.
     public let nextDue: Day?
     public let records: [SealedRecord]
+    /// The case's first authenticator (`CaseIntegrity`, revision 0, over `records`): one
+    /// `crypto_auth`, since intake holds the case key anyway.
+    public let authenticator: [UInt8]?
 
     public init(caseID: EntityID, officeID: EntityID, officeKeyVersion: UInt32, sealedKeys: [UInt8], lookupID: [UInt8],
-                wrappedMailboxKey: [UInt8], step: String, channel: String, receivedOn: Day, nextDue: Day? = nil, records: [SealedRecord]) {
+                wrappedMailboxKey: [UInt8], step: String, channel: String, receivedOn: Day, nextDue: Day? = nil, records: [SealedRecord],
+                authenticator: [UInt8]? = nil) {
         self.caseID = caseID
         self.officeID = officeID
         self.officeKeyVersion = officeKeyVersion
@@ -29,6 +33,7 @@ public struct SealedIntake: Sendable {
         self.receivedOn = receivedOn
         self.nextDue = nextDue
         self.records = records
+        self.authenticator = authenticator
     }
 }
 
