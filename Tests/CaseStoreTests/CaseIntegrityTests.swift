@@ -274,6 +274,25 @@ struct CaseIntegrityTests {
         try await Self.expectRefused(fixture, id, lead, "authenticator removed after the first open")
     }
 
+    /// A key rotation seals the case keys again, marker included: a rotated case whose
+    /// authenticator is removed does not fall back to first use.
+    @Test func aKeyRotationKeepsTheMarker() async throws {
+        let fixture = try await CaseworkFixture.make()
+        let lead = try await fixture.login("lead.a")
+        let kept = try await Self.workedCase(fixture, lead)
+        let stripped = try await Self.workedCase(fixture, lead)
+        _ = try await fixture.members.beginRotation(officeID: fixture.officeA.id, by: lead)
+        _ = try await fixture.members.continueRotation(officeID: fixture.officeA.id, by: lead)
+        let versions = try await fixture.database.writer.read { db in
+            try Int.fetchAll(db, sql: "SELECT DISTINCT office_key_version FROM case_file")
+        }
+        #expect(versions == [Int(fixture.officeA.keyVersion) + 1], "every case was sealed again")
+        let fresh = try await fixture.login("lead.a")
+        #expect(try await fixture.casework.open(kept, for: fresh).timeline.count == 3)
+        try await Self.sql(fixture, "UPDATE case_file SET integrity = NULL WHERE id = ?", [Data(stripped.bytes)])
+        try await Self.expectRefused(fixture, stripped, fresh, "authenticator removed after a rotation")
+    }
+
     @Test func theAuthenticatorCoversIdRevisionAndEveryRecord() {
         let key = SecureBytes(randomCount: 32), caseID = EntityID.random()
         let records = [CaseIntegrity.Entry(kind: .entry, id: .random()), CaseIntegrity.Entry(kind: .message, id: .random())]
