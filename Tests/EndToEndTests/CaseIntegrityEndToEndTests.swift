@@ -14,6 +14,8 @@ import Testing
         let database = office.database
         var cases: [String: String] = [:]
         var oldSheet: [String] = []
+        var reporterMessageID = ""
+        var oldSheetOnly: [String] = []
 
         let first = try await office.serve()
         do {
@@ -49,6 +51,12 @@ import Testing
             #expect(oldSheet.count == 4 && oldSheet[3] == "0", "\(oldSheet)")
             try await note(try #require(cases["sheet"]), "Geheime Notiz nach dem ersten Stand")
 
+            // An older sheet alone: only the sheet row from revision 0.
+            cases["sheetOnly"] = try await create("Erster Stand")
+            oldSheetOnly = try CLI.query(database, "SELECT hex(id), hex(ciphertext) FROM record WHERE lower(hex(case_id)) = ? AND kind = 'sheet'",
+                                         [try #require(cases["sheetOnly"])]).split(separator: "|").map(String.init)
+            try await note(try #require(cases["sheetOnly"]), "Geheime Notiz nach dem ersten Stand")
+
             cases["entry"] = try await create("Eintrag")
             try await note(try #require(cases["entry"]), "Gesprächsnotiz, die verschwinden soll")
 
@@ -56,6 +64,10 @@ import Testing
             let (receipt, reported) = try await report("integrity")
             cases["message"] = reported
             try await reporterMessage(receipt, "Ich habe noch ein Foto der Absage.")
+            // The operator notes which row is the reporter's message (the only one, still pending).
+            reporterMessageID = try CLI.query(database, "SELECT hex(id) FROM record WHERE lower(hex(case_id)) = ? AND kind = 'message' AND pending = 1",
+                                              [reported])
+            #expect(reporterMessageID.count == 32, "\(reporterMessageID)")
             let (openStatus, openBody) = try await api.call("GET", "/cases/\(reported)", token: token)
             #expect(openStatus == 200 && openBody.contains("Foto der Absage"), "\(openStatus)")
             #expect(try await api.call("POST", "/cases/\(reported)/messages", token: token, body: ["text": "Danke, wir melden uns."]).status == 204)
@@ -85,10 +97,16 @@ import Testing
             db.execute("INSERT INTO record (id, case_id, kind, key_version, ciphertext) VALUES (?, ?, 'sheet', 1, ?)",
                        (c(sheet_id), sheet, c(sheet_ciphertext)))
             db.execute("UPDATE case_file SET revision = ?, integrity = ? WHERE id = ?", (sheet_revision, c(sheet_integrity), sheet))
+            # 1b. only the old sheet row put back
+            sheet_only = c(sys.argv[13])
+            db.execute("DELETE FROM record WHERE case_id = ? AND kind = 'sheet'", (sheet_only,))
+            db.execute("INSERT INTO record (id, case_id, kind, key_version, ciphertext) VALUES (?, ?, 'sheet', 1, ?)",
+                       (c(sys.argv[14]), sheet_only, c(sys.argv[15])))
             # 2. a timeline entry deleted (the note)
             db.execute("DELETE FROM record WHERE id = (SELECT id FROM record WHERE case_id = ? AND kind = 'entry' ORDER BY id LIMIT 1)", (entry,))
-            # 3. every message of the thread deleted (the reporter's, folded in, and the office's answer)
-            db.execute("DELETE FROM record WHERE case_id = ? AND kind = 'message'", (message,))
+            # 3. the reporter's message deleted (folded in since); the office's answer stays
+            db.execute("DELETE FROM record WHERE id = ? AND case_id = ?", (c(sys.argv[12]), message))
+            assert db.execute("SELECT count(*) FROM record WHERE case_id = ? AND kind = 'message'", (message,)).fetchone()[0] == 1
             # 4. the reporter message nobody has opened yet deleted
             db.execute("DELETE FROM record WHERE case_id = ? AND kind = 'message'", (pending,))
             # 5. the timeline entries of A and B swapped
@@ -96,13 +114,13 @@ import Testing
             db.execute("UPDATE record SET case_id = ? WHERE case_id = ? AND kind = 'entry'", (a, b))
             db.execute("UPDATE record SET case_id = ? WHERE case_id = x'00' AND kind = 'entry'", (b,))
             db.commit()
-            """, database: database, try ["sheet", "entry", "message", "pending", "a", "b"].map { try #require(cases[$0]) } + oldSheet)
+            """, database: database, try ["sheet", "entry", "message", "pending", "a", "b"].map { try #require(cases[$0]) } + oldSheet + [reporterMessageID, try #require(cases["sheetOnly"])] + oldSheetOnly)
 
         let second = try await office.serve()
         defer { second.terminate() }
         let api = MemberAPIClient(second)
         let token = try await api.token(office.lead, office.leadPassphrase)
-        for name in ["sheet", "entry", "message", "a", "b"] {
+        for name in ["sheet", "sheetOnly", "entry", "message", "a", "b"] {
             let id = try #require(cases[name])
             let (status, body) = try await api.call("GET", "/cases/\(id)", token: token)
             #expect(status == 409, "\(name): \(status)")
@@ -126,7 +144,7 @@ import Testing
 
         let alarms = try CLI.query(database, "SELECT subject FROM audit_event WHERE action = 'integrity.alarm'")
             .split(separator: "\n").map(String.init)
-        for name in ["sheet", "entry", "message", "a", "b"] {
+        for name in ["sheet", "sheetOnly", "entry", "message", "a", "b"] {
             let id = try #require(cases[name])
             #expect(alarms.contains("case \(id)"), "an integrity.alarm for \(name): \(alarms)")
         }
