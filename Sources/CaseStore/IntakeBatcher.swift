@@ -100,12 +100,13 @@ final class IntakeBatcher: Sendable {
     static func insert(_ intake: SealedIntake, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, next_due, sealed_to)
-                VALUES (?, ?, ?, ?, 'meldung', ?, ?, ?, ?, ?)
+                INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, next_due, sealed_to, integrity)
+                VALUES (?, ?, ?, ?, 'meldung', ?, ?, ?, ?, ?, ?)
                 """).execute(
             arguments: [Data(intake.caseID.bytes), Data(intake.officeID.bytes), Int64(intake.officeKeyVersion),
                         Data(intake.sealedKeys), intake.step, intake.channel, intake.receivedOn.iso, intake.nextDue?.iso,
-                        intake.sealedTo.map { Data($0) }]
+                        intake.sealedTo.map { Data($0) },
+                        intake.authenticator.map { Data($0) }]
         )
         try db.cachedStatement(sql: "INSERT INTO mailbox (lookup_id, case_id, wrapped_key) VALUES (?, ?, ?)").execute(
             arguments: [Data(intake.lookupID), Data(intake.caseID.bytes), Data(intake.wrappedMailboxKey)]

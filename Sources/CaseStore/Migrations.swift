@@ -251,6 +251,16 @@ enum Migrations {
         ALTER TABLE key_rotation ADD COLUMN failed_at INTEGER;
         """
 
+    /// v7: case integrity. `case_file.integrity` holds the case's authenticator (a MAC under a
+    /// key derived from the case key over case id, revision and the ids of its records); NULL
+    /// for a case from before it, which gets one on its next open by a counsellor.
+    /// `record.pending` marks a record the reporter added (with the mailbox key only) that the
+    /// authenticator does not cover yet.
+    static let v7 = """
+        ALTER TABLE case_file ADD COLUMN integrity BLOB;
+        ALTER TABLE record ADD COLUMN pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1));
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -270,6 +280,9 @@ enum Migrations {
         }
         migrator.registerMigration("v6") { db in
             try db.execute(sql: v6)
+        }
+        migrator.registerMigration("v7") { db in
+            try db.execute(sql: v7)
         }
         return migrator
     }

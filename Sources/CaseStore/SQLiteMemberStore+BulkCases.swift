@@ -15,8 +15,8 @@ extension SQLiteMemberStore {
         try await writer.write { [signer] db in
             let insertCase = try db.cachedStatement(sql: """
                 INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, next_due,
-                                       closed_on, touched, intake_audited)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)
+                                       closed_on, touched, intake_audited, integrity)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)
                 """)
             let insertAssignee = try db.cachedStatement(sql: "INSERT INTO case_assignee (case_id, member_id, role) VALUES (?, ?, ?)")
             let insertFacets = try db.cachedStatement(sql: """
@@ -26,7 +26,8 @@ extension SQLiteMemberStore {
             for file in files {
                 let caseData = Data(file.id.bytes)
                 try insertCase.execute(arguments: [caseData, office, Int64(file.keyVersion), Data(file.sealedKeys), file.kind, file.step,
-                                                   file.channel, file.receivedOn.iso, file.nextDue?.iso, file.closedOn?.iso])
+                                                   file.channel, file.receivedOn.iso, file.nextDue?.iso, file.closedOn?.iso,
+                                                   file.authenticator.map { Data($0) }])
                 for record in file.records { try SQLiteReportStore.insert(record, db) }
                 for assignee in file.assignees {
                     try insertAssignee.execute(arguments: [caseData, Data(assignee.memberID.bytes), assignee.role.rawValue])

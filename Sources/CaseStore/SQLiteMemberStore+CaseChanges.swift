@@ -8,10 +8,11 @@ extension SQLiteMemberStore {
         try await writer.write { db in
             try db.execute(sql: """
                 INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, next_due,
-                                       touched, intake_audited, sealed_to)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)
+                                       touched, intake_audited, sealed_to, integrity)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)
                 """, arguments: [Data(file.id.bytes), Data(file.officeID.bytes), Int64(file.keyVersion), Data(file.sealedKeys), file.kind,
-                                 file.step, file.channel, file.receivedOn.iso, file.nextDue?.iso, file.sealedTo.map { Data($0) }])
+                                 file.step, file.channel, file.receivedOn.iso, file.nextDue?.iso, file.sealedTo.map { Data($0) },
+                                 file.authenticator.map { Data($0) }])
             for record in file.records { try SQLiteReportStore.insert(record, db) }
             try Self.replaceAssignees(file.assignees, of: file.id, db)
             try AuditLog.append(file.audit, chain: file.officeID, signer: signer, today: today(), db)
@@ -21,12 +22,13 @@ extension SQLiteMemberStore {
     public func update(_ update: CaseUpdate) async throws {
         try await writer.write { db in
             let caseData = Data(update.id.bytes)
-            // The revision check and the write in one statement: a change made meanwhile wins.
+            // The revision (and authenticator) check and the write in one statement: a change made meanwhile wins.
             try db.execute(sql: """
-                UPDATE case_file SET kind = ?, step = ?, next_due = ?, closed_on = ?, revision = revision + 1, touched = 1
-                WHERE id = ? AND office_id = ? AND revision = ?
-                """, arguments: [update.kind, update.step, update.nextDue?.iso, update.closedOn?.iso, caseData,
-                                 Data(update.officeID.bytes), update.expectedRevision])
+                UPDATE case_file SET kind = ?, step = ?, next_due = ?, closed_on = ?, revision = revision + 1, touched = 1,
+                                     integrity = coalesce(?, integrity)
+                WHERE id = ? AND office_id = ? AND revision = ? AND integrity IS ?
+                """, arguments: [update.kind, update.step, update.nextDue?.iso, update.closedOn?.iso, update.authenticator.map { Data($0) },
+                                 caseData, Data(update.officeID.bytes), update.expectedRevision, update.expectedAuthenticator.map { Data($0) }])
             guard db.changesCount == 1 else {
                 let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM case_file WHERE id = ? AND office_id = ?",
                                                arguments: [caseData, Data(update.officeID.bytes)]) ?? false
@@ -40,9 +42,40 @@ extension SQLiteMemberStore {
             for removed in update.removedRecords {
                 try db.execute(sql: "DELETE FROM record WHERE id = ? AND case_id = ? AND kind != 'sheet'", arguments: [Data(removed.bytes), caseData])
             }
+            try Self.writeIntegrity(caseID: update.id, folded: update.folded, sealedKeys: update.sealedKeys, keyVersion: update.keyVersion, db)
             if let assignees = update.assignees { try Self.replaceAssignees(assignees, of: update.id, db) }
             if let facets = update.facets { try Self.replaceFacets(facets, of: update.id, officeID: update.officeID, db) }
             try AuditLog.append(update.audit, chain: update.officeID, signer: signer, today: today(), db)
+        }
+    }
+
+    public func sealIntegrity(_ seal: CaseIntegritySeal) async throws -> Bool {
+        try await writer.write { db in
+            let caseData = Data(seal.caseID.bytes)
+            try db.execute(sql: """
+                UPDATE case_file SET integrity = ? WHERE id = ? AND office_id = ? AND revision = ? AND integrity IS ?
+                """, arguments: [Data(seal.authenticator), caseData, Data(seal.officeID.bytes), seal.expectedRevision,
+                                 seal.expectedAuthenticator.map { Data($0) }])
+            guard db.changesCount == 1 else { return false }
+            if let sheet = seal.sheet {
+                try db.execute(sql: "DELETE FROM record WHERE case_id = ? AND kind = 'sheet'", arguments: [caseData])
+                try SQLiteReportStore.insert(sheet, db)
+            }
+            try Self.writeIntegrity(caseID: seal.caseID, folded: seal.folded, sealedKeys: seal.sealedKeys, keyVersion: seal.keyVersion, db)
+            return true
+        }
+    }
+
+    /// Marks folded reporter records as covered, and writes keys sealed again with the
+    /// authenticator marker while the case is still on the key version they were opened with.
+    static func writeIntegrity(caseID: EntityID, folded: [EntityID], sealedKeys: [UInt8]?, keyVersion: UInt32, _ db: Database) throws {
+        let caseData = Data(caseID.bytes)
+        for id in folded {
+            try db.execute(sql: "UPDATE record SET pending = 0 WHERE id = ? AND case_id = ?", arguments: [Data(id.bytes), caseData])
+        }
+        if let sealedKeys {
+            try db.execute(sql: "UPDATE case_file SET sealed_keys = ? WHERE id = ? AND office_key_version = ?",
+                           arguments: [Data(sealedKeys), caseData, Int64(keyVersion)])
         }
     }
 

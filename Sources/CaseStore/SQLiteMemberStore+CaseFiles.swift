@@ -6,7 +6,7 @@ import Sealing
 extension SQLiteMemberStore: CaseFileStore {
     static let caseColumns = """
         c.id, c.office_id, c.kind, c.step, c.channel, c.received_on, c.next_due, c.closed_on, c.withdrawn_on, c.revision,
-        c.office_key_version, c.sealed_keys, EXISTS (SELECT 1 FROM mailbox m WHERE m.case_id = c.id) AS has_mailbox,
+        c.office_key_version, c.sealed_keys, c.integrity, EXISTS (SELECT 1 FROM mailbox m WHERE m.case_id = c.id) AS has_mailbox,
         (SELECT s.id FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_id,
         (SELECT s.key_version FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_version,
         (SELECT s.ciphertext FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_ciphertext
@@ -40,21 +40,24 @@ extension SQLiteMemberStore: CaseFileStore {
         try await writer.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.caseColumns) FROM case_file c WHERE c.id = ? AND c.office_id = ?",
                                              arguments: [Data(id.bytes), Data(officeID.bytes)]),
-                  let file = Self.caseRow(row, assignees: try Self.assignees(of: [id], db)) else { return nil }
+                  var file = Self.caseRow(row, assignees: try Self.assignees(of: [id], db)) else { return nil }
+            var pending: Set<EntityID> = []
             // Scans and letters come without their bodies: SQLite reads a blob's overflow pages
             // only when the column is evaluated, and the CASE does not evaluate it for those kinds.
             let records = try Row.fetchAll(db, sql: Self.recordsWithoutBodies, arguments: [Data(id.bytes)]).compactMap { record -> SealedRecord? in
                 guard let recordID = EntityID(bytes: [UInt8](record["id"] as Data)),
                       let kind = RecordKind(rawValue: record["kind"]) else { return nil }
+                if record["pending"] as Bool { pending.insert(recordID) }
                 return SealedRecord(id: recordID, caseID: id, kind: kind, keyVersion: UInt32(record["key_version"] as Int64),
                                     ciphertext: [UInt8](record["ciphertext"] as Data))
             }
+            file.pendingRecords = pending
             return (file, records)
         }
     }
 
     static let recordsWithoutBodies = """
-        SELECT id, kind, key_version, CASE WHEN kind IN ('document_file', 'letter') THEN X'' ELSE ciphertext END AS ciphertext
+        SELECT id, kind, key_version, pending, CASE WHEN kind IN ('document_file', 'letter') THEN X'' ELSE ciphertext END AS ciphertext
         FROM record WHERE case_id = ? AND kind != 'sheet'
         """
 
@@ -100,7 +103,8 @@ extension SQLiteMemberStore: CaseFileStore {
                            revision: row["revision"],
                            keys: SealedCaseKeys(caseID: id, keyVersion: UInt32(row["office_key_version"] as Int64),
                                                 sealed: [UInt8](row["sealed_keys"] as Data)),
-                           hasMailbox: row["has_mailbox"], assignees: assignees[id] ?? [], sheet: sheet)
+                           hasMailbox: row["has_mailbox"], assignees: assignees[id] ?? [], sheet: sheet,
+                           authenticator: (row["integrity"] as Data?).map { [UInt8]($0) })
     }
 
     static func assignees(of ids: [EntityID], _ db: Database) throws -> [EntityID: [CaseAssignment]] {

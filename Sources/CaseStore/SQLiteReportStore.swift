@@ -62,12 +62,14 @@ public final class SQLiteReportStore: ReportStore {
         }
     }
 
-    /// Adds a reporter's record (a message) and queues its day-only audit event.
+    /// Adds a reporter's record (a message) and queues its day-only audit event. The reporter
+    /// holds no case key, so the record is marked pending: a counsellor's next open checks it
+    /// and folds it into the case's authenticator.
     public func append(_ record: SealedRecord) async throws {
         let queued = today()
         do {
             try await database.writer.write { db in
-                try Self.insert(record, db)
+                try Self.insert(record, pending: true, db)
                 if let office = try Self.officeOfCase(record.caseID, db) {
                     try AuditLog.queue(.reporterMessageAdded, subject: record.caseID, chain: office, day: queued, db)
                 }
@@ -119,10 +121,10 @@ public final class SQLiteReportStore: ReportStore {
             .flatMap { EntityID(bytes: [UInt8]($0)) }
     }
 
-    static func insert(_ record: SealedRecord, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO record (id, case_id, kind, key_version, ciphertext) VALUES (?, ?, ?, ?, ?)").execute(
+    static func insert(_ record: SealedRecord, pending: Bool = false, _ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO record (id, case_id, kind, key_version, ciphertext, pending) VALUES (?, ?, ?, ?, ?, ?)").execute(
             arguments: [Data(record.id.bytes), Data(record.caseID.bytes), record.kind.rawValue,
-                        Int64(record.keyVersion), Data(record.ciphertext)]
+                        Int64(record.keyVersion), Data(record.ciphertext), pending]
         )
     }
 }

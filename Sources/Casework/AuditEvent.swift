@@ -53,6 +53,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case keyRotationStarted = "office.key_rotation_started"
     case keyRotationFinished = "office.key_rotation_finished"
     case verbandCreated = "verband.created"
+    /// Stored data failed an integrity check: a key manifest finding (subject: its code) or a
+    /// case's authenticator (subject "case CASEID").
     case integrityAlarm = "integrity.alarm"
     case keyManifestConfirmed = "office.key_manifest_confirmed"
     case verbandKeyConfirmed = "office.verband_key_confirmed"

@@ -18,9 +18,15 @@ public struct CaseFileRow: Sendable {
     public let assignees: [CaseAssignment]
     /// The sealed case sheet; nil for a report nobody has worked yet.
     public let sheet: SealedRecord?
+    /// The case's authenticator (`CaseIntegrity`); nil for a case from before authenticators.
+    public let authenticator: [UInt8]?
+    /// Records the store marks as written by the reporter since the office's last write: not
+    /// yet covered by the authenticator. Filled only when a case is opened with its records.
+    public var pendingRecords: Set<EntityID> = []
 
     public init(id: EntityID, officeID: EntityID, kind: String, step: String, channel: String, receivedOn: Day, nextDue: Day?,
-                closedOn: Day?, withdrawnOn: Day? = nil, revision: Int, keys: SealedCaseKeys, hasMailbox: Bool, assignees: [CaseAssignment], sheet: SealedRecord?) {
+                closedOn: Day?, withdrawnOn: Day? = nil, revision: Int, keys: SealedCaseKeys, hasMailbox: Bool, assignees: [CaseAssignment], sheet: SealedRecord?,
+                authenticator: [UInt8]? = nil) {
         self.id = id
         self.officeID = officeID
         self.kind = kind
@@ -35,5 +41,6 @@ public struct CaseFileRow: Sendable {
         self.hasMailbox = hasMailbox
         self.assignees = assignees
         self.sheet = sheet
+        self.authenticator = authenticator
     }
 }

@@ -24,8 +24,11 @@ public protocol CaseFileStore: Sendable {
     func facets(caseID: EntityID, officeID: EntityID) async throws -> SealedFacets?
 
     func create(_ file: NewCaseFile) async throws
-    /// Throws `CaseFileStoreError.conflict` when the revision moved on, `.notFound` when the case is gone.
+    /// Throws `CaseFileStoreError.conflict` when the revision (or the authenticator) moved on, `.notFound` when the case is gone.
     func update(_ update: CaseUpdate) async throws
+    /// Writes a caught-up authenticator (`CaseIntegritySeal`); false, writing nothing, when the
+    /// case's revision or authenticator moved on since it was read.
+    func sealIntegrity(_ seal: CaseIntegritySeal) async throws -> Bool
     /// Crypto-shreds a case: keys, records, mailbox, assignees; the classification stays, unlinked.
     func shred(id: EntityID, officeID: EntityID, expectedRevision: Int, audit: [AuditEvent]) async throws
 

@@ -18,6 +18,17 @@ public struct CaseUpdate: Sendable {
     /// Replaces the counsellor's classification when set.
     public var facets: SealedFacets?
     public var audit: [AuditEvent] = []
+    /// The authenticator the change was made against: the write is refused (a conflict) when
+    /// it moved on meanwhile, as for the revision.
+    public let expectedAuthenticator: [UInt8]?
+    /// The new authenticator over the new revision and the case's records after the change.
+    public var authenticator: [UInt8]?
+    /// Reporter records the change checked and folded into the authenticator.
+    public var folded: [EntityID] = []
+    /// The case keys sealed again with the authenticator marker, for a case from before
+    /// authenticators; written only while the case is still on `keyVersion`.
+    public var sealedKeys: [UInt8]?
+    public let keyVersion: UInt32
 
     public init(row: CaseFileRow) {
         id = row.id
@@ -27,5 +38,7 @@ public struct CaseUpdate: Sendable {
         step = row.step
         nextDue = row.nextDue
         closedOn = row.closedOn
+        expectedAuthenticator = row.authenticator
+        keyVersion = row.keys.keyVersion
     }
 }

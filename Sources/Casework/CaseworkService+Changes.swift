@@ -26,15 +26,20 @@ extension CaseworkService {
         var attempt = 0
         while true {
             attempt += 1
-            let (row, _) = try await load(id, for: session)
-            let keys = try await keys(of: row, session: session)
-            var sheet = try sheet(of: row, keys: keys)
+            let opened = try await openVerified(id, for: session)
+            let (row, keys) = (opened.row, opened.keys)
+            var sheet = opened.sheet
             let change = try await body(&sheet, row, keys)
             do {
                 if change.shreds {
                     try await store.shred(id: row.id, officeID: row.officeID, expectedRevision: row.revision, audit: change.audit)
                 } else {
-                    try await store.update(try update(of: row, sheet: sheet, keys: keys, change: change))
+                    // Keys from before authenticators are sealed again with the marker, to the key pair that opened them.
+                    var officeKey: BoxPublicKey?
+                    if !keys.requiresAuthenticator {
+                        officeKey = try? await session.officeSecrets(version: row.keys.keyVersion, store: members.store).keyPair.publicKey
+                    }
+                    try await store.update(try update(of: opened, sheet: sheet, change: change, officeKey: officeKey))
                 }
                 return row
             } catch CaseFileStoreError.conflict where attempt < attempts {
@@ -45,17 +50,28 @@ extension CaseworkService {
         }
     }
 
-    /// The write a change makes: new plaintext columns, the resealed sheet, the new entries.
-    func update(of row: CaseFileRow, sheet: CaseSheet, keys: CaseKeys, change: CaseChange) throws -> CaseUpdate {
+    /// The write a change makes: new plaintext columns, the resealed sheet bound to the next
+    /// revision, the new entries, and the authenticator over that revision and the records after
+    /// the change (checked reporter messages folded in; keys from before authenticators marked).
+    func update(of opened: OpenedCase, sheet: CaseSheet, change: CaseChange, officeKey: BoxPublicKey? = nil) throws -> CaseUpdate {
+        let (row, keys) = (opened.row, opened.keys)
         var update = CaseUpdate(row: row)
         if let step = change.step { update.step = step }
         if let kind = change.kind { update.kind = kind }
         update.closedOn = sheet.closedOn
         update.nextDue = nextDue(sheet, row: row, step: update.step, today: Day(now()))
-        update.sheet = try RecordCodec.seal(sheet, kind: .sheet, caseID: row.id, key: keys.caseKey)
+        let sealedSheet = try RecordCodec.seal(sheet, kind: .sheet, caseID: row.id, key: keys.caseKey, revision: row.revision + 1)
+        update.sheet = sealedSheet
         update.records = try change.entries.map { try RecordCodec.seal($0, kind: .entry, caseID: row.id, key: keys.caseKey) }
             + change.records
         update.removedRecords = change.removedRecords
+        update.authenticator = CaseIntegrity.tag(caseID: row.id, revision: row.revision + 1,
+                                                 records: opened.entries(sheet: sealedSheet, adding: update.records, removing: change.removedRecords),
+                                                 caseKey: keys.caseKey)
+        update.folded = opened.firstUse ? Array(row.pendingRecords) : opened.pending
+        if !keys.requiresAuthenticator, let officeKey {
+            update.sealedKeys = keys.requiringAuthenticator().seal(to: officeKey)
+        }
         update.assignees = change.assignees
         update.facets = change.facets
         update.audit = change.audit

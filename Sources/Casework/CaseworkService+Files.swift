@@ -9,9 +9,9 @@ extension CaseworkService {
     @discardableResult
     public func attachFile(_ bytes: [UInt8], toDocument documentID: EntityID, in id: EntityID, by session: Session) async throws -> DocumentFile {
         // Access first, so a stranger's upload costs no stripping and learns nothing from it.
-        let (row, _) = try await load(id, for: session)
-        let keys = try await keys(of: row, session: session)
-        guard try sheet(of: row, keys: keys).documents.contains(where: { $0.id == documentID }) else { throw AccessError.notFound }
+        let opened = try await openVerified(id, for: session)
+        let (row, keys) = (opened.row, opened.keys)
+        guard opened.sheet.documents.contains(where: { $0.id == documentID }) else { throw AccessError.notFound }
         let scanned: ScannedFile
         do {
             scanned = try MetadataStripper.strip(bytes)
@@ -37,12 +37,16 @@ extension CaseworkService {
 
     /// The scan of a document, decrypted; every view is audited (the case, nothing else).
     public func documentFile(_ documentID: EntityID, in id: EntityID, by session: Session) async throws -> ScannedFile {
-        let (row, _) = try await load(id, for: session)
-        let keys = try await keys(of: row, session: session)
-        guard let file = try sheet(of: row, keys: keys).documents.first(where: { $0.id == documentID })?.file,
+        let opened = try await openVerified(id, for: session)
+        let (row, keys) = (opened.row, opened.keys)
+        guard let file = opened.sheet.documents.first(where: { $0.id == documentID })?.file,
+              opened.records.contains(where: { $0.id == file.recordID && $0.kind == .documentFile }),
               let record = try await store.record(id: file.recordID, caseID: row.id, officeID: row.officeID),
               record.kind == .documentFile else { throw AccessError.notFound }
-        let bytes = try RecordCodec.openBytes(record, key: keys.caseKey)
+        let bytes: [UInt8]
+        do { bytes = try RecordCodec.openBytes(record, key: keys.caseKey) } catch SealingError.authenticationFailed {
+            throw await integrityAlarm(row.id, session: session)
+        }
         try await members.record(session, .caseDocumentFileViewed, row.id.hex)
         return ScannedFile(mediaType: file.mediaType, bytes: bytes)
     }

@@ -12,9 +12,9 @@ extension CaseworkService {
             throw AccessError.invalid(field: "template", message: known.isEmpty ? "no letter templates are loaded"
                                                                                   : "not a letter template: one of \(known)")
         }
-        let (row, records) = try await load(id, for: session)
-        let keys = try await keys(of: row, session: session)
-        let report = try records.first { $0.kind == .report }.map { try RecordCodec.open($0, as: ReportContent.self, key: keys.mailboxKey) }
+        let opened = try await openVerified(id, for: session)
+        let (row, keys) = (opened.row, opened.keys)
+        let report = try opened.records.first { $0.kind == .report }.map { try RecordCodec.open($0, as: ReportContent.self, key: keys.mailboxKey) }
         let office = try await members.store.office(id: row.officeID)
         let recordID = EntityID.random()
         try await change(id, by: session) { sheet, row, keys in
@@ -35,12 +35,16 @@ extension CaseworkService {
 
     /// A letter stored with the case; reading it is audited like opening a scan (the case only).
     public func letter(_ recordID: EntityID, in id: EntityID, by session: Session) async throws -> StoredLetter {
-        let (row, _) = try await load(id, for: session)
-        let keys = try await keys(of: row, session: session)
-        guard let record = try await store.record(id: recordID, caseID: row.id, officeID: row.officeID), record.kind == .letter else {
+        let opened = try await openVerified(id, for: session)
+        let (row, keys) = (opened.row, opened.keys)
+        guard opened.records.contains(where: { $0.id == recordID && $0.kind == .letter }),
+              let record = try await store.record(id: recordID, caseID: row.id, officeID: row.officeID), record.kind == .letter else {
             throw AccessError.notFound
         }
-        let letter = try RecordCodec.open(record, as: StoredLetter.self, key: keys.caseKey)
+        let letter: StoredLetter
+        do { letter = try RecordCodec.open(record, as: StoredLetter.self, key: keys.caseKey) } catch SealingError.authenticationFailed {
+            throw await integrityAlarm(row.id, session: session)
+        }
         try await members.record(session, .caseLetterViewed, row.id.hex)
         return letter
     }

@@ -4,25 +4,33 @@ import Sealing
 extension CaseworkService {
     /// Opens a case with every record decrypted; the view is audited.
     public func open(_ id: EntityID, for session: Session) async throws -> CaseView {
-        let (row, records) = try await load(id, for: session)
-        let keys = try await keys(of: row, session: session)
-        let sheet = try sheet(of: row, keys: keys)
-        try await members.record(session, .caseViewed, row.id.hex)
+        let opened = try await openVerified(id, for: session)
+        let (row, keys, sheet) = (opened.row, opened.keys, opened.sheet)
         var report: ReportContent?
         var contact: String?
         var timeline: [TimelineEntry] = []
         var messages: [MailboxMessage] = []
         var files: [EntityID] = []
-        for record in records {
-            switch record.kind {
-            case .report: report = try RecordCodec.open(record, as: ReportContent.self, key: keys.mailboxKey)
-            case .message: messages.append(try RecordCodec.open(record, as: MailboxMessage.self, key: keys.mailboxKey))
-            case .contact: contact = try RecordCodec.open(record, as: ContactDetails.self, key: keys.caseKey).text
-            case .entry: timeline.append(try RecordCodec.open(record, as: TimelineEntry.self, key: keys.caseKey))
-            case .documentFile: files.append(record.id)
-            case .sheet, .letter: break
+        do {
+            for record in opened.records {
+                switch record.kind {
+                case .report: report = try RecordCodec.open(record, as: ReportContent.self, key: keys.mailboxKey)
+                case .message: messages.append(try RecordCodec.open(record, as: MailboxMessage.self, key: keys.mailboxKey))
+                case .contact: contact = try RecordCodec.open(record, as: ContactDetails.self, key: keys.caseKey).text
+                case .entry: timeline.append(try RecordCodec.open(record, as: TimelineEntry.self, key: keys.caseKey))
+                case .documentFile: files.append(record.id)
+                case .sheet, .letter: break
+                }
             }
+            try checkThread(messages, caseID: row.id)
+        } catch SealingError.authenticationFailed {
+            // A covered record whose ciphertext was changed in place: its id is right, its body is not.
+            throw await integrityAlarm(row.id, session: session)
+        } catch is CaseIntegrityError {
+            throw await integrityAlarm(row.id, session: session)
         }
+        try await members.record(session, .caseViewed, row.id.hex)
+        await catchUp(opened, session: session)
         timeline.sort { ($0.at, $0.kind.rawValue) < ($1.at, $1.kind.rawValue) }
         let letters = timeline.compactMap { entry -> LetterSummary? in
             guard entry.kind == .letter, let recordID = entry.recordID else { return nil }

@@ -31,7 +31,7 @@ extension CaseworkService {
             entries.append(logged)
         }
         if let note, !note.isEmpty { entries.append(entry(.note, by: session, text: note)) }
-        let records = try [RecordCodec.seal(sheet, kind: .sheet, caseID: id, key: keys.caseKey)]
+        let records = try [RecordCodec.seal(sheet, kind: .sheet, caseID: id, key: keys.caseKey, revision: 0)]
             + entries.map { try RecordCodec.seal($0, kind: .entry, caseID: id, key: keys.caseKey) }
         let row = CaseFileRow(id: id, officeID: officeID, kind: input.kind, step: policy.startStep, channel: input.channel,
                               receivedOn: today, nextDue: nil, closedOn: nil, revision: 0,
@@ -44,7 +44,8 @@ extension CaseworkService {
             id: id, officeID: officeID, keyVersion: office.keyVersion, sealedKeys: keys.seal(to: officeKey), kind: input.kind,
             step: policy.startStep, channel: input.channel, receivedOn: today, nextDue: nextDue(sheet, row: row, today: today),
             records: records, assignees: [CaseAssignment(memberID: session.memberID, username: session.username, role: .beratung)],
-            audit: [.member(session.username, .caseCreated, id.hex, at: now())], sealedTo: KeyFingerprint.bytes(officeKey)))
+            audit: [.member(session.username, .caseCreated, id.hex, at: now())], sealedTo: KeyFingerprint.bytes(officeKey),
+            authenticator: CaseIntegrity.tag(caseID: id, revision: 0, records: records.map(CaseIntegrity.Entry.init), caseKey: keys.caseKey)))
         return id
     }
 

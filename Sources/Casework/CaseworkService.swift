@@ -60,10 +60,11 @@ public struct CaseworkService: Sendable {
         return try CaseKeys.open(row.keys.sealed, with: secrets.keyPair)
     }
 
-    /// The sheet of a case, or a fresh one for a report nobody has worked yet.
+    /// The sheet of a case, or a fresh one for a report nobody has worked yet. A case with an
+    /// authenticator has its revision bound into the sheet's associated data.
     func sheet(of row: CaseFileRow, keys: CaseKeys) throws -> CaseSheet {
         guard let sealed = row.sheet else { return CaseSheet() }
-        return try RecordCodec.open(sealed, as: CaseSheet.self, key: keys.caseKey)
+        return try RecordCodec.open(sealed, as: CaseSheet.self, key: keys.caseKey, revision: row.authenticator == nil ? nil : row.revision)
     }
 
     /// Events every case has without anyone recording them: its arrival, and a reporter's

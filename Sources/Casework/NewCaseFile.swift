@@ -17,10 +17,12 @@ public struct NewCaseFile: Sendable {
     public let closedOn: Day?
     /// `KeyFingerprint.bytes` of the office key the case keys were sealed to.
     public let sealedTo: [UInt8]?
+    /// The case's first authenticator (`CaseIntegrity`, revision 0, over `records`).
+    public let authenticator: [UInt8]?
 
     public init(id: EntityID, officeID: EntityID, keyVersion: UInt32, sealedKeys: [UInt8], kind: String, step: String, channel: String,
                 receivedOn: Day, nextDue: Day?, records: [SealedRecord], assignees: [CaseAssignment], audit: [AuditEvent],
-                closedOn: Day? = nil, sealedTo: [UInt8]? = nil) {
+                closedOn: Day? = nil, sealedTo: [UInt8]? = nil, authenticator: [UInt8]? = nil) {
         self.sealedTo = sealedTo
         self.id = id
         self.officeID = officeID
@@ -35,5 +37,6 @@ public struct NewCaseFile: Sendable {
         self.assignees = assignees
         self.audit = audit
         self.closedOn = closedOn
+        self.authenticator = authenticator
     }
 }

@@ -51,7 +51,8 @@ public struct ReporterService: Sendable {
             wrappedMailboxKey: try SecretBox.seal(keys.mailboxKey, key: receiptKeys.reporterKey),
             step: "eingegangen", channel: channel, receivedOn: day,
             nextDue: deadlines?.nextDue(events: [RecordedEvent(code: "eingang", on: day)], manual: [], today: day), records: records,
-            sealedTo: KeyFingerprint.bytes(report.office.publicKey)
+            sealedTo: KeyFingerprint.bytes(report.office.publicKey),
+            authenticator: CaseIntegrity.tag(caseID: caseID, revision: 0, records: records.map(CaseIntegrity.Entry.init), caseKey: keys.caseKey)
         )
         return (intake, receipt)
     }

@@ -18,10 +18,13 @@ public struct SealedIntake: Sendable {
     /// `KeyFingerprint.bytes` of the office key the case keys were sealed to: a member's next
     /// login checks it against the office's authenticated manifest.
     public let sealedTo: [UInt8]?
+    /// The case's first authenticator (`CaseIntegrity`, revision 0, over `records`): one
+    /// `crypto_auth`, since intake holds the case key anyway.
+    public let authenticator: [UInt8]?
 
     public init(caseID: EntityID, officeID: EntityID, officeKeyVersion: UInt32, sealedKeys: [UInt8], lookupID: [UInt8],
                 wrappedMailboxKey: [UInt8], step: String, channel: String, receivedOn: Day, nextDue: Day? = nil, records: [SealedRecord],
-                sealedTo: [UInt8]? = nil) {
+                sealedTo: [UInt8]? = nil, authenticator: [UInt8]? = nil) {
         self.sealedTo = sealedTo
         self.caseID = caseID
         self.officeID = officeID
@@ -34,6 +37,7 @@ public struct SealedIntake: Sendable {
         self.receivedOn = receivedOn
         self.nextDue = nextDue
         self.records = records
+        self.authenticator = authenticator
     }
 }
 

@@ -86,7 +86,7 @@ struct BenchCaseSeeder {
         let entries = [TimelineEntry(at: at, actor: member.username, kind: .created, text: "\(kind) telefon"),
                        TimelineEntry(at: at, actor: member.username, kind: .note, text: "Erstgespräch geführt, Unterlagen angefordert."),
                        TimelineEntry(at: at, actor: member.username, kind: .contact)]
-        let records = try [RecordCodec.seal(sheet, kind: .sheet, caseID: id, key: caseKeys.caseKey)]
+        let records = try [RecordCodec.seal(sheet, kind: .sheet, caseID: id, key: caseKeys.caseKey, revision: 0)]
             + entries.map { try RecordCodec.seal($0, kind: .entry, caseID: id, key: caseKeys.caseKey) }
         var assignees = [CaseAssignment(memberID: member.id, username: member.username, role: .beratung)]
         if Int.random(in: 0..<5) == 0, let other = staff.map(\.member).filter({ $0.id != member.id }).randomElement() {
@@ -96,7 +96,9 @@ struct BenchCaseSeeder {
                                kind: kind, step: step, channel: Self.weighted([("telefon", 4), ("persoenlich", 3), ("email", 2)]),
                                receivedOn: received, nextDue: deadlines.nextDue(events: events, manual: sheet.manualDeadlines, today: today, closed: !open),
                                records: records, assignees: assignees, audit: [.member(member.username, .caseCreated, id.hex)],
-                               closedOn: sheet.closedOn)
+                               closedOn: sheet.closedOn,
+                               authenticator: CaseIntegrity.tag(caseID: id, revision: 0, records: records.map(CaseIntegrity.Entry.init),
+                                                                caseKey: caseKeys.caseKey))
         guard Int.random(in: 0..<10) < 7 else { return (file, nil) }
         let grounds = Array(Set((0..<Int.random(in: 1...2)).compactMap { _ in Self.grounds.randomElement() })).sorted()
         let codes: [String: [String]] = ["ground": grounds, "area": [Self.areas.randomElement() ?? "wohnen"],

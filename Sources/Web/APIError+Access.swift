@@ -31,6 +31,10 @@ extension APIError {
         }
     }
 
+    /// A case that fails its authenticator: 409, since the stored case conflicts with what its
+    /// members last wrote and no retry changes that (docs/decisions.md). Names nothing inside.
+    static let caseIntegrity = APIError(.conflict, code: "case_integrity",
+                                        message: "the stored case does not match its authenticator: it was changed outside Sichtbar; the event is audited")
     static let unauthorized = APIError(.unauthorized, code: "unauthorized", message: "wrong username or passphrase, or no valid session")
 }
 
@@ -44,5 +48,7 @@ func memberCall<T>(_ body: () async throws -> T) async throws -> T {
         throw APIError(rejection)
     } catch is StoreError {
         throw APIError.unavailable
+    } catch is CaseIntegrityError {
+        throw APIError.caseIntegrity
     }
 }

@@ -50,6 +50,8 @@ extension MemberPages {
             return refusal(error, language, link: link)
         } catch is StoreError {
             return notice(language, "member_unavailable", status: .serviceUnavailable, link: link)
+        } catch is CaseIntegrityError {
+            return notice(language, "case_integrity", status: .conflict, link: link)
         }
     }
 

@@ -52,6 +52,9 @@ extension OpenAPIDocument {
               content: {application/json: {schema: {$ref: "#/components/schemas/Case"}}}
             "401": {$ref: "#/components/responses/Unauthorized"}
             "404": {$ref: "#/components/responses/NotFound"}
+            "409":
+              description: "`case_integrity`: the stored case does not match its authenticator (an older sheet put back, a record deleted or brought in from another case); audited as `integrity.alarm`, nothing of the case is returned. Every case route answers so."
+              content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
             "503": {$ref: "#/components/responses/Unavailable"}
       /api/v1/cases/{id}/classification:
         put:

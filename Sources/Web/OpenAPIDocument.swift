@@ -527,6 +527,7 @@ enum OpenAPIDocument {
                     - transition_forbidden
                     - stale_step
                     - document_missing
+                    - case_integrity
                     - rate_limited
                     - unavailable
                     - key_integrity

@@ -14,11 +14,14 @@ struct BulkCasesTests {
         for index in 0..<3 {
             let id = EntityID.random(), keys = CaseKeys.generate()
             let sheet = CaseSheet(title: "Import \(index)", closedOn: index == 0 ? today : nil)
+            let records = [try RecordCodec.seal(sheet, kind: .sheet, caseID: id, key: keys.caseKey, revision: 0)]
             files.append(NewCaseFile(id: id, officeID: fixture.officeA.id, keyVersion: fixture.officeA.keyVersion,
                                      sealedKeys: keys.seal(to: fixture.officeA.publicKey), kind: "beratungsfall",
                                      step: index == 0 ? "abschluss" : "intervention", channel: "telefon", receivedOn: today.adding(days: -index),
-                                     nextDue: nil, records: [try RecordCodec.seal(sheet, kind: .sheet, caseID: id, key: keys.caseKey)],
-                                     assignees: [], audit: [.member("import", .caseCreated, id.hex)], closedOn: sheet.closedOn))
+                                     nextDue: nil, records: records,
+                                     assignees: [], audit: [.member("import", .caseCreated, id.hex)], closedOn: sheet.closedOn,
+                                     authenticator: CaseIntegrity.tag(caseID: id, revision: 0, records: records.map(CaseIntegrity.Entry.init),
+                                                                      caseKey: keys.caseKey)))
         }
         try await fixture.store.createMany(files)
         let items = try await fixture.casework.list(CaseListFilter(), for: lead).items

@@ -51,6 +51,46 @@ import Testing
 
     static let v5Digest = "5c6b38e2f0faa52229c5f74c425a935e"
 
+    /// v7 (case integrity) is frozen the same way once shipped.
+    @Test func v7IsFrozen() {
+        let digest = KeyedHash.digest(Array(Migrations.v7.utf8), length: 16)
+        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        #expect(hex == MigrationTests.v7Digest, "Migrations.v7 changed; add a new migration instead")
+    }
+
+    static let v7Digest = "a375ce4c6f41e5fcd97ed7e2d4232eb4"
+
+    /// v7 keeps every case and record of an older database: no authenticator yet (the next
+    /// open gives one), every record covered (`pending` 0), and `pending` is 0 or 1 only.
+    @Test func v7AddsTheAuthenticatorAndKeepsOlderCases() throws {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue, upTo: "v5")
+        let office = Data(repeating: 1, count: 16), caseID = Data(repeating: 2, count: 16), record = Data(repeating: 3, count: 16)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
+                VALUES (?, 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
+                """, arguments: [office])
+            try db.execute(sql: """
+                INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on)
+                VALUES (?, ?, 1, x'00', 'meldung', 'eingegangen', 'online_formular', '2026-11-01')
+                """, arguments: [caseID, office])
+            try db.execute(sql: "INSERT INTO record (id, case_id, kind, key_version, ciphertext) VALUES (?, ?, 'report', 1, x'00')",
+                           arguments: [record, caseID])
+        }
+        try Migrations.migrator.migrate(queue)
+        try queue.write { db in
+            #expect(try Bool.fetchOne(db, sql: "SELECT integrity IS NULL FROM case_file WHERE id = ?", arguments: [caseID]) == true)
+            #expect(try Int.fetchOne(db, sql: "SELECT pending FROM record WHERE id = ?", arguments: [record]) == 0)
+            try db.execute(sql: "UPDATE record SET pending = 1 WHERE id = ?", arguments: [record])
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "UPDATE record SET pending = 2 WHERE id = ?", arguments: [record])
+            }
+            let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'record'")
+            #expect(sql?.contains("WITHOUT ROWID") == true, "still without a hidden rowid")
+        }
+    }
+
     /// One publication per period, a period is a year or a quarter, and it comes from at least one release.
     @Test func v5KeepsOnePublicationPerPeriod() throws {
         let database = try AppDatabase.inMemory()
@@ -185,7 +225,7 @@ import Testing
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(Array(applied.prefix(6)) == ["v1", "v2", "v3", "v4", "v5", "v6"])
+            #expect(Array(applied.prefix(7)) == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
             for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "record", "intake_month"] {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                               arguments: [table])
