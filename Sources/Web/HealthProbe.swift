@@ -1,0 +1,63 @@
+import Casework
+import Foundation
+import Synchronization
+
+/// What `/healthz` answers, decided by a background probe rather than by each call: a call
+/// writes nothing to the store, however often it comes, and a flood of calls cannot queue
+/// behind the writer. The probe runs every `interval`; an answer older than `staleAfter`
+/// (the probe hangs on a stuck store) counts as unhealthy.
+public final class HealthProbe: StoreHealth {
+    private struct State {
+        var writable = false
+        var checked: ContinuousClock.Instant?
+        var running = false
+    }
+
+    public let interval: Duration
+    public let staleAfter: Duration
+    private let store: any StoreHealth
+    private let state = Mutex(State())
+
+    public init(store: any StoreHealth, interval: Duration = .seconds(2), staleAfter: Duration = .seconds(15)) {
+        self.store = store
+        self.interval = interval
+        self.staleAfter = staleAfter
+    }
+
+    /// The last probe's answer. Before the first probe has finished, one probe runs for the caller
+    /// (the probe loop starts with the server, so this is the first seconds only).
+    public func isWritable() async -> Bool {
+        let (checked, writable) = state.withLock { ($0.checked, $0.writable) }
+        guard let checked else {
+            await refresh()
+            return state.withLock { $0.writable }
+        }
+        return writable && ContinuousClock.now - checked <= staleAfter
+    }
+
+    /// Runs the store's probe once, unless one is running already or the last one is younger
+    /// than the interval.
+    public func refresh() async {
+        let start = state.withLock { state -> Bool in
+            if state.running { return false }
+            if let checked = state.checked, ContinuousClock.now - checked < interval { return false }
+            state.running = true
+            return true
+        }
+        guard start else { return }
+        let writable = await store.isWritable()
+        state.withLock { state in
+            state.writable = writable
+            state.checked = .now
+            state.running = false
+        }
+    }
+
+    /// Probes every `interval` until the task is cancelled (the server's shutdown).
+    public func run() async {
+        while !Task.isCancelled {
+            await refresh()
+            try? await Task.sleep(for: interval)
+        }
+    }
+}
