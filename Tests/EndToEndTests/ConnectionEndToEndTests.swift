@@ -13,7 +13,7 @@ import Testing
         let office = try OfficeFixture.create()
         let server = try await office.serve()
         defer { server.terminate() }
-        let output = try Self.python(Self.flood, ["\(server.port)", "20000", "3"])
+        let output = try Self.python(Self.flood, ["\(server.port)", "20000", "3", "\(server.process.processIdentifier)"])
         let summary = HTTP.json(output.split(separator: "\n").last.map(String.init) ?? "")
         print("half-open flood: \(output)")
         let opened = summary["opened"] as? Int ?? 0
@@ -23,6 +23,10 @@ import Testing
         #expect(summary["probes_ok"] as? Int == probes, "every health probe answered 200: \(output)")
         let openAtEnd = summary["open_at_end"] as? Int ?? Int.max
         #expect(openAtEnd <= 64, "the server kept at most the per-address cap of them open: \(output)")
+        let before = summary["server_fds_before"] as? Int ?? 0
+        let peak = summary["server_fds_max"] as? Int ?? Int.max
+        #expect(before > 0 && peak - before <= 64 + 100,
+                "the server's descriptors grew by the per-address cap and a few being closed, not by thousands: \(output)")
         #expect(try await HTTP.get("\(server.baseURL)/healthz").0 == 200)
         let refusals = server.log.split(separator: "\n").filter { $0.contains("refused") }
         #expect(!refusals.isEmpty, "refusals are logged")
@@ -137,11 +141,18 @@ import Testing
     /// The flood: two processes open the connections and hold them, the parent asks `/healthz`
     /// from 127.0.0.2 every 50 ms until both are done, then prints one JSON line.
     static let flood = #"""
-import json, multiprocessing, resource, socket, sys, time
+import json, multiprocessing, os, resource, socket, sys, time
 
 PORT = int(sys.argv[1])
 TOTAL = int(sys.argv[2])
 HOLD = float(sys.argv[3])
+SERVER = sys.argv[4]
+
+def server_descriptors():
+    try:
+        return len(os.listdir("/proc/%s/fd" % SERVER))
+    except OSError:
+        return -1
 PARTIAL = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
 
 def raise_limit():
@@ -214,9 +225,12 @@ if __name__ == "__main__":
     for p in processes:
         p.start()
     probes = []
+    descriptors_before = server_descriptors()
+    descriptors = []
     deadline = time.monotonic() + 180
     while any(p.is_alive() for p in processes) and time.monotonic() < deadline:
         probes.append(probe())
+        descriptors.append(server_descriptors())
         time.sleep(0.05)
     summaries = [results.get(timeout=30) for _ in processes]
     for p in processes:
@@ -227,6 +241,7 @@ if __name__ == "__main__":
     print(json.dumps({
         "opened": sum(s["opened"] for s in summaries), "failed": sum(s["failed"] for s in summaries),
         "open_at_end": sum(s["open_at_end"] for s in summaries), "flood_seconds": max(s["seconds"] for s in summaries),
+        "server_fds_before": descriptors_before, "server_fds_max": max(descriptors) if descriptors else None,
         "probes": len(probes), "probes_ok": sum(1 for status, _ in probes if status == 200),
         "statuses": sorted(set(status for status, _ in probes)),
         "latency_ms_median": round(latencies[len(latencies) // 2], 1) if latencies else None,
