@@ -24,15 +24,20 @@ public final class HealthProbe: StoreHealth {
         self.staleAfter = staleAfter
     }
 
-    /// The last probe's answer. Before the first probe has finished, one probe runs for the caller
-    /// (the probe loop starts with the server, so this is the first seconds only).
+    /// The last probe's answer. When it is older than the interval and no probe is running (no
+    /// background loop, as in tests), this call runs one itself: still at most one store write
+    /// per interval, however many calls come. A probe that hangs is not waited for: its last
+    /// answer turns unhealthy once older than `staleAfter`.
     public func isWritable() async -> Bool {
-        let (checked, writable) = state.withLock { ($0.checked, $0.writable) }
-        guard let checked else {
-            await refresh()
-            return state.withLock { $0.writable }
+        let due = state.withLock { state -> Bool in
+            guard let checked = state.checked else { return true }
+            return !state.running && ContinuousClock.now - checked >= interval
         }
-        return writable && ContinuousClock.now - checked <= staleAfter
+        if due { await refresh() }
+        return state.withLock { state in
+            guard let checked = state.checked else { return false }
+            return state.writable && ContinuousClock.now - checked <= staleAfter
+        }
     }
 
     /// Runs the store's probe once, unless one is running already or the last one is younger

@@ -22,14 +22,14 @@ public struct WebServices: Sendable {
 
     public init(reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
                 settings: WebSettings, members: MemberService? = nil, casework: CaseworkService? = nil,
-                statistics: StatisticsServices? = nil) {
+                statistics: StatisticsServices? = nil, probe: HealthProbe? = nil) {
         self.members = members
         self.statistics = statistics
         self.casework = casework
         self.reporter = reporter
         self.taxonomy = taxonomy
         self.health = health
-        self.probe = HealthProbe(store: health)
+        self.probe = probe ?? HealthProbe(store: health)
         self.pages = pages
         self.settings = settings
         self.intakePerAddress = RateLimiter(count: settings.intakePerAddressPerHour, per: 3600)

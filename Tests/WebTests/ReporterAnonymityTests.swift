@@ -19,6 +19,19 @@ final class CountingHealth: StoreHealth {
     }
 }
 
+/// A store whose probe answers once, then hangs (a stuck disk) until cancelled.
+final class HangingHealth: StoreHealth {
+    private let calls = Mutex(0)
+    func isWritable() async -> Bool {
+        let first = calls.withLock { calls -> Bool in
+            calls += 1
+            return calls == 1
+        }
+        if !first { try? await Task.sleep(for: .seconds(10)) }
+        return true
+    }
+}
+
 /// Issue 13, item 6: what a reporter's requests leave behind (log lines, store writes) and what
 /// the size and origin of an answer give away.
 @Suite struct ReporterAnonymityTests {
@@ -63,8 +76,10 @@ final class CountingHealth: StoreHealth {
         let base = try await TestApp()
         for writable in [true, false] {
             let health = CountingHealth(writable: writable)
+            // A long interval, so a slow machine does not make the fifty calls span two intervals.
             let services = WebServices(reporter: base.services.reporter, taxonomy: base.services.taxonomy, health: health,
-                                       pages: base.services.pages, settings: base.services.settings)
+                                       pages: base.services.pages, settings: base.services.settings,
+                                       probe: HealthProbe(store: health, interval: .seconds(600), staleAfter: .seconds(1200)))
             try await Application(router: buildRouter(services)).test(.router) { client in
                 for _ in 0..<50 {
                     let response = try await client.execute(uri: "/healthz", method: .get)
@@ -85,7 +100,20 @@ final class CountingHealth: StoreHealth {
         await probe.refresh()
         #expect(health.probes == 2)
         try await Task.sleep(for: .milliseconds(400))
-        #expect(await probe.isWritable() == false, "no probe for longer than staleAfter: a hung store is not healthy")
+        #expect(await probe.isWritable(), "an old answer and no probe running: the call probes again")
+        #expect(health.probes == 3)
+    }
+
+    @Test func aHangingProbeIsNotWaitedForAndTurnsUnhealthy() async throws {
+        let probe = HealthProbe(store: HangingHealth(), interval: .milliseconds(50), staleAfter: .milliseconds(200))
+        #expect(await probe.isWritable())
+        try await Task.sleep(for: .milliseconds(60))
+        let hung = Task { await probe.refresh() }
+        defer { hung.cancel() }
+        try await Task.sleep(for: .milliseconds(250))
+        let start = ContinuousClock.now
+        #expect(await probe.isWritable() == false, "the last answer is too old and the probe hangs: not healthy")
+        #expect(ContinuousClock.now - start < .seconds(2), "the call did not wait for the hanging probe")
     }
 
     @Test func jsonRoutesRefuseOtherMediaTypes() async throws {
