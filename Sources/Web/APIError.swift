@@ -61,4 +61,7 @@ public struct APIError: HTTPResponseError, Sendable {
                                       message: "the service cannot store this right now; nothing was stored, please try again")
     static let rateLimited = APIError(.tooManyRequests, code: "rate_limited", message: "too many requests; please wait and try again")
     static let notFound = APIError(.notFound, code: "not_found", message: "not found")
+    static let unsupportedMediaType = APIError(.unsupportedMediaType, code: "unsupported_media_type",
+                                               message: "the body must be JSON, sent as Content-Type: application/json")
+    static let crossSite = APIError(.forbidden, code: "cross_site", message: "requests sent by another site are refused")
 }

@@ -197,8 +197,10 @@ struct MemberAPI {
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await session(request)
-        let from = request.uri.queryParameters.get("from").flatMap { UInt64($0) } ?? 1
-        let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100
+        // The role first, so a bad query tells a non-lead nothing about the route.
+        guard session.isLead, session.officeID != nil else { throw APIError(AccessError.notFound) }
+        let from = try Self.auditQuery(request, "from", range: 1...UInt64(Int64.max), default: 1)
+        let limit = Int(try Self.auditQuery(request, "limit", range: 1...500, default: 100))
         let subject = request.uri.queryParameters.get("case").map { String($0) }
         let entries = try await memberCall {
             if let subject { return try await members.auditEntries(for: session, subject: subject, limit: limit) }
@@ -211,6 +213,16 @@ struct MemberAPI {
         struct Answer: Encodable { let events: [EventItem]; let next: UInt64? }
         let next = subject == nil && entries.count >= min(max(limit, 1), 500) ? entries.last.map { $0.sequence + 1 } : nil
         return try JSONResponse.make(.ok, Answer(events: items, next: next))
+    }
+
+    /// A whole number query value within `range`, or 422 naming the field, as `/api/v1/cases` does.
+    static func auditQuery(_ request: Request, _ name: String, range: ClosedRange<UInt64>, default value: UInt64) throws -> UInt64 {
+        guard let text = request.uri.queryParameters.get(name) else { return value }
+        guard let number = UInt64(text), range.contains(number) else {
+            throw APIError(.unprocessableContent, code: "validation_failed",
+                           message: "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound)", field: name)
+        }
+        return number
     }
 
     @Sendable func checkpoint(_ request: Request, context: AppRequestContext) async throws -> Response {

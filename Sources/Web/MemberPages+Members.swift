@@ -17,6 +17,15 @@ extension MemberPages {
     @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await memberForm(request) { session, language, form in
             guard Self.managesMembers(session) else { throw AccessError.notFound }
+            // The session's CSRF token is good for every form; this one-time token makes a resent
+            // form (reload, back button, a replayed request) create no second invitation.
+            switch services.tokens.redeem(form["token"], for: .invite) {
+            case .valid: break
+            case .alreadyUsed:
+                return notice(language, "invite_already_sent", status: .conflict, link: ("/members", "members_title"))
+            case .expired, .invalid:
+                return try await membersPage(session, language, status: .badRequest, error: language["members_error_form_expired"])
+            }
             guard let role = MemberRole(rawValue: form["role"] ?? ""), Self.invitableRoles(for: session).contains(role) else {
                 return try await membersPage(session, language, status: .unprocessableContent, error: language["members_error_role"])
             }
@@ -91,6 +100,7 @@ extension MemberPages {
                 ]
             },
             "inviteRoles": Self.roleChoices(Self.invitableRoles(for: session), selected: nil, language),
+            "inviteToken": services.tokens.issue(.invite),
             "hasPending": !pending.isEmpty,
             "pending": pending.sorted { $0.expiresAt < $1.expiresAt }.map { item -> [String: String] in
                 ["reference": item.reference, "role": language["role_\(item.role.rawValue)"],

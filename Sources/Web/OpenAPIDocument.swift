@@ -81,7 +81,9 @@ enum OpenAPIDocument {
           description: |
             Without `office` the report goes to the office serving `region`, else to the first
             office. The receipt in the answer is shown once and stored nowhere. Bodies are limited
-            to 128 KiB.
+            to 128 KiB. As on every JSON route, a body not sent as `application/json` gets `415
+            unsupported_media_type`, and a request a browser marks as sent by another site
+            (`Sec-Fetch-Site`) gets `403 cross_site`.
           requestBody:
             required: true
             content:

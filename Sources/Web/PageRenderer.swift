@@ -41,6 +41,23 @@ public struct PageRenderer: Sendable {
     /// A full page: layout values, strings, language chooser, then the page's own values.
     func render(_ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
                 settings: WebSettings, values: [String: Any]) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: html(template, language: language, path: path, settings: settings,
+                                                                 values: values))))
+    }
+
+    /// A page padded like the mailbox's JSON answers: to the next whole block, or to `size`
+    /// when that is larger (two answers that must not be told apart by their size).
+    func renderPadded(_ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
+                      settings: WebSettings, values: [String: Any], size: Int = 0) -> Response {
+        var bytes = Array(html(template, language: language, path: path, settings: settings, values: values).utf8)
+        ResponsePadding.pad(&bytes, to: max(size, ResponsePadding.target(bytes.count)))
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The page's HTML.
+    func html(_ template: String, language: Catalogue, path: String, settings: WebSettings, values: [String: Any]) -> String {
         var context: [String: Any] = [
             "lang": language.code,
             "dir": language.direction,
@@ -53,9 +70,7 @@ public struct PageRenderer: Sendable {
             "q": "?lang=\(language.code)",
         ]
         context.merge(values) { _, page in page }
-        let html = library.render(context, withTemplate: template) ?? "<!doctype html><title>Sichtbar</title><p>template error"
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+        return library.render(context, withTemplate: template) ?? "<!doctype html><title>Sichtbar</title><p>template error"
     }
 
     /// Languages in the order of CONTRACT.md.

@@ -152,11 +152,15 @@ struct ReporterPages {
                 return try await showMailbox(language, receipt: receipt, includeReport: false, notice: nil,
                                              error: language["withdraw_confirm_missing"], status: .unprocessableContent)
             }
+            // The two outcomes differ in text; both are padded to the size of the longer one, so
+            // an observer of the traffic cannot tell whether a counsellor had touched the case.
+            let size = ResponsePadding.target(max(noticeSize(language, "withdrawn", link: Self.withdrawnLink),
+                                                  noticeSize(language, "withdraw_requested", link: Self.requestedLink)))
             switch try await services.reporter.withdraw(receipt: receipt) {
             case .geloescht?:
-                return notice(language, "withdrawn", status: .ok, link: ("/", "back_to_form"))
+                return notice(language, "withdrawn", status: .ok, link: Self.withdrawnLink, size: size)
             case .some:
-                return notice(language, "withdraw_requested", status: .ok, link: ("/mailbox", "back_to_mailbox"))
+                return notice(language, "withdraw_requested", status: .ok, link: Self.requestedLink, size: size)
             case nil:
                 return mailboxPage(language, status: .notFound, error: language["mailbox_unknown"])
             }
@@ -175,7 +179,8 @@ struct ReporterPages {
         let form = try await formFields(request)
         switch services.tokens.redeem(form["token"], for: purpose) {
         case .valid: break
-        case .alreadyUsed: return notice(language, "already_sent", status: .conflict, link: ("/mailbox", "back_to_mailbox"))
+        // A mailbox form is good once: a copied or replayed one opens, sends or withdraws nothing.
+        case .alreadyUsed: return notice(language, "form_invalid", status: .conflict, link: ("/mailbox", "back_to_mailbox"))
         case .expired, .invalid: return notice(language, "form_invalid", status: .badRequest, link: ("/mailbox", "back_to_mailbox"))
         }
         guard let receipt = try? Receipt.parse(form["receipt"] ?? "") else {
@@ -218,8 +223,8 @@ struct ReporterPages {
         page["title"] = language["mailbox_title"]
         page["readToken"] = services.tokens.issue(.mailboxRead)
         if let error { page["error"] = error }
-        return pages.render("mailbox", status: status, language: language, path: "/mailbox", settings: services.settings,
-                            values: page)
+        return pages.renderPadded("mailbox", status: status, language: language, path: "/mailbox", settings: services.settings,
+                                  values: page)
     }
 
     // MARK: Offices
@@ -261,11 +266,23 @@ struct ReporterPages {
         return form
     }
 
+    static let withdrawnLink = (path: "/", label: "back_to_form")
+    static let requestedLink = (path: "/mailbox", label: "back_to_mailbox")
+
+    /// A notice page, padded as the mailbox pages are (to `size` when that is larger).
     private func notice(_ language: Catalogue, _ key: String, status: HTTPResponse.Status,
-                        link: (path: String, label: String)) -> Response {
-        pages.render("notice", status: status, language: language, path: link.path, settings: services.settings, values: [
-            "title": language["\(key)_title"], "heading": language["\(key)_title"], "text": language["\(key)_text"],
-            "linkURL": "\(link.path)?lang=\(language.code)", "linkText": language[link.label],
-        ])
+                        link: (path: String, label: String), size: Int = 0) -> Response {
+        pages.renderPadded("notice", status: status, language: language, path: link.path, settings: services.settings,
+                           values: noticeValues(language, key, link: link), size: size)
+    }
+
+    private func noticeSize(_ language: Catalogue, _ key: String, link: (path: String, label: String)) -> Int {
+        pages.html("notice", language: language, path: link.path, settings: services.settings,
+                   values: noticeValues(language, key, link: link)).utf8.count
+    }
+
+    private func noticeValues(_ language: Catalogue, _ key: String, link: (path: String, label: String)) -> [String: Any] {
+        ["title": language["\(key)_title"], "heading": language["\(key)_title"], "text": language["\(key)_text"],
+         "linkURL": "\(link.path)?lang=\(language.code)", "linkText": language[link.label]]
     }
 }

@@ -16,8 +16,10 @@ enum RequestBody {
         return buffer.readBytes(length: buffer.readableBytes) ?? []
     }
 
-    /// Decodes JSON, answering invalid UTF-8, broken JSON, wrong types and missing fields with 4xx.
+    /// Decodes JSON, answering another media type with 415 (before reading the body), invalid
+    /// UTF-8, broken JSON, wrong types and missing fields with 4xx.
     static func json<Value: Decodable>(_ type: Value.Type, from request: Request) async throws -> Value {
+        guard isJSON(request) else { throw APIError.unsupportedMediaType }
         let bytes = try await Self.bytes(request, limit: WebSettings.maxJSONBody)
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw APIError(.badRequest, code: "bad_request", message: "the body is not valid UTF-8")
@@ -27,6 +29,14 @@ enum RequestBody {
         } catch let error as DecodingError {
             throw describe(error)
         }
+    }
+
+    /// True when the body is declared `application/json` (any parameters, any case). A form post
+    /// from another site cannot declare it without a CORS preflight, which this server never grants.
+    static func isJSON(_ request: Request) -> Bool {
+        guard let value = request.headers[.contentType] else { return false }
+        let type = value.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+        return type.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
     }
 
     static func describe(_ error: DecodingError) -> APIError {

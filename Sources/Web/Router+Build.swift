@@ -6,6 +6,7 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: CrossSiteMiddleware())
     ReporterAPI(services: services).addRoutes(to: router.group("api/v1"))
     if let members = services.members {
         MemberAPI(services: services, members: members).addRoutes(to: router.group("api/v1"))
@@ -31,9 +32,9 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     }
     ReporterPages(services: services).addRoutes(to: router)
     router.get("/healthz") { _, _ -> Response in
-        guard await services.health.isWritable() else { throw APIError.unavailable }
+        guard await services.probe.isWritable() else { throw APIError.unavailable }
         // Still 200: reports are accepted. The detail tells monitoring a removal is not complete.
-        if await services.health.stalledKeyRotations() > 0 {
+        if await services.probe.stalledKeyRotations() > 0 {
             return try JSONResponse.make(.ok, ["status": "ok", "keyRotation": "stalled"])
         }
         return try JSONResponse.make(.ok, ["status": "ok"])

@@ -13,6 +13,8 @@ public struct WebServices: Sendable {
     public let casework: CaseworkService?
     /// Releases and published statistics; nil where no statistics policy is loaded.
     public let statistics: StatisticsServices?
+    /// What `/healthz` answers: the last background probe of `health`.
+    public let probe: HealthProbe
     let tokens = FormTokens()
     let intakePerAddress: RateLimiter
     let intakeGlobal: GlobalRateLimiter
@@ -20,18 +22,28 @@ public struct WebServices: Sendable {
 
     public init(reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
                 settings: WebSettings, members: MemberService? = nil, casework: CaseworkService? = nil,
-                statistics: StatisticsServices? = nil) {
+                statistics: StatisticsServices? = nil, probe: HealthProbe? = nil) {
         self.members = members
         self.statistics = statistics
         self.casework = casework
         self.reporter = reporter
         self.taxonomy = taxonomy
         self.health = health
+        self.probe = probe ?? HealthProbe(store: health)
         self.pages = pages
         self.settings = settings
         self.intakePerAddress = RateLimiter(count: settings.intakePerAddressPerHour, per: 3600)
         self.intakeGlobal = GlobalRateLimiter(perSecond: settings.intakeGlobalPerSecond)
         self.mailboxPerAddress = RateLimiter(count: settings.mailboxPerAddressPerMinute, per: 60)
+    }
+
+    /// Drops refilled rate-limit buckets and the spent form tokens of expired hours; the server
+    /// calls it on a timer, so nothing about a visit stays in memory longer than it must.
+    public func prune() {
+        intakePerAddress.prune()
+        intakeGlobal.prune()
+        mailboxPerAddress.prune()
+        tokens.prune()
     }
 
     /// Both intake caps; the global one is checked only when the address is within its own.

@@ -15,6 +15,7 @@ enum Server {
         ProcessHardening.disableCoreDumps()
         var logger = Logger(label: "sichtbar")
         logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
+        let connections = try connectionSettings(options, logger: logger)
 
         let taxonomy: Taxonomy
         let pages: PageRenderer
@@ -47,16 +48,19 @@ enum Server {
             statistics: StatisticsSetup.services(store: memberStore, signer: secrets.signing, policy: statisticsPolicy, taxonomy: taxonomy, workflow: workflow))
 
         let url = "http://\(options.host):\(options.port)"
+        let limiter = ConnectionLimiter(settings: connections, logger: logger)
         let app = Application(
             router: buildRouter(services),
-            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+            server: limiter.server,
+            configuration: limiter.configuration(host: options.host, port: options.port),
             onServerRunning: { _ in await onStarted(url) },
             logger: logger
         )
-        var services_: [any Service] = [app, DailyCheckpointService(store: memberStore, logger: logger)]
+        var services_: [any Service] = [app, DailyCheckpointService(store: memberStore, logger: logger),
+                                        WebUpkeepService(services: services, limiter: limiter)]
         if options.metricsPort > 0 {
             let metrics = Application(
-                router: buildMetricsRouter(ProcessMetrics(health: database)),
+                router: buildMetricsRouter(ProcessMetrics(health: services.probe)),
                 configuration: .init(address: .hostname(options.host, port: options.metricsPort), serverName: nil),
                 logger: logger
             )
@@ -67,5 +71,24 @@ enum Server {
                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )
         try await group.run()
+    }
+
+    /// The connection limits from the flags. The open-files limit is raised to its hard limit,
+    /// and the total cap kept 256 below it (the store, the metrics listener, a connection being
+    /// refused), so the process never runs out of descriptors.
+    static func connectionSettings(_ options: ServerOptions, logger: Logger) throws -> ConnectionSettings {
+        guard options.headerTimeout > 0, options.idleTimeout > 0 else {
+            throw CLIError.badInput("--header-timeout and --idle-timeout must be more than 0 seconds")
+        }
+        guard options.connectionsPerAddress >= 0, options.maxConnections > 0 else {
+            throw CLIError.badInput("--connections-per-address must be 0 or more and --max-connections more than 0")
+        }
+        var maximum = options.maxConnections
+        if let files = ProcessHardening.raiseOpenFilesLimit(), files - 256 < maximum {
+            maximum = max(files - 256, 16)
+            logger.notice("connection cap lowered below the open-files limit", metadata: ["cap": "\(maximum)", "limit": "\(files)"])
+        }
+        return ConnectionSettings(headerTimeout: options.headerTimeout, idleTimeout: options.idleTimeout,
+                                  perAddress: options.connectionsPerAddress, maximum: maximum, trustedProxy: options.trustedProxy)
     }
 }

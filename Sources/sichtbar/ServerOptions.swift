@@ -13,6 +13,16 @@ struct ServerOptions: ParsableArguments {
     var intakeGlobal = 50
     @Option(name: .customLong("mailbox-per-address"), help: "Mailbox requests per client address and minute (0: no cap).")
     var mailboxPerAddress = 30
+    @Option(name: .customLong("header-timeout"), help: "Seconds a new connection has to send its first request head.")
+    var headerTimeout = 10.0
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a kept-alive connection may wait between requests.")
+    var idleTimeout = 30.0
+    @Option(name: .customLong("connections-per-address"),
+            help: "Connections one client address (IPv6: its /64) may hold open (0: no cap; the trusted proxy is exempt).")
+    var connectionsPerAddress = 64
+    @Option(name: .customLong("max-connections"),
+            help: "Connections open at once in all (kept below the open-files limit); more wait in the backlog.")
+    var maxConnections = 10_000
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 }

@@ -112,9 +112,9 @@ struct OfficeFixture {
     }
 
     /// `sichtbar serve` on a free loopback port, healthy. The caller terminates it (`defer`).
-    func serve() async throws -> ServerProcess {
+    func serve(_ flags: [String] = []) async throws -> ServerProcess {
         let port = try MemberAPIClient.freePort()
-        let server = try ServerProcess(["serve", "--data", data, "--host", "127.0.0.1", "--port", "\(port)", "--metrics-port", "0"],
+        let server = try ServerProcess(["serve", "--data", data, "--host", "127.0.0.1", "--port", "\(port)", "--metrics-port", "0"] + flags,
                                        port: port)
         do {
             try await server.waitUntilHealthy()

@@ -1,3 +1,4 @@
+import Sealing
 import Synchronization
 import Testing
 @testable import Web
@@ -17,11 +18,57 @@ final class ManualClock: Sendable {
         #expect(tokens.redeem(token, for: .report) == .alreadyUsed)
     }
 
-    @Test func aReadTokenMayBeReused() {
+    @Test func everyTokenIsGoodOnce() {
         let tokens = FormTokens()
-        let token = tokens.issue(.mailboxRead)
-        #expect(tokens.redeem(token, for: .mailboxRead) == .valid)
-        #expect(tokens.redeem(token, for: .mailboxRead) == .valid)
+        for purpose in [FormTokens.Purpose.mailboxRead, .mailboxMessage, .mailboxWithdraw, .login, .enrol, .invite] {
+            let token = tokens.issue(purpose)
+            #expect(tokens.redeem(token, for: purpose) == .valid)
+            #expect(tokens.redeem(token, for: purpose) == .alreadyUsed, "\(purpose)")
+        }
+    }
+
+    @Test func aTokenCarriesTheHourAndLivesThreeToFourHours() {
+        let clock = ManualClock()
+        clock.advance(3599)
+        let tokens = FormTokens(now: clock.read)
+        // Both issued in the last second of an hour.
+        let first = tokens.issue(.report)
+        let second = tokens.issue(.report)
+        clock.advance(3 * 3600)
+        #expect(tokens.redeem(first, for: .report) == .valid, "the last second of the third hour after: still good")
+        clock.advance(1)
+        #expect(tokens.redeem(second, for: .report) == .expired, "the fourth hour after: expired")
+        let message = Base64URL.decode(String(second.prefix { $0 != "." })) ?? []
+        let issued = message[16..<24].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        #expect(issued == 500_000, "the hour number, not the second: \(issued)")
+    }
+
+    @Test func spentTokensAreBoundedWithoutReopeningAny() {
+        let clock = ManualClock()
+        let tokens = FormTokens(capacity: 100, now: clock.read)
+        let first = (0..<100).map { _ in tokens.issue(.report) }
+        #expect(first.allSatisfy { tokens.redeem($0, for: .report) == .valid })
+        #expect(tokens.spentCount == 100)
+        let sameHour = tokens.issue(.report)
+        #expect(tokens.redeem(sameHour, for: .report) == .expired, "full with this hour's tokens: refused, nothing forgotten")
+        clock.advance(3600)
+        let next = tokens.issue(.report)
+        #expect(tokens.redeem(next, for: .report) == .valid, "the oldest hour is dropped to make room")
+        #expect(tokens.spentCount <= 100)
+        #expect(first.allSatisfy { tokens.redeem($0, for: .report) == .expired }, "a dropped hour's tokens are expired, not reusable")
+        #expect(tokens.redeem(next, for: .report) == .alreadyUsed)
+    }
+
+    @Test func spentTokensAreDroppedByTheHourOnATimer() {
+        let clock = ManualClock()
+        let tokens = FormTokens(now: clock.read)
+        for _ in 0..<10 { _ = tokens.redeem(tokens.issue(.report), for: .report) }
+        clock.advance(3 * 3600)
+        tokens.prune()
+        #expect(tokens.spentCount == 10, "still within their lifetime")
+        clock.advance(3600)
+        tokens.prune()
+        #expect(tokens.spentCount == 0)
     }
 
     @Test func aTokenServesOnlyItsPurposeAndItsServer() {
@@ -58,6 +105,49 @@ final class ManualClock: Sendable {
     @Test func zeroTurnsTheCapOff() {
         let limiter = RateLimiter(count: 0, per: 60)
         #expect((0..<1000).allSatisfy { _ in limiter.allow("192.0.2.1") })
+    }
+
+    @Test func anIPv6ClientIsCountedByItsSlash64() {
+        let limiter = RateLimiter(count: 2, per: 3600)
+        #expect(limiter.allow("2001:db8:1:2::1"))
+        #expect(limiter.allow("2001:db8:1:2:ffff:ffff:ffff:ffff"))
+        #expect(!limiter.allow("2001:0db8:0001:0002:0:0:0:abcd"), "a third address of the same /64 shares its bucket")
+        #expect(limiter.allow("2001:db8:1:3::1"), "the next /64 has its own")
+        #expect(limiter.allow("192.0.2.7"))
+        #expect(limiter.allow("::ffff:192.0.2.7"))
+        #expect(!limiter.allow("192.0.2.7"), "an IPv4-mapped address counts as the IPv4 address")
+    }
+
+    @Test func theLimitKeys() {
+        #expect(ClientAddress.limitKey("2001:db8:1:2::1") == "20010db800010002::/64")
+        #expect(ClientAddress.limitKey("[2001:db8:1:2::1]") == "20010db800010002::/64")
+        #expect(ClientAddress.limitKey("fe80::1%eth0") == "fe80000000000000::/64")
+        #expect(ClientAddress.limitKey("::ffff:10.0.0.1") == "10.0.0.1")
+        #expect(ClientAddress.limitKey("10.0.0.1") == "10.0.0.1")
+        #expect(ClientAddress.limitKey("unknown") == "unknown")
+    }
+
+    @Test func theBucketMapIsBounded() {
+        let clock = ManualClock()
+        let limiter = RateLimiter(count: 5, per: 3600, maxBuckets: 100, now: clock.read)
+        for index in 0..<1000 {
+            _ = limiter.allow("2001:db8:\(String(index, radix: 16))::1")
+            clock.advance(0.001)
+        }
+        #expect(limiter.bucketCount <= 100)
+    }
+
+    @Test func refilledBucketsArePrunedOnATimer() {
+        let clock = ManualClock()
+        let limiter = RateLimiter(count: 3, per: 60, now: clock.read)
+        for index in 0..<50 { _ = limiter.allow("192.0.2.\(index)") }
+        #expect(limiter.bucketCount == 50)
+        clock.advance(10)
+        limiter.prune()
+        #expect(limiter.bucketCount == 50, "not yet refilled")
+        clock.advance(60)
+        limiter.prune()
+        #expect(limiter.bucketCount == 0, "refilled buckets carry nothing and are gone without any new request")
     }
 
     @Test func aNewDayForgetsEveryBucket() {

@@ -83,6 +83,11 @@ extension TestClientProtocol {
     fileprivate func csrf(cookie: String) async throws -> String {
         try #require(try await page("/account?lang=en", cookie: cookie).token(named: "csrf"))
     }
+
+    /// The one-time token of a fresh members page's invitation form.
+    func inviteToken(cookie: String) async throws -> String {
+        try #require(try await page("/members?lang=en", cookie: cookie).token(named: "token"))
+    }
 }
 
 extension TestResponse {
@@ -187,7 +192,9 @@ extension TestResponse {
             #expect(try await client.sendLoginForm(MemberPagesApp.lead, MemberPagesApp.leadPassphrase).status == .seeOther,
                     "the passphrase is unchanged")
 
-            let accepted = try await client.memberPost("/members/invite?lang=en", [("csrf", csrf), ("role", "counsellor")], cookie: cookie)
+            let accepted = try await client.memberPost("/members/invite?lang=en",
+                                                       [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "counsellor")],
+                                                       cookie: cookie)
             #expect(accepted.status == .created)
             #expect(try await app.pendingInvitations() == 1)
         }
@@ -241,7 +248,9 @@ extension TestResponse {
         try await app.test { client in
             let cookie = try await client.pageSession(MemberPagesApp.lead, MemberPagesApp.leadPassphrase)
             let csrf = try await client.csrf(cookie: cookie)
-            let created = try await client.memberPost("/members/invite?lang=en", [("csrf", csrf), ("role", "counsellor")], cookie: cookie)
+            let created = try await client.memberPost("/members/invite?lang=en",
+                                                      [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "counsellor")],
+                                                      cookie: cookie)
             #expect(created.status == .created)
             let invitation = try #require(created.element(id: "invitation-token"))
             #expect(invitation.count == 43)
@@ -408,9 +417,13 @@ extension TestResponse {
             #expect(!members.text.contains("class=\"key-state\""), "the Verband has no office key to rotate")
             #expect(try await client.page("/audit?lang=en", cookie: cookie).status == .notFound)
             let csrf = try await client.csrf(cookie: cookie)
-            let refused = try await client.memberPost("/members/invite?lang=en", [("csrf", csrf), ("role", "lead")], cookie: cookie)
+            let refused = try await client.memberPost("/members/invite?lang=en",
+                                                      [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "lead")],
+                                                      cookie: cookie)
             #expect(refused.status == .unprocessableContent)
-            let invited = try await client.memberPost("/members/invite?lang=en", [("csrf", csrf), ("role", "analyst")], cookie: cookie)
+            let invited = try await client.memberPost("/members/invite?lang=en",
+                                                      [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "analyst")],
+                                                      cookie: cookie)
             #expect(invited.status == .created)
             #expect(invited.element(id: "invitation-token")?.count == 43)
         }

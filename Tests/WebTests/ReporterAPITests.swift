@@ -66,7 +66,7 @@ import Testing
     @Test func brokenBodiesAreRefused() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let invalidUTF8 = try await client.execute(uri: "/api/v1/reports", method: .post,
+            let invalidUTF8 = try await client.execute(uri: "/api/v1/reports", method: .post, headers: [.contentType: "application/json"],
                                                        body: ByteBuffer(bytes: Array(#"{"narrative": ""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)))
             #expect(invalidUTF8.status == .badRequest)
             #expect(try invalidUTF8.errorField("message")?.contains("UTF-8") == true)

@@ -114,7 +114,8 @@ import Testing
             let withdrawn = try await client.postForm("/mailbox/withdraw?lang=en",
                                                       [("token", secondToken), ("receipt", receipt), ("confirm", "yes")])
             #expect(withdrawn.text.contains("Your report has been deleted"))
-            let malformed = try await client.postForm("/mailbox?lang=en", [("token", readToken), ("receipt", "nonsense")])
+            let freshToken = try #require(try await client.execute(uri: "/mailbox?lang=en", method: .get).token())
+            let malformed = try await client.postForm("/mailbox?lang=en", [("token", freshToken), ("receipt", "nonsense")])
             #expect(malformed.status == .badRequest)
         }
         #expect(await app.store.caseCount == 0)
