@@ -68,9 +68,23 @@ import FoundationNetworking
 
         let before = try await Self.metric("sichtbar_passphrase_hashes_total", port: metricsPort)
         let started = ContinuousClock.now
+        // Twenty connections at once (URLSession's default would send six at a time).
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = 20
+        configuration.httpCookieStorage = nil
+        configuration.timeoutIntervalForRequest = 60
+        let session = URLSession(configuration: configuration)
         let answers = try await withThrowingTaskGroup(of: (Int, String).self) { group in
             for attempt in 0..<20 {
-                group.addTask { try await api.login(office.lead, "Falsche-Passphrase-Ufer-\(attempt)") }
+                group.addTask {
+                    var request = URLRequest(url: URL(string: "\(api.base)/sessions")!)
+                    request.httpMethod = "POST"
+                    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+                    request.httpBody = try JSONSerialization.data(withJSONObject: ["username": office.lead,
+                                                                                   "passphrase": "Falsche-Passphrase-Ufer-\(attempt)"])
+                    let (data, response) = try await session.data(for: request)
+                    return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+                }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
