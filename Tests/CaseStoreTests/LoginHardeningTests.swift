@@ -19,7 +19,7 @@ private struct LoginOffice {
         let database = try AppDatabase.inMemory()
         let store = SQLiteMemberStore(database: database, signer: SigningKeyPair())
         var access = AccessPolicy()
-        access.baseDelay = .milliseconds(200)
+        access.baseDelay = .seconds(1)  // far longer than a stall of a loaded test machine
         configure(&access)
         let members = try MemberService(store: store, policy: access, rotationGrace: .zero)
         let casework = CaseworkService(members: members, store: store,

@@ -43,33 +43,35 @@ struct LoginThrottleTests {
     }
 
     @Test func delaysDoubleUpToTheCapAndRunFromTheLastFailure() async throws {
-        let throttle = LoginThrottle(policy: Self.policy(base: .milliseconds(20), maximum: .milliseconds(160)))
+        let throttle = LoginThrottle(policy: Self.policy(base: .milliseconds(100), maximum: .milliseconds(800)))
         #expect(await throttle.delay(for: "margarete") == .zero)
         var seen: [Duration] = []
-        for _ in 0..<6 {
+        for _ in 0..<5 {
             let attempt = try await throttle.begin("margarete")
             await throttle.finish(attempt, succeeded: false)
             seen.append(await throttle.delay(for: "margarete"))
         }
-        for (value, expected) in zip(seen, [20, 40, 80, 160, 160, 160].map { Duration.milliseconds($0) }) {
-            #expect(Self.within(value, expected, tolerance: .milliseconds(15)), "\(seen)")
+        // What is left of each delay right after the failure: at most all of it, more than half
+        // (which tells each step from the one before).
+        for (value, expected) in zip(seen, [100, 200, 400, 800, 800, 800].map { Duration.milliseconds($0) }) {
+            #expect(Self.within(value, expected, tolerance: expected / 2), "\(seen)")
         }
     }
 
     @Test func anAttemptCountsAsFailedBeforeItsHashRunsAndSuccessClearsIt() async throws {
-        let throttle = LoginThrottle(policy: Self.policy(base: .milliseconds(500)))
+        let throttle = LoginThrottle(policy: Self.policy(base: .seconds(5), maximum: .seconds(5)))
         let attempt = try await throttle.begin("margarete")
         // The hash has not run yet, and the attempt already counts: a crash or a hung hash here
         // leaves the failure behind.
-        #expect(await throttle.delay(for: "margarete") > .milliseconds(400))
+        #expect(await throttle.delay(for: "margarete") > .seconds(4))
         await throttle.finish(attempt, succeeded: true)
         #expect(await throttle.delay(for: "margarete") == .zero, "a success clears the count")
     }
 
     @Test func usernamesAreComparedWithoutCaseAndOthersAreUnaffected() async throws {
-        let throttle = LoginThrottle(policy: Self.policy(base: .milliseconds(500)))
+        let throttle = LoginThrottle(policy: Self.policy(base: .seconds(5), maximum: .seconds(5)))
         await throttle.finish(try await throttle.begin("Margarete"), succeeded: false)
-        #expect(await throttle.delay(for: "MARGARETE") > .milliseconds(400))
+        #expect(await throttle.delay(for: "MARGARETE") > .seconds(4))
         #expect(await throttle.delay(for: "jonas") == .zero)
     }
 
@@ -106,7 +108,8 @@ struct LoginThrottleTests {
     }
 
     @Test func twentyParallelFailingAttemptsAreAdmittedAtMostTwice() async {
-        let throttle = LoginThrottle(policy: Self.policy())
+        // A delay far longer than any stall of a loaded test machine.
+        let throttle = LoginThrottle(policy: Self.policy(base: .seconds(2), maximum: .seconds(2)))
         let outcomes = LoginOutcomes()
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<20 { group.addTask { await Self.failingAttempt(throttle, "margarete", outcomes: outcomes) } }
@@ -123,7 +126,9 @@ struct LoginThrottleTests {
         let throttle = LoginThrottle(policy: Self.policy(base: .zero, maximum: .zero))
         let outcomes = LoginOutcomes()
         await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<20 { group.addTask { await Self.failingAttempt(throttle, "margarete", outcomes: outcomes) } }
+            for _ in 0..<20 {
+                group.addTask { await Self.failingAttempt(throttle, "margarete", hash: .seconds(1), outcomes: outcomes) }
+            }
         }
         #expect(outcomes.admitted <= 2, "admitted \(outcomes.admitted)")
     }
@@ -138,7 +143,7 @@ struct LoginThrottleTests {
     }
 
     @Test func failuresAreForgottenAfterAWhile() async throws {
-        let throttle = LoginThrottle(policy: Self.policy(base: .seconds(1), maximum: .seconds(1), forgetAfter: .seconds(2)))
+        let throttle = LoginThrottle(policy: Self.policy(base: .seconds(10), maximum: .seconds(10), forgetAfter: .seconds(2)))
         await throttle.finish(try await throttle.begin("margarete"), succeeded: false)
         #expect(await throttle.delay(for: "margarete") > .zero)
         try await Task.sleep(for: .milliseconds(2500))
@@ -178,10 +183,10 @@ struct LoginThrottleTests {
     }
 
     @Test func aRefusalByTheUsernameGateCostsTheAddressNothing() async throws {
-        let throttle = LoginThrottle(policy: Self.policy(base: .seconds(5), maximum: .seconds(5), addressFailures: 2))
+        let throttle = LoginThrottle(policy: Self.policy(base: .seconds(600), maximum: .seconds(600), addressFailures: 2))
         let first = try await throttle.begin("margarete", address: "203.0.113.7")
         await throttle.finish(first, succeeded: false)
-        // The next attempt for margarete would wait 5 s; cancelling its wait makes it give up.
+        // The next attempt for margarete would wait 10 minutes; cancelling its wait makes it give up.
         let waiting = Task { try await throttle.begin("margarete", address: "203.0.113.7") }
         try await Task.sleep(for: .milliseconds(50))
         waiting.cancel()

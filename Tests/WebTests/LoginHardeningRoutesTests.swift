@@ -28,9 +28,12 @@ import Testing
             }
         }
         let hashes = app.members.passphraseHashes - before
-        #expect(hashes <= 2, "\(hashes) hashes")
+        // The test app does not delay after a failure (base_delay_ms 0), so only the one-at-a-time
+        // rule holds the hashes down here; the throttle's own tests count them exactly.
+        #expect(hashes < 20, "\(hashes) hashes")
         #expect(statuses.filter { $0.0 == .unauthorized }.count == hashes)
         let refused = statuses.filter { $0.0 == .tooManyRequests }
+        #expect(!refused.isEmpty)
         #expect(refused.count == 20 - hashes)
         #expect(refused.allSatisfy { $0.1.contains(#""code":"rate_limited""#) })
     }
