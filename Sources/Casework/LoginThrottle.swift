@@ -23,6 +23,8 @@ public actor LoginThrottle {
     private var addresses: LoginAddressBuckets
     private let key = SecureBytes(randomCount: 32)
     private let policy: AccessPolicy
+    /// The clock of delays and forgetting; replaceable in tests.
+    private let now: @Sendable () -> ContinuousClock.Instant
     private let wallClock: @Sendable () -> Double
     /// Attempts refused without a hash, since start (for the metrics page; no names).
     public private(set) var refusals = 0
@@ -30,8 +32,10 @@ public actor LoginThrottle {
     /// At most this many attempts wait for one username; more are refused at once.
     static let waitingLimit = 16
 
-    public init(policy: AccessPolicy, wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    public init(policy: AccessPolicy, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
+                wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         self.policy = policy
+        self.now = now
         self.wallClock = wallClock
         addresses = LoginAddressBuckets(failures: policy.addressFailures, window: policy.addressWindow, now: wallClock())
     }
@@ -40,8 +44,14 @@ public actor LoginThrottle {
     public func delay(for username: String) -> Duration {
         let id = slot(username)
         guard let due = dueTime(id) else { return .zero }
-        let wait = due - ContinuousClock.now
+        let wait = due - now()
         return wait > .zero ? wait : .zero
+    }
+
+    /// Failures counted for `username` and not yet forgotten (for tests; never shown).
+    func failureCount(for username: String) -> Int {
+        let id = slot(username)
+        return dueTime(id) == nil ? 0 : failures[id]?.count ?? 0
     }
 
     /// Admits one attempt for `username` from `address` (nil: the command line), waiting as the
@@ -63,16 +73,16 @@ public actor LoginThrottle {
                 await withCheckedContinuation { waiting[id, default: []].append($0) }
                 continue
             }
-            if let due = dueTime(id), due > .now {
+            if let due = dueTime(id), due > now() {
                 guard !waitedForDelay else { try refuse(bucket) }
                 waitedForDelay = true
-                try? await Task.sleep(until: due, clock: .continuous)
+                try? await Task.sleep(for: due - now())
                 continue
             }
             break
         }
         inFlight.insert(id)
-        failures[id] = Failures(count: (failures[id]?.count ?? 0) + 1, last: .now)
+        failures[id] = Failures(count: (failures[id]?.count ?? 0) + 1, last: now())
         if failures.count > 100_000 { forgetOldFailures() }
         return LoginAttempt(slot: id, addressBucket: bucket)
     }
@@ -85,7 +95,7 @@ public actor LoginThrottle {
             failures[attempt.slot] = nil
             if let bucket = attempt.addressBucket { addresses.refund(bucket, now: wallClock()) }
         } else if var entry = failures[attempt.slot] {
-            entry.last = .now
+            entry.last = now()
             failures[attempt.slot] = entry
         }
         waiting.removeValue(forKey: attempt.slot)?.forEach { $0.resume() }
@@ -94,7 +104,7 @@ public actor LoginThrottle {
     /// When the next attempt for `id` may start; nil when it need not wait.
     private func dueTime(_ id: [UInt8]) -> ContinuousClock.Instant? {
         guard let entry = failures[id] else { return nil }
-        if ContinuousClock.now - entry.last > policy.forgetFailuresAfter {
+        if now() - entry.last > policy.forgetFailuresAfter {
             failures[id] = nil
             return nil
         }
@@ -110,8 +120,8 @@ public actor LoginThrottle {
     }
 
     private func forgetOldFailures() {
-        let now = ContinuousClock.now
-        failures = failures.filter { now - $0.value.last <= policy.forgetFailuresAfter || inFlight.contains($0.key) }
+        let time = now()
+        failures = failures.filter { time - $0.value.last <= policy.forgetFailuresAfter || inFlight.contains($0.key) }
     }
 
     private func slot(_ username: String) -> [UInt8] {
