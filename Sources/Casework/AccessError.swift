@@ -9,6 +9,9 @@ public enum AccessError: Error, Sendable, Equatable {
     case invalid(field: String, message: String)
     /// Argon2id capacity exhausted: try again shortly.
     case busy
+    /// Too many login attempts for this username or from this address just now: try again in
+    /// a few seconds. Answered alike whether the username exists or not.
+    case throttled
     /// The member's keys for what was asked are not (yet) sealed to them.
     case keysUnavailable
     /// The office's keys differ from its authenticated manifest: nothing is sealed until a lead

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Session lifetimes and login throttling from `Policies/access.yaml`.
+/// Session lifetimes, login throttling and who may assign cases, from `Policies/access.yaml`.
 public struct AccessPolicy: Sendable, Equatable {
     public var idleTimeout: Duration = .seconds(30 * 60)
     public var absoluteLifetime: Duration = .seconds(12 * 3600)
@@ -10,6 +10,12 @@ public struct AccessPolicy: Sendable, Equatable {
     public var hashingWorkers = 2
     public var hashingQueue = 32
     public var hashingMaximumWait: Duration = .seconds(10)
+    /// Failed logins one client address (an IPv6 address by its /64) may spend in `addressWindow`:
+    /// a token bucket that refills completely over the window.
+    public var addressFailures = 30
+    public var addressWindow: Duration = .seconds(10 * 60)
+    /// The roles that may set who works a case; leads always, counsellors where the office allows.
+    public var assigners: Set<MemberRole> = [.lead]
 
     public init() {}
 
@@ -24,10 +30,7 @@ public struct AccessPolicy: Sendable, Equatable {
         let login = try root.required("login", in: "the access policy")
         func number(_ node: PolicyNode, _ key: String, _ range: ClosedRange<Int>) throws -> Int {
             let child = try node.required(key, in: node.node == session.node ? "session" : "login")
-            guard let value = Int(try child.string(key)), range.contains(value) else {
-                throw child.error("\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-            }
-            return value
+            return try child.integer(key, in: range)
         }
         var policy = AccessPolicy()
         policy.idleTimeout = .seconds(try number(session, "idle_minutes", 1...480) * 60)
@@ -38,9 +41,35 @@ public struct AccessPolicy: Sendable, Equatable {
         policy.hashingWorkers = try number(login, "hashing_workers", 1...8)
         policy.hashingQueue = try number(login, "hashing_queue", 0...1000)
         policy.hashingMaximumWait = .seconds(try number(login, "hashing_max_wait_seconds", 1...120))
+        // Optional, so an older access.yaml keeps working with the defaults.
+        if let failures = login.optional("address_failures") {
+            policy.addressFailures = try failures.integer("address_failures", in: 1...100_000)
+        }
+        if let window = login.optional("address_window_minutes") {
+            policy.addressWindow = .seconds(try window.integer("address_window_minutes", in: 1...1440) * 60)
+        }
+        if let assignment = root.optional("assignment") {
+            policy.assigners = try assigners(assignment)
+        }
         if policy.idleTimeout > policy.absoluteLifetime {
             throw session.error("idle_minutes must not exceed absolute_hours")
         }
         return policy
+    }
+
+    /// `assignment: {assign: [lead]}` or `[lead, counsellor]`: leads always assign, so a list
+    /// without them is a mistake, and analysts never work cases.
+    static func assigners(_ assignment: PolicyNode) throws -> Set<MemberRole> {
+        let list = try assignment.required("assign", in: "assignment")
+        var roles: Set<MemberRole> = []
+        for element in try list.elements("assign") {
+            let name = try element.string("an entry of assign")
+            guard let role = MemberRole(rawValue: name), role != .analyst else {
+                throw element.error("assign names '\(name)'; it takes lead and counsellor")
+            }
+            roles.insert(role)
+        }
+        guard roles.contains(.lead) else { throw list.error("assign must name lead (leads always assign)") }
+        return roles
     }
 }

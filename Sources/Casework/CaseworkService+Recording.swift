@@ -69,10 +69,18 @@ extension CaseworkService {
         return try await members.store.members(officeID: officeID).filter { $0.role == .counsellor || $0.role == .lead }.map(\.username).sorted()
     }
 
-    /// Sets who works the case. Only members of the office who work cases can be assigned;
+    /// Whether the member may set who works a case: the roles of `assignment.assign` in
+    /// `Policies/access.yaml` (leads only, unless the office lets counsellors share out cases).
+    public func mayAssign(_ session: Session) -> Bool {
+        session.worksCases && members.accessPolicy.assigners.contains(session.role)
+    }
+
+    /// Sets who works the case. Only members whose role the access policy lets assign may do it
+    /// (others find no such route); only members of the office who work cases can be assigned;
     /// exactly one is in charge (`beratung`).
     public func assign(_ assignees: [(username: String, role: CaseAssignment.Role)], to id: EntityID, by session: Session) async throws {
         let officeID = try officeID(of: session)
+        guard mayAssign(session) else { throw AccessError.notFound }
         let staff = try await members.store.members(officeID: officeID).filter { $0.role == .counsellor || $0.role == .lead }
         var assignments: [CaseAssignment] = []
         for (username, role) in assignees {

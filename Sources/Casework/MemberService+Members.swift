@@ -183,20 +183,35 @@ extension MemberService {
     }
 
     /// Re-wraps the member's own key under a new passphrase; the key pair stays, so nothing
-    /// needs re-sealing.
-    public func changePassphrase(for session: Session, current: SecureBytes, new: SecureBytes) async throws {
+    /// needs re-sealing. The current passphrase is checked like a login (a stolen session must
+    /// not become a way to guess it): throttled, and a wrong one audited. The member's other
+    /// sessions end; the one that changed it stays.
+    public func changePassphrase(for session: Session, current: SecureBytes, new: SecureBytes, from address: String? = nil) async throws {
         try checkNewPassphrase(new, username: session.username)
         guard let member = try await store.member(username: session.username), member.id == session.memberID else {
             throw AccessError.unauthorized
         }
-        let unlocked = try await hashing { try? member.unlockKeys(passphrase: current) }
-        guard let unlocked else { throw AccessError.invalid(field: "current", message: "the current passphrase is wrong") }
+        let attempt = try await throttle.begin(session.username, address: address)
+        let unlocked: (keyPair: BoxKeyPair, root: [UInt8]?)?
+        do {
+            unlocked = try await hashing { try? member.unlockKeys(passphrase: current) }
+        } catch {
+            await throttle.finish(attempt, succeeded: false)
+            throw error
+        }
+        guard let unlocked, unlocked.keyPair.publicKey == member.publicKey else {
+            await throttle.finish(attempt, succeeded: false)
+            try await record(session, .passphraseChangeFailed)
+            throw AccessError.invalid(field: "current", message: "the current passphrase is wrong")
+        }
+        await throttle.finish(attempt, succeeded: true)
         // The office root stays in the wrap: it is what tells the office's secrets from forged ones.
         let updated = Member(id: member.id, username: member.username, officeID: member.officeID, role: member.role,
                              publicKey: member.publicKey,
                              wrappedSecret: try await wrap(Member.wrapped(unlocked.keyPair.secretKey, root: unlocked.root ?? session.officeRoot),
                                                            passphrase: new))
         try await store.replaceKeys(of: updated, officeSeals: [], manifest: nil, audit: .member(session.username, .passphraseChanged))
+        await sessions.closeAll(memberID: member.id, except: session)
     }
 
     /// Recovery with the office recovery code: `username` gets a new key pair under a new

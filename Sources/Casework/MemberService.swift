@@ -12,13 +12,20 @@ public struct MemberService: Sendable {
     let pool: PassphraseHashingPool
     /// Unknown usernames are checked against this wrap, so their answer costs the same Argon2id.
     let dummy: Member
-    let passphrasePolicy = PassphrasePolicy()
+    let passphrasePolicy: PassphrasePolicy
+    /// The access policy the service was made with (who may assign cases, among others).
+    public let accessPolicy: AccessPolicy
     /// How long a rotation waits after switching keys before it deletes the old office secret:
     /// intake may still seal to the old key for a moment (its office cache lives 2 s).
     let rotationGrace: Duration
 
-    public init(store: any MemberStore, policy: AccessPolicy, rotationGrace: Duration = .seconds(10)) throws {
+    /// `passphrases` defaults to the few built-in deny-listed passphrases, for tests; the server
+    /// and the command line pass the list loaded from `Policies/common-passwords.txt`.
+    public init(store: any MemberStore, policy: AccessPolicy, rotationGrace: Duration = .seconds(10),
+                passphrases: PassphrasePolicy = PassphrasePolicy()) throws {
         self.store = store
+        self.accessPolicy = policy
+        self.passphrasePolicy = passphrases
         self.sessions = SessionRegistry(policy: policy)
         self.throttle = LoginThrottle(policy: policy)
         self.pool = PassphraseHashingPool(workers: policy.hashingWorkers, queueLimit: policy.hashingQueue,
@@ -30,18 +37,29 @@ public struct MemberService: Sendable {
     // MARK: Authentication
 
     /// Checks a username and passphrase and returns an unregistered session with the member's
-    /// keys. Unknown usernames and wrong passphrases fail alike, after the same work.
-    public func authenticate(username: String, passphrase: SecureBytes) async throws -> Session {
-        let delay = await throttle.delay(for: username)
-        if delay > .zero { try await Task.sleep(for: delay) }
-        let member = try await store.member(username: username)
-        let candidate = member ?? dummy
-        let unlocked = try await hashing { try? candidate.unlockKeys(passphrase: passphrase) }
-        guard let member, let unlocked, unlocked.keyPair.publicKey == member.publicKey else {
-            await throttle.failed(username)
-            throw AccessError.unauthorized
+    /// keys. Unknown usernames and wrong passphrases fail alike, after the same work. The
+    /// throttle admits the attempt first and counts it as failed before the hash runs;
+    /// `address` is the client's (nil from the command line), for the per-address bucket.
+    public func authenticate(username: String, passphrase: SecureBytes, from address: String? = nil) async throws -> Session {
+        let attempt = try await throttle.begin(username, address: address)
+        let found: (member: Member, keyPair: BoxKeyPair, root: [UInt8]?)?
+        do {
+            let member = try await store.member(username: username)
+            let candidate = member ?? dummy
+            let keys = try await hashing { try? candidate.unlockKeys(passphrase: passphrase) }
+            if let member, let keys, keys.keyPair.publicKey == member.publicKey {
+                found = (member, keys.keyPair, keys.root)
+            } else {
+                found = nil
+            }
+        } catch {
+            await throttle.finish(attempt, succeeded: false)
+            throw error
         }
-        await throttle.succeeded(username)
+        await throttle.finish(attempt, succeeded: found != nil)
+        guard let found else { throw AccessError.unauthorized }
+        let member = found.member
+        let unlocked = (keyPair: found.keyPair, root: found.root)
         var ring: VerbandRing?
         if member.role == .analyst {
             guard let seal = try await store.verbandSeal(memberID: member.id) else { throw AccessError.keysUnavailable }
@@ -51,8 +69,8 @@ public struct MemberService: Sendable {
     }
 
     /// Authenticates and registers a session; returns its bearer token.
-    public func login(username: String, passphrase: SecureBytes) async throws -> (token: String, session: Session) {
-        let session = try await authenticate(username: username, passphrase: passphrase)
+    public func login(username: String, passphrase: SecureBytes, from address: String? = nil) async throws -> (token: String, session: Session) {
+        let session = try await authenticate(username: username, passphrase: passphrase, from: address)
         try await record(session, .login)
         if let member = try await store.member(username: session.username), member.id == session.memberID {
             if member.role == .analyst {
@@ -146,6 +164,12 @@ public struct MemberService: Sendable {
             throw AccessError.invalid(field: "username", message: "a username has 3 to 64 characters of a-z, 0-9, '.', '-' and '_'")
         }
     }
+
+    /// Argon2id hashes started since the service was made (for the metrics page; no names).
+    public var passphraseHashes: Int { pool.jobsStarted }
+
+    /// Login attempts the throttle refused without hashing, since start (metrics; no names).
+    public func throttledAttempts() async -> Int { await throttle.refusals }
 
     /// Runs Argon2id work on the pool; a full pool answers `AccessError.busy`.
     func hashing<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {

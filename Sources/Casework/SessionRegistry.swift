@@ -49,9 +49,10 @@ public actor SessionRegistry {
         return entries.removeValue(forKey: KeyedHash.digest(bytes))?.session
     }
 
-    /// Ends every session of a member (removal, passphrase change elsewhere).
-    public func closeAll(memberID: EntityID) {
-        entries = entries.filter { $0.value.session.memberID != memberID }
+    /// Ends every session of a member (removal, role change), or all but `kept` (the session
+    /// that changed the passphrase).
+    public func closeAll(memberID: EntityID, except kept: Session? = nil) {
+        entries = entries.filter { $0.value.session.memberID != memberID || $0.value.session === kept }
     }
 
     /// How many sessions are live (for tests and the metrics page; no names).

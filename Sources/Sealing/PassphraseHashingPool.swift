@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,6 +27,11 @@ public final class PassphraseHashingPool: @unchecked Sendable {
     private var queue: [Job] = []
     private let queueLimit: Int
     private let maximumWait: Duration
+    private let started = Atomic<Int>(0)
+
+    /// How many jobs (each one Argon2id hash) have started since the pool was made: the metrics
+    /// page shows it, so an operator can see what guessing costs.
+    public var jobsStarted: Int { started.load(ordering: .relaxed) }
 
     /// Starts `workers` threads; `queueLimit` jobs may wait, each at most `maximumWait`.
     public init(workers: Int = 2, queueLimit: Int = 32, maximumWait: Duration = .seconds(10), niceness: Int32 = 10) {
@@ -83,6 +89,7 @@ public final class PassphraseHashingPool: @unchecked Sendable {
             if ContinuousClock.now - job.enqueued > maximumWait {
                 job.refuse()
             } else {
+                started.add(1, ordering: .relaxed)
                 job.run()
             }
         }

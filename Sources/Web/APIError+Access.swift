@@ -13,6 +13,9 @@ extension APIError {
             self.init(.unprocessableContent, code: "validation_failed", message: message, field: field)
         case .busy:
             self.init(.serviceUnavailable, code: "unavailable", message: "too many logins at once; please try again in a moment")
+        case .throttled:
+            self.init(.tooManyRequests, code: "rate_limited",
+                      message: "too many login attempts for this username or from this address just now; wait a few seconds and try again")
         case .keysUnavailable:
             self.init(.serviceUnavailable, code: "unavailable", message: "the keys for this are not available to this member yet")
         case .keyIntegrity(let reason):

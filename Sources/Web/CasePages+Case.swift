@@ -21,6 +21,7 @@ extension CasePages {
         values["title"] = "\(view.reference) – \(view.sheet.title.isEmpty ? labels(language).kind(view.kind) : view.sheet.title)"
         values["notice"] = notice
         values["error"] = error
+        values["mayAssign"] = casework.mayAssign(session)
         return base.render("case", status: status, language: language, path: "/cases/\(id.hex)", session: session, values: values)
     }
 

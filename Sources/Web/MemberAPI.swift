@@ -47,7 +47,10 @@ struct MemberAPI {
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await RequestBody.json(LoginRequest.self, from: request)
         let passphrase = try Self.passphrase(body.passphrase, field: "passphrase")
-        let (token, session) = try await memberCall { try await members.login(username: body.username, passphrase: passphrase) }
+        let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
+        let (token, session) = try await memberCall {
+            try await members.login(username: body.username, passphrase: passphrase, from: address)
+        }
         struct Answer: Encodable { let token: String; let role: String; let office: String? }
         return try JSONResponse.make(.created, Answer(token: token, role: session.role.rawValue, office: session.officeID?.hex))
     }
@@ -175,7 +178,8 @@ struct MemberAPI {
         let body = try await RequestBody.json(PassphraseRequest.self, from: request)
         let current = try Self.passphrase(body.current, field: "current")
         let new = try Self.passphrase(body.new, field: "new")
-        try await memberCall { try await members.changePassphrase(for: session, current: current, new: new) }
+        let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
+        try await memberCall { try await members.changePassphrase(for: session, current: current, new: new, from: address) }
         return Response(status: .noContent)
     }
 

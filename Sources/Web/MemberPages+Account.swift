@@ -23,7 +23,9 @@ extension MemberPages {
             if new.isEmpty || new.utf8.count > 1024 { return try await refuse("new", "error_passphrase_rules") }
             if new != form["repeat"] { return try await refuse("repeat", "error_passphrase_mismatch") }
             do {
-                try await members.changePassphrase(for: session, current: SecureBytes(utf8: current), new: SecureBytes(utf8: new))
+                let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
+                try await members.changePassphrase(for: session, current: SecureBytes(utf8: current), new: SecureBytes(utf8: new),
+                                                   from: address)
             } catch let AccessError.invalid(field, _) {
                 return try await refuse(field == "current" ? "current" : "new",
                                         field == "current" ? "account_error_current" : "error_passphrase_rules")

@@ -66,6 +66,8 @@ extension MemberPages {
             return notice(language, "not_found", status: .notFound, link: link)
         case .busy:
             return notice(language, "member_busy", status: .serviceUnavailable, link: link)
+        case .throttled:
+            return notice(language, "rate_limited", status: .tooManyRequests, link: link)
         case .keysUnavailable:
             return notice(language, "member_keys_unavailable", status: .serviceUnavailable, link: link)
         case .keyIntegrity:

@@ -30,12 +30,15 @@ extension MemberPages {
         }
         let previous = await currentSession(request)
         do {
-            let (token, session) = try await members.login(username: username, passphrase: SecureBytes(utf8: passphrase))
+            let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
+            let (token, session) = try await members.login(username: username, passphrase: SecureBytes(utf8: passphrase), from: address)
             // A browser holds one session: the one it replaces ends now, not at its timeout.
             if let previous { try? await members.logout(token: previous.token) }
             return redirect(landing(session), language, cookie: SessionCookie.setting(token))
         } catch AccessError.unauthorized {
             return loginPage(language, status: .unauthorized, error: language["login_failed"])
+        } catch AccessError.throttled {
+            return loginPage(language, status: .tooManyRequests, error: language["login_throttled"])
         } catch let error as AccessError {
             return refusal(error, language, link: back)
         } catch is StoreError {

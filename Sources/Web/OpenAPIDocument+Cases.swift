@@ -194,6 +194,9 @@ extension OpenAPIDocument {
           tags: [cases]
           operationId: assignCase
           summary: Sets who works the case (Beratung, Co-Beratung, Vertretung); members of the case's office only
+          description: |
+            Only the roles named in `assignment.assign` of `Policies/access.yaml` may assign (leads
+            by default); everyone else gets `404`, like every route a role does not reach.
           security: [{bearer: []}]
           parameters: [{$ref: "#/components/parameters/CaseID"}]
           requestBody:

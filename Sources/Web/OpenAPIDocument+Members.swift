@@ -9,9 +9,13 @@ extension OpenAPIDocument {
           description: |
             Checks the passphrase with Argon2id (on its own pool of at most two at once, with a
             short queue; beyond it `503`). A wrong username and a wrong passphrase answer alike,
-            after the same work. Failed attempts for a username slow the next ones down (no
-            lockout). The token is kept only as a hash; the session holds the member's unwrapped
-            keys in memory and ends on logout, after the idle timeout, or with the process.
+            after the same work. One attempt per username is checked at a time and counts as
+            failed before its hash runs; after a failure the next one waits a doubling delay (no
+            lockout). An attempt that would have to wait a second time, or whose client address
+            (an IPv6 address by its /64) has used up its failed logins, answers `429` without a
+            hash, for unknown usernames alike. The token is kept only as a hash; the session holds
+            the member's unwrapped keys in memory and ends on logout, after the idle timeout, or
+            with the process.
           requestBody:
             required: true
             content:
@@ -31,6 +35,8 @@ extension OpenAPIDocument {
               $ref: "#/components/responses/Unauthorized"
             "422":
               $ref: "#/components/responses/ValidationFailed"
+            "429":
+              $ref: "#/components/responses/RateLimited"
             "503":
               $ref: "#/components/responses/Unavailable"
         delete:
@@ -222,6 +228,10 @@ extension OpenAPIDocument {
           tags: [members]
           operationId: changePassphrase
           summary: Change one's own passphrase (the key pair stays; only its wrap changes)
+          description: |
+            The current passphrase is checked like a login (same throttle, `429` alike); a wrong
+            one is recorded in the audit chain as `member.passphrase_change_failed`. A change ends
+            every other session of the member; the one that made it goes on.
           security: [{bearer: []}]
           requestBody:
             required: true
@@ -240,6 +250,8 @@ extension OpenAPIDocument {
               $ref: "#/components/responses/Unauthorized"
             "422":
               $ref: "#/components/responses/ValidationFailed"
+            "429":
+              $ref: "#/components/responses/RateLimited"
       /api/v1/rotation:
         get:
           tags: [members]
@@ -316,6 +328,7 @@ extension OpenAPIDocument {
             "400": {description: The single-use form token is missing, expired or used; the form again.}
             "401": {description: Wrong username or passphrase, one page for both.}
             "403": {description: Sent from another site.}
+            "429": {description: Too many attempts for this username or from this address just now; the form again with the reason.}
             "503": {description: Too many logins at once, or the store cannot write.}
       /logout:
         post:

@@ -1,18 +1,22 @@
 import Casework
 import Foundation
 
-/// Prometheus text for the metrics port: uptime, memory, store health. Deliberately nothing that
-/// counts or times intake, so polling it cannot tell when someone reported.
+/// Prometheus text for the metrics port: uptime, memory, store health, and the Argon2id work
+/// logins cost. Deliberately nothing that counts or times intake, so polling it cannot tell when
+/// someone reported, and nothing per member.
 public struct ProcessMetrics: Sendable {
     let started = Date()
     let health: any StoreHealth
+    let members: MemberService?
 
-    public init(health: any StoreHealth) {
+    public init(health: any StoreHealth, members: MemberService? = nil) {
         self.health = health
+        self.members = members
     }
 
     func exposition() async -> String {
         let writable = await health.isWritable() ? 1 : 0
+        let logins = await loginLines()
         return """
             # HELP sichtbar_up Whether the service is running.
             # TYPE sichtbar_up gauge
@@ -29,6 +33,21 @@ public struct ProcessMetrics: Sendable {
             # HELP process_resident_memory_bytes Resident memory of the process.
             # TYPE process_resident_memory_bytes gauge
             process_resident_memory_bytes \(Self.residentBytes())
+
+            """ + logins
+    }
+
+    /// Totals since start over all members: what guessing passphrases costs and how much of it
+    /// the login throttle turned away.
+    func loginLines() async -> String {
+        guard let members else { return "" }
+        return """
+            # HELP sichtbar_passphrase_hashes_total Argon2id passphrase hashes started since the process started.
+            # TYPE sichtbar_passphrase_hashes_total counter
+            sichtbar_passphrase_hashes_total \(members.passphraseHashes)
+            # HELP sichtbar_login_throttled_total Login attempts refused by the throttle without a hash.
+            # TYPE sichtbar_login_throttled_total counter
+            sichtbar_login_throttled_total \(await members.throttledAttempts())
 
             """
     }

@@ -20,6 +20,7 @@ extension CLIError {
         case .notFound: self = .checkFailed("not allowed, or not there")
         case .invalid(let field, let message): self = .badInput("\(field): \(message)")
         case .busy: self = .checkFailed("too many passphrase checks at once; try again")
+        case .throttled: self = .checkFailed("too many login attempts just now; wait a few seconds and try again")
         case .keysUnavailable: self = .checkFailed("the keys for this are not sealed to this member")
         case .keyIntegrity(let reason): self = .checkFailed("KEY INTEGRITY ALARM, nothing was sealed: \(reason)")
         }

@@ -18,7 +18,8 @@ struct MemberContext {
     init(folder: DataFolder) throws {
         (database, secrets) = try folder.open()
         store = SQLiteMemberStore(database: database, signer: secrets.signing)
-        service = try MemberService(store: store, policy: AccessPolicy(), rotationGrace: Self.rotationGrace)
+        service = try MemberService(store: store, policy: AccessPolicy(), rotationGrace: Self.rotationGrace,
+                                    passphrases: try PassphrasePolicy.fromPolicies())
     }
 
     /// `--as USER`: reads the passphrase and opens the member's keys.

@@ -40,7 +40,7 @@ enum PassphraseReader {
     static func readNew(prompt: String, username: String) throws -> SecureBytes {
         let passphrase = try read(prompt: prompt)
         let text = passphrase.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
-        if case .rejected(let reason) = PassphrasePolicy().check(text, username: username) {
+        if case .rejected(let reason) = try PassphrasePolicy.fromPolicies().check(text, username: username) {
             throw CLIError.badInput("passphrase refused: \(reason)")
         }
         return passphrase

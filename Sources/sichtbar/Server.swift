@@ -23,9 +23,11 @@ enum Server {
         let workflow: WorkflowPolicy
         let letters: LetterRenderer
         let statisticsPolicy: StatisticsPolicy
+        let passphrases: PassphrasePolicy
         do {
             taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
             access = try AccessPolicy.load(from: try resources.policiesURL().appendingPathComponent("access.yaml"))
+            passphrases = try PassphrasePolicy.load(from: try resources.policiesURL().appendingPathComponent(PassphrasePolicy.fileName))
             workflow = try WorkflowPolicy.load(from: try resources.policiesURL().appendingPathComponent("workflow.yaml"))
             pages = try await PageRenderer.load(templates: try resources.templatesURL())
             letters = try LetterRenderer.load(directory: try resources.templatesURL().appendingPathComponent("letters"))
@@ -40,7 +42,8 @@ enum Server {
                                    intakeGlobalPerSecond: options.intakeGlobal,
                                    mailboxPerAddressPerMinute: options.mailboxPerAddress)
         let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing)
-        let members = try MemberService(store: memberStore, policy: access, rotationGrace: MemberContext.rotationGrace)
+        let members = try MemberService(store: memberStore, policy: access, rotationGrace: MemberContext.rotationGrace,
+                                        passphrases: passphrases)
         let casework = CaseworkService(members: members, store: memberStore, policy: workflow, taxonomy: taxonomy, letters: letters)
         let services = WebServices(
             reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines),
@@ -60,7 +63,7 @@ enum Server {
                                         WebUpkeepService(services: services, limiter: limiter)]
         if options.metricsPort > 0 {
             let metrics = Application(
-                router: buildMetricsRouter(ProcessMetrics(health: services.probe)),
+                router: buildMetricsRouter(ProcessMetrics(health: services.probe, members: members)),
                 configuration: .init(address: .hostname(options.host, port: options.metricsPort), serverName: nil),
                 logger: logger
             )

@@ -131,57 +131,42 @@ struct AccessPolicyTests {
         #expect(error.line != nil, "\(error)")
         #expect(error.problem.hasPrefix("YAML"), "\(error)")
     }
-}
 
-@Suite("LoginThrottle: doubling delays per username, capped, reset on success")
-struct LoginThrottleTests {
-    static func policy(forgetAfter: Duration = .seconds(60)) -> AccessPolicy {
-        var policy = AccessPolicy()
-        policy.baseDelay = .milliseconds(100)
-        policy.maximumDelay = .milliseconds(1000)
-        policy.forgetFailuresAfter = forgetAfter
-        return policy
+    // MARK: assignment and the per-address login bucket
+
+    @Test func withoutAnAssignmentSectionOnlyLeadsAssign() throws {
+        let policy = try AccessPolicy.parse(validLines.joined(separator: "\n"), file: file)
+        #expect(policy.assigners == [.lead])
+        #expect(try AccessPolicy.load(from: accessPolicyURL).assigners == [.lead], "the shipped file keeps leads only")
     }
 
-    @Test func delaysDoubleUpToTheCap() async {
-        let throttle = LoginThrottle(policy: Self.policy())
-        #expect(await throttle.delay(for: "margarete") == .zero)
-        var seen: [Duration] = []
-        for _ in 0..<7 {
-            await throttle.failed("margarete")
-            seen.append(await throttle.delay(for: "margarete"))
-        }
-        #expect(seen == [100, 200, 400, 800, 1000, 1000, 1000].map { Duration.milliseconds($0) })
+    @Test func counsellorsMayBeAllowedToAssign() throws {
+        let text = (validLines + ["assignment:", "  assign: [lead, counsellor]"]).joined(separator: "\n")
+        #expect(try AccessPolicy.parse(text, file: file).assigners == [.lead, .counsellor])
     }
 
-    @Test func manyFailuresStayAtTheCap() async {
-        let throttle = LoginThrottle(policy: Self.policy())
-        for _ in 0..<70 { await throttle.failed("margarete") }
-        #expect(await throttle.delay(for: "margarete") == .milliseconds(1000))
+    @Test(arguments: [
+        (["assignment:", "  assign: [lead, analyst]"], 13, "analyst"),
+        (["assignment:", "  assign: [lead, chef]"], 13, "chef"),
+        (["assignment:", "  assign: [counsellor]"], 13, "must name lead"),
+        (["assignment:", "  assign: []"], 13, "must name lead"),
+        (["assignment:", "  assign: lead"], 13, "list"),
+        (["assignment:", "  who: [lead]"], 13, "'assign'"),
+    ])
+    func aBadAssignmentSettingNamesItsLine(extra: [String], line: Int, words: String) throws {
+        let error = try refusal((validLines + extra).joined(separator: "\n"))
+        #expect(error.file == file)
+        #expect(error.line == line, "\(error)")
+        #expect(error.problem.contains(words), "\(error)")
     }
 
-    @Test func successResetsAndOtherNamesAreUnaffected() async {
-        let throttle = LoginThrottle(policy: Self.policy())
-        await throttle.failed("margarete")
-        await throttle.failed("margarete")
-        #expect(await throttle.delay(for: "margarete") == .milliseconds(200))
-        #expect(await throttle.delay(for: "jonas") == .zero)
-        #expect(await throttle.delay(for: "MARGARETE") == .milliseconds(200), "usernames are compared without case")
-        await throttle.succeeded("margarete")
-        #expect(await throttle.delay(for: "margarete") == .zero)
-        await throttle.failed("margarete")
-        #expect(await throttle.delay(for: "margarete") == .milliseconds(100), "counting starts afresh")
-    }
-
-    @Test func failuresAreForgottenAfterAWhile() async throws {
-        let throttle = LoginThrottle(policy: Self.policy(forgetAfter: .seconds(2)))
-        await throttle.failed("margarete")
-        await throttle.failed("margarete")
-        #expect(await throttle.delay(for: "margarete") == .milliseconds(200))
-        try await Task.sleep(for: .milliseconds(2500))
-        #expect(await throttle.delay(for: "margarete") == .zero)
-        await throttle.failed("margarete")
-        #expect(await throttle.delay(for: "margarete") == .milliseconds(100))
+    @Test func theAddressBucketIsReadWhenGivenAndCheckedForRange() throws {
+        let text = (validLines + ["  address_failures: 5", "  address_window_minutes: 2"]).joined(separator: "\n")
+        let policy = try AccessPolicy.parse(text, file: file)
+        #expect(policy.addressFailures == 5)
+        #expect(policy.addressWindow == .seconds(120))
+        let error = try refusal((validLines + ["  address_failures: 0"]).joined(separator: "\n"))
+        #expect(error.line == 12 && error.problem.contains("address_failures"), "\(error)")
     }
 }
 
@@ -236,6 +221,19 @@ struct SessionRegistryTests {
         await registry.closeAll(memberID: first.memberID)
         for token in tokens { #expect(await registry.session(token: token) == nil) }
         #expect(await registry.session(token: kept) === keep)
+    }
+
+    @Test func allButOneSessionOfAMemberCanBeEnded() async {
+        let registry = SessionRegistry(policy: Self.policy())
+        let first = session("margarete")
+        let second = Session(member: Member(id: first.memberID, username: first.username, officeID: first.officeID, role: first.role,
+                                            publicKey: first.memberKeys.publicKey,
+                                            wrappedSecret: placeholderMember("x").0.wrappedSecret), keys: first.memberKeys)
+        let firstToken = await registry.open(first)
+        let secondToken = await registry.open(second)
+        await registry.closeAll(memberID: first.memberID, except: second)
+        #expect(await registry.session(token: firstToken) == nil)
+        #expect(await registry.session(token: secondToken) === second, "the kept session lives on")
     }
 
     @Test func badTokensFindNothing() async {
