@@ -8,15 +8,20 @@ import Testing
 /// A rotation that cannot finish is never silent: the store keeps why, health and metrics count
 /// it, and the lead's rotation state carries the reason.
 struct RotationLoudnessTests {
-    @Test func aFailedOrLongRotationIsCountedAndNamed() async throws {
+    /// An office with its lead, as `init` makes it, and the lead's session.
+    static func office() async throws -> (AppDatabase, SQLiteMemberStore, Office, OfficeKeys, Session) {
         let database = try AppDatabase.inMemory()
         let store = SQLiteMemberStore(database: database, signer: SigningKeyPair())
         let keys = try OfficeKeys.generate()
         let office = try await database.createOffice(name: "Nord", profile: OfficeProfile(), keys: keys)
         let (lead, leadKeys) = try await database.createMember(username: "lea.nord", role: .lead, office: office, keys: keys,
                                                               passphrase: SecureBytes(utf8: "Kaffee-Tasse-Ruhrpott-7"))
+        return (database, store, office, keys, Session(member: lead, keys: leadKeys, officeRoot: keys.secrets.rootFingerprint))
+    }
+
+    @Test func aFailedOrLongRotationIsCountedAndNamed() async throws {
+        let (database, store, office, _, session) = try await Self.office()
         let service = try MemberService(store: store, policy: AccessPolicy(), rotationGrace: .seconds(3600))
-        let session = Session(member: lead, keys: leadKeys, officeRoot: keys.secrets.rootFingerprint)
         #expect(await database.stalledKeyRotations() == 0)
 
         _ = try await service.beginRotation(officeID: office.id, by: session)
@@ -33,18 +38,12 @@ struct RotationLoudnessTests {
     }
 
     @Test func aRemovalWhileARotationRunsAsksForAnother() async throws {
-        let database = try AppDatabase.inMemory()
-        let store = SQLiteMemberStore(database: database, signer: SigningKeyPair())
-        let keys = try OfficeKeys.generate()
-        let office = try await database.createOffice(name: "Nord", profile: OfficeProfile(), keys: keys)
-        let (lead, leadKeys) = try await database.createMember(username: "lea.nord", role: .lead, office: office, keys: keys,
-                                                              passphrase: SecureBytes(utf8: "Kaffee-Tasse-Ruhrpott-7"))
+        let (database, store, office, keys, session) = try await Self.office()
         for name in ["cem.eins", "cem.zwei"] {
             _ = try await database.createMember(username: name, role: .counsellor, office: office, keys: keys,
                                                 passphrase: SecureBytes(utf8: "Kaffee-Tasse-Ruhrpott-8"))
         }
         let service = try MemberService(store: store, policy: AccessPolicy(), rotationGrace: .zero)
-        let session = Session(member: lead, keys: leadKeys, officeRoot: keys.secrets.rootFingerprint)
         try await service.remove(username: "cem.eins", by: session, rotateInBackground: false)
         #expect(try await store.rotation(officeID: office.id)?.toVersion == 2)
         try await service.remove(username: "cem.zwei", by: session, rotateInBackground: false)

@@ -120,22 +120,7 @@ import Testing
 
     /// Runs a Python program with `arguments`; its standard output.
     static func python(_ program: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", program] + arguments
-        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-py-\(UUID().uuidString).out")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL) }
-        let out = try FileHandle(forWritingTo: outURL)
-        process.standardOutput = out
-        process.standardError = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        let text = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else { throw E2EError("python3 failed: \(text)") }
-        return text
+        try CLI.python(program, arguments: arguments)
     }
 
     /// The flood: two processes open the connections and hold them, the parent asks `/healthz`

@@ -56,11 +56,15 @@ enum CLI {
     /// no sqlite3 command-line tool needed). `sys.argv[1]` is the database path, then `arguments`.
     /// Returns standard output; throws with the error output when the program fails.
     static func python(_ program: String, database: URL, _ arguments: [String] = []) throws -> String {
+        try python(program, arguments: [database.path] + arguments)
+    }
+
+    /// Runs a short Python program with `arguments` (`sys.argv[1...]`); its standard output.
+    static func python(_ program: String, arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", program, database.path] + arguments
-        let folder = FileManager.default.temporaryDirectory
-        let outURL = folder.appendingPathComponent("sichtbar-py-\(UUID().uuidString).out")
+        process.arguments = ["python3", "-c", program] + arguments
+        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-py-\(UUID().uuidString).out")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outURL) }
         let out = try FileHandle(forWritingTo: outURL)
