@@ -35,7 +35,7 @@ extension MemberService {
             return
         }
         let report = try await keyReport(office: office, secrets: secrets, root: session.officeRoot)
-        session.setKeyProblems(report.problems.map(\.message))
+        session.setKeyProblems(report.problems.map(\.code))
         try await raiseAlarm(officeID: officeID, actor: session.username, problems: report.problems)
         guard report.isIntact else { return }
         if session.officeRoot == nil {

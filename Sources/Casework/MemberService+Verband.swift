@@ -62,7 +62,7 @@ extension MemberService {
             try await store.storeVerbandManifest(try ring.sign(manifest), audit: .member(session.username, .verbandManifestCreated))
         }
         let problems = try await verbandProblems(ring: ring, root: session.officeRoot, verband: verband)
-        session.setKeyProblems(problems.map(\.message))
+        session.setKeyProblems(problems.map(\.code))
         try await alarmVerband(verband, actor: session.username, problems: problems)
     }
 

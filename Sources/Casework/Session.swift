@@ -51,7 +51,8 @@ public final class Session: Sendable {
     /// The fingerprint of the member's own public key, to compare with what a lead sees.
     public var keyFingerprint: String { KeyFingerprint.of(memberKeys.publicKey) }
 
-    /// What the key check at login found wrong; leads' pages show it.
+    /// The codes of what the key check at login found wrong (`KeyIntegrityProblem.code`); the
+    /// pages say them in the member's language.
     public var keyProblems: [String] { keyProblemList.withLock { $0 } }
 
     func setKeyProblems(_ problems: [String]) {

@@ -50,7 +50,7 @@ extension MemberPages {
             "fingerprint": session.keyFingerprint,
         ]
         if !session.keyProblems.isEmpty {
-            values["keyProblems"] = session.keyProblems
+            values["keyProblems"] = session.keyProblems.map { Self.keyProblemText($0, language) }
             values["hasKeyProblems"] = true
         }
         if let notice { values["notice"] = notice }

@@ -50,12 +50,20 @@ extension MemberPages {
         }
     }
 
+    /// A key check finding in the page's language: the code's first word picks the sentence, the
+    /// rest (a username or case id) follows it.
+    static func keyProblemText(_ code: String, _ language: Catalogue) -> String {
+        let parts = code.split(separator: " ", maxSplits: 1).map(String.init)
+        let sentence = language.strings["key_problem_\(parts[0])"] ?? code
+        return parts.count > 1 ? "\(sentence) \(parts[1])" : sentence
+    }
+
     /// Fingerprints and findings, as the members page shows them to a lead.
     static func keyValues(_ report: KeyIntegrityReport, _ language: Catalogue) -> [String: Any] {
         let listed = Dictionary(report.manifest?.members.map { ($0.memberID, $0) } ?? [], uniquingKeysWith: { first, _ in first })
         var values: [String: Any] = [
             "intact": report.isIntact,
-            "problems": report.problems.map(\.message),
+            "problems": report.problems.map { keyProblemText($0.code, language) },
             "canConfirm": report.canConfirmManifest,
             "officeKey": KeyFingerprint.of(report.office.publicKey),
             "recoveryKey": report.recoveryKey.map(KeyFingerprint.of) ?? "–",
