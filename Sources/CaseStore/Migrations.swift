@@ -220,6 +220,22 @@ enum Migrations {
         ) WITHOUT ROWID;
         """
 
+    /// v8: every publication the Verband ever made, replaced ones included. What was published
+    /// stays public, so disclosure control protects a new publication together with all of
+    /// them (the year's, its quarters', earlier ones of the same period); the publications
+    /// already kept are copied in.
+    static let v8 = """
+        CREATE TABLE stat_published_history (
+            number INTEGER PRIMARY KEY AUTOINCREMENT,
+            period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]' OR period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),
+            published_at TEXT NOT NULL,
+            release_count INTEGER NOT NULL CHECK (release_count > 0),
+            file BLOB NOT NULL
+        );
+        INSERT INTO stat_published_history (period, published_at, release_count, file)
+            SELECT period, published_at, release_count, file FROM stat_published ORDER BY published_at;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -236,6 +252,9 @@ enum Migrations {
         }
         migrator.registerMigration("v5") { db in
             try db.execute(sql: v5)
+        }
+        migrator.registerMigration("v8") { db in
+            try db.execute(sql: v8)
         }
         return migrator
     }
