@@ -210,7 +210,7 @@ import Testing
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(applied == ["v1", "v2", "v3", "v4", "v5"])
+            #expect(applied.starts(with: ["v1", "v2", "v3", "v4", "v5"]) && applied.last == "v8")
             for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "record", "intake_month"] {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                               arguments: [table])

@@ -51,14 +51,14 @@ extension DisclosureAudit {
         }
     }
 
-    /// A quarter's count that no table prints (a quarter not yet published, or a breakdown only
-    /// the year prints) must not be pinned to a small range either: once the year and three
+    /// A quarter's count that no table prints but a table of that quarter could (its total or
+    /// margins, in the unit of one of its tables) must not be pinned to a small range either: once the year and three
     /// quarters are out, the fourth quarter's total is their difference, and a 3 there is a 3
     /// published. It passes when its interval is wide, or lies in 0 alone, or at or above the
     /// minimum count (a count that would be printed anyway).
     private func checkUnpublished(_ system: inout ReleaseSystem, into findings: inout [AuditFinding], stopAtFirst: Bool) throws(AuditFailure) {
         let release = system.release
-        for quantity in release.firstUnpublished..<release.count {
+        for quantity in release.watchedUnpublished {
             let key = release.quantities[quantity]
             let reference = CountReference(table: "(not published)", key: key.key, isMargin: false, period: release.periodName(quantity))
             do {

@@ -14,8 +14,11 @@ struct LinkedRelease: Sendable {
     private(set) var relations: [QuantityRelation] = []
     private(set) var groupLines: [GroupLine] = []
     /// Quantities from here on are counts of quarters no table of the release prints (the
-    /// "shadow" grids of `periodRelations`), which the audit keeps from being pinned small.
+    /// "shadow" grids of `periodRelations`).
     private(set) var firstUnpublished = 0
+    /// Those of them a quarter's table of the same unit would print (its total, its margins):
+    /// the audit keeps them from being pinned small (`checkUnpublished`).
+    private(set) var watchedUnpublished: [Int] = []
     private var index: [QuantityKey: Int] = [:]
 
     /// Reads the tables' structure (not their counts); throws when a table is malformed.
@@ -38,6 +41,14 @@ struct LinkedRelease: Sendable {
         }
         firstUnpublished = quantities.count
         let periodLinks = periodRelations(hierarchies)
+        watchedUnpublished = (firstUnpublished..<quantities.count).filter { quantity in
+            let key = quantities[quantity]
+            let year = key.period.from.year
+            return tables.contains { table in
+                table.unit == key.unit && table.period.from.year == year && StatPeriod(range: table.period)?.quarter != nil
+                    && Set(key.key.keys).isSubset(of: table.dimensions)
+            }
+        }
         var seen = Set<QuantityRelation>()
         relations = (grids.flatMap(\.relations) + periodLinks + hierarchyRelations(hierarchies)).filter { seen.insert($0).inserted }
         groupLines = grids.flatMap(\.groupLines)
