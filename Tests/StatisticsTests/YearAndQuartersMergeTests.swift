@@ -32,6 +32,31 @@ struct YearAndQuartersMergeTests {
         policy = try StatisticsPolicy.parse(kept.joined(separator: "\n  - name: "), file: "statistics.yaml", vocabulary: vocabulary)
     }
 
+    /// The full policy, two-dimensional annual tables included: slow (docs/disclosure-control.md,
+    /// "A year after its quarters"), so only when `STATS_FULL_YEAR` is set; prints its timing.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["STATS_FULL_YEAR"] != nil))
+    func theFullPolicysYearAfterItsQuarters() throws {
+        let full = try StatisticsFixtures.policy()
+        let merge = VerbandMerge(policy: full, taxonomyVersion: vocabulary.taxonomy.version, trustedKeys: [office.publicKey])
+        var published: [StatFile] = []
+        let periods: [StatPeriod] = (1...4).compactMap { StatPeriod(year: 2026, quarter: $0) } + [year]
+        for period in periods {
+            let specs = period.quarter == nil ? full.tables : full.tables(for: "quarterly")
+            let files = try (1...3).map { number in
+                let facts = SyntheticOffices.facts(vocabulary: vocabulary, cases: 40, period: year, seed: UInt64(number) &* 31 &+ 5)
+                let plain = TableCounter.PlainCounts(kurzkontakte: (period.quarter == nil ? 4 : 1) * (number + 2), nichtKlassifiziert: number % 3)
+                return try StatFile(scope: .office, office: "office-\(number)", period: period, policy: full.digest, taxonomy: vocabulary.taxonomy.version,
+                                    generatedOn: day, tables: TableCounter(vocabulary: vocabulary).count(specs, facts: facts, plain: plain, period: period))
+                    .signed(with: office).serialised()
+            }
+            let start = ContinuousClock.now
+            let result = merge.merge(files, on: day, published: published)
+            print("full policy \(period): \(ContinuousClock.now - start)")
+            guard case .merged(let merged) = result else { Issue.record("\(period): \(result)"); return }
+            published.append(merged.file)
+        }
+    }
+
     var merge: VerbandMerge { VerbandMerge(policy: policy, taxonomyVersion: vocabulary.taxonomy.version, trustedKeys: [office.publicKey]) }
 
     /// The releases of `offices` for `period`, counted from the same classifications of the
