@@ -116,17 +116,24 @@ struct OfficeFixture {
     }
 
     /// `sichtbar serve` on a free loopback port, healthy. The caller terminates it (`defer`).
+    /// The free port is the kernel's choice at that moment; with the suites side by side (one of
+    /// them opening 20,000 client sockets) another socket can take it before the server binds it,
+    /// so a start refused with "Address already in use" is tried again on another port.
     func serve(_ flags: [String] = []) async throws -> ServerProcess {
-        let port = try MemberAPIClient.freePort()
-        let server = try ServerProcess(["serve", "--data", data, "--host", "127.0.0.1", "--port", "\(port)", "--metrics-port", "0"] + flags,
-                                       port: port)
-        do {
-            try await server.waitUntilHealthy()
-        } catch {
-            server.kill()
-            throw error
+        for attempt in 1...3 {
+            let port = try MemberAPIClient.freePort()
+            let server = try ServerProcess(["serve", "--data", data, "--host", "127.0.0.1", "--port", "\(port)", "--metrics-port", "0"] + flags,
+                                           port: port)
+            do {
+                try await server.waitUntilHealthy()
+                return server
+            } catch {
+                server.kill()
+                if attempt < 3, server.log.contains("Address already in use") { continue }
+                throw error
+            }
         }
-        return server
+        throw E2EError("no free port for the server")
     }
 
     /// `user invite --json` as the lead; returns the invitation token.
