@@ -131,17 +131,26 @@ import Testing
         }
     }
 
+    /// The limiter's key and buckets start afresh each day (so buckets cannot be linked across
+    /// days); a run that straddles midnight UTC is tried once more within one day.
     @Test func intakeIsRateLimited() async throws {
-        let app = try await TestApp(settings: WebSettings(intakePerAddressPerHour: 2, intakeGlobalPerSecond: 0))
-        try await app.test { client in
-            var statuses: [UInt16] = []
-            for _ in 0..<3 {
-                let response = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "a", "contactWish": "mailbox"}"#)
-                statuses.append(UInt16(response.status.code))
+        for attempt in 1...2 {
+            let day = { Int(Date().timeIntervalSince1970 / 86_400) }
+            let started = day()
+            let app = try await TestApp(settings: WebSettings(intakePerAddressPerHour: 2, intakeGlobalPerSecond: 0))
+            let statuses = try await app.test { client in
+                var statuses: [UInt16] = []
+                for _ in 0..<3 {
+                    let response = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "a", "contactWish": "mailbox"}"#)
+                    statuses.append(UInt16(response.status.code))
+                }
+                return statuses
             }
+            if attempt == 1, day() != started { continue }
             #expect(statuses == [201, 201, 429])
+            #expect(await app.store.caseCount == 2)
+            return
         }
-        #expect(await app.store.caseCount == 2)
     }
 
     @Test func healthReportsAnUnwritableStore() async throws {
