@@ -261,6 +261,22 @@ enum Migrations {
         ALTER TABLE record ADD COLUMN pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1));
         """
 
+    /// v8: every publication the Verband ever made, replaced ones included. What was published
+    /// stays public, so disclosure control protects a new publication together with all of
+    /// them (the year's, its quarters', earlier ones of the same period); the publications
+    /// already kept are copied in.
+    static let v8 = """
+        CREATE TABLE stat_published_history (
+            number INTEGER PRIMARY KEY AUTOINCREMENT,
+            period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]' OR period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),
+            published_at TEXT NOT NULL,
+            release_count INTEGER NOT NULL CHECK (release_count > 0),
+            file BLOB NOT NULL
+        );
+        INSERT INTO stat_published_history (period, published_at, release_count, file)
+            SELECT period, published_at, release_count, file FROM stat_published ORDER BY published_at;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -283,6 +299,9 @@ enum Migrations {
         }
         migrator.registerMigration("v7") { db in
             try db.execute(sql: v7)
+        }
+        migrator.registerMigration("v8") { db in
+            try db.execute(sql: v8)
         }
         return migrator
     }

@@ -12,6 +12,8 @@ extension SQLiteMemberStore: PublishedStatisticsStore {
                 ON CONFLICT (period) DO UPDATE SET published_at = excluded.published_at,
                     release_count = excluded.release_count, file = excluded.file
                 """, arguments: [statistics.period, statistics.publishedAt, statistics.releaseCount, Data(statistics.file)])
+            try db.execute(sql: "INSERT INTO stat_published_history (period, published_at, release_count, file) VALUES (?, ?, ?, ?)",
+                           arguments: [statistics.period, statistics.publishedAt, statistics.releaseCount, Data(statistics.file)])
             try self.audit(audit, chain: verband.id, db)
         }
     }
@@ -25,6 +27,14 @@ extension SQLiteMemberStore: PublishedStatisticsStore {
     public func publications() async throws -> [PublishedStatistics] {
         try await writer.read { db in
             try Self.publications(db, where: "1", []).sorted { PublishedStatistics.newestFirst($0.period, $1.period) }
+        }
+    }
+
+    public func history() async throws -> [PublishedStatistics] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT period, published_at, release_count, file FROM stat_published_history ORDER BY number").map { row in
+                PublishedStatistics(period: row[0], publishedAt: row[1], releaseCount: row[2], file: [UInt8](row[3] as Data))
+            }
         }
     }
 

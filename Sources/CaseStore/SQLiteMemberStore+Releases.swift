@@ -3,12 +3,13 @@ import Foundation
 import GRDB
 
 extension SQLiteMemberStore: ReleaseStore {
-    public func freeze(_ release: StoredRelease, audit: AuditEvent) async throws -> StoredRelease {
+    public func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void) async throws -> StoredRelease {
         try await writer.write { db in
-            if let existing = try Self.release(db, where: "office_id = ? AND period = ?",
-                                               [Data(release.officeID.bytes), release.period]).first {
+            let kept = try Self.release(db, where: "office_id = ?", [Data(release.officeID.bytes)])
+            if let existing = kept.first(where: { $0.period == release.period }) {
                 return existing
             }
+            try admit(kept)
             try db.execute(sql: """
                 INSERT INTO stat_release (id, office_id, period, created_at, key_version, sealed, epsilon)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

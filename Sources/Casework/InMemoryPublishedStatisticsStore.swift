@@ -1,19 +1,24 @@
 /// A `PublishedStatisticsStore` in memory, for the core and route tests.
 public actor InMemoryPublishedStatisticsStore: PublishedStatisticsStore {
     private var byPeriod: [String: PublishedStatistics] = [:]
+    private var all: [PublishedStatistics] = []
     /// What `publish` was asked to audit, in order.
     public private(set) var auditEvents: [AuditEvent] = []
 
     public init(_ publications: [PublishedStatistics] = []) {
         for publication in publications { byPeriod[publication.period] = publication }
+        all = publications
     }
 
     public func publish(_ statistics: PublishedStatistics, audit: AuditEvent) {
         byPeriod[statistics.period] = statistics
+        all.append(statistics)
         auditEvents.append(audit)
     }
 
     public func published(period: String) -> PublishedStatistics? { byPeriod[period] }
+
+    public func history() -> [PublishedStatistics] { all }
 
     public func publications() -> [PublishedStatistics] {
         byPeriod.values.sorted { PublishedStatistics.newestFirst($0.period, $1.period) }

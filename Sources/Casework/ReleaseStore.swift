@@ -3,7 +3,10 @@
 public protocol ReleaseStore: Sendable {
     /// Keeps `release` unless the office already has one for its period, and returns the one
     /// kept: asked again for the same period, the first computation stands (noise included).
-    func freeze(_ release: StoredRelease, audit: AuditEvent) async throws -> StoredRelease
+    /// `admit` runs inside the same transaction, given the office's releases already kept, and
+    /// a throw from it stores nothing: the privacy ledger is checked there, so two releases
+    /// frozen at once cannot both spend what is left of a year's budget.
+    func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void) async throws -> StoredRelease
     func release(id: EntityID, officeID: EntityID) async throws -> StoredRelease?
     /// The office's releases, newest period first.
     func releases(officeID: EntityID) async throws -> [StoredRelease]
@@ -11,4 +14,11 @@ public protocol ReleaseStore: Sendable {
     func markSent(id: EntityID, officeID: EntityID, verbandCopy: [UInt8], at: String, audit: AuditEvent) async throws -> Bool
     /// Every sent copy of every office, sealed to the Verband, for its analysts to open.
     func sentReleases() async throws -> [StoredRelease]
+}
+
+extension ReleaseStore {
+    /// Freezes with nothing to admit (exact releases spend no budget).
+    public func freeze(_ release: StoredRelease, audit: AuditEvent) async throws -> StoredRelease {
+        try await freeze(release, audit: audit, admit: { _ in })
+    }
 }

@@ -43,8 +43,38 @@ extension ReleaseService {
     /// The office's ledger from the ε its earlier releases stored. An entry that cannot be read
     /// stops the release (fail closed): an unknown spend might already have used the budget.
     func ledger(officeID: EntityID) async throws -> PrivacyLedger {
+        try Self.ledger(of: try await releases.releases(officeID: officeID))
+    }
+
+    /// The check the store runs inside the freeze transaction, with the releases kept then:
+    /// under `mode: dp`, every one of them must open under its stored ε (bound into its seal),
+    /// and the ledger they make must admit `epsilon` for the period's year. The check before
+    /// noising is an early answer; this one decides, so two releases frozen at once cannot
+    /// both take the rest of the budget.
+    func admission(_ epsilon: String?, period: StatPeriod, secrets: OfficeSecrets) -> @Sendable ([StoredRelease]) throws -> Void {
+        let yearlyCap = statistics.policy.yearlyCap
+        return { [self] kept in
+            guard let epsilon else { return }
+            for release in kept {
+                do {
+                    _ = try open(release, secrets: secrets)
+                } catch {
+                    throw AccessError.invalid(field: "period", message: "the release of \(release.period) does not open with the ε stored beside it; "
+                                              + "the privacy budget cannot be trusted")
+                }
+            }
+            guard let cost = Epsilon.parse(epsilon), let cap = Epsilon(yearlyCap) else {
+                throw AccessError.invalid(field: "period", message: "the ε of this release (\(epsilon)) or the yearly cap cannot be read")
+            }
+            if case .refused(let reason) = try Self.ledger(of: kept).admit(cost, year: period.year, cap: cap) {
+                throw AccessError.invalid(field: "period", message: "the privacy budget of \(period.year) does not allow this release: \(reason)")
+            }
+        }
+    }
+
+    static func ledger(of kept: [StoredRelease]) throws -> PrivacyLedger {
         var entries: [PrivacyLedgerEntry] = []
-        for release in try await releases.releases(officeID: officeID) {
+        for release in kept {
             guard let text = release.epsilon else { continue }
             guard let period = StatPeriod(release.period), let epsilon = Epsilon.parse(text) else {
                 throw AccessError.invalid(field: "period", message: "the ε of the release of \(release.period) cannot be read")

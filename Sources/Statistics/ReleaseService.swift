@@ -34,20 +34,27 @@ public struct ReleaseService: Sendable {
             .signed(with: signer)
         let id = EntityID.random()
         guard let key = secrets.statisticsKey(version: secrets.version) else { throw AccessError.keysUnavailable }
-        let sealed = try RecordCipher.seal(try file.serialised(), key: key, association: Self.association(officeID, id, period.description, secrets.version))
+        let sealed = try RecordCipher.seal(try file.serialised(), key: key,
+                                           association: Self.association(officeID, id, period.description, secrets.version, epsilon: epsilon))
         let stored = try await releases.freeze(StoredRelease(id: id, officeID: officeID, period: period.description, createdAt: AuditEvent.timestamp(now()),
                                                              keyVersion: secrets.version, sealed: sealed, epsilon: epsilon),
-                                               audit: .member(session.username, .releaseFrozen, period.description, at: now()))
+                                               audit: .member(session.username, .releaseFrozen, period.description, at: now()),
+                                               admit: admission(epsilon, period: period, secrets: secrets))
         return (stored, stored.id == id ? file : try open(stored, secrets: secrets))
     }
 
-    static func association(_ officeID: EntityID, _ id: EntityID, _ period: String, _ version: UInt32) -> RecordAssociation {
-        RecordAssociation(caseID: officeID.bytes, kind: "release:\(period)", recordID: id.bytes, keyVersion: version)
+    /// What a release's seal is bound to. Under `mode: dp` the ε it spent is part of it, so an
+    /// operator who lowers (or erases) the stored ε to free budget makes the release unreadable,
+    /// and the ledger check, which opens every release, refuses. Exact releases keep the old form.
+    static func association(_ officeID: EntityID, _ id: EntityID, _ period: String, _ version: UInt32, epsilon: String?) -> RecordAssociation {
+        RecordAssociation(caseID: officeID.bytes, kind: epsilon.map { "release:\(period):epsilon:\($0)" } ?? "release:\(period)",
+                          recordID: id.bytes, keyVersion: version)
     }
 
     func open(_ stored: StoredRelease, secrets: OfficeSecrets) throws -> StatFile {
         guard let key = secrets.statisticsKey(version: stored.keyVersion) else { throw AccessError.keysUnavailable }
-        let bytes = try RecordCipher.open(stored.sealed, key: key, association: Self.association(stored.officeID, stored.id, stored.period, stored.keyVersion))
+        let bytes = try RecordCipher.open(stored.sealed, key: key, association: Self.association(stored.officeID, stored.id, stored.period, stored.keyVersion,
+                                                                                           epsilon: stored.epsilon))
         let (file, verdict) = bytes.withUnsafeBytes { StatFile.open(Array($0), key: signer.publicKey) }
         guard verdict.isValid, let file else { throw SealingError.authenticationFailed }
         return file

@@ -8,7 +8,8 @@ extension StatTable {
     /// (`StatSignature(signing:with:)`): write them unchanged.
     ///
     /// The CSV carries neither unit nor period: the signed JSON file is the authoritative form,
-    /// the CSV a convenience whose file name must say which table and period it is.
+    /// the CSV a convenience whose file name must say which table and period it is. Fields a
+    /// spreadsheet would run as a formula are neutralised (`neutralised(_:)`).
     public func csv() -> [UInt8] {
         var output: [UInt8] = []
         Self.appendRecord(dimensions + ["count", "suppressed"], to: &output)
@@ -21,8 +22,16 @@ extension StatTable {
         return output
     }
 
+    /// A spreadsheet reads a field starting with `=`, `+`, `-` or `@` (or a tab or carriage
+    /// return, which some strip first) as a formula; such a field gets a leading `'`, so it is
+    /// shown as text (OWASP, "CSV Injection"). Counts are never negative, so no number changes.
+    static func neutralised(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
+        return "'" + field
+    }
+
     private static func appendRecord(_ fields: [String], to output: inout [UInt8]) {
-        for (position, field) in fields.enumerated() {
+        for (position, field) in fields.map(neutralised).enumerated() {
             if position > 0 { output.append(UInt8(ascii: ",")) }
             let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             if needsQuotes {

@@ -61,8 +61,10 @@ extension StatisticsPolicy {
         }
         guard !tables.isEmpty else { throw tablesNode.error("the statistics policy lists no table") }
         let digest = FileDigest.sha256(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        var dimensionCodes: [String: Set<String>] = [:]
+        for dimension in tables.flatMap(\.dimensions) { dimensionCodes[dimension.key] = Set(vocabulary.codes(dimension)) }
         return StatisticsPolicy(version: version, mode: mode, minimumCount: minimumCount, protectionWidth: protectionWidth,
                                 groupAttribute: groupAttribute, epsilonPerRelease: epsilon, yearlyCap: cap, tables: tables, digest: digest,
-                                codeHierarchies: vocabulary.codeHierarchies)
+                                codeHierarchies: vocabulary.codeHierarchies, dimensionCodes: dimensionCodes)
     }
 }

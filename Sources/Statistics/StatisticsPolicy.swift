@@ -20,6 +20,10 @@ public struct StatisticsPolicy: Sendable {
     /// policy was checked against: disclosure control needs it to read `ground` and `ground_top`
     /// tables together as a reader would.
     public internal(set) var codeHierarchies: [CodeHierarchy] = []
+    /// Every code each dimension of the policy's tables may take (by its key: `ground`,
+    /// `area_top`, …), from the same vocabulary: the Verband's merge refuses a table keyed by
+    /// anything else, since keys end up in published files and spreadsheets.
+    public internal(set) var dimensionCodes: [String: Set<String>] = [:]
 
     public func table(_ name: String) -> TableSpec? { tables.first { $0.name == name } }
 

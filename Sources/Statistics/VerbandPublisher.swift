@@ -31,8 +31,10 @@ public struct VerbandPublisher: Sendable {
     }
 
     /// Opens `files` (envelopes sealed to the Verband, or signed statistics files as they are),
-    /// merges and protects them, signs the result and publishes it for its period (replacing an
-    /// earlier publication), audited as `statistics.published`. A refusal names the file and why.
+    /// merges and protects them together with everything already published for the same year
+    /// (the year, its quarters, earlier publications of the period), signs the result and
+    /// publishes it for its period (replacing an earlier publication, which stays in the
+    /// history), audited as `statistics.published`. A refusal names the file and why.
     public func publish(_ files: [[UInt8]], session: Session) async throws -> (published: PublishedStatistics, merged: MergedStatistics) {
         let keys = try analystKeys(session)
         var opened: [[UInt8]] = []
@@ -47,7 +49,8 @@ public struct VerbandPublisher: Sendable {
                 opened.append(bytes)
             }
         }
-        switch merge.merge(opened, on: Day(now())) {
+        let year = opened.lazy.compactMap { StatFile.open($0, key: nil).file?.period.year }.first
+        switch merge.merge(opened, on: Day(now()), published: try await earlierPublications(year: year)) {
         case .refused(let refusal):
             throw AccessError.invalid(field: "file", message: refusal.message)
         case .merged(let merged):
@@ -59,6 +62,23 @@ public struct VerbandPublisher: Sendable {
                                                                      "\(publication.period) from \(opened.count) releases", at: at))
             return (publication, merged)
         }
+    }
+
+    /// Every publication ever made for `year` (replaced ones included), each checked against
+    /// this Verband's signing key: disclosure control trusts them as what the public has, so a
+    /// stored file the operator changed would protect the new tables against the wrong numbers.
+    func earlierPublications(year: Int?) async throws -> [StatFile] {
+        guard let year else { return [] }
+        var files: [StatFile] = []
+        for publication in try await published.history() where StatPeriod(publication.period)?.year == year {
+            let (file, verdict) = StatFile.open(publication.file, key: signer.publicKey)
+            guard verdict.isValid, let file, file.period.description == publication.period else {
+                throw AccessError.invalid(field: "file", message: "the earlier publication of \(publication.period) (\(publication.publishedAt)) "
+                                          + "does not verify against this Verband's key, so the new publication cannot be protected against it")
+            }
+            files.append(file)
+        }
+        return files
     }
 
     static func open(_ copy: [UInt8], withAnyOf keys: [BoxKeyPair]) throws -> [UInt8] {

@@ -91,6 +91,31 @@ import Testing
         }
     }
 
+    /// v8 (every publication kept) is frozen the same way once shipped.
+    @Test func v8IsFrozen() {
+        let digest = KeyedHash.digest(Array(Migrations.v8.utf8), length: 16)
+        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        #expect(hex == MigrationTests.v8Digest, "Migrations.v8 changed; add a new migration instead")
+    }
+
+    static let v8Digest = "64eb73721632d57b51a0a1d6ee364b96"
+
+    /// Replaced publications stay in the history, in the order published; periods are checked.
+    @Test func v8KeepsEveryPublication() throws {
+        let database = try AppDatabase.inMemory()
+        try database.writer.write { db in
+            for period in ["2026-Q1", "2026-Q1", "2026"] {
+                try db.execute(sql: "INSERT INTO stat_published_history (period, published_at, release_count, file) VALUES (?, 'x', 1, x'7b7d')",
+                               arguments: [period])
+            }
+            let periods = try String.fetchAll(db, sql: "SELECT period FROM stat_published_history ORDER BY number")
+            #expect(periods == ["2026-Q1", "2026-Q1", "2026"])
+            #expect(throws: (any Error).self) {
+                try db.execute(sql: "INSERT INTO stat_published_history (period, published_at, release_count, file) VALUES ('2026-Q5', 'x', 1, x'00')")
+            }
+        }
+    }
+
     /// One publication per period, a period is a year or a quarter, and it comes from at least one release.
     @Test func v5KeepsOnePublicationPerPeriod() throws {
         let database = try AppDatabase.inMemory()
@@ -225,7 +250,7 @@ import Testing
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(Array(applied.prefix(7)) == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
+            #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
             for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "record", "intake_month"] {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                               arguments: [table])

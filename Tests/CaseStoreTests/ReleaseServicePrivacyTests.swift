@@ -73,4 +73,68 @@ struct ReleaseServicePrivacyTests {
         }
         #expect(try await fixture.store.releases(officeID: fixture.officeA.id).count == 1)
     }
+
+    /// A dp service over `store` with ε 1/10 per release and a cap of 3/20 (one release a year),
+    /// and a lead with one classified case in 2026-Q2.
+    private static func dpService(_ fixture: CaseworkFixture, releases: (any ReleaseStore)? = nil) async throws -> ReleaseService {
+        let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
+        let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "mode: exact", with: "mode: dp")
+            .replacingOccurrences(of: "epsilon_per_release: \"1/2\"", with: "epsilon_per_release: \"1/10\"")
+            .replacingOccurrences(of: "yearly_cap: \"2\"", with: "yearly_cap: \"3/20\"")
+        let policy = try StatisticsPolicy.parse(text, file: "statistics.yaml", vocabulary: vocabulary)
+        let statistics = OfficeStatistics(store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
+                                          today: { Day(fixture.clock.now) })
+        var service = ReleaseService(statistics: statistics, releases: releases ?? fixture.store, signer: fixture.store.signer,
+                                     now: { fixture.clock.now })
+        service.noiseSource = { SeededNoise(state: 7) }
+        return service
+    }
+
+    private static func fixtureWithOneCase() async throws -> CaseworkFixture {
+        let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
+        let counsellor = try await fixture.login("berater.a1")
+        let id = try await fixture.casework.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
+                                                                contact: nil, note: nil), by: counsellor)
+        try await fixture.casework.classify(id, codes: ["ground": ["lebensalter"]], flags: [], region: nil, by: counsellor)
+        fixture.clock.advance(days: 60)
+        return fixture
+    }
+
+    /// The operator lowers the ε stored beside a release to free budget: ε is bound into the
+    /// release's seal, so the release no longer opens and the next dp release is refused.
+    @Test func aLoweredEpsilonInTheDatabaseStopsTheNextRelease() async throws {
+        let fixture = try await Self.fixtureWithOneCase()
+        let lead = try await fixture.login("lead.a")
+        let service = try await Self.dpService(fixture)
+        let (stored, _) = try await service.release(try #require(StatPeriod("2026-Q2")), session: lead)
+        #expect(stored.epsilon == "1/10")
+        try await fixture.store.writer.write { db in
+            try db.execute(sql: "UPDATE stat_release SET epsilon = '1/1000'")
+        }
+        do {
+            _ = try await service.release(try #require(StatPeriod("2026-Q1")), session: lead)
+            Issue.record("a release was frozen against a ledger the operator lowered")
+        } catch AccessError.invalid(let field, let message) {
+            #expect(field == "period" && message.contains("2026-Q2") && message.contains("ε"))
+        }
+        await #expect(throws: (any Error).self) { try await service.preview(id: stored.id, session: lead) }
+        #expect(try await fixture.store.releases(officeID: fixture.officeA.id).count == 1)
+    }
+
+    /// The ledger is checked again inside the freeze transaction: a release admitted by a read
+    /// that is already stale (another lead froze one meanwhile) is not stored.
+    @Test func theLedgerIsCheckedInsideTheFreezeTransaction() async throws {
+        let fixture = try await Self.fixtureWithOneCase()
+        let lead = try await fixture.login("lead.a")
+        _ = try await Self.dpService(fixture).release(try #require(StatPeriod("2026-Q2")), session: lead)
+        let stale = try await Self.dpService(fixture, releases: StaleReleaseReads(store: fixture.store))
+        do {
+            _ = try await stale.release(try #require(StatPeriod("2026-Q1")), session: lead)
+            Issue.record("two releases spent a budget that holds one")
+        } catch AccessError.invalid(let field, let message) {
+            #expect(field == "period" && message.contains("2026") && message.contains("cap"))
+        }
+        #expect(try await fixture.store.releases(officeID: fixture.officeA.id).count == 1)
+    }
 }

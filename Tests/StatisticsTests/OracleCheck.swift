@@ -11,9 +11,11 @@ enum OracleCheck {
         var method: Method
     }
 
+    /// `linkingQuarters` reads a year and its quarters together (`OracleSystem`); `cap` then
+    /// bounds the search instead of the largest printed total, which a quarter's may be.
     static func check(_ output: [StatTable], truth input: [StatTable], width: Int = 5, minimum: Int = 5,
-                      groupAttribute: Bool = true, budget: Int = 3_000) -> Result {
-        let system = OracleSystem(output)
+                      groupAttribute: Bool = true, budget: Int = 3_000, linkingQuarters: Bool = false, cap given: Int? = nil) -> Result {
+        let system = OracleSystem(output, linkingQuarters: linkingQuarters)
         let truth = OracleSystem(input)
         var problems: [String] = []
         for table in output {
@@ -30,7 +32,7 @@ enum OracleCheck {
         // the width leaves room for the witnesses.
         let printedTotal = output.compactMap { table in table.margins.first { $0.key.isEmpty }?.count }.max()
         let cellSums = input.map { table in table.cells.reduce(0) { $0 + ($1.count ?? 0) } }
-        let cap = printedTotal ?? (cellSums.max() ?? 0) + 2 * width
+        let cap = given ?? printedTotal ?? (cellSums.max() ?? 0) + 2 * width
         let pairs = groupAttribute ? system.groupPairs.indices.filter { wholeGroup(system.groupPairs[$0], truth: truth, output: system) } : []
         let tiers: [(Method, () -> BruteForceOracle.Answer?)] = [
             (.bruteForce, { BruteForceOracle(system: system, cap: cap, budget: budget / 8).solve() }),

@@ -24,8 +24,45 @@ struct OracleSystem {
     /// (group margin, cell) for every cell of every group line, in a fixed order.
     var groupPairs: [(group: Int, cell: Int)] { groupLines.flatMap { line in line.cells.map { (line.group, $0) } } }
 
-    init(_ tables: [StatTable]) {
+    /// `linkingQuarters`: also what a reader of a year and its quarters knows (see `linkQuarters`).
+    init(_ tables: [StatTable], linkingQuarters: Bool = false) {
         for table in tables { read(table) }
+        if linkingQuarters { linkQuarters(tables) }
+    }
+
+    /// The tests' own reading of "a year's flow is the sum of its quarters": for every year table
+    /// of a flow unit, each quarter gets a copy of the table with nothing printed (its counts
+    /// unknown, its identities known), and every count of the year, margins and unprinted totals
+    /// included, equals the sum of the four quarters' counts with that key. A stock
+    /// (`offene_faelle`) equals its fourth quarter's; `nicht_klassifiziert` is not linked.
+    private mutating func linkQuarters(_ tables: [StatTable]) {
+        let flows: Set<String> = ["neue_faelle", "neue_beratungsfaelle", "meldungen", "abgeschlossene_faelle", "kurzkontakte"]
+        for table in tables where flows.contains(table.unit) || table.unit == "offene_faelle" {
+            let (from, to) = (table.period.from, table.period.to)
+            guard from.month == 1, from.day == 1, to.month == 12, to.day == 31, from.year == to.year else { continue }
+            let quarters = table.unit == "offene_faelle" ? [4] : [1, 2, 3, 4]
+            let copies = quarters.compactMap { quarter -> StatTable? in
+                guard let range = StatPeriod(year: from.year, quarter: quarter)?.range else { return nil }
+                var copy = table
+                copy.name += " Q\(quarter)"
+                copy.period = range
+                copy.cells = table.cells.map { StatCell(key: $0.key, count: nil) }
+                copy.margins = []
+                return copy
+            }
+            for copy in copies { read(copy, printing: false) }
+            var codes: [String: [String]] = [:]
+            for dimension in table.dimensions {
+                codes[dimension] = table.cells.compactMap { $0.key[dimension] }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            }
+            for mask in 0..<(1 << table.dimensions.count) {
+                let fixed = table.dimensions.indices.filter { mask & (1 << $0) != 0 }.map { table.dimensions[$0] }
+                for key in Self.assignments(fixed, codes) {
+                    let year = quantity(table, key)
+                    relations.append(Relation(terms: [(year, 1)] + copies.map { (quantity($0, key), -1) }, isEquality: true))
+                }
+            }
+        }
     }
 
     var count: Int { names.count }
@@ -46,11 +83,11 @@ struct OracleSystem {
         return names.count - 1
     }
 
-    private mutating func read(_ table: StatTable) {
+    private mutating func read(_ table: StatTable, printing: Bool = true) {
         for cell in table.cells + table.margins {
             let number = quantity(table, cell.key)
             if let value = cell.count { printed[number] = value }
-            if cell.suppressed || cell.count == nil { suppressed.insert(number) }
+            if printing, cell.suppressed || cell.count == nil { suppressed.insert(number) }
         }
         let dimensions = table.dimensions
         var codes: [String: [String]] = [:]
@@ -75,7 +112,7 @@ struct OracleSystem {
                     } else {
                         relations.append(Relation(terms: [(total, 1)] + parts.map { ($0, -1) }, isEquality: true))
                     }
-                    if dimensions.count == 2, fixed.count == 1, parts.count >= 2 {
+                    if printing, dimensions.count == 2, fixed.count == 1, parts.count >= 2 {
                         groupLines.append((total, parts))
                     }
                 }

@@ -25,6 +25,24 @@ struct StatCSVTests {
         #expect(String(decoding: noDimension.csv(), as: UTF8.self) == "count,suppressed\r\n5,no\r\n")
     }
 
+    /// A field a spreadsheet would run as a formula is written as text: a leading `'`.
+    @Test func formulaLikeFieldsAreNeutralised() throws {
+        let period = try #require(StatPeriod("2026")).range
+        let keys = ["=HYPERLINK(\"http://x\",\"y\")", "+41", "-1", "@SUM(A1)", "\tcmd", "\rcmd", "wohnen", "a=b"]
+        let table = StatTable(name: "t", unit: "neue_faelle", period: period, taxonomy: "3", dimensions: ["area"],
+                              cells: keys.map { StatCell(key: ["area": $0], count: 0) }, margins: [StatCell(key: [:], count: 0)])
+        let rows = String(decoding: table.csv(), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(rows[1] == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",0,no")
+        #expect(rows[2] == "'+41,0,no")
+        #expect(rows[3] == "'-1,0,no")
+        #expect(rows[4] == "'@SUM(A1),0,no")
+        #expect(rows[5] == "'\tcmd,0,no")
+        #expect(rows[6] == "\"'\rcmd\",0,no")
+        #expect(rows[7] == "wohnen,0,no")
+        #expect(rows[8] == "a=b,0,no")
+        #expect(rows[9] == ",0,no")
+    }
+
     @Test func theSigCoversTheCSVsExactBytes() throws {
         let key = SigningKeyPair()
         let other = SigningKeyPair()

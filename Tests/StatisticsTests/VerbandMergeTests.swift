@@ -152,6 +152,26 @@ struct VerbandMergeTests {
         #expect(keys.contains("keys"))
     }
 
+    /// Keys end up in published files and spreadsheets: only the taxonomy's codes are merged.
+    @Test func aKeyThatIsNoCodeOfTheTaxonomyIsRefused() throws {
+        var forged = try release(1, cases: 20)
+        let index = try #require(forged.tables.firstIndex { $0.name == "faelle_nach_merkmal" })
+        let old = try #require(forged.tables[index].cells.first?.key["ground"])
+        let formula = "=HYPERLINK(\"http://x\")"
+        func rename(_ cell: StatCell) -> StatCell {
+            guard cell.key["ground"] == old else { return cell }
+            var key = cell.key
+            key["ground"] = formula
+            return StatCell(key: key, count: cell.count)
+        }
+        forged.tables[index].cells = forged.tables[index].cells.map(rename)
+        forged.tables[index].margins = forged.tables[index].margins.map(rename)
+        guard case .tableShape(let table, let problem)? = refusal([try bytes(forged)])?.reason else {
+            Issue.record("a key outside the taxonomy was merged"); return
+        }
+        #expect(table == "faelle_nach_merkmal" && problem.contains("not a code of the taxonomy") && problem.contains("ground="))
+    }
+
     @Test func aSuppressedInputCountIsRefused() throws {
         var suppressed = try release(2, cases: 20)
         suppressed.tables[0].cells[0] = StatCell(key: suppressed.tables[0].cells[0].key, count: nil, suppressed: true, primary: true)

@@ -15,6 +15,8 @@ extension DisclosureAudit {
         do {
             try checkIntervals(published, &system, into: &findings, stopAtFirst: stopAtFirst)
             if stopAtFirst, !findings.isEmpty { return .findings(findings) }
+            try checkUnpublished(&system, into: &findings, stopAtFirst: stopAtFirst)
+            if stopAtFirst, !findings.isEmpty { return .findings(findings) }
             if rules.groupAttribute { try checkGroups(published, &system, into: &findings, stopAtFirst: stopAtFirst) }
         } catch {
             return .unreadable(Self.contradiction)
@@ -44,6 +46,33 @@ extension DisclosureAudit {
                 findings.append(AuditFinding(
                     kind: .undecided, quantity: key, reference: reference(place, in: release), interval: nil,
                     reason: "the exact check could not decide this count (\(error)), so it is not proven safe"))
+            }
+            if stopAtFirst, !findings.isEmpty { return }
+        }
+    }
+
+    /// A quarter's count that no table prints but a table of that quarter could (its total or
+    /// margins, in the unit of one of its tables) must not be pinned to a small range either: once the year and three
+    /// quarters are out, the fourth quarter's total is their difference, and a 3 there is a 3
+    /// published. It passes when its interval is wide, or lies in 0 alone, or at or above the
+    /// minimum count (a count that would be printed anyway).
+    private func checkUnpublished(_ system: inout ReleaseSystem, into findings: inout [AuditFinding], stopAtFirst: Bool) throws(AuditFailure) {
+        let release = system.release
+        for quantity in release.watchedUnpublished {
+            let key = release.quantities[quantity]
+            let reference = CountReference(table: "(not published)", key: key.key, isMargin: false, period: release.periodName(quantity))
+            do {
+                let interval = try system.interval(of: quantity, requiredWidth: rules.protectionWidth)
+                guard !interval.isAtLeast(rules.protectionWidth), interval.lower < rules.minimumCount, interval.upper != 0 else { continue }
+                findings.append(AuditFinding(
+                    kind: .narrow, quantity: key, reference: reference, interval: interval,
+                    reason: "is not published, but can be narrowed to \(interval) from what is published; the rule asks for a width of \(rules.protectionWidth)"))
+            } catch .inconsistent {
+                throw .inconsistent
+            } catch {
+                findings.append(AuditFinding(
+                    kind: .undecided, quantity: key, reference: reference, interval: nil,
+                    reason: "the exact check could not decide this unpublished count (\(error)), so it is not proven safe"))
             }
             if stopAtFirst, !findings.isEmpty { return }
         }

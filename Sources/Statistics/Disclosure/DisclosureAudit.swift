@@ -47,6 +47,9 @@ public struct DisclosureAudit: Sendable {
     }
 
     func reference(_ place: CountPlace, in release: LinkedRelease) -> CountReference {
-        CountReference(table: release.tables[place.table].name, key: release.cell(at: place).key, isMargin: place.isMargin)
+        let table = release.tables[place.table]
+        let periods = release.tables.contains { $0.period != table.period }
+        return CountReference(table: table.name, key: release.cell(at: place).key, isMargin: place.isMargin,
+                              period: periods ? StatPeriod(range: table.period)?.description ?? table.period.from.iso : nil)
     }
 }

@@ -13,11 +13,21 @@ public enum DisclosureControl {
     /// (every non-zero count, then every count suppressed).
     /// `hierarchies` (the vocabulary's `codeHierarchies`) add what a reader knows of top-level
     /// and detailed codes. Throws when the tables are malformed or their counts do not add up.
+    ///
+    /// `published` are the tables already published for the same year (the year, its quarters,
+    /// earlier publications of the same period), exactly as published: they are public for good,
+    /// so the new tables are protected together with them as one system (a year's flow is the
+    /// sum of its quarters; a count of the same unit, period and key is one number). Their
+    /// printed counts must agree with the new tables and cannot be withdrawn, their suppressed
+    /// ones stay suppressed; the verdict covers all of them. Only the new tables are returned.
     public static func protect(_ tables: [StatTable], rules: DisclosureRules = DisclosureRules(),
-                               hierarchies: [CodeHierarchy] = []) throws(DisclosureInputError) -> ProtectedRelease
+                               hierarchies: [CodeHierarchy] = [], published: [StatTable] = []) throws(DisclosureInputError) -> ProtectedRelease
     {
-        let release = try LinkedRelease(tables, hierarchies: hierarchies)
-        var plan = SuppressionPlan(release: release, truth: try release.exactCounts(), rules: rules)
+        let fixed = Set(tables.count..<(tables.count + published.count))
+        let release = try LinkedRelease(tables + published, hierarchies: hierarchies)
+        let truth = try release.exactCounts(fixed: fixed)
+        var plan = SuppressionPlan(release: release, truth: truth, rules: rules, fixedTables: fixed)
+        if !published.isEmpty { try checkAgreement(plan) }
         plan.suppressPrimary()
         plan.cascade()
         let audit = DisclosureAudit(rules: rules, hierarchies: hierarchies)
@@ -28,7 +38,8 @@ public enum DisclosureControl {
             rounds += 1
             let report = audit.report(output, stopAtFirst: false)
             if case .findings(let findings) = report {
-                if findings.isEmpty { return finish(output, plan, rounds, fallback, .safe) }
+                if findings.isEmpty { return finish(output, tables.count, plan, rounds, fallback, .safe) }
+                if rounds <= maximumRounds, plan.publishPinned(findings) { continue }
                 if fallback == .none, rounds <= wideningRounds, plan.widen(findings) {
                     plan.cascade()
                     continue
@@ -42,13 +53,34 @@ public enum DisclosureControl {
                 fallback = .everything
                 plan.suppressEverything()
             case .everything:
-                return finish(output, plan, rounds, fallback, report.verdict)
+                return finish(output, tables.count, plan, rounds, fallback, report.verdict)
             }
         }
     }
 
-    private static func finish(_ tables: [StatTable], _ plan: SuppressionPlan, _ rounds: Int,
+    /// Audit rounds in all, widening and re-publishing of pinned counts included.
+    static let maximumRounds = 64
+
+    /// The new exact counts and the earlier publications must fit one table of non-negative
+    /// counts: if they do not (a year whose flow is not the sum of its published quarters,
+    /// because a case was classified or changed after a quarter was released), readers can
+    /// see the difference and the model cannot bound it, so protection refuses, naming the period.
+    private static func checkAgreement(_ plan: SuppressionPlan) throws(DisclosureInputError) {
+        let release = plan.release
+        var known = [Int?](repeating: nil, count: release.count)
+        for quantity in 0..<release.count where release.isPrinted(quantity) {
+            if plan.isNew(quantity) || !plan.isHidden(quantity) { known[quantity] = plan.truth[quantity] }
+        }
+        var system = ReleaseSystem(release: release, known: known)
+        guard system.isContradictory || !system.isFeasible() else { return }
+        let periods = Set(release.tables.map { StatPeriod(range: $0.period)?.description ?? $0.period.from.iso }).sorted().joined(separator: ", ")
+        throw DisclosureInputError(table: nil, reason: "the new counts do not fit what was already published for \(periods): "
+            + "no table of counts agrees with both (a year's flow must be the sum of its published quarters, a republished "
+            + "period must agree with its earlier publication); published counts stay public, so this cannot be published")
+    }
+
+    private static func finish(_ tables: [StatTable], _ count: Int, _ plan: SuppressionPlan, _ rounds: Int,
                                _ fallback: DisclosureFallback, _ verdict: DisclosureVerdict) -> ProtectedRelease {
-        ProtectedRelease(tables: tables, summary: plan.summary(auditRounds: rounds, fallback: fallback), verdict: verdict)
+        ProtectedRelease(tables: Array(tables.prefix(count)), summary: plan.summary(auditRounds: rounds, fallback: fallback), verdict: verdict)
     }
 }

@@ -7,12 +7,16 @@ extension LinkedRelease {
     /// 0…1e9, equal wherever printed), unprinted totals derived where the identities determine
     /// them (a multi-valued total no table prints stays nil). Throws when the release does not
     /// add up, because suppression computed on contradictory numbers would protect nothing.
-    func exactCounts() throws(DisclosureInputError) -> [Int?] {
+    /// Tables in `fixed` are earlier publications: their suppressed counts are unknown, their
+    /// printed ones must agree with the new tables.
+    func exactCounts(fixed: Set<Int> = []) throws(DisclosureInputError) -> [Int?] {
         var values = [Int?](repeating: nil, count: count)
         for quantity in 0..<count {
+            var seenAt: CountPlace?
             for place in places[quantity] {
                 let cell = cell(at: place)
                 let table = tables[place.table].name
+                if fixed.contains(place.table), cell.count == nil || cell.suppressed { continue }
                 guard let value = cell.count, !cell.suppressed else {
                     throw DisclosureInputError(table: table, key: cell.key, reason: "protection needs the exact count, not a suppressed one")
                 }
@@ -20,9 +24,16 @@ extension LinkedRelease {
                     throw DisclosureInputError(table: table, key: cell.key, reason: "a count must lie in 0…\(Self.largestCount)")
                 }
                 if let earlier = values[quantity], earlier != value {
+                    if let seenAt, fixed.contains(seenAt.table) || fixed.contains(place.table) {
+                        let (old, new) = fixed.contains(seenAt.table) ? (seenAt, place) : (place, seenAt)
+                        throw DisclosureInputError(table: tables[new.table].name, key: cell.key, reason: "counts \(self.cell(at: new).count ?? 0) for "
+                            + "\(periodName(quantity)), but the earlier publication of \(periodName(quantity)) printed \(self.cell(at: old).count ?? 0) "
+                            + "(\(tables[old.table].name)); published counts stay public, so a new publication of the period must agree with them")
+                    }
                     throw DisclosureInputError(table: table, key: cell.key, reason: "the same count is \(earlier) in another table of the release and \(value) here")
                 }
                 values[quantity] = value
+                seenAt = seenAt ?? place
             }
         }
         try derive(into: &values)
@@ -66,6 +77,12 @@ extension LinkedRelease {
 
     private func mismatch(_ quantity: Int, _ reason: String) -> DisclosureInputError {
         let name = places[quantity].first.map { tables[$0.table].name }
-        return DisclosureInputError(table: name, key: quantities[quantity].key, reason: "the total \(reason)")
+        return DisclosureInputError(table: name, key: quantities[quantity].key, reason: "the total of \(periodName(quantity)) \(reason)")
+    }
+
+    /// The period of a quantity as text (`2026`, `2026-Q3`), or its days.
+    func periodName(_ quantity: Int) -> String {
+        let range = quantities[quantity].period
+        return StatPeriod(range: range)?.description ?? "\(range.from.iso)…\(range.to.iso)"
     }
 }

@@ -13,6 +13,12 @@ struct LinkedRelease: Sendable {
     private(set) var grids: [TableGrid] = []
     private(set) var relations: [QuantityRelation] = []
     private(set) var groupLines: [GroupLine] = []
+    /// Quantities from here on are counts of quarters no table of the release prints (the
+    /// "shadow" grids of `periodRelations`).
+    private(set) var firstUnpublished = 0
+    /// Those of them a quarter's table of the same unit would print (its total, its margins):
+    /// the audit keeps them from being pinned small (`checkUnpublished`).
+    private(set) var watchedUnpublished: [Int] = []
     private var index: [QuantityKey: Int] = [:]
 
     /// Reads the tables' structure (not their counts); throws when a table is malformed.
@@ -21,8 +27,9 @@ struct LinkedRelease: Sendable {
         self.tables = tables
         var names = Set<String>()
         for (number, table) in tables.enumerated() {
-            guard names.insert(table.name).inserted else {
-                throw DisclosureInputError(table: table.name, reason: "two tables of the release have this name")
+            // Tables of different periods (a year and its quarters) may share a name.
+            guard names.insert("\(table.name)|\(table.period.from.iso)|\(table.period.to.iso)").inserted else {
+                throw DisclosureInputError(table: table.name, reason: "two tables of the release have this name and period")
             }
             var grid = try Self.grid(of: table, number: number)
             for position in grid.positions {
@@ -32,8 +39,18 @@ struct LinkedRelease: Sendable {
             try place(table, number: number, in: grid)
             grids.append(grid)
         }
+        firstUnpublished = quantities.count
+        let periodLinks = periodRelations(hierarchies)
+        watchedUnpublished = (firstUnpublished..<quantities.count).filter { quantity in
+            let key = quantities[quantity]
+            let year = key.period.from.year
+            return tables.contains { table in
+                table.unit == key.unit && table.period.from.year == year && StatPeriod(range: table.period)?.quarter != nil
+                    && Set(key.key.keys).isSubset(of: table.dimensions)
+            }
+        }
         var seen = Set<QuantityRelation>()
-        relations = (grids.flatMap(\.relations) + hierarchyRelations(hierarchies)).filter { seen.insert($0).inserted }
+        relations = (grids.flatMap(\.relations) + periodLinks + hierarchyRelations(hierarchies)).filter { seen.insert($0).inserted }
         groupLines = grids.flatMap(\.groupLines)
     }
 
@@ -55,7 +72,7 @@ struct LinkedRelease: Sendable {
         places[quantity].contains(where: \.isMargin) || !isPrinted(quantity)
     }
 
-    private mutating func intern(_ key: QuantityKey) -> Int {
+    mutating func intern(_ key: QuantityKey) -> Int {
         if let known = index[key] { return known }
         index[key] = quantities.count
         quantities.append(key)

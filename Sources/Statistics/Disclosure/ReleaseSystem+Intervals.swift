@@ -65,6 +65,21 @@ extension ReleaseSystem {
         }
     }
 
+    /// Whether every component has a solution (its rational relaxation). A component the exact
+    /// arithmetic cannot start counts as feasible here: the audit then reports its counts undecided.
+    mutating func isFeasible() -> Bool {
+        for number in programs.indices {
+            do throws(AuditFailure) {
+                try prepare(number)
+            } catch .inconsistent {
+                return false
+            } catch {
+                continue
+            }
+        }
+        return true
+    }
+
     /// Starts a component's tableau (phase 1) the first time it is needed.
     private mutating func prepare(_ number: Int) throws(AuditFailure) {
         if let failure = failures[number] { throw failure }

@@ -30,7 +30,7 @@ extension SuppressionPlan {
         for cycle in cycles {
             let cost = cycle.corners.reduce(0) { $0 + self.cost($1) }
             let width = cycle.width(values: truth)
-            guard cost > 0, width > 0 else { continue }
+            guard cost > 0, cost < Self.lockedCost, width > 0 else { continue }
             let score = CycleScore(cost: cost, width: width, required: rules.protectionWidth)
             if best.map({ score < $0.score }) ?? true { best = (cycle, score) }
         }

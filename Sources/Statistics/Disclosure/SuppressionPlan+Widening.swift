@@ -91,13 +91,13 @@ extension SuppressionPlan {
             for (table, position) in release.gridPlaces[quantity] {
                 for cycle in release.grids[table].cycles(through: position) {
                     let hidden = cycle.corners.filter { !isHidden($0) }
-                    guard !hidden.isEmpty else { continue }
+                    guard !hidden.isEmpty, !hidden.contains(where: { locked[$0] }) else { continue }
                     cycles.append((hidden, CycleScore(cost: hidden.reduce(0) { $0 + cost($1) }, width: cycle.width(values: truth),
                                                       required: rules.protectionWidth)))
                 }
             }
             for relation in release.relations where relation.total == quantity || relation.parts.contains(quantity) {
-                neighbours.formUnion(([relation.total] + relation.parts).filter { !isHidden($0) })
+                neighbours.formUnion(([relation.total] + relation.parts).filter { !isHidden($0) && !locked[$0] })
             }
         }
         let single = neighbours.sorted { (cost($0), $0) < (cost($1), $1) }.prefix(Self.candidatesPerKind).map { [$0] }

@@ -10,12 +10,47 @@ struct SuppressionPlan: Sendable {
     private(set) var status: [Status]
     /// Newly suppressed quantities the cascade has not yet given a cycle in each of their tables.
     var pending: [Int] = []
+    /// Tables published earlier (`DisclosureControl.protect`'s `published`): what they print or
+    /// withhold is public for good, so their counts' status cannot change.
+    let fixedTables: Set<Int>
+    /// Per quantity: printed or withheld by an earlier publication, so its status is settled.
+    let locked: [Bool]
 
-    init(release: LinkedRelease, truth: [Int?], rules: DisclosureRules) {
+    init(release: LinkedRelease, truth: [Int?], rules: DisclosureRules, fixedTables: Set<Int> = []) {
         self.release = release
         self.truth = truth
         self.rules = rules
-        status = Array(repeating: .published, count: release.count)
+        self.fixedTables = fixedTables
+        var status = [Status](repeating: .published, count: release.count)
+        var locked = [Bool](repeating: false, count: release.count)
+        for quantity in 0..<release.count {
+            for place in release.places[quantity] where fixedTables.contains(place.table) {
+                locked[quantity] = true
+                let cell = release.cell(at: place)
+                if cell.suppressed || cell.count == nil { status[quantity] = cell.primary ? .primary : .secondary }
+            }
+        }
+        self.status = status
+        self.locked = locked
+    }
+
+    /// Whether a quantity is printed in one of the new tables (what the summary counts).
+    func isNew(_ quantity: Int) -> Bool { release.places[quantity].contains { !fixedTables.contains($0.table) } }
+
+    /// Publishes again a count suppressed only for others that the published tables already
+    /// determine exactly (width 0): printing it tells nobody anything, and a secondary
+    /// suppression whose value everyone can work out would fail the width rule for no gain
+    /// (typically a year's count that its published quarters add up to). True when any changed.
+    mutating func publishPinned(_ findings: [AuditFinding]) -> Bool {
+        var changed = false
+        for finding in findings where finding.kind == .narrow {
+            guard let interval = finding.interval, interval.lower == interval.upper,
+                  let quantity = release.quantity(of: finding.quantity), !locked[quantity], status[quantity] == .secondary,
+                  truth[quantity] == interval.lower else { continue }
+            status[quantity] = .published
+            changed = true
+        }
+        return changed
     }
 
     /// Unknown to a reader: suppressed, or a total no table prints.
@@ -23,7 +58,7 @@ struct SuppressionPlan: Sendable {
 
     /// Suppresses a printed quantity; `primary` also upgrades an earlier secondary suppression.
     mutating func suppress(_ quantity: Int, primary: Bool) {
-        guard release.isPrinted(quantity) else { return }
+        guard release.isPrinted(quantity), !locked[quantity] else { return }
         let wasPublished = status[quantity] == .published
         if primary { status[quantity] = .primary } else if wasPublished { status[quantity] = .secondary }
         if wasPublished { pending.append(quantity) }
@@ -34,9 +69,14 @@ struct SuppressionPlan: Sendable {
     /// sixteen times for a grand total, which publications need most.
     func cost(_ quantity: Int) -> Int {
         guard !isHidden(quantity) else { return 0 }
+        if locked[quantity] { return Self.lockedCost }
         let weight = release.quantities[quantity].key.isEmpty ? 16 : release.isMarginSomewhere(quantity) ? 4 : 1
         return weight * (1 + (truth[quantity] ?? 0))
     }
+
+    /// Far above any real cost, so a cycle through a count an earlier publication prints is
+    /// never preferred (it cannot open), yet small enough to add up without overflow.
+    static let lockedCost = 1 << 40
 
     /// The published values as a reader sees them.
     var known: [Int?] { (0..<release.count).map { isHidden($0) ? nil : truth[$0] } }
@@ -56,7 +96,7 @@ struct SuppressionPlan: Sendable {
     }
 
     func summary(auditRounds: Int, fallback: DisclosureFallback) -> DisclosureSummary {
-        let printed = (0..<release.count).filter(release.isPrinted)
+        let printed = (0..<release.count).filter(isNew)
         return DisclosureSummary(primary: printed.filter { status[$0] == .primary }.count,
                                  secondary: printed.filter { status[$0] == .secondary }.count,
                                  auditRounds: auditRounds, fallback: fallback)

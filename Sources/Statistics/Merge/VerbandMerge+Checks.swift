@@ -59,6 +59,13 @@ extension VerbandMerge {
               table.margins.allSatisfy({ Set($0.key.keys).isStrictSubset(of: dimensionSet) }) else {
             return "a key does not fit the dimensions"
         }
+        if table.name != FundingTotals.name {
+            for count in table.cells + table.margins {
+                for (dimension, code) in count.key where !(policy.dimensionCodes[dimension]?.contains(code) ?? false) {
+                    return "the key \(dimension)=\(String(code.unicodeScalars.prefix(40))) is not a code of the taxonomy in force"
+                }
+            }
+        }
         if table.name == FundingTotals.name {
             let units = FundingTotals.units(of: specs)
             guard table.cells.map({ $0.key[FundingTotals.dimension] ?? "" }) == units, table.margins.isEmpty else {

@@ -19,15 +19,18 @@ public struct VerbandMerge: Sendable {
     }
 
     /// Opens signed office releases (bytes as received), checks, sums, protects once.
-    public func merge(_ files: [[UInt8]], on day: Day) -> VerbandMergeResult {
+    /// `published` are the Verband's earlier publications (verified by the caller), every one
+    /// ever made for the year, replaced ones included: those of the merged period's year are
+    /// protected together with the new tables (`DisclosureControl.protect`'s `published`).
+    public func merge(_ files: [[UInt8]], on day: Day, published: [StatFile] = []) -> VerbandMergeResult {
         do throws(MergeRefusal) {
-            return .merged(try merged(files, on: day))
+            return .merged(try merged(files, on: day, published: published))
         } catch {
             return .refused(error)
         }
     }
 
-    func merged(_ files: [[UInt8]], on day: Day) throws(MergeRefusal) -> MergedStatistics {
+    func merged(_ files: [[UInt8]], on day: Day, published: [StatFile] = []) throws(MergeRefusal) -> MergedStatistics {
         guard !files.isEmpty else { throw MergeRefusal(fileIndex: nil, reason: .noFiles) }
         var opened: [StatFile] = []
         var offices: [String] = []
@@ -56,7 +59,7 @@ public struct VerbandMerge: Sendable {
         }
         guard let first = opened.first else { throw MergeRefusal(fileIndex: nil, reason: .noFiles) }
         let summed = sum(opened)
-        let (tables, summary) = try protect(summed)
+        let (tables, summary) = try protect(summed, alongside: earlierTables(published, year: first.period.year))
         let file = StatFile(scope: .verband, period: first.period, policy: policy.digest, taxonomy: taxonomyVersion,
                             generatedOn: day, tables: tables)
         return MergedStatistics(file: file, offices: offices, disclosure: summary)
@@ -81,13 +84,14 @@ public struct VerbandMerge: Sendable {
 
     /// Under `mode: exact` the whole merged release is protected once; under `mode: dp` the
     /// noisy tables go out as they are and only the exact funding totals are protected.
-    private func protect(_ tables: [StatTable]) throws(MergeRefusal) -> (tables: [StatTable], summary: DisclosureSummary?) {
+    private func protect(_ tables: [StatTable], alongside published: [StatTable]) throws(MergeRefusal) -> (tables: [StatTable], summary: DisclosureSummary?) {
         let toProtect = policy.mode == .exact ? tables : tables.filter { $0.name == FundingTotals.name }
         guard !toProtect.isEmpty else { return (tables, nil) }
         let protected: ProtectedRelease
         do {
             protected = try DisclosureControl.protect(toProtect, rules: policy.disclosureRules,
-                                                      hierarchies: policy.mode == .exact ? policy.codeHierarchies : [])
+                                                      hierarchies: policy.mode == .exact ? policy.codeHierarchies : [],
+                                                      published: policy.mode == .exact ? published : published.filter { $0.unit == FundingTotals.unit })
         } catch {
             throw MergeRefusal(fileIndex: nil, reason: .disclosureFailed(error.description))
         }
@@ -99,5 +103,20 @@ public struct VerbandMerge: Sendable {
         guard policy.mode == .dp else { return (protected.tables, protected.summary) }
         let byName = Dictionary(protected.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         return (tables.map { byName[$0.name] ?? $0 }, protected.summary)
+    }
+
+    /// The tables of the earlier publications of `year`, each renamed after its publication
+    /// ("ueberblick (publication 2 of 2026-Q1)"), so that a period published twice keeps both.
+    func earlierTables(_ published: [StatFile], year: Int) -> [StatTable] {
+        var count: [StatPeriod: Int] = [:]
+        return published.filter { $0.scope == .verband && $0.period.year == year }.flatMap { file in
+            count[file.period, default: 0] += 1
+            let number = count[file.period] ?? 1
+            return file.tables.map { table in
+                var renamed = table
+                renamed.name = "\(table.name) (publication \(number) of \(file.period))"
+                return renamed
+            }
+        }
     }
 }
