@@ -60,11 +60,31 @@ extension StatisticsPolicy {
                                     reports: reports))
         }
         guard !tables.isEmpty else { throw tablesNode.error("the statistics policy lists no table") }
+        if mode == .exact, let problem = quarterShadowProblem(tables, vocabulary: vocabulary) { throw tablesNode.error(problem) }
         let digest = FileDigest.sha256(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
         var dimensionCodes: [String: Set<String>] = [:]
         for dimension in tables.flatMap(\.dimensions) { dimensionCodes[dimension.key] = Set(vocabulary.codes(dimension)) }
         return StatisticsPolicy(version: version, mode: mode, minimumCount: minimumCount, protectionWidth: protectionWidth,
                                 groupAttribute: groupAttribute, epsilonPerRelease: epsilon, yearlyCap: cap, tables: tables, digest: digest,
                                 codeHierarchies: vocabulary.codeHierarchies, dimensionCodes: dimensionCodes)
+    }
+
+    /// A year is protected together with its published quarters (docs/disclosure-control.md, "A
+    /// year and its quarters"); where that needs more unknown quarter counts than the exact audit
+    /// can carry, the policy is refused at start-up rather than the annual report at publication.
+    /// Under `mode: dp` nothing is suppressed, so nothing is solved.
+    static func quarterShadowProblem(_ tables: [TableSpec], vocabulary: StatVocabulary) -> String? {
+        let hierarchies = vocabulary.codeHierarchies
+        func base(_ dimension: String) -> String { hierarchies.first { $0.topLevel == dimension }?.detailed ?? dimension }
+        for table in tables where table.reports.contains("annual") && table.dimensions.count == 2 && table.unit.periodLink != nil {
+            let shared = Set(tables.filter { $0.reports.contains("quarterly") && $0.unit == table.unit }.flatMap { $0.dimensions.map { base($0.key) } })
+            let keys = table.dimensions.map(\.key)
+            let kept = LinkedRelease.shadowDimensions(keys, multiValued: table.dimensions.filter(vocabulary.isMultiValued).map(\.key),
+                                                       sharedWithQuarters: shared, base: base)
+            guard kept.count == 2 else { continue }
+            let size = 4 * table.dimensions.reduce(1) { $0 * (vocabulary.codes($1).count + 1) }
+            if size > LinkedRelease.shadowBudget { return LinkedRelease.overBudget(table.name, size: size) }
+        }
+        return nil
     }
 }

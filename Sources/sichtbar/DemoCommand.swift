@@ -67,7 +67,7 @@ struct DemoCommand: AsyncParsableCommand {
                 if !created.isEmpty {
                     say("\n\(outcome.cases) demo cases over two years (\(outcome.shredded) more deleted on request), \(outcome.tallies) contacts without a file")
                 }
-                if !published.isEmpty { say("Published statistics of \(published.map(\.period).joined(separator: " and ")) (log in as the analyst: /statistics, /report)") }
+                if !published.isEmpty { say("Published statistics of \(published.map(\.period).joined(separator: ", ")) (log in as the analyst: /statistics, /report)") }
                 if !outcome.receipts.isEmpty { say("\nDemo receipts for the mailbox: \(outcome.receipts.joined(separator: ", "))") }
                 say("\nReport form: \(url)/   Mailbox: \(url)/mailbox   Offices: \(url)/offices   Login: \(url)/login   API: \(url)/openapi.yaml")
             }

@@ -5,8 +5,9 @@ import Sealing
 import Statistics
 
 extension DemoData {
-    /// Releases the two last closed years for every demo office, sends them to the demo Verband,
-    /// and has its analyst merge and publish them, so `/statistics` and `/report` show a trend.
+    /// Releases the two last closed years (and the last one's quarters) for every demo office,
+    /// sends them to the demo Verband, and has its analyst merge and publish them, so
+    /// `/statistics` and `/report` show a trend.
     /// Runs on the real clock after the casework is played: the years are over.
     static func releaseAndPublish(_ database: AppDatabase, secrets: ServerSecrets, policies: URL, today: Day,
                                   leads: [Session], analyst: (username: String, passphrase: String)) async throws -> [PublishedStatistics] {
@@ -19,8 +20,11 @@ extension DemoData {
         let session = try await members.login(username: analyst.username, passphrase: SecureBytes(utf8: analyst.passphrase)).session
         let publisher = StatisticsSetup.publisher(store: store, signer: secrets.signing, policy: policy, taxonomy: taxonomy)
         var publications: [PublishedStatistics] = []
-        for year in [today.year - 2, today.year - 1] {
-            guard let period = StatPeriod(String(year)) else { continue }
+        // The last year also quarter by quarter before the year itself, as a Verband publishing
+        // quarterly figures does: each publication is protected together with the earlier ones.
+        let last = today.year - 1
+        let periods = [StatPeriod(year: last - 1)] + (1...4).map { StatPeriod(year: last, quarter: $0) } + [StatPeriod(year: last)]
+        for case let period? in periods {
             for lead in leads {
                 let (stored, _) = try await services.releases.release(period, session: lead)
                 _ = try await services.releases.send(id: stored.id, session: lead)

@@ -36,6 +36,8 @@ struct ReleaseServicePrivacyTests {
             .replacingOccurrences(of: "mode: exact", with: "mode: dp")
             .replacingOccurrences(of: "epsilon_per_release: \"1/2\"", with: "epsilon_per_release: \"1/10\"")
             .replacingOccurrences(of: "yearly_cap: \"2\"", with: "yearly_cap: \"3/20\"")
+            // Grounds quarterly too, as a dp policy may (no suppression, so no quarter grids to solve).
+            .replacingOccurrences(of: "A year and its quarters\").\n    reports: [annual]", with: "A year and its quarters\").\n    reports: [annual, quarterly]")
         let policy = try StatisticsPolicy.parse(text, file: "statistics.yaml", vocabulary: vocabulary)
         #expect(policy.mode == .dp)
         let statistics = OfficeStatistics(store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
@@ -82,6 +84,8 @@ struct ReleaseServicePrivacyTests {
             .replacingOccurrences(of: "mode: exact", with: "mode: dp")
             .replacingOccurrences(of: "epsilon_per_release: \"1/2\"", with: "epsilon_per_release: \"1/10\"")
             .replacingOccurrences(of: "yearly_cap: \"2\"", with: "yearly_cap: \"3/20\"")
+            // Grounds quarterly too, as a dp policy may (no suppression, so no quarter grids to solve).
+            .replacingOccurrences(of: "A year and its quarters\").\n    reports: [annual]", with: "A year and its quarters\").\n    reports: [annual, quarterly]")
         let policy = try StatisticsPolicy.parse(text, file: "statistics.yaml", vocabulary: vocabulary)
         let statistics = OfficeStatistics(store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
                                           today: { Day(fixture.clock.now) })

@@ -197,4 +197,57 @@ struct DisclosurePeriodTests {
         let oracle = OracleCheck.check(published, truth: truth, linkingQuarters: true, cap: (truth.flatMap(\.margins).compactMap(\.count).max() ?? 0) + 20)
         #expect(oracle.problems.isEmpty, "seed \(seed) (\(oracle.method)): \(oracle.problems)")
     }
+
+    /// The year's two-dimensional tables whose other dimension the quarters do not publish: the
+    /// module links only their area lines to the quarters (`LinkedRelease.shadowDimensions`),
+    /// while the tests' oracle gives every quarter the whole area × region and area × ground
+    /// grids. Random small populations, quarters by area, then the year by area, area × region
+    /// (single-valued) and area × ground (grounds multi-valued, one or two per case): if the
+    /// shortcut dropped anything a reader knows, the oracle would find a count narrower than 5.
+    @Test(arguments: 1...8)
+    func aDimensionTheQuartersDoNotPublishNeedsNoQuarterGrid(seed: UInt64) throws {
+        struct Case { var quarter: Int; var area: Int; var region: Int; var grounds: Set<Int> }
+        var random = SplitMix64(seed: seed &+ 100)
+        let regions = ["detmold", "koeln"]
+        let grounds = ["lebensalter", "religion", "sprache"]
+        var population: [Case] = []
+        for quarter in 0..<4 {
+            for _ in 0..<Int.random(in: 0...9, using: &random) {
+                var chosen: Set<Int> = [Int.random(in: 0..<3, using: &random)]
+                if Int.random(in: 0..<3, using: &random) == 0 { chosen.insert(Int.random(in: 0..<3, using: &random)) }
+                population.append(Case(quarter: quarter, area: Int.random(in: 0..<3, using: &random) == 0 ? 2 : Int.random(in: 0..<2, using: &random),
+                                       region: Int.random(in: 0..<2, using: &random), grounds: chosen))
+            }
+        }
+        func tables(_ quarter: Int?) throws -> [StatTable] {
+            let inPeriod = quarter.map { q in population.filter { $0.quarter == q - 1 } } ?? population
+            let byArea = try Self.byArea(quarter, Self.areas.indices.map { area in inPeriod.filter { $0.area == area }.count })
+            guard quarter == nil else { return [byArea] }
+            let byRegion = Self.areas.indices.map { area in regions.indices.map { region in inPeriod.filter { $0.area == area && $0.region == region }.count } }
+            var areaRegion = try DisclosureFixtures.twoWay("nach_lebensbereich_und_bezirk", rows: ("area", Self.areas), columns: ("regierungsbezirk", regions),
+                                                           byRegion)
+            let byGround = Self.areas.indices.map { area in grounds.indices.map { ground in inPeriod.filter { $0.area == area && $0.grounds.contains(ground) }.count } }
+            var areaGround = try DisclosureFixtures.twoWay(
+                "nach_lebensbereich_und_merkmal", rows: ("area", Self.areas), columns: ("ground", grounds), byGround,
+                rowTotals: .some(Self.areas.indices.map { area in inPeriod.filter { $0.area == area }.count }),
+                columnTotals: .some(grounds.indices.map { ground in inPeriod.filter { $0.grounds.contains(ground) }.count }),
+                total: .some(inPeriod.count), multiValued: ["ground"])
+            areaRegion.period = try Self.range(nil)
+            areaGround.period = try Self.range(nil)
+            return [byArea, areaRegion, areaGround]
+        }
+        var published: [StatTable] = []
+        var truth: [StatTable] = []
+        for quarter in [1, 2, 3, 4, nil] as [Int?] {
+            let exact = try tables(quarter)
+            let protected = try DisclosureControl.protect(exact, published: published)
+            #expect(protected.verdict == .safe, "seed \(seed), \(quarter.map { "Q\($0)" } ?? "year"): \(protected.verdict)")
+            published += protected.tables
+            truth += exact
+        }
+        try Self.expectWide(published)
+        let cap = (truth.flatMap(\.margins).compactMap(\.count).max() ?? 0) + 20
+        let oracle = OracleCheck.check(published, truth: truth, linkingQuarters: true, cap: cap)
+        #expect(oracle.problems.isEmpty, "seed \(seed) (\(oracle.method)): \(oracle.problems)")
+    }
 }

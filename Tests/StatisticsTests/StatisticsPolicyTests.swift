@@ -46,6 +46,15 @@ struct StatisticsPolicyTests {
         #expect(refusal("  - {name: t, unit: neue_faelle, dimensions: [], labels: {de: \"T\", en: \"T\"}, reports: [weekly]}")?
             .contains("annual and/or quarterly") == true)
         #expect(refusal("  - {name: t, unit: neue_faelle, dimensions: [], \(label)}") == nil)
+        // A year's ground × area table with grounds (multi-valued) published quarterly needs
+        // 832 unknown quarter counts; with areas quarterly (single-valued) only its area lines.
+        let both = "labels: {de: \"T\", en: \"T\"}, reports: [annual, quarterly]"
+        let byGroundAndArea = "  - {name: g_a, unit: neue_faelle, dimensions: [\"ground:top\", \"area:top\"], \(label)}"
+        let overBudget = refusal("  - {name: g, unit: neue_faelle, dimensions: [ground], \(both)}\n" + byGroundAndArea)
+        #expect(overBudget?.contains("'g_a' and the quarterly tables together need 832 unknown quarter counts") == true, "\(overBudget ?? "accepted")")
+        #expect(refusal("  - {name: a, unit: neue_faelle, dimensions: [\"area:top\"], \(both)}\n" + byGroundAndArea) == nil)
+        #expect(refusal("  - {name: g, unit: meldungen, dimensions: [ground], \(both)}\n" + byGroundAndArea) == nil,
+                "quarterly tables of another unit add nothing to the year's new cases")
         let line = try #require(refusal("  - {name: t, unit: neue_faelle, dimensions: [x], \(label)}"))
         #expect(line.hasPrefix("6:") || line.hasPrefix("5:"), "the error names the table's line: \(line)")
     }

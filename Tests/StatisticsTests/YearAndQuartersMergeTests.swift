@@ -1,10 +1,11 @@
-import Casework
 import Foundation
+import Casework
 import Sealing
 import Statistics
 import Testing
 
-/// The Verband publishes 2026's four quarters and then the year, under the repository's policy,
+/// The Verband publishes 2026's four quarters and then the year, under the repository's policy
+/// (its two-dimensional annual tables included),
 /// each merge protected together with what was already published for 2026. Read together with
 /// the year = sum of quarters identities, no suppressed count of the five publications can be
 /// narrowed below the protection width, by the module's exact audit over all of them (the tests'
@@ -17,44 +18,10 @@ struct YearAndQuartersMergeTests {
     let day = Day(year: 2027, month: 1, day: 15) ?? Day(Date())
     let year: StatPeriod
 
-    /// The repository's policy without its three two-dimensional annual tables: with them, each
-    /// quarter carries their whole grids as unknowns and one protection takes minutes in a debug
-    /// build (see docs/disclosure-control.md, "Cost"); the identities tested are the same.
-    static let largeTables = ["faelle_nach_merkmal_und_lebensbereich", "faelle_nach_lebensbereich_und_bezirk", "interventionen_und_ergebnis"]
-
     init() throws {
         year = try #require(StatPeriod(year: 2026))
         vocabulary = try StatisticsFixtures.vocabulary()
-        let text = try String(contentsOf: StatisticsFixtures.policies.appendingPathComponent("statistics.yaml"), encoding: .utf8)
-        let blocks = text.components(separatedBy: "\n  - name: ")
-        let kept = [blocks[0]] + blocks.dropFirst().filter { block in !Self.largeTables.contains { block.hasPrefix($0 + "\n") } }
-        #expect(kept.count == blocks.count - Self.largeTables.count)
-        policy = try StatisticsPolicy.parse(kept.joined(separator: "\n  - name: "), file: "statistics.yaml", vocabulary: vocabulary)
-    }
-
-    /// The full policy, two-dimensional annual tables included: slow (docs/disclosure-control.md,
-    /// "A year after its quarters"), so only when `STATS_FULL_YEAR` is set; prints its timing.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["STATS_FULL_YEAR"] != nil))
-    func theFullPolicysYearAfterItsQuarters() throws {
-        let full = try StatisticsFixtures.policy()
-        let merge = VerbandMerge(policy: full, taxonomyVersion: vocabulary.taxonomy.version, trustedKeys: [office.publicKey])
-        var published: [StatFile] = []
-        let periods: [StatPeriod] = (1...4).compactMap { StatPeriod(year: 2026, quarter: $0) } + [year]
-        for period in periods {
-            let specs = period.quarter == nil ? full.tables : full.tables(for: "quarterly")
-            let files = try (1...3).map { number in
-                let facts = SyntheticOffices.facts(vocabulary: vocabulary, cases: 40, period: year, seed: UInt64(number) &* 31 &+ 5)
-                let plain = TableCounter.PlainCounts(kurzkontakte: (period.quarter == nil ? 4 : 1) * (number + 2), nichtKlassifiziert: number % 3)
-                return try StatFile(scope: .office, office: "office-\(number)", period: period, policy: full.digest, taxonomy: vocabulary.taxonomy.version,
-                                    generatedOn: day, tables: TableCounter(vocabulary: vocabulary).count(specs, facts: facts, plain: plain, period: period))
-                    .signed(with: office).serialised()
-            }
-            let start = ContinuousClock.now
-            let result = merge.merge(files, on: day, published: published)
-            print("full policy \(period): \(ContinuousClock.now - start)")
-            guard case .merged(let merged) = result else { Issue.record("\(period): \(result)"); return }
-            published.append(merged.file)
-        }
+        policy = try StatisticsFixtures.policy()
     }
 
     var merge: VerbandMerge { VerbandMerge(policy: policy, taxonomyVersion: vocabulary.taxonomy.version, trustedKeys: [office.publicKey]) }

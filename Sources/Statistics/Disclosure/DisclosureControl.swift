@@ -39,7 +39,6 @@ public enum DisclosureControl {
             let report = audit.report(output, stopAtFirst: false)
             if case .findings(let findings) = report {
                 if findings.isEmpty { return finish(output, tables.count, plan, rounds, fallback, .safe) }
-                if rounds <= maximumRounds, plan.publishPinned(findings) { continue }
                 if fallback == .none, rounds <= wideningRounds, plan.widen(findings) {
                     plan.cascade()
                     continue
@@ -57,9 +56,6 @@ public enum DisclosureControl {
             }
         }
     }
-
-    /// Audit rounds in all, widening and re-publishing of pinned counts included.
-    static let maximumRounds = 64
 
     /// The new exact counts and the earlier publications must fit one table of non-negative
     /// counts: if they do not (a year whose flow is not the sum of its published quarters,

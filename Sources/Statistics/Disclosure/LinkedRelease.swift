@@ -40,7 +40,7 @@ struct LinkedRelease: Sendable {
             grids.append(grid)
         }
         firstUnpublished = quantities.count
-        let periodLinks = periodRelations(hierarchies)
+        let periodLinks = try periodRelations(hierarchies)
         watchedUnpublished = (firstUnpublished..<quantities.count).filter { quantity in
             let key = quantities[quantity]
             let year = key.period.from.year

@@ -30,28 +30,38 @@ struct SuppressionPlan: Sendable {
                 if cell.suppressed || cell.count == nil { status[quantity] = cell.primary ? .primary : .secondary }
             }
         }
+        for quantity in Self.determinedByEarlier(release, locked: locked, status: status) {
+            locked[quantity] = true
+        }
         self.status = status
         self.locked = locked
     }
 
+    /// Counts of the new tables that earlier publications already fix by plain sums (a year's
+    /// count whose four quarters were all printed; a part whose total and other parts were):
+    /// everyone can work them out, so they are printed and never chosen to protect others
+    /// (withholding them would fail the width rule for no gain). Repeats until nothing changes;
+    /// what only more involved reasoning pins is left to the audit, which then refuses.
+    private static func determinedByEarlier(_ release: LinkedRelease, locked: [Bool], status: [Status]) -> [Int] {
+        var known = (0..<release.count).map { locked[$0] && status[$0] == .published }
+        guard known.contains(true) else { return [] }
+        var found: [Int] = []
+        var changed = true
+        while changed {
+            changed = false
+            for relation in release.relations where relation.isSum {
+                let unknown = ([relation.total] + relation.parts).filter { !known[$0] }
+                guard unknown.count == 1, let quantity = unknown.first else { continue }
+                known[quantity] = true
+                changed = true
+                if !locked[quantity], release.isPrinted(quantity) { found.append(quantity) }
+            }
+        }
+        return found
+    }
+
     /// Whether a quantity is printed in one of the new tables (what the summary counts).
     func isNew(_ quantity: Int) -> Bool { release.places[quantity].contains { !fixedTables.contains($0.table) } }
-
-    /// Publishes again a count suppressed only for others that the published tables already
-    /// determine exactly (width 0): printing it tells nobody anything, and a secondary
-    /// suppression whose value everyone can work out would fail the width rule for no gain
-    /// (typically a year's count that its published quarters add up to). True when any changed.
-    mutating func publishPinned(_ findings: [AuditFinding]) -> Bool {
-        var changed = false
-        for finding in findings where finding.kind == .narrow {
-            guard let interval = finding.interval, interval.lower == interval.upper,
-                  let quantity = release.quantity(of: finding.quantity), !locked[quantity], status[quantity] == .secondary,
-                  truth[quantity] == interval.lower else { continue }
-            status[quantity] = .published
-            changed = true
-        }
-        return changed
-    }
 
     /// Unknown to a reader: suppressed, or a total no table prints.
     func isHidden(_ quantity: Int) -> Bool { !release.isPrinted(quantity) || status[quantity] != .published }
