@@ -20,4 +20,15 @@ struct AuditFinding: Sendable {
     var reason: String
 
     var verdict: DisclosureVerdict { .unsafe(cell: reference, interval: interval, reason: reason) }
+
+    /// The same problem as `other`, no worse: a too narrow count with the same interval, or the
+    /// same cell holding the same whole group. Printed small counts and undecided checks never are.
+    func isSameProblem(as other: AuditFinding) -> Bool {
+        guard quantity == other.quantity else { return false }
+        switch (kind, other.kind) {
+        case (.narrow, .narrow): return interval != nil && interval == other.interval
+        case (.wholeGroup(let group), .wholeGroup(let otherGroup)): return group == otherGroup
+        default: return false
+        }
+    }
 }

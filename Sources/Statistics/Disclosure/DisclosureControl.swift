@@ -31,14 +31,20 @@ public enum DisclosureControl {
         plan.suppressPrimary()
         plan.cascade()
         let audit = DisclosureAudit(rules: rules, hierarchies: hierarchies)
+        let inherited = published.isEmpty ? [] : inheritedFindings(plan, audit)
         var fallback = DisclosureFallback.none
         var rounds = 0
         while true {
             let output = plan.tables()
             rounds += 1
-            let report = audit.report(output, stopAtFirst: false)
-            if case .findings(let findings) = report {
+            var verdict = DisclosureVerdict.safe
+            switch audit.report(output, stopAtFirst: false) {
+            case .unreadable(let reason):
+                verdict = .unreadable(reason: reason)
+            case .findings(let all):
+                let findings = all.filter { finding in !inherited.contains { $0.isSameProblem(as: finding) } }
                 if findings.isEmpty { return finish(output, tables.count, plan, rounds, fallback, .safe) }
+                verdict = findings[0].verdict
                 if fallback == .none, rounds <= wideningRounds, plan.widen(findings) {
                     plan.cascade()
                     continue
@@ -52,9 +58,22 @@ public enum DisclosureControl {
                 fallback = .everything
                 plan.suppressEverything()
             case .everything:
-                return finish(output, tables.count, plan, rounds, fallback, report.verdict)
+                return finish(output, tables.count, plan, rounds, fallback, verdict)
             }
         }
+    }
+
+    /// What earlier publications disclose already, whatever the new tables print: the audit's
+    /// findings with every count of the new tables withheld. A new publication cannot take them
+    /// back, so they do not stop it, as long as it makes none of them worse (the same interval,
+    /// the same whole group; `AuditFinding.isSameProblem`). Typically a quarter whose one-way
+    /// tables already show that all its cases of an area were Beratungsfälle: the year's
+    /// area × kind cell then holds its whole group however it is published.
+    private static func inheritedFindings(_ plan: SuppressionPlan, _ audit: DisclosureAudit) -> [AuditFinding] {
+        var withheld = plan
+        withheld.suppressEverything()
+        guard case .findings(let findings) = audit.report(withheld.tables(), stopAtFirst: false) else { return [] }
+        return findings
     }
 
     /// The new exact counts and the earlier publications must fit one table of non-negative

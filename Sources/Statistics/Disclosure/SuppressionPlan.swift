@@ -30,7 +30,7 @@ struct SuppressionPlan: Sendable {
                 if cell.suppressed || cell.count == nil { status[quantity] = cell.primary ? .primary : .secondary }
             }
         }
-        for quantity in Self.determinedByEarlier(release, locked: locked, status: status) {
+        for quantity in Self.determinedByEarlier(release, truth: truth, locked: locked, status: status) {
             locked[quantity] = true
         }
         self.status = status
@@ -38,23 +38,36 @@ struct SuppressionPlan: Sendable {
     }
 
     /// Counts of the new tables that earlier publications already fix by plain sums (a year's
-    /// count whose four quarters were all printed; a part whose total and other parts were):
+    /// count whose four quarters were all printed; a part whose total and other parts were; every
+    /// part of a total of 0):
     /// everyone can work them out, so they are printed and never chosen to protect others
     /// (withholding them would fail the width rule for no gain). Repeats until nothing changes;
     /// what only more involved reasoning pins is left to the audit, which then refuses.
-    private static func determinedByEarlier(_ release: LinkedRelease, locked: [Bool], status: [Status]) -> [Int] {
+    private static func determinedByEarlier(_ release: LinkedRelease, truth: [Int?], locked: [Bool], status: [Status]) -> [Int] {
         var known = (0..<release.count).map { locked[$0] && status[$0] == .published }
+        var values = (0..<release.count).map { known[$0] ? truth[$0] : nil }
         guard known.contains(true) else { return [] }
         var found: [Int] = []
         var changed = true
         while changed {
             changed = false
-            for relation in release.relations where relation.isSum {
+            for relation in release.relations {
                 let unknown = ([relation.total] + relation.parts).filter { !known[$0] }
-                guard unknown.count == 1, let quantity = unknown.first else { continue }
-                known[quantity] = true
-                changed = true
-                if !locked[quantity], release.isPrinted(quantity) { found.append(quantity) }
+                // A sum with one unknown gives it; a total of 0 gives all its parts (no count is
+                // negative, and along a multi-valued dimension each part is at most the total).
+                let zeroTotal = known[relation.total] && values[relation.total] == 0
+                guard zeroTotal || (relation.isSum && unknown.count == 1) else { continue }
+                for quantity in unknown {
+                    known[quantity] = true
+                    if !zeroTotal {
+                        let others = relation.parts.filter { $0 != quantity }.reduce(0) { $0 + (values[$1] ?? 0) }
+                        values[quantity] = quantity == relation.total ? others : (values[relation.total] ?? 0) - others
+                    } else {
+                        values[quantity] = 0
+                    }
+                    changed = true
+                    if !locked[quantity], release.isPrinted(quantity) { found.append(quantity) }
+                }
             }
         }
         return found
