@@ -35,6 +35,7 @@ func benchMerge(offices: Int, samples: Int) throws {
     table.row(["for comparison: open and verify, one after another"] + ["\(offices)"] + Bench.percentiles(opening) + [""])
     let summary = merged.disclosure.map { "\($0.primary) primary, \($0.secondary) secondary, \($0.auditRounds) audit rounds" } ?? "none"
     print("(\(offices) offices, \(cases) cases, \(bytes / 1024) KiB of releases; suppressed: \(summary))")
+    try benchYearAfterQuarters(offices: offices, samples: samples)
 }
 
 /// The secondary-suppression step (`DisclosureControl.protect`) on its own: on the largest
@@ -66,9 +67,9 @@ func benchSuppression(offices: Int, samples: Int) throws {
 }
 
 /// Offices of 40 to 440 cases a year, in a fixed spread.
-private func casesOf(_ office: Int) -> Int { 40 + (office * 137) % 401 }
+func casesOf(_ office: Int) -> Int { 40 + (office * 137) % 401 }
 
-private func mergeSetting() throws -> (StatisticsPolicy, StatVocabulary, StatPeriod, Day) {
+func mergeSetting() throws -> (StatisticsPolicy, StatVocabulary, StatPeriod, Day) {
     let workflow = try WorkflowPolicy.load(from: Bench.root.appendingPathComponent("Policies/workflow.yaml"))
     let vocabulary = StatVocabulary(taxonomy: try Bench.taxonomy(), workflow: workflow)
     let policy = try StatisticsPolicy.load(from: Bench.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
@@ -77,7 +78,7 @@ private func mergeSetting() throws -> (StatisticsPolicy, StatVocabulary, StatPer
 }
 
 /// `Bench.samples` for synchronous work: five warm-up runs, then `count` timed ones in ms.
-private func syncSamples(_ count: Int, _ body: () throws -> Void) throws -> [Double] {
+func syncSamples(_ count: Int, _ body: () throws -> Void) throws -> [Double] {
     for _ in 0..<5 { try body() }
     return try (0..<count).map { _ in try Bench.time { try body() }.1 * 1000 }
 }
