@@ -9,8 +9,14 @@ extension SQLiteMemberStore {
     }
 
     static func keyManifest(officeID: EntityID, _ db: Database) throws -> StoredKeyManifest {
-        guard let row = try Row.fetchOne(db, sql: "SELECT body, tag FROM key_manifest WHERE office_id = ?",
-                                         arguments: [Data(officeID.bytes)]) else { return .missing }
+        storedManifest(try Row.fetchOne(db, sql: "SELECT body, tag FROM key_manifest WHERE office_id = ?",
+                                        arguments: [Data(officeID.bytes)]))
+    }
+
+    /// A `body, tag` row of `key_manifest` or `verband_manifest` as read: none, unreadable, or
+    /// present (authenticity is the caller's check).
+    static func storedManifest(_ row: Row?) -> StoredKeyManifest {
+        guard let row else { return .missing }
         guard let manifest = KeyManifest(canonicalBytes: [UInt8](row["body"] as Data)) else { return .unreadable }
         return .present(SignedKeyManifest(manifest: manifest, tag: [UInt8](row["tag"] as Data)))
     }

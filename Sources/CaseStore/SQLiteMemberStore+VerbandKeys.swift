@@ -6,9 +6,7 @@ import Sealing
 extension SQLiteMemberStore {
     public func verbandManifest() async throws -> StoredKeyManifest {
         try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT body, tag FROM verband_manifest LIMIT 1") else { return .missing }
-            guard let manifest = KeyManifest(canonicalBytes: [UInt8](row["body"] as Data)) else { return .unreadable }
-            return .present(SignedKeyManifest(manifest: manifest, tag: [UInt8](row["tag"] as Data)))
+            Self.storedManifest(try Row.fetchOne(db, sql: "SELECT body, tag FROM verband_manifest LIMIT 1"))
         }
     }
 

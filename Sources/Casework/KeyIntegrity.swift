@@ -58,6 +58,13 @@ public enum KeyIntegrity {
         if manifest.recoveryPublicKey != recoveryKey {
             problems.append(.init("recovery_key", "the recovery public key differs from the manifest"))
         }
+        return problems + compareMembers(manifest, members: members)
+    }
+
+    /// Where the member rows differ from the manifest's entries: the part of `compare` the
+    /// Verband's manifest (whose members are the analysts) shares with an office's.
+    public static func compareMembers(_ manifest: KeyManifest, members: [Member]) -> [KeyIntegrityProblem] {
+        var problems: [KeyIntegrityProblem] = []
         let listed = Dictionary(manifest.members.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
         for member in members {
             guard let entry = listed[member.id] else {

@@ -2,26 +2,7 @@ import Foundation
 import Sealing
 
 extension MemberService {
-    public func keyReport(for session: Session) async throws -> KeyIntegrityReport {
-        try await keyGuard.keyReport(for: session)
-    }
-
-    func keyReport(office: Office, secrets: OfficeSecrets, root: [UInt8]?) async throws -> KeyIntegrityReport {
-        try await keyGuard.keyReport(office: office, secrets: secrets, root: root)
-    }
-
-    public func requireIntactKeys(_ session: Session) async throws -> (manifest: KeyManifest, secrets: OfficeSecrets) {
-        try await keyGuard.requireIntactKeys(session)
-    }
-
-    func raiseAlarm(officeID: EntityID, actor: String, problems: [KeyIntegrityProblem]) async throws {
-        try await keyGuard.raiseAlarm(officeID: officeID, actor: actor, problems: problems)
-    }
-
-    public func pinnedVerbandKey(for session: Session) async throws -> BoxPublicKey {
-        try await keyGuard.pinnedVerbandKey(for: session)
-    }
-
+    /// The key checks, shared with the release service; callers go through it directly.
     public var keyGuard: KeyGuard { KeyGuard(store: store) }
 
     /// At login: checks the keys and the cases that arrived since the last check. Problems are
@@ -34,9 +15,9 @@ extension MemberService {
             // removed, or rows tampered with) cannot check; their work is refused later anyway.
             return
         }
-        let report = try await keyReport(office: office, secrets: secrets, root: session.officeRoot)
+        let report = try await keyGuard.keyReport(office: office, secrets: secrets, root: session.officeRoot)
         session.setKeyProblems(report.problems.map(\.code))
-        try await raiseAlarm(officeID: officeID, actor: session.username, problems: report.problems)
+        try await keyGuard.raiseAlarm(officeID: officeID, actor: session.username, problems: report.problems)
         guard report.isIntact else { return }
         if session.officeRoot == nil {
             let keys = session.memberKeys
@@ -75,7 +56,7 @@ extension MemberService {
     /// the fingerprints shown: the manifest is made from the rows as they are.
     public func confirmKeys(by session: Session) async throws {
         let officeID = try requireLead(session)
-        let report = try await keyReport(for: session)
+        let report = try await keyGuard.keyReport(for: session)
         guard report.canConfirmManifest, let recoveryKey = report.recoveryKey else {
             throw AccessError.invalid(field: "manifest", message: report.isIntact
                 ? "the key manifest is in order; there is nothing to confirm"
@@ -94,7 +75,7 @@ extension MemberService {
     /// the Verband gave them: releases are sealed to no other key.
     public func confirmVerbandKey(fingerprint: String, by session: Session) async throws {
         _ = try requireLead(session)
-        let (manifest, secrets) = try await requireIntactKeys(session)
+        let (manifest, secrets) = try await keyGuard.requireIntactKeys(session)
         guard let verband = try await store.verband() else {
             throw AccessError.invalid(field: "fingerprint", message: "this server has no Verband key")
         }

@@ -11,7 +11,7 @@ extension MemberService {
         case (.lead, .counsellor), (.lead, .lead):
             _ = try requireLead(session)
             // The invitation carries the office secrets: only while the keys are intact.
-            let (manifest, current) = try await requireIntactKeys(session)
+            let (manifest, current) = try await keyGuard.requireIntactKeys(session)
             secrets = current.combined
             officeID = manifest.officeID
         case (.analyst, .analyst):
@@ -60,9 +60,9 @@ extension MemberService {
             guard opened.keyPair.publicKey == office.publicKey else { throw unusable }
             // The invitation came from a lead by hand, so its secrets are the office's own: the
             // rows are checked against the manifest they authenticate before anything is sealed.
-            let report = try await keyReport(office: office, secrets: opened, root: opened.rootFingerprint)
+            let report = try await keyGuard.keyReport(office: office, secrets: opened, root: opened.rootFingerprint)
             guard report.isIntact else {
-                try await raiseAlarm(officeID: officeID, actor: username, problems: report.problems)
+                try await keyGuard.raiseAlarm(officeID: officeID, actor: username, problems: report.problems)
                 throw AccessError.keyIntegrity(report.problems.map(\.message).joined(separator: "; "))
             }
             officeSecrets = opened
@@ -141,7 +141,7 @@ extension MemberService {
         var manifest: SignedKeyManifest?
         if session.officeID != nil {
             // Open the current secrets first: a lead who removes themselves still rotates.
-            let (current, secrets) = try await requireIntactKeys(session)
+            let (current, secrets) = try await keyGuard.requireIntactKeys(session)
             manifest = try SignedKeyManifest(current.without(memberID: member.id), secrets: secrets)
         }
         do {
@@ -170,7 +170,7 @@ extension MemberService {
         }
         let member = try await colleague(username, of: session)
         guard member.role != role else { return }
-        let (current, secrets) = try await requireIntactKeys(session)
+        let (current, secrets) = try await keyGuard.requireIntactKeys(session)
         let changed = Member(id: member.id, username: member.username, officeID: member.officeID, role: role,
                              publicKey: member.publicKey, wrappedSecret: member.wrappedSecret)
         let manifest = try SignedKeyManifest(current.with(member: changed), secrets: secrets)
@@ -229,9 +229,9 @@ extension MemberService {
         else { throw AccessError.unauthorized }
         // The recovery code opened these secrets, so they are the office's own: the rows must
         // agree with the manifest they authenticate before anything is sealed to a new key.
-        let report = try await keyReport(office: office, secrets: secrets, root: secrets.rootFingerprint)
+        let report = try await keyGuard.keyReport(office: office, secrets: secrets, root: secrets.rootFingerprint)
         guard report.isIntact, let current = report.manifest else {
-            try await raiseAlarm(officeID: officeID, actor: "recovery", problems: report.problems)
+            try await keyGuard.raiseAlarm(officeID: officeID, actor: "recovery", problems: report.problems)
             throw AccessError.keyIntegrity(report.problems.map(\.message).joined(separator: "; "))
         }
         let keyPair = BoxKeyPair()

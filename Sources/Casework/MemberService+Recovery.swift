@@ -11,7 +11,7 @@ extension MemberService {
         guard try await store.rotation(officeID: officeID) == nil else {
             throw AccessError.invalid(field: "office", message: "a key rotation is running; renew the recovery code when it has finished")
         }
-        let (manifest, secrets) = try await requireIntactKeys(session)
+        let (manifest, secrets) = try await keyGuard.requireIntactKeys(session)
         return try await replaceRecoveryKey(manifest: manifest, secrets: secrets, actor: session.username)
     }
 

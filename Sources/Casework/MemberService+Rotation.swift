@@ -12,7 +12,7 @@ extension MemberService {
             if let running = try await store.rotation(officeID: officeID) { return running }
             // Sealed only to the keys the authentic manifest names, after the rows were found
             // to agree with it: a swapped recovery key or an added member row gets nothing.
-            let (manifest, current) = try await requireIntactKeys(session)
+            let (manifest, current) = try await keyGuard.requireIntactKeys(session)
             let next = current.rotated()
             let seals = manifest.members.flatMap { next.seals(to: $0.publicKey, recipientName: $0.memberID.hex) }
                 + next.seals(to: manifest.recoveryPublicKey, recipientName: "recovery")
@@ -67,8 +67,8 @@ extension MemberService {
                 } catch {
                     // Sealed to a key that is not the office's: reported, and the rotation stops
                     // where leads and monitoring see it.
-                    try await raiseAlarm(officeID: officeID, actor: session.username,
-                                         problems: [.init("case_key \(sealed.caseID.hex)", "a case is sealed to a key that is not the office's")])
+                    try await keyGuard.raiseAlarm(officeID: officeID, actor: session.username,
+                                                  problems: [.init("case_key \(sealed.caseID.hex)", "a case is sealed to a key that is not the office's")])
                     throw AccessError.keyIntegrity("case \(sealed.caseID.hex) is sealed to a key that is not the office's")
                 }
                 rewritten.append(SealedCaseKeys(caseID: sealed.caseID, keyVersion: sealed.keyVersion,

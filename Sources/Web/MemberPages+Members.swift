@@ -130,7 +130,7 @@ extension MemberPages {
             if let failure = rotation.failure { running["failure"] = failure }
             state["rotation"] = running
         }
-        if let report = try? await members.keyReport(for: session) {
+        if let report = try? await members.keyGuard.keyReport(for: session) {
             state["keys"] = Self.keyValues(report, language)
         }
         return state

@@ -37,6 +37,15 @@ struct MemberContext {
         return session
     }
 
+    /// `--office ID --as LEAD`, shared by the lead's office commands: a malformed id is refused
+    /// before the data folder is opened, and the folder opened before the passphrase is read.
+    static func lead(_ username: String, office: String,
+                     folder: DataFolder) async throws -> (officeID: EntityID, context: MemberContext, session: Session) {
+        let officeID = try Self.officeID(office)
+        let context = try MemberContext(folder: folder)
+        return (officeID, context, try await context.authenticateLead(username, officeID: officeID))
+    }
+
     static func officeID(_ text: String) throws -> EntityID {
         guard let id = EntityID(hex: text) else { throw CLIError.badInput("--office takes a 32-digit office id") }
         return id

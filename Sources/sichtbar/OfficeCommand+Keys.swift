@@ -16,9 +16,7 @@ extension OfficeCommand {
 
         func run() async throws {
             try await failingCleanly {
-                let officeID = try MemberContext.officeID(office)
-                let context = try MemberContext(folder: dataOptions.folder)
-                let session = try await context.authenticateLead(lead, officeID: officeID)
+                let (officeID, context, session) = try await MemberContext.lead(lead, office: office, folder: dataOptions.folder)
                 let (state, count) = try await context.rotate(officeID: officeID, as: session)
                 if json {
                     struct Output: Encodable { let office: String; let keyVersion: UInt32; let resealed: Int }

@@ -19,9 +19,7 @@ extension OfficeCommand {
 
             func run() async throws {
                 try await failingCleanly {
-                    let officeID = try MemberContext.officeID(office)
-                    let context = try MemberContext(folder: dataOptions.folder)
-                    let session = try await context.authenticateLead(lead, officeID: officeID)
+                    let (officeID, context, session) = try await MemberContext.lead(lead, office: office, folder: dataOptions.folder)
                     let code = try await context.service.renewRecoveryCode(by: session)
                     if json {
                         struct Output: Encodable { let office: String; let recoveryCode: String }
@@ -49,9 +47,7 @@ extension OfficeCommand {
 
         func run() async throws {
             try await failingCleanly {
-                let officeID = try MemberContext.officeID(office)
-                let context = try MemberContext(folder: dataOptions.folder)
-                let session = try await context.authenticateLead(lead, officeID: officeID)
+                let (_, context, session) = try await MemberContext.lead(lead, office: office, folder: dataOptions.folder)
                 try await context.service.confirmVerbandKey(fingerprint: fingerprint, by: session)
                 print("The Verband key \(fingerprint) is confirmed for this office.")
             }

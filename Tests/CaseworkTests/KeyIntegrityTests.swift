@@ -80,6 +80,15 @@ struct KeyIntegrityTests {
         #expect(try fixture.check(members: [fixture.lead]) == ["member_missing cem"])
     }
 
+    /// The member half of `compare`, which the Verband's check runs on its analysts: the keys of
+    /// an office are not its concern.
+    @Test func theMemberComparisonNamesMembersOnly() throws {
+        let fixture = try Office_()
+        let otherKeys = fixture.manifest.with(recoveryPublicKey: BoxKeyPair().publicKey)
+        #expect(KeyIntegrity.compareMembers(otherKeys, members: [fixture.lead, fixture.counsellor]).isEmpty)
+        #expect(KeyIntegrity.compareMembers(otherKeys, members: [fixture.lead]).map(\.code) == ["member_missing cem"])
+    }
+
     @Test func aForgedRingIsToldByTheRootTheMembersWrapCarries() throws {
         let fixture = try Office_()
         #expect(try fixture.check(root: [UInt8](repeating: 7, count: 32)) == ["office_root"])
