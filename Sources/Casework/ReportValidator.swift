@@ -3,7 +3,7 @@ import Foundation
 /// Checks a report against the taxonomy, the calendar and the size limits, and picks its office.
 public struct ReportValidator: Sendable {
     /// The languages of CONTRACT.md.
-    public static let languages = ["de", "de-x-ls", "tr", "ar", "uk", "ru", "en"]
+    public static let languages = ["de", "de-x-ls", "en", "tr", "ar", "fa", "uk", "ru", "pl", "ro"]
     public static let maxNarrativeCharacters = 20_000
     public static let maxContactCharacters = 500
     public static let maxGrounds = 12

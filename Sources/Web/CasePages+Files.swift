@@ -8,7 +8,7 @@ extension CasePages {
     /// same guards as every member form (same site, session, the session's CSRF token, here a
     /// part of the body), then `CaseworkService.attachFile`, which strips and seals it.
     @Sendable func uploadFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let language = pages.language(of: request)
+        let language = pages.memberLanguage(of: request)
         if MemberPages.isCrossSite(request) { return base.notice(language, "cross_site_member", status: .forbidden) }
         guard let (_, session) = await base.currentSession(request) else { return base.toLogin(request, language) }
         guard let id = CaseAPI.pathID(context), let document = CaseAPI.pathID(context, "document") else {

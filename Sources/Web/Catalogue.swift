@@ -1,8 +1,11 @@
 import Foundation
 import Yams
 
-/// The strings of one UI language, from `Templates/i18n/<code>.yaml`. German is the reference:
-/// a key missing elsewhere falls back to German, so another language can slot in piece by piece.
+/// The strings of one UI language, from `Templates/i18n/<code>.yaml`. German is the reference.
+/// `strings` are the reporter pages' (every language has them), `member_strings` the member
+/// pages' (German and English only), `taxonomy` the labels of the codes a reporter sees in
+/// languages `Policies/taxonomy.yaml` does not carry. A key missing at run time falls back to
+/// German; `CatalogueTests` keep every catalogue complete.
 public struct Catalogue: Sendable {
     public let code: String
     /// The language's own name, for the language chooser.
@@ -10,6 +13,12 @@ public struct Catalogue: Sendable {
     /// `ltr` or `rtl`.
     public let direction: String
     public let strings: [String: String]
+    /// Labels of taxonomy codes by `facet.code`, where the taxonomy has none in this language.
+    public let taxonomyLabels: [String: String]
+    /// Whether the member pages speak this language (it has `member_strings`).
+    public let hasMemberPages: Bool
+    /// Who translated and reviewed the catalogue (`meta.review`), for translators.
+    public let review: String
 
     public static let reference = "de"
 
@@ -45,26 +54,41 @@ public struct Catalogue: Sendable {
               let strings = root["strings"]?.mapping else {
             throw CatalogueError(file: file.path, problem: "needs meta.name and a strings mapping")
         }
+        let direction = meta["dir"]?.string ?? "ltr"
+        guard direction == "ltr" || direction == "rtl" else {
+            throw CatalogueError(file: file.path, problem: "meta.dir must be ltr or rtl")
+        }
+        let members = root["member_strings"]?.mapping
+        var table = try texts(strings, file)
+        if let members { table.merge(try texts(members, file)) { own, _ in own } }
+        return Catalogue(code: code, name: name, direction: direction, strings: table,
+                         taxonomyLabels: try root["taxonomy"]?.mapping.map { try texts($0, file) } ?? [:],
+                         hasMemberPages: members != nil, review: meta["review"]?.string ?? "")
+    }
+
+    private static func texts(_ mapping: Node.Mapping, _ file: URL) throws -> [String: String] {
         var table: [String: String] = [:]
-        for (key, value) in strings {
+        for (key, value) in mapping {
             guard let key = key.string, let value = value.string else {
                 throw CatalogueError(file: file.path, problem: "line \(value.mark?.line ?? 0): every string must be text")
             }
             table[key] = value
         }
-        let direction = meta["dir"]?.string ?? "ltr"
-        guard direction == "ltr" || direction == "rtl" else {
-            throw CatalogueError(file: file.path, problem: "meta.dir must be ltr or rtl")
-        }
-        return Catalogue(code: code, name: name, direction: direction, strings: table)
+        return table
     }
 
     func fillingGaps(from reference: Catalogue) -> Catalogue {
-        Catalogue(code: code, name: name, direction: direction,
-                  strings: strings.merging(reference.strings) { own, _ in own })
+        Catalogue(code: code, name: name, direction: direction, strings: strings.merging(reference.strings) { own, _ in own },
+                  taxonomyLabels: taxonomyLabels, hasMemberPages: hasMemberPages, review: review)
     }
 
     public subscript(key: String) -> String { strings[key] ?? key }
+
+    /// The label of a taxonomy code in this language: the catalogue's, else the taxonomy's own
+    /// in this language, else German.
+    public func label(facet: String, code: String, taxonomy labels: [String: String]) -> String {
+        taxonomyLabels["\(facet).\(code)"] ?? labels[self.code] ?? labels[Self.reference] ?? code
+    }
 }
 
 public struct CatalogueError: Error, CustomStringConvertible {

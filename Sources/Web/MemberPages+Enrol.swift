@@ -8,7 +8,7 @@ extension MemberPages {
     typealias EnrolInput = (invitation: String, username: String)
 
     @Sendable func enrolForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let language = pages.language(of: request)
+        let language = pages.memberLanguage(of: request)
         return enrolPage(language, status: .ok, input: ("", ""))
     }
 
@@ -16,7 +16,7 @@ extension MemberPages {
     /// history, log or referrer. Each refusal names its field; the passphrases are checked for
     /// equality here, everything else by the member service.
     @Sendable func enrol(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let language = pages.language(of: request)
+        let language = pages.memberLanguage(of: request)
         let back = (path: "/enrol", label: "enrol_back")
         if Self.isCrossSite(request) { return notice(language, "cross_site_member", status: .forbidden, link: back) }
         let form = try await formFields(request)

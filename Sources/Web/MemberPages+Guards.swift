@@ -14,7 +14,7 @@ extension MemberPages {
     /// member service become pages.
     func memberPage(_ request: Request,
                     _ body: (Session, Catalogue) async throws -> Response) async throws -> Response {
-        let language = pages.language(of: request)
+        let language = pages.memberLanguage(of: request)
         guard let (_, session) = await currentSession(request) else { return toLogin(request, language) }
         return try await refusalsAsPages(language) { try await body(session, language) }
     }
@@ -24,7 +24,7 @@ extension MemberPages {
     /// the cookie off cross-site requests; the token also covers browsers that ignore SameSite.
     func memberForm(_ request: Request,
                     _ body: (Session, Catalogue, FormFields) async throws -> Response) async throws -> Response {
-        let language = pages.language(of: request)
+        let language = pages.memberLanguage(of: request)
         if Self.isCrossSite(request) { return notice(language, "cross_site_member", status: .forbidden) }
         guard let (_, session) = await currentSession(request) else { return toLogin(request, language) }
         let form = try await formFields(request)

@@ -5,7 +5,7 @@ import Sealing
 
 extension MemberPages {
     @Sendable func loginForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let language = pages.language(of: request)
+        let language = pages.memberLanguage(of: request)
         if let (_, session) = await currentSession(request) { return redirect(landing(session), language) }
         return loginPage(language, status: .ok, notice: confirmation(request, language, known: ["logout"]))
     }
@@ -14,7 +14,7 @@ extension MemberPages {
     /// the member service, whose refusal of an unknown user and of a wrong passphrase is the same
     /// and costs the same, answered here by the same page.
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let language = pages.language(of: request)
+        let language = pages.memberLanguage(of: request)
         let back = (path: "/login", label: "login_back")
         if Self.isCrossSite(request) { return notice(language, "cross_site_member", status: .forbidden, link: back) }
         let form = try await formFields(request)
@@ -49,7 +49,7 @@ extension MemberPages {
     /// Ends the session and drops the cookie. Without a live session there is nothing to end,
     /// but the cookie is dropped all the same.
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let language = pages.language(of: request)
+        let language = pages.memberLanguage(of: request)
         if Self.isCrossSite(request) { return notice(language, "cross_site_member", status: .forbidden) }
         guard let (token, session) = await currentSession(request) else {
             return redirect("/login", language, cookie: SessionCookie.clearing)

@@ -30,18 +30,36 @@ public struct PageRenderer: Sendable {
         return PageRenderer(library: library, catalogues: catalogues, stylesheet: stylesheet, reference: reference, report: report)
     }
 
-    /// The language of a request: `?lang=` when it names a catalogue, else German.
+    /// The language of a reporter page: `?lang=` when it names a catalogue, else the first
+    /// catalogue `Accept-Language` asks for, else German.
     func language(of request: Request) -> Catalogue {
-        if let code = request.uri.queryParameters["lang"].map(String.init), let catalogue = catalogues[code] {
+        choose(request, among: catalogues)
+    }
+
+    /// The language of a member page: German or English (the catalogues with member pages).
+    func memberLanguage(of request: Request) -> Catalogue {
+        choose(request, among: catalogues.filter { $0.value.hasMemberPages })
+    }
+
+    private func choose(_ request: Request, among offered: [String: Catalogue]) -> Catalogue {
+        if let code = request.uri.queryParameters["lang"].map(String.init), let catalogue = offered[code] {
+            return catalogue
+        }
+        let codes = offered.keys.sorted { Self.order($0) < Self.order($1) }
+        if let code = AcceptLanguage.choose(request.headers[.acceptLanguage], among: codes), let catalogue = offered[code] {
             return catalogue
         }
         return reference
     }
 
+    /// The templates of the reporter pages: their language chooser offers every catalogue,
+    /// the member pages' only those with member pages.
+    static let reporterTemplates: Set<String> = ["index", "receipt", "mailbox", "offices", "notice"]
+
     /// A full page: layout values, strings, language chooser, then the page's own values.
     func render(_ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
                 settings: WebSettings, values: [String: Any]) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept-Language"],
                  body: .init(byteBuffer: ByteBuffer(string: html(template, language: language, path: path, settings: settings,
                                                                  values: values))))
     }
@@ -52,7 +70,7 @@ public struct PageRenderer: Sendable {
                       settings: WebSettings, values: [String: Any], size: Int = 0) -> Response {
         var bytes = Array(html(template, language: language, path: path, settings: settings, values: values).utf8)
         ResponsePadding.pad(&bytes, to: max(size, ResponsePadding.target(bytes.count)))
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept-Language"],
                         body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
@@ -63,7 +81,8 @@ public struct PageRenderer: Sendable {
             "dir": language.direction,
             "t": language.strings,
             "quickExitURL": settings.quickExitURL,
-            "languages": catalogues.values.sorted { Self.order($0.code) < Self.order($1.code) }.map { catalogue in
+            "languages": catalogues.values.filter { Self.reporterTemplates.contains(template) || $0.hasMemberPages }
+                .sorted { Self.order($0.code) < Self.order($1.code) }.map { catalogue in
                 ["code": catalogue.code, "name": catalogue.name, "url": "\(path)?lang=\(catalogue.code)",
                  "current": catalogue.code == language.code] as [String: Any]
             },

@@ -90,7 +90,7 @@ struct ReporterPages {
         let taxonomy = services.taxonomy
         func options(_ facet: String, chosen: [String]) -> [[String: Any]] {
             (taxonomy.facet(facet)?.codes ?? []).map { code in
-                ["code": code.code, "label": Taxonomy.label(code.labels, language: language.code) ?? code.code,
+                ["code": code.code, "label": language.label(facet: facet, code: code.code, taxonomy: code.labels),
                  "child": code.parent != nil, "checked": chosen.contains(code.code), "selected": chosen.contains(code.code)]
             }
         }

@@ -29,9 +29,10 @@ UNKNOWN_RECEIPT = "There is no report for this receipt."
 ALREADY_SENT = "already sent"
 
 REPORTER_PAGES = ["/", "/receipt", "/mailbox", "/offices"]
-LANGUAGES = ["de", "en"]
-AXE_PAGES = ["/?lang=de", "/?lang=en", "/mailbox?lang=en", "/offices?lang=de", "/receipt?lang=en"]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LANGUAGES = ["de", "de-x-ls", "en", "tr", "ar", "fa", "uk", "ru", "pl", "ro"]
+RIGHT_TO_LEFT = {"ar", "fa"}
+AXE_PAGES = [f"{path}?lang={lang}" for lang in LANGUAGES for path in REPORTER_PAGES]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -230,9 +231,22 @@ def test_page_frame(nojs, base_url, path, lang):
         codes.add(code)
         if link.get_attribute("aria-current") == "page":
             current.append(code)
-    assert {"de", "en"} <= codes, f"language links: {sorted(codes)}"
+    assert codes == set(LANGUAGES), f"language links: {sorted(codes)}"
     assert current == [lang], f"aria-current marks {current}, expected [{lang!r}]"
     assert nojs.get_cookies() == []
+    direction = "rtl" if lang in RIGHT_TO_LEFT else "ltr"
+    assert nojs.find_element(By.TAG_NAME, "html").get_attribute("dir") == direction
+
+    # At 360 px (a small phone) nothing scrolls sideways.
+    nojs.set_window_size(360, 800)
+    try:
+        nojs.get(f"{base_url}{path}?lang={lang}")
+        wait_for(nojs, "main#main")
+        overflow = nojs.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path}?lang={lang} scrolls sideways by {overflow} px at 360 px"
+    finally:
+        nojs.set_window_size(1280, 1024)
 
 
 # --- accessibility with axe-core (JavaScript driver) ----------------------------------------------
@@ -290,10 +304,10 @@ def assert_no_violations(result, page):
         print(f"\naxe {result['version']} on {page}: needs review (not failing):\n" + describe(
             [dict(v, helpUrl="") for v in result["incomplete"]]))
     if violations:
-        print(f"\naxe {result['version']} found {len(violations)} WCAG 2.1 A/AA violation(s) on {page}:\n"
+        print(f"\naxe {result['version']} found {len(violations)} WCAG 2.2 A/AA violation(s) on {page}:\n"
               + describe(violations))
     if violations:
-        pytest.fail(f"axe {result['version']} found {len(violations)} WCAG 2.1 A/AA violation(s) on {page}:\n"
+        pytest.fail(f"axe {result['version']} found {len(violations)} WCAG 2.2 A/AA violation(s) on {page}:\n"
                     + describe(violations), pytrace=False)
 
 

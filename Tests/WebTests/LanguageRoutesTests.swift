@@ -1,0 +1,64 @@
+import Casework
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import Web
+
+/// Which language a page speaks: `?lang=` first, else `Accept-Language` on a first visit, else
+/// German; the choice stays in the URL. Reporter pages offer all ten languages, member pages
+/// German and English.
+@Suite struct LanguageRoutesTests {
+    static let codes = ReportValidator.languages
+
+    @Test func acceptLanguageFollowsQualityThenPrimarySubtag() {
+        #expect(AcceptLanguage.choose("tr-TR,tr;q=0.9,en;q=0.8", among: Self.codes) == "tr")
+        #expect(AcceptLanguage.choose("en;q=0.4, fa-AF;q=0.9", among: Self.codes) == "fa", "Dari speakers get Farsi")
+        #expect(AcceptLanguage.choose("de-x-ls", among: Self.codes) == "de-x-ls")
+        #expect(AcceptLanguage.choose("de-AT, de;q=0.8", among: Self.codes) == "de")
+        #expect(AcceptLanguage.choose("ja, ko;q=0.5", among: Self.codes) == nil)
+        #expect(AcceptLanguage.choose("uk;q=0, ru;q=0.3", among: Self.codes) == "ru", "q=0 means not acceptable")
+        #expect(AcceptLanguage.choose("", among: Self.codes) == nil)
+        #expect(AcceptLanguage.choose(nil, among: Self.codes) == nil)
+    }
+
+    @Test func aFirstVisitFollowsAcceptLanguageAndKeepsTheChoiceInTheURL() async throws {
+        try await TestApp().test { client in
+            let turkish = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "tr-TR,tr;q=0.9,de;q=0.5"])
+            #expect(turkish.text.contains("<html lang=\"tr\" dir=\"ltr\">"))
+            #expect(turkish.text.contains("action=\"/receipt?lang=tr\""), "the form keeps the language in the URL")
+            #expect(turkish.headers[.setCookie] == nil)
+            #expect(turkish.headers[.vary]?.contains("Accept-Language") == true)
+            let chosen = try await client.execute(uri: "/?lang=en", method: .get, headers: [.acceptLanguage: "tr"])
+            #expect(chosen.text.contains("<html lang=\"en\""), "?lang= wins over the header")
+            let unknown = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "ja"])
+            #expect(unknown.text.contains("<html lang=\"de\""))
+        }
+    }
+
+    @Test(arguments: ["ar", "fa"])
+    func arabicAndFarsiRunRightToLeft(code: String) async throws {
+        try await TestApp().test { client in
+            for path in ["/", "/receipt", "/mailbox", "/offices"] {
+                let page = try await client.execute(uri: "\(path)?lang=\(code)", method: .get).text
+                #expect(page.contains("<html lang=\"\(code)\" dir=\"rtl\">"), "\(path)")
+            }
+        }
+    }
+
+    @Test func reporterPagesOfferTenLanguagesByTheirOwnNamesAndMemberPagesTwo() async throws {
+        try await TestApp().test { client in
+            let form = try await client.execute(uri: "/?lang=de", method: .get).text
+            for name in ["Deutsch", "Leichte Sprache", "English", "Türkçe", "العربية", "فارسی", "Українська", "Русский", "Polski", "Română"] {
+                #expect(form.contains(">\(name)</a>"), "the chooser lacks \(name)")
+            }
+        }
+        try await MemberTestApp().test { client in
+            let login = try await client.execute(uri: "/login?lang=tr", method: .get).text
+            #expect(login.contains("<html lang=\"de\""), "member pages stay German and English")
+            #expect(login.contains(">English</a>") && !login.contains(">Türkçe</a>"))
+            let english = try await client.execute(uri: "/login", method: .get, headers: [.acceptLanguage: "tr, en;q=0.8"]).text
+            #expect(english.contains("<html lang=\"en\""), "a member page takes the first of German and English the browser accepts")
+        }
+    }
+}
