@@ -204,13 +204,15 @@ struct ReporterPages {
             "statusLabel": language["status_\(view.status.rawValue)"],
             "messages": view.messages.map { message -> [String: Any] in
                 ["from": message.from.rawValue, "text": message.text, "on": message.on.iso,
+                 "onText": WrittenDay.text(message.on, language: language.code),
                  "sender": language[message.from == .office ? "mailbox_from_office" : "mailbox_from_reporter"]]
             },
             "messageToken": services.tokens.issue(.mailboxMessage),
             "withdrawToken": services.tokens.issue(.mailboxWithdraw),
         ]
         if let report = view.report {
-            values["report"] = ["narrative": report.narrative, "incidentDate": report.incidentDate?.iso ?? ""]
+            values["report"] = ["narrative": report.narrative,
+                                "incidentDate": report.incidentDate.map { WrittenDay.text($0, language: language.code) } ?? ""]
         }
         if let notice { values["notice"] = notice }
         if let error { values["error"] = error }

@@ -62,3 +62,20 @@ import Testing
         }
     }
 }
+
+/// Dates on reporter pages are written out in the page's language, in the Gregorian calendar.
+@Suite struct WrittenDayTests {
+    @Test func aDayIsWrittenInEachLanguage() throws {
+        let day = try #require(Day(year: 2026, month: 12, day: 5))
+        #expect(WrittenDay.text(day, language: "de") == "5. Dezember 2026")
+        #expect(WrittenDay.text(day, language: "de-x-ls") == "5. Dezember 2026")
+        #expect(WrittenDay.text(day, language: "en") == "5 December 2026")
+        let months = ["tr": "Aralık", "ru": "декабря", "uk": "грудня", "pl": "grudnia", "ro": "decembrie", "ar": "ديسمبر", "fa": "دسامبر"]
+        for (language, month) in months {
+            let text = WrittenDay.text(day, language: language)
+            #expect(text.contains(month), "\(language): \(text)")
+            #expect(!text.contains("2026-12-05"))
+        }
+        #expect(!WrittenDay.text(day, language: "fa").contains("۱۴۰۵"), "a Farsi page keeps the Gregorian year")
+    }
+}
