@@ -36,8 +36,10 @@ public struct ReportValidator: Sendable {
 
         var grounds: [String] = []
         let givenGrounds = submission.grounds ?? []
-        guard givenGrounds.count <= Self.maxGrounds else {
-            throw ValidationFailure(.tooLarge, field: "grounds", "at most \(Self.maxGrounds) grounds")
+        // The form offers every ground, so every ground may be ticked at once.
+        let groundLimit = max(Self.maxGrounds, taxonomy.facet("ground")?.codes.count ?? 0)
+        guard givenGrounds.count <= groundLimit else {
+            throw ValidationFailure(.tooLarge, field: "grounds", "at most \(groundLimit) grounds")
         }
         for ground in givenGrounds {
             try code(ground, facet: "ground", field: "grounds")

@@ -59,8 +59,8 @@ struct ReporterPages {
         } catch let failure as ValidationFailure {
             let key = "error_\(failure.field ?? "generic")"
             let text = language.strings[key] ?? language["error_generic"]
-            return try await renderForm(language: language, values: submission, error: (failure.field, text),
-                                        status: failure.code == .tooLarge ? .contentTooLarge : .unprocessableContent)
+            // A limit is a problem with a field like any other: 422, the field marked, the text kept.
+            return try await renderForm(language: language, values: submission, error: (failure.field, text), status: .unprocessableContent)
         } catch is StoreError {
             return notice(language, "unavailable", status: .serviceUnavailable, link: ("/", "back_to_form"))
         }

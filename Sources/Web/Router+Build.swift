@@ -6,6 +6,7 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: PageErrorMiddleware(pages: services.pages, settings: services.settings))
     router.add(middleware: CrossSiteMiddleware())
     ReporterAPI(services: services).addRoutes(to: router.group("api/v1"))
     if let members = services.members {

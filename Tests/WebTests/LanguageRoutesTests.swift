@@ -79,3 +79,46 @@ import Testing
         #expect(!WrittenDay.text(day, language: "fa").contains("۱۴۰۵"), "a Farsi page keeps the Gregorian year")
     }
 }
+
+/// A page route never answers JSON: unknown pages, wrong methods and bodies too large are pages
+/// in the visitor's language; the API keeps its JSON.
+@Suite struct PageErrorTests {
+    @Test func anUnknownPageIsATranslatedPageAndTheAPIStaysJSON() async throws {
+        try await TestApp().test { client in
+            let page = try await client.execute(uri: "/nirgends?lang=tr", method: .get)
+            #expect(page.status == .notFound)
+            #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(page.text.contains("<html lang=\"tr\"") && !page.text.contains("\"error\""))
+            let api = try await client.execute(uri: "/api/v1/nirgends", method: .get)
+            #expect(api.status == .notFound && api.headers[.contentType]?.hasPrefix("application/json") == true)
+        }
+    }
+
+    @Test func aWrongMethodAndATooLargeFormArePages() async throws {
+        try await TestApp().test { client in
+            let wrong = try await client.execute(uri: "/offices?lang=ar", method: .delete)
+            #expect([.notFound, .methodNotAllowed].contains(wrong.status))
+            #expect(wrong.headers[.contentType]?.hasPrefix("text/html") == true && wrong.text.contains("dir=\"rtl\""))
+            let huge = String(repeating: "a", count: WebSettings.maxFormBody + 10)
+            let tooLarge = try await client.postForm("/receipt?lang=en", [("narrative", huge)], headers: [.secFetchSite: "same-origin"])
+            #expect(tooLarge.status == .contentTooLarge)
+            #expect(tooLarge.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(tooLarge.text.contains("Too much at once"))
+        }
+    }
+
+    /// The form offers every ground; ticking all of them is a report, not a 413.
+    @Test func everyGroundTheFormOffersMayBeTicked() async throws {
+        let app = try await TestApp()
+        try await app.test { client in
+            let form = try await client.execute(uri: "/?lang=en", method: .get)
+            let token = try #require(form.token())
+            let grounds = form.text.matches(of: /name="grounds" value="([a-z_]+)"/).map { String($0.1) }
+            #expect(grounds.count > 12, "the form offers \(grounds.count) grounds")
+            let fields = [("token", token), ("narrative", "All grounds"), ("contactWish", "mailbox")] + grounds.map { ("grounds", $0) }
+            let answer = try await client.postForm("/receipt?lang=en", fields, headers: [.secFetchSite: "same-origin"])
+            #expect(answer.status == .created)
+        }
+        #expect(await app.store.caseCount == 1)
+    }
+}
