@@ -55,7 +55,8 @@ struct ReporterPages {
         do {
             let receipt = try await services.reporter.submit(submission)
             return pages.render("receipt", status: .created, language: language, path: "/receipt", settings: services.settings,
-                                values: ["title": language["receipt_title"], "receipt": receipt.formatted])
+                                values: ["title": language["receipt_title"], "receipt": receipt.formatted,
+                                         "receiptGroups": Self.groups(receipt.formatted)])
         } catch let failure as ValidationFailure {
             let key = "error_\(failure.field ?? "generic")"
             let text = language.strings[key] ?? language["error_generic"]
@@ -91,6 +92,7 @@ struct ReporterPages {
         func options(_ facet: String, chosen: [String]) -> [[String: Any]] {
             (taxonomy.facet(facet)?.codes ?? []).map { code in
                 ["code": code.code, "label": language.label(facet: facet, code: code.code, taxonomy: code.labels),
+                 "example": language.strings["\(facet)_hint_\(code.code)"] ?? "",
                  "child": code.parent != nil, "checked": chosen.contains(code.code), "selected": chosen.contains(code.code)]
             }
         }
@@ -240,6 +242,7 @@ struct ReporterPages {
             return [
                 "id": office.id.hex, "name": office.name, "address": profile.address ?? "", "hours": profile.hours ?? "",
                 "phone": profile.phone ?? "", "email": profile.email ?? "",
+                "phoneLink": profile.phone.map(Self.telephoneLink) ?? "", "emailLink": profile.email.map { "mailto:\($0)" } ?? "",
                 "languages": profile.languages.map { services.pages.catalogues[$0]?.name ?? $0 }.joined(separator: ", "),
                 "regions": profile.regions.map { services.taxonomy.region($0)?.name ?? $0 }.joined(separator: ", "),
                 "controller": profile.controller ?? "", "law": profile.law.flatMap { lawNames[$0] } ?? "",
@@ -266,6 +269,17 @@ struct ReporterPages {
             throw APIError(.badRequest, code: "bad_request", message: "the form is not valid UTF-8")
         }
         return form
+    }
+
+    /// A `tel:` link: the number without spaces, slashes or brackets, `+` kept.
+    static func telephoneLink(_ number: String) -> String {
+        "tel:" + number.filter { $0.isNumber || $0 == "+" }
+    }
+
+    /// The receipt's groups of four, each kept on one line; the last carries no dash.
+    static func groups(_ receipt: String) -> [[String: Any]] {
+        let parts = receipt.split(separator: "-").map(String.init)
+        return parts.enumerated().map { ["text": $1, "dash": $0 < parts.count - 1] }
     }
 
     static let withdrawnLink = (path: "/", label: "back_to_form")

@@ -237,14 +237,14 @@ def test_page_frame(nojs, base_url, path, lang):
     direction = "rtl" if lang in RIGHT_TO_LEFT else "ltr"
     assert nojs.find_element(By.TAG_NAME, "html").get_attribute("dir") == direction
 
-    # At 360 px (a small phone) nothing scrolls sideways.
-    nojs.set_window_size(360, 800)
+    # At 320 px (the smallest phones; issue 14 asks 360 px and 320 px) nothing scrolls sideways.
+    nojs.set_window_size(320, 800)
     try:
         nojs.get(f"{base_url}{path}?lang={lang}")
         wait_for(nojs, "main#main")
         overflow = nojs.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{path}?lang={lang} scrolls sideways by {overflow} px at 360 px"
+        assert overflow <= 0, f"{path}?lang={lang} scrolls sideways by {overflow} px at 320 px"
     finally:
         nojs.set_window_size(1280, 1024)
 

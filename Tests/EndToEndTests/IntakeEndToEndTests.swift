@@ -31,7 +31,9 @@ import Testing
             ("token", token), ("narrative", "\(formMarker) im Formular"), ("contactWish", "mailbox"), ("grounds", "sprache"),
         ])
         #expect(formStatus == 201)
-        let formReceipt = try #require(receiptPage.firstMatch(of: /[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}/))
+        // The page keeps each group of four on one line (a span per group): read it as text.
+        let receiptText = receiptPage.replacing(/<[^>]+>/, with: "")
+        let formReceipt = try #require(receiptText.firstMatch(of: /[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}/))
         receipts.append(String(formReceipt.0))
 
         // Each report reads back with its narrative.

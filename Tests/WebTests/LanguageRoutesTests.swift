@@ -122,3 +122,20 @@ import Testing
         #expect(await app.store.caseCount == 1)
     }
 }
+
+/// What the offices page and the form tell a reporter on a phone.
+@Suite struct ReporterDetailsTests {
+    @Test func aPhoneNumberBecomesATelLink() {
+        #expect(ReporterPages.telephoneLink("0221 / 12 34-5") == "tel:022112345")
+        #expect(ReporterPages.telephoneLink("+49 (221) 000000") == "tel:+49221000000")
+    }
+
+    @Test func eachGroundCarriesItsExampleAndTheLearnedDateSaysWhy() async throws {
+        try await TestApp().test { client in
+            let form = try await client.execute(uri: "/?lang=de", method: .get).text
+            #expect(form.contains("aria-describedby=\"ground-rassistische_zuschreibung-example\""))
+            #expect(form.contains("z. B. wegen Hautfarbe, Herkunft, Name"))
+            #expect(form.contains("id=\"learnedDate-hint\"") && form.contains("Fristen"))
+        }
+    }
+}

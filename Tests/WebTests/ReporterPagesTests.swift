@@ -46,7 +46,9 @@ import Testing
             let answer = try await client.postForm("/receipt?lang=en", fields, headers: [.secFetchSite: "same-origin"])
             #expect(answer.status == .created)
             #expect(answer.text.contains("Nobody can recover the receipt"))
-            #expect(answer.text.firstMatch(of: /[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}/) != nil)
+            #expect(answer.text.replacing(/<[^>]+>/, with: "").firstMatch(of: /[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}/) != nil)
+            let groups = answer.text.matches(of: /<span class="group">([0-9A-HJKMNP-TV-Z]{4})<\/span>/).count
+            #expect(groups == 5, "each group of four is kept on one line")
             let again = try await client.postForm("/receipt?lang=en", fields)
             #expect(again.status == .conflict)
         }
