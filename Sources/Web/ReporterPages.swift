@@ -182,8 +182,8 @@ struct ReporterPages {
         switch services.tokens.redeem(form["token"], for: purpose) {
         case .valid: break
         // A mailbox form is good once: a copied or replayed one opens, sends or withdraws nothing.
-        case .alreadyUsed: return notice(language, "form_invalid", status: .conflict, link: ("/mailbox", "back_to_mailbox"))
-        case .expired, .invalid: return notice(language, "form_invalid", status: .badRequest, link: ("/mailbox", "back_to_mailbox"))
+        case .alreadyUsed: return notice(language, "mailbox_form_invalid", status: .conflict, link: ("/mailbox", "back_to_mailbox"))
+        case .expired, .invalid: return notice(language, "mailbox_form_invalid", status: .badRequest, link: ("/mailbox", "back_to_mailbox"))
         }
         guard let receipt = try? Receipt.parse(form["receipt"] ?? "") else {
             return mailboxPage(language, status: .badRequest, error: language["mailbox_malformed"])
@@ -191,7 +191,7 @@ struct ReporterPages {
         do {
             return try await body(language, form, receipt)
         } catch is StoreError {
-            return notice(language, "unavailable", status: .serviceUnavailable, link: ("/mailbox", "back_to_mailbox"))
+            return notice(language, "mailbox_unavailable", status: .serviceUnavailable, link: ("/mailbox", "back_to_mailbox"))
         }
     }
 
@@ -204,6 +204,9 @@ struct ReporterPages {
             "opened": true,
             "receipt": receipt.formatted,
             "statusLabel": language["status_\(view.status.rawValue)"],
+            "statusExplain": language["status_\(view.status.rawValue)_explain"],
+            // Once deletion is requested (or done) there is nothing left to withdraw.
+            "mayWithdraw": ![.loeschungBeantragt, .geloescht].contains(view.status),
             "messages": view.messages.map { message -> [String: Any] in
                 ["from": message.from.rawValue, "text": message.text, "on": message.on.iso,
                  "onText": WrittenDay.text(message.on, language: language.code),

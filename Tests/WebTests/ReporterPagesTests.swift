@@ -123,6 +123,31 @@ import Testing
         #expect(await app.store.caseCount == 0)
     }
 
+    /// The mailbox explains the status in a line; once deletion is requested it offers no
+    /// withdrawal any more, and says so.
+    @Test func aDeletionRequestShowsItsStateInsteadOfTheWithdrawForm() async throws {
+        let app = try await TestApp()
+        try await app.test { client in
+            let created = try await client.postJSON("/api/v1/reports", #"{"language": "en", "narrative": "n", "contactWish": "mailbox"}"#)
+            let receipt = try #require(try created.json()["receipt"] as? String)
+            let readToken = try #require(try await client.execute(uri: "/mailbox?lang=en", method: .get).token())
+            let opened = try await client.postForm("/mailbox?lang=en", [("token", readToken), ("receipt", receipt)])
+            #expect(opened.text.contains("Your report has arrived. The office has not worked on it yet."))
+            let withdrawToken = try #require(Self.token(in: opened.text, after: "/mailbox/withdraw"))
+            let caseID = try #require(await app.store.allRecords().first?.caseID)
+            await app.store.markTouched(caseID)
+            let requested = try await client.postForm("/mailbox/withdraw?lang=en",
+                                                      [("token", withdrawToken), ("receipt", receipt), ("confirm", "yes")])
+            #expect(requested.status == .ok)
+            let againToken = try #require(try await client.execute(uri: "/mailbox?lang=en", method: .get).token())
+            let again = try await client.postForm("/mailbox?lang=en", [("token", againToken), ("receipt", receipt)])
+            #expect(again.text.contains("Deletion of your report has been requested."))
+            #expect(!again.text.contains("action=\"/mailbox/withdraw"), "nothing left to withdraw")
+            #expect(again.text.contains("action=\"/mailbox/messages"), "the person can still write")
+        }
+        #expect(await app.store.caseCount == 1)
+    }
+
     /// The token of the form whose action starts with `action`.
     static func token(in page: String, after action: String) -> String? {
         guard let form = page.range(of: "action=\"\(action)") else { return nil }
