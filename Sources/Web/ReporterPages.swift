@@ -108,6 +108,8 @@ struct ReporterPages {
             "regions": regions,
             "offices": offices.map { office -> [String: Any] in
                 ["id": office.id.hex, "name": office.name, "city": office.profile.city ?? "",
+                 // Each language in its own name, so a reporter finds an office that speaks theirs.
+                 "officeLanguages": office.profile.languages.map { pages.catalogues[$0]?.name ?? $0 }.joined(separator: ", "),
                  "selected": office.id.hex == values.office]
             },
             "wish": [values.contactWish: true],

@@ -20,7 +20,7 @@ struct TestApp {
         let taxonomy = try Taxonomy.load(from: Self.root.appendingPathComponent("Policies/taxonomy.yaml"))
         offices = [
             Office(id: .random(), name: "Beratung Köln", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
-                   profile: OfficeProfile(city: "Köln", regions: ["05315"])),
+                   profile: OfficeProfile(city: "Köln", phone: "0221 / 00 00-0", languages: ["de", "tr", "ar"], regions: ["05315"])),
             Office(id: .random(), name: "Beratung Dortmund", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
                    profile: OfficeProfile(city: "Dortmund", regions: ["05913"])),
         ]
