@@ -13,7 +13,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from selenium.common.exceptions import (NoAlertPresentException, StaleElementReferenceException, TimeoutException,
                                         WebDriverException)
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -338,3 +340,50 @@ def test_axe_wcag21_aa_answer_pages(jsdriver, base_url, axe_source, answer):
         assert wait_for(jsdriver, "main h1").text == WITHDRAWN_TITLE
     assert_no_alert(jsdriver)
     assert_no_violations(run_axe(jsdriver, axe_source), f"the {answer} page")
+
+
+# --- the whole report by keyboard alone (no mouse, no JavaScript) ----------------------------------
+
+def tab_to(driver, css, limit=120):
+    """Presses Tab until the element `css` has the focus; fails if it is never reached."""
+    target = driver.find_element(By.CSS_SELECTOR, css)
+    for _ in range(limit):
+        if driver.switch_to.active_element == target:
+            return target
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+    pytest.fail(f"Tab never reached {css}", pytrace=False)
+
+
+def press_and_wait(driver, key):
+    """Presses `key` on the focused element and waits until the browser has left the page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    ActionChains(driver).send_keys(key).perform()
+    WebDriverWait(driver, 15).until(EC.staleness_of(old))
+    wait_for(driver, "main#main")
+
+
+def test_keyboard_only_journey(nojs, base_url):
+    """Form, receipt, mailbox and withdrawal reached and used with Tab, typing, Space and Enter."""
+    nojs.get(f"{base_url}/?lang=en")
+    wait_for(nojs, "main#main")
+    tab_to(nojs, "textarea#narrative").send_keys(f"keyboard journey {secrets.token_hex(4)}")
+    tab_to(nojs, "input[name=grounds][value=lebensalter]")
+    ActionChains(nojs).send_keys(Keys.SPACE).perform()
+    assert nojs.find_element(By.CSS_SELECTOR, "input[name=grounds][value=lebensalter]").is_selected()
+    tab_to(nojs, "form[action^='/receipt'] button[type=submit]")
+    press_and_wait(nojs, Keys.ENTER)
+    receipt = nojs.find_element(By.CSS_SELECTOR, ".receipt code").text.strip()
+    assert RECEIPT.fullmatch(receipt), f"no receipt after the keyboard submit: {receipt!r}"
+
+    tab_to(nojs, "nav a[href^='/mailbox']")
+    press_and_wait(nojs, Keys.ENTER)
+    tab_to(nojs, "input#receipt").send_keys(receipt)
+    tab_to(nojs, "form[action^='/mailbox'] button[type=submit]")
+    press_and_wait(nojs, Keys.ENTER)
+    wait_for(nojs, "p.status")
+
+    tab_to(nojs, "form[action^='/mailbox/withdraw'] input[name=confirm]")
+    ActionChains(nojs).send_keys(Keys.SPACE).perform()
+    tab_to(nojs, "form[action^='/mailbox/withdraw'] button[type=submit]")
+    press_and_wait(nojs, Keys.ENTER)
+    assert nojs.find_element(By.CSS_SELECTOR, "main h1").text == WITHDRAWN_TITLE
