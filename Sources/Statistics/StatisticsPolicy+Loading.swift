@@ -75,12 +75,11 @@ extension StatisticsPolicy {
     /// Under `mode: dp` nothing is suppressed, so nothing is solved.
     static func quarterShadowProblem(_ tables: [TableSpec], vocabulary: StatVocabulary) -> String? {
         let hierarchies = vocabulary.codeHierarchies
-        func base(_ dimension: String) -> String { hierarchies.first { $0.topLevel == dimension }?.detailed ?? dimension }
         for table in tables where table.reports.contains("annual") && table.dimensions.count == 2 && table.unit.periodLink != nil {
-            let shared = Set(tables.filter { $0.reports.contains("quarterly") && $0.unit == table.unit }.flatMap { $0.dimensions.map { base($0.key) } })
+            let shared = Set(tables.filter { $0.reports.contains("quarterly") && $0.unit == table.unit }.flatMap { $0.dimensions.map { hierarchies.detailedDimension($0.key) } })
             let keys = table.dimensions.map(\.key)
             let kept = LinkedRelease.shadowDimensions(keys, multiValued: table.dimensions.filter(vocabulary.isMultiValued).map(\.key),
-                                                       sharedWithQuarters: shared, base: base)
+                                                       sharedWithQuarters: shared, hierarchies: hierarchies)
             guard kept.count == 2 else { continue }
             let size = 4 * table.dimensions.reduce(1) { $0 * (vocabulary.codes($1).count + 1) }
             if size > LinkedRelease.shadowBudget { return LinkedRelease.overBudget(table.name, size: size) }

@@ -80,10 +80,8 @@ struct MemberPages {
     /// notice says that no cookie is set, which is not true here).
     func notice(_ language: Catalogue, _ key: String, status: HTTPResponse.Status,
                 link: (path: String, label: String) = ("/account", "member_back_to_account")) -> Response {
-        pages.render("member_notice", status: status, language: language, path: link.path, settings: services.settings, values: [
-            "title": language["\(key)_title"], "heading": language["\(key)_title"], "text": language["\(key)_text"],
-            "linkURL": "\(link.path)?lang=\(language.code)", "linkText": language[link.label],
-        ])
+        pages.render("member_notice", status: status, language: language, path: link.path, settings: services.settings,
+                     values: pages.noticeValues(language, key, link: link))
     }
 
     /// A confirmation named by `?done=` on a page reached by a redirect, if the page knows it.

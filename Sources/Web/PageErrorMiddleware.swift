@@ -15,21 +15,21 @@ struct PageErrorMiddleware: RouterMiddleware {
         .tooManyRequests: "rate_limited",
     ]
 
-    /// Paths of the member pages, which speak German or English only.
-    static let memberPrefixes = ["/login", "/logout", "/enrol", "/account", "/cases", "/deadlines", "/members", "/audit",
-                                 "/releases", "/received", "/statistics", "/report"]
-
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as any HTTPResponseError {
             guard Self.isPage(request.uri.path), let key = Self.notices[error.status] else { throw error }
-            let member = Self.memberPrefixes.contains { request.uri.path == $0 || request.uri.path.hasPrefix($0 + "/") }
-            let language = member ? pages.memberLanguage(of: request) : pages.language(of: request)
-            return pages.render("notice", status: error.status, language: language, path: "/", settings: settings, values: [
-                "title": language["\(key)_title"], "heading": language["\(key)_title"], "text": language["\(key)_text"],
-                "linkURL": "/?lang=\(language.code)", "linkText": language["back_to_form"],
-            ])
+            // A member (with a session cookie) gets the member frame: the reporter frame's footer
+            // says no cookie is set, which is not true for them.
+            if SessionCookie.token(in: request) != nil {
+                let language = pages.memberLanguage(of: request)
+                return pages.render("member_notice", status: error.status, language: language, path: "/account", settings: settings,
+                                    values: pages.noticeValues(language, key, link: ("/account", "member_back_to_account")))
+            }
+            let language = pages.language(of: request)
+            return pages.render("notice", status: error.status, language: language, path: "/", settings: settings,
+                                values: pages.noticeValues(language, key, link: ("/", "back_to_form")))
         }
     }
 

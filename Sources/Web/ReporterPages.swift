@@ -202,6 +202,7 @@ struct ReporterPages {
         guard let view = try await services.reporter.read(receipt: receipt, includeReport: includeReport) else {
             return mailboxPage(language, status: .notFound, error: language["mailbox_unknown"])
         }
+        let dates = WrittenDay(language: language.code)
         var values: [String: Any] = [
             "opened": true,
             "receipt": receipt.formatted,
@@ -211,7 +212,7 @@ struct ReporterPages {
             "mayWithdraw": ![.loeschungBeantragt, .geloescht].contains(view.status),
             "messages": view.messages.map { message -> [String: Any] in
                 ["from": message.from.rawValue, "text": message.text, "on": message.on.iso,
-                 "onText": WrittenDay.text(message.on, language: language.code),
+                 "onText": dates.text(message.on),
                  "sender": language[message.from == .office ? "mailbox_from_office" : "mailbox_from_reporter"]]
             },
             "messageToken": services.tokens.issue(.mailboxMessage),
@@ -219,7 +220,7 @@ struct ReporterPages {
         ]
         if let report = view.report {
             values["report"] = ["narrative": report.narrative,
-                                "incidentDate": report.incidentDate.map { WrittenDay.text($0, language: language.code) } ?? ""]
+                                "incidentDate": report.incidentDate.map(dates.text) ?? ""]
         }
         if let notice { values["notice"] = notice }
         if let error { values["error"] = error }
@@ -294,16 +295,12 @@ struct ReporterPages {
     private func notice(_ language: Catalogue, _ key: String, status: HTTPResponse.Status,
                         link: (path: String, label: String), size: Int = 0) -> Response {
         pages.renderPadded("notice", status: status, language: language, path: link.path, settings: services.settings,
-                           values: noticeValues(language, key, link: link), size: size)
+                           values: pages.noticeValues(language, key, link: link), size: size)
     }
 
     private func noticeSize(_ language: Catalogue, _ key: String, link: (path: String, label: String)) -> Int {
         pages.html("notice", language: language, path: link.path, settings: services.settings,
-                   values: noticeValues(language, key, link: link)).utf8.count
+                   values: pages.noticeValues(language, key, link: link)).utf8.count
     }
 
-    private func noticeValues(_ language: Catalogue, _ key: String, link: (path: String, label: String)) -> [String: Any] {
-        ["title": language["\(key)_title"], "heading": language["\(key)_title"], "text": language["\(key)_text"],
-         "linkURL": "\(link.path)?lang=\(language.code)", "linkText": language[link.label]]
-    }
 }

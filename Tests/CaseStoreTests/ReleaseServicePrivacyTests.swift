@@ -32,13 +32,7 @@ struct ReleaseServicePrivacyTests {
         }
         fixture.clock.advance(days: 60)
         let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
-        let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "mode: exact", with: "mode: dp")
-            .replacingOccurrences(of: "epsilon_per_release: \"1/2\"", with: "epsilon_per_release: \"1/10\"")
-            .replacingOccurrences(of: "yearly_cap: \"2\"", with: "yearly_cap: \"3/20\"")
-            // Grounds quarterly too, as a dp policy may (no suppression, so no quarter grids to solve).
-            .replacingOccurrences(of: "A year and its quarters\").\n    reports: [annual]", with: "A year and its quarters\").\n    reports: [annual, quarterly]")
-        let policy = try StatisticsPolicy.parse(text, file: "statistics.yaml", vocabulary: vocabulary)
+        let policy = try Self.dpPolicy(vocabulary)
         #expect(policy.mode == .dp)
         let statistics = OfficeStatistics(store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
                                           today: { Day(fixture.clock.now) })
@@ -76,17 +70,22 @@ struct ReleaseServicePrivacyTests {
         #expect(try await fixture.store.releases(officeID: fixture.officeA.id).count == 1)
     }
 
-    /// A dp service over `store` with ε 1/10 per release and a cap of 3/20 (one release a year),
-    /// and a lead with one classified case in 2026-Q2.
-    private static func dpService(_ fixture: CaseworkFixture, releases: (any ReleaseStore)? = nil) async throws -> ReleaseService {
-        let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
+    /// The shipped policy under `mode: dp` with ε 1/10 per release and a cap of 3/20, grounds
+    /// also quarterly, as a dp policy may (no suppression, so no quarter grids to solve).
+    private static func dpPolicy(_ vocabulary: StatVocabulary) throws -> StatisticsPolicy {
         let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "mode: exact", with: "mode: dp")
             .replacingOccurrences(of: "epsilon_per_release: \"1/2\"", with: "epsilon_per_release: \"1/10\"")
             .replacingOccurrences(of: "yearly_cap: \"2\"", with: "yearly_cap: \"3/20\"")
-            // Grounds quarterly too, as a dp policy may (no suppression, so no quarter grids to solve).
             .replacingOccurrences(of: "A year and its quarters\").\n    reports: [annual]", with: "A year and its quarters\").\n    reports: [annual, quarterly]")
-        let policy = try StatisticsPolicy.parse(text, file: "statistics.yaml", vocabulary: vocabulary)
+        return try StatisticsPolicy.parse(text, file: "statistics.yaml", vocabulary: vocabulary)
+    }
+
+    /// A dp service over `store` with ε 1/10 per release and a cap of 3/20 (one release a year),
+    /// and a lead with one classified case in 2026-Q2.
+    private static func dpService(_ fixture: CaseworkFixture, releases: (any ReleaseStore)? = nil) async throws -> ReleaseService {
+        let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
+        let policy = try Self.dpPolicy(vocabulary)
         let statistics = OfficeStatistics(store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
                                           today: { Day(fixture.clock.now) })
         var service = ReleaseService(statistics: statistics, releases: releases ?? fixture.store, signer: fixture.store.signer,

@@ -89,6 +89,12 @@ import Testing
             #expect(page.status == .notFound)
             #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
             #expect(page.text.contains("<html lang=\"tr\"") && !page.text.contains("\"error\""))
+            #expect(!page.text.contains("member-header"))
+            // A member's browser (with its session cookie) gets the member frame, whose footer makes
+            // no "no cookies" claim, in German or English.
+            let member = try await client.execute(uri: "/nirgends?lang=tr", method: .get,
+                                                  headers: [.cookie: "\(SessionCookie.name)=abc"])
+            #expect(member.status == .notFound && member.text.contains("member-header") && member.text.contains("<html lang=\"de\""))
             let api = try await client.execute(uri: "/api/v1/nirgends", method: .get)
             #expect(api.status == .notFound && api.headers[.contentType]?.hasPrefix("application/json") == true)
         }

@@ -24,11 +24,10 @@ extension LinkedRelease {
     /// there the whole grid is needed. The tests' oracle builds the whole grid for every year
     /// table and checks this (`DisclosurePeriodTests`). `shadowBudget` bounds the whole grids.
     mutating func periodRelations(_ hierarchies: [CodeHierarchy]) throws(DisclosureInputError) -> [QuantityRelation] {
-        func base(_ dimension: String) -> String { hierarchies.first { $0.topLevel == dimension }?.detailed ?? dimension }
         var quarterDimensions: [UnitYear: Set<String>] = [:]
         for table in tables {
             guard let period = StatPeriod(range: table.period), period.quarter != nil else { continue }
-            quarterDimensions[UnitYear(unit: table.unit, year: period.year), default: []].formUnion(table.dimensions.map(base))
+            quarterDimensions[UnitYear(unit: table.unit, year: period.year), default: []].formUnion(table.dimensions.map(hierarchies.detailedDimension))
         }
         guard !quarterDimensions.isEmpty else { return [] }
         var found: [QuantityRelation] = []
@@ -37,7 +36,7 @@ extension LinkedRelease {
                   let link = StatUnit(rawValue: table.unit)?.periodLink,
                   let shared = quarterDimensions[UnitYear(unit: table.unit, year: period.year)] else { continue }
             let yearGrid = grids[number]
-            let kept = Self.shadowDimensions(table.dimensions, multiValued: table.multiValued, sharedWithQuarters: shared, base: base)
+            let kept = Self.shadowDimensions(table.dimensions, multiValued: table.multiValued, sharedWithQuarters: shared, hierarchies: hierarchies)
             let size = kept.reduce(1) { $0 * yearGrid.extents[$1] }
             guard kept.count < 2 || 4 * size <= Self.shadowBudget else {
                 throw DisclosureInputError(table: table.name, reason: Self.overBudget(table.name, size: 4 * size))
@@ -77,10 +76,9 @@ extension LinkedRelease {
 
     /// The indices of the year table's dimensions its quarters' shadow grids keep (see above).
     static func shadowDimensions(_ dimensions: [String], multiValued: [String], sharedWithQuarters shared: Set<String>,
-                                 base: (String) -> String) -> [Int] {
+                                 hierarchies: [CodeHierarchy]) -> [Int] {
         let all = Array(dimensions.indices)
-        let sharedIndices = Set(all.filter { shared.contains(base(dimensions[$0])) })
-        let isShared = { (index: Int) in sharedIndices.contains(index) }
+        let isShared = { (index: Int) in shared.contains(hierarchies.detailedDimension(dimensions[index])) }
         let isMulti = { (index: Int) in multiValued.contains(dimensions[index]) }
         guard dimensions.count == 2 else { return all.filter(isShared) }
         let whole = all.allSatisfy(isShared) || all.contains { isShared($0) && isMulti($0) } || all.allSatisfy(isMulti)
