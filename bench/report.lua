@@ -1,7 +1,7 @@
 -- wrk script: POST one sealed report per request; prints a machine-readable result line.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"language":"de","narrative":"Bei der Wohnungsbesichtigung sagte der Vermieter, an solche Leute vermiete er nicht. Benchmark-Meldung.","contactWish":"mailbox","grounds":["rassistische_zuschreibung"],"area":"wohnen","region":"05913","incidentDate":"2026-10-02"}'
+wrk.body = '{"language":"de","narrative":"Bei der Wohnungsbesichtigung sagte der Vermieter, an solche Leute vermiete er nicht. Benchmark-Meldung.","contactWish":"mailbox","consent":true,"grounds":["rassistische_zuschreibung"],"area":"wohnen","region":"05913","incidentDate":"2026-10-02"}'
 
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout

@@ -58,6 +58,18 @@ extension AppDatabase {
         }
     }
 
+    /// Makes `officeID` the one office that receives reports from regions no office serves; the
+    /// mark moves from any office that had it. Throws `StoreError.notFound` for an unknown office.
+    public func setFallbackOffice(_ officeID: EntityID) async throws {
+        try await writer.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM office WHERE id = ?", arguments: [Data(officeID.bytes)]) != nil else {
+                throw StoreError.notFound
+            }
+            try db.execute(sql: "UPDATE office SET is_fallback = 0 WHERE is_fallback = 1")
+            try db.execute(sql: "UPDATE office SET is_fallback = 1 WHERE id = ?", arguments: [Data(officeID.bytes)])
+        }
+    }
+
     /// The office secret sealed to a recipient, for the current key version.
     public func seal(officeID: EntityID, recipient: String, purpose: OfficeKeySeal.Purpose) async throws -> [UInt8]? {
         try await writer.read { db in

@@ -277,6 +277,13 @@ enum Migrations {
             SELECT period, published_at, release_count, file FROM stat_published ORDER BY published_at;
         """
 
+    /// v9: the fallback office. Reports from a region no office serves go to the office the
+    /// operator marks; the partial unique index lets at most one office be marked.
+    static let v9 = """
+        ALTER TABLE office ADD COLUMN is_fallback INTEGER NOT NULL DEFAULT 0 CHECK (is_fallback IN (0, 1));
+        CREATE UNIQUE INDEX office_one_fallback ON office (is_fallback) WHERE is_fallback = 1;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -302,6 +309,9 @@ enum Migrations {
         }
         migrator.registerMigration("v8") { db in
             try db.execute(sql: v8)
+        }
+        migrator.registerMigration("v9") { db in
+            try db.execute(sql: v9)
         }
         return migrator
     }

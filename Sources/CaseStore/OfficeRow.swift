@@ -6,12 +6,12 @@ import Sealing
 /// Reading and writing office rows.
 enum OfficeRow {
     static func all(_ db: Database) throws -> [Office] {
-        try Row.fetchAll(db, sql: "SELECT id, name, public_key, key_version, profile FROM office ORDER BY position")
+        try Row.fetchAll(db, sql: "SELECT id, name, public_key, key_version, profile, is_fallback FROM office ORDER BY position")
             .map(decode)
     }
 
     static func one(_ db: Database, id: EntityID) throws -> Office? {
-        try Row.fetchOne(db, sql: "SELECT id, name, public_key, key_version, profile FROM office WHERE id = ?",
+        try Row.fetchOne(db, sql: "SELECT id, name, public_key, key_version, profile, is_fallback FROM office WHERE id = ?",
                          arguments: [Data(id.bytes)]).map(decode)
     }
 
@@ -24,7 +24,8 @@ enum OfficeRow {
             id: id, name: row["name"],
             publicKey: try BoxPublicKey(bytes: [UInt8](row["public_key"] as Data)),
             keyVersion: UInt32(row["key_version"] as Int64),
-            profile: try JSONDecoder().decode(OfficeProfile.self, from: Data(profileText.utf8))
+            profile: try JSONDecoder().decode(OfficeProfile.self, from: Data(profileText.utf8)),
+            isFallback: row["is_fallback"] as Bool
         )
     }
 }

@@ -49,6 +49,7 @@ public struct AuditEvent: Sendable, Equatable, Codable {
 public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case officeCreated = "office.created"
     case officeProfileChanged = "office.profile_changed"
+    case officeFallbackSet = "office.fallback_set"
     case officeRecovered = "office.recovered"
     case keyRotationStarted = "office.key_rotation_started"
     case keyRotationFinished = "office.key_rotation_finished"

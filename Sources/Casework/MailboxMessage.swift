@@ -22,6 +22,8 @@ public struct MailboxMessage: Sendable, Codable, Equatable {
 /// What the mailbox shows a receipt holder.
 public struct MailboxView: Sendable {
     public let status: ReporterStatus
+    /// The office the report is with, so the mailbox can name it.
+    public let officeID: EntityID
     public let messages: [MailboxMessage]
     /// The report as submitted, only when asked for explicitly.
     public let report: ReportContent?

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What reporters see about an office, as on the offices' own pages today.
 public struct OfficeProfile: Sendable, Codable, Equatable {
     public var city: String?
@@ -32,11 +34,18 @@ public struct OfficeProfile: Sendable, Codable, Equatable {
         self.dpo = dpo
         self.authority = authority
     }
-}
 
-/// The data-protection law that binds an office's Träger.
-public enum DataProtectionLaw: String, Sendable, Codable, CaseIterable {
-    case dsgvo
-    case kdg
-    case dsgEkd = "dsg-ekd"
+    /// The facts the privacy notice (Art. 13 DSGVO, § 15 KDG, § 17 DSG-EKD) cannot do without and
+    /// that only the office can give; an office missing one takes no reports, so no reporter
+    /// consents to a notice that does not name who is responsible.
+    public var noticeGaps: [String] {
+        var gaps: [String] = []
+        if controller?.trimmingCharacters(in: .whitespaces).isEmpty ?? true { gaps.append("controller") }
+        if law == nil { gaps.append("law") }
+        if dpo?.trimmingCharacters(in: .whitespaces).isEmpty ?? true { gaps.append("dpo") }
+        return gaps
+    }
+
+    /// Whether reporters are offered this office: its privacy notice is complete.
+    public var takesReports: Bool { noticeGaps.isEmpty }
 }

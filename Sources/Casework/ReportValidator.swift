@@ -70,6 +70,11 @@ public struct ReportValidator: Sendable {
             break
         }
 
+        // Asked last, so a form with other problems names those first and keeps the tick.
+        guard submission.consent == true else {
+            throw ValidationFailure(.validationFailed, field: "consent",
+                                    "consent must be true: the reporter's consent to the office's privacy notice")
+        }
         let office = try route(officeID: submission.office, region: region, offices: offices)
         let content = ReportContent(language: submission.language, narrative: narrative, incidentDate: incident,
                                     learnedDate: learned, grounds: grounds, area: area, region: region, role: role,
@@ -77,21 +82,36 @@ public struct ReportValidator: Sendable {
         return ValidatedReport(content: content, contact: wish == .contact ? contact : nil, office: office)
     }
 
-    /// The chosen office, else the one serving the region, else the first.
+    /// The chosen office, else the one serving the region, else the operator's fallback office.
+    /// Only offices whose privacy notice is complete take reports, and a report is never routed
+    /// to an office the reporter was not told of: without a fallback, an unserved region is refused.
     func route(officeID: String?, region: String?, offices: [Office]) throws(ValidationFailure) -> Office {
+        let open = offices.filter(\.profile.takesReports)
         if let text = try nonEmpty(officeID) {
-            guard let id = EntityID(hex: text), let office = offices.first(where: { $0.id == id }) else {
-                throw ValidationFailure(.unknownCode, field: "office", "office '\(text)' is not an office of this service")
+            guard let id = EntityID(hex: text), let office = open.first(where: { $0.id == id }) else {
+                throw ValidationFailure(.unknownCode, field: "office", "office '\(text)' is not an office that takes reports here")
             }
             return office
         }
-        if let region, let office = offices.first(where: { $0.profile.regions.contains(region) }) {
+        if let region, let office = open.first(where: { $0.profile.regions.contains(region) }) {
             return office
         }
-        guard let first = offices.first else {
-            throw ValidationFailure(.validationFailed, field: "office", "this service has no office yet")
+        if let fallback = Self.fallback(among: open) {
+            return fallback
         }
-        return first
+        guard !open.isEmpty else {
+            throw ValidationFailure(.validationFailed, field: "office",
+                                    "no office takes reports yet: every office's privacy notice lacks controller, law or dpo")
+        }
+        throw ValidationFailure(.validationFailed, field: "office",
+                                region == nil ? "choose an office or a region" : "no office serves region '\(region ?? "")': choose an office")
+    }
+
+    /// Where reports from unserved regions go: the operator's fallback office, or the only office
+    /// when there is just one (a single office is everyone's office).
+    public static func fallback(among offices: [Office]) -> Office? {
+        let open = offices.filter(\.profile.takesReports)
+        return open.first(where: \.isFallback) ?? (open.count == 1 ? open.first : nil)
     }
 
     private func day(_ text: String?, field: String, today: Day) throws(ValidationFailure) -> Day? {

@@ -24,14 +24,15 @@ public struct ReporterService: Sendable {
         self.today = today
     }
 
-    /// Checks, seals and stores a report; returns the receipt once the report is durable.
-    public func submit(_ submission: ReportSubmission) async throws -> Receipt {
+    /// Checks, seals and stores a report; answers once the report is durable.
+    public func submit(_ submission: ReportSubmission) async throws -> ReportAcknowledgement {
         let offices = try await store.offices()
         let day = today()
         let report = try validator.validate(submission, offices: offices, today: day)
         let (intake, receipt) = try seal(report, on: day)
         try await store.submit(intake)
-        return receipt
+        // The next due day of a case that only has its intake is the first-response deadline.
+        return ReportAcknowledgement(receipt: receipt, office: report.office, firstResponseBy: intake.nextDue)
     }
 
     /// Seals a validated report into what the store writes, with a fresh receipt.
@@ -73,7 +74,7 @@ public struct ReporterService: Sendable {
             }
         }
         messages.sort { ($0.sequence, $0.on) < ($1.sequence, $1.on) }
-        return MailboxView(status: ReporterStatus(step: opened.snapshot.step), messages: messages, report: report)
+        return MailboxView(status: ReporterStatus(step: opened.snapshot.step), officeID: opened.snapshot.officeID, messages: messages, report: report)
     }
 
     /// Adds the reporter's message; false when the receipt is unknown or withdrawn.

@@ -48,16 +48,19 @@ enum Bench {
     }
 
     static let submission = ReportSubmission(language: "de", narrative: String(repeating: "Benchmark-Meldung über einen Vorfall. ", count: 8),
-                                             grounds: ["antisemitismus"], area: "wohnen", region: "05913", contactWish: "mailbox")
+                                             grounds: ["antisemitismus"], area: "wohnen", region: "05913", contactWish: "mailbox",
+                                             consent: true)
 
     static func taxonomy() throws -> Taxonomy {
         try Taxonomy.load(from: root.appendingPathComponent("Policies/taxonomy.yaml"))
     }
 
-    /// An office whose regions include the benchmark report's region.
+    /// An office whose regions include the benchmark report's region, with the privacy-notice
+    /// facts an office needs to take reports.
     static func createOffice(_ database: AppDatabase, name: String = "Bench") async throws -> (Office, OfficeKeys) {
         let keys = try OfficeKeys.generate()
-        return (try await database.createOffice(name: name, profile: OfficeProfile(regions: ["05913"]), keys: keys), keys)
+        let profile = OfficeProfile(regions: ["05913"], controller: "Bench e. V.", law: .dsgvo, dpo: "datenschutz@example.org")
+        return (try await database.createOffice(name: name, profile: profile, keys: keys), keys)
     }
 
     /// Submits `count` reports through `service` from 16 concurrent tasks, each answered only

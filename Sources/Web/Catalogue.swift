@@ -84,6 +84,26 @@ public struct Catalogue: Sendable {
 
     public subscript(key: String) -> String { strings[key] ?? key }
 
+    /// A string with its `{name}` placeholders filled in one pass, so a value that itself
+    /// contains braces (an office's name) is never read as a placeholder.
+    public func text(_ key: String, _ values: [String: String]) -> String {
+        let template = self[key]
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"),
+                  let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
     /// The label of a taxonomy code in this language: the catalogue's, else the taxonomy's own
     /// in this language, else German.
     public func label(facet: String, code: String, taxonomy labels: [String: String]) -> String {

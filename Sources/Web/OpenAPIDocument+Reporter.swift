@@ -25,8 +25,12 @@ extension OpenAPIDocument {
           operationId: submitReport
           summary: Submit an anonymous report
           description: |
-            Without `office` the report goes to the office serving `region`, else to the first
-            office. The receipt in the answer is shown once and stored nowhere. Bodies are limited
+            Without `consent: true` (the reporter's consent to the office's privacy notice,
+            `/privacy?office=ID`) nothing is stored: `422` naming `consent`. Without `office` the
+            report goes to the office serving `region`, else to the operator's fallback office (the
+            only office when there is one); with neither, `422` naming `office`. Only offices whose
+            privacy notice is complete take reports. The answer names the office that received the
+            report. The receipt in the answer is shown once and stored nowhere. Bodies are limited
             to 128 KiB. As on every JSON route, a body not sent as `application/json` gets `415
             unsupported_media_type`, and a request a browser marks as sent by another site
             (`Sec-Fetch-Site`) gets `403 cross_site`.

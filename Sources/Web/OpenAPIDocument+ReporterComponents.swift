@@ -63,7 +63,7 @@ extension OpenAPIDocument {
                 $ref: "#/components/schemas/PublicOffice"
         ReportSubmission:
           type: object
-          required: [language, narrative, contactWish]
+          required: [language, narrative, contactWish, consent]
           description: |
             Optional text fields that are empty or only whitespace count as absent. Text must
             hold no control characters other than line breaks and tabs.
@@ -110,7 +110,11 @@ extension OpenAPIDocument {
             office:
               type: string
               pattern: "^[0-9a-fA-F]{32}$"
-              description: The office to send the report to.
+              description: The office to send the report to; one that `GET /api/v1/offices` lists.
+            consent:
+              type: boolean
+              const: true
+              description: The reporter's consent to the office's privacy notice (Art. 9 (2) a DSGVO or the church law's equivalent).
           if:
             required: [contactWish]
             properties:
@@ -120,13 +124,27 @@ extension OpenAPIDocument {
             required: [contact]
         ReportReceipt:
           type: object
-          required: [receipt, status]
+          required: [receipt, status, office]
           properties:
             receipt:
               $ref: "#/components/schemas/FormattedReceipt"
             status:
               type: string
               const: eingegangen
+            office:
+              type: object
+              description: The office that received the report.
+              required: [id, name]
+              properties:
+                id:
+                  type: string
+                  pattern: "^[0-9a-f]{32}$"
+                name:
+                  type: string
+            firstResponseBy:
+              allOf:
+                - $ref: "#/components/schemas/Day"
+              description: The day by which the office means to respond (the workflow's first-response deadline).
         ReportContent:
           type: object
           description: The report as submitted; contact details are not part of it.
@@ -254,6 +272,10 @@ extension OpenAPIDocument {
               type: string
             contactWish:
               $ref: "#/components/schemas/ContactWish"
+            consent:
+              type: string
+              const: "yes"
+              description: The ticked consent box; without it the form comes back with 422.
             contact:
               type: string
         MailboxForm:

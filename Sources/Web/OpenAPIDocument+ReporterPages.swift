@@ -213,6 +213,29 @@ extension OpenAPIDocument {
           responses:
             "200":
               $ref: "#/components/responses/Page"
+      /privacy:
+        get:
+          tags: [pages]
+          operationId: privacyNoticePage
+          summary: An office's full privacy notice
+          description: |
+            Controller, data-protection officer, purposes, legal basis, recipients, retention,
+            rights and the supervisory authority of the office's law. Without `office`, the list
+            of offices to choose from; an unknown office, or one whose notice is incomplete,
+            answers 404 with that list.
+          parameters:
+            - $ref: "#/components/parameters/Lang"
+            - name: office
+              in: query
+              required: false
+              schema:
+                type: string
+                pattern: "^[0-9a-fA-F]{32}$"
+          responses:
+            "200":
+              $ref: "#/components/responses/Page"
+            "404":
+              $ref: "#/components/responses/Page"
       /static/style.css:
         get:
           tags: [pages]

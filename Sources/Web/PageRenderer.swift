@@ -54,7 +54,7 @@ public struct PageRenderer: Sendable {
 
     /// The templates of the reporter pages: their language chooser offers every catalogue,
     /// the member pages' only those with member pages.
-    static let reporterTemplates: Set<String> = ["index", "receipt", "mailbox", "offices", "notice"]
+    static let reporterTemplates: Set<String> = ["index", "receipt", "mailbox", "offices", "notice", "privacy"]
 
     /// A full page: layout values, strings, language chooser, then the page's own values.
     func render(_ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
@@ -83,7 +83,8 @@ public struct PageRenderer: Sendable {
             "quickExitURL": settings.quickExitURL,
             "languages": catalogues.values.filter { Self.reporterTemplates.contains(template) || $0.hasMemberPages }
                 .sorted { Self.order($0.code) < Self.order($1.code) }.map { catalogue in
-                ["code": catalogue.code, "name": catalogue.name, "url": "\(path)?lang=\(catalogue.code)",
+                // A path may carry its own query (the privacy notice's office); the language joins it.
+                ["code": catalogue.code, "name": catalogue.name, "url": "\(path)\(path.contains("?") ? "&" : "?")lang=\(catalogue.code)",
                  "current": catalogue.code == language.code] as [String: Any]
             },
             "q": "?lang=\(language.code)",

@@ -17,7 +17,8 @@ struct ReporterAPI {
     }
 
     @Sendable func offices(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let offices = try await services.reporter.store.offices()
+        // Only offices whose privacy notice is complete take reports, so only they are listed.
+        let offices = try await services.reporter.store.offices().filter(\.profile.takesReports)
         return try JSONResponse.make(.ok, PublicOffice.list(offices, taxonomy: services.taxonomy))
     }
 
@@ -25,16 +26,19 @@ struct ReporterAPI {
         let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
         guard services.allowIntake(from: address) else { throw APIError.rateLimited }
         let submission = try await RequestBody.json(ReportSubmission.self, from: request)
-        let receipt: Receipt
+        let acknowledged: ReportAcknowledgement
         do {
-            receipt = try await services.reporter.submit(submission)
+            acknowledged = try await services.reporter.submit(submission)
         } catch let failure as ValidationFailure {
             throw APIError(failure)
         } catch is StoreError {
             throw APIError.unavailable
         }
-        struct Answer: Encodable { let receipt: String; let status: String }
-        return try JSONResponse.make(.created, Answer(receipt: receipt.formatted, status: ReporterStatus.eingegangen.rawValue))
+        struct OfficeName: Encodable { let id: String; let name: String }
+        struct Answer: Encodable { let receipt: String; let status: String; let office: OfficeName; let firstResponseBy: String? }
+        return try JSONResponse.make(.created, Answer(receipt: acknowledged.receipt.formatted, status: ReporterStatus.eingegangen.rawValue,
+                                                      office: OfficeName(id: acknowledged.office.id.hex, name: acknowledged.office.name),
+                                                      firstResponseBy: acknowledged.firstResponseBy?.iso))
     }
 
     struct MailboxRequest: Decodable {

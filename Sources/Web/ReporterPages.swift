@@ -19,6 +19,7 @@ struct ReporterPages {
         router.post("/mailbox/messages", use: sendMessage)
         router.post("/mailbox/withdraw", use: withdraw)
         router.get("/offices", use: officeList)
+        router.get("/privacy", use: privacyNotice)
         router.get("/static/style.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(bytes: pages.stylesheet)))
@@ -53,10 +54,16 @@ struct ReporterPages {
                                         status: .badRequest)
         }
         do {
-            let receipt = try await services.reporter.submit(submission)
+            let acknowledged = try await services.reporter.submit(submission)
+            let receipt = acknowledged.receipt.formatted
+            var values: [String: Any] = ["title": language["receipt_title"], "receipt": receipt, "receiptGroups": Self.groups(receipt),
+                                         "office": language.text("receipt_office", ["office": acknowledged.office.name])]
+            // Someone who wants no answer is promised none.
+            if let due = acknowledged.firstResponseBy, submission.contactWish != "none" {
+                values["firstResponse"] = language.text("receipt_first_response", ["date": WrittenDay(language: language.code).text(due)])
+            }
             return pages.render("receipt", status: .created, language: language, path: "/receipt", settings: services.settings,
-                                values: ["title": language["receipt_title"], "receipt": receipt.formatted,
-                                         "receiptGroups": Self.groups(receipt.formatted)])
+                                values: values)
         } catch let failure as ValidationFailure {
             let key = "error_\(failure.field ?? "generic")"
             let text = language.strings[key] ?? language["error_generic"]
@@ -82,12 +89,15 @@ struct ReporterPages {
                                 incidentDate: optional("incidentDate"), learnedDate: optional("learnedDate"),
                                 grounds: form.all("grounds"), area: optional("area"), region: optional("region"),
                                 role: optional("role"), contactWish: form["contactWish"] ?? "mailbox",
-                                contact: optional("contact"), office: optional("office"))
+                                contact: optional("contact"), office: optional("office"), consent: form["consent"] == "yes")
     }
 
     private func renderForm(language: Catalogue, values: ReportSubmission, error: (field: String?, text: String)?,
                             status: HTTPResponse.Status) async throws -> Response {
-        let offices = (try? await services.reporter.store.offices()) ?? []
+        // Only offices whose privacy notice is complete are offered (and take reports).
+        let offices = ((try? await services.reporter.store.offices()) ?? []).filter(\.profile.takesReports)
+        let fallback = ReportValidator.fallback(among: offices)
+        let served = Set(offices.flatMap(\.profile.regions))
         let taxonomy = services.taxonomy
         func options(_ facet: String, chosen: [String]) -> [[String: Any]] {
             (taxonomy.facet(facet)?.codes ?? []).map { code in
@@ -97,7 +107,7 @@ struct ReporterPages {
             }
         }
         let regions = taxonomy.regions.sorted { $0.name.compare($1.name, locale: Locale(identifier: "de")) == .orderedAscending }
-            .map { ["key": $0.key, "name": $0.name, "selected": $0.key == values.region] as [String: Any] }
+            .map { ["key": $0.key, "name": $0.name, "served": served.contains($0.key), "selected": $0.key == values.region] as [String: Any] }
         var page: [String: Any] = [
             "title": language["title_form"],
             "token": services.tokens.issue(.report),
@@ -112,12 +122,16 @@ struct ReporterPages {
                  "officeLanguages": office.profile.languages.map { pages.catalogues[$0]?.name ?? $0 }.joined(separator: ", "),
                  "selected": office.id.hex == values.office]
             },
+            "fallbackHint": fallback.map { language.text("office_hint_fallback", ["fallback": $0.name]) } ?? "",
+            "consent": consentLayer(language, office: offices.first { $0.id.hex == values.office }),
+            "consentGiven": values.consent == true,
             "wish": [values.contactWish: true],
             "values": ["narrative": values.narrative, "incidentDate": values.incidentDate ?? "",
                        "learnedDate": values.learnedDate ?? "", "contact": values.contact ?? ""],
         ]
         if let error {
-            page["error"] = ["text": error.text, "isNarrative": error.field == "narrative"] as [String: Any]
+            page["error"] = ["text": error.text, "isNarrative": error.field == "narrative", "isConsent": error.field == "consent",
+                             "isOffice": error.field == "office"] as [String: Any]
         }
         return pages.render("index", status: status, language: language, path: "/", settings: services.settings, values: page)
     }
@@ -203,8 +217,10 @@ struct ReporterPages {
             return mailboxPage(language, status: .notFound, error: language["mailbox_unknown"])
         }
         let dates = WrittenDay(language: language.code)
+        let office = try await services.reporter.store.offices().first { $0.id == view.officeID }
         var values: [String: Any] = [
             "opened": true,
+            "office": office.map { language.text("mailbox_office", ["office": $0.name]) } ?? "",
             "receipt": receipt.formatted,
             "statusLabel": language["status_\(view.status.rawValue)"],
             "statusExplain": language["status_\(view.status.rawValue)_explain"],
@@ -241,8 +257,7 @@ struct ReporterPages {
 
     @Sendable func officeList(_ request: Request, context: AppRequestContext) async throws -> Response {
         let language = pages.language(of: request)
-        let offices = try await services.reporter.store.offices()
-        let lawNames: [DataProtectionLaw: String] = [.dsgvo: "DSGVO / BDSG", .kdg: "KDG", .dsgEkd: "DSG-EKD"]
+        let offices = try await services.reporter.store.offices().filter(\.profile.takesReports)
         let list = offices.map { office -> [String: Any] in
             let profile = office.profile
             return [
@@ -251,8 +266,8 @@ struct ReporterPages {
                 "phoneLink": profile.phone.map(Self.telephoneLink) ?? "", "emailLink": profile.email.map { "mailto:\($0)" } ?? "",
                 "languages": profile.languages.map { services.pages.catalogues[$0]?.name ?? $0 }.joined(separator: ", "),
                 "regions": profile.regions.map { services.taxonomy.region($0)?.name ?? $0 }.joined(separator: ", "),
-                "controller": profile.controller ?? "", "law": profile.law.flatMap { lawNames[$0] } ?? "",
-                "dpo": profile.dpo ?? "", "authority": profile.authority ?? "",
+                "controller": profile.controller ?? "", "law": profile.law?.title ?? "",
+                "dpo": profile.dpo ?? "", "authority": profile.authority ?? profile.law?.authority.name ?? "",
             ]
         }
         return pages.render("offices", language: language, path: "/offices", settings: services.settings,

@@ -7,6 +7,8 @@ public struct WebServices: Sendable {
     public let health: any StoreHealth
     public let pages: PageRenderer
     public let settings: WebSettings
+    /// The periods the privacy notice states.
+    public let retention: RetentionPolicy
     /// Members, sessions and the audit trail; nil in the reporter-only test application.
     public let members: MemberService?
     /// Casework; nil where no workflow is loaded (reporter-only and member-only test applications).
@@ -22,7 +24,8 @@ public struct WebServices: Sendable {
 
     public init(reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
                 settings: WebSettings, members: MemberService? = nil, casework: CaseworkService? = nil,
-                statistics: StatisticsServices? = nil, probe: HealthProbe? = nil) {
+                statistics: StatisticsServices? = nil, probe: HealthProbe? = nil, retention: RetentionPolicy = RetentionPolicy()) {
+        self.retention = retention
         self.members = members
         self.statistics = statistics
         self.casework = casework

@@ -84,7 +84,8 @@ extension DemoCasePlan {
             add(.report(ReportSubmission(language: "de", narrative: scenario.narrative, grounds: scenario.reporterGrounds,
                                          area: scenario.codes["area"]?.first, region: random.pick(staff.regions),
                                          role: scenario.codes["role"]?.first ?? "betroffen", contactWish: wantsCall ? "contact" : "mailbox",
-                                         contact: wantsCall ? "Telefon 0000 \(100_000 + index) (erfunden)" : nil, office: staff.officeHex)),
+                                         contact: wantsCall ? "Telefon 0000 \(100_000 + index) (erfunden)" : nil, office: staff.officeHex,
+                                         consent: true)),
                 by: "reporter")
             guard assigned else { return }
             wait(0...2)

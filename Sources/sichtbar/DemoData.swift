@@ -54,6 +54,11 @@ enum DemoData {
                                    + members.map { .member("operator", .memberEnrolled, $0.0, at: start) }, chain: office.id)
             result.append((office, members))
         }
+        // Köln receives, as the Verband's fallback, reports from regions neither office serves.
+        if let fallback = result.first?.0 {
+            try await database.setFallbackOffice(fallback.id)
+            try await store.record([.member("operator", .officeFallbackSet, fallback.id.hex, at: start)], chain: fallback.id)
+        }
         return (result, sessions)
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// `sichtbar office …`
 struct OfficeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "office", abstract: "Offices and their public profile.",
-                                                    subcommands: [Add.self, Profile.self, RotateKey.self, Recover.self, RecoveryCodeCommand.self,
+                                                    subcommands: [Add.self, Profile.self, Fallback.self, RotateKey.self, Recover.self, RecoveryCodeCommand.self,
                                                                   ConfirmVerbandKey.self])
 
     /// `office add --name NAME`: another office and a one-time invitation for its first lead.
@@ -97,11 +97,40 @@ struct OfficeCommand: AsyncParsableCommand {
                 try await database.updateProfile(officeID: officeID, profile: profile)
                 try await context.service.record(session, .officeProfileChanged)
                 print("Profile of \(current.name) updated.")
+                if !profile.takesReports {
+                    print("Reporters are not offered this office until its privacy notice names: "
+                          + profile.noticeGaps.map { "--\($0)" }.joined(separator: ", ") + ".")
+                }
             }
         }
 
         static func list(_ text: String) -> [String] {
             text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+    }
+
+    /// `office fallback --office ID`: the operator names the office that receives reports from
+    /// regions no office serves (the Verband's own counselling, as a rule). Reporters are told
+    /// of it on the form and the receipt names it, so no report is routed silently.
+    struct Fallback: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make an office the fallback for regions no office serves.")
+        @OptionGroup var dataOptions: DataOptions
+        @Option(name: .long, help: "The office id.") var office: String
+
+        func run() async throws {
+            try await failingCleanly {
+                guard let officeID = EntityID(hex: office) else { throw CLIError.badInput("--office takes a 32-digit office id") }
+                let (database, secrets) = try dataOptions.folder.open()
+                guard let chosen = try await database.office(id: officeID) else { throw CLIError.badInput("no office \(office)") }
+                try await database.setFallbackOffice(officeID)
+                try await SQLiteMemberStore(database: database, signer: secrets.signing).record(
+                    [.member("operator", .officeFallbackSet, chosen.id.hex)], chain: chosen.id)
+                print("Reports from regions no office serves now go to \(chosen.name).")
+                if !chosen.profile.takesReports {
+                    print("It takes no reports until its privacy notice names: "
+                          + chosen.profile.noticeGaps.map { "--\($0)" }.joined(separator: ", ") + " (office profile).")
+                }
+            }
         }
     }
 }

@@ -24,10 +24,12 @@ enum Server {
         let letters: LetterRenderer
         let statisticsPolicy: StatisticsPolicy
         let passphrases: PassphrasePolicy
+        let retention: RetentionPolicy
         do {
             taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
             access = try AccessPolicy.load(from: try resources.policiesURL().appendingPathComponent("access.yaml"))
             passphrases = try PassphrasePolicy.load(from: try resources.policiesURL().appendingPathComponent(PassphrasePolicy.fileName))
+            retention = try RetentionPolicy.load(from: try resources.policiesURL().appendingPathComponent(RetentionPolicy.fileName))
             workflow = try WorkflowPolicy.load(from: try resources.policiesURL().appendingPathComponent("workflow.yaml"))
             pages = try await PageRenderer.load(templates: try resources.templatesURL())
             letters = try LetterRenderer.load(directory: try resources.templatesURL().appendingPathComponent("letters"))
@@ -48,7 +50,8 @@ enum Server {
         let services = WebServices(
             reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines),
             taxonomy: taxonomy, health: database, pages: pages, settings: settings, members: members, casework: casework,
-            statistics: StatisticsSetup.services(store: memberStore, signer: secrets.signing, policy: statisticsPolicy, taxonomy: taxonomy, workflow: workflow))
+            statistics: StatisticsSetup.services(store: memberStore, signer: secrets.signing, policy: statisticsPolicy, taxonomy: taxonomy, workflow: workflow),
+            retention: retention)
 
         let url = "http://\(options.host):\(options.port)"
         let limiter = ConnectionLimiter(settings: connections, logger: logger)

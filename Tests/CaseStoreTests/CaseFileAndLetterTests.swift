@@ -166,7 +166,7 @@ struct CaseFileAndLetterTests {
         let counsellor = try await fixture.login("berater.a1")
         _ = try await fixture.reporter.submit(ReportSubmission(language: "de", narrative: "Absage wegen meines Namens.",
                                                                          incidentDate: "2026-01-03", grounds: ["rassistische_zuschreibung"],
-                                                                         contactWish: "mailbox", office: fixture.officeA.id.hex))
+                                                                         contactWish: "mailbox", office: fixture.officeA.id.hex, consent: true))
         let caseID = try #require(try await fixture.casework.list(CaseListFilter(limit: 10), for: counsellor).items.first?.id)
         let service = fixture.casework
 

@@ -25,8 +25,8 @@ struct CaseIntegrityTests {
     /// A report through intake to office A; returns its receipt and the new case's id.
     static func report(_ fixture: CaseworkFixture, _ narrative: String) async throws -> (Receipt, EntityID) {
         let known = try await ids(fixture)
-        let receipt = try await fixture.reporter.submit(ReportSubmission(language: "de", narrative: narrative, contactWish: "mailbox",
-                                                                         office: fixture.officeA.id.hex))
+        let receipt = (try await fixture.reporter.submit(ReportSubmission(language: "de", narrative: narrative, contactWish: "mailbox",
+                                                                         office: fixture.officeA.id.hex, consent: true))).receipt
         let added = try await ids(fixture).subtracting(known)
         return (receipt, try #require(added.first))
     }

@@ -31,8 +31,8 @@ struct CaseworkFixture {
         let reporter = ReporterService(store: SQLiteReportStore(database: database), taxonomy: taxonomy, lookupKey: SecureBytes(randomCount: 32),
                                        deadlines: casework.deadlines, today: { Day(clock.now) })
         let keysA = try OfficeKeys.generate(), keysB = try OfficeKeys.generate()
-        let officeA = try await database.createOffice(name: "Beratungsstelle A", profile: OfficeProfile(), keys: keysA)
-        let officeB = try await database.createOffice(name: "Beratungsstelle B", profile: OfficeProfile(), keys: keysB)
+        let officeA = try await database.createOffice(name: "Beratungsstelle A", profile: Fixtures.noticeProfile(), keys: keysA)
+        let officeB = try await database.createOffice(name: "Beratungsstelle B", profile: Fixtures.noticeProfile(), keys: keysB)
         let secret = SecureBytes(utf8: passphrase)
         _ = try await database.createMember(username: "lead.a", role: .lead, office: officeA, keys: keysA, passphrase: secret)
         _ = try await database.createMember(username: "berater.a1", role: .counsellor, office: officeA, keys: keysA, passphrase: secret)
@@ -50,8 +50,8 @@ struct CaseworkFixture {
     /// A report through intake to office A; returns its receipt and case id.
     func report(_ narrative: String = "Bei der Wohnungsbesichtigung wurde mir gesagt, man vermiete nicht an Ausländer.") async throws
         -> (Receipt, EntityID) {
-        let receipt = try await reporter.submit(ReportSubmission(language: "de", narrative: narrative, grounds: ["rassistische_zuschreibung"],
-                                                                 area: "wohnen", contactWish: "mailbox", office: officeA.id.hex))
+        let receipt = (try await reporter.submit(ReportSubmission(language: "de", narrative: narrative, grounds: ["rassistische_zuschreibung"],
+                                                                 area: "wohnen", contactWish: "mailbox", office: officeA.id.hex, consent: true))).receipt
         let lead = try await login("lead.a")
         let page = try await casework.list(CaseListFilter(limit: 100), for: lead)
         guard let newest = page.items.first(where: { item in item.channel == "online_formular" && item.step == "eingegangen" }) else {

@@ -25,11 +25,21 @@ enum Fixtures {
         var offices: [(Office, OfficeKeys)] = []
         for index in 0..<count {
             let keys = try OfficeKeys.generate()
-            let office = try await database.createOffice(
-                name: "Office \(index)", profile: OfficeProfile(regions: index == 1 ? ["05913"] : []), keys: keys)
+            var office = try await database.createOffice(name: "Office \(index)", profile: noticeProfile(regions: index == 1 ? ["05913"] : []),
+                                                         keys: keys)
+            // The first office takes what no office's region claims.
+            if index == 0 {
+                try await database.setFallbackOffice(office.id)
+                office.isFallback = true
+            }
             offices.append((office, keys))
         }
         return offices
+    }
+
+    /// A profile with the privacy-notice facts an office needs to take reports.
+    static func noticeProfile(regions: [String] = []) -> OfficeProfile {
+        OfficeProfile(regions: regions, controller: "Träger e. V.", law: .dsgvo, dpo: "datenschutz@example.org")
     }
 
     static func service(_ database: AppDatabase) throws -> (ReporterService, SQLiteReportStore) {
@@ -39,6 +49,6 @@ enum Fixtures {
 
     static func report(_ narrative: String, region: String? = nil, contact: String? = nil) -> ReportSubmission {
         ReportSubmission(language: "de", narrative: narrative, grounds: ["antisemitismus"], region: region,
-                         contactWish: contact == nil ? "mailbox" : "contact", contact: contact)
+                         contactWish: contact == nil ? "mailbox" : "contact", contact: contact, consent: true)
     }
 }

@@ -26,7 +26,7 @@ private struct LoginOffice {
                                        policy: try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")),
                                        taxonomy: try Fixtures.taxonomy())
         let keys = try OfficeKeys.generate()
-        let office = try await database.createOffice(name: "Beratungsstelle Süd", profile: OfficeProfile(), keys: keys)
+        let office = try await database.createOffice(name: "Beratungsstelle Süd", profile: Fixtures.noticeProfile(), keys: keys)
         for (name, role) in [("lead.s", MemberRole.lead), ("berater.s1", .counsellor), ("berater.s2", .counsellor)] {
             _ = try await database.createMember(username: name, role: role, office: office, keys: keys, passphrase: SecureBytes(utf8: passphrase))
         }

@@ -32,7 +32,7 @@ private struct OfficeWithLead {
                                        policy: try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")),
                                        taxonomy: try Fixtures.taxonomy())
         let keys = try OfficeKeys.generate()
-        let office = try await database.createOffice(name: "Beratungsstelle Nord", profile: OfficeProfile(), keys: keys)
+        let office = try await database.createOffice(name: "Beratungsstelle Nord", profile: Fixtures.noticeProfile(), keys: keys)
         let (lead, _) = try await database.createMember(username: leadName, role: .lead, office: office, keys: keys,
                                                         passphrase: SecureBytes(utf8: leadPassphrase))
         return OfficeWithLead(database: database, store: store, service: service, casework: casework, signer: signer, office: office, keys: keys, lead: lead)

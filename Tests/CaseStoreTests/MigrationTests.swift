@@ -116,6 +116,39 @@ import Testing
         }
     }
 
+    /// v9 (the fallback office) is frozen once shipped.
+    @Test func v9IsFrozen() {
+        let digest = KeyedHash.digest(Array(Migrations.v9.utf8), length: 16)
+        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        #expect(hex == MigrationTests.v9Digest, "Migrations.v9 changed; add a new migration instead")
+    }
+
+    static let v9Digest = "196722c41291c81652f04f9b45c241b2"
+
+    /// v9 keeps older offices (none is the fallback) and lets at most one office be marked.
+    @Test func v9MarksAtMostOneFallbackOffice() throws {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue, upTo: "v8")
+        let first = Data(repeating: 1, count: 16), second = Data(repeating: 2, count: 16)
+        try queue.write { db in
+            for (position, id) in [first, second].enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
+                    VALUES (?, ?, 'A', zeroblob(32), 1, zeroblob(32), '{}')
+                    """, arguments: [id, position + 1])
+            }
+        }
+        try Migrations.migrator.migrate(queue)
+        try queue.write { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM office WHERE is_fallback = 0") == 2)
+            try db.execute(sql: "UPDATE office SET is_fallback = 1 WHERE id = ?", arguments: [first])
+            #expect(throws: DatabaseError.self, "a second fallback office") {
+                try db.execute(sql: "UPDATE office SET is_fallback = 1 WHERE id = ?", arguments: [second])
+            }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE office SET is_fallback = 2 WHERE id = ?", arguments: [second]) }
+        }
+    }
+
     /// One publication per period, a period is a year or a quarter, and it comes from at least one release.
     @Test func v5KeepsOnePublicationPerPeriod() throws {
         let database = try AppDatabase.inMemory()
@@ -250,7 +283,7 @@ import Testing
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+            #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
             for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "record", "intake_month"] {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                               arguments: [table])

@@ -10,7 +10,7 @@ import Testing
         let (database, _) = try Fixtures.database()
         _ = try await Fixtures.withOffices(database)
         let (service, _) = try Fixtures.service(database)
-        let receipt = try await service.submit(Fixtures.report("Marker-Alpha happened"))
+        let receipt = (try await service.submit(Fixtures.report("Marker-Alpha happened"))).receipt
         let view = try #require(try await service.read(receipt: receipt, includeReport: true))
         #expect(view.report?.narrative == "Marker-Alpha happened")
         #expect(view.status == .eingegangen)
@@ -59,8 +59,8 @@ import Testing
         let (database, _) = try Fixtures.database(file: true)
         _ = try await Fixtures.withOffices(database)
         let (service, _) = try Fixtures.service(database)
-        let kept = try await service.submit(Fixtures.report("kept"))
-        let gone = try await service.submit(Fixtures.report("gone"))
+        let kept = (try await service.submit(Fixtures.report("kept"))).receipt
+        let gone = (try await service.submit(Fixtures.report("gone"))).receipt
         _ = try await service.addMessage(receipt: gone, text: "a message")
         #expect(try await service.withdraw(receipt: gone) == .geloescht)
         #expect(try await service.read(receipt: gone, includeReport: false) == nil)
@@ -76,7 +76,7 @@ import Testing
         let (database, _) = try Fixtures.database()
         _ = try await Fixtures.withOffices(database)
         let (service, _) = try Fixtures.service(database)
-        let receipt = try await service.submit(Fixtures.report("worked"))
+        let receipt = (try await service.submit(Fixtures.report("worked"))).receipt
         try await database.writer.write { db in try db.execute(sql: "UPDATE case_file SET touched = 1") }
         #expect(try await service.withdraw(receipt: receipt) == .loeschungBeantragt)
         #expect(try await service.read(receipt: receipt, includeReport: false)?.status == .loeschungBeantragt)
@@ -89,7 +89,7 @@ import Testing
         let (service, _) = try Fixtures.service(database)
         let receipts = try await withThrowingTaskGroup(of: String.self) { group in
             for index in 0..<200 {
-                group.addTask { try await service.submit(Fixtures.report("report \(index)")).formatted }
+                group.addTask { (try await service.submit(Fixtures.report("report \(index)"))).receipt.formatted }
             }
             return try await group.reduce(into: [String]()) { $0.append($1) }
         }

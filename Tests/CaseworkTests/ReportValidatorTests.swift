@@ -10,7 +10,7 @@ struct ReportValidatorTests {
 
     init() throws {
         validator = ReportValidator(taxonomy: try realTaxonomy())
-        offices = [makeOffice("Dortmund", regions: ["05913", "05915"]), makeOffice("Köln", regions: ["05315"])]
+        offices = [makeOffice("Dortmund", regions: ["05913", "05915"]), makeOffice("Köln", regions: ["05315"], fallback: true)]
     }
 
     /// A report that passes every check; tests change one field of it.
@@ -20,7 +20,7 @@ struct ReportValidatorTests {
             incidentDate: "2026-06-01", learnedDate: "2026-06-03",
             grounds: ["antisemitismus", "antimuslimisch"], area: "wohnen", region: "05913", role: "betroffen",
             contactWish: "mailbox"
-        )
+        , consent: true)
     }
 
     /// The failure `submission` is refused with; records an issue when it passes.
@@ -64,7 +64,7 @@ struct ReportValidatorTests {
     }
 
     @Test func aMinimalReportPasses() throws {
-        let report = try validator.validate(ReportSubmission(language: "en", narrative: "x", contactWish: "none"),
+        let report = try validator.validate(ReportSubmission(language: "en", narrative: "x", contactWish: "none", consent: true),
                                             offices: offices, today: today)
         #expect(report.content.grounds == [])
         #expect(report.content.incidentDate == nil)

@@ -22,8 +22,8 @@ struct ReporterServiceConfidentialityTests {
 
     @Test func storedRecordsHoldNoPlaintext() async throws {
         let fixture = try ReporterFixture()
-        let receipt = try await fixture.service.submit(
-            ReporterFixture.submission(narrative: "Vorfall \(marker) Ende", contact: contactMarker))
+        let receipt = (try await fixture.service.submit(
+            ReporterFixture.submission(narrative: "Vorfall \(marker) Ende", contact: contactMarker))).receipt
         #expect(try await fixture.service.addMessage(receipt: receipt, text: "Nachricht \(marker)"))
 
         let records = await fixture.store.allRecords()
@@ -60,7 +60,7 @@ struct ReporterServiceConfidentialityTests {
 
     @Test func contactDetailsAreAContactRecordOutsideTheMailbox() async throws {
         let fixture = try ReporterFixture()
-        let receipt = try await fixture.service.submit(ReporterFixture.submission(contact: contactMarker))
+        let receipt = (try await fixture.service.submit(ReporterFixture.submission(contact: contactMarker))).receipt
 
         let records = await fixture.store.allRecords()
         #expect(records.filter { $0.kind == .contact }.count == 1)

@@ -23,7 +23,7 @@ struct ReporterFixture {
     static func submission(narrative: String = "Bericht \(UUID().uuidString)", contact: String? = nil) -> ReportSubmission {
         ReportSubmission(language: "de", narrative: narrative, incidentDate: "2026-06-20",
                          grounds: ["antisemitismus"], area: "wohnen", region: "05913", role: "betroffen",
-                         contactWish: contact == nil ? "mailbox" : "contact", contact: contact)
+                         contactWish: contact == nil ? "mailbox" : "contact", contact: contact, consent: true)
     }
 
     /// The id of the only case in the store.

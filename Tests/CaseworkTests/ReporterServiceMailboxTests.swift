@@ -8,7 +8,7 @@ struct ReporterServiceMailboxTests {
     @Test func aSubmittedReportCanBeReadBackWithItsReceipt() async throws {
         let fixture = try ReporterFixture()
         let narrative = "Mir wurde die Wohnung verweigert \(UUID().uuidString)"
-        let receipt = try await fixture.service.submit(ReporterFixture.submission(narrative: narrative))
+        let receipt = (try await fixture.service.submit(ReporterFixture.submission(narrative: narrative))).receipt
 
         let view = try #require(try await fixture.service.read(receipt: receipt, includeReport: true))
         #expect(view.status == .eingegangen)
@@ -23,7 +23,7 @@ struct ReporterServiceMailboxTests {
 
     @Test func withoutIncludeReportTheReportIsLeftOut() async throws {
         let fixture = try ReporterFixture()
-        let receipt = try await fixture.service.submit(ReporterFixture.submission())
+        let receipt = (try await fixture.service.submit(ReporterFixture.submission())).receipt
         let view = try #require(try await fixture.service.read(receipt: receipt, includeReport: false))
         #expect(view.report == nil)
         #expect(view.status == .eingegangen)
@@ -32,14 +32,14 @@ struct ReporterServiceMailboxTests {
     @Test func anInvalidReportIsRefusedAndNothingIsStored() async throws {
         let fixture = try ReporterFixture()
         await #expect(throws: ValidationFailure.self) {
-            try await fixture.service.submit(ReporterFixture.submission(narrative: "   "))
+            (try await fixture.service.submit(ReporterFixture.submission(narrative: "   "))).receipt
         }
         #expect(await fixture.store.caseCount == 0)
     }
 
     @Test func messagesAppearInTheOrderTheyWereAdded() async throws {
         let fixture = try ReporterFixture()
-        let receipt = try await fixture.service.submit(ReporterFixture.submission())
+        let receipt = (try await fixture.service.submit(ReporterFixture.submission())).receipt
         let texts = ["Erste Nachricht", "Zweite Nachricht", "Dritte Nachricht", "Vierte", "Fünfte", "Sechste",
                      "Siebte", "Achte", "Neunte", "Zehnte", "Elfte"]
         for text in texts {
@@ -54,7 +54,7 @@ struct ReporterServiceMailboxTests {
 
     @Test func aMessageIsTrimmedAndChecked() async throws {
         let fixture = try ReporterFixture()
-        let receipt = try await fixture.service.submit(ReporterFixture.submission())
+        let receipt = (try await fixture.service.submit(ReporterFixture.submission())).receipt
         #expect(try await fixture.service.addMessage(receipt: receipt, text: "  Hallo \n"))
         let view = try #require(try await fixture.service.read(receipt: receipt, includeReport: false))
         #expect(view.messages.map(\.text) == ["Hallo"])
@@ -71,7 +71,7 @@ struct ReporterServiceMailboxTests {
     @Test func theReceiptTypedInLowerCaseOpensTheSameMailbox() async throws {
         let fixture = try ReporterFixture()
         let narrative = "Kleinschreibung \(UUID().uuidString)"
-        let receipt = try await fixture.service.submit(ReporterFixture.submission(narrative: narrative))
+        let receipt = (try await fixture.service.submit(ReporterFixture.submission(narrative: narrative))).receipt
         #expect(try await fixture.service.addMessage(receipt: receipt, text: "Nachricht"))
 
         for typed in [receipt.formatted.lowercased(), receipt.formatted.replacingOccurrences(of: "-", with: " "),
@@ -95,8 +95,8 @@ struct ReporterServiceMailboxTests {
 
     @Test func twoReportsHaveSeparateMailboxes() async throws {
         let fixture = try ReporterFixture()
-        let first = try await fixture.service.submit(ReporterFixture.submission(narrative: "erster Bericht"))
-        let second = try await fixture.service.submit(ReporterFixture.submission(narrative: "zweiter Bericht"))
+        let first = (try await fixture.service.submit(ReporterFixture.submission(narrative: "erster Bericht"))).receipt
+        let second = (try await fixture.service.submit(ReporterFixture.submission(narrative: "zweiter Bericht"))).receipt
         #expect(first.formatted != second.formatted)
         #expect(try await fixture.service.addMessage(receipt: first, text: "nur im ersten"))
 
@@ -112,7 +112,7 @@ struct ReporterServiceMailboxTests {
         let fixture = try ReporterFixture()
         await fixture.store.setFailWrites(true)
         let error = await #expect(throws: StoreError.self) {
-            try await fixture.service.submit(ReporterFixture.submission())
+            (try await fixture.service.submit(ReporterFixture.submission())).receipt
         }
         guard case .unavailable? = error else {
             Issue.record("expected StoreError.unavailable, got \(String(describing: error))")
@@ -123,7 +123,7 @@ struct ReporterServiceMailboxTests {
 
     @Test func aStoreThatCannotWriteMakesAddMessageFail() async throws {
         let fixture = try ReporterFixture()
-        let receipt = try await fixture.service.submit(ReporterFixture.submission())
+        let receipt = (try await fixture.service.submit(ReporterFixture.submission())).receipt
         await fixture.store.setFailWrites(true)
         let error = await #expect(throws: StoreError.self) {
             try await fixture.service.addMessage(receipt: receipt, text: "geht nicht")

@@ -6,7 +6,7 @@ import Testing
 struct ReporterServiceWithdrawalTests {
     @Test func anUntouchedCaseIsShreddedAtOnce() async throws {
         let fixture = try ReporterFixture()
-        let receipt = try await fixture.service.submit(ReporterFixture.submission())
+        let receipt = (try await fixture.service.submit(ReporterFixture.submission())).receipt
         #expect(try await fixture.service.addMessage(receipt: receipt, text: "Nachricht"))
 
         #expect(try await fixture.service.withdraw(receipt: receipt) == .geloescht)
@@ -20,8 +20,8 @@ struct ReporterServiceWithdrawalTests {
 
     @Test func withdrawingOneCaseLeavesTheOthers() async throws {
         let fixture = try ReporterFixture()
-        let gone = try await fixture.service.submit(ReporterFixture.submission(narrative: "zurückgezogen"))
-        let kept = try await fixture.service.submit(ReporterFixture.submission(narrative: "bleibt"))
+        let gone = (try await fixture.service.submit(ReporterFixture.submission(narrative: "zurückgezogen"))).receipt
+        let kept = (try await fixture.service.submit(ReporterFixture.submission(narrative: "bleibt"))).receipt
         #expect(try await fixture.service.withdraw(receipt: gone) == .geloescht)
         #expect(await fixture.store.caseCount == 1)
         #expect(try await fixture.service.read(receipt: kept, includeReport: true)?.report?.narrative == "bleibt")
@@ -30,7 +30,7 @@ struct ReporterServiceWithdrawalTests {
     @Test func aTouchedCaseOnlyAsksForDeletion() async throws {
         let fixture = try ReporterFixture()
         let narrative = "bearbeiteter Fall"
-        let receipt = try await fixture.service.submit(ReporterFixture.submission(narrative: narrative))
+        let receipt = (try await fixture.service.submit(ReporterFixture.submission(narrative: narrative))).receipt
         let caseID = try #require(try await fixture.onlyCaseID())
         await fixture.store.markTouched(caseID)
 

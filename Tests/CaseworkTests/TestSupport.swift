@@ -16,10 +16,14 @@ func realTaxonomy() throws -> Taxonomy {
     try Taxonomy.load(from: taxonomyURL)
 }
 
-/// An office with a fresh key pair serving `regions`.
-func makeOffice(_ name: String, regions: [String] = [], keyPair: BoxKeyPair = BoxKeyPair()) -> Office {
+/// An office with a fresh key pair serving `regions`, its privacy notice complete (so it takes
+/// reports) unless `notice` is false.
+func makeOffice(_ name: String, regions: [String] = [], keyPair: BoxKeyPair = BoxKeyPair(), notice: Bool = true,
+                fallback: Bool = false) -> Office {
     Office(id: .random(), name: name, publicKey: keyPair.publicKey, keyVersion: 1,
-           profile: OfficeProfile(regions: regions))
+           profile: notice ? OfficeProfile(regions: regions, controller: "\(name) e. V.", law: .dsgvo, dpo: "datenschutz@example.org")
+                           : OfficeProfile(regions: regions),
+           isFallback: fallback)
 }
 
 extension Array where Element == UInt8 {

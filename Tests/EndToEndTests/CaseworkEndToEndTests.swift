@@ -34,7 +34,7 @@ import Testing
 
         let narrative = uniqueNarrative("casework")
         let (reportStatus, reportBody) = try await api.call("POST", "/reports", body: [
-            "language": "de", "narrative": narrative, "contactWish": "mailbox", "grounds": ["rassistische_zuschreibung"], "office": office.office,
+            "language": "de", "narrative": narrative, "contactWish": "mailbox", "consent": true, "grounds": ["rassistische_zuschreibung"], "office": office.office,
         ])
         #expect(reportStatus == 201, "\(reportBody)")
         let receipt = try #require(HTTP.json(reportBody)["receipt"] as? String)
@@ -108,7 +108,7 @@ import Testing
         defer { server.terminate() }
         let api = MemberAPIClient(server)
         let narrative = uniqueNarrative("access")
-        _ = try await api.call("POST", "/reports", body: ["language": "de", "narrative": narrative, "contactWish": "none", "office": office.office])
+        _ = try await api.call("POST", "/reports", body: ["language": "de", "narrative": narrative, "contactWish": "none", "consent": true, "office": office.office])
         let lead = try await api.token(office.lead, office.leadPassphrase)
         let caseID = try #require(try await api.caseIDs(token: lead).first)
         let (_, missing) = try await api.call("GET", "/cases/\(String(repeating: "0", count: 32))", token: lead)

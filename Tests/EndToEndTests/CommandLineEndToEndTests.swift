@@ -34,6 +34,18 @@ import Testing
                                              "--city", "Köln", "--regions", "05315,05362", "--law", "kdg",
                                              "--hours", "Di 10–13 Uhr"], stdin: passphrase + "\n")
         #expect(profile.status == 0, "\(profile.output)")
+        #expect(profile.output.contains("not offered this office until its privacy notice names: --controller, --dpo"), "\(profile.output)")
+        let notice = try ServerProcess.run(["office", "profile", "--data", data, "--office", office, "--as", "lead.koeln",
+                                            "--controller", "Caritasverband (Test), Köln", "--dpo", "datenschutz@example.org"],
+                                           stdin: passphrase + "\n")
+        #expect(notice.status == 0, "\(notice.output)")
+        #expect(!notice.output.contains("not offered"), "\(notice.output)")
+        // The operator names the fallback; Dortmund's notice is empty, so it is told so.
+        let dortmund = try #require(second["office"] as? String)
+        let fallback = try ServerProcess.run(["office", "fallback", "--data", data, "--office", dortmund])
+        #expect(fallback.status == 0, "\(fallback.output)")
+        #expect(fallback.output.contains("takes no reports until its privacy notice names: --controller, --law, --dpo"), "\(fallback.output)")
+        #expect(try ServerProcess.run(["office", "fallback", "--data", data, "--office", String(repeating: "0", count: 32)]).status == 2)
         let wrongPassphrase = try ServerProcess.run(["office", "profile", "--data", data, "--office", office, "--as", "lead.koeln",
                                                      "--city", "Bonn"], stdin: "not-the-passphrase-at-all\n")
         #expect(wrongPassphrase.status == 1)
@@ -48,16 +60,19 @@ import Testing
         try await server.waitUntilHealthy()
         let (_, body) = try await HTTP.get("\(server.baseURL)/api/v1/offices")
         let offices = try #require(HTTP.json(body)["offices"] as? [[String: Any]])
-        #expect(offices.map { $0["name"] as? String } == ["ADA Köln", "ADA Dortmund"])
+        // Dortmund's privacy notice lacks its facts: reporters are not offered it.
+        #expect(offices.map { $0["name"] as? String } == ["ADA Köln"])
         #expect(offices.first?["city"] as? String == "Köln")
         #expect(offices.first?["hours"] as? String == "Di 10–13 Uhr")
         #expect((offices.first?["dataProtection"] as? [String: Any])?["law"] as? String == "kdg")
 
         // A report for Köln's region lands with the Köln office; the lookup proves it reads back.
         let (status, created2) = try await HTTP.post("\(server.baseURL)/api/v1/reports",
-                                                     json: #"{"language": "de", "narrative": "x", "region": "05362", "contactWish": "mailbox"}"#)
+                                                     json: #"{"language": "de", "narrative": "x", "region": "05362", "contactWish": "mailbox", "consent": true}"#)
         #expect(status == 201)
         #expect(HTTP.json(created2)["receipt"] != nil)
+        #expect((HTTP.json(created2)["office"] as? [String: Any])?["name"] as? String == "ADA Köln")
+        #expect((HTTP.json(created2)["firstResponseBy"] as? String)?.count == 10, "the first-response day: \(created2)")
 
         // Core dumps are off for the serving process.
         let limits = try String(contentsOfFile: "/proc/\(server.process.processIdentifier)/limits", encoding: .utf8)

@@ -17,7 +17,7 @@ import Testing
             let marker = "E2EMARKER\(UUID().uuidString.replacingOccurrences(of: "-", with: ""))"
             markers.append(marker)
             let (status, body) = try await HTTP.post("\(server.baseURL)/api/v1/reports", json: """
-                {"language": "de", "narrative": "\(marker) Vorfall \(index)", "contactWish": "contact", "contact": "\(marker)@example.org"}
+                {"language": "de", "narrative": "\(marker) Vorfall \(index)", "contactWish": "contact", "consent": true, "contact": "\(marker)@example.org"}
                 """)
             #expect(status == 201, "\(body)")
             receipts.append(try #require(HTTP.json(body)["receipt"] as? String))
@@ -28,7 +28,7 @@ import Testing
         let (_, formPage) = try await HTTP.get("\(server.baseURL)/?lang=de")
         let token = try #require(Self.value(of: "token", in: formPage))
         let (formStatus, receiptPage) = try await HTTP.post("\(server.baseURL)/receipt?lang=de", form: [
-            ("token", token), ("narrative", "\(formMarker) im Formular"), ("contactWish", "mailbox"), ("grounds", "sprache"),
+            ("token", token), ("narrative", "\(formMarker) im Formular"), ("contactWish", "mailbox"), ("consent", "yes"), ("grounds", "sprache"),
         ])
         #expect(formStatus == 201)
         // The page keeps each group of four on one line (a span per group): read it as text.
@@ -80,7 +80,7 @@ import Testing
                 group.addTask {
                     for index in 0..<400 {
                         guard let (status, body) = try? await HTTP.post("\(server.baseURL)/api/v1/reports", json: """
-                            {"language": "de", "narrative": "worker \(worker) report \(index)", "contactWish": "mailbox"}
+                            {"language": "de", "narrative": "worker \(worker) report \(index)", "contactWish": "mailbox", "consent": true}
                             """) else { return }
                         if status == 201, let receipt = HTTP.json(body)["receipt"] as? String {
                             await answered.add(receipt)

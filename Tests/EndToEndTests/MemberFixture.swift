@@ -111,6 +111,11 @@ struct OfficeFixture {
         let json = result.json
         guard let office = json["office"] as? String, let code = json["recoveryCode"] as? String,
               let key = json["signingKey"] as? String else { throw E2EError("init printed no office: \(result.output)") }
+        // The privacy notice's facts, without which the office takes no reports.
+        let profile = try CLI.run(["office", "profile", "--data", folder.path, "--office", office, "--as", lead,
+                                   "--controller", "Träger e. V. (Test)", "--law", "dsgvo", "--dpo", "datenschutz@example.org"],
+                                  stdin: leadPassphrase + "\n")
+        guard profile.status == 0 else { throw E2EError("office profile failed: \(profile.output)") }
         return OfficeFixture(folder: folder, office: office, recoveryCode: code, signingKey: key, lead: lead,
                              leadPassphrase: leadPassphrase)
     }
@@ -205,7 +210,7 @@ struct MemberAPIClient {
     /// Submits a reporter's report; returns the receipt.
     @discardableResult
     func report(_ narrative: String) async throws -> String {
-        let (status, body) = try await call("POST", "/reports", body: ["language": "de", "narrative": narrative, "contactWish": "mailbox"])
+        let (status, body) = try await call("POST", "/reports", body: ["language": "de", "narrative": narrative, "contactWish": "mailbox", "consent": true])
         guard status == 201, let receipt = HTTP.json(body)["receipt"] as? String else {
             throw E2EError("report answered \(status): \(body)")
         }

@@ -24,7 +24,7 @@ import Testing
                        narrative: String = "Die Hausverwaltung sagte, sie vermiete nicht an Ausländer.") async throws -> (String, String) {
         let before = try await caseIDs(client, lead: lead)
         let submitted = try await client.json("/api/v1/reports", .post,
-                                              #"{"language": "de", "narrative": "\#(narrative)", "contactWish": "mailbox", "grounds": ["rassistische_zuschreibung"]}"#)
+                                              #"{"language": "de", "narrative": "\#(narrative)", "contactWish": "mailbox", "consent": true, "grounds": ["rassistische_zuschreibung"]}"#)
         #expect(submitted.status == .created)
         let receipt = try #require(try object(submitted)["receipt"] as? String)
         let added = try await caseIDs(client, lead: lead).subtracting(before)

@@ -121,7 +121,7 @@ import Testing
             let token = try #require(form.token())
             let grounds = form.text.matches(of: /name="grounds" value="([a-z_]+)"/).map { String($0.1) }
             #expect(grounds.count > 12, "the form offers \(grounds.count) grounds")
-            let fields = [("token", token), ("narrative", "All grounds"), ("contactWish", "mailbox")] + grounds.map { ("grounds", $0) }
+            let fields = [("token", token), ("narrative", "All grounds"), ("contactWish", "mailbox"), ("consent", "yes")] + grounds.map { ("grounds", $0) }
             let answer = try await client.postForm("/receipt?lang=en", fields, headers: [.secFetchSite: "same-origin"])
             #expect(answer.status == .created)
         }

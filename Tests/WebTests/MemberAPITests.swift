@@ -112,7 +112,7 @@ import Testing
         try await app.createVerband(analyst: "analyse.verband", passphrase: "Garten-Möwe-Ufer-33")
         try await app.test { client in
             let report = try await client.json("/api/v1/reports", .post,
-                                               #"{"language": "de", "narrative": "Ein Vorfall.", "contactWish": "mailbox"}"#)
+                                               #"{"language": "de", "narrative": "Ein Vorfall.", "contactWish": "mailbox", "consent": true}"#)
             #expect(report.status == .created)
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
             let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
@@ -130,7 +130,7 @@ import Testing
         try await app.test { client in
             let narrative = "Der Vermieter lehnte mich wegen meines Namens ab."
             #expect(try await client.json("/api/v1/reports", .post,
-                                          #"{"language": "de", "narrative": "\#(narrative)", "contactWish": "mailbox"}"#).status == .created)
+                                          #"{"language": "de", "narrative": "\#(narrative)", "contactWish": "mailbox", "consent": true}"#).status == .created)
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
             let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
             let caseID = try #require(cases?.first?["id"] as? String)
@@ -173,7 +173,7 @@ import Testing
         let app = try await MemberTestApp()
         try await app.test { client in
             #expect(try await client.json("/api/v1/reports", .post,
-                                          #"{"language": "de", "narrative": "Vor der Rotation.", "contactWish": "mailbox"}"#).status == .created)
+                                          #"{"language": "de", "narrative": "Vor der Rotation.", "contactWish": "mailbox", "consent": true}"#).status == .created)
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
             _ = try await Self.enrol(client, lead: lead, role: "counsellor", username: "geht.bald", passphrase: "Zeltplatz-Lampe-Ufer-12")
             let removed = try await client.json("/api/v1/members/geht.bald", .delete, token: lead)

@@ -34,7 +34,8 @@ struct MemberTestApp {
         members = try MemberService(store: store, policy: policy, rotationGrace: .zero)
         let keys = try OfficeKeys.generate()
         officeKeys = keys
-        office = try await database.createOffice(name: officeName, profile: OfficeProfile(city: "Köln", regions: ["05315"]), keys: keys)
+        office = try await database.createOffice(name: officeName, profile: OfficeProfile(city: "Köln", regions: ["05315"], controller: "Träger e. V.",
+                                                                                      law: .dsgvo, dpo: "datenschutz@example.org"), keys: keys)
         try await database.createMember(username: lead, role: .lead, office: office, keys: keys,
                                         passphrase: SecureBytes(utf8: leadPassphrase))
         let taxonomy = try Taxonomy.load(from: TestApp.root.appendingPathComponent("Policies/taxonomy.yaml"))

@@ -41,7 +41,7 @@ final class HangingHealth: StoreHealth {
         let app = try await TestApp()
         let capture = LogCapture()
         try await Application(router: buildRouter(app.services), logger: capture.logger()).test(.router) { client in
-            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox"}"#)
+            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             #expect(created.status == .created)
             let receipt = try #require(try created.json()["receipt"] as? String)
             for (uri, method) in [("/", HTTPRequest.Method.get), ("/mailbox", .get), ("/offices", .get), ("/receipt", .get),
@@ -119,7 +119,7 @@ final class HangingHealth: StoreHealth {
     @Test func jsonRoutesRefuseOtherMediaTypes() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let body = ByteBuffer(string: #"{"language": "de", "narrative": "n", "contactWish": "mailbox"}"#)
+            let body = ByteBuffer(string: #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             for headers: HTTPFields in [[:], [.contentType: "text/plain"], [.contentType: "application/x-www-form-urlencoded"],
                                         [.contentType: "application/jsonx"]] {
                 let refused = try await client.execute(uri: "/api/v1/reports", method: .post, headers: headers, body: body)
@@ -140,7 +140,7 @@ final class HangingHealth: StoreHealth {
     @Test func jsonRoutesRefuseRequestsFromOtherSites() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let body = ByteBuffer(string: #"{"language": "de", "narrative": "n", "contactWish": "mailbox"}"#)
+            let body = ByteBuffer(string: #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             for site in ["cross-site", "same-site"] {
                 var headers = Self.json
                 headers[.secFetchSite] = site
@@ -164,7 +164,7 @@ final class HangingHealth: StoreHealth {
     @Test func mailboxPagesArePaddedToWholeBlocks() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox"}"#)
+            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try created.json()["receipt"] as? String)
             let form = try await client.execute(uri: "/mailbox?lang=en", method: .get)
             let opened = try await client.postForm("/mailbox?lang=en", [("token", try #require(form.token())), ("receipt", receipt)])
@@ -187,7 +187,7 @@ final class HangingHealth: StoreHealth {
         try await app.test { client in
             var receipts: [String] = []
             for _ in 0..<2 {
-                let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox"}"#)
+                let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
                 receipts.append(try #require(try created.json()["receipt"] as? String))
                 if receipts.count == 1 {
                     let caseID = try #require(await app.store.allRecords().first?.caseID)
@@ -211,7 +211,7 @@ final class HangingHealth: StoreHealth {
     @Test func aMailboxFormTokenOpensTheMailboxOnce() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox"}"#)
+            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try created.json()["receipt"] as? String)
             let token = try #require(try await client.execute(uri: "/mailbox?lang=en", method: .get).token())
             let first = try await client.postForm("/mailbox?lang=en", [("token", token), ("receipt", receipt)])

@@ -42,7 +42,7 @@ import Testing
             let form = try await client.execute(uri: "/?lang=en", method: .get)
             let token = try #require(form.token())
             let fields = [("token", token), ("narrative", "Refused at the door"), ("grounds", "antisemitismus"),
-                          ("grounds", "lebensalter"), ("contactWish", "mailbox"), ("region", "05913")]
+                          ("grounds", "lebensalter"), ("contactWish", "mailbox"), ("consent", "yes"), ("region", "05913")]
             let answer = try await client.postForm("/receipt?lang=en", fields, headers: [.secFetchSite: "same-origin"])
             #expect(answer.status == .created)
             #expect(answer.text.contains("Nobody can recover the receipt"))
@@ -59,10 +59,10 @@ import Testing
         let app = try await TestApp()
         try await app.test { client in
             let token = try #require(try await client.execute(uri: "/", method: .get).token())
-            let crossSite = try await client.postForm("/receipt", [("token", token), ("narrative", "x"), ("contactWish", "mailbox")],
+            let crossSite = try await client.postForm("/receipt", [("token", token), ("narrative", "x"), ("contactWish", "mailbox"), ("consent", "yes")],
                                                       headers: [.secFetchSite: "cross-site"])
             #expect(crossSite.status == .forbidden)
-            let noToken = try await client.postForm("/receipt", [("narrative", "x"), ("contactWish", "mailbox")])
+            let noToken = try await client.postForm("/receipt", [("narrative", "x"), ("contactWish", "mailbox"), ("consent", "yes")])
             #expect(noToken.status == .badRequest)
             #expect(noToken.text.contains("x</textarea>"), "the reporter's text is kept")
         }
@@ -74,7 +74,7 @@ import Testing
         try await app.test { client in
             let token = try #require(try await client.execute(uri: "/?lang=en", method: .get).token())
             let response = try await client.postForm("/receipt?lang=en", [("token", token), ("narrative", "My text"),
-                                                                          ("incidentDate", "2999-01-01"), ("contactWish", "mailbox")])
+                                                                          ("incidentDate", "2999-01-01"), ("contactWish", "mailbox"), ("consent", "yes")])
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("role=\"alert\""))
             #expect(response.text.contains("The date of the incident is not valid"))
@@ -87,7 +87,7 @@ import Testing
         let app = try await TestApp()
         try await app.test { client in
             let created = try await client.postJSON("/api/v1/reports",
-                                                    #"{"language": "de", "narrative": "<script>alert(1)</script><b>x</b>", "contactWish": "mailbox"}"#)
+                                                    #"{"language": "de", "narrative": "<script>alert(1)</script><b>x</b>", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try created.json()["receipt"] as? String)
             let token = try #require(try await client.execute(uri: "/mailbox", method: .get).token())
             let page = try await client.postForm("/mailbox", [("token", token), ("receipt", receipt), ("includeReport", "yes")])
@@ -100,7 +100,7 @@ import Testing
     @Test func theMailboxPagesReadWriteAndWithdraw() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox"}"#)
+            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try created.json()["receipt"] as? String)
             let readToken = try #require(try await client.execute(uri: "/mailbox?lang=en", method: .get).token())
             let opened = try await client.postForm("/mailbox?lang=en", [("token", readToken), ("receipt", receipt.lowercased())])
@@ -128,7 +128,7 @@ import Testing
     @Test func aDeletionRequestShowsItsStateInsteadOfTheWithdrawForm() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let created = try await client.postJSON("/api/v1/reports", #"{"language": "en", "narrative": "n", "contactWish": "mailbox"}"#)
+            let created = try await client.postJSON("/api/v1/reports", #"{"language": "en", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try created.json()["receipt"] as? String)
             let readToken = try #require(try await client.execute(uri: "/mailbox?lang=en", method: .get).token())
             let opened = try await client.postForm("/mailbox?lang=en", [("token", readToken), ("receipt", receipt)])

@@ -18,11 +18,18 @@ struct TestApp {
     init(settings: WebSettings = WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
          healthy: Bool = true) async throws {
         let taxonomy = try Taxonomy.load(from: Self.root.appendingPathComponent("Policies/taxonomy.yaml"))
+        // Köln (Caritas, KDG) is the fallback; Essen's privacy notice lacks its facts, so it
+        // is offered to no one and takes no report.
         offices = [
             Office(id: .random(), name: "Beratung Köln", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
-                   profile: OfficeProfile(city: "Köln", phone: "0221 / 00 00-0", languages: ["de", "tr", "ar"], regions: ["05315"])),
+                   profile: OfficeProfile(city: "Köln", phone: "0221 / 00 00-0", languages: ["de", "tr", "ar"], regions: ["05315"],
+                                          controller: "Caritasverband Köln (Test)", law: .kdg, dpo: "datenschutz@example.org"),
+                   isFallback: true),
             Office(id: .random(), name: "Beratung Dortmund", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
-                   profile: OfficeProfile(city: "Dortmund", regions: ["05913"])),
+                   profile: OfficeProfile(city: "Dortmund", regions: ["05913"], controller: "AWO Dortmund (Test)", law: .dsgvo,
+                                          dpo: "Datenschutz AWO, datenschutz@example.org")),
+            Office(id: .random(), name: "Beratung Essen", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
+                   profile: OfficeProfile(city: "Essen", regions: ["05113"])),
         ]
         store = InMemoryReportStore(offices: offices)
         let pages = try await PageRenderer.load(templates: Self.root.appendingPathComponent("Templates"))
