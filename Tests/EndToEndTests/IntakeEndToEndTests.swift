@@ -105,6 +105,67 @@ import Testing
         #expect(missing == 0, "\(missing) of \(receipts.count) answered reports were lost")
     }
 
+    /// Consent and the fallback office on the real binary: without consent nothing reaches the
+    /// store, by the API or the form; a region no demo office serves goes to the fallback office
+    /// (Köln), which the form names beforehand and the receipt afterwards, with the first-response day.
+    @Test func consentIsRequiredAndAnUnservedRegionGoesToTheNamedFallback() async throws {
+        let data = try ServerProcess.temporaryFolder()
+        let port = ServerProcess.freePort()
+        let server = try ServerProcess(["demo", "--data", data.path, "--reports", "0", "--cases", "0", "--port", "\(port)", "--metrics-port", "0"],
+                                       port: port)
+        defer { server.terminate() }
+        try await server.waitUntilHealthy()
+        let database = data.appendingPathComponent("sichtbar.sqlite")
+        let cases = { try CLI.query(database, "SELECT count(*) FROM case_file") }
+        #expect(try cases() == "0")
+
+        let (refused, refusal) = try await HTTP.post("\(server.baseURL)/api/v1/reports",
+                                                     json: #"{"language": "de", "narrative": "Ohne Einwilligung", "contactWish": "mailbox"}"#)
+        #expect(refused == 422)
+        #expect(((HTTP.json(refusal)["error"] as? [String: Any])?["field"] as? String) == "consent")
+        let (_, form) = try await HTTP.get("\(server.baseURL)/?lang=de")
+        #expect(form.contains("geht Ihre Meldung an: Antidiskriminierungsberatung Köln (Demo)."))
+        #expect(form.contains("Düsseldorf (keine Beratungsstelle vor Ort)"))
+        let token = try #require(Self.value(of: "token", in: form))
+        let (formRefused, _) = try await HTTP.post("\(server.baseURL)/receipt?lang=de", form: [
+            ("token", token), ("narrative", "Ohne Häkchen"), ("contactWish", "mailbox"), ("region", "05111"),
+        ])
+        #expect(formRefused == 422)
+        #expect(try cases() == "0", "nothing is stored without consent")
+
+        let (_, again) = try await HTTP.get("\(server.baseURL)/?lang=de")
+        let (created, receiptPage) = try await HTTP.post("\(server.baseURL)/receipt?lang=de", form: [
+            ("token", try #require(Self.value(of: "token", in: again))), ("narrative", "Beim Amt in Düsseldorf"),
+            ("contactWish", "mailbox"), ("region", "05111"), ("consent", "yes"),
+        ])
+        #expect(created == 201)
+        #expect(receiptPage.contains("Ihre Meldung ist bei dieser Stelle angekommen: Antidiskriminierungsberatung Köln (Demo)."))
+        #expect(receiptPage.contains("Die Beratungsstelle will sich bis zum "), "the first-response day, in words")
+        let (status, body) = try await HTTP.post("\(server.baseURL)/api/v1/reports", json: """
+            {"language": "de", "narrative": "Im Bus in Düsseldorf", "region": "05111", "contactWish": "mailbox", "consent": true}
+            """)
+        #expect(status == 201)
+        let answer = HTTP.json(body)
+        let office = try #require(answer["office"] as? [String: Any])
+        #expect(office["name"] as? String == "Antidiskriminierungsberatung Köln (Demo)")
+        let firstResponse = try #require(answer["firstResponseBy"] as? String)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
+        // erste_rueckmeldung: 7 days after intake, moved off a weekend or holiday (§ 193 BGB).
+        let inAWeek = formatter.string(from: Date().addingTimeInterval(7 * 86_400))
+        let latest = formatter.string(from: Date().addingTimeInterval(11 * 86_400))
+        #expect(firstResponse >= inAWeek && firstResponse <= latest, "\(firstResponse) from \(inAWeek)")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .current
+        let weekday = try #require(formatter.date(from: firstResponse).map { calendar.component(.weekday, from: $0) })
+        #expect(![1, 7].contains(weekday), "\(firstResponse) is a working day")
+        let koeln = try CLI.query(database, "SELECT lower(hex(id)) FROM office WHERE is_fallback = 1")
+        #expect(office["id"] as? String == koeln)
+        #expect(try CLI.query(database, "SELECT DISTINCT lower(hex(office_id)) FROM case_file") == koeln)
+        #expect(try cases() == "2")
+    }
+
     static func expectNoMarker(_ markers: [String], under folder: URL, log: String, when: String) throws {
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         #expect(files.contains { $0.lastPathComponent == "sichtbar.sqlite" })
