@@ -97,7 +97,8 @@ extension CasePages {
         }
         let assigned = Dictionary(view.assignees.map { ($0.username, $0.role) }, uniquingKeysWith: { first, _ in first })
         values["staff"] = staff.map { username -> [String: Any] in
-            ["username": username, "roles": [("", "assignment_none")] + CaseAssignment.Role.allCases.map { ($0.rawValue, "assignment_\($0.rawValue)") }
+            // "Not involved" first, then the roles; both lists are mapped to options together.
+            ["username": username, "roles": ([("", "assignment_none")] + CaseAssignment.Role.allCases.map { ($0.rawValue, "assignment_\($0.rawValue)") })
                 .map { ["value": $0.0, "label": language[$0.1], "selected": (assigned[username]?.rawValue ?? "") == $0.0] }]
         }
         values["personRows"] = (view.sheet.persons + [AffectedPerson(label: "", minor: false)]).enumerated().map {

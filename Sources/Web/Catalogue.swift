@@ -85,8 +85,11 @@ public struct Catalogue: Sendable {
     public subscript(key: String) -> String { strings[key] ?? key }
 
     /// A string with its `{name}` placeholders filled in one pass, so a value that itself
-    /// contains braces (an office's name) is never read as a placeholder.
+    /// contains braces (an office's name) is never read as a placeholder. On a right-to-left
+    /// page each value is a bidi isolate (FSI … PDI): a German citation or office name inside
+    /// Arabic or Farsi keeps its own order instead of being scrambled by its digits and brackets.
     public func text(_ key: String, _ values: [String: String]) -> String {
+        let isolate = direction == "rtl"
         let template = self[key]
         var result = ""
         var rest = template[...]
@@ -98,7 +101,7 @@ public struct Catalogue: Sendable {
                 rest = rest[rest.index(after: open)...]
                 continue
             }
-            result += value
+            result += isolate ? "\u{2068}\(value)\u{2069}" : value
             rest = rest[rest.index(after: close)...]
         }
         return result + rest

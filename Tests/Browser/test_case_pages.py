@@ -50,7 +50,7 @@ def hostile_case(demo):
     token = api(url, "POST", "/sessions", {"username": counsellor["username"], "passphrase": counsellor["passphrase"]})["token"]
     office = next(o for o in api(url, "GET", "/offices")["offices"] if o["name"] == demo["office"])
     before = case_ids(url, token)
-    api(url, "POST", "/reports", {"language": "de", "narrative": HOSTILE, "contactWish": "mailbox", "consent": true, "office": office["id"]})
+    api(url, "POST", "/reports", {"language": "de", "narrative": HOSTILE, "contactWish": "mailbox", "consent": True, "office": office["id"]})
     added = case_ids(url, token) - before
     assert len(added) == 1, f"expected one new case, found {added}"
     return added.pop()

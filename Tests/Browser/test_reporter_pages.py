@@ -30,7 +30,7 @@ WITHDRAWN_TITLE = "Your report has been deleted"
 UNKNOWN_RECEIPT = "There is no report for this receipt."
 ALREADY_SENT = "already sent"
 
-REPORTER_PAGES = ["/", "/receipt", "/mailbox", "/offices"]
+REPORTER_PAGES = ["/", "/receipt", "/mailbox", "/offices", "/privacy"]
 LANGUAGES = ["de", "de-x-ls", "en", "tr", "ar", "fa", "uk", "ru", "pl", "ro"]
 RIGHT_TO_LEFT = {"ar", "fa"}
 AXE_PAGES = [f"{path}?lang={lang}" for lang in LANGUAGES for path in REPORTER_PAGES]
@@ -73,6 +73,9 @@ def fill_report_form(driver, base_url, narrative):
     region.select_by_value(choices[0].get_attribute("value"))
     mailbox = driver.find_element(By.CSS_SELECTOR, "input[type=radio][name=contactWish][value=mailbox]")
     assert mailbox.is_selected(), "contactWish should default to the anonymous mailbox"
+    consent = driver.find_element(By.CSS_SELECTOR, "input[type=checkbox][name=consent]")
+    assert not consent.is_selected(), "consent is never ticked in advance"
+    consent.click()
     return driver.find_element(By.CSS_SELECTOR, "form[action^='/receipt'] input[name=token]").get_attribute("value")
 
 
@@ -320,6 +323,32 @@ def test_axe_wcag21_aa(jsdriver, base_url, axe_source, page):
     assert_no_violations(run_axe(jsdriver, axe_source), page)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_privacy_notice(jsdriver, base_url, axe_source, lang):
+    """Each office's full notice, reached from the chooser: its language, its sections, the
+    authority's site, no sideways scroll at 320 px, and no axe violation."""
+    jsdriver.get(f"{base_url}/privacy?lang={lang}")
+    links = [a.get_attribute("href") for a in jsdriver.find_elements(By.CSS_SELECTOR, "ul.office-links a")]
+    assert len(links) == 2, f"the chooser lists {len(links)} offices, the demo has 2"
+    for link in links:
+        jsdriver.get(link)
+        wait_for(jsdriver, "main#main")
+        html = jsdriver.find_element(By.TAG_NAME, "html")
+        assert html.get_attribute("lang") == lang
+        assert html.get_attribute("dir") == ("rtl" if lang in RIGHT_TO_LEFT else "ltr")
+        assert len(jsdriver.find_elements(By.CSS_SELECTOR, "main section h2")) == 6, "controller, purposes, basis, recipients, retention, rights"
+        sites = {a.get_attribute("href").rstrip("/") for a in jsdriver.find_elements(By.CSS_SELECTOR, "main a[dir=ltr]")}
+        assert sites & {"https://www.ldi.nrw.de", "https://www.katholisches-datenschutzzentrum.de"}, f"no authority: {sites}"
+        assert_no_violations(run_axe(jsdriver, axe_source), link)
+        jsdriver.set_window_size(320, 800)
+        try:
+            overflow = jsdriver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{link} scrolls sideways by {overflow} px at 320 px"
+        finally:
+            jsdriver.set_window_size(1280, 1024)
+
+
 @pytest.mark.parametrize("answer", ["receipt", "mailbox-opened", "mailbox-sent", "withdrawn"])
 def test_axe_wcag21_aa_answer_pages(jsdriver, base_url, axe_source, answer):
     """Beyond the brief's five pages: the pages a reporter only reaches by sending a form."""
@@ -370,10 +399,17 @@ def test_keyboard_only_journey(nojs, base_url):
     tab_to(nojs, "input[name=grounds][value=lebensalter]")
     ActionChains(nojs).send_keys(Keys.SPACE).perform()
     assert nojs.find_element(By.CSS_SELECTOR, "input[name=grounds][value=lebensalter]").is_selected()
+    # The full privacy notice is reachable by keyboard on the way to the consent box.
+    tab_to(nojs, ".consent a[href^='/privacy']")
+    tab_to(nojs, "input[name=consent]")
+    ActionChains(nojs).send_keys(Keys.SPACE).perform()
+    assert nojs.find_element(By.CSS_SELECTOR, "input[name=consent]").is_selected()
     tab_to(nojs, "form[action^='/receipt'] button[type=submit]")
     press_and_wait(nojs, Keys.ENTER)
     receipt = nojs.find_element(By.CSS_SELECTOR, ".receipt code").text.strip()
     assert RECEIPT.fullmatch(receipt), f"no receipt after the keyboard submit: {receipt!r}"
+    # No region, no office chosen: the demo's fallback office received it, and the page says so.
+    assert "Your report has reached this office: Antidiskriminierungsberatung Köln (Demo)." in nojs.page_source
 
     tab_to(nojs, "nav a[href^='/mailbox']")
     press_and_wait(nojs, Keys.ENTER)

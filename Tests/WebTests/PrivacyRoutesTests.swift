@@ -126,5 +126,8 @@ import Testing
         let catalogue = Catalogue(code: "de", name: "Deutsch", direction: "ltr",
                                   strings: ["x": "An {office} ({law}), {missing} bleibt"], taxonomyLabels: [:], hasMemberPages: false, review: "")
         #expect(catalogue.text("x", ["office": "Stelle {law}", "law": "KDG"]) == "An Stelle {law} (KDG), {missing} bleibt")
+        let arabic = Catalogue(code: "ar", name: "العربية", direction: "rtl", strings: ["x": "في {office}."], taxonomyLabels: [:],
+                               hasMemberPages: false, review: "")
+        #expect(arabic.text("x", ["office": "§ 8 KDG"]) == "في \u{2068}§ 8 KDG\u{2069}.", "a bidi isolate on a right-to-left page")
     }
 }
