@@ -42,7 +42,7 @@ extension SQLiteMemberStore: CaseFileStore {
                                              arguments: [Data(id.bytes), Data(officeID.bytes)]),
                   var file = Self.caseRow(row, assignees: try Self.assignees(of: [id], db)) else { return nil }
             var pending: Set<EntityID> = []
-            // Scans and letters come without their bodies: SQLite reads a blob's overflow pages
+            // Scans, letters and evidence files come without their bodies: SQLite reads a blob's overflow pages
             // only when the column is evaluated, and the CASE does not evaluate it for those kinds.
             let records = try Row.fetchAll(db, sql: Self.recordsWithoutBodies, arguments: [Data(id.bytes)]).compactMap { record -> SealedRecord? in
                 guard let recordID = EntityID(bytes: [UInt8](record["id"] as Data)),
@@ -57,7 +57,7 @@ extension SQLiteMemberStore: CaseFileStore {
     }
 
     static let recordsWithoutBodies = """
-        SELECT id, kind, key_version, pending, CASE WHEN kind IN ('document_file', 'letter') THEN X'' ELSE ciphertext END AS ciphertext
+        SELECT id, kind, key_version, pending, CASE WHEN kind IN ('document_file', 'letter', 'reporter_file') THEN X'' ELSE ciphertext END AS ciphertext
         FROM record WHERE case_id = ? AND kind != 'sheet'
         """
 

@@ -47,7 +47,8 @@ public final class SQLiteReportStore: ReportStore {
             else { return nil }
             let shared = RecordKind.allCases.filter(\.isShared).map(\.rawValue)
             let records = try Row.fetchAll(db, sql: """
-                SELECT id, kind, key_version, ciphertext FROM record WHERE case_id = ? AND kind IN (\(shared.map { _ in "?" }.joined(separator: ",")))
+                SELECT id, kind, key_version, CASE WHEN kind = 'reporter_file' THEN X'' ELSE ciphertext END AS ciphertext
+                FROM record WHERE case_id = ? AND kind IN (\(shared.map { _ in "?" }.joined(separator: ",")))
                 """, arguments: StatementArguments([Data(caseID.bytes)] + shared))
                 .compactMap { record -> SealedRecord? in
                     guard let id = EntityID(bytes: [UInt8](record["id"] as Data)),
@@ -65,13 +66,14 @@ public final class SQLiteReportStore: ReportStore {
     /// Adds a reporter's record (a message) and queues its day-only audit event. The reporter
     /// holds no case key, so the record is marked pending: a counsellor's next open checks it
     /// and folds it into the case's authenticator.
-    public func append(_ record: SealedRecord) async throws {
+    public func append(_ records: [SealedRecord]) async throws {
+        guard let caseID = records.first?.caseID, records.allSatisfy({ $0.caseID == caseID }) else { return }
         let queued = today()
         do {
             try await database.writer.write { db in
-                try Self.insert(record, pending: true, db)
-                if let office = try Self.officeOfCase(record.caseID, db) {
-                    try AuditLog.queue(.reporterMessageAdded, subject: record.caseID, chain: office, day: queued, db)
+                for record in records { try Self.insert(record, pending: true, db) }
+                if let office = try Self.officeOfCase(caseID, db) {
+                    try AuditLog.queue(.reporterMessageAdded, subject: caseID, chain: office, day: queued, db)
                 }
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {

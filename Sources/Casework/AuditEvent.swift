@@ -89,6 +89,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case caseDocumentRevoked = "case.document_revoked"
     case caseDocumentFileAttached = "case.document_file_attached"
     case caseDocumentFileViewed = "case.document_file_viewed"
+    case caseReporterFileViewed = "case.reporter_file_viewed"
     case caseEventRecorded = "case.event_recorded"
     case caseDeadlineRecorded = "case.deadline_recorded"
     case caseDeadlineOverridden = "case.deadline_overridden"

@@ -51,6 +51,30 @@ extension CaseworkService {
         return ScannedFile(mediaType: file.mediaType, bytes: bytes)
     }
 
+    /// An evidence file the reporter sent, decrypted with the mailbox key; only one a message of
+    /// the thread names. Every view is audited (the case, nothing else).
+    public func reporterFile(_ recordID: EntityID, in id: EntityID, by session: Session) async throws -> ScannedFile {
+        let opened = try await openVerified(id, for: session)
+        let (row, keys) = (opened.row, opened.keys)
+        var note: ReporterFileNote?
+        for record in opened.records where record.kind == .message {
+            let message: MailboxMessage
+            do { message = try RecordCodec.open(record, as: MailboxMessage.self, key: keys.mailboxKey) } catch SealingError.authenticationFailed {
+                throw await integrityAlarm(row.id, session: session)
+            }
+            if message.from == .reporter, message.file?.recordID == recordID { note = message.file }
+        }
+        guard let note, opened.records.contains(where: { $0.id == recordID && $0.kind == .reporterFile }),
+              let record = try await store.record(id: recordID, caseID: row.id, officeID: row.officeID),
+              record.kind == .reporterFile else { throw AccessError.notFound }
+        let bytes: [UInt8]
+        do { bytes = try RecordCodec.openBytes(record, key: keys.mailboxKey) } catch SealingError.authenticationFailed {
+            throw await integrityAlarm(row.id, session: session)
+        }
+        try await members.record(session, .caseReporterFileViewed, row.id.hex)
+        return ScannedFile(mediaType: note.mediaType, bytes: bytes)
+    }
+
     /// What a counsellor reads when a scan is refused: the problem, never the file's content.
     static func describe(_ refusal: MetadataStripper.Refusal) -> String {
         switch refusal {

@@ -27,7 +27,8 @@ extension CaseworkService {
         return CaseIntegrityError(caseID: caseID)
     }
 
-    /// The checks, without I/O: pending records are reporter messages of this case; the
+    /// The checks, without I/O: pending records are reporter messages of this case (and the
+    /// evidence files those messages name); the
     /// authenticator covers exactly the other records and the sheet at the row's revision; the
     /// sheet opens at that revision. A case without an authenticator is taken as found only if
     /// its keys predate authenticators.
@@ -40,12 +41,23 @@ extension CaseworkService {
             return OpenedCase(row: row, records: records, keys: keys, sheet: sheet, pending: [], firstUse: true)
         }
         var pending: [EntityID] = []
+        var pendingFiles: [EntityID] = []
+        var namedFiles: Set<EntityID> = []
         for record in records where row.pendingRecords.contains(record.id) {
+            // An evidence file is checked by the reporter message that names it (its body is
+            // not loaded here; opening it later authenticates it).
+            if record.kind == .reporterFile {
+                pendingFiles.append(record.id)
+                continue
+            }
             guard record.kind == .message,
                   let message = try? RecordCodec.open(record, as: MailboxMessage.self, key: keys.mailboxKey),
                   message.from == .reporter else { throw failure }
             pending.append(record.id)
+            if let file = message.file { namedFiles.insert(file.recordID) }
         }
+        guard pendingFiles.allSatisfy(namedFiles.contains) else { throw failure }
+        pending += pendingFiles
         let covered = records.filter { !row.pendingRecords.contains($0.id) }.map(CaseIntegrity.Entry.init)
             + (row.sheet.map { [CaseIntegrity.Entry($0)] } ?? [])
         guard CaseIntegrity.verify(tag, caseID: row.id, revision: row.revision, records: covered, caseKey: keys.caseKey) else { throw failure }

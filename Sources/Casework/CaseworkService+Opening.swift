@@ -19,7 +19,7 @@ extension CaseworkService {
                 case .contact: contact = try RecordCodec.open(record, as: ContactDetails.self, key: keys.caseKey).text
                 case .entry: timeline.append(try RecordCodec.open(record, as: TimelineEntry.self, key: keys.caseKey))
                 case .documentFile: files.append(record.id)
-                case .sheet, .letter: break
+                case .sheet, .letter, .reporterFile: break
                 }
             }
             try checkThread(messages, caseID: row.id)

@@ -32,10 +32,10 @@ public actor InMemoryReportStore: ReportStore {
                                records: stored.records.filter { $0.kind.isShared })
     }
 
-    public func append(_ record: SealedRecord) throws {
+    public func append(_ records: [SealedRecord]) throws {
         guard !failWrites else { throw StoreError.unavailable("writes disabled") }
-        guard cases[record.caseID] != nil else { throw StoreError.notFound }
-        cases[record.caseID]?.records.append(record)
+        guard let caseID = records.first?.caseID, cases[caseID] != nil else { throw StoreError.notFound }
+        cases[caseID]?.records.append(contentsOf: records)
     }
 
     public func shred(caseID: EntityID) throws {

@@ -10,17 +10,22 @@ public struct MailboxMessage: Sendable, Codable, Equatable {
     public let on: Day
     /// Order within the thread (the store keeps no times).
     public let sequence: Int
+    /// The evidence file this message brings (the reporter's only; absent in older messages).
+    public let file: ReporterFileNote?
 
-    public init(from: Sender, text: String, on: Day, sequence: Int) {
+    public init(from: Sender, text: String, on: Day, sequence: Int, file: ReporterFileNote? = nil) {
         self.from = from
         self.text = text
         self.on = on
         self.sequence = sequence
+        self.file = file
     }
 }
 
 /// What the mailbox shows a receipt holder.
 public struct MailboxView: Sendable {
+    /// The evidence files in the thread, in order.
+    public var files: [ReporterFileNote] { messages.compactMap(\.file) }
     public let status: ReporterStatus
     /// The office the report is with, so the mailbox can name it.
     public let officeID: EntityID

@@ -8,7 +8,7 @@ public enum RecordCodec {
     static func blockSize(for kind: RecordKind) -> Int {
         switch kind {
         case .report, .letter: return 1024
-        case .documentFile: return 64 * 1024
+        case .documentFile, .reporterFile: return 64 * 1024
         case .message, .contact, .sheet, .entry: return RecordCipher.defaultBlockSize
         }
     }

@@ -7,11 +7,13 @@ public protocol ReportStore: Sendable {
     /// Stores a sealed report; returns only once it is durable.
     func submit(_ intake: SealedIntake) async throws
 
-    /// The mailbox behind a lookup id with its shared records, or nil.
+    /// The mailbox behind a lookup id with its shared records, or nil. Evidence files come
+    /// without their bodies (empty ciphertext): the thread's messages describe them.
     func mailbox(lookupID: [UInt8]) async throws -> MailboxSnapshot?
 
-    /// Adds a record to an existing case; durable on return.
-    func append(_ record: SealedRecord) async throws
+    /// Adds the reporter's records to an existing case in one transaction (a message, or an
+    /// evidence file with the message that names it); durable on return.
+    func append(_ records: [SealedRecord]) async throws
 
     /// Shreds a case and everything of it: keys, records, mailbox.
     func shred(caseID: EntityID) async throws

@@ -5,6 +5,8 @@ import Sealing
 /// It seals before the store sees anything, so no store holds a readable report.
 public struct ReporterService: Sendable {
     public static let maxMessageCharacters = 5_000
+    /// Evidence files a report may carry, at intake and through the mailbox together.
+    public static let maxFiles = 5
 
     public let store: any ReportStore
     public let validator: ReportValidator
@@ -24,24 +26,31 @@ public struct ReporterService: Sendable {
         self.today = today
     }
 
-    /// Checks, seals and stores a report; answers once the report is durable.
-    public func submit(_ submission: ReportSubmission) async throws -> ReportAcknowledgement {
+    /// Checks, seals and stores a report with its evidence files (stripped of metadata first: a
+    /// file that cannot be stripped refuses the whole report, and nothing is stored); answers
+    /// once the report is durable.
+    public func submit(_ submission: ReportSubmission, files: [[UInt8]] = []) async throws -> ReportAcknowledgement {
         let offices = try await store.offices()
         let day = today()
         let report = try validator.validate(submission, offices: offices, today: day)
-        let (intake, receipt) = try seal(report, on: day)
+        let scanned = try Self.evidence(files, alreadyHeld: 0)
+        let (intake, receipt) = try seal(report, on: day, files: scanned)
         try await store.submit(intake)
         // The next due day of a case that only has its intake is the first-response deadline.
         return ReportAcknowledgement(receipt: receipt, office: report.office, firstResponseBy: intake.nextDue)
     }
 
     /// Seals a validated report into what the store writes, with a fresh receipt.
-    public func seal(_ report: ValidatedReport, on day: Day, channel: String = "online_formular") throws -> (SealedIntake, Receipt) {
+    public func seal(_ report: ValidatedReport, on day: Day, channel: String = "online_formular",
+                     files: [ScannedFile] = []) throws -> (SealedIntake, Receipt) {
         let receipt = Receipt.generate()
         let receiptKeys = ReceiptKeys(receipt: receipt)
         let keys = CaseKeys.generate()
         let caseID = EntityID.random()
         var records = [try RecordCodec.seal(report.content, kind: .report, caseID: caseID, key: keys.mailboxKey)]
+        for (index, file) in files.enumerated() {
+            records += try Self.sealEvidence(file, caseID: caseID, mailboxKey: keys.mailboxKey, on: day, sequence: index + 1)
+        }
         if let contact = report.contact {
             records.append(try RecordCodec.seal(ContactDetails(text: contact), kind: .contact, caseID: caseID, key: keys.caseKey))
         }
@@ -88,7 +97,23 @@ public struct ReporterService: Sendable {
         guard let opened = try await open(receipt) else { return false }
         let sequence = opened.snapshot.records.filter { $0.kind == .message }.count + 1
         let message = MailboxMessage(from: .reporter, text: trimmed, on: today(), sequence: sequence)
-        try await store.append(try RecordCodec.seal(message, kind: .message, caseID: opened.snapshot.caseID, key: opened.mailboxKey))
+        try await store.append([try RecordCodec.seal(message, kind: .message, caseID: opened.snapshot.caseID, key: opened.mailboxKey)])
+        return true
+    }
+
+    /// Adds an evidence file to the mailbox (stripped, sealed under the mailbox key, named by a
+    /// message in the thread); false when the receipt is unknown or withdrawn. A file that cannot
+    /// be stripped, or a sixth file, is refused and nothing is stored.
+    public func addFile(receipt: Receipt, bytes: [UInt8]) async throws -> Bool {
+        guard let opened = try await open(receipt) else { return false }
+        var held = 0
+        for record in opened.snapshot.records where record.kind == .message {
+            if try RecordCodec.open(record, as: MailboxMessage.self, key: opened.mailboxKey).file != nil { held += 1 }
+        }
+        let scanned = try Self.evidence([bytes], alreadyHeld: held, field: "file")
+        let sequence = opened.snapshot.records.filter { $0.kind == .message }.count + 1
+        try await store.append(try Self.sealEvidence(scanned[0], caseID: opened.snapshot.caseID, mailboxKey: opened.mailboxKey,
+                                                     on: today(), sequence: sequence))
         return true
     }
 
@@ -104,6 +129,41 @@ public struct ReporterService: Sendable {
         }
         try await store.shred(caseID: opened.snapshot.caseID)
         return .geloescht
+    }
+
+    /// Strips every file, or refuses them all naming `files`: too many, too large, not an image or
+    /// PDF, or damaged so that its metadata cannot be removed with certainty.
+    /// The code tells the two apart for the reporter: `validation_failed` only for a damaged file
+    /// (its metadata cannot be removed with certainty), `unknown_code` for an empty file or one of
+    /// another type, `too_large` for size and number.
+    static func evidence(_ files: [[UInt8]], alreadyHeld: Int, field: String = "files") throws(ValidationFailure) -> [ScannedFile] {
+        guard alreadyHeld + files.count <= maxFiles else {
+            throw ValidationFailure(.tooLarge, field: field, "at most \(maxFiles) files per report")
+        }
+        var scanned: [ScannedFile] = []
+        for (index, bytes) in files.enumerated() {
+            do {
+                scanned.append(try MetadataStripper.strip(bytes))
+            } catch {
+                let code: ValidationFailure.Code = switch error {
+                case .tooLarge: .tooLarge
+                case .malformed: .validationFailed
+                case .empty, .unsupportedType: .unknownCode
+                }
+                throw ValidationFailure(code, field: field, "file \(index + 1): \(CaseworkService.describe(error)); nothing was stored")
+            }
+        }
+        return scanned
+    }
+
+    /// An evidence file's two records: the stripped bytes, and the reporter's message naming them.
+    static func sealEvidence(_ file: ScannedFile, caseID: EntityID, mailboxKey: SecureBytes, on day: Day,
+                             sequence: Int) throws -> [SealedRecord] {
+        let record = try RecordCodec.sealBytes(file.bytes, kind: .reporterFile, caseID: caseID, key: mailboxKey)
+        let note = ReporterFileNote(recordID: record.id, mediaType: file.mediaType, size: file.bytes.count,
+                                    hash: EntityID.hexString(FileDigest.sha256(file.bytes)))
+        let message = MailboxMessage(from: .reporter, text: "", on: day, sequence: sequence, file: note)
+        return [record, try RecordCodec.seal(message, kind: .message, caseID: caseID, key: mailboxKey)]
     }
 
     private func open(_ receipt: Receipt) async throws -> (snapshot: MailboxSnapshot, mailboxKey: SecureBytes)? {

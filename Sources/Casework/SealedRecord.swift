@@ -31,11 +31,14 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     case documentFile = "document_file"
     /// A letter generated from the case (case key).
     case letter
+    /// A file the reporter sent as evidence, metadata stripped (mailbox key); a reporter message
+    /// in the thread names it.
+    case reporterFile = "reporter_file"
 
     /// Whether the reporter's mailbox key opens it.
     public var isShared: Bool {
         switch self {
-        case .report, .message: return true
+        case .report, .message, .reporterFile: return true
         case .contact, .sheet, .entry, .documentFile, .letter: return false
         }
     }

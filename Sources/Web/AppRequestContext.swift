@@ -13,5 +13,5 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     }
 
     /// Bodies are collected explicitly with per-route limits; this is the ceiling.
-    public var maxUploadSize: Int { WebSettings.maxFormBody }
+    public var maxUploadSize: Int { WebSettings.maxMultipartBody }
 }

@@ -36,6 +36,14 @@ extension CaseAPI {
         return Self.download(file, of: id)
     }
 
+    /// An evidence file the reporter sent (named by a message of the case's thread); audited.
+    @Sendable func reporterFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (id, file) = try await sealedObject(request, context, "file") { session, id, file in
+            try await casework.reporterFile(file, in: id, by: session)
+        }
+        return Self.download(file, of: id)
+    }
+
     /// One sealed object of a case named by the path (a scan, a letter), fetched for the bearer's
     /// session; with the case id, for naming the answer.
     func sealedObject<Object>(_ request: Request, _ context: AppRequestContext, _ name: String,

@@ -22,6 +22,7 @@ struct CaseAPI {
         group.post("cases/:id/documents/:document/revocation", use: revokeDocument)
         group.put("cases/:id/documents/:document/file", use: attachFile)
         group.get("cases/:id/documents/:document/file", use: documentFile)
+        group.get("cases/:id/reporter-files/:file", use: reporterFile)
         group.post("cases/:id/letters", use: generateLetter)
         group.get("cases/:id/letters/:letter", use: letter)
         group.post("cases/:id/assignees", use: assign)

@@ -66,7 +66,9 @@ struct CaseJSON: Encodable {
         let region: String?
     }
 
-    struct Message: Encodable { let from: String; let text: String; let on: String }
+    struct Message: Encodable { let from: String; let text: String; let on: String; let file: File? }
+    /// An evidence file the reporter sent: download it at `/api/v1/cases/{id}/reporter-files/{id}`.
+    struct File: Encodable { let id: String; let type: String; let size: Int; let sha256: String }
     struct Transition: Encodable { let name: String; let to: String; let intervention: Bool; let outcomes: [String]; let reason: Bool }
 
     let id: String
@@ -128,7 +130,10 @@ struct CaseJSON: Encodable {
         interventions = view.sheet.interventions
         events = view.sheet.events
         deadlines = view.deadlines.map(DeadlineJSON.init)
-        messages = view.messages.map { Message(from: $0.from.rawValue, text: $0.text, on: $0.on.iso) }
+        messages = view.messages.map { message in
+            Message(from: message.from.rawValue, text: message.text, on: message.on.iso,
+                    file: message.file.map { File(id: $0.recordID.hex, type: $0.mediaType.rawValue, size: $0.size, sha256: $0.hash) })
+        }
         notes = view.timeline.filter { $0.kind == .note }
         transitions = view.transitions.map {
             Transition(name: $0.name, to: $0.to, intervention: $0.needsIntervention, outcomes: $0.outcomes, reason: $0.needsReason)

@@ -89,8 +89,15 @@ extension CasePages {
         values["anyContacts"] = view.timeline.contains { $0.contact != nil }
         values["anyDocuments"] = !view.sheet.documents.isEmpty
         values["anyInterventions"] = !view.sheet.interventions.isEmpty
-        values["messages"] = view.messages.map {
-            ["fromOffice": $0.from == .office, "from": language["message_from_\($0.from.rawValue)"], "text": $0.text, "on": $0.on.iso]
+        values["messages"] = view.messages.map { message -> [String: Any] in
+            var values: [String: Any] = ["fromOffice": message.from == .office, "from": language["message_from_\(message.from.rawValue)"],
+                                         "text": message.text, "on": message.on.iso]
+            if let file = message.file {
+                values["file"] = ["url": "/cases/\(view.id.hex)/reporter-files/\(file.recordID.hex)?lang=\(language.code)",
+                                  "type": file.mediaType.rawValue, "size": ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file),
+                                  "hash": file.hash]
+            }
+            return values
         }
         values["timeline"] = view.timeline.reversed().map { entry -> [String: Any] in
             ["at": entry.at, "actor": entry.actor, "kind": language["timeline_\(entry.kind.rawValue)"], "text": timelineText(entry, words)]

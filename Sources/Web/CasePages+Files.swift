@@ -15,7 +15,7 @@ extension CasePages {
             return base.refusal(.notFound, language)
         }
         return try await base.refusalsAsPages(language) {
-            guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(of:)) else {
+            guard let boundary = request.headers[.contentType].flatMap(MultipartBody.boundary(of:)) else {
                 return try await renderCase(id, session: session, language: language, status: .badRequest, error: language["file_not_multipart"])
             }
             let body: [UInt8]
@@ -26,14 +26,14 @@ extension CasePages {
             } catch {
                 return try await renderCase(id, session: session, language: language, status: .contentTooLarge, error: language["file_too_large"])
             }
-            guard let form = MultipartForm(body, boundary: boundary) else {
+            guard let form = MultipartBody(body, boundary: boundary) else {
                 return try await renderCase(id, session: session, language: language, status: .badRequest, error: language["file_not_multipart"])
             }
-            guard let csrf = form["csrf"].map({ String(decoding: $0, as: UTF8.self) }), session.isValidCSRFToken(csrf) else {
+            guard let csrf = form.fields["csrf"], session.isValidCSRFToken(csrf) else {
                 return base.notice(language, "csrf_refused", status: .forbidden)
             }
             do {
-                _ = try await casework.attachFile(form["file"] ?? [], toDocument: document, in: id, by: session)
+                _ = try await casework.attachFile(form.files.first { $0.field == "file" }?.bytes ?? [], toDocument: document, in: id, by: session)
             } catch AccessError.invalid(let field, let message) {
                 return try await renderCase(id, session: session, language: language, status: .unprocessableContent,
                                             error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)")
@@ -46,6 +46,13 @@ extension CasePages {
     @Sendable func downloadFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await sealedObjectPage(request, context, "document") { session, id, document in
             CaseAPI.download(try await casework.documentFile(document, in: id, by: session), of: id)
+        }
+    }
+
+    /// An evidence file the reporter sent, as a download; viewing it is audited.
+    @Sendable func downloadReporterFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await sealedObjectPage(request, context, "file") { session, id, file in
+            CaseAPI.download(try await casework.reporterFile(file, in: id, by: session), of: id)
         }
     }
 

@@ -2,6 +2,11 @@
 struct FormFields {
     private(set) var pairs: [(name: String, value: String)] = []
 
+    /// Fields already decoded (from a multipart body).
+    init(pairs: [(name: String, value: String)]) {
+        self.pairs = pairs
+    }
+
     /// Nil when the body is not valid percent-encoded UTF-8.
     init?(_ bytes: [UInt8]) {
         for part in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {

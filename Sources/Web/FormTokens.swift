@@ -22,6 +22,8 @@ final class FormTokens: Sendable {
         case enrol = 6
         /// The members page's invitation form: one invitation per form.
         case invite = 7
+        /// The mailbox's evidence-file form: one file per form.
+        case mailboxFile = 8
     }
 
     enum Verdict: Equatable, Sendable {

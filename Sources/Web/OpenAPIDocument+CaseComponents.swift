@@ -107,7 +107,7 @@ extension OpenAPIDocument {
             interventions: {type: array, items: {type: object}}
             events: {type: array, items: {type: object}}
             deadlines: {type: array, items: {$ref: "#/components/schemas/Deadline"}}
-            messages: {type: array, items: {type: object, properties: {from: {type: string, enum: [office, reporter]}, text: {type: string}, "on": {$ref: "#/components/schemas/Day"}}}}
+            messages: {type: array, items: {type: object, properties: {from: {type: string, enum: [office, reporter]}, text: {type: string}, "on": {$ref: "#/components/schemas/Day"}, file: {type: object, description: "An evidence file the reporter sent (reporter-files/{id}).", properties: {id: {type: string}, type: {type: string}, size: {type: integer}, sha256: {type: string}}}}}}
             notes: {type: array, items: {type: object}}
             transitions:
               type: array

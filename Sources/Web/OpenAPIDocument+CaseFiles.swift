@@ -54,6 +54,22 @@ extension OpenAPIDocument {
                 application/pdf: {schema: {type: string, format: binary}}
             "401": {$ref: "#/components/responses/Unauthorized"}
             "404": {$ref: "#/components/responses/NotFound"}
+      /api/v1/cases/{id}/reporter-files/{file}:
+        get:
+          tags: [cases]
+          operationId: downloadReporterFile
+          summary: An evidence file the reporter sent (named by a message of the case), metadata stripped; audited (`case.reporter_file_viewed`)
+          security: [{bearer: []}]
+          parameters: [{$ref: "#/components/parameters/CaseID"}, {name: file, in: path, required: true, schema: {type: string}}]
+          responses:
+            "200":
+              description: The file, with `Content-Disposition attachment` and `Cache-Control no-store`.
+              content:
+                image/jpeg: {schema: {type: string, format: binary}}
+                image/png: {schema: {type: string, format: binary}}
+                application/pdf: {schema: {type: string, format: binary}}
+            "401": {$ref: "#/components/responses/Unauthorized"}
+            "404": {$ref: "#/components/responses/NotFound"}
       /api/v1/cases/{id}/letters:
         post:
           tags: [cases]

@@ -59,6 +59,13 @@ extension OpenAPIDocument {
           summary: A scan from the case page (multipart/form-data with csrf and file); metadata stripped, sealed, SHA-256 recorded
           parameters: [{$ref: "#/components/parameters/Lang"}, {$ref: "#/components/parameters/CaseID"}, {name: document, in: path, required: true, schema: {type: string}}]
           responses: {"303": {description: Stored; to the case page.}, "400": {description: Not multipart.}, "403": {description: Wrong csrf or another site.}, "404": {description: Missing, foreign or not open to this member.}, "413": {description: Larger than 10 MiB.}, "422": {description: Empty, not JPEG/PNG/PDF, or damaged; the case page with the reason.}}
+      /cases/{id}/reporter-files/{file}:
+        get:
+          tags: [pages]
+          operationId: reporterFileDownload
+          summary: An evidence file the reporter sent, as an attachment (no-store); audited
+          parameters: [{$ref: "#/components/parameters/Lang"}, {$ref: "#/components/parameters/CaseID"}, {name: file, in: path, required: true, schema: {type: string}}]
+          responses: {"200": {description: The file (image/jpeg, image/png or application/pdf).}, "303": {description: No session.}, "404": {description: Missing, foreign or not open to this member.}}
       /cases/{id}/letters/{letter}:
         get:
           tags: [pages]

@@ -161,6 +161,51 @@ extension OpenAPIDocument {
               $ref: "#/components/responses/RateLimited"
             "503":
               $ref: "#/components/responses/Unavailable"
+      /api/v1/mailbox/files:
+        post:
+          tags: [mailbox]
+          operationId: addEvidenceFile
+          summary: Add an evidence file (JPEG, PNG or PDF, at most 10 MiB; at most 5 per report)
+          description: |
+            `multipart/form-data` with a `receipt` field and one `file` part. The type is read from
+            the file's own bytes; camera and GPS data, authors, software, dates and thumbnails are
+            removed, and the file is sealed under the mailbox key (the office reads it; the
+            mailbox answer lists it). A file whose metadata cannot be removed with certainty is
+            refused with `422 validation_failed` naming `file`, another type or an empty file with
+            `422 unknown_code`, a sixth file with `413 too_large`; nothing is stored. The file's
+            name and the part's Content-Type are not kept. Padded like every mailbox answer.
+          requestBody:
+            required: true
+            content:
+              multipart/form-data:
+                schema:
+                  type: object
+                  required: [receipt, file]
+                  properties:
+                    receipt: {$ref: "#/components/schemas/ReceiptText"}
+                    file: {type: string, format: binary}
+          responses:
+            "201":
+              description: Stored (padded to a multiple of 4096 bytes).
+              content:
+                application/json:
+                  schema:
+                    $ref: "#/components/schemas/MessageSent"
+            "400":
+              $ref: "#/components/responses/ReceiptMalformed"
+            "404":
+              $ref: "#/components/responses/ReceiptUnknown"
+            "413":
+              $ref: "#/components/responses/TooLarge"
+            "415":
+              description: unsupported_media_type — the body is not multipart/form-data.
+              content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
+            "422":
+              $ref: "#/components/responses/ValidationFailed"
+            "429":
+              $ref: "#/components/responses/RateLimited"
+            "503":
+              $ref: "#/components/responses/Unavailable"
       /healthz:
         get:
           tags: [operations]

@@ -195,7 +195,7 @@ extension OpenAPIDocument {
               $ref: "#/components/schemas/Day"
         MailboxAnswer:
           type: object
-          required: [status, messages]
+          required: [status, messages, files]
           properties:
             status:
               $ref: "#/components/schemas/ReporterStatus"
@@ -203,6 +203,17 @@ extension OpenAPIDocument {
               type: array
               items:
                 $ref: "#/components/schemas/MailboxMessage"
+            files:
+              type: array
+              description: The evidence files the reporter sent, after their metadata was stripped.
+              items:
+                type: object
+                required: [type, size, sha256, "on"]
+                properties:
+                  type: {type: string, enum: [image/jpeg, image/png, application/pdf]}
+                  size: {type: integer, description: Bytes of the stripped file.}
+                  sha256: {type: string, description: SHA-256 of the stripped file (hex).}
+                  "on": {$ref: "#/components/schemas/Day"}
             report:
               $ref: "#/components/schemas/ReportContent"
         MessageRequest:
@@ -276,6 +287,13 @@ extension OpenAPIDocument {
               type: string
               const: "yes"
               description: The ticked consent box; without it the form comes back with 422.
+            files:
+              type: array
+              maxItems: 5
+              description: Evidence files (multipart only), each JPEG, PNG or PDF of at most 10 MiB; stripped of metadata.
+              items:
+                type: string
+                format: binary
             contact:
               type: string
         MailboxForm:

@@ -50,6 +50,9 @@ extension OpenAPIDocument {
                   grounds:
                     style: form
                     explode: true
+              multipart/form-data:
+                schema:
+                  $ref: "#/components/schemas/ReportForm"
           responses:
             "201":
               description: The receipt page; the report is stored.
@@ -212,6 +215,21 @@ extension OpenAPIDocument {
             - $ref: "#/components/parameters/Lang"
           responses:
             "200":
+              $ref: "#/components/responses/Page"
+      /mailbox/files:
+        post:
+          tags: [pages]
+          operationId: mailboxFileForm
+          summary: Add an evidence file from the mailbox page
+          description: |
+            `multipart/form-data` with the single-use `token`, the `receipt` and one `file`; the
+            mailbox page answers (201 with the file listed, 422 naming the problem, nothing stored).
+          parameters:
+            - $ref: "#/components/parameters/Lang"
+          responses:
+            "201":
+              $ref: "#/components/responses/Page"
+            "422":
               $ref: "#/components/responses/Page"
       /privacy:
         get:

@@ -14,6 +14,7 @@ struct ReporterAPI {
         group.post("mailbox", use: readMailbox)
         group.post("mailbox/messages", use: addMessage)
         group.post("mailbox/withdraw", use: withdraw)
+        group.post("mailbox/files", use: addFile)
     }
 
     @Sendable func offices(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -73,6 +74,31 @@ struct ReporterAPI {
         let body = try await RequestBody.json(MessageRequest.self, from: request)
         let receipt = try Self.parse(body.receipt)
         let added = try await storeCall { try await services.reporter.addMessage(receipt: receipt, text: body.text) }
+        guard added else { throw APIError.receiptUnknown }
+        struct Answer: Encodable { let status = "sent" }
+        return try JSONResponse.make(.created, Answer(), padded: true)
+    }
+
+    /// An evidence file: `multipart/form-data` with `receipt` and one `file`.
+    @Sendable func addFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await padded { try await addFileUnpadded(request, context: context) }
+    }
+
+    private func addFileUnpadded(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try checkMailboxRate(request, context)
+        guard let boundary = request.headers[.contentType].flatMap(MultipartBody.boundary(of:)) else {
+            throw APIError(.unsupportedMediaType, code: "unsupported_media_type", message: "the body must be multipart/form-data")
+        }
+        let bytes = try await RequestBody.bytes(request, limit: WebSettings.maxFormBody + MetadataStripper.maximumSize)
+        guard let body = MultipartBody(bytes, boundary: boundary) else {
+            throw APIError(.badRequest, code: "bad_request", message: "the body is not valid multipart/form-data")
+        }
+        let receipt = try Self.parse(body.fields["receipt"] ?? "")
+        let files = body.files.filter { $0.field == "file" }
+        guard files.count == 1 else {
+            throw APIError(.badRequest, code: "bad_request", message: "send exactly one part named file", field: "file")
+        }
+        let added = try await storeCall { try await services.reporter.addFile(receipt: receipt, bytes: files[0].bytes) }
         guard added else { throw APIError.receiptUnknown }
         struct Answer: Encodable { let status = "sent" }
         return try JSONResponse.make(.created, Answer(), padded: true)
@@ -141,13 +167,25 @@ struct MailboxAnswer: Encodable {
         let on: String
     }
 
+    /// An evidence file the reporter sent: its type and size after stripping, and its SHA-256.
+    struct File: Encodable {
+        let type: String
+        let size: Int
+        let sha256: String
+        let on: String
+    }
+
     let status: String
     let messages: [Message]
+    let files: [File]
     let report: ReportContent?
 
     init(_ view: MailboxView) {
         status = view.status.rawValue
-        messages = view.messages.map { Message(from: $0.from.rawValue, text: $0.text, on: $0.on.iso) }
+        messages = view.messages.filter { $0.file == nil }.map { Message(from: $0.from.rawValue, text: $0.text, on: $0.on.iso) }
+        files = view.messages.compactMap { message in
+            message.file.map { File(type: $0.mediaType.rawValue, size: $0.size, sha256: $0.hash, on: message.on.iso) }
+        }
         report = view.report
     }
 }

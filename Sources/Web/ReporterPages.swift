@@ -18,6 +18,7 @@ struct ReporterPages {
         router.post("/mailbox", use: openMailbox)
         router.post("/mailbox/messages", use: sendMessage)
         router.post("/mailbox/withdraw", use: withdraw)
+        router.post("/mailbox/files", use: sendFile)
         router.get("/offices", use: officeList)
         router.get("/privacy", use: privacyNotice)
         router.get("/static/style.css") { _, _ in
@@ -51,10 +52,10 @@ struct ReporterPages {
             return notice(language, "already_sent", status: .conflict, link: ("/", "back_to_form"))
         case .expired, .invalid:
             return try await renderForm(language: language, values: submission, error: (nil, language["error_form_expired"]),
-                                        status: .badRequest)
+                                        status: .badRequest, filesLost: !form.files.isEmpty)
         }
         do {
-            let acknowledged = try await services.reporter.submit(submission)
+            let acknowledged = try await services.reporter.submit(submission, files: form.files)
             let receipt = acknowledged.receipt.formatted
             var values: [String: Any] = ["title": language["receipt_title"], "receipt": receipt, "receiptGroups": Self.groups(receipt),
                                          "office": language.text("receipt_office", ["office": acknowledged.office.name])]
@@ -65,10 +66,13 @@ struct ReporterPages {
             return pages.render("receipt", status: .created, language: language, path: "/receipt", settings: services.settings,
                                 values: values)
         } catch let failure as ValidationFailure {
-            let key = "error_\(failure.field ?? "generic")"
+            // A damaged file gets its own message (its metadata cannot be removed with certainty).
+            let key = failure.field == "files" && failure.code == .validationFailed ? "error_files_unstrippable" : "error_\(failure.field ?? "generic")"
             let text = language.strings[key] ?? language["error_generic"]
-            // A limit is a problem with a field like any other: 422, the field marked, the text kept.
-            return try await renderForm(language: language, values: submission, error: (failure.field, text), status: .unprocessableContent)
+            // A limit is a problem with a field like any other: 422, the field marked, the text kept
+            // (files cannot be put back into a form: the page asks for them again).
+            return try await renderForm(language: language, values: submission, error: (failure.field, text), status: .unprocessableContent,
+                                        filesLost: !form.files.isEmpty)
         } catch is StoreError {
             return notice(language, "unavailable", status: .serviceUnavailable, link: ("/", "back_to_form"))
         }
@@ -80,7 +84,7 @@ struct ReporterPages {
                             values: ["title": language["receipt_about_title"]])
     }
 
-    static func submission(from form: FormFields, language: String) -> ReportSubmission {
+    static func submission(from form: PostedForm, language: String) -> ReportSubmission {
         func optional(_ name: String) -> String? {
             guard let value = form[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
             return value
@@ -93,7 +97,7 @@ struct ReporterPages {
     }
 
     private func renderForm(language: Catalogue, values: ReportSubmission, error: (field: String?, text: String)?,
-                            status: HTTPResponse.Status) async throws -> Response {
+                            status: HTTPResponse.Status, filesLost: Bool = false) async throws -> Response {
         // Only offices whose privacy notice is complete are offered (and take reports).
         let offices = ((try? await services.reporter.store.offices()) ?? []).filter(\.profile.takesReports)
         let fallback = ReportValidator.fallback(among: offices)
@@ -125,13 +129,16 @@ struct ReporterPages {
             "fallbackHint": fallback.map { language.text("office_hint_fallback", ["fallback": $0.name]) } ?? "",
             "consent": consentLayer(language, office: offices.first { $0.id.hex == values.office }),
             "consentGiven": values.consent == true,
+            "filesLost": filesLost,
+            "maxFiles": ReporterService.maxFiles,
             "wish": [values.contactWish: true],
             "values": ["narrative": values.narrative, "incidentDate": values.incidentDate ?? "",
                        "learnedDate": values.learnedDate ?? "", "contact": values.contact ?? ""],
         ]
         if let error {
             page["error"] = ["text": error.text, "isNarrative": error.field == "narrative", "isConsent": error.field == "consent",
-                             "isOffice": error.field == "office"] as [String: Any]
+                             "isOffice": error.field == "office",
+                             "isFiles": error.field == "files"] as [String: Any]
         }
         return pages.render("index", status: status, language: language, path: "/", settings: services.settings, values: page)
     }
@@ -164,6 +171,22 @@ struct ReporterPages {
         }
     }
 
+    @Sendable func sendFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await withMailbox(request, context, purpose: .mailboxFile) { language, form, receipt in
+            do {
+                guard try await services.reporter.addFile(receipt: receipt, bytes: form.files.first ?? []) else {
+                    return mailboxPage(language, status: .notFound, error: language["mailbox_unknown"])
+                }
+            } catch let failure as ValidationFailure {
+                let key = failure.code == .validationFailed ? "error_files_unstrippable" : "error_files"
+                return try await showMailbox(language, receipt: receipt, includeReport: false, notice: nil,
+                                             error: language[key], status: .unprocessableContent)
+            }
+            return try await showMailbox(language, receipt: receipt, includeReport: false, notice: language["mailbox_file_sent"],
+                                         status: .created)
+        }
+    }
+
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await withMailbox(request, context, purpose: .mailboxWithdraw) { language, form, receipt in
             guard form["confirm"] == "yes" else {
@@ -187,7 +210,7 @@ struct ReporterPages {
 
     /// The common checks of every mailbox form: origin, rate, token, receipt; store failures as a page.
     private func withMailbox(_ request: Request, _ context: AppRequestContext, purpose: FormTokens.Purpose,
-                             _ body: (Catalogue, FormFields, Receipt) async throws -> Response) async throws -> Response {
+                             _ body: (Catalogue, PostedForm, Receipt) async throws -> Response) async throws -> Response {
         let language = pages.language(of: request)
         if let refusal = refuseCrossSite(request, language) { return refusal }
         let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
@@ -224,10 +247,13 @@ struct ReporterPages {
             "receipt": receipt.formatted,
             "statusLabel": language["status_\(view.status.rawValue)"],
             "statusExplain": language["status_\(view.status.rawValue)_explain"],
-            // Once deletion is requested (or done) there is nothing left to withdraw.
+            // Once deletion is requested (or done) there is nothing left to withdraw, nor to add to.
             "mayWithdraw": ![.loeschungBeantragt, .geloescht].contains(view.status),
+            "mayAddFile": ![.loeschungBeantragt, .geloescht].contains(view.status) && view.files.count < ReporterService.maxFiles,
+            "fileToken": services.tokens.issue(.mailboxFile),
             "messages": view.messages.map { message -> [String: Any] in
                 ["from": message.from.rawValue, "text": message.text, "on": message.on.iso,
+                 "file": message.file.map { "\(Self.typeName($0.mediaType)), \(ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file))" } ?? "",
                  "onText": dates.text(message.on),
                  "sender": language[message.from == .office ? "mailbox_from_office" : "mailbox_from_reporter"]]
             },
@@ -284,12 +310,30 @@ struct ReporterPages {
         return notice(language, "cross_site", status: .forbidden, link: ("/", "back_to_form"))
     }
 
-    private func formFields(_ request: Request) async throws -> FormFields {
+    /// The posted form: URL-encoded, or multipart when it carries files (the report form, the
+    /// mailbox's file form), each with its own size limit.
+    private func formFields(_ request: Request) async throws -> PostedForm {
+        if let boundary = request.headers[.contentType].flatMap(MultipartBody.boundary(of:)) {
+            let bytes = try await RequestBody.bytes(request, limit: WebSettings.maxMultipartBody)
+            guard let body = MultipartBody(bytes, boundary: boundary) else {
+                throw APIError(.badRequest, code: "bad_request", message: "the form is not valid multipart/form-data")
+            }
+            return PostedForm(fields: body.fields, files: body.files.map(\.bytes))
+        }
         let bytes = try await RequestBody.bytes(request, limit: WebSettings.maxFormBody)
         guard let form = FormFields(bytes) else {
             throw APIError(.badRequest, code: "bad_request", message: "the form is not valid UTF-8")
         }
-        return form
+        return PostedForm(fields: form, files: [])
+    }
+
+    /// A file type as a reporter knows it.
+    static func typeName(_ type: ScannedFile.MediaType) -> String {
+        switch type {
+        case .jpeg: "JPEG"
+        case .png: "PNG"
+        case .pdf: "PDF"
+        }
     }
 
     /// A `tel:` link: the number without spaces, slashes or brackets, `+` kept.

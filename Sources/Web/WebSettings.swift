@@ -1,9 +1,13 @@
+import Casework
+
 /// What the web layer is configured with (flags of `sichtbar serve`).
 public struct WebSettings: Sendable {
     /// The largest JSON body the API reads.
     public static let maxJSONBody = 128 * 1024
     /// The largest form body the pages read (percent-encoding triples non-ASCII text).
     public static let maxFormBody = 256 * 1024
+    /// The largest multipart form: the report form's text and its evidence files.
+    public static let maxMultipartBody = maxFormBody + ReporterService.maxFiles * MetadataStripper.maximumSize
 
     /// The reverse proxy whose X-Forwarded-For is believed; nil believes no header.
     public var trustedProxy: String?

@@ -223,6 +223,38 @@ struct CaseIntegrityTests {
         #expect(try await fixture.casework.open(id3, for: lead).messages.isEmpty, "not detectable without a key the reporter lacks")
     }
 
+    /// An evidence file through the mailbox is pending with the message naming it and folded in
+    /// on open; a pending file no message names (slipped in by the operator) is refused, and so is
+    /// a folded file whose body was swapped.
+    @Test func evidenceFilesAreCheckedByTheMessageThatNamesThem() async throws {
+        let fixture = try await CaseworkFixture.make()
+        let lead = try await fixture.login("lead.a")
+        let (receipt, id) = try await Self.report(fixture, "Mit Beweisfoto.")
+        #expect(try await fixture.reporter.addFile(receipt: receipt, bytes: SampleScan.jpeg()))
+        let view = try await fixture.casework.open(id, for: lead)
+        let note = try #require(view.messages.compactMap(\.file).first)
+        #expect(note.mediaType == .jpeg)
+        let file = try await fixture.casework.reporterFile(note.recordID, in: id, by: lead)
+        #expect(file.bytes == SampleScan.jpeg(withEXIF: false))
+
+        // An unnamed pending file: a second file record whose message was removed.
+        #expect(try await fixture.reporter.addFile(receipt: receipt, bytes: SampleScan.jpeg(scan: 0x34)))
+        try await Self.sql(fixture, "DELETE FROM record WHERE case_id = ? AND kind = 'message' AND pending = 1", [Data(id.bytes)])
+        try await Self.expectRefused(fixture, id, lead, "a pending evidence file no message names")
+
+        // A folded file whose body is swapped for another sealed file of the same case.
+        let (receipt2, id2) = try await Self.report(fixture, "Zwei Fotos.")
+        #expect(try await fixture.reporter.addFile(receipt: receipt2, bytes: SampleScan.jpeg()))
+        #expect(try await fixture.reporter.addFile(receipt: receipt2, bytes: SampleScan.jpeg(scan: 0x56)))
+        let notes = try await fixture.casework.open(id2, for: lead).messages.compactMap(\.file)
+        #expect(notes.count == 2)
+        try await Self.sql(fixture, "UPDATE record SET ciphertext = (SELECT ciphertext FROM record WHERE id = ?) WHERE id = ?",
+                           [Data(notes[1].recordID.bytes), Data(notes[0].recordID.bytes)])
+        let before = try await Self.alarms(fixture).count
+        await #expect(throws: CaseIntegrityError(caseID: id2)) { _ = try await fixture.casework.reporterFile(notes[0].recordID, in: id2, by: lead) }
+        #expect(try await Self.alarms(fixture).count == before + 1)
+    }
+
     /// The mailbox key as the reporter opens it: the wrap stored for the case under the receipt's key.
     static func mailboxKey(_ fixture: CaseworkFixture, _ receipt: Receipt, _ caseID: EntityID) async throws -> SecureBytes {
         let wrapped = try await fixture.database.writer.read { db in
