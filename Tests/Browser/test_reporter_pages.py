@@ -423,3 +423,34 @@ def test_keyboard_only_journey(nojs, base_url):
     tab_to(nojs, "form[action^='/mailbox/withdraw'] button[type=submit]")
     press_and_wait(nojs, Keys.ENTER)
     assert nojs.find_element(By.CSS_SELECTOR, "main h1").text == WITHDRAWN_TITLE
+
+
+# --- evidence files, sent by a real browser without JavaScript -------------------------------------
+
+def _jpeg_with_gps():
+    """A JPEG whose EXIF segment names a GPS position (the server must strip it)."""
+    def segment(marker, payload):
+        return bytes([0xFF, marker, (len(payload) + 2) >> 8, (len(payload) + 2) & 0xFF]) + payload
+    exif = segment(0xE1, b"Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08GPS 50.9375N 6.9603E")
+    image = (segment(0xDB, bytes([0]) + bytes(range(1, 65))) + segment(0xC0, bytes([8, 0, 16, 0, 16, 1, 1, 0x11, 0]))
+             + segment(0xC4, bytes([0, 1]) + bytes(15) + bytes([0])) + segment(0xDA, bytes([1, 1, 0, 0, 63, 0])))
+    return b"\xff\xd8" + exif + image + b"\x12\x34\xff\xd9"
+
+
+def test_evidence_files_by_browser(nojs, base_url, tmp_path):
+    """A photo chosen in the form's file input travels with the report; the mailbox lists it and
+    takes a second one through its own file form."""
+    photo = tmp_path / "beweis.jpg"
+    photo.write_bytes(_jpeg_with_gps())
+    fill_report_form(nojs, base_url, f"evidence {secrets.token_hex(4)}")
+    nojs.find_element(By.CSS_SELECTOR, "input[type=file][name=files]").send_keys(str(photo))
+    submit_report_form(nojs)
+    receipt = wait_for(nojs, ".receipt code").text.strip()
+    assert RECEIPT.fullmatch(receipt), f"no receipt: {receipt!r}"
+    open_mailbox(nojs, base_url, receipt, include_report=False)
+    assert body_text(nojs).count("Your files: JPEG") == 1, body_text(nojs)
+    nojs.find_element(By.CSS_SELECTOR, "form[action^='/mailbox/files'] input[type=file]").send_keys(str(photo))
+    click_and_wait(nojs, "form[action^='/mailbox/files'] button[type=submit]")
+    assert "Your file has arrived." in body_text(nojs)
+    assert body_text(nojs).count("Your files: JPEG") == 2
+    assert nojs.get_cookies() == []
