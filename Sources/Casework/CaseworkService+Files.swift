@@ -38,17 +38,9 @@ extension CaseworkService {
     /// The scan of a document, decrypted; every view is audited (the case, nothing else).
     public func documentFile(_ documentID: EntityID, in id: EntityID, by session: Session) async throws -> ScannedFile {
         let opened = try await openVerified(id, for: session)
-        let (row, keys) = (opened.row, opened.keys)
-        guard let file = opened.sheet.documents.first(where: { $0.id == documentID })?.file,
-              opened.records.contains(where: { $0.id == file.recordID && $0.kind == .documentFile }),
-              let record = try await store.record(id: file.recordID, caseID: row.id, officeID: row.officeID),
-              record.kind == .documentFile else { throw AccessError.notFound }
-        let bytes: [UInt8]
-        do { bytes = try RecordCodec.openBytes(record, key: keys.caseKey) } catch SealingError.authenticationFailed {
-            throw await integrityAlarm(row.id, session: session)
-        }
-        try await members.record(session, .caseDocumentFileViewed, row.id.hex)
-        return ScannedFile(mediaType: file.mediaType, bytes: bytes)
+        guard let file = opened.sheet.documents.first(where: { $0.id == documentID })?.file else { throw AccessError.notFound }
+        return try await openFile(file, kind: .documentFile, key: opened.keys.caseKey, of: opened, audit: .caseDocumentFileViewed,
+                                  session: session)
     }
 
     /// An evidence file the reporter sent, decrypted with the mailbox key; only one a message of
@@ -56,7 +48,7 @@ extension CaseworkService {
     public func reporterFile(_ recordID: EntityID, in id: EntityID, by session: Session) async throws -> ScannedFile {
         let opened = try await openVerified(id, for: session)
         let (row, keys) = (opened.row, opened.keys)
-        var note: ReporterFileNote?
+        var note: DocumentFile?
         for record in opened.records where record.kind == .message {
             let message: MailboxMessage
             do { message = try RecordCodec.open(record, as: MailboxMessage.self, key: keys.mailboxKey) } catch SealingError.authenticationFailed {
@@ -64,15 +56,25 @@ extension CaseworkService {
             }
             if message.from == .reporter, message.file?.recordID == recordID { note = message.file }
         }
-        guard let note, opened.records.contains(where: { $0.id == recordID && $0.kind == .reporterFile }),
-              let record = try await store.record(id: recordID, caseID: row.id, officeID: row.officeID),
-              record.kind == .reporterFile else { throw AccessError.notFound }
+        guard let note else { throw AccessError.notFound }
+        return try await openFile(note, kind: .reporterFile, key: keys.mailboxKey, of: opened, audit: .caseReporterFileViewed,
+                                  session: session)
+    }
+
+    /// A sealed file of an opened case: only one of its own records of that kind, fetched with its
+    /// body; a body that does not authenticate raises the integrity alarm. The view is audited.
+    private func openFile(_ file: DocumentFile, kind: RecordKind, key: SecureBytes, of opened: OpenedCase, audit: AuditAction,
+                          session: Session) async throws -> ScannedFile {
+        let row = opened.row
+        guard opened.records.contains(where: { $0.id == file.recordID && $0.kind == kind }),
+              let record = try await store.record(id: file.recordID, caseID: row.id, officeID: row.officeID),
+              record.kind == kind else { throw AccessError.notFound }
         let bytes: [UInt8]
-        do { bytes = try RecordCodec.openBytes(record, key: keys.mailboxKey) } catch SealingError.authenticationFailed {
+        do { bytes = try RecordCodec.openBytes(record, key: key) } catch SealingError.authenticationFailed {
             throw await integrityAlarm(row.id, session: session)
         }
-        try await members.record(session, .caseReporterFileViewed, row.id.hex)
-        return ScannedFile(mediaType: note.mediaType, bytes: bytes)
+        try await members.record(session, audit, row.id.hex)
+        return ScannedFile(mediaType: file.mediaType, bytes: bytes)
     }
 
     /// What a counsellor reads when a scan is refused: the problem, never the file's content.

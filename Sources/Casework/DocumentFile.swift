@@ -1,6 +1,8 @@
-/// The scan attached to a document, as the sheet records it: which sealed record holds it, what
-/// it is, and the SHA-256 of the stripped file, so a printout or a copy can be matched to it
-/// later. The bytes themselves are a `document_file` record, fetched only when someone views them.
+/// A stripped file sealed as its own record: the scan attached to a document (the sheet records
+/// it; a `document_file` record under the case key) or an evidence file the reporter sent (the
+/// reporter's message records it; a `reporter_file` record under the mailbox key). Which record
+/// holds it, what it is, and the SHA-256 of the stripped file, so a printout or a copy can be
+/// matched to it later. The bytes are fetched only when someone views them; no file name is kept.
 public struct DocumentFile: Sendable, Equatable, Codable {
     public let recordID: EntityID
     public let mediaType: ScannedFile.MediaType

@@ -11,9 +11,9 @@ public struct MailboxMessage: Sendable, Codable, Equatable {
     /// Order within the thread (the store keeps no times).
     public let sequence: Int
     /// The evidence file this message brings (the reporter's only; absent in older messages).
-    public let file: ReporterFileNote?
+    public let file: DocumentFile?
 
-    public init(from: Sender, text: String, on: Day, sequence: Int, file: ReporterFileNote? = nil) {
+    public init(from: Sender, text: String, on: Day, sequence: Int, file: DocumentFile? = nil) {
         self.from = from
         self.text = text
         self.on = on
@@ -25,7 +25,7 @@ public struct MailboxMessage: Sendable, Codable, Equatable {
 /// What the mailbox shows a receipt holder.
 public struct MailboxView: Sendable {
     /// The evidence files in the thread, in order.
-    public var files: [ReporterFileNote] { messages.compactMap(\.file) }
+    public var files: [DocumentFile] { messages.compactMap(\.file) }
     public let status: ReporterStatus
     /// The office the report is with, so the mailbox can name it.
     public let officeID: EntityID

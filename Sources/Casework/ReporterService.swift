@@ -160,7 +160,7 @@ public struct ReporterService: Sendable {
     static func sealEvidence(_ file: ScannedFile, caseID: EntityID, mailboxKey: SecureBytes, on day: Day,
                              sequence: Int) throws -> [SealedRecord] {
         let record = try RecordCodec.sealBytes(file.bytes, kind: .reporterFile, caseID: caseID, key: mailboxKey)
-        let note = ReporterFileNote(recordID: record.id, mediaType: file.mediaType, size: file.bytes.count,
+        let note = DocumentFile(recordID: record.id, mediaType: file.mediaType, size: file.bytes.count,
                                     hash: EntityID.hexString(FileDigest.sha256(file.bytes)))
         let message = MailboxMessage(from: .reporter, text: "", on: day, sequence: sequence, file: note)
         return [record, try RecordCodec.seal(message, kind: .message, caseID: caseID, key: mailboxKey)]
