@@ -40,12 +40,17 @@ public struct OfficeProfile: Sendable, Codable, Equatable {
     /// consents to a notice that does not name who is responsible.
     public var noticeGaps: [String] {
         var gaps: [String] = []
-        if controller?.trimmingCharacters(in: .whitespaces).isEmpty ?? true { gaps.append("controller") }
+        if Self.isBlank(controller) { gaps.append("controller") }
         if law == nil { gaps.append("law") }
-        if dpo?.trimmingCharacters(in: .whitespaces).isEmpty ?? true { gaps.append("dpo") }
+        if Self.isBlank(dpo) { gaps.append("dpo") }
         return gaps
     }
 
-    /// Whether reporters are offered this office: its privacy notice is complete.
-    public var takesReports: Bool { noticeGaps.isEmpty }
+    /// Whether reporters are offered this office: its privacy notice is complete. Asked on every
+    /// report, so it allocates nothing.
+    public var takesReports: Bool { !Self.isBlank(controller) && law != nil && !Self.isBlank(dpo) }
+
+    private static func isBlank(_ text: String?) -> Bool {
+        text?.allSatisfy(\.isWhitespace) ?? true
+    }
 }

@@ -86,20 +86,19 @@ public struct ReportValidator: Sendable {
     /// Only offices whose privacy notice is complete take reports, and a report is never routed
     /// to an office the reporter was not told of: without a fallback, an unserved region is refused.
     func route(officeID: String?, region: String?, offices: [Office]) throws(ValidationFailure) -> Office {
-        let open = offices.filter(\.profile.takesReports)
         if let text = try nonEmpty(officeID) {
-            guard let id = EntityID(hex: text), let office = open.first(where: { $0.id == id }) else {
+            guard let id = EntityID(hex: text), let office = offices.first(where: { $0.id == id && $0.profile.takesReports }) else {
                 throw ValidationFailure(.unknownCode, field: "office", "office '\(text)' is not an office that takes reports here")
             }
             return office
         }
-        if let region, let office = open.first(where: { $0.profile.regions.contains(region) }) {
+        if let region, let office = offices.first(where: { $0.profile.regions.contains(region) && $0.profile.takesReports }) {
             return office
         }
-        if let fallback = Self.fallback(among: open) {
+        if let fallback = Self.fallback(among: offices) {
             return fallback
         }
-        guard !open.isEmpty else {
+        guard offices.contains(where: \.profile.takesReports) else {
             throw ValidationFailure(.validationFailed, field: "office",
                                     "no office takes reports yet: every office's privacy notice lacks controller, law or dpo")
         }

@@ -323,6 +323,19 @@ def test_axe_wcag21_aa(jsdriver, base_url, axe_source, page):
     assert_no_violations(run_axe(jsdriver, axe_source), page)
 
 
+@pytest.mark.parametrize("page", AXE_PAGES)
+def test_axe_phone_without_javascript(nojs, base_url, axe_source, page):
+    """The same pages as a phone without JavaScript sees them: 360 px wide, page scripts off
+    (axe itself is injected through WebDriver, which the content setting does not block)."""
+    nojs.set_window_size(360, 800)
+    try:
+        nojs.get(f"{base_url}{page}")
+        wait_for(nojs, "main#main")
+        assert_no_violations(run_axe(nojs, axe_source), f"{page} at 360 px without JavaScript")
+    finally:
+        nojs.set_window_size(1280, 1024)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_privacy_notice(jsdriver, base_url, axe_source, lang):
     """Each office's full notice, reached from the chooser: its language, its sections, the
