@@ -124,6 +124,7 @@ struct ReporterPages {
                 ["id": office.id.hex, "name": office.name, "city": office.profile.city ?? "",
                  // Each language in its own name, so a reporter finds an office that speaks theirs.
                  "officeLanguages": office.profile.languages.map { pages.catalogues[$0]?.name ?? $0 }.joined(separator: ", "),
+                 "officeRegions": office.profile.regions.map { taxonomy.region($0)?.name ?? $0 }.joined(separator: ", "),
                  "selected": office.id.hex == values.office]
             },
             "fallbackHint": fallback.map { language.text("office_hint_fallback", ["fallback": $0.name]) } ?? "",
