@@ -142,7 +142,8 @@ import Testing
             #expect(form.contains("aria-describedby=\"ground-rassistische_zuschreibung-example\""))
             #expect(form.contains("z. B. wegen Hautfarbe, Herkunft, Name"))
             #expect(form.contains("id=\"learnedDate-hint\"") && form.contains("Fristen"))
-            #expect(form.contains("Beratung Köln (Köln) – Deutsch, Türkçe, العربية</option>"), "the office picker names its languages in their own names")
+            #expect(form.contains("Beratung Köln (Köln) – Deutsch, Türkçe, العربية – Zuständig für: Köln</option>"),
+                    "the office picker names its languages in their own names, and its regions")
             let offices = try await client.execute(uri: "/offices?lang=en", method: .get).text
             #expect(offices.contains("href=\"tel:022100000\""))
         }
