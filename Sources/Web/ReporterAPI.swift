@@ -81,7 +81,13 @@ struct ReporterAPI {
 
     /// An evidence file: `multipart/form-data` with `receipt` and one `file`.
     @Sendable func addFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await padded { try await addFileUnpadded(request, context: context) }
+        try await padded {
+            // The bytes stay in memory until sealed: only as many bodies at once as the gate admits.
+            guard let response = try await services.uploads.admit({ try await addFileUnpadded(request, context: context) }) else {
+                throw APIError.unavailable
+            }
+            return response
+        }
     }
 
     private func addFileUnpadded(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -43,6 +43,13 @@ struct ReporterPages {
         guard services.allowIntake(from: address) else {
             return notice(language, "rate_limited", status: .tooManyRequests, link: ("/", "back_to_form"))
         }
+        return try await admittingUploads(request, language, link: ("/", "back_to_form")) {
+            try await receiveReport(request, language)
+        }
+    }
+
+    /// The report form's body: token, then intake; the receipt page or the form with the problem.
+    private func receiveReport(_ request: Request, _ language: Catalogue) async throws -> Response {
         let form = try await formFields(request)
         let submission = Self.submission(from: form, language: language.code)
         switch services.tokens.redeem(form["token"], for: .report) {
@@ -218,21 +225,33 @@ struct ReporterPages {
         guard services.mailboxPerAddress.allow(address) else {
             return notice(language, "rate_limited", status: .tooManyRequests, link: ("/mailbox", "back_to_mailbox"))
         }
-        let form = try await formFields(request)
-        switch services.tokens.redeem(form["token"], for: purpose) {
-        case .valid: break
-        // A mailbox form is good once: a copied or replayed one opens, sends or withdraws nothing.
-        case .alreadyUsed: return notice(language, "mailbox_form_invalid", status: .conflict, link: ("/mailbox", "back_to_mailbox"))
-        case .expired, .invalid: return notice(language, "mailbox_form_invalid", status: .badRequest, link: ("/mailbox", "back_to_mailbox"))
+        return try await admittingUploads(request, language, link: ("/mailbox", "back_to_mailbox")) {
+            let form = try await formFields(request)
+            switch services.tokens.redeem(form["token"], for: purpose) {
+            case .valid: break
+            // A mailbox form is good once: a copied or replayed one opens, sends or withdraws nothing.
+            case .alreadyUsed: return notice(language, "mailbox_form_invalid", status: .conflict, link: ("/mailbox", "back_to_mailbox"))
+            case .expired, .invalid: return notice(language, "mailbox_form_invalid", status: .badRequest, link: ("/mailbox", "back_to_mailbox"))
+            }
+            guard let receipt = try? Receipt.parse(form["receipt"] ?? "") else {
+                return mailboxPage(language, status: .badRequest, error: language["mailbox_malformed"])
+            }
+            do {
+                return try await body(language, form, receipt)
+            } catch is StoreError {
+                return notice(language, "mailbox_unavailable", status: .serviceUnavailable, link: ("/mailbox", "back_to_mailbox"))
+            }
         }
-        guard let receipt = try? Receipt.parse(form["receipt"] ?? "") else {
-            return mailboxPage(language, status: .badRequest, error: language["mailbox_malformed"])
-        }
-        do {
-            return try await body(language, form, receipt)
-        } catch is StoreError {
-            return notice(language, "mailbox_unavailable", status: .serviceUnavailable, link: ("/mailbox", "back_to_mailbox"))
-        }
+    }
+
+    /// A form with files is read only while `UploadGate` has a place (the bytes stay in memory
+    /// until they are sealed); beyond it, a 503 notice before the body is read. Forms without
+    /// files pass straight through.
+    private func admittingUploads(_ request: Request, _ language: Catalogue, link: (path: String, label: String),
+                                  _ body: () async throws -> Response) async throws -> Response {
+        guard request.headers[.contentType].flatMap(MultipartBody.boundary(of:)) != nil else { return try await body() }
+        if let response = try await services.uploads.admit(body) { return response }
+        return notice(language, "unavailable", status: .serviceUnavailable, link: link)
     }
 
     private func showMailbox(_ language: Catalogue, receipt: Receipt, includeReport: Bool, notice: String?,

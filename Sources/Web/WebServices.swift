@@ -21,6 +21,8 @@ public struct WebServices: Sendable {
     let intakePerAddress: RateLimiter
     let intakeGlobal: GlobalRateLimiter
     let mailboxPerAddress: RateLimiter
+    /// Bodies with files read at once (the report form, the mailbox's file form and API).
+    let uploads = UploadGate(limit: 4)
 
     public init(reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
                 settings: WebSettings, members: MemberService? = nil, casework: CaseworkService? = nil,
