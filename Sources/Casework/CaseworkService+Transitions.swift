@@ -23,7 +23,10 @@ extension CaseworkService {
             let today = Day(now())
             sheet.outcome = change.state.outcome
             sheet.closedOn = change.state.closedOn
-            sheet.events += change.recordedEvents.map { RecordedEvent(code: $0, on: today) }
+            // An event that happens once in a case (the first contact) is not recorded a second time.
+            let already = Set(sheet.events.map(\.code))
+            sheet.events += change.recordedEvents.filter { !(policy.event($0)?.once == true && already.contains($0)) }
+                .map { RecordedEvent(code: $0, on: today) }
             if let code = request.intervention, change.transition.needsIntervention {
                 let counterpart = request.counterpart?.trimmingCharacters(in: .whitespacesAndNewlines)
                 sheet.interventions.append(InterventionRecord(code: code, counterpart: counterpart, on: today))

@@ -42,7 +42,8 @@ struct WorkflowPolicyReader {
         let events = try codes("events").map { code -> WorkflowEventType in
             let node = try section("events").required(code.code, in: "events")
             return WorkflowEventType(code: code.code, labels: code.labels,
-                                     manual: try node.optional("manual")?.bool("manual of event '\(code.code)'") ?? false)
+                                     manual: try node.optional("manual")?.bool("manual of event '\(code.code)'") ?? false,
+                                     once: try node.optional("once")?.bool("once of event '\(code.code)'") ?? false)
         }
         // Intake and the reporter's withdrawal record these without a key: the code relies on them.
         for required in WorkflowPolicy.implicitEvents where !events.contains(where: { $0.code == required }) {

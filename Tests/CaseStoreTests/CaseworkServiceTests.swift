@@ -126,6 +126,24 @@ struct CaseworkServiceTests {
         #expect(try await service.list(CaseListFilter(), for: a1).items.map(\.id) == [caseID])
     }
 
+    /// Issue 15, item 2: the first contact is recorded once, though two step changes record it
+    /// (erstkontakt, then beratung_beginnen); the first-response deadline stays met by the first.
+    @Test func theFirstContactIsRecordedOnce() async throws {
+        let fixture = try await CaseworkFixture.make()
+        let (_, caseID) = try await fixture.report()
+        let counsellor = try await fixture.login("berater.a1")
+        try await fixture.casework.transition(caseID, TransitionRequest(from: "eingegangen", to: "erstkontakt"), by: counsellor)
+        fixture.clock.advance(days: 3)
+        try await fixture.casework.transition(caseID, TransitionRequest(from: "erstkontakt", to: "sachverhaltsklaerung"), by: counsellor)
+        let view = try await fixture.casework.open(caseID, for: counsellor)
+        let contacts = view.sheet.events.filter { $0.code == "erstkontakt_erfolgt" }
+        #expect(contacts.count == 1, "\(view.sheet.events)")
+        #expect(contacts.first?.on == view.receivedOn, "the day of the first step change, not of the second")
+        #expect(try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")).event("erstkontakt_erfolgt")?.once == true)
+        #expect(try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")).event("loeschung_verlangt")?.once == false,
+                "a deletion request may come again")
+    }
+
     @Test func aWithdrawalOfAWorkedCaseAwaitsConfirmationThenShreds() async throws {
         let fixture = try await CaseworkFixture.make()
         let (receipt, caseID) = try await fixture.report()
