@@ -73,19 +73,6 @@ extension SQLiteMemberStore: CaseFileStore {
         }
     }
 
-    static func successor(of prefix: [UInt8]) -> [UInt8] {
-        var next = prefix
-        for index in next.indices.reversed() {
-            if next[index] < 0xFF {
-                next[index] += 1
-                return next
-            }
-            next[index] = 0
-        }
-        // Only for a prefix of all 0xFF: no id is beyond it.
-        return [UInt8](repeating: 0xFF, count: prefix.count)
-    }
-
     static func caseRow(_ row: Row, assignees: [EntityID: [CaseAssignment]]) -> CaseFileRow? {
         guard let id = EntityID(bytes: [UInt8](row["id"] as Data)),
               let officeID = EntityID(bytes: [UInt8](row["office_id"] as Data)),

@@ -23,10 +23,14 @@ extension SQLiteMemberStore {
             conditions.append("c.step = ?")
             arguments += [step]
         }
-        if let prefix = query.referencePrefix {
-            // The ids a reference names: every id starting with its five bytes.
-            conditions.append("c.id >= ? AND c.id < ?")
-            arguments += [Data(prefix + [UInt8](repeating: 0, count: 11)), Data(successor(of: prefix) + [UInt8](repeating: 0, count: 11))]
+        if let range = query.idRange {
+            // The ids a reference or its start names: a range of the primary key.
+            conditions.append("c.id >= ?")
+            arguments += [Data(range.lower)]
+            if let upper = range.upper {
+                conditions.append("c.id < ?")
+                arguments += [Data(upper)]
+            }
         }
         switch query.due {
         case .overdue(let today):

@@ -16,20 +16,30 @@ public struct CaseQuery: Sendable, Equatable {
     /// Filter: cases nobody is assigned to.
     public var unassigned = false
     public var due: Due?
-    /// The first five bytes of a case id, from a typed case reference.
-    public var referencePrefix: [UInt8]?
+    /// The ids a typed case reference or its start names: `lower` inclusive, `upper` exclusive
+    /// (nil: no upper end). See `CaseReference.ids(startingWith:)`.
+    public var idRange: IDRange?
+
+    public struct IDRange: Sendable, Equatable {
+        public let lower: [UInt8]
+        public let upper: [UInt8]?
+        public init(lower: [UInt8], upper: [UInt8]?) {
+            self.lower = lower
+            self.upper = upper
+        }
+    }
     /// Continue after this cursor (from the previous page).
     public var after: CaseCursor?
     public var limit: Int
 
     public init(officeID: EntityID, visibleTo: EntityID? = nil, step: String? = nil, assignedTo: EntityID? = nil, due: Due? = nil,
-                referencePrefix: [UInt8]? = nil, after: CaseCursor? = nil, limit: Int = 50) {
+                idRange: IDRange? = nil, after: CaseCursor? = nil, limit: Int = 50) {
         self.officeID = officeID
         self.visibleTo = visibleTo
         self.step = step
         self.assignedTo = assignedTo
         self.due = due
-        self.referencePrefix = referencePrefix
+        self.idRange = idRange
         self.after = after
         self.limit = limit
     }

@@ -23,8 +23,10 @@ extension CaseworkService {
         }
         var categoryCode: String?
         if let text = filter.query?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if let prefix = CaseReference.prefix(of: text) {
-                query.referencePrefix = prefix
+            // A category code wins ("wohnen" spells a reference start too); else a reference or
+            // its first four or more symbols, in any case ("kz6m" finds KZ6M-JJQQ).
+            if !taxonomy.facets.contains(where: { $0.code(text) != nil }), let range = CaseReference.ids(startingWith: text) {
+                query.idRange = CaseQuery.IDRange(lower: range.lower, upper: range.upper)
             } else {
                 categoryCode = text
             }

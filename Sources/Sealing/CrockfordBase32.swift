@@ -34,6 +34,17 @@ public enum CrockfordBase32 {
         return text
     }
 
+    /// The 5-bit values of the symbols of `text`, skipping spaces and dashes and tolerating case
+    /// and look-alikes; nil when a character is not a symbol or there are more than `atMost`.
+    public static func values(_ text: String, atMost: Int) -> [UInt8]? {
+        var values: [UInt8] = []
+        for character in text where !(character == "-" || character.isWhitespace) {
+            guard values.count < atMost, let value = value(of: character) else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
     /// `symbols` symbols (a multiple of eight) read back into bytes, skipping spaces and dashes
     /// and tolerating case and look-alikes; nil for anything else.
     public static func decode(_ text: String, symbols: Int) -> [UInt8]? {

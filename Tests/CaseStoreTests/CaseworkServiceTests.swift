@@ -217,6 +217,14 @@ struct CaseworkServiceTests {
         #expect(try await fixture.casework.list(CaseListFilter(step: "erstkontakt"), for: counsellor).items.isEmpty)
         #expect(try await fixture.casework.list(CaseListFilter(query: CaseReference.of(ids[4]).lowercased()), for: counsellor).items.map(\.id) == [ids[4]])
         #expect(try await fixture.casework.list(CaseListFilter(query: "lebensalter"), for: counsellor).items.map(\.id) == [ids[5]])
+        // A reference's first four symbols find its case, in lower case too (issue 15, item 8);
+        // a category code that also spells a start ("wohnen") stays a category.
+        let start = String(CaseReference.of(ids[4]).prefix(4)).lowercased()
+        let byStart = try await fixture.casework.list(CaseListFilter(query: start), for: counsellor).items.map(\.id)
+        #expect(byStart.contains(ids[4]))
+        #expect(byStart.allSatisfy { CaseReference.of($0).lowercased().hasPrefix(start) })
+        try await fixture.casework.classify(ids[6], codes: ["area": ["wohnen"]], flags: [], region: nil, by: lead)
+        #expect(try await fixture.casework.list(CaseListFilter(query: "wohnen"), for: counsellor).items.map(\.id) == [ids[6]])
         // Nothing is due yet: a week later every first response is overdue.
         #expect(try await fixture.casework.list(CaseListFilter(due: .overdue), for: counsellor).items.isEmpty)
         fixture.clock.advance(days: 10)

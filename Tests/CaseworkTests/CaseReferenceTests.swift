@@ -27,4 +27,31 @@ struct CaseReferenceTests {
             #expect(CaseReference.prefix(of: text) == nil, "\(text)")
         }
     }
+
+    /// Issue 15, item 8: a reference's start finds its case, in any case; the range holds exactly
+    /// the ids whose reference starts so (checked against random ids, on both sides of the ends).
+    @Test func aStartOfFourToEightSymbolsNamesARangeOfIDs() throws {
+        func inside(_ id: EntityID, _ range: (lower: [UInt8], upper: [UInt8]?)) -> Bool {
+            id.bytes.lexicographicallyPrecedes(range.lower) == false
+                && (range.upper.map { id.bytes.lexicographicallyPrecedes($0) } ?? true)
+        }
+        for _ in 0..<300 {
+            let id = EntityID.random(), other = EntityID.random()
+            let reference = CaseReference.of(id)
+            for length in [4, 5, 7, 9] {
+                let start = String(reference.prefix(length))
+                let range = try #require(CaseReference.ids(startingWith: start.lowercased()), "\(start)")
+                #expect(inside(id, range), "\(start) misses \(reference)")
+                let otherStarts = CaseReference.of(other).replacingOccurrences(of: "-", with: "")
+                    .hasPrefix(start.replacingOccurrences(of: "-", with: ""))
+                #expect(inside(other, range) == otherStarts, "\(start) and \(CaseReference.of(other))")
+            }
+        }
+        #expect(CaseReference.ids(startingWith: "KZ6")  == nil, "three symbols are too few")
+        #expect(CaseReference.ids(startingWith: "KZ6M-JJQQ-X") == nil, "more than a reference")
+        #expect(CaseReference.ids(startingWith: "ZZZZ-ZZZZ")?.upper == nil, "the last references have no upper end")
+        let first = try #require(CaseReference.ids(startingWith: "0000"))
+        #expect(first.lower == [UInt8](repeating: 0, count: 16))
+        #expect(first.upper == [0x00, 0x00, 0x10] + [UInt8](repeating: 0, count: 13), "20 bits fixed: the next start is 2^108 on")
+    }
 }
