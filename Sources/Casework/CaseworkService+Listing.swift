@@ -23,9 +23,11 @@ extension CaseworkService {
         }
         var categoryCode: String?
         if let text = filter.query?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            // A category code wins ("wohnen" spells a reference start too); else a reference or
-            // its first four or more symbols, in any case ("kz6m" finds KZ6M-JJQQ).
-            if !taxonomy.facets.contains(where: { $0.code(text) != nil }), let range = CaseReference.ids(startingWith: text) {
+            // A category code, flag or region key wins ("wohnen" and "05913" spell a reference
+            // start too); else a reference or its first four or more symbols, in any case ("kz6m"
+            // finds KZ6M-JJQQ).
+            let isCategory = taxonomy.facets.contains { $0.code(text) != nil } || taxonomy.flags[text] != nil || taxonomy.region(text) != nil
+            if !isCategory, let range = CaseReference.ids(startingWith: text) {
                 query.idRange = CaseQuery.IDRange(lower: range.lower, upper: range.upper)
             } else {
                 categoryCode = text
