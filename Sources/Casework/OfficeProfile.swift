@@ -46,6 +46,10 @@ public struct OfficeProfile: Sendable, Codable, Equatable {
         return gaps
     }
 
+    /// The supervisory authority reporters are named: the office's own wording (an address, a
+    /// department) when it gave one, else the authority its law assigns.
+    public var authorityName: String? { authority ?? law?.authority.name }
+
     /// Whether reporters are offered this office: its privacy notice is complete. Asked on every
     /// report, so it allocates nothing.
     public var takesReports: Bool { !Self.isBlank(controller) && law != nil && !Self.isBlank(dpo) }

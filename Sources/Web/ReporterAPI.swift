@@ -92,12 +92,8 @@ struct ReporterAPI {
 
     private func addFileUnpadded(_ request: Request, context: AppRequestContext) async throws -> Response {
         try checkMailboxRate(request, context)
-        guard let boundary = request.headers[.contentType].flatMap(MultipartBody.boundary(of:)) else {
+        guard let body = try await RequestBody.multipart(request, limit: WebSettings.maxFormBody + MetadataStripper.maximumSize) else {
             throw APIError(.unsupportedMediaType, code: "unsupported_media_type", message: "the body must be multipart/form-data")
-        }
-        let bytes = try await RequestBody.bytes(request, limit: WebSettings.maxFormBody + MetadataStripper.maximumSize)
-        guard let body = MultipartBody(bytes, boundary: boundary) else {
-            throw APIError(.badRequest, code: "bad_request", message: "the body is not valid multipart/form-data")
         }
         let receipt = try Self.parse(body.fields["receipt"] ?? "")
         let files = body.files.filter { $0.field == "file" }

@@ -50,7 +50,7 @@ extension ReporterPages {
             "rights": language.text("privacy_rights", ["rights": citations.rights]),
             "complaint": language.text("privacy_authority", ["complaint": citations.complaint]),
             // The office may name its authority more precisely (an address); the law decides which it is.
-            "authority": profile.authority ?? law.authority.name,
+            "authority": profile.authorityName ?? law.authority.name,
             "authorityWebsite": law.authority.website,
         ]
         if profile.address != nil || profile.phone != nil || profile.email != nil {

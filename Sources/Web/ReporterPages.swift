@@ -73,8 +73,7 @@ struct ReporterPages {
             return pages.render("receipt", status: .created, language: language, path: "/receipt", settings: services.settings,
                                 values: values)
         } catch let failure as ValidationFailure {
-            // A damaged file gets its own message (its metadata cannot be removed with certainty).
-            let key = failure.field == "files" && failure.code == .validationFailed ? "error_files_unstrippable" : "error_\(failure.field ?? "generic")"
+            let key = failure.field == "files" ? Self.fileErrorKey(failure) : "error_\(failure.field ?? "generic")"
             let text = language.strings[key] ?? language["error_generic"]
             // A limit is a problem with a field like any other: 422, the field marked, the text kept
             // (files cannot be put back into a form: the page asks for them again).
@@ -186,7 +185,7 @@ struct ReporterPages {
                     return mailboxPage(language, status: .notFound, error: language["mailbox_unknown"])
                 }
             } catch let failure as ValidationFailure {
-                let key = failure.code == .validationFailed ? "error_files_unstrippable" : "error_files"
+                let key = Self.fileErrorKey(failure)
                 return try await showMailbox(language, receipt: receipt, includeReport: false, notice: nil,
                                              error: language[key], status: .unprocessableContent)
             }
@@ -249,7 +248,7 @@ struct ReporterPages {
     /// files pass straight through.
     private func admittingUploads(_ request: Request, _ language: Catalogue, link: (path: String, label: String),
                                   _ body: () async throws -> Response) async throws -> Response {
-        guard request.headers[.contentType].flatMap(MultipartBody.boundary(of:)) != nil else { return try await body() }
+        guard RequestBody.isMultipart(request) else { return try await body() }
         if let response = try await services.uploads.admit(body) { return response }
         return notice(language, "unavailable", status: .serviceUnavailable, link: link)
     }
@@ -261,15 +260,16 @@ struct ReporterPages {
         }
         let dates = WrittenDay(language: language.code)
         let office = try await services.reporter.store.offices().first { $0.id == view.officeID }
+        // Once deletion is requested (or done) there is nothing left to withdraw, nor to add to.
+        let open = ![.loeschungBeantragt, .geloescht].contains(view.status)
         var values: [String: Any] = [
             "opened": true,
             "office": office.map { language.text("mailbox_office", ["office": $0.name]) } ?? "",
             "receipt": receipt.formatted,
             "statusLabel": language["status_\(view.status.rawValue)"],
             "statusExplain": language["status_\(view.status.rawValue)_explain"],
-            // Once deletion is requested (or done) there is nothing left to withdraw, nor to add to.
-            "mayWithdraw": ![.loeschungBeantragt, .geloescht].contains(view.status),
-            "mayAddFile": ![.loeschungBeantragt, .geloescht].contains(view.status) && view.files.count < ReporterService.maxFiles,
+            "mayWithdraw": open,
+            "mayAddFile": open && view.files.count < ReporterService.maxFiles,
             "fileToken": services.tokens.issue(.mailboxFile),
             "messages": view.messages.map { message -> [String: Any] in
                 ["from": message.from.rawValue, "text": message.text, "on": message.on.iso,
@@ -313,7 +313,7 @@ struct ReporterPages {
                 "languages": profile.languages.map { services.pages.catalogues[$0]?.name ?? $0 }.joined(separator: ", "),
                 "regions": profile.regions.map { services.taxonomy.region($0)?.name ?? $0 }.joined(separator: ", "),
                 "controller": profile.controller ?? "", "law": profile.law?.title ?? "",
-                "dpo": profile.dpo ?? "", "authority": profile.authority ?? profile.law?.authority.name ?? "",
+                "dpo": profile.dpo ?? "", "authority": profile.authorityName ?? "",
             ]
         }
         return pages.render("offices", language: language, path: "/offices", settings: services.settings,
@@ -333,11 +333,7 @@ struct ReporterPages {
     /// The posted form: URL-encoded, or multipart when it carries files (the report form, the
     /// mailbox's file form), each with its own size limit.
     private func formFields(_ request: Request) async throws -> PostedForm {
-        if let boundary = request.headers[.contentType].flatMap(MultipartBody.boundary(of:)) {
-            let bytes = try await RequestBody.bytes(request, limit: WebSettings.maxMultipartBody)
-            guard let body = MultipartBody(bytes, boundary: boundary) else {
-                throw APIError(.badRequest, code: "bad_request", message: "the form is not valid multipart/form-data")
-            }
+        if let body = try await RequestBody.multipart(request, limit: WebSettings.maxMultipartBody) {
             return PostedForm(fields: body.fields, files: body.files.map(\.bytes))
         }
         let bytes = try await RequestBody.bytes(request, limit: WebSettings.maxFormBody)
@@ -345,6 +341,12 @@ struct ReporterPages {
             throw APIError(.badRequest, code: "bad_request", message: "the form is not valid UTF-8")
         }
         return PostedForm(fields: form, files: [])
+    }
+
+    /// The message for a refused evidence file: a damaged one gets its own (its metadata cannot be
+    /// removed with certainty), every other refusal names the accepted types and limits.
+    static func fileErrorKey(_ failure: ValidationFailure) -> String {
+        failure.code == .validationFailed ? "error_files_unstrippable" : "error_files"
     }
 
     /// A file type as a reporter knows it.

@@ -16,6 +16,21 @@ enum RequestBody {
         return buffer.readBytes(length: buffer.readableBytes) ?? []
     }
 
+    /// Whether the body is declared `multipart/form-data` with a usable boundary.
+    static func isMultipart(_ request: Request) -> Bool {
+        request.headers[.contentType].flatMap(MultipartBody.boundary(of:)) != nil
+    }
+
+    /// A `multipart/form-data` body, parsed; nil when the body is declared as something else (not
+    /// read then), 400 when it is not well-formed, 413 past `limit`.
+    static func multipart(_ request: Request, limit: Int) async throws -> MultipartBody? {
+        guard let boundary = request.headers[.contentType].flatMap(MultipartBody.boundary(of:)) else { return nil }
+        guard let body = MultipartBody(try await bytes(request, limit: limit), boundary: boundary) else {
+            throw APIError(.badRequest, code: "bad_request", message: "the body is not valid multipart/form-data")
+        }
+        return body
+    }
+
     /// Decodes JSON, answering another media type with 415 (before reading the body), invalid
     /// UTF-8, broken JSON, wrong types and missing fields with 4xx.
     static func json<Value: Decodable>(_ type: Value.Type, from request: Request) async throws -> Value {
