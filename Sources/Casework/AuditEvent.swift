@@ -91,6 +91,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case caseDocumentFileViewed = "case.document_file_viewed"
     case caseReporterFileViewed = "case.reporter_file_viewed"
     case caseEventRecorded = "case.event_recorded"
+    case caseFieldsSet = "case.fields_set"
     case caseDeadlineRecorded = "case.deadline_recorded"
     case caseDeadlineOverridden = "case.deadline_overridden"
     case caseMessageSent = "case.message_sent"

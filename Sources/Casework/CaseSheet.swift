@@ -11,10 +11,15 @@ public struct CaseSheet: Sendable, Equatable, Codable {
     public var manualDeadlines: [ManualDeadline]
     public var documents: [CaseDocument]
     public var interventions: [InterventionRecord]
+    /// The legal fields a counsellor set by hand; nil: those of the classification.
+    public var chosenFields: [String]?
+    /// The legal fields the counsellor's classification implies, kept when it is saved. Nil only
+    /// in a sheet from before fields existed: such a case keeps every rule until someone decides.
+    public var classifiedFields: [String]?
 
     public init(title: String = "", persons: [AffectedPerson] = [], outcome: String? = nil, closedOn: Day? = nil,
                 events: [RecordedEvent] = [], manualDeadlines: [ManualDeadline] = [], documents: [CaseDocument] = [],
-                interventions: [InterventionRecord] = []) {
+                interventions: [InterventionRecord] = [], chosenFields: [String]? = nil, classifiedFields: [String]? = []) {
         self.title = title
         self.persons = persons
         self.outcome = outcome
@@ -23,6 +28,16 @@ public struct CaseSheet: Sendable, Equatable, Codable {
         self.manualDeadlines = manualDeadlines
         self.documents = documents
         self.interventions = interventions
+        self.chosenFields = chosenFields
+        self.classifiedFields = classifiedFields
+    }
+
+    /// The legal fields the case belongs to: those set by hand, else those of the
+    /// classification, and always the fields every case has. A sheet from before fields existed
+    /// (neither) keeps every field.
+    public func legalFields(_ policy: WorkflowPolicy) -> Set<String> {
+        guard let own = chosenFields ?? classifiedFields else { return policy.allFieldCodes }
+        return Set(own).union(policy.alwaysFieldCodes)
     }
 
     public var concernsMinor: Bool { persons.contains(where: \.minor) }

@@ -107,6 +107,7 @@ extension CaseworkService {
         }
         guard day <= Day(now()) else { throw AccessError.invalid(field: "on", message: "an event cannot lie in the future") }
         try await change(id, by: session) { sheet, row, _ in
+            try checkField(ofEvent: code, in: sheet)
             let event = RecordedEvent(code: code, on: day)
             sheet.events.append(event)
             var recorded = entry(.event, by: session)
@@ -129,6 +130,9 @@ extension CaseworkService {
             _ = try CaseInput.text(label, field: "label", limit: 300)
         }
         try await change(id, by: session) { sheet, row, _ in
+            if let rule, let field = policy.deadlines.first(where: { $0.code == rule })?.field, !sheet.legalFields(policy).contains(field) {
+                throw WorkflowRejection.fieldMismatch(code: rule, fields: [field], caseFields: policy.fields.map(\.code).filter(sheet.legalFields(policy).contains))
+            }
             let deadline = ManualDeadline(rule: rule, label: label.trimmingCharacters(in: .whitespacesAndNewlines), due: due,
                                           reason: reason?.trimmingCharacters(in: .whitespacesAndNewlines))
             sheet.manualDeadlines.append(deadline)

@@ -10,14 +10,17 @@ public struct DeadlineTracker: Sendable {
     }
 
     /// Every deadline that has started, sorted by end; `today` decides open, due soon and overdue.
-    public func deadlines(events: [RecordedEvent], manual: [ManualDeadline], today: Day) -> [DeadlineStatus] {
+    /// Only the rules of the case's legal `fields` start: a claim asserted in a housing case
+    /// meets § 21 Abs. 5 AGG and starts no § 61b ArbGG.
+    public func deadlines(events: [RecordedEvent], manual: [ManualDeadline], fields: Set<String>, today: Day) -> [DeadlineStatus] {
         var result: [DeadlineStatus] = []
-        for rule in policy.deadlines {
+        for rule in policy.deadlines where fields.contains(rule.field) {
             // The latest starting event: a second rejection starts the period afresh.
             guard let start = events.filter({ rule.from.contains($0.code) }).map(\.on).max() else { continue }
             let met = events.contains { rule.metBy.contains($0.code) && $0.on >= start }
             let override = manual.last { $0.rule == rule.code }
-            let due = override?.due ?? calendar.end(of: rule.period, from: start)
+            let due = override?.due ?? (rule.shiftsOffHolidays ? calendar.end(of: rule.period, from: start)
+                                                               : calendar.unadjustedEnd(of: rule.period, from: start))
             result.append(DeadlineStatus(rule: rule.code, label: nil, start: start, due: due,
                                          state: state(due: due, met: met || override?.done == true, today: today),
                                          overridden: override != nil, manualID: override?.id))
@@ -31,8 +34,8 @@ public struct DeadlineTracker: Sendable {
 
     /// The earliest end of a deadline the office still tracks and has not met: what the case
     /// list filters and sorts by.
-    public func nextDue(events: [RecordedEvent], manual: [ManualDeadline], today: Day, closed: Bool = false) -> Day? {
-        tracked(deadlines(events: events, manual: manual, today: today), closed: closed).filter { $0.state != .met }.map(\.due).min()
+    public func nextDue(events: [RecordedEvent], manual: [ManualDeadline], fields: Set<String>, today: Day, closed: Bool = false) -> Day? {
+        tracked(deadlines(events: events, manual: manual, fields: fields, today: today), closed: closed).filter { $0.state != .met }.map(\.due).min()
     }
 
     /// The deadlines the office still tracks: all while the case is open; once it is closed only

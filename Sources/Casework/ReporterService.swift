@@ -60,7 +60,7 @@ public struct ReporterService: Sendable {
             lookupID: receiptKeys.lookupID(serverKey: lookupKey),
             wrappedMailboxKey: try SecretBox.seal(keys.mailboxKey, key: receiptKeys.reporterKey),
             step: "eingegangen", channel: channel, receivedOn: day,
-            nextDue: deadlines?.nextDue(events: [RecordedEvent(code: "eingang", on: day)], manual: [], today: day), records: records,
+            nextDue: deadlines?.nextDue(events: [RecordedEvent(code: "eingang", on: day)], manual: [], fields: deadlines?.policy.alwaysFieldCodes ?? [], today: day), records: records,
             sealedTo: KeyFingerprint.bytes(report.office.publicKey),
             authenticator: CaseIntegrity.tag(caseID: caseID, revision: 0, records: records.map(CaseIntegrity.Entry.init), caseKey: keys.caseKey)
         )
@@ -123,7 +123,7 @@ public struct ReporterService: Sendable {
         guard let opened = try await open(receipt) else { return nil }
         if opened.snapshot.touchedByOffice {
             let day = today()
-            let due = deadlines?.nextDue(events: [RecordedEvent(code: "loeschung_verlangt", on: day)], manual: [], today: day)
+            let due = deadlines?.nextDue(events: [RecordedEvent(code: "loeschung_verlangt", on: day)], manual: [], fields: deadlines?.policy.alwaysFieldCodes ?? [], today: day)
             try await store.requestDeletion(caseID: opened.snapshot.caseID, on: day, due: due)
             return .loeschungBeantragt
         }

@@ -16,6 +16,8 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
         case deadlineDone = "deadline_done"
         case assignment
         case classification
+        /// The legal fields set by hand, or back to following the classification.
+        case fields
         case persons
         case letter
     }

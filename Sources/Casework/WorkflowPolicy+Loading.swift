@@ -49,12 +49,13 @@ struct WorkflowPolicyReader {
         for required in WorkflowPolicy.implicitEvents where !events.contains(where: { $0.code == required }) {
             throw try section("events").error("the event '\(required)' is missing: \(required == "eingang" ? "every report's arrival" : "a reporter's deletion request") records it")
         }
+        let fields = try readFields()
         let warnDays = try root.required("warn_days", in: "the workflow policy").integer("warn_days", in: 0...90)
-        let deadlines = try readDeadlines(events: Set(events.map(\.code)))
+        let deadlines = try readDeadlines(events: Set(events.map(\.code)), fields: Set(fields.map(\.code)))
         let transitions = try readTransitions(steps: steps, kinds: Set(kinds.map(\.code)), outcomes: Set(outcomes.map(\.code)),
                                               events: Set(events.map(\.code)), hasInterventions: !interventions.isEmpty)
         let policy = WorkflowPolicy(version: version, languages: languages, kinds: kinds, steps: steps, outcomes: outcomes,
-                                    documents: documents, interventions: interventions, events: events, warnDays: warnDays,
+                                    documents: documents, interventions: interventions, events: events, fields: fields, warnDays: warnDays,
                                     deadlines: deadlines, transitions: transitions)
         try checkGraph(policy)
         return policy
@@ -136,7 +137,20 @@ struct WorkflowPolicyReader {
         }
     }
 
-    func readDeadlines(events: Set<String>) throws -> [DeadlineRule] {
+    /// The legal fields; which taxonomy codes they name is checked against the taxonomy at
+    /// start-up (`check(against:)`), since this file is read without it.
+    func readFields() throws -> [LegalField] {
+        try codes("fields").map { code in
+            let node = try section("fields").required(code.code, in: "fields")
+            let what = "field '\(code.code)'"
+            return LegalField(code: code.code, labels: code.labels,
+                              always: try node.optional("always")?.bool("always of \(what)") ?? false,
+                              areas: try node.optional("areas")?.strings("areas of \(what)") ?? [],
+                              forms: try node.optional("forms")?.strings("forms of \(what)") ?? [])
+        }
+    }
+
+    func readDeadlines(events: Set<String>, fields: Set<String>) throws -> [DeadlineRule] {
         let node = try section("deadlines")
         return try node.entries("deadlines").map { entry in
             try entry.keyNode.checkCode(entry.key, what: "deadline")
@@ -164,8 +178,14 @@ struct WorkflowPolicyReader {
             case "years": period = .years(count)
             default: throw part.keyNode.error("period of \(what) must be in days, weeks, months or years, not '\(part.key)'")
             }
-            return DeadlineRule(code: entry.key, labels: try entry.value.labels(in: languages, what), from: try eventList("from"),
-                                period: period, metBy: try eventList("met_by"))
+            let fieldNode = try entry.value.required("field", in: what)
+            let field = try fieldNode.string("field of \(what)")
+            guard fields.contains(field) else {
+                throw fieldNode.error("\(what) names the field '\(field)', which fields does not list: one of \(fields.sorted().joined(separator: ", "))")
+            }
+            return DeadlineRule(code: entry.key, labels: try entry.value.labels(in: languages, what), field: field, from: try eventList("from"),
+                                period: period, metBy: try eventList("met_by"),
+                                shiftsOffHolidays: try entry.value.optional("holiday_shift")?.bool("holiday_shift of \(what)") ?? true)
         }
     }
 }

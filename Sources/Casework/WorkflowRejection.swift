@@ -8,6 +8,9 @@ public enum WorkflowRejection: Sendable, Equatable, Error {
     case documentMissing(document: String, intervention: String, counterpart: String?)
     /// An input the transition needs is missing or not one the policy knows.
     case invalidInput(field: String, problem: String)
+    /// An event or deadline rule (`code`) belongs to legal fields (`fields`) the case is not in
+    /// (`caseFields`): it would start nothing, or the wrong deadline.
+    case fieldMismatch(code: String, fields: [String], caseFields: [String])
 
     /// The error code of the HTTP API.
     public var code: String {
@@ -16,6 +19,7 @@ public enum WorkflowRejection: Sendable, Equatable, Error {
         case .transitionForbidden: "transition_forbidden"
         case .documentMissing: "document_missing"
         case .invalidInput: "validation_failed"
+        case .fieldMismatch: "field_mismatch"
         }
     }
 
@@ -32,6 +36,8 @@ public enum WorkflowRejection: Sendable, Equatable, Error {
             "'\(intervention)' needs a '\(document)' in force that covers it"
         case .invalidInput(_, let problem):
             problem
+        case .fieldMismatch(let code, let fields, let caseFields):
+            "'\(code)' belongs to the legal field \(fields.joined(separator: " or ")); this case's fields are \(caseFields.joined(separator: ", ")): set the case's legal fields first"
         }
     }
 }

@@ -94,7 +94,7 @@ struct BenchCaseSeeder {
         }
         let file = NewCaseFile(id: id, officeID: office.id, keyVersion: office.keyVersion, sealedKeys: caseKeys.seal(to: office.publicKey),
                                kind: kind, step: step, channel: Self.weighted([("telefon", 4), ("persoenlich", 3), ("email", 2)]),
-                               receivedOn: received, nextDue: deadlines.nextDue(events: events, manual: sheet.manualDeadlines, today: today, closed: !open),
+                               receivedOn: received, nextDue: deadlines.nextDue(events: events, manual: sheet.manualDeadlines, fields: sheet.legalFields(deadlines.policy), today: today, closed: !open),
                                records: records, assignees: assignees, audit: [.member(member.username, .caseCreated, id.hex)],
                                closedOn: sheet.closedOn,
                                authenticator: CaseIntegrity.tag(caseID: id, revision: 0, records: records.map(CaseIntegrity.Entry.init),

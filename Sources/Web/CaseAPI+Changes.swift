@@ -95,6 +95,13 @@ extension CaseAPI {
             try await casework.recordEvent(body.event, on: body.on, to: id, by: session)
         }
     }
+
+    @Sendable func setLegalFields(_ request: Request, context: AppRequestContext) async throws -> Response {
+        struct Body: Decodable { let fields: [String]? }
+        return try await changeRoute(request, context, Body.self) { session, id, body in
+            try await casework.setLegalFields(body.fields, on: id, by: session)
+        }
+    }
 }
 
 /// What `POST /api/v1/cases` takes: a case, or with kind `kontakt_ohne_akte` a tally.

@@ -51,7 +51,6 @@ extension CasePages {
                                                                 ? deadline.manualID?.hex : nil),
             ])
         }
-        values["rules"] = casework.policy.deadlines.map { ["value": $0.code, "label": words.deadline($0.code)] }
         values["contacts"] = view.timeline.compactMap(\.contact).map { contact -> [String: Any] in
             present([
                 "on": contact.on.iso, "minutes": String(contact.minutes), "mode": language["contact_mode_\(contact.mode.rawValue)"],
@@ -81,7 +80,7 @@ extension CasePages {
             present(["label": words.intervention($0.code), "counterpart": $0.counterpart, "on": $0.on.iso])
         }
         values["events"] = view.sheet.events.map { ["label": words.event($0.code), "on": $0.on.iso] }
-        values["eventChoices"] = casework.policy.events.filter(\.manual).map { ["value": $0.code, "label": words.event($0.code)] }
+        values.merge(fieldValues(view.sheet, words, language)) { _, fields in fields }
         values["notes"] = view.timeline.filter { $0.kind == .note }.map { ["at": $0.at, "actor": $0.actor, "text": $0.text ?? ""] }
         values.merge(fileValues(view, language)) { _, files in files }
         values["hasMailbox"] = view.hasMailbox
@@ -100,7 +99,7 @@ extension CasePages {
             return values
         }
         values["timeline"] = view.timeline.reversed().map { entry -> [String: Any] in
-            ["at": entry.at, "actor": entry.actor, "kind": language["timeline_\(entry.kind.rawValue)"], "text": timelineText(entry, words)]
+            ["at": entry.at, "actor": entry.actor, "kind": language["timeline_\(entry.kind.rawValue)"], "text": timelineText(entry, words, language)]
         }
         let assigned = Dictionary(view.assignees.map { ($0.username, $0.role) }, uniquingKeysWith: { first, _ in first })
         values["staff"] = staff.map { username -> [String: Any] in
@@ -171,7 +170,7 @@ extension CasePages {
         }
     }
 
-    func timelineText(_ entry: TimelineEntry, _ words: PolicyLabels) -> String {
+    func timelineText(_ entry: TimelineEntry, _ words: PolicyLabels, _ language: Catalogue) -> String {
         if let transition = entry.transition {
             var text = "\(words.step(transition.from)) → \(words.step(transition.to))"
             if let intervention = transition.intervention { text += " · \(words.intervention(intervention))" }
@@ -183,6 +182,9 @@ extension CasePages {
         if let event = entry.event { return "\(words.event(event.code)) · \(event.on.iso)" }
         if let deadline = entry.deadline { return "\(deadline.rule.map(words.deadline) ?? deadline.label) · \(deadline.due.iso)" }
         if let contact = entry.contact { return "\(contact.on.iso) · \(contact.with)" }
+        if entry.kind == .fields, let text = entry.text {
+            return text == "klassifizierung" ? language["fields_follow"] : text.split(separator: ",").map { words.field(String($0)) }.joined(separator: ", ")
+        }
         return entry.text ?? ""
     }
 }

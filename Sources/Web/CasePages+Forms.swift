@@ -47,6 +47,11 @@ extension CasePages {
                 .replacingOccurrences(of: "{counterpart}", with: counterpart ?? "–")
         case .invalidInput(let field, let problem):
             return "\(language["case_refused"]) \(fieldLabel(field, language)): \(problem)"
+        case .fieldMismatch(let code, let fields, let caseFields):
+            let name = casework.policy.event(code) != nil ? words.event(code) : words.deadline(code)
+            return language.text("rejection_field_mismatch", ["item": name,
+                                                              "fields": fields.map { words.field($0) }.joined(separator: language["or"]),
+                                                              "case_fields": caseFields.map { words.field($0) }.joined(separator: ", ")])
         }
     }
 
@@ -79,6 +84,8 @@ extension CasePages {
             try await casework.setDeadline(rule: optional("rule"), label: text("label"), due: try day("due"), reason: optional("reason"),
                                            on: id, by: session)
         case "deadline-done": try await casework.completeDeadline(try entity("deadline"), on: id, by: session)
+        case "fields":
+            try await casework.setLegalFields(form["follow"] == "yes" ? nil : form.all("fields"), on: id, by: session)
         case "classification":
             var codes: [String: [String]] = [:]
             for facet in casework.taxonomy.facets where facet.key != "channel" {

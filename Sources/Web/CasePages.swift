@@ -15,7 +15,7 @@ struct CasePages {
     static let pageSize = 50
     /// The forms of a case page, posted to `/cases/{id}/{form}`.
     static let forms = ["transition", "note", "message", "contact", "document", "revocation", "event", "deadline", "deadline-done",
-                        "classification", "assignees", "description", "letter"]
+                        "classification", "assignees", "description", "letter", "fields"]
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/cases", use: list)

@@ -44,7 +44,7 @@ extension OpenAPIDocument {
           parameters:
             - {$ref: "#/components/parameters/Lang"}
             - {$ref: "#/components/parameters/CaseID"}
-            - {name: form, in: path, required: true, schema: {type: string, enum: [transition, note, message, contact, document, revocation, event, deadline, deadline-done, classification, assignees, description, letter]}}
+            - {name: form, in: path, required: true, schema: {type: string, enum: [transition, note, message, contact, document, revocation, event, deadline, deadline-done, classification, assignees, description, letter, fields]}}
           responses: {"303": {description: Done; to the case page (or /cases after deletion).}, "403": {description: Wrong csrf or another site.}, "404": {description: Missing, foreign or not open to this member.}, "409": {description: A refused transition (stale step, forbidden, document missing); the case page with the reason.}, "422": {description: Refused input; the case page with the reason.}}
       /cases/{id}/documents/{document}/file:
         get:

@@ -79,6 +79,9 @@ extension OpenAPIDocument {
             "400": {$ref: "#/components/responses/BadRequest"}
             "401": {$ref: "#/components/responses/Unauthorized"}
             "404": {$ref: "#/components/responses/NotFound"}
+            "409":
+              description: "`case_integrity` (see the case); for events and deadline overrides `field_mismatch`: the event or rule belongs to a legal field the case is not in (docs/deadlines.md), named with the case's fields. Nothing changed."
+              content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}
             "422": {$ref: "#/components/responses/ValidationFailed"}
             "503": {$ref: "#/components/responses/Unavailable"}
       /api/v1/cases/{id}/description:
@@ -247,6 +250,15 @@ extension OpenAPIDocument {
           security: [{bearer: []}]
           parameters: [{$ref: "#/components/parameters/CaseID"}]
           requestBody: {required: true, content: {application/json: {schema: {type: object, required: [event, "on"], properties: {event: {type: string}, "on": {$ref: "#/components/schemas/Day"}}}}}}
+          responses: *change
+      /api/v1/cases/{id}/legal-fields:
+        put:
+          tags: [cases]
+          operationId: setCaseLegalFields
+          summary: The case's legal fields by hand (docs/deadlines.md); `null` follows the classification again. Deadline rules start only in the case's fields. Audited as case.fields_set.
+          security: [{bearer: []}]
+          parameters: [{$ref: "#/components/parameters/CaseID"}]
+          requestBody: {required: true, content: {application/json: {schema: {type: object, required: [fields], properties: {fields: {type: [array, "null"], items: {type: string}, description: "Field codes of Policies/workflow.yaml, e.g. [\"beschaeftigung\"]."}}}}}}
           responses: *change
       /api/v1/office/team-access:
         put:

@@ -128,6 +128,7 @@ enum OpenAPIDocument {
                     - transition_forbidden
                     - stale_step
                     - document_missing
+                    - field_mismatch
                     - case_integrity
                     - rate_limited
                     - unavailable

@@ -18,6 +18,7 @@ struct PolicyLabels {
     func intervention(_ code: String) -> String { pick(policy.intervention(code)?.labels, code) }
     func event(_ code: String) -> String { pick(policy.event(code)?.labels, code) }
     func deadline(_ rule: String) -> String { pick(policy.deadlines.first { $0.code == rule }?.labels, rule) }
+    func field(_ code: String) -> String { pick(policy.field(code)?.labels, code) }
     func facet(_ key: String) -> String { pick(taxonomy.facet(key)?.labels, key) }
     func code(_ value: String, of facet: String) -> String { pick(taxonomy.facet(facet)?.code(value)?.labels, value) }
     func channel(_ code: String) -> String { self.code(code, of: "channel") }

@@ -28,7 +28,15 @@ extension DemoCasework {
         case .transition(let request):
             try await casework.transition(id, request, by: session)
         case .event(let code, let daysBefore):
-            try await casework.recordEvent(code, on: today.adding(days: -daysBefore), to: id, by: session)
+            do {
+                try await casework.recordEvent(code, on: today.adding(days: -daysBefore), to: id, by: session)
+            } catch WorkflowRejection.fieldMismatch(_, let fields, let caseFields) {
+                // As a counsellor would on the refusal: the case is not classified yet, so its legal
+                // field is set by hand, then the event recorded.
+                let always = casework.policy.alwaysFieldCodes
+                try await casework.setLegalFields(caseFields.filter { !always.contains($0) } + fields, on: id, by: session)
+                try await casework.recordEvent(code, on: today.adding(days: -daysBefore), to: id, by: session)
+            }
         case .followUp(let label, let inDays):
             try await casework.setDeadline(rule: nil, label: label, due: today.adding(days: inDays), reason: nil, on: id, by: session)
         case .message(let text):

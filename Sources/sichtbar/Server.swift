@@ -31,6 +31,7 @@ enum Server {
             passphrases = try PassphrasePolicy.load(from: try resources.policiesURL().appendingPathComponent(PassphrasePolicy.fileName))
             retention = try RetentionPolicy.load(from: try resources.policiesURL().appendingPathComponent(RetentionPolicy.fileName))
             workflow = try WorkflowPolicy.load(from: try resources.policiesURL().appendingPathComponent("workflow.yaml"))
+            try workflow.check(against: taxonomy, file: try resources.policiesURL().appendingPathComponent("workflow.yaml").path)
             pages = try await PageRenderer.load(templates: try resources.templatesURL())
             letters = try LetterRenderer.load(directory: try resources.templatesURL().appendingPathComponent("letters"))
             statisticsPolicy = try StatisticsSetup.policy(policies: try resources.policiesURL(), taxonomy: taxonomy, workflow: workflow)

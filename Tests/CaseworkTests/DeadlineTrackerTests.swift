@@ -11,8 +11,11 @@ struct DeadlineTrackerTests {
         tracker = DeadlineTracker(policy: try defaultWorkflow())
     }
 
-    func status(_ rule: String, _ events: [(String, String)], manual: [ManualDeadline] = [], today: String) -> DeadlineStatus? {
-        tracker.deadlines(events: events.map { RecordedEvent(code: $0.0, on: day($0.1)) }, manual: manual, today: day(today))
+    /// In a case of every legal field unless `fields` names them (the field rules have their own matrix test).
+    func status(_ rule: String, _ events: [(String, String)], manual: [ManualDeadline] = [], fields: Set<String>? = nil,
+                today: String) -> DeadlineStatus? {
+        tracker.deadlines(events: events.map { RecordedEvent(code: $0.0, on: day($0.1)) }, manual: manual,
+                          fields: fields ?? tracker.policy.allFieldCodes, today: day(today))
             .first { $0.rule == rule }
     }
 
@@ -65,6 +68,11 @@ struct DeadlineTrackerTests {
         #expect(status("vwgo_74", [("bescheid_zugegangen", "2026-03-03")], today: "2026-03-04")?.due == day("2026-04-07"))
         // § 77b StGB, three months from Sat 2026-02-28 → Thu 2026-05-28 (no holiday: Pfingstmontag is 25 May).
         #expect(status("stgb_77b", [("tat_und_taeter_bekannt", "2026-02-28")], today: "2026-03-01")?.due == day("2026-05-28"))
+        // § 77b StGB from Sat 2026-03-07 → Sun 2026-06-07, and it stays there: whether § 43 Abs. 2 StPO
+        // moves a complaint period is disputed, so the earlier day is the one shown.
+        #expect(status("stgb_77b", [("tat_und_taeter_bekannt", "2026-03-07")], today: "2026-03-08")?.due == day("2026-06-07"))
+        // The same Sunday end of a § 74 VwGO month (from Thu 2026-05-07 → Sun 2026-06-07) moves to Monday.
+        #expect(status("vwgo_74", [("bescheid_zugegangen", "2026-05-07")], today: "2026-05-08")?.due == day("2026-06-08"))
         // Art. 12(3) DSGVO, one month from Wed 2026-11-25 → Fri 2026-12-25, Christmas → Mon 2026-12-28.
         #expect(status("dsgvo_12_3", [("loeschung_verlangt", "2026-11-25")], today: "2026-11-26")?.due == day("2026-12-28"))
         // § 58 Abs. 2 VwGO, a year from Thu 2024-02-29 → 2025-02-28, a Friday.
@@ -80,15 +88,15 @@ struct DeadlineTrackerTests {
 
         let wiedervorlage = ManualDeadline(rule: nil, label: "Wiedervorlage: Antwort der Schule", due: day("2026-12-01"), reason: nil)
         let all = tracker.deadlines(events: [RecordedEvent(code: "eingang", on: day("2026-11-21"))], manual: [wiedervorlage],
-                                    today: day("2026-11-21"))
+                                    fields: tracker.policy.allFieldCodes, today: day("2026-11-21"))
         #expect(all.map(\.rule) == ["erste_rueckmeldung", "manuell"], "sorted by end")
         #expect(all[1].label == "Wiedervorlage: Antwort der Schule")
         #expect(all[1].state == .dueSoon)
         var done = wiedervorlage
         done.done = true
-        #expect(tracker.nextDue(events: [], manual: [done], today: day("2026-11-21")) == nil)
+        #expect(tracker.nextDue(events: [], manual: [done], fields: [], today: day("2026-11-21")) == nil)
         #expect(tracker.nextDue(events: [RecordedEvent(code: "eingang", on: day("2026-11-21"))], manual: [wiedervorlage],
-                                today: day("2026-11-21")) == day("2026-11-30"))
+                                fields: tracker.policy.alwaysFieldCodes, today: day("2026-11-21")) == day("2026-11-30"))
     }
 
     @Test func warningsStartFourteenDaysBefore() throws {
