@@ -94,6 +94,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case caseFieldsSet = "case.fields_set"
     case caseDeadlineRecorded = "case.deadline_recorded"
     case caseDeadlineOverridden = "case.deadline_overridden"
+    case caseDeadlineMissed = "case.deadline_missed"
     case caseMessageSent = "case.message_sent"
     case caseLetterGenerated = "case.letter_generated"
     case caseLetterViewed = "case.letter_viewed"

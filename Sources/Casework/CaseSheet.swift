@@ -16,6 +16,8 @@ public struct CaseSheet: Sendable, Equatable, Codable {
     /// The legal fields the counsellor's classification implies, kept when it is saved. Nil only
     /// in a sheet from before fields existed: such a case keeps every rule until someone decides.
     public var classifiedFields: [String]?
+    /// Legal deadlines marked missed (nil in sheets from before).
+    public var missed: [MissedDeadline]?
 
     public init(title: String = "", persons: [AffectedPerson] = [], outcome: String? = nil, closedOn: Day? = nil,
                 events: [RecordedEvent] = [], manualDeadlines: [ManualDeadline] = [], documents: [CaseDocument] = [],

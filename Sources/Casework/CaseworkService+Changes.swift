@@ -118,7 +118,13 @@ extension CaseworkService {
 
     /// A deadline of its own (a Wiedervorlage), or with `rule` an override of a computed one,
     /// which needs a reason.
-    public func setDeadline(rule: String?, label: String, due: Day, reason: String?, on id: EntityID, by session: Session) async throws {
+    /// A Wiedervorlage has an owner: `owner`, a member of the office who works cases, else the
+    /// member who sets it.
+    public func setDeadline(rule: String?, label: String, due: Day, reason: String?, owner: String? = nil, on id: EntityID,
+                            by session: Session) async throws {
+        if let owner, rule == nil, try await !staff(for: session).contains(owner) {
+            throw AccessError.invalid(field: "owner", message: "'\(owner)' is not a counsellor or lead of this office")
+        }
         if let rule {
             guard policy.deadlines.contains(where: { $0.code == rule }) else {
                 throw AccessError.invalid(field: "rule", message: "'\(rule)' is not a deadline of the workflow policy")
@@ -134,7 +140,8 @@ extension CaseworkService {
                 throw WorkflowRejection.fieldMismatch(code: rule, fields: [field], caseFields: policy.fields.map(\.code).filter(sheet.legalFields(policy).contains))
             }
             let deadline = ManualDeadline(rule: rule, label: label.trimmingCharacters(in: .whitespacesAndNewlines), due: due,
-                                          reason: reason?.trimmingCharacters(in: .whitespacesAndNewlines))
+                                          reason: reason?.trimmingCharacters(in: .whitespacesAndNewlines),
+                                          owner: rule == nil ? (owner ?? session.username) : nil)
             sheet.manualDeadlines.append(deadline)
             var recorded = entry(rule == nil ? .deadline : .deadlineOverride, by: session, text: deadline.reason)
             recorded.deadline = deadline

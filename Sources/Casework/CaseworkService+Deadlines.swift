@@ -5,6 +5,9 @@ import Sealing
 public struct DueDeadline: Sendable, Equatable {
     public let item: CaseListItem
     public let deadline: DeadlineStatus
+    /// Who acts on it: a Wiedervorlage's owner, else the counsellor in charge of the case (nil
+    /// when nobody is).
+    public let responsible: String?
 }
 
 extension CaseworkService {
@@ -12,7 +15,8 @@ extension CaseworkService {
     /// cases the member may open, soonest first (`/deadlines`). Cases are read in the order of
     /// their next due day, so the scan stops at the first case whose next deadline lies beyond
     /// the window; at most `limit` cases are looked at. Viewing it is audited.
-    public func dueDeadlines(for session: Session, limit: Int = 1_000) async throws -> [DueDeadline] {
+    /// `mine`: only those the member is responsible for.
+    public func dueDeadlines(for session: Session, mine: Bool = false, limit: Int = 1_000) async throws -> [DueDeadline] {
         let officeID = try officeID(of: session)
         let teamAccess = try await store.teamAccess(officeID: officeID)
         let today = Day(now())
@@ -25,8 +29,11 @@ extension CaseworkService {
         while scanned < limit {
             let rows = try await store.cases(query)
             for item in try await items(rows, session: session, today: today) {
+                let inCharge = item.assignees.first { $0.role == .beratung }?.username
                 for deadline in item.deadlines where deadline.state == .overdue || deadline.state == .dueSoon {
-                    found.append(DueDeadline(item: item, deadline: deadline))
+                    let responsible = deadline.owner ?? inCharge
+                    if mine && responsible != session.username { continue }
+                    found.append(DueDeadline(item: item, deadline: deadline, responsible: responsible))
                 }
             }
             scanned += rows.count

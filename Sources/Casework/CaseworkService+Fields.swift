@@ -30,3 +30,28 @@ extension CaseworkService {
         }
     }
 }
+
+extension CaseworkService {
+    /// Marks an overdue legal deadline *versäumt*, with the reason: it leaves the due lists and
+    /// shows as missed, instead of staying "überfällig" for ever. Only a deadline whose end has
+    /// passed unmet can be missed; a later start of the same rule is a deadline of its own.
+    /// Audited; the history keeps the reason.
+    public func markMissed(rule: String, reason: String, on id: EntityID, by session: Session) async throws {
+        let reason = try CaseInput.text(reason, field: "reason", limit: 500)
+        guard policy.deadlines.contains(where: { $0.code == rule }) else {
+            throw AccessError.invalid(field: "rule", message: "'\(rule)' is not a deadline of the workflow policy")
+        }
+        try await change(id, by: session) { sheet, row, _ in
+            let today = Day(now())
+            let current = deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [],
+                                              fields: sheet.legalFields(policy), today: today).first { $0.rule == rule }
+            guard let current, let start = current.start, current.state == .overdue else {
+                throw AccessError.invalid(field: "rule", message: "only a legal deadline whose end has passed unmet can be marked missed; '\(rule)' is \(current?.state.rawValue ?? "not running in this case")")
+            }
+            sheet.missed = (sheet.missed ?? []) + [MissedDeadline(rule: rule, start: start, reason: reason, by: session.username, on: today)]
+            var recorded = entry(.deadlineMissed, by: session, text: reason)
+            recorded.deadline = ManualDeadline(rule: rule, label: "", due: current.due, reason: reason)
+            return CaseChange(entries: [recorded], audit: [.member(session.username, .caseDeadlineMissed, "\(row.id.hex) \(rule)", at: now())])
+        }
+    }
+}

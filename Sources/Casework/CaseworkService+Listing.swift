@@ -110,7 +110,7 @@ extension CaseworkService {
     func item(_ row: CaseFileRow, sheet: CaseSheet, today: Day) -> CaseListItem {
         CaseListItem(id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,
                      receivedOn: row.receivedOn, title: sheet.title, assignees: row.assignees,
-                     deadlines: deadlines.tracked(deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, fields: sheet.legalFields(policy),
+                     deadlines: deadlines.tracked(deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [], fields: sheet.legalFields(policy),
                                                                       today: today), closed: isClosed(row.step)))
     }
 }

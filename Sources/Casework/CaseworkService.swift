@@ -78,7 +78,7 @@ public struct CaseworkService: Sendable {
     }
 
     func nextDue(_ sheet: CaseSheet, row: CaseFileRow, step: String? = nil, today: Day) -> Day? {
-        deadlines.nextDue(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, fields: sheet.legalFields(policy), today: today, closed: isClosed(step ?? row.step))
+        deadlines.nextDue(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [], fields: sheet.legalFields(policy), today: today, closed: isClosed(step ?? row.step))
     }
 
     /// Whether a step ends the counselling (closed or final): its case tracks only hand-set deadlines.

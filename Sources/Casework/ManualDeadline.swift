@@ -9,13 +9,17 @@ public struct ManualDeadline: Sendable, Equatable, Codable {
     public let due: Day
     public let reason: String?
     public var done: Bool
+    /// Who follows it up (a Wiedervorlage's owner); nil in entries from before owners, where the
+    /// counsellor in charge of the case is.
+    public var owner: String?
 
-    public init(id: EntityID = .random(), rule: String?, label: String, due: Day, reason: String?, done: Bool = false) {
+    public init(id: EntityID = .random(), rule: String?, label: String, due: Day, reason: String?, done: Bool = false, owner: String? = nil) {
         self.id = id
         self.rule = rule
         self.label = label
         self.due = due
         self.reason = reason
         self.done = done
+        self.owner = owner
     }
 }

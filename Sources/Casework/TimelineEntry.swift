@@ -14,6 +14,8 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
         case deadline
         case deadlineOverride = "deadline_override"
         case deadlineDone = "deadline_done"
+        /// A legal deadline marked versäumt, with the reason.
+        case deadlineMissed = "deadline_missed"
         case assignment
         case classification
         /// The legal fields set by hand, or back to following the classification.

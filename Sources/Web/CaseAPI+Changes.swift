@@ -75,9 +75,18 @@ extension CaseAPI {
     }
 
     @Sendable func setDeadline(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable { let rule: String?; let label: String?; let due: Day; let reason: String? }
+        struct Body: Decodable { let rule: String?; let label: String?; let due: Day; let reason: String?; let owner: String? }
         return try await changeRoute(request, context, Body.self) { session, id, body in
-            try await casework.setDeadline(rule: body.rule, label: body.label ?? "", due: body.due, reason: body.reason, on: id, by: session)
+            try await casework.setDeadline(rule: body.rule, label: body.label ?? "", due: body.due, reason: body.reason, owner: body.owner,
+                                           on: id, by: session)
+        }
+    }
+
+    @Sendable func markMissed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        struct Body: Decodable { let reason: String }
+        let rule = context.parameters.get("deadline") ?? ""
+        return try await changeRoute(request, context, Body.self) { session, id, body in
+            try await casework.markMissed(rule: rule, reason: body.reason, on: id, by: session)
         }
     }
 

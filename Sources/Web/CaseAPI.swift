@@ -28,6 +28,7 @@ struct CaseAPI {
         group.post("cases/:id/assignees", use: assign)
         group.post("cases/:id/deadlines", use: setDeadline)
         group.post("cases/:id/deadlines/:deadline/done", use: completeDeadline)
+        group.post("cases/:id/deadlines/:deadline/missed", use: markMissed)
         group.post("cases/:id/events", use: recordEvent)
         group.put("cases/:id/legal-fields", use: setLegalFields)
         group.put("office/team-access", use: setTeamAccess)

@@ -22,6 +22,7 @@ extension CasePages {
         values["notice"] = notice
         values["error"] = error
         values["mayAssign"] = casework.mayAssign(session)
+        values["owners"] = staff.map { ["value": $0, "selected": $0 == session.username] }
         return base.render("case", status: status, language: language, path: "/cases/\(id.hex)", session: session, values: values)
     }
 
@@ -49,6 +50,9 @@ extension CasePages {
                 "state": language["deadline_state_\(deadline.state.rawValue)"], "stateCode": deadline.state.rawValue,
                 "overridden": deadline.overridden, "manualID": (deadline.rule == DeadlineStatus.manualRule && deadline.state != .met
                                                                 ? deadline.manualID?.hex : nil),
+                "owner": deadline.isLegal ? nil : (deadline.owner ?? view.assignees.first { $0.role == .beratung }?.username),
+                "missable": deadline.isLegal && deadline.state == .overdue ? deadline.rule : nil,
+                "missedReason": deadline.missedReason,
             ])
         }
         values["contacts"] = view.timeline.compactMap(\.contact).map { contact -> [String: Any] in
@@ -180,7 +184,9 @@ extension CasePages {
         }
         if let document = entry.document { return words.document(document.type) + (document.counterpart.map { " · \($0)" } ?? "") }
         if let event = entry.event { return "\(words.event(event.code)) · \(event.on.iso)" }
-        if let deadline = entry.deadline { return "\(deadline.rule.map(words.deadline) ?? deadline.label) · \(deadline.due.iso)" }
+        if let deadline = entry.deadline {
+            return "\(deadline.rule.map(words.deadline) ?? deadline.label) · \(deadline.due.iso)" + (entry.text.map { " · \($0)" } ?? "")
+        }
         if let contact = entry.contact { return "\(contact.on.iso) · \(contact.with)" }
         if entry.kind == .fields, let text = entry.text {
             return text == "klassifizierung" ? language["fields_follow"] : text.split(separator: ",").map { words.field(String($0)) }.joined(separator: ", ")

@@ -25,6 +25,7 @@ extension CasePages {
                                             error: rejectionText(rejection, language))
             }
             if name == "transition", form["to"] == "geloescht" { return base.redirect("/cases", language, done: "shredded") }
+            if name == "deadline-missed", form["back"] == "deadlines" { return base.redirect("/deadlines", language, done: "deadline_missed") }
             return base.redirect("/cases/\(id.hex)", language, done: "case_\(name)")
         }
     }
@@ -82,8 +83,9 @@ extension CasePages {
         case "event": try await casework.recordEvent(text("event"), on: try day("on"), to: id, by: session)
         case "deadline":
             try await casework.setDeadline(rule: optional("rule"), label: text("label"), due: try day("due"), reason: optional("reason"),
-                                           on: id, by: session)
+                                           owner: optional("owner"), on: id, by: session)
         case "deadline-done": try await casework.completeDeadline(try entity("deadline"), on: id, by: session)
+        case "deadline-missed": try await casework.markMissed(rule: text("rule"), reason: text("reason"), on: id, by: session)
         case "fields":
             try await casework.setLegalFields(form["follow"] == "yes" ? nil : form.all("fields"), on: id, by: session)
         case "classification":

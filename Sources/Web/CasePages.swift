@@ -15,7 +15,7 @@ struct CasePages {
     static let pageSize = 50
     /// The forms of a case page, posted to `/cases/{id}/{form}`.
     static let forms = ["transition", "note", "message", "contact", "document", "revocation", "event", "deadline", "deadline-done",
-                        "classification", "assignees", "description", "letter", "fields"]
+                        "classification", "assignees", "description", "letter", "fields", "deadline-missed"]
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/cases", use: list)
@@ -83,7 +83,7 @@ struct CasePages {
 
     /// One row of the list: reference, title, kind, step, assignees and the worst deadline badge.
     func row(for item: CaseListItem, _ words: PolicyLabels, _ language: Catalogue) -> [String: Any] {
-        let pending = item.deadlines.filter { $0.state != .met }.sorted { $0.due < $1.due }
+        let pending = item.deadlines.filter(\.state.isPending).sorted { $0.due < $1.due }
         var row: [String: Any] = [
             "url": "/cases/\(item.id.hex)?lang=\(language.code)", "reference": item.reference, "title": item.title,
             "kind": words.kind(item.kind), "step": words.step(item.step), "receivedOn": item.receivedOn.iso,
@@ -107,27 +107,5 @@ struct CasePages {
 
     func channelChoices(_ words: PolicyLabels, selected: String? = nil) -> [[String: Any]] {
         casework.taxonomy.facet("channel")?.codes.map { ["value": $0.code, "label": words.channel($0.code), "selected": $0.code == selected] } ?? []
-    }
-
-    // MARK: The deadlines overview
-
-    @Sendable func deadlineOverview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
-            guard session.worksCases else { throw AccessError.notFound }
-            let due = try await casework.dueDeadlines(for: session)
-            let words = labels(language)
-            let rows: [[String: Any]] = due.map { entry in
-                [
-                    "url": "/cases/\(entry.item.id.hex)?lang=\(language.code)", "reference": entry.item.reference, "title": entry.item.title,
-                    "step": words.step(entry.item.step), "label": deadlineLabel(entry.deadline, words), "due": entry.deadline.due.iso,
-                    "overdue": entry.deadline.state == .overdue,
-                    "badge": entry.deadline.state == .overdue ? language["badge_overdue"] : language["badge_soon"],
-                ]
-            }
-            return base.render("deadlines", language: language, path: "/deadlines", session: session, values: [
-                "title": language["deadlines_title"], "deadlines": rows, "anyDeadlines": !rows.isEmpty, "warnDays": String(casework.policy.warnDays),
-                "overdueCount": String(due.filter { $0.deadline.state == .overdue }.count),
-            ])
-        }
     }
 }

@@ -233,6 +233,7 @@ extension OpenAPIDocument {
                     label: {type: string}
                     due: {$ref: "#/components/schemas/Day"}
                     reason: {type: string}
+                    owner: {type: string, description: "A Wiedervorlage's owner (a counsellor or lead of the office); default the member who sets it."}
           responses: *change
       /api/v1/cases/{id}/deadlines/{deadline}/done:
         post:
@@ -241,6 +242,15 @@ extension OpenAPIDocument {
           summary: Marks a Wiedervorlage done
           security: [{bearer: []}]
           parameters: [{$ref: "#/components/parameters/CaseID"}, {name: deadline, in: path, required: true, schema: {type: string}}]
+          responses: *change
+      /api/v1/cases/{id}/deadlines/{deadline}/missed:
+        post:
+          tags: [cases]
+          operationId: markCaseDeadlineMissed
+          summary: Marks an overdue legal deadline (the rule code in the path) versäumt with the reason; it leaves the due lists and shows as missed. Audited as case.deadline_missed; the reason stays sealed in the case.
+          security: [{bearer: []}]
+          parameters: [{$ref: "#/components/parameters/CaseID"}, {name: deadline, in: path, required: true, schema: {type: string}}]
+          requestBody: {required: true, content: {application/json: {schema: {type: object, required: [reason], properties: {reason: {type: string, maxLength: 500}}}}}}
           responses: *change
       /api/v1/cases/{id}/events:
         post:
