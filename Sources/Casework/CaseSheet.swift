@@ -18,6 +18,8 @@ public struct CaseSheet: Sendable, Equatable, Codable {
     public var classifiedFields: [String]?
     /// Legal deadlines marked missed (nil in sheets from before).
     public var missed: [MissedDeadline]?
+    /// Where the case stood before a step that can be taken back (a deletion request).
+    public var previous: PreviousState?
 
     public init(title: String = "", persons: [AffectedPerson] = [], outcome: String? = nil, closedOn: Day? = nil,
                 events: [RecordedEvent] = [], manualDeadlines: [ManualDeadline] = [], documents: [CaseDocument] = [],
@@ -46,6 +48,8 @@ public struct CaseSheet: Sendable, Equatable, Codable {
 
     /// What the workflow engine reads, with the plaintext kind and step.
     public func state(kind: String, step: String) -> CaseState {
-        CaseState(kind: kind, step: step, outcome: outcome, closedOn: closedOn, concernsMinor: concernsMinor, documents: documents)
+        var state = CaseState(kind: kind, step: step, outcome: outcome, closedOn: closedOn, concernsMinor: concernsMinor, documents: documents)
+        state.previous = previous
+        return state
     }
 }

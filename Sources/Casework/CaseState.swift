@@ -9,6 +9,8 @@ public struct CaseState: Sendable, Equatable {
     /// The case concerns a minor: interventions also need the Sorgeberechtigte's consent.
     public var concernsMinor: Bool
     public var documents: [CaseDocument]
+    /// Where the case stood before a step that can be taken back; nil when there is none.
+    public var previous: PreviousState?
 
     public init(kind: String, step: String, outcome: String? = nil, closedOn: Day? = nil, concernsMinor: Bool = false,
                 documents: [CaseDocument] = []) {

@@ -23,6 +23,7 @@ extension CaseworkService {
             let today = Day(now())
             sheet.outcome = change.state.outcome
             sheet.closedOn = change.state.closedOn
+            sheet.previous = change.state.previous
             // An event that happens once in a case (the first contact) is not recorded a second time.
             let already = Set(sheet.events.map(\.code))
             sheet.events += change.recordedEvents.filter { !(policy.event($0)?.once == true && already.contains($0)) }
@@ -32,7 +33,10 @@ extension CaseworkService {
                 sheet.interventions.append(InterventionRecord(code: code, counterpart: counterpart, on: today))
             }
             var logged = entry(.transition, by: session, text: request.reason)
-            logged.transition = request
+            // The history names the step reached, also where the request said "previous".
+            logged.transition = TransitionRequest(from: request.from, to: change.state.step, intervention: request.intervention,
+                                                  counterpart: request.counterpart, outcome: request.outcome, reason: request.reason,
+                                                  requester: request.requester, confirmed: request.confirmed)
             let facets = try await recount(row, sheet: sheet, state: change.state, secrets: statistics)
             return CaseChange(entries: [logged], audit: change.audit, step: change.state.step, kind: change.state.kind, facets: facets)
         }

@@ -22,8 +22,21 @@ public struct Workflow: Sendable {
         if let refusal = checkInputs(request, for: transition, state: state, on: today) { return .failure(refusal) }
 
         var next = state
+        if transition.returnsToPrevious {
+            // Taken back: the case stands where it stood, with its outcome and closing day.
+            guard let previous = state.previous else { return .failure(Self.noPrevious(transition)) }
+            next.step = previous.step
+            next.outcome = previous.outcome
+            next.closedOn = previous.closedOn
+            next.previous = nil
+            return .success(WorkflowChange(transition: transition, state: next, recordedEvents: transition.records,
+                                           audit: [AuditEvent.member(actor, .caseTransitioned, "\(caseID.hex) \(transition.name)", at: now)]))
+        }
         next.step = transition.to
         if let becomes = transition.becomes { next.kind = becomes }
+        // A step that can be taken back remembers where the case stood.
+        next.previous = policy.transitions.contains { $0.returnsToPrevious && $0.from.contains(transition.to) }
+            ? PreviousState(step: state.step, outcome: state.outcome, closedOn: state.closedOn) : nil
         let target = policy.step(transition.to)
         if target?.isClosed == true {
             // From one closed step to another (abschluss → nachbereitung) the case stays closed
@@ -38,15 +51,26 @@ public struct Workflow: Sendable {
         var subject = "\(caseID.hex) \(transition.name)"
         if let intervention = request.intervention, transition.needsIntervention { subject += " \(intervention)" }
         if let outcome = request.outcome, !transition.outcomes.isEmpty { subject += " \(outcome)" }
+        let origin = transition.needsRequester ? request.requester.flatMap(policy.requester) : nil
+        if let origin { subject += " \(origin.code)" }
         let audit = [AuditEvent.member(actor, transition.shreds ? .caseShredded : .caseTransitioned, subject, at: now)]
-        return .success(WorkflowChange(transition: transition, state: next, recordedEvents: transition.records, audit: audit))
+        return .success(WorkflowChange(transition: transition, state: next, recordedEvents: transition.records + (origin?.records ?? []),
+                                       audit: audit))
     }
 
     /// The transitions `role` may take now from `state`, in policy order: what the case page
     /// offers. Document gates are checked on the request, since they depend on its intervention.
     public func available(for state: CaseState, role: MemberRole, at now: Date) -> [WorkflowTransition] {
         let today = Day(now)
-        return policy.transitions(from: state.step, kind: state.kind).filter { permits($0, state: state, role: role, on: today) == nil }
+        return policy.transitions(from: state.step, kind: state.kind).filter {
+            permits($0, state: state, role: role, on: today) == nil && (!$0.returnsToPrevious || state.previous != nil)
+        }
+    }
+
+    /// A step taken back where nobody recorded the step before (a reporter's withdrawal through
+    /// the mailbox, made without the case key): only the reporter can take that back.
+    static func noPrevious(_ transition: WorkflowTransition) -> WorkflowRejection {
+        .transitionForbidden(rule: "transition '\(transition.name)' returns the case to the step it was in, but that step is not recorded (a reporter's withdrawal through the mailbox)")
     }
 
     /// Role and reopening window: the rules that do not depend on the request's inputs.
@@ -73,6 +97,19 @@ public struct Workflow: Sendable {
             }
         } else if request.outcome != nil {
             return .invalidInput(field: "outcome", problem: "transition '\(transition.name)' records no outcome")
+        }
+        if transition.needsRequester {
+            guard let code = request.requester, !code.isEmpty else {
+                return .invalidInput(field: "requester", problem: "transition '\(transition.name)' needs who asked: one of \(policy.requesters.map(\.code).joined(separator: ", "))")
+            }
+            guard policy.requester(code) != nil else {
+                return .invalidInput(field: "requester", problem: "'\(code)' is not one of \(policy.requesters.map(\.code).joined(separator: ", "))")
+            }
+        } else if request.requester != nil {
+            return .invalidInput(field: "requester", problem: "transition '\(transition.name)' records no requester")
+        }
+        if transition.needsConfirmation && request.confirmed != true {
+            return .invalidInput(field: "confirm", problem: "transition '\(transition.name)' leads to deleting the case: confirm it explicitly")
         }
         if transition.needsReason && (request.reason?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true) {
             return .invalidInput(field: "reason", problem: "transition '\(transition.name)' needs a written reason")

@@ -50,12 +50,14 @@ struct WorkflowPolicyReader {
             throw try section("events").error("the event '\(required)' is missing: \(required == "eingang" ? "every report's arrival" : "a reporter's deletion request") records it")
         }
         let fields = try readFields()
+        let requesters = try readRequesters(events: Set(events.map(\.code)))
         let warnDays = try root.required("warn_days", in: "the workflow policy").integer("warn_days", in: 0...90)
         let deadlines = try readDeadlines(events: Set(events.map(\.code)), fields: Set(fields.map(\.code)))
         let transitions = try readTransitions(steps: steps, kinds: Set(kinds.map(\.code)), outcomes: Set(outcomes.map(\.code)),
-                                              events: Set(events.map(\.code)), hasInterventions: !interventions.isEmpty)
+                                              events: Set(events.map(\.code)), hasInterventions: !interventions.isEmpty,
+                                              hasRequesters: !requesters.isEmpty)
         let policy = WorkflowPolicy(version: version, languages: languages, kinds: kinds, steps: steps, outcomes: outcomes,
-                                    documents: documents, interventions: interventions, events: events, fields: fields, warnDays: warnDays,
+                                    documents: documents, interventions: interventions, events: events, fields: fields, requesters: requesters, warnDays: warnDays,
                                     deadlines: deadlines, transitions: transitions)
         try checkGraph(policy)
         return policy
@@ -147,6 +149,20 @@ struct WorkflowPolicyReader {
                               always: try node.optional("always")?.bool("always of \(what)") ?? false,
                               areas: try node.optional("areas")?.strings("areas of \(what)") ?? [],
                               forms: try node.optional("forms")?.strings("forms of \(what)") ?? [])
+        }
+    }
+
+    /// Who may ask for a step (`requester: true`), each with the events it records. Optional:
+    /// a policy without requesters has no transition that asks.
+    func readRequesters(events: Set<String>) throws -> [RequestOrigin] {
+        guard root.optional("requesters") != nil else { return [] }
+        return try codes("requesters").map { code in
+            let node = try section("requesters").required(code.code, in: "requesters")
+            let records = try node.optional("records")?.strings("records of requester '\(code.code)'") ?? []
+            for event in records where !events.contains(event) {
+                throw node.error("requester '\(code.code)' records the event '\(event)', which events does not list")
+            }
+            return RequestOrigin(code: code.code, labels: code.labels, records: records)
         }
     }
 

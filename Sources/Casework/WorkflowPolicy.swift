@@ -18,6 +18,7 @@ public struct WorkflowPolicy: Sendable {
     public let interventions: [InterventionType]
     public let events: [WorkflowEventType]
     public let fields: [LegalField]
+    public let requesters: [RequestOrigin]
     public let warnDays: Int
     public let deadlines: [DeadlineRule]
     public let transitions: [WorkflowTransition]
@@ -30,6 +31,7 @@ public struct WorkflowPolicy: Sendable {
     public func event(_ code: String) -> WorkflowEventType? { events.first { $0.code == code } }
     public func transition(named name: String) -> WorkflowTransition? { transitions.first { $0.name == name } }
     public func field(_ code: String) -> LegalField? { fields.first { $0.code == code } }
+    public func requester(_ code: String) -> RequestOrigin? { requesters.first { $0.code == code } }
 
     /// The step new cases begin in.
     public var startStep: String { steps.first { $0.isStart }?.code ?? "eingegangen" }

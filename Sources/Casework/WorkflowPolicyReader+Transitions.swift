@@ -1,9 +1,9 @@
 extension WorkflowPolicyReader {
     static let transitionKeys: Set<String> = ["name", "from", "to", "kinds", "becomes", "roles", "intervention", "outcomes",
-                                              "reason", "within_months", "records", "shreds"]
+                                              "reason", "within_months", "records", "shreds", "requester", "confirm"]
 
     func readTransitions(steps: [WorkflowStep], kinds: Set<String>, outcomes: Set<String>, events: Set<String>,
-                         hasInterventions: Bool) throws -> [WorkflowTransition] {
+                         hasInterventions: Bool, hasRequesters: Bool) throws -> [WorkflowTransition] {
         let node = try section("transitions")
         guard case .sequence(let items) = node.node, !items.isEmpty else { throw node.error("transitions must be a non-empty list") }
         var names = Set<String>()
@@ -43,6 +43,19 @@ extension WorkflowPolicyReader {
             guard !from.isEmpty else { throw fromNode.error("\(what) starts from no step") }
             let toNode = try entry.required("to", in: what)
             let to = try toNode.string("to of \(what)")
+            let needsRequester = try entry.optional("requester")?.bool("requester of \(what)") ?? false
+            if needsRequester && !hasRequesters { throw entry.error("\(what) asks who requested it, but requesters is missing or empty") }
+            let needsConfirmation = try entry.optional("confirm")?.bool("confirm of \(what)") ?? false
+            if to == WorkflowTransition.previousStep {
+                // Back to where the case stood: no target step to check, nothing to shred.
+                var back = WorkflowTransition(name: name, from: from, to: to, kinds: try codes("kinds", within: kinds, "kinds").map(Set.init),
+                                              becomes: nil, roles: [.counsellor, .lead], needsIntervention: false, outcomes: [],
+                                              needsReason: try entry.optional("reason")?.bool("reason of \(what)") ?? false, withinMonths: nil,
+                                              records: try codes("records", within: events, "events") ?? [], shreds: false, line: entry.line)
+                back.needsConfirmation = needsConfirmation
+                result.append(back)
+                continue
+            }
             guard let target = steps.first(where: { $0.code == to }) else { throw toNode.error("\(what) leads to the unknown step '\(to)'") }
             if to == steps.first(where: \.isStart)?.code { throw toNode.error("\(what) leads back to the start step; only intake files cases there") }
             let becomesNode = entry.optional("becomes")
@@ -67,14 +80,18 @@ extension WorkflowPolicyReader {
             let shreds = try entry.optional("shreds")?.bool("shreds of \(what)") ?? false
             if shreds && !target.isFinal { throw toNode.error("\(what) shreds the case, so it must lead to a final step") }
             if target.isFinal && !shreds { throw toNode.error("\(what) leads to the final step '\(to)' without shredding (shreds: true)") }
+            if shreds && !needsConfirmation { throw entry.error("\(what) shreds the case, so it needs confirm: true") }
             let withinNode = entry.optional("within_months")
-            result.append(WorkflowTransition(
+            var transition = WorkflowTransition(
                 name: name, from: from, to: to, kinds: try codes("kinds", within: kinds, "kinds").map(Set.init), becomes: becomes,
                 roles: roles, needsIntervention: needsIntervention,
                 outcomes: try codes("outcomes", within: outcomes, "outcomes") ?? [],
                 needsReason: try entry.optional("reason")?.bool("reason of \(what)") ?? false,
                 withinMonths: try withinNode?.integer("within_months of \(what)", in: 1...120),
-                records: try codes("records", within: events, "events") ?? [], shreds: shreds, line: entry.line))
+                records: try codes("records", within: events, "events") ?? [], shreds: shreds, line: entry.line)
+            transition.needsRequester = needsRequester
+            transition.needsConfirmation = needsConfirmation
+            result.append(transition)
         }
         try checkUnique(result, kinds: kinds, node: node)
         return result

@@ -20,8 +20,18 @@ public struct WorkflowTransition: Sendable, Equatable {
     public let records: [String]
     /// Taking it crypto-shreds the case.
     public let shreds: Bool
+    /// The request names who asked (one of the policy's `requesters`), whose events it records.
+    public var needsRequester = false
+    /// Destructive: the request must carry an explicit confirmation, and pages set it apart.
+    public var needsConfirmation = false
     /// The line in the policy file, for messages.
     public let line: Int?
+
+    /// The target of a transition that takes a step back: the case returns to where it stood.
+    public static let previousStep = "previous"
+
+    /// It returns the case to the step it was in before (taking a deletion request back).
+    public var returnsToPrevious: Bool { to == Self.previousStep }
 
     public func applies(to kind: String) -> Bool {
         kinds?.contains(kind) ?? true

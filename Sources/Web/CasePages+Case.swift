@@ -43,7 +43,9 @@ extension CasePages {
         if let report = view.report { values["report"] = reportValues(report, words) }
         values["contactDetails"] = view.contactDetails
         values["classification"] = classificationValues(view.counsellorClassification, words)
-        values["transitions"] = transitionValues(view, words)
+        let transitions = transitionValues(view, words)
+        values["transitions"] = transitions.filter { $0["confirm"] as? Bool != true }
+        values["destructive"] = transitions.filter { $0["confirm"] as? Bool == true }
         values["deadlines"] = view.deadlines.map { deadline -> [String: Any] in
             present([
                 "label": deadlineLabel(deadline, words), "start": deadline.start?.iso, "due": deadline.due.iso,
@@ -160,10 +162,16 @@ extension CasePages {
     /// One form per way the policy allows from here, asking only for what that way needs.
     func transitionValues(_ view: CaseView, _ words: PolicyLabels) -> [[String: Any]] {
         view.transitions.map { transition -> [String: Any] in
+            // Taking a step back names the step the case returns to.
+            let target = transition.returnsToPrevious ? (view.sheet.previous?.step ?? view.step) : transition.to
             var values: [String: Any] = [
-                "name": transition.name, "from": view.step, "to": transition.to, "toLabel": words.step(transition.to),
-                "shreds": transition.shreds, "reason": transition.needsReason,
+                "name": transition.name, "from": view.step, "to": transition.to, "toLabel": words.step(target),
+                "shreds": transition.shreds, "reason": transition.needsReason, "confirm": transition.needsConfirmation,
+                "back": transition.returnsToPrevious,
             ]
+            if transition.needsRequester {
+                values["requesters"] = ["choices": casework.policy.requesters.map { ["value": $0.code, "label": words.requester($0.code)] }]
+            }
             if transition.needsIntervention {
                 values["intervention"] = ["choices": casework.policy.interventions.map { ["value": $0.code, "label": words.intervention($0.code)] }]
             }
@@ -179,6 +187,7 @@ extension CasePages {
             var text = "\(words.step(transition.from)) → \(words.step(transition.to))"
             if let intervention = transition.intervention { text += " · \(words.intervention(intervention))" }
             if let outcome = transition.outcome { text += " · \(words.outcome(outcome))" }
+            if let requester = transition.requester { text += " · \(words.requester(requester))" }
             if let reason = transition.reason { text += " · \(reason)" }
             return text
         }

@@ -72,7 +72,8 @@ extension CasePages {
         case "transition":
             try await casework.transition(id, TransitionRequest(from: text("from"), to: text("to"), intervention: optional("intervention"),
                                                                 counterpart: optional("counterpart"), outcome: optional("outcome"),
-                                                                reason: optional("reason")), by: session)
+                                                                reason: optional("reason"), requester: optional("requester"),
+                                                                confirmed: form["confirm"] == "yes" ? true : nil), by: session)
         case "note": try await casework.addNote(text("text"), to: id, by: session)
         case "message": try await casework.sendMessage(text("text"), to: id, by: session)
         case "contact": try await casework.addContact(try contact(form), to: id, by: session)

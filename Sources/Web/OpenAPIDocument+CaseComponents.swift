@@ -40,11 +40,13 @@ extension OpenAPIDocument {
           required: [from, to]
           properties:
             from: {type: string}
-            to: {type: string}
+            to: {type: string, description: "A step, or `previous` to take a deletion request back (the case returns to its step before, with outcome and closing day)."}
             intervention: {type: string}
             counterpart: {type: string}
             outcome: {type: string}
             reason: {type: string}
+            requester: {type: string, description: "Who asked, for a transition with `requester: true` (the deletion request): postfach, gespraech (both Art. 17 DSGVO, starting the Art. 12 (3) month) or vorschlag_stelle (the office's proposal, no Art. 17 request)."}
+            confirmed: {type: boolean, description: "Must be true for a destructive transition (`confirm: true`: the deletion request and the shredding); without it 422 naming `confirm`."}
         Deadline:
           type: object
           required: [rule, due, state, overridden]

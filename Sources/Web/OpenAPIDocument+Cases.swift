@@ -111,7 +111,9 @@ extension OpenAPIDocument {
             `from` must be the case's step (else `409 stale_step`). A way the policy does not allow
             from here, for this kind or role, is `409 transition_forbidden` naming the rule; an
             intervention without a valid document it needs (a Vollmacht naming the counterpart, …)
-            is `409 document_missing` naming the document.
+            is `409 document_missing` naming the document. A destructive transition (the deletion
+            request, the shredding) without `confirmed: true`, or the deletion request without
+            `requester`, is `422` naming the field.
           security: [{bearer: []}]
           parameters: [{$ref: "#/components/parameters/CaseID"}]
           requestBody:

@@ -19,6 +19,7 @@ struct PolicyLabels {
     func event(_ code: String) -> String { pick(policy.event(code)?.labels, code) }
     func deadline(_ rule: String) -> String { pick(policy.deadlines.first { $0.code == rule }?.labels, rule) }
     func field(_ code: String) -> String { pick(policy.field(code)?.labels, code) }
+    func requester(_ code: String) -> String { pick(policy.requester(code)?.labels, code) }
     func facet(_ key: String) -> String { pick(taxonomy.facet(key)?.labels, key) }
     func code(_ value: String, of facet: String) -> String { pick(taxonomy.facet(facet)?.code(value)?.labels, value) }
     func channel(_ code: String) -> String { self.code(code, of: "channel") }

@@ -59,8 +59,12 @@ struct DemoCasePlan {
     /// A transition from the current step, with whatever it needs.
     mutating func go(_ to: String, after gap: ClosedRange<Int>, intervention: String? = nil, outcome: String? = nil, reason: String? = nil) {
         wait(gap)
+        // A deletion request here is the person's, made in a conversation; both deletion steps are confirmed.
+        let deleting = to == WorkflowPolicy.deletionRequestedStep || to == "geloescht"
         add(.transition(TransitionRequest(from: step, to: to, intervention: intervention,
-                                          counterpart: intervention.map { _ in scenario.counterpart }, outcome: outcome, reason: reason)))
+                                          counterpart: intervention.map { _ in scenario.counterpart }, outcome: outcome, reason: reason,
+                                          requester: to == WorkflowPolicy.deletionRequestedStep ? "gespraech" : nil,
+                                          confirmed: deleting ? true : nil)))
         step = to
         // The one transition that changes the kind: counselling begins for a Meldung.
         if kind == "meldung" && to == "sachverhaltsklaerung" { kind = "beratungsfall" }

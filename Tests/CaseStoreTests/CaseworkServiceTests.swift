@@ -159,7 +159,7 @@ struct CaseworkServiceTests {
         #expect(deletion.start == Day(fixture.clock.now))
         #expect(view.transitions.map(\.to).sorted() == ["geloescht", "zurueckgezogen"])
 
-        try await fixture.casework.transition(caseID, TransitionRequest(from: "loeschung_beantragt", to: "geloescht"), by: counsellor)
+        try await fixture.casework.transition(caseID, TransitionRequest(from: "loeschung_beantragt", to: "geloescht", confirmed: true), by: counsellor)
         await #expect(throws: AccessError.notFound) { try await fixture.casework.open(caseID, for: counsellor) }
         #expect(try await fixture.reporter.read(receipt: receipt, includeReport: false) == nil)
         let actions = try await fixture.store.auditEntries(chain: fixture.officeA.id, from: 1, limit: 1_000).map(\.event.action)

@@ -52,9 +52,10 @@ struct DeadlineMatrixTests {
         "strafantrag_gestellt": [:],
         // Art. 12 Abs. 3 DSGVO: one month (Regulation 1182/71 counts as the BGB does here).
         "loeschung_verlangt": everyField(["dsgvo_12_3": "2026-04-30"]),
-        "auskunft_verlangt": everyField(["dsgvo_12_3": "2026-04-30"]),
+        "auskunft_verlangt": everyField(["dsgvo_12_3_auskunft": "2026-04-30"]),
         "auskunft_erteilt": [:],
         "loeschung_erledigt": [:],
+        "loeschung_zurueckgenommen": [:],
     ]
 
     static func everyField(_ rules: [String: String]) -> Expected {

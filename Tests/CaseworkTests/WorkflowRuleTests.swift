@@ -145,11 +145,70 @@ struct WorkflowRuleTests {
     }
 
     @Test func confirmingADeletionShredsAndIsAudited() throws {
-        let change = try decide(TransitionRequest(from: "loeschung_beantragt", to: "geloescht"),
+        let unconfirmed = decide(TransitionRequest(from: "loeschung_beantragt", to: "geloescht"), CaseState(kind: "meldung", step: "loeschung_beantragt"))
+        #expect(unconfirmed.failureField == "confirm", "no one-click shredding")
+        let change = try decide(TransitionRequest(from: "loeschung_beantragt", to: "geloescht", confirmed: true),
                                 CaseState(kind: "meldung", step: "loeschung_beantragt")).get()
         #expect(change.shreds)
         #expect(change.audit.map(\.action) == [AuditAction.caseShredded.rawValue])
         #expect(change.recordedEvents == ["loeschung_erledigt"])
+    }
+}
+
+/// A deletion request names who asked, is confirmed, records Art. 17 only for the person's own
+/// request, and can be taken back to where the case stood, outcome and closing day included.
+@Suite("Workflow: deletion requests, who asked, confirmation, taking back")
+struct DeletionRequestTests {
+    let workflow: Workflow
+
+    init() throws { workflow = Workflow(policy: try defaultWorkflow()) }
+
+    func decide(_ request: TransitionRequest, _ state: CaseState, at now: Date = noon("2026-11-20")) -> Result<WorkflowChange, WorkflowRejection> {
+        workflow.decide(request, state: state, caseID: .random(), actor: "b.test", role: .counsellor, at: now)
+    }
+
+    @Test func whoAskedDecidesWhetherArt17Runs() throws {
+        let closed = CaseState(kind: "beratungsfall", step: "abschluss", outcome: "erfolgreich", closedOn: day("2026-10-01"))
+        var request = TransitionRequest(from: "abschluss", to: "loeschung_beantragt", confirmed: true)
+        #expect(decide(request, closed).failureField == "requester")
+        request.requester = "irgendwer"
+        #expect(decide(request, closed).failureField == "requester")
+        request.requester = "vorschlag_stelle"
+        request.confirmed = nil
+        #expect(decide(request, closed).failureField == "confirm")
+        request.confirmed = true
+        let proposal = try decide(request, closed).get()
+        #expect(proposal.recordedEvents.isEmpty, "the office's proposal is no Art. 17 request")
+        #expect(proposal.audit.first?.subject.hasSuffix("loeschung_beantragen vorschlag_stelle") == true)
+        request.requester = "gespraech"
+        #expect(try decide(request, closed).get().recordedEvents == ["loeschung_verlangt"])
+        request.requester = "postfach"
+        #expect(try decide(request, closed).get().recordedEvents == ["loeschung_verlangt"])
+    }
+
+    @Test func aDeletionRequestIsTakenBackToWhereTheCaseStood() throws {
+        let closed = CaseState(kind: "beratungsfall", step: "abschluss", outcome: "erfolgreich", closedOn: day("2026-10-01"))
+        let requested = try decide(TransitionRequest(from: "abschluss", to: "loeschung_beantragt", requester: "gespraech", confirmed: true),
+                                   closed).get().state
+        #expect(requested.step == "loeschung_beantragt" && requested.outcome == nil && requested.closedOn == nil)
+        #expect(requested.previous == PreviousState(step: "abschluss", outcome: "erfolgreich", closedOn: day("2026-10-01")))
+        #expect(workflow.available(for: requested, role: .counsellor, at: noon("2026-11-21")).contains { $0.name == "loeschung_zuruecknehmen" })
+
+        let back = try decide(TransitionRequest(from: "loeschung_beantragt", to: "previous"), requested, at: noon("2026-11-21")).get()
+        #expect(back.state.step == "abschluss" && back.state.outcome == "erfolgreich" && back.state.closedOn == day("2026-10-01"))
+        #expect(back.state.previous == nil)
+        #expect(back.recordedEvents == ["loeschung_zurueckgenommen"], "which meets the Art. 12 (3) month")
+
+        // A reporter's withdrawal through the mailbox records no step before: only the reporter takes it back.
+        let withdrawn = CaseState(kind: "meldung", step: "loeschung_beantragt")
+        #expect(!workflow.available(for: withdrawn, role: .counsellor, at: noon("2026-11-21")).contains { $0.name == "loeschung_zuruecknehmen" })
+        #expect(decide(TransitionRequest(from: "loeschung_beantragt", to: "previous"), withdrawn).failureCode == "transition_forbidden")
+    }
+
+    @Test func aShreddingTransitionWithoutConfirmIsRefusedAtStartUp() throws {
+        let text = try String(contentsOf: workflowURL, encoding: .utf8)
+            .replacingOccurrences(of: "to: geloescht, shreds: true, confirm: true,", with: "to: geloescht, shreds: true,")
+        #expect(throws: PolicyError.self) { try WorkflowPolicy.parse(text, file: "workflow.yaml") }
     }
 }
 

@@ -44,6 +44,8 @@ struct WorkflowTransitionTableTests {
             request.outcome = transition.outcomes.first
             if transition.needsReason { request.reason = "Die ratsuchende Person möchte nicht weitermachen." }
             if transition.needsIntervention { request.intervention = "verweisberatung" }
+            if transition.needsRequester { request.requester = "gespraech" }
+            if transition.needsConfirmation { request.confirmed = true }
         }
         return request
     }
