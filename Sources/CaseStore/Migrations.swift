@@ -284,6 +284,13 @@ enum Migrations {
         CREATE UNIQUE INDEX office_one_fallback ON office (is_fallback) WHERE is_fallback = 1;
         """
 
+    /// v10: a reporter's unread message or file. Set when the reporter adds one through the
+    /// mailbox, cleared when a counsellor marks it read; the list shows it and sorts by it.
+    /// The operator already sees that a record was added to a case, so the flag tells nothing new.
+    static let v10 = """
+        ALTER TABLE case_file ADD COLUMN reporter_unread INTEGER NOT NULL DEFAULT 0 CHECK (reporter_unread IN (0, 1));
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -312,6 +319,9 @@ enum Migrations {
         }
         migrator.registerMigration("v9") { db in
             try db.execute(sql: v9)
+        }
+        migrator.registerMigration("v10") { db in
+            try db.execute(sql: v10)
         }
         return migrator
     }

@@ -6,7 +6,7 @@ import Sealing
 extension SQLiteMemberStore: CaseFileStore {
     static let caseColumns = """
         c.id, c.office_id, c.kind, c.step, c.channel, c.received_on, c.next_due, c.closed_on, c.withdrawn_on, c.revision,
-        c.office_key_version, c.sealed_keys, c.integrity, EXISTS (SELECT 1 FROM mailbox m WHERE m.case_id = c.id) AS has_mailbox,
+        c.office_key_version, c.sealed_keys, c.integrity, c.reporter_unread, EXISTS (SELECT 1 FROM mailbox m WHERE m.case_id = c.id) AS has_mailbox,
         (SELECT s.id FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_id,
         (SELECT s.key_version FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_version,
         (SELECT s.ciphertext FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_ciphertext
@@ -83,7 +83,7 @@ extension SQLiteMemberStore: CaseFileStore {
             sheet = SealedRecord(id: sheetID, caseID: id, kind: .sheet, keyVersion: UInt32(row["sheet_version"] as Int64? ?? 1),
                                  ciphertext: [UInt8](ciphertext))
         }
-        return CaseFileRow(id: id, officeID: officeID, kind: row["kind"], step: row["step"], channel: row["channel"], receivedOn: received,
+        var file = CaseFileRow(id: id, officeID: officeID, kind: row["kind"], step: row["step"], channel: row["channel"], receivedOn: received,
                            nextDue: (row["next_due"] as String?).flatMap(Day.init(iso:)),
                            closedOn: (row["closed_on"] as String?).flatMap(Day.init(iso:)),
                            withdrawnOn: (row["withdrawn_on"] as String?).flatMap(Day.init(iso:)),
@@ -92,6 +92,24 @@ extension SQLiteMemberStore: CaseFileStore {
                                                 sealed: [UInt8](row["sealed_keys"] as Data)),
                            hasMailbox: row["has_mailbox"], assignees: assignees[id] ?? [], sheet: sheet,
                            authenticator: (row["integrity"] as Data?).map { [UInt8]($0) })
+        file.reporterUnread = row["reporter_unread"] as Bool? ?? false
+        return file
+    }
+
+    public func markReporterRead(caseID: EntityID, officeID: EntityID, audit: AuditEvent) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE case_file SET reporter_unread = 0 WHERE id = ? AND office_id = ?",
+                           arguments: [Data(caseID.bytes), Data(officeID.bytes)])
+            guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
+            try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
+        }
+    }
+
+    public func countCases(_ query: CaseQuery) async throws -> Int {
+        try await writer.read { db in
+            let (conditions, _, arguments) = Self.clauses(of: query)
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM case_file c WHERE \(conditions)", arguments: arguments) ?? 0
+        }
     }
 
     static func assignees(of ids: [EntityID], _ db: Database) throws -> [EntityID: [CaseAssignment]] {

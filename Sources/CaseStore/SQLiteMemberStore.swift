@@ -90,6 +90,38 @@ public final class SQLiteMemberStore: MemberStore {
         }
     }
 
+    /// Walks the chain's primary key backwards, so a filter that matches often answers at once;
+    /// one that matches nothing reads the whole chain (docs/decisions.md gives the time).
+    public func auditEntries(chain: EntityID, filter: AuditFilter, before: UInt64?, limit: Int) async throws -> [AuditEntry] {
+        var conditions = ["chain = ?"]
+        var arguments: StatementArguments = [Data(chain.bytes)]
+        if let before {
+            conditions.append("seq < ?")
+            arguments += [Int64(before)]
+        }
+        if let actor = filter.actor {
+            conditions.append("actor = ?")
+            arguments += [actor]
+        }
+        if let subjects = filter.subjects {
+            conditions.append("subject >= ?")
+            arguments += [subjects.lower]
+            if let upper = subjects.upper {
+                conditions.append("subject < ?")
+                arguments += [upper]
+            }
+        }
+        if let times = filter.times {
+            conditions.append("at >= ? AND at < ?")
+            arguments += [times.from, times.to]
+        }
+        let sql = "SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq DESC LIMIT ?"
+        let bound = arguments + [limit]
+        return try await writer.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: bound).map(AuditLog.decode)
+        }
+    }
+
     public func checkpoint(chain: EntityID, by actor: String) async throws -> AuditCheckpoint {
         let day = today()
         let head = try await writer.write { [signer] db -> AuditHead? in

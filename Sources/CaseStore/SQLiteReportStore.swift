@@ -72,6 +72,7 @@ public final class SQLiteReportStore: ReportStore {
         do {
             try await database.writer.write { db in
                 for record in records { try Self.insert(record, pending: true, db) }
+                try db.execute(sql: "UPDATE case_file SET reporter_unread = 1 WHERE id = ?", arguments: [Data(caseID.bytes)])
                 if let office = try Self.officeOfCase(caseID, db) {
                     try AuditLog.queue(.reporterMessageAdded, subject: caseID, chain: office, day: queued, db)
                 }

@@ -90,6 +90,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case caseDocumentFileAttached = "case.document_file_attached"
     case caseDocumentFileViewed = "case.document_file_viewed"
     case caseReporterFileViewed = "case.reporter_file_viewed"
+    case caseReporterRead = "case.reporter_read"
     case caseEventRecorded = "case.event_recorded"
     case caseFieldsSet = "case.fields_set"
     case caseDeadlineRecorded = "case.deadline_recorded"

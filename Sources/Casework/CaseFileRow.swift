@@ -23,6 +23,8 @@ public struct CaseFileRow: Sendable {
     /// Records the store marks as written by the reporter since the office's last write: not
     /// yet covered by the authenticator. Filled only when a case is opened with its records.
     public var pendingRecords: Set<EntityID> = []
+    /// The reporter added a message or file that no counsellor has marked read.
+    public var reporterUnread = false
 
     public init(id: EntityID, officeID: EntityID, kind: String, step: String, channel: String, receivedOn: Day, nextDue: Day?,
                 closedOn: Day?, withdrawnOn: Day? = nil, revision: Int, keys: SealedCaseKeys, hasMailbox: Bool, assignees: [CaseAssignment], sheet: SealedRecord?,

@@ -35,6 +35,10 @@ public protocol CaseFileStore: Sendable {
     func recordTally(_ tally: ContactTally, officeID: EntityID, audit: AuditEvent) async throws
     /// Tallies per month for the office: (month, count).
     func tallies(officeID: EntityID) async throws -> [(month: String, count: Int)]
+    /// Clears the case's unread mark for the reporter's messages and files, with its audit event.
+    func markReporterRead(caseID: EntityID, officeID: EntityID, audit: AuditEvent) async throws
+    /// How many cases match the query's filters (its cursor and limit are ignored).
+    func countCases(_ query: CaseQuery) async throws -> Int
 }
 
 /// Why a case change was not written.

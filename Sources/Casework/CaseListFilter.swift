@@ -13,8 +13,18 @@ public struct CaseListFilter: Sendable, Equatable {
         case soon
     }
 
+    public enum Sort: String, Sendable, CaseIterable {
+        /// Newest first (the default of the API).
+        case received
+        /// Overdue deadlines first, then unread reporter messages, then due soon (the list page's default).
+        case urgency
+    }
+
     public var step: String?
     public var assignment: Assignment?
+    /// Only cases with a reporter's message or file nobody marked read.
+    public var unread = false
+    public var sort: Sort?
     public var due: Due?
     /// A case reference, or a category code of the counsellor's classification.
     public var query: String?

@@ -8,6 +8,8 @@ public struct CaseListItem: Sendable, Equatable {
     public let receivedOn: Day
     public let title: String
     public let assignees: [CaseAssignment]
+    /// The reporter wrote (a message or a file) and no counsellor has marked it read.
+    public var unread: Bool = false
     public let deadlines: [DeadlineStatus]
 
     /// The worst state of its open deadlines, for the badge.

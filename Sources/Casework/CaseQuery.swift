@@ -28,6 +28,20 @@ public struct CaseQuery: Sendable, Equatable {
             self.upper = upper
         }
     }
+    /// Filter: cases with a reporter's message or file no counsellor marked read.
+    public var unread = false
+    /// Order by urgency instead: overdue first, then unread reporter messages, then due within
+    /// the warning window (up to `soon`), then the rest, each by its next due day.
+    public var urgency: Urgency?
+
+    public struct Urgency: Sendable, Equatable {
+        public let today: Day
+        public let soon: Day
+        public init(today: Day, soon: Day) {
+            self.today = today
+            self.soon = soon
+        }
+    }
     /// Continue after this cursor (from the previous page).
     public var after: CaseCursor?
     public var limit: Int
@@ -45,5 +59,5 @@ public struct CaseQuery: Sendable, Equatable {
     }
 
     /// Newest first; with a due filter, the earliest deadline first.
-    public var ordersByDue: Bool { due != nil }
+    public var ordersByDue: Bool { due != nil && urgency == nil }
 }

@@ -24,6 +24,8 @@ public struct CaseView: Sendable {
     /// Letters generated for the case: record id, template, when.
     public let letters: [LetterSummary]
     public let documentFiles: [EntityID]
+    /// The reporter wrote and no counsellor has marked it read.
+    public var reporterUnread = false
 }
 
 /// A letter stored with a case, as the case page lists it.

@@ -16,6 +16,8 @@ extension CaseworkService {
         if !session.isLead && !teamAccess { query.visibleTo = session.memberID }
         if filter.assignment == .mine { query.assignedTo = session.memberID }
         if filter.assignment == CaseListFilter.Assignment.none { query.unassigned = true }
+        query.unread = filter.unread
+        if filter.sort == .urgency { query.urgency = CaseQuery.Urgency(today: today, soon: today.adding(days: policy.warnDays)) }
         switch filter.due {
         case .overdue: query.due = .overdue(today: today)
         case .soon: query.due = .until(today.adding(days: policy.warnDays))
@@ -104,12 +106,47 @@ extension CaseworkService {
     }
 
     func cursor(_ row: CaseFileRow, _ query: CaseQuery) -> CaseCursor {
-        CaseCursor(day: query.ordersByDue ? (row.nextDue ?? row.receivedOn) : row.receivedOn, id: row.id)
+        if let urgency = query.urgency {
+            return CaseCursor(day: row.nextDue ?? Self.noDue, id: row.id, bucket: Self.urgencyBucket(row, urgency))
+        }
+        return CaseCursor(day: query.ordersByDue ? (row.nextDue ?? row.receivedOn) : row.receivedOn, id: row.id)
+    }
+
+    /// The day a case without deadlines sorts by in urgency order: after every real one.
+    static let noDue = Day(iso: "9999-12-31") ?? Day(Date.distantFuture)
+
+    /// The urgency group of a case, as the store's ORDER BY computes it.
+    static func urgencyBucket(_ row: CaseFileRow, _ urgency: CaseQuery.Urgency) -> Int {
+        if let due = row.nextDue, due < urgency.today { return 0 }
+        if row.reporterUnread { return 1 }
+        if let due = row.nextDue, due <= urgency.soon { return 2 }
+        return 3
+    }
+
+    /// How many cases the member may see have a reporter's message or file nobody marked read,
+    /// and how many of those are the member's own: the list's header says so.
+    public func unreadCounts(for session: Session) async throws -> (all: Int, mine: Int) {
+        let officeID = try officeID(of: session)
+        var query = CaseQuery(officeID: officeID)
+        if !session.isLead, try await !store.teamAccess(officeID: officeID) { query.visibleTo = session.memberID }
+        query.unread = true
+        let all = try await store.countCases(query)
+        query.assignedTo = session.memberID
+        return (all, try await store.countCases(query))
+    }
+
+    /// Marks the reporter's messages and files of a case read: the badge goes, the newest
+    /// message leaves the top of the case page. Audited.
+    public func markReporterRead(_ id: EntityID, by session: Session) async throws {
+        let opened = try await openVerified(id, for: session)
+        try await store.markReporterRead(caseID: id, officeID: opened.row.officeID,
+                                         audit: .member(session.username, .caseReporterRead, id.hex, at: now()))
     }
 
     func item(_ row: CaseFileRow, sheet: CaseSheet, today: Day) -> CaseListItem {
         CaseListItem(id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,
                      receivedOn: row.receivedOn, title: sheet.title, assignees: row.assignees,
+                     unread: row.reporterUnread,
                      deadlines: deadlines.tracked(deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [], fields: sheet.legalFields(policy),
                                                                       today: today), closed: isClosed(row.step)))
     }

@@ -37,12 +37,14 @@ extension CaseworkService {
             return LetterSummary(recordID: recordID, template: entry.text ?? "", at: entry.at)
         }
         let today = Day(now())
-        return CaseView(id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,
+        var view = CaseView(id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,
                         receivedOn: row.receivedOn, revision: row.revision, sheet: sheet, assignees: row.assignees, report: report,
                         contactDetails: contact, counsellorClassification: try await classification(of: row, session: session),
                         timeline: timeline, messages: messages.sorted { $0.sequence < $1.sequence }, hasMailbox: row.hasMailbox,
                         deadlines: deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [], fields: sheet.legalFields(policy), today: today),
                         transitions: workflow.available(for: sheet.state(kind: row.kind, step: row.step), role: session.role, at: now()),
                         letters: letters, documentFiles: files)
+        view.reporterUnread = row.reporterUnread
+        return view
     }
 }

@@ -136,6 +136,13 @@ public struct MemberService: Sendable {
         return try await store.auditEntries(chain: officeID, subject: subject, limit: min(max(limit, 1), 500))
     }
 
+    /// Entries of the lead's office matching `filter`, newest first; reading them is recorded.
+    public func auditEntries(for session: Session, filter: AuditFilter, before: UInt64?, limit: Int) async throws -> [AuditEntry] {
+        guard session.isLead, let officeID = session.officeID else { throw AccessError.notFound }
+        try await record(session, .auditViewed, filter.actor.map { "actor \($0)" } ?? "")
+        return try await store.auditEntries(chain: officeID, filter: filter, before: before, limit: min(max(limit, 1), 500))
+    }
+
     /// A signed checkpoint of the lead's office chain, to keep outside the server.
     public func checkpoint(for session: Session) async throws -> AuditCheckpoint {
         guard session.isLead, let officeID = session.officeID else { throw AccessError.notFound }

@@ -96,6 +96,8 @@ public protocol MemberStore: Sendable {
     func auditHead(chain: EntityID) async throws -> AuditHead?
     /// The entries about one subject (a case id, a username), newest last.
     func auditEntries(chain: EntityID, subject: String, limit: Int) async throws -> [AuditEntry]
+    /// Entries matching `filter`, newest first, before sequence `before` (nil: from the head).
+    func auditEntries(chain: EntityID, filter: AuditFilter, before: UInt64?, limit: Int) async throws -> [AuditEntry]
     /// Records that a checkpoint was taken and returns the signed head with the server key.
     func checkpoint(chain: EntityID, by actor: String) async throws -> AuditCheckpoint
 }

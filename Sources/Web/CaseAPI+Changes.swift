@@ -105,6 +105,13 @@ extension CaseAPI {
         }
     }
 
+    @Sendable func markReporterRead(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let id = try Self.caseID(context)
+        try await memberCall { try await casework.markReporterRead(id, by: session) }
+        return Response(status: .noContent)
+    }
+
     @Sendable func setLegalFields(_ request: Request, context: AppRequestContext) async throws -> Response {
         struct Body: Decodable { let fields: [String]? }
         return try await changeRoute(request, context, Body.self) { session, id, body in

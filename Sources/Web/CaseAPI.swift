@@ -31,6 +31,7 @@ struct CaseAPI {
         group.post("cases/:id/deadlines/:deadline/missed", use: markMissed)
         group.post("cases/:id/events", use: recordEvent)
         group.put("cases/:id/legal-fields", use: setLegalFields)
+        group.post("cases/:id/reporter-read", use: markReporterRead)
         group.put("office/team-access", use: setTeamAccess)
     }
 
@@ -81,6 +82,18 @@ struct CaseAPI {
             }
             filter.after = cursor
         }
+        if let sort = value("sort") {
+            guard let parsed = CaseListFilter.Sort(rawValue: sort) else {
+                throw APIError(.unprocessableContent, code: "validation_failed", message: "sort is received or urgency", field: "sort")
+            }
+            filter.sort = parsed
+        }
+        if let unread = value("unread") {
+            guard unread == "true" || unread == "false" else {
+                throw APIError(.unprocessableContent, code: "validation_failed", message: "unread is true or false", field: "unread")
+            }
+            filter.unread = unread == "true"
+        }
         if let limit = value("limit") {
             guard let number = Int(limit), (1...100).contains(number) else {
                 throw APIError(.unprocessableContent, code: "validation_failed", message: "limit is from 1 to 100", field: "limit")
@@ -94,7 +107,7 @@ struct CaseAPI {
         let session = try await session(request)
         let id = try Self.caseID(context)
         let view = try await memberCall { try await casework.open(id, for: session) }
-        return try JSONResponse.make(.ok, CaseJSON(view))
+        return try JSONResponse.make(.ok, CaseJSON(view, policy: casework.policy))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

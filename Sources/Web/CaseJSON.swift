@@ -42,6 +42,8 @@ struct CaseListJSON: Encodable {
     let title: String
     let assignees: [AssigneeJSON]
     let deadlines: [DeadlineJSON]
+    /// The reporter wrote (a message or file) and no counsellor has marked it read.
+    let unread: Bool
 
     init(_ item: CaseListItem) {
         id = item.id.hex
@@ -53,6 +55,7 @@ struct CaseListJSON: Encodable {
         title = item.title
         assignees = item.assignees.map(AssigneeJSON.init)
         deadlines = item.deadlines.map(DeadlineJSON.init)
+        unread = item.unread
     }
 }
 
@@ -96,10 +99,18 @@ struct CaseJSON: Encodable {
     let transitions: [Transition]
     /// Letters generated for the case, oldest first; `GET …/letters/{id}` prints one.
     let letters: [Letter]
+    /// The reporter wrote and no counsellor has marked it read (`POST …/reporter-read`).
+    let reporterUnread: Bool
+    /// The legal fields the case's deadlines run in, and whether they were set by hand.
+    let legalFields: [String]
+    let legalFieldsByHand: Bool
 
     struct Letter: Encodable { let id: String; let template: String; let at: String }
 
-    init(_ view: CaseView) {
+    init(_ view: CaseView, policy: WorkflowPolicy) {
+        reporterUnread = view.reporterUnread
+        legalFields = policy.fields.map(\.code).filter(view.sheet.legalFields(policy).contains)
+        legalFieldsByHand = view.sheet.chosenFields != nil
         id = view.id.hex
         reference = view.reference
         kind = view.kind

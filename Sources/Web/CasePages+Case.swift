@@ -28,19 +28,20 @@ extension CasePages {
 
     func caseValues(_ view: CaseView, _ language: Catalogue, staff: [String]) -> [String: Any] {
         let words = labels(language)
+        let time = PageTime(language: language.code)
         let today = Day(Date())
         var values: [String: Any] = [
             "case": present([
                 "id": view.id.hex, "reference": view.reference, "title": view.sheet.title, "kind": words.kind(view.kind),
                 "step": words.step(view.step), "stepCode": view.step, "channel": words.channel(view.channel),
-                "receivedOn": view.receivedOn.iso, "outcome": view.sheet.outcome.map(words.outcome),
+                "receivedOn": time.day(view.receivedOn), "outcome": view.sheet.outcome.map(words.outcome),
                 "assignees": view.assignees.map { ["username": $0.username, "role": language["assignment_\($0.role.rawValue)"]] },
                 "persons": view.sheet.persons.map { ["label": $0.label, "minor": $0.minor] },
             ]),
             "action": "/cases/\(view.id.hex)",
             "today": today.iso,
         ]
-        if let report = view.report { values["report"] = reportValues(report, words) }
+        if let report = view.report { values["report"] = reportValues(report, words, time) }
         values["contactDetails"] = view.contactDetails
         values["classification"] = classificationValues(view.counsellorClassification, words)
         let transitions = transitionValues(view, words)
@@ -48,7 +49,8 @@ extension CasePages {
         values["destructive"] = transitions.filter { $0["confirm"] as? Bool == true }
         values["deadlines"] = view.deadlines.map { deadline -> [String: Any] in
             present([
-                "label": deadlineLabel(deadline, words), "start": deadline.start?.iso, "due": deadline.due.iso,
+                "label": deadlineLabel(deadline, words), "start": deadline.start.map(time.day), "due": deadline.due.iso,
+                "dueText": time.day(deadline.due),
                 "state": language["deadline_state_\(deadline.state.rawValue)"], "stateCode": deadline.state.rawValue,
                 "overridden": deadline.overridden, "manualID": (deadline.rule == DeadlineStatus.manualRule && deadline.state != .met
                                                                 ? deadline.manualID?.hex : nil),
@@ -59,7 +61,7 @@ extension CasePages {
         }
         values["contacts"] = view.timeline.compactMap(\.contact).map { contact -> [String: Any] in
             present([
-                "on": contact.on.iso, "minutes": String(contact.minutes), "mode": language["contact_mode_\(contact.mode.rawValue)"],
+                "on": time.day(contact.on), "minutes": String(contact.minutes), "mode": language["contact_mode_\(contact.mode.rawValue)"],
                 "with": contact.with, "interpreting": language["interpreting_\(contact.interpreting.rawValue)"],
                 "language": contact.language, "note": contact.note,
             ])
@@ -73,7 +75,7 @@ extension CasePages {
                 "id": document.id.hex, "type": words.document(document.type), "counterpart": document.counterpart,
                 "scope": document.scope.map { $0 == CaseDocument.everyIntervention ? language["scope_all"] : words.intervention($0) }
                     .joined(separator: ", "),
-                "signedOn": document.signedOn.iso, "revokedOn": document.revokedOn?.iso, "inForce": document.isInForce(on: today),
+                "signedOn": time.day(document.signedOn), "revokedOn": document.revokedOn.map(time.day), "inForce": document.isInForce(on: today),
                 "file": document.file.map { file -> [String: Any] in
                     ["url": "/cases/\(view.id.hex)/documents/\(document.id.hex)/file?lang=\(language.code)",
                      "type": file.mediaType.rawValue, "size": "\(max(1, file.size / 1024)) KiB", "hash": file.hash]
@@ -83,11 +85,11 @@ extension CasePages {
         values["documentTypes"] = casework.policy.documents.map { ["value": $0.code, "label": words.document($0.code)] }
         values["interventionChoices"] = casework.policy.interventions.map { ["value": $0.code, "label": words.intervention($0.code)] }
         values["interventions"] = view.sheet.interventions.map {
-            present(["label": words.intervention($0.code), "counterpart": $0.counterpart, "on": $0.on.iso])
+            present(["label": words.intervention($0.code), "counterpart": $0.counterpart, "on": time.day($0.on)])
         }
-        values["events"] = view.sheet.events.map { ["label": words.event($0.code), "on": $0.on.iso] }
+        values["events"] = view.sheet.events.map { ["label": words.event($0.code), "on": time.day($0.on)] }
         values.merge(fieldValues(view.sheet, words, language)) { _, fields in fields }
-        values["notes"] = view.timeline.filter { $0.kind == .note }.map { ["at": $0.at, "actor": $0.actor, "text": $0.text ?? ""] }
+        values["notes"] = view.timeline.filter { $0.kind == .note }.map { ["at": time.time(stamp: $0.at), "actor": $0.actor, "text": $0.text ?? ""] }
         values.merge(fileValues(view, language)) { _, files in files }
         values["hasMailbox"] = view.hasMailbox
         values["anyDeadlines"] = !view.deadlines.isEmpty
@@ -96,7 +98,7 @@ extension CasePages {
         values["anyInterventions"] = !view.sheet.interventions.isEmpty
         values["messages"] = view.messages.map { message -> [String: Any] in
             var values: [String: Any] = ["fromOffice": message.from == .office, "from": language["message_from_\(message.from.rawValue)"],
-                                         "text": message.text, "on": message.on.iso]
+                                         "text": message.text, "on": time.day(message.on)]
             if let file = message.file {
                 values["file"] = ["url": "/cases/\(view.id.hex)/reporter-files/\(file.recordID.hex)?lang=\(language.code)",
                                   "type": file.mediaType.rawValue, "size": ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file),
@@ -104,8 +106,10 @@ extension CasePages {
             }
             return values
         }
-        values["timeline"] = view.timeline.reversed().map { entry -> [String: Any] in
-            ["at": entry.at, "actor": entry.actor, "kind": language["timeline_\(entry.kind.rawValue)"], "text": timelineText(entry, words, language)]
+        values["timeline"] = historyValues(view, words, language, time)
+        if view.reporterUnread, let newest = view.messages.last(where: { $0.from == .reporter }) {
+            values["newestReporter"] = present(["messageText": newest.text.isEmpty ? nil : newest.text, "on": time.day(newest.on),
+                                                "fileNote": newest.file == nil ? nil : language["reporter_newest_file"]])
         }
         let assigned = Dictionary(view.assignees.map { ($0.username, $0.role) }, uniquingKeysWith: { first, _ in first })
         values["staff"] = staff.map { username -> [String: Any] in
@@ -119,10 +123,26 @@ extension CasePages {
         return values
     }
 
-    func reportValues(_ report: ReportContent, _ words: PolicyLabels) -> [String: Any] {
+    /// The history, newest first: every entry of the timeline and the conversation with the
+    /// reporter, which the store keeps by day only, so a day's messages follow its entries.
+    func historyValues(_ view: CaseView, _ words: PolicyLabels, _ language: Catalogue, _ time: PageTime) -> [[String: Any]] {
+        let entries = view.timeline.map { entry -> (key: String, values: [String: Any]) in
+            (entry.at, ["at": time.time(stamp: entry.at), "actor": entry.actor, "kind": language["timeline_\(entry.kind.rawValue)"],
+                        "text": timelineText(entry, words, language)])
+        }
+        let messages = view.messages.map { message -> (key: String, values: [String: Any]) in
+            let text = message.text.isEmpty ? (message.file.map { "\($0.mediaType.rawValue), SHA-256 \($0.hash.prefix(16))…" } ?? "") : message.text
+            return ("\(message.on.iso)T99:\(String(format: "%08d", message.sequence))",
+                    ["at": time.day(message.on), "actor": message.from == .reporter ? language["message_from_reporter"] : language["message_from_office"],
+                     "kind": language["timeline_message_\(message.from.rawValue)"], "text": text, "message": true])
+        }
+        return (entries + messages).sorted { $0.key > $1.key }.map(\.values)
+    }
+
+    func reportValues(_ report: ReportContent, _ words: PolicyLabels, _ time: PageTime) -> [String: Any] {
         present([
-            "narrative": report.narrative, "incidentDate": report.incidentDate?.iso, "learnedDate": report.learnedDate?.iso,
-            "submittedOn": report.submittedOn.iso, "language": report.language,
+            "narrative": report.narrative, "incidentDate": report.incidentDate.map(time.day), "learnedDate": report.learnedDate.map(time.day),
+            "submittedOn": time.day(report.submittedOn), "language": report.language,
             "grounds": report.grounds.map { words.code($0, of: "ground") }.joined(separator: ", "),
             "area": report.area.map { words.code($0, of: "area") }, "region": report.region.map(words.region),
             "role": report.role.map { words.code($0, of: "role") },
@@ -197,6 +217,19 @@ extension CasePages {
             return "\(deadline.rule.map(words.deadline) ?? deadline.label) · \(deadline.due.iso)" + (entry.text.map { " · \($0)" } ?? "")
         }
         if let contact = entry.contact { return "\(contact.on.iso) · \(contact.with)" }
+        if entry.kind == .assignment, let text = entry.text {
+            // Stored as "user:role,…"; shown as "Beratung: user, Co-Beratung: user".
+            let parts = text.split(separator: ",").map { pair -> String in
+                let halves = pair.split(separator: ":", maxSplits: 1).map(String.init)
+                guard halves.count == 2 else { return String(pair) }
+                return "\(language["assignment_\(halves[1])"]): \(halves[0])"
+            }
+            return parts.isEmpty ? language["assignment_nobody"] : parts.joined(separator: ", ")
+        }
+        if entry.kind == .created, let text = entry.text {
+            let halves = text.split(separator: " ").map(String.init)
+            if halves.count == 2 { return "\(words.kind(halves[0])) · \(words.channel(halves[1]))" }
+        }
         if entry.kind == .fields, let text = entry.text {
             return text == "klassifizierung" ? language["fields_follow"] : text.split(separator: ",").map { words.field(String($0)) }.joined(separator: ", ")
         }

@@ -17,6 +17,7 @@ extension CasePages {
                     present([
                         "url": "/cases/\(entry.item.id.hex)?lang=\(language.code)", "reference": entry.item.reference, "title": entry.item.title,
                         "step": words.step(entry.item.step), "label": deadlineLabel(entry.deadline, words), "due": entry.deadline.due.iso,
+                        "dueText": PageTime(language: language.code).day(entry.deadline.due),
                         "overdue": entry.deadline.state == .overdue,
                         "badge": entry.deadline.state == .overdue ? language["badge_overdue"] : language["badge_soon"],
                         "responsible": entry.responsible ?? language["deadline_nobody"],

@@ -78,7 +78,8 @@ extension CasePages {
         [
             "letters": view.letters.reversed().map { letter in
                 ["url": "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)?lang=\(language.code)",
-                 "template": language.strings["letter_template_\(letter.template)"] ?? letter.template, "at": letter.at]
+                 "template": language.strings["letter_template_\(letter.template)"] ?? letter.template,
+                 "at": PageTime(language: language.code).time(stamp: letter.at)]
             },
             "anyLetters": !view.letters.isEmpty,
             "letterTemplates": (casework.letters?.templates ?? []).map {

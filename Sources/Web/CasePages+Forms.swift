@@ -86,6 +86,7 @@ extension CasePages {
             try await casework.setDeadline(rule: optional("rule"), label: text("label"), due: try day("due"), reason: optional("reason"),
                                            owner: optional("owner"), on: id, by: session)
         case "deadline-done": try await casework.completeDeadline(try entity("deadline"), on: id, by: session)
+        case "reporter-read": try await casework.markReporterRead(id, by: session)
         case "deadline-missed": try await casework.markMissed(rule: text("rule"), reason: text("reason"), on: id, by: session)
         case "fields":
             try await casework.setLegalFields(form["follow"] == "yes" ? nil : form.all("fields"), on: id, by: session)

@@ -15,7 +15,7 @@ struct CasePages {
     static let pageSize = 50
     /// The forms of a case page, posted to `/cases/{id}/{form}`.
     static let forms = ["transition", "note", "message", "contact", "document", "revocation", "event", "deadline", "deadline-done",
-                        "classification", "assignees", "description", "letter", "fields", "deadline-missed"]
+                        "classification", "assignees", "description", "letter", "fields", "deadline-missed", "reporter-read"]
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/cases", use: list)
@@ -43,32 +43,43 @@ struct CasePages {
             let query = request.uri.queryParameters
             func value(_ name: String) -> String? { query[name[...]].map { String($0) }.flatMap { $0.isEmpty ? nil : $0 } }
             var filter = CaseListFilter(step: value("step"), query: value("q"), limit: Self.pageSize)
-            filter.assignment = value("assigned").flatMap(CaseListFilter.Assignment.init(rawValue:))
+            // The list opens on the member's own cases, most urgent first; `assigned=all` shows everyone's.
+            let opening = ["step", "assigned", "due", "q", "after", "sort", "unread"].allSatisfy { value($0) == nil }
+            filter.assignment = opening ? .mine : value("assigned").flatMap(CaseListFilter.Assignment.init(rawValue:))
+            filter.sort = opening ? .urgency : value("sort").flatMap(CaseListFilter.Sort.init(rawValue:))
+            filter.unread = value("unread") == "1"
             filter.due = value("due").flatMap(CaseListFilter.Due.init(rawValue:))
             filter.after = value("after").flatMap(CaseCursor.init(token:))
             if let step = filter.step, casework.policy.step(step) == nil { filter.step = nil }
             let page = try await casework.list(filter, for: session)
+            let unread = try await casework.unreadCounts(for: session)
             let words = labels(language)
             var values: [String: Any] = [
                 "title": language["cases_title"],
                 "cases": page.items.map { row(for: $0, words, language) },
                 "anyCases": !page.items.isEmpty,
                 "steps": casework.policy.steps.map { ["value": $0.code, "label": words.step($0.code), "selected": $0.code == filter.step] },
-                "assignedChoices": [("", "cases_filter_all"), ("mine", "cases_filter_mine"), ("none", "cases_filter_unassigned")].map {
-                    ["value": $0.0, "label": language[$0.1], "selected": $0.0 == (filter.assignment?.rawValue ?? "")]
+                "assignedChoices": [("all", "cases_filter_all"), ("mine", "cases_filter_mine"), ("none", "cases_filter_unassigned")].map {
+                    ["value": $0.0, "label": language[$0.1], "selected": $0.0 == (filter.assignment?.rawValue ?? "all")]
                 },
+                "sortChoices": [("received", "cases_sort_received"), ("urgency", "cases_sort_urgency")].map {
+                    ["value": $0.0, "label": language[$0.1], "selected": $0.0 == (filter.sort?.rawValue ?? "received")]
+                },
+                "unreadOnly": filter.unread,
+                "unread": ["all": String(unread.all), "mine": String(unread.mine), "any": unread.all > 0] as [String: Any],
                 "dueChoices": [("", "cases_filter_all"), ("soon", "cases_filter_soon"), ("overdue", "cases_filter_overdue")].map {
                     ["value": $0.0, "label": language[$0.1], "selected": $0.0 == (filter.due?.rawValue ?? "")]
                 },
                 "query": filter.query ?? "",
-                "filtered": filter.step != nil || filter.assignment != nil || filter.due != nil || filter.query != nil,
+                "filtered": !opening,
                 "channels": channelChoices(words),
                 "grounds": casework.taxonomy.facet("ground")?.codes.map { ["value": $0.code, "label": words.code($0.code, of: "ground")] } ?? [],
                 "warnDays": String(casework.policy.warnDays),
             ]
             if let next = page.next {
                 var parts = ["lang=\(language.code)", "after=\(next.token)"]
-                for (name, text) in [("step", filter.step), ("assigned", filter.assignment?.rawValue), ("due", filter.due?.rawValue)] {
+                for (name, text) in [("step", filter.step), ("assigned", filter.assignment?.rawValue ?? "all"), ("due", filter.due?.rawValue),
+                                     ("sort", filter.sort?.rawValue), ("unread", filter.unread ? "1" : nil)] {
                     if let text { parts.append("\(name)=\(text)") }
                 }
                 if let text = filter.query, let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
@@ -86,13 +97,14 @@ struct CasePages {
         let pending = item.deadlines.filter(\.state.isPending).sorted { $0.due < $1.due }
         var row: [String: Any] = [
             "url": "/cases/\(item.id.hex)?lang=\(language.code)", "reference": item.reference, "title": item.title,
-            "kind": words.kind(item.kind), "step": words.step(item.step), "receivedOn": item.receivedOn.iso,
+            "kind": words.kind(item.kind), "step": words.step(item.step), "receivedOn": PageTime(language: language.code).day(item.receivedOn),
             "channel": words.channel(item.channel),
             "assignees": item.assignees.map { "\($0.username) (\(language["assignment_\($0.role.rawValue)"]))" }.joined(separator: ", "),
         ]
         if let next = pending.first {
-            row["nextDue"] = ["due": next.due.iso, "label": deadlineLabel(next, words)]
+            row["nextDue"] = ["due": next.due.iso, "dueText": PageTime(language: language.code).day(next.due), "label": deadlineLabel(next, words)]
         }
+        if item.unread { row["unreadBadge"] = language["badge_unread"] }
         switch item.urgency {
         case .overdue?: row["badge"] = ["class": "overdue", "text": language["badge_overdue"]]
         case .dueSoon?: row["badge"] = ["class": "soon", "text": language["badge_soon"]]

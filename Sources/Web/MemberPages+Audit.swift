@@ -12,21 +12,45 @@ extension MemberPages {
         try await memberPage(request) { session, language in
             guard session.isLead, let officeID = session.officeID else { throw AccessError.notFound }
             let size = Self.auditPageSize
+            let time = PageTime(language: language.code)
+            let parameters = request.uri.queryParameters
+            func value(_ name: String) -> String? { parameters[name[...]].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
+            var filter = AuditFilter(actor: value("member"))
+            var problems: [String] = []
+            if let reference = value("case"), !filter.setCase(reference) { problems.append(language["audit_filter_case_bad"]) }
+            if let dayText = value("day") {
+                if let day = Day(iso: dayText) { filter.setDay(day) } else { problems.append(language["audit_filter_day_bad"]) }
+            }
+            let staff = try await members.store.members(officeID: officeID).map(\.username).sorted()
+            var values: [String: Any] = [
+                "title": language["audit_title"],
+                "memberChoices": staff.map { ["value": $0, "selected": $0 == filter.actor] },
+                "filterCase": value("case") ?? "", "filterDay": value("day") ?? "",
+                "filtered": !filter.isEmpty || !problems.isEmpty,
+                "problems": problems,
+            ]
+            if !filter.isEmpty || !problems.isEmpty {
+                // Filtered: newest first, a page at a time backwards (`before`).
+                let before = value("before").flatMap { UInt64($0) }
+                let entries = problems.isEmpty ? try await members.auditEntries(for: session, filter: filter, before: before, limit: Int(size)) : []
+                values["events"] = entries.map { eventRow($0, language, time) }
+                if UInt64(entries.count) == size, let last = entries.last {
+                    var query = ["lang=\(language.code)", "before=\(last.sequence)"]
+                    for name in ["member", "case", "day"] {
+                        if let text = value(name)?.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { query.append("\(name)=\(text)") }
+                    }
+                    values["older"] = "/audit?" + query.joined(separator: "&")
+                }
+                return render("audit", language: language, path: "/audit", session: session, values: values)
+            }
             // The head before this view; the view adds one event of its own, which the newest page shows.
             let head = (try await members.store.auditHead(chain: officeID)?.sequence ?? 0) + 1
             let newest = head > size ? head - size + 1 : 1
             let requested = request.uri.queryParameters["from"].flatMap { UInt64(String($0)) }
             let from = min(max(requested ?? newest, 1), newest)
             let entries = try await members.auditEntries(for: session, from: from, limit: Int(size))
-            var values: [String: Any] = [
-                "title": language["audit_title"],
-                "events": entries.reversed().map { entry -> [String: String] in
-                    let label = language.strings["action_\(entry.event.action)"] ?? entry.event.action
-                    return ["sequence": String(entry.sequence), "at": entry.event.at, "actor": entry.event.actor,
-                            "action": label, "code": entry.event.action, "subject": entry.event.subject]
-                },
-                "range": entries.isEmpty ? "" : "\(entries[0].sequence)–\(entries[entries.count - 1].sequence)",
-            ]
+            values["events"] = entries.reversed().map { eventRow($0, language, time) }
+            values["range"] = entries.isEmpty ? "" : "\(entries[0].sequence)–\(entries[entries.count - 1].sequence)"
             if from > 1 {
                 values["older"] = "/audit?lang=\(language.code)&from=\(from > size ? from - size : 1)"
                 values["oldest"] = "/audit?lang=\(language.code)&from=1"
@@ -34,6 +58,22 @@ extension MemberPages {
             if UInt64(entries.count) >= size { values["newer"] = "/audit?lang=\(language.code)&from=\(from + size)" }
             return render("audit", language: language, path: "/audit", session: session, values: values)
         }
+    }
+
+    /// One row of the audit table: the time in Berlin, the action's label, and a case subject as
+    /// a link to the case under its reference (the rest of the subject after it).
+    func eventRow(_ entry: AuditEntry, _ language: Catalogue, _ time: PageTime) -> [String: Any] {
+        let event = entry.event
+        var row: [String: Any] = [
+            "sequence": String(entry.sequence), "at": event.at, "atText": time.time(stamp: event.at), "actor": event.actor,
+            "action": language.strings["action_\(event.action)"] ?? event.action, "code": event.action, "subject": event.subject,
+        ]
+        let isCase = ["case.", "report.", "integrity."].contains { event.action.hasPrefix($0) }
+        if isCase, let id = EntityID(hex: String(event.subject.prefix(32))) {
+            row["caseLink"] = ["url": "/cases/\(id.hex)?lang=\(language.code)", "reference": CaseReference.of(id),
+                               "rest": String(event.subject.dropFirst(32)).trimmingCharacters(in: .whitespaces)]
+        }
+        return row
     }
 
     /// The signed chain head as a file to keep outside the server: with it, `sichtbar audit

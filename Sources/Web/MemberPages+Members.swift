@@ -32,7 +32,7 @@ extension MemberPages {
             let invitation = try await members.invite(role: role, by: session)
             return try await membersPage(session, language, status: .created, invitation: [
                 "token": invitation.token, "role": language["role_\(role.rawValue)"],
-                "expires": Self.berlinTime(invitation.expiresAt), "expiresISO": AuditEvent.timestamp(invitation.expiresAt),
+                "expires": PageTime(language: language.code).time(invitation.expiresAt), "expiresISO": AuditEvent.timestamp(invitation.expiresAt),
             ])
         }
     }
@@ -104,7 +104,7 @@ extension MemberPages {
             "hasPending": !pending.isEmpty,
             "pending": pending.sorted { $0.expiresAt < $1.expiresAt }.map { item -> [String: String] in
                 ["reference": item.reference, "role": language["role_\(item.role.rawValue)"],
-                 "expires": Self.berlinTime(item.expiresAt), "expiresISO": AuditEvent.timestamp(item.expiresAt)]
+                 "expires": PageTime(language: language.code).time(item.expiresAt), "expiresISO": AuditEvent.timestamp(item.expiresAt)]
             },
         ]
         if session.isLead, let officeID = session.officeID {
@@ -125,7 +125,7 @@ extension MemberPages {
         if let rotation = try await members.rotationStatus(for: session) {
             var running: [String: Any] = [
                 "from": String(rotation.fromVersion), "to": String(rotation.toVersion), "remaining": String(rotation.remaining),
-                "startedAt": Self.berlinTime(rotation.startedAt), "startedBy": rotation.startedBy,
+                "startedAt": PageTime(language: language.code).time(rotation.startedAt), "startedBy": rotation.startedBy,
             ]
             if let failure = rotation.failure { running["failure"] = failure }
             state["rotation"] = running

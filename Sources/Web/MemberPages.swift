@@ -89,13 +89,4 @@ struct MemberPages {
         guard let done = request.uri.queryParameters["done"].map(String.init), known.contains(done) else { return nil }
         return language["done_\(done)"]
     }
-
-    /// Times the pages show: Europe/Berlin to the minute, as the offices read their clocks.
-    static func berlinTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
-        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
-    }
 }

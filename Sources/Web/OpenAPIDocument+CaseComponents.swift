@@ -72,7 +72,7 @@ extension OpenAPIDocument {
               type: array
               items:
                 type: object
-                required: [id, reference, kind, step, receivedOn, channel, title, assignees, deadlines]
+                required: [id, reference, kind, step, receivedOn, channel, title, assignees, deadlines, unread]
                 properties:
                   id: {type: string}
                   reference: {type: string, description: Eight symbols to say on the phone.}
@@ -83,6 +83,7 @@ extension OpenAPIDocument {
                   title: {type: string}
                   assignees: {type: array, items: {$ref: "#/components/schemas/Assignee"}}
                   deadlines: {type: array, items: {$ref: "#/components/schemas/Deadline"}}
+                  unread: {type: boolean, description: "The reporter wrote (a message or file) and nobody marked it read."}
             next: {type: string}
         Case:
           type: object
@@ -116,6 +117,9 @@ extension OpenAPIDocument {
               description: The ways the policy allows from here for this member, and what each needs.
               items: {type: object, properties: {name: {type: string}, to: {type: string}, intervention: {type: boolean}, outcomes: {type: array, items: {type: string}}, reason: {type: boolean}}}
             letters: {type: array, description: "Letters generated for the case, oldest first.", items: {type: object, properties: {id: {type: string}, template: {type: string}, at: {type: string}}}}
+            reporterUnread: {type: boolean, description: "The reporter wrote and nobody marked it read (POST …/reporter-read)."}
+            legalFields: {type: array, items: {type: string}, description: "The legal fields the case's deadline rules run in (docs/deadlines.md)."}
+            legalFieldsByHand: {type: boolean, description: "The fields were set by hand rather than following the classification."}
 
     """#
 }

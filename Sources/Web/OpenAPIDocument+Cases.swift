@@ -13,6 +13,8 @@ extension OpenAPIDocument {
             - {name: assigned, in: query, required: false, schema: {type: string, enum: [mine, none]}}
             - {name: due, in: query, required: false, description: "overdue, or due within the warning days (14)", schema: {type: string, enum: [overdue, soon]}}
             - {name: q, in: query, required: false, description: A case reference (or its start) or a category code of the counsellor's classification., schema: {type: string}}
+            - {name: sort, in: query, required: false, description: "received (newest first, the default) or urgency (overdue deadlines, then unread reporter messages, then due soon, then the rest).", schema: {type: string, enum: [received, urgency]}}
+            - {name: unread, in: query, required: false, description: "true: only cases with a reporter's message or file nobody marked read.", schema: {type: string, enum: ["true", "false"]}}
             - {name: after, in: query, required: false, description: The `next` of the previous page., schema: {type: string}}
             - {name: limit, in: query, required: false, schema: {type: integer, minimum: 1, maximum: 100}}
           responses:
@@ -263,6 +265,17 @@ extension OpenAPIDocument {
           parameters: [{$ref: "#/components/parameters/CaseID"}]
           requestBody: {required: true, content: {application/json: {schema: {type: object, required: [event, "on"], properties: {event: {type: string}, "on": {$ref: "#/components/schemas/Day"}}}}}}
           responses: *change
+      /api/v1/cases/{id}/reporter-read:
+        post:
+          tags: [cases]
+          operationId: markReporterRead
+          summary: Marks the reporter's messages and files of the case read (the list's `unread` and the case's `reporterUnread` go false until the reporter writes again). Audited as case.reporter_read.
+          security: [{bearer: []}]
+          parameters: [{$ref: "#/components/parameters/CaseID"}]
+          responses:
+            "204": {description: Marked read.}
+            "401": {$ref: "#/components/responses/Unauthorized"}
+            "404": {$ref: "#/components/responses/NotFound"}
       /api/v1/cases/{id}/legal-fields:
         put:
           tags: [cases]

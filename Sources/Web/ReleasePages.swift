@@ -30,8 +30,8 @@ struct ReleasePages {
             "title": language["releases_title"], "notice": notice, "period": period, "problem": problem,
             "suggestion": Self.lastClosedYear(), "hasReleases": !releases.isEmpty,
             "releases": releases.map { release -> [String: Any] in
-                present(["id": release.id.hex, "period": release.period, "createdAt": release.createdAt,
-                         "sentAt": release.sentAt, "epsilon": release.epsilon])
+                present(["id": release.id.hex, "period": release.period, "createdAt": PageTime(language: language.code).time(stamp: release.createdAt),
+                         "sentAt": release.sentAt.map { PageTime(language: language.code).time(stamp: $0) }, "epsilon": release.epsilon])
             },
         ]))
     }
@@ -67,7 +67,8 @@ struct ReleasePages {
             let labels = base.statisticsLabels(language)
             return base.render("release", language: language, path: "/releases", session: session, values: present([
                 "title": "\(language["releases_preview_title"]) \(stored.period)",
-                "id": stored.id.hex, "period": stored.period, "createdAt": stored.createdAt, "sentAt": stored.sentAt,
+                "id": stored.id.hex, "period": stored.period, "createdAt": PageTime(language: language.code).time(stamp: stored.createdAt),
+                "sentAt": stored.sentAt.map { PageTime(language: language.code).time(stamp: $0) },
                 "epsilon": stored.epsilon, "policy": file.policy, "taxonomy": file.taxonomy,
                 "notice": base.confirmation(request, language, known: ["release_sent"]),
                 "tables": file.tables.map { StatTableView($0, spec: statistics.policy.table($0.name), labels: labels, language: language).values },

@@ -80,7 +80,11 @@ def pages(demo, lead_browser):
     lead = session_cookie(lead_browser)["value"]
     for path in LEAD_PATHS:
         keep(f"lead{path}", *fetch(f"{url}{path}?lang=de", cookie=lead))
-    _, cases = fetch(f"{url}/cases?lang=de", cookie=lead)
+    # The filtered views: everyone's cases most urgent first, only unread, my deadlines, the audit by day.
+    keep("lead/cases-urgent", *fetch(f"{url}/cases?lang=de&assigned=all&sort=urgency&unread=1", cookie=lead))
+    keep("lead/deadlines-mine", *fetch(f"{url}/deadlines?lang=de&mine=1", cookie=lead))
+    keep("lead/audit-filtered", *fetch(f"{url}/audit?lang=de&member={demo['lead']['username']}&day=2026-01-05", cookie=lead))
+    _, cases = fetch(f"{url}/cases?lang=de&assigned=all", cookie=lead)
     for case in sorted(set(re.findall(r'href="/cases/([0-9a-f]{32})', cases)))[:5]:
         keep(f"lead/case-{case[:6]}", *fetch(f"{url}/cases/{case}?lang=de", cookie=lead))
     _, releases = fetch(f"{url}/releases?lang=en", cookie=lead)

@@ -149,6 +149,38 @@ import Testing
         }
     }
 
+    /// v10 (a reporter's unread message) is frozen once shipped.
+    @Test func v10IsFrozen() {
+        let digest = KeyedHash.digest(Array(Migrations.v10.utf8), length: 16)
+        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        #expect(hex == MigrationTests.v10Digest, "Migrations.v10 changed; add a new migration instead")
+    }
+
+    static let v10Digest = "665584b67c5a1dfe06c96512a47c3cd0"
+
+    /// v10 marks no case from before it unread, and takes only 0 or 1.
+    @Test func v10StartsWithNothingUnread() throws {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue, upTo: "v9")
+        let office = Data(repeating: 1, count: 16), caseID = Data(repeating: 2, count: 16)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
+                VALUES (?, 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
+                """, arguments: [office])
+            try db.execute(sql: """
+                INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on)
+                VALUES (?, ?, 1, x'00', 'meldung', 'eingegangen', 'online_formular', '2026-12-01')
+                """, arguments: [caseID, office])
+        }
+        try Migrations.migrator.migrate(queue)
+        try queue.write { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT reporter_unread FROM case_file") == 0)
+            try db.execute(sql: "UPDATE case_file SET reporter_unread = 1")
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE case_file SET reporter_unread = 2") }
+        }
+    }
+
     /// One publication per period, a period is a year or a quarter, and it comes from at least one release.
     @Test func v5KeepsOnePublicationPerPeriod() throws {
         let database = try AppDatabase.inMemory()
@@ -283,7 +315,7 @@ import Testing
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
+            #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
             for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "record", "intake_month"] {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                               arguments: [table])

@@ -31,7 +31,7 @@ import Testing
             let caseID = try await Self.report(client, app: app, narrative: escapedJSON)
             let cookie = try await client.pageSession("berater.koeln", Self.passphrase)
 
-            let list = try await client.page("/cases?lang=en", cookie: cookie)
+            let list = try await client.page("/cases?lang=en&assigned=all", cookie: cookie)
             #expect(list.status == .ok)
             #expect(list.headers[.cacheControl] == "no-store")
             #expect(list.text.contains("/cases/\(caseID)?lang=en"))
