@@ -83,6 +83,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case caseClassified = "case.classified"
     case caseAssigned = "case.assigned"
     case caseDescribed = "case.described"
+    case casePartyAdded = "case.party_added"
     case caseNoteAdded = "case.note_added"
     case caseContactRecorded = "case.contact_recorded"
     case caseDocumentRecorded = "case.document_recorded"

@@ -20,6 +20,17 @@ public struct CaseSheet: Sendable, Equatable, Codable {
     public var missed: [MissedDeadline]?
     /// Where the case stood before a step that can be taken back (a deletion request).
     public var previous: PreviousState?
+    /// The parties the case deals with (nil in sheets from before parties).
+    public var parties: [CaseParty]?
+
+    /// The party `text` names: a party's id (as the forms send it) or its name, compared as
+    /// documents compare counterparts (case and runs of spaces aside).
+    public func party(_ text: String) -> CaseParty? {
+        let parties = parties ?? []
+        if let id = EntityID(hex: text), let party = parties.first(where: { $0.id == id }) { return party }
+        let wanted = CaseDocument.normalised(text)
+        return parties.first { CaseDocument.normalised($0.name) == wanted && !wanted.isEmpty }
+    }
 
     public init(title: String = "", persons: [AffectedPerson] = [], outcome: String? = nil, closedOn: Day? = nil,
                 events: [RecordedEvent] = [], manualDeadlines: [ManualDeadline] = [], documents: [CaseDocument] = [],

@@ -15,21 +15,20 @@ extension CaseworkService {
         for code in input.scope where code != CaseDocument.everyIntervention && policy.intervention(code) == nil {
             throw AccessError.invalid(field: "scope", message: "'\(code)' is not an intervention of the workflow policy")
         }
-        let counterpart = try input.counterpart.map { try CaseInput.text($0, field: "counterpart", limit: 300, allowEmpty: true) }
-            .flatMap { $0.isEmpty ? nil : $0 }
-        if type.namesCounterpart && counterpart == nil {
-            throw AccessError.invalid(field: "counterpart", message: "a \(input.type) names whom it concerns: give the counterpart")
-        }
         guard input.signedOn <= Day(now()) else { throw AccessError.invalid(field: "signedOn", message: "the document cannot be signed in the future") }
         let note = try input.note.map { try CaseInput.text($0, field: "note", limit: 5_000, allowEmpty: true) }
-        let document = CaseDocument(id: .random(), type: input.type, scope: input.scope, counterpart: counterpart, signedOn: input.signedOn)
+        let documentID = EntityID.random()
         try await change(id, by: session) { sheet, row, _ in
+            // Whom it concerns is a party of the case, chosen from its list: never free text that
+            // an intervention might spell differently.
+            let counterpart = type.namesCounterpart ? try party(named: input.counterpart, in: sheet, field: "counterpart").name : nil
+            let document = CaseDocument(id: documentID, type: input.type, scope: input.scope, counterpart: counterpart, signedOn: input.signedOn)
             sheet.documents.append(document)
             var filed = entry(.document, by: session, text: note.flatMap { $0.isEmpty ? nil : $0 })
             filed.document = document
             return CaseChange(entries: [filed], audit: [.member(session.username, .caseDocumentRecorded, "\(row.id.hex) \(input.type)", at: now())])
         }
-        return document.id
+        return documentID
     }
 
     /// Records that a document was revoked on `day`: from then on it opens no gate.

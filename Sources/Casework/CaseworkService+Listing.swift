@@ -23,20 +23,17 @@ extension CaseworkService {
         case .soon: query.due = .until(today.adding(days: policy.warnDays))
         case nil: break
         }
-        var categoryCode: String?
-        if let text = filter.query?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            // A category code, flag or region key wins ("wohnen" and "05913" spell a reference
-            // start too); else a reference or its first four or more symbols, in any case ("kz6m"
-            // finds KZ6M-JJQQ).
-            let isCategory = taxonomy.facets.contains { $0.code(text) != nil } || taxonomy.flags[text] != nil || taxonomy.region(text) != nil
-            if !isCategory, let range = CaseReference.ids(startingWith: text) {
-                query.idRange = CaseQuery.IDRange(lower: range.lower, upper: range.upper)
-            } else {
-                categoryCode = text
-            }
+        var categoryCodes: [String]?
+        switch filter.query.flatMap({ CaseSearch.reading($0, taxonomy: taxonomy) }) {
+        case .reference(let range): query.idRange = range
+        case .categories(let codes): categoryCodes = codes
+        case .title(let word):
+            try await members.record(session, .caseListViewed, filter.step ?? "")
+            return try await titleSearch(word, query: query, limit: limit, session: session, today: today)
+        case nil: break
         }
         try await members.record(session, .caseListViewed, filter.step ?? "")
-        guard let categoryCode else {
+        guard let categoryCodes else {
             // One more row than asked tells whether a next page exists.
             query.limit = limit + 1
             let rows = try await store.cases(query)
@@ -60,7 +57,7 @@ extension CaseworkService {
             let names = try await ParallelRuns.map(rows, minimumRun: 64) { row -> Bool in
                 guard let sealed = row.facets else { return false }
                 guard let key = secrets.statisticsKey(version: sealed.keyVersion) else { throw AccessError.keysUnavailable }
-                return try FacetCodec.names(categoryCode, in: sealed, officeID: officeID, key: key)
+                return try FacetCodec.names(anyOf: categoryCodes, in: sealed, officeID: officeID, key: key)
             }
             for (index, row) in rows.enumerated() {
                 scanned += 1
@@ -76,6 +73,17 @@ extension CaseworkService {
         }
         let found = try await store.cases(ids: matched, officeID: officeID)
         return (try await items(matched.compactMap { found[$0] }, session: session, today: today), next)
+    }
+
+    /// A word of the sealed titles: the newest `CaseSearch.titleBound` cases of the query are
+    /// opened and their titles compared (case and accents aside); no `next` beyond the bound.
+    func titleSearch(_ word: String, query: CaseQuery, limit: Int, session: Session, today: Day) async throws -> (items: [CaseListItem], next: CaseCursor?) {
+        var query = query
+        query.limit = CaseSearch.titleBound
+        let rows = try await store.cases(query)
+        let wanted = Taxonomy.folded(word)
+        let items = try await items(rows, session: session, today: today).filter { Taxonomy.folded($0.title).contains(wanted) }
+        return (Array(items.prefix(limit)), nil)
     }
 
     /// The list items of `rows`, in order. Opening each case's keys (a public-key operation) and

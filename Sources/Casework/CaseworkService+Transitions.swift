@@ -11,6 +11,12 @@ extension CaseworkService {
         let statistics = try await latestSecrets(session)
         try await change(id, by: session) { sheet, row, _ in
             let state = sheet.state(kind: row.kind, step: row.step)
+            var request = request
+            // An intervention aimed at someone is aimed at a party of the case, by its recorded name.
+            if let code = request.intervention, policy.intervention(code)?.needsCounterpart == true,
+               policy.transition(from: row.step, to: request.to, kind: row.kind)?.needsIntervention == true {
+                request.counterpart = try party(named: request.counterpart, in: sheet, field: "counterpart").name
+            }
             let change: WorkflowChange
             switch workflow.decide(request, state: state, caseID: row.id, actor: session.username, role: session.role, at: now()) {
             case .success(let accepted): change = accepted

@@ -8,18 +8,27 @@ extension FacetCodec {
     /// are ASCII snake_case, so JSON writes them as they are), and only a classification that
     /// contains it is decoded and checked field by field.
     public static func names(_ code: String, in sealed: SealedFacets, officeID: EntityID, key: SecureBytes) throws -> Bool {
+        try names(anyOf: [code], in: sealed, officeID: officeID, key: key)
+    }
+
+    /// Whether it names any of `codes` (a search by label may name several: a parent and its subtypes).
+    public static func names(anyOf codes: [String], in sealed: SealedFacets, officeID: EntityID, key: SecureBytes) throws -> Bool {
         let plaintext = try RecordCipher.open(sealed.ciphertext, key: key,
                                               association: association(officeID: officeID, month: sealed.month, id: sealed.id,
                                                                        keyVersion: sealed.keyVersion))
-        let needle = Array("\"\(code)\"".utf8)
+        let needles = codes.map { Array("\"\($0)\"".utf8) }
         let mentioned = plaintext.withUnsafeBytes { bytes in
-            bytes.count >= needle.count && (0...(bytes.count - needle.count)).contains { start in
-                bytes[start] == needle[0] && needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
+            needles.contains { needle in
+                bytes.count >= needle.count && (0...(bytes.count - needle.count)).contains { start in
+                    bytes[start] == needle[0] && needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
+                }
             }
         }
         guard mentioned else { return false }
         let classification = try plaintext.withUnsafeBytes { try JSONDecoder().decode(CaseClassification.self, from: Data($0)) }
         guard classification.month == sealed.month else { throw SealingError.authenticationFailed }
-        return classification.codes.values.contains { $0.contains(code) } || classification.flags.contains(code) || classification.region == code
+        let wanted = Set(codes)
+        return classification.codes.values.contains { !wanted.isDisjoint(with: $0) } || !wanted.isDisjoint(with: classification.flags)
+            || classification.region.map(wanted.contains) == true
     }
 }

@@ -21,6 +21,8 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
         /// The legal fields set by hand, or back to following the classification.
         case fields
         case persons
+        /// A party added to the case (its name in `text`).
+        case party
         case letter
     }
 

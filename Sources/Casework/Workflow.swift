@@ -134,9 +134,12 @@ public struct Workflow: Sendable {
                                       concernsMinor: state.concernsMinor, on: today) {
         case .open:
             return nil
-        case .missing(let requirement):
+        case .missing(let requirement, let mismatches) where mismatches.isEmpty:
             return .documentMissing(document: requirement.document, intervention: code,
                                     counterpart: requirement.namesCounterpart ? counterpart : nil)
+        case .missing(let requirement, let mismatches):
+            return .documentUnfit(document: requirement.document, intervention: code,
+                                  counterpart: requirement.namesCounterpart ? counterpart : nil, mismatches: mismatches)
         }
     }
 }

@@ -29,7 +29,7 @@ extension APIError {
         switch rejection {
         case .invalidInput(let field, let problem):
             self.init(.unprocessableContent, code: rejection.code, message: problem, field: field)
-        case .staleStep, .transitionForbidden, .documentMissing, .fieldMismatch:
+        case .staleStep, .transitionForbidden, .documentMissing, .documentUnfit, .fieldMismatch:
             self.init(.conflict, code: rejection.code, message: rejection.message)
         }
     }

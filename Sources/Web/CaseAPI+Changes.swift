@@ -45,6 +45,19 @@ extension CaseAPI {
         }
     }
 
+    @Sendable func addParty(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await session(request)
+        let id = try Self.caseID(context)
+        struct Body: Decodable { let name: String; let role: String }
+        let body = try await RequestBody.json(Body.self, from: request)
+        guard let role = CaseParty.Role(rawValue: body.role) else {
+            throw APIError(.unprocessableContent, code: "validation_failed", message: "role is gegenseite or dritte", field: "role")
+        }
+        let partyID = try await memberCall { try await casework.addParty(name: body.name, role: role, to: id, by: session) }
+        struct Created: Encodable { let id: String }
+        return try JSONResponse.make(.created, Created(id: partyID.hex))
+    }
+
     @Sendable func addDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await session(request)
         let id = try Self.caseID(context)

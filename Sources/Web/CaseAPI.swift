@@ -18,6 +18,7 @@ struct CaseAPI {
         group.post("cases/:id/notes", use: addNote)
         group.post("cases/:id/messages", use: sendMessage)
         group.post("cases/:id/contacts", use: addContact)
+        group.post("cases/:id/parties", use: addParty)
         group.post("cases/:id/documents", use: addDocument)
         group.post("cases/:id/documents/:document/revocation", use: revokeDocument)
         group.put("cases/:id/documents/:document/file", use: attachFile)

@@ -14,10 +14,11 @@ extension CasePages {
     /// The case page; after a refused form it is shown again with the refusal on top (and the
     /// status of the refusal), so the counsellor sees the case they were working on.
     func renderCase(_ id: EntityID, session: Session, language: Catalogue, status: HTTPResponse.Status = .ok,
-                    notice: String? = nil, error: String? = nil) async throws -> Response {
+                    notice: String? = nil, error: String? = nil, posted: FormFields? = nil, postedForm: String? = nil) async throws -> Response {
         let view = try await casework.open(id, for: session)
         let staff = try await casework.staff(for: session)
-        var values = caseValues(view, language, staff: staff)
+        var values = caseValues(view, language, staff: staff, posted: postedForm == "transition" ? posted : nil)
+        values.merge(partyValues(view.sheet, language, posted: posted, postedForm: postedForm)) { _, parties in parties }
         values["title"] = "\(view.reference) – \(view.sheet.title.isEmpty ? labels(language).kind(view.kind) : view.sheet.title)"
         values["notice"] = notice
         values["error"] = error
@@ -26,7 +27,7 @@ extension CasePages {
         return base.render("case", status: status, language: language, path: "/cases/\(id.hex)", session: session, values: values)
     }
 
-    func caseValues(_ view: CaseView, _ language: Catalogue, staff: [String]) -> [String: Any] {
+    func caseValues(_ view: CaseView, _ language: Catalogue, staff: [String], posted: FormFields? = nil) -> [String: Any] {
         let words = labels(language)
         let time = PageTime(language: language.code)
         let today = Day(Date())
@@ -44,7 +45,7 @@ extension CasePages {
         if let report = view.report { values["report"] = reportValues(report, words, time) }
         values["contactDetails"] = view.contactDetails
         values["classification"] = classificationValues(view.counsellorClassification, words)
-        let transitions = transitionValues(view, words)
+        let transitions = transitionValues(view, words, posted: posted)
         values["transitions"] = transitions.filter { $0["confirm"] as? Bool != true }
         values["destructive"] = transitions.filter { $0["confirm"] as? Bool == true }
         values["deadlines"] = view.deadlines.map { deadline -> [String: Any] in
@@ -180,7 +181,7 @@ extension CasePages {
     }
 
     /// One form per way the policy allows from here, asking only for what that way needs.
-    func transitionValues(_ view: CaseView, _ words: PolicyLabels) -> [[String: Any]] {
+    func transitionValues(_ view: CaseView, _ words: PolicyLabels, posted: FormFields? = nil) -> [[String: Any]] {
         view.transitions.map { transition -> [String: Any] in
             // Taking a step back names the step the case returns to.
             let target = transition.returnsToPrevious ? (view.sheet.previous?.step ?? view.step) : transition.to
@@ -192,8 +193,13 @@ extension CasePages {
             if transition.needsRequester {
                 values["requesters"] = ["choices": casework.policy.requesters.map { ["value": $0.code, "label": words.requester($0.code)] }]
             }
+            // The refused form of this way comes back with what was sent.
+            let refill = posted?["to"] == transition.to ? posted : nil
+            if let reason = refill?["reason"] { values["reasonText"] = reason }
             if transition.needsIntervention {
-                values["intervention"] = ["choices": casework.policy.interventions.map { ["value": $0.code, "label": words.intervention($0.code)] }]
+                values["intervention"] = ["choices": casework.policy.interventions.map {
+                    ["value": $0.code, "label": words.intervention($0.code), "selected": refill?["intervention"] == $0.code]
+                }]
             }
             if !transition.outcomes.isEmpty {
                 values["outcomeChoices"] = ["choices": transition.outcomes.map { ["value": $0, "label": words.outcome($0)] }]
@@ -229,6 +235,10 @@ extension CasePages {
         if entry.kind == .created, let text = entry.text {
             let halves = text.split(separator: " ").map(String.init)
             if halves.count == 2 { return "\(words.kind(halves[0])) · \(words.channel(halves[1]))" }
+        }
+        if entry.kind == .party, let text = entry.text {
+            let halves = text.split(separator: ":", maxSplits: 1).map(String.init)
+            if halves.count == 2 { return "\(language["party_role_\(halves[0])"]): \(halves[1])" }
         }
         if entry.kind == .fields, let text = entry.text {
             return text == "klassifizierung" ? language["fields_follow"] : text.split(separator: ",").map { words.field(String($0)) }.joined(separator: ", ")

@@ -18,11 +18,12 @@ extension CasePages {
                 try await apply(name, form, to: id, by: session)
             } catch AccessError.invalid(let field, let message) {
                 let text = "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)"
-                return try await renderCase(id, session: session, language: language, status: .unprocessableContent, error: text)
+                return try await renderCase(id, session: session, language: language, status: .unprocessableContent, error: text,
+                                            posted: form, postedForm: name)
             } catch let rejection as WorkflowRejection {
                 let status: HTTPResponse.Status = if case .invalidInput = rejection { .unprocessableContent } else { .conflict }
                 return try await renderCase(id, session: session, language: language, status: status,
-                                            error: rejectionText(rejection, language))
+                                            error: rejectionText(rejection, language), posted: form, postedForm: name)
             }
             if name == "transition", form["to"] == "geloescht" { return base.redirect("/cases", language, done: "shredded") }
             if name == "deadline-missed", form["back"] == "deadlines" { return base.redirect("/deadlines", language, done: "deadline_missed") }
@@ -46,6 +47,23 @@ extension CasePages {
             return language["rejection_document_missing"].replacingOccurrences(of: "{document}", with: words.document(document))
                 .replacingOccurrences(of: "{intervention}", with: words.intervention(intervention))
                 .replacingOccurrences(of: "{counterpart}", with: counterpart ?? "–")
+        case .documentUnfit(let document, let intervention, let counterpart, let mismatches):
+            let time = PageTime(language: language.code)
+            let found = mismatches.map { mismatch -> String in
+                let reasons = mismatch.reasons.map { reason -> String in
+                    switch reason {
+                    case .otherParty(let name?): language.text("unfit_other_party", ["party": name])
+                    case .otherParty(nil): language["unfit_no_party"]
+                    case .notInScope: language["unfit_scope"]
+                    case .revoked(let day): language.text("unfit_revoked", ["day": time.day(day)])
+                    case .signedLater(let day): language.text("unfit_signed_later", ["day": time.day(day)])
+                    }
+                }
+                return language.text("unfit_document", ["document": words.document(mismatch.type), "day": time.day(mismatch.signedOn),
+                                                        "party": mismatch.counterpart ?? "–"]) + " " + reasons.joined(separator: ", ")
+            }
+            return language.text("rejection_document_unfit", ["intervention": words.intervention(intervention), "counterpart": counterpart ?? "–",
+                                                              "document": words.document(document)]) + " " + found.joined(separator: "; ")
         case .invalidInput(let field, let problem):
             return "\(language["case_refused"]) \(fieldLabel(field, language)): \(problem)"
         case .fieldMismatch(let code, let fields, let caseFields):
@@ -88,6 +106,9 @@ extension CasePages {
         case "deadline-done": try await casework.completeDeadline(try entity("deadline"), on: id, by: session)
         case "reporter-read": try await casework.markReporterRead(id, by: session)
         case "deadline-missed": try await casework.markMissed(rule: text("rule"), reason: text("reason"), on: id, by: session)
+        case "party":
+            guard let role = CaseParty.Role(rawValue: text("role")) else { throw AccessError.invalid(field: "role", message: "unknown") }
+            try await casework.addParty(name: text("name"), role: role, to: id, by: session)
         case "fields":
             try await casework.setLegalFields(form["follow"] == "yes" ? nil : form.all("fields"), on: id, by: session)
         case "classification":

@@ -15,7 +15,7 @@ struct CasePages {
     static let pageSize = 50
     /// The forms of a case page, posted to `/cases/{id}/{form}`.
     static let forms = ["transition", "note", "message", "contact", "document", "revocation", "event", "deadline", "deadline-done",
-                        "classification", "assignees", "description", "letter", "fields", "deadline-missed", "reporter-read"]
+                        "classification", "assignees", "description", "letter", "fields", "deadline-missed", "reporter-read", "party"]
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/cases", use: list)
@@ -76,6 +76,7 @@ struct CasePages {
                 "grounds": casework.taxonomy.facet("ground")?.codes.map { ["value": $0.code, "label": words.code($0.code, of: "ground")] } ?? [],
                 "warnDays": String(casework.policy.warnDays),
             ]
+            if let note = searchNote(filter.query, words, language) { values["searchedAs"] = note }
             if let next = page.next {
                 var parts = ["lang=\(language.code)", "after=\(next.token)"]
                 for (name, text) in [("step", filter.step), ("assigned", filter.assignment?.rawValue ?? "all"), ("due", filter.due?.rawValue),
@@ -111,6 +112,22 @@ struct CasePages {
         default: break
         }
         return row
+    }
+
+    /// What the search box was read as, so a counsellor knows what the list shows.
+    func searchNote(_ text: String?, _ words: PolicyLabels, _ language: Catalogue) -> String? {
+        guard let text, let search = CaseSearch.reading(text, taxonomy: casework.taxonomy) else { return nil }
+        switch search {
+        case .reference: return language.text("search_as_reference", ["text": text.uppercased()])
+        case .title: return language.text("search_as_title", ["text": text, "bound": String(CaseSearch.titleBound)])
+        case .categories(let codes):
+            let names = codes.prefix(6).map { code -> String in
+                if let facet = casework.taxonomy.facets.first(where: { $0.code(code) != nil }) { return words.code(code, of: facet.key) }
+                if casework.taxonomy.flags[code] != nil { return words.flag(code) }
+                return words.region(code)
+            }
+            return language.text("search_as_categories", ["names": names.joined(separator: ", ") + (codes.count > 6 ? " …" : "")])
+        }
     }
 
     func deadlineLabel(_ deadline: DeadlineStatus, _ words: PolicyLabels) -> String {

@@ -265,6 +265,22 @@ extension OpenAPIDocument {
           parameters: [{$ref: "#/components/parameters/CaseID"}]
           requestBody: {required: true, content: {application/json: {schema: {type: object, required: [event, "on"], properties: {event: {type: string}, "on": {$ref: "#/components/schemas/Day"}}}}}}
           responses: *change
+      /api/v1/cases/{id}/parties:
+        post:
+          tags: [cases]
+          operationId: addCaseParty
+          summary: A party of the case (the other side, or a third party). A document's or an intervention's `counterpart` must name one (by id or name); the name already there returns its id and changes nothing. Audited as case.party_added without the name.
+          security: [{bearer: []}]
+          parameters: [{$ref: "#/components/parameters/CaseID"}]
+          requestBody: {required: true, content: {application/json: {schema: {type: object, required: [name, role], properties: {name: {type: string, maxLength: 200}, role: {type: string, enum: [gegenseite, dritte]}}}}}}
+          responses:
+            "201":
+              description: The party's id.
+              content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: string}}}}}
+            "400": {$ref: "#/components/responses/BadRequest"}
+            "401": {$ref: "#/components/responses/Unauthorized"}
+            "404": {$ref: "#/components/responses/NotFound"}
+            "422": {$ref: "#/components/responses/ValidationFailed"}
       /api/v1/cases/{id}/reporter-read:
         post:
           tags: [cases]

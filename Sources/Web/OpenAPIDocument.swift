@@ -129,6 +129,7 @@ enum OpenAPIDocument {
                     - stale_step
                     - document_missing
                     - field_mismatch
+                    - document_unfit
                     - case_integrity
                     - rate_limited
                     - unavailable

@@ -32,7 +32,8 @@ struct ReceivedPages {
         let rows = periods.keys.sorted { PublishedStatistics.newestFirst($0, $1) }.map { period -> [String: Any] in
             let publication = publications.first { $0.period == period }
             return present(["period": period, "releases": String(periods[period] ?? 0),
-                            "publishedAt": publication.map { PageTime(language: language.code).time(stamp: $0.publishedAt) }, "publishedFrom": publication.map { String($0.releaseCount) }])
+                            "publishedAt": publication.map { PageTime(language: language.code).time(stamp: $0.publishedAt) },
+                            "publishedAtISO": publication?.publishedAt, "publishedFrom": publication.map { String($0.releaseCount) }])
         }
         return base.render("received", status: status, language: language, path: "/statistics", session: session, values: present([
             "title": language["received_title"], "notice": notice, "problem": problem, "periods": rows, "hasPeriods": !rows.isEmpty,

@@ -31,6 +31,7 @@ struct ReleasePages {
             "suggestion": Self.lastClosedYear(), "hasReleases": !releases.isEmpty,
             "releases": releases.map { release -> [String: Any] in
                 present(["id": release.id.hex, "period": release.period, "createdAt": PageTime(language: language.code).time(stamp: release.createdAt),
+                         "createdAtISO": release.createdAt, "sentAtISO": release.sentAt,
                          "sentAt": release.sentAt.map { PageTime(language: language.code).time(stamp: $0) }, "epsilon": release.epsilon])
             },
         ]))
@@ -69,6 +70,7 @@ struct ReleasePages {
                 "title": "\(language["releases_preview_title"]) \(stored.period)",
                 "id": stored.id.hex, "period": stored.period, "createdAt": PageTime(language: language.code).time(stamp: stored.createdAt),
                 "sentAt": stored.sentAt.map { PageTime(language: language.code).time(stamp: $0) },
+                "createdAtISO": stored.createdAt, "sentAtISO": stored.sentAt,
                 "epsilon": stored.epsilon, "policy": file.policy, "taxonomy": file.taxonomy,
                 "notice": base.confirmation(request, language, known: ["release_sent"]),
                 "tables": file.tables.map { StatTableView($0, spec: statistics.policy.table($0.name), labels: labels, language: language).values },

@@ -24,6 +24,7 @@ struct CaseFileAndLetterTests {
         let fixture = try await CaseworkFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
+        try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
         let documentID = try await fixture.casework.addDocument(Self.vollmacht, to: caseID, by: counsellor)
 
         let file = try await fixture.casework.attachFile(SampleScan.jpeg(), toDocument: documentID, in: caseID, by: counsellor)
@@ -54,6 +55,7 @@ struct CaseFileAndLetterTests {
         let fixture = try await CaseworkFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
+        try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
         let documentID = try await fixture.casework.addDocument(Self.vollmacht, to: caseID, by: counsellor)
         let large = SampleScan.jpeg(length: MetadataStripper.maximumSize - 1_000)
         let file = try await fixture.casework.attachFile(large, toDocument: documentID, in: caseID, by: counsellor)
@@ -77,6 +79,7 @@ struct CaseFileAndLetterTests {
         let fixture = try await CaseworkFixture.make(letters: ListingComposer())
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
+        try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
         let documentID = try await fixture.casework.addDocument(Self.vollmacht, to: caseID, by: counsellor)
         let file = try await fixture.casework.attachFile(SampleScan.jpeg(), toDocument: documentID, in: caseID, by: counsellor)
         let letterID = try await fixture.casework.generateLetter(template: "beschwerdebrief", for: caseID, by: counsellor)
@@ -95,6 +98,7 @@ struct CaseFileAndLetterTests {
         let fixture = try await CaseworkFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
+        try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
         let documentID = try await fixture.casework.addDocument(Self.vollmacht, to: caseID, by: counsellor)
         let first = try await fixture.casework.attachFile(SampleScan.jpeg(scan: 1), toDocument: documentID, in: caseID, by: counsellor)
         let second = try await fixture.casework.attachFile(SampleScan.jpeg(scan: 2), toDocument: documentID, in: caseID, by: counsellor)
@@ -111,6 +115,7 @@ struct CaseFileAndLetterTests {
         let fixture = try await CaseworkFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
+        try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
         let documentID = try await fixture.casework.addDocument(Self.vollmacht, to: caseID, by: counsellor)
         let before = try await fixture.casework.open(caseID, for: counsellor)
 
@@ -143,6 +148,7 @@ struct CaseFileAndLetterTests {
         let fixture = try await CaseworkFixture.make(letters: ListingComposer())
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
+        try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
         let documentID = try await fixture.casework.addDocument(Self.vollmacht, to: caseID, by: counsellor)
         try await fixture.casework.attachFile(SampleScan.jpeg(), toDocument: documentID, in: caseID, by: counsellor)
         let letterID = try await fixture.casework.generateLetter(template: "beschwerdebrief", for: caseID, by: counsellor)
@@ -188,12 +194,14 @@ struct CaseFileAndLetterTests {
         // The counterpart of the document in force, then of the latest intervention; the first person.
         try await service.describe(title: "", persons: [AffectedPerson(label: "Frau A.", minor: false), AffectedPerson(label: "Herr B.", minor: false)],
                                    on: caseID, by: counsellor)
+        try await service.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
         try await service.addDocument(Self.vollmacht, to: caseID, by: counsellor)
         let letterID = try await service.generateLetter(template: "beschwerdebrief", for: caseID, by: counsellor)
         let letter = try await service.letter(letterID, in: caseID, by: counsellor)
         #expect(letter.html.contains("counterpart=<b>Müller & Söhne</b>"), "passed as written; the renderer escapes")
         #expect(letter.html.contains("person=Frau A."))
 
+        try await service.addParty(name: "Stadtwerke Köln", role: .gegenseite, to: caseID, by: counsellor)
         try await service.addDocument(DocumentInput(type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "Stadtwerke Köln",
                                                     signedOn: Day(fixture.clock.now), note: nil), to: caseID, by: counsellor)
         for (from, to) in [("eingegangen", "sachverhaltsklaerung"), ("sachverhaltsklaerung", "auftragsklaerung")] {

@@ -26,6 +26,7 @@ struct CaseworkServiceTests {
         try await service.transition(caseID, TransitionRequest(from: "sachverhaltsklaerung", to: "auftragsklaerung"), by: counsellor)
         let letter = TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief",
                                        counterpart: "Hausverwaltung Süd GmbH")
+        try await service.addParty(name: "Hausverwaltung Süd GmbH", role: .gegenseite, to: caseID, by: counsellor)
         await #expect(throws: WorkflowRejection.documentMissing(document: "vollmacht", intervention: "beschwerdebrief",
                                                                 counterpart: "Hausverwaltung Süd GmbH")) {
             try await service.transition(caseID, letter, by: counsellor)

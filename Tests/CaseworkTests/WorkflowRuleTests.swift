@@ -31,8 +31,12 @@ struct WorkflowRuleTests {
         #expect(decide(letter, state) == .failure(.documentMissing(document: "vollmacht", intervention: "beschwerdebrief",
                                                                     counterpart: "Stadtwerke Köln GmbH")))
         state.documents = [vollmacht("Jobcenter Köln")]
-        #expect(decide(letter, state) == .failure(.documentMissing(document: "vollmacht", intervention: "beschwerdebrief",
-                                                                    counterpart: "Stadtwerke Köln GmbH")))
+        // One is on file, for someone else: the refusal says so rather than claiming none is there.
+        #expect(decide(letter, state) == .failure(.documentUnfit(document: "vollmacht", intervention: "beschwerdebrief",
+                                                                  counterpart: "Stadtwerke Köln GmbH",
+                                                                  mismatches: [DocumentMismatch(type: "vollmacht", counterpart: "Jobcenter Köln",
+                                                                                                signedOn: day("2026-11-02"),
+                                                                                                reasons: [.otherParty("Jobcenter Köln")])])))
         state.documents.append(vollmacht("  stadtwerke   KÖLN gmbh "))
         let change = try decide(letter, state).get()
         #expect(change.state.step == "intervention")
@@ -43,17 +47,25 @@ struct WorkflowRuleTests {
     }
 
     @Test func revokedFutureAndOutOfScopeDocumentsOpenNoGate() {
-        let cases: [(String, CaseDocument)] = [
-            ("revoked before today", vollmacht("Stadtwerke Köln GmbH", revoked: "2026-11-19")),
-            ("revoked today", vollmacht("Stadtwerke Köln GmbH", revoked: "2026-11-20")),
-            ("signed tomorrow", vollmacht("Stadtwerke Köln GmbH", signed: "2026-11-21")),
-            ("other scope", vollmacht("Stadtwerke Köln GmbH", scope: ["begleitung"])),
-            ("other type", vollmacht("Stadtwerke Köln GmbH", scope: ["alle"], type: "schweigepflichtentbindung")),
-            ("no counterpart", vollmacht(nil, scope: ["alle"])),
+        let cases: [(String, CaseDocument, [DocumentMismatch.Reason]?)] = [
+            ("revoked before today", vollmacht("Stadtwerke Köln GmbH", revoked: "2026-11-19"), [.revoked(day("2026-11-19"))]),
+            ("revoked today", vollmacht("Stadtwerke Köln GmbH", revoked: "2026-11-20"), [.revoked(day("2026-11-20"))]),
+            ("signed tomorrow", vollmacht("Stadtwerke Köln GmbH", signed: "2026-11-21"), [.signedLater(day("2026-11-21"))]),
+            ("other scope", vollmacht("Stadtwerke Köln GmbH", scope: ["begleitung"]), [.notInScope]),
+            ("other type", vollmacht("Stadtwerke Köln GmbH", scope: ["alle"], type: "schweigepflichtentbindung"), nil),
+            ("no counterpart", vollmacht(nil, scope: ["alle"]), [.otherParty(nil)]),
         ]
-        for (name, document) in cases {
+        for (name, document, reasons) in cases {
             let state = CaseState(kind: "beratungsfall", step: "auftragsklaerung", documents: [document])
-            #expect(decide(letter, state).failureCode == "document_missing", "\(name)")
+            guard let reasons else {
+                #expect(decide(letter, state).failureCode == "document_missing", "\(name): none of the type is on file")
+                continue
+            }
+            guard case .failure(.documentUnfit(_, _, _, let mismatches)) = decide(letter, state) else {
+                Issue.record("\(name): not refused as unfit")
+                continue
+            }
+            #expect(mismatches.map(\.reasons) == [reasons], "\(name)")
         }
         let later = CaseState(kind: "beratungsfall", step: "auftragsklaerung",
                               documents: [vollmacht("Stadtwerke Köln GmbH", scope: ["alle"], revoked: "2026-12-01")])

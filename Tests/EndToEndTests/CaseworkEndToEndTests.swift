@@ -58,13 +58,19 @@ import Testing
         }
         let letter: [String: Any] = ["from": "auftragsklaerung", "to": "intervention", "intervention": "beschwerdebrief",
                                      "counterpart": "Hausverwaltung Süd GmbH"]
+        // The counterpart is a party of the case, recorded first.
+        let (notAParty, notAPartyBody) = try await send("POST", "/transitions", letter)
+        #expect(notAParty == 422, "\(notAPartyBody)")
+        #expect(try await send("POST", "/parties", ["name": "Hausverwaltung Süd GmbH", "role": "gegenseite"]).status == 201)
+        #expect(try await send("POST", "/parties", ["name": "Stadtwerke", "role": "dritte"]).status == 201)
         let (refusedStatus, refusedBody) = try await send("POST", "/transitions", letter)
         #expect(refusedStatus == 409)
         #expect(errorCode(refusedBody) == "document_missing", "\(refusedBody)")
-        // A Vollmacht for someone else does not open the gate either.
+        // A Vollmacht for someone else does not open the gate either, and the refusal says which is on file.
         #expect(try await send("POST", "/documents", ["type": "vollmacht", "scope": ["beschwerdebrief"], "counterpart": "Stadtwerke",
                                                       "signedOn": today]).status == 201)
-        #expect(errorCode(try await send("POST", "/transitions", letter).body) == "document_missing")
+        let unfit = try await send("POST", "/transitions", letter)
+        #expect(errorCode(unfit.body) == "document_unfit" && "\(unfit.body)".contains("Stadtwerke"), "\(unfit.body)")
         #expect(try await send("POST", "/documents", ["type": "vollmacht", "scope": ["beschwerdebrief"], "counterpart": "Hausverwaltung Süd GmbH",
                                                       "signedOn": today]).status == 201)
         let (movedStatus, movedBody) = try await send("POST", "/transitions", letter)

@@ -65,6 +65,8 @@ import Testing
                 #expect(try await Self.move(client, caseID, token: token, #"{"from": "\#(from)", "to": "\#(to)"}"#).status == .ok, "\(from) → \(to)")
             }
             let letter = #"{"from": "auftragsklaerung", "to": "intervention", "intervention": "beschwerdebrief", "counterpart": "Hausverwaltung Süd"}"#
+            #expect(try await client.json("/api/v1/cases/\(caseID)/parties", .post, token: token,
+                                          #"{"name": "Hausverwaltung Süd", "role": "gegenseite"}"#).status == .created)
             let refused = try await Self.move(client, caseID, token: token, letter)
             #expect(refused.status == .conflict)
             #expect(try Self.errorCode(refused) == "document_missing")

@@ -33,6 +33,8 @@ import Testing
     static func caseWithDocument(_ client: any TestClientProtocol, token: String,
                                  counterpart: String = "Hausverwaltung Süd") async throws -> (String, String) {
         let (_, caseID) = try await CaseAPITests.report(client, lead: token)
+        let party = try await client.json("/api/v1/cases/\(caseID)/parties", .post, token: token, #"{"name": "\#(counterpart)", "role": "gegenseite"}"#)
+        #expect(party.status == .created)
         let document = try await client.json("/api/v1/cases/\(caseID)/documents", .post, token: token, """
             {"type": "vollmacht", "scope": ["beschwerdebrief"], "counterpart": "\(counterpart)", "signedOn": "\(CaseAPITests.today)"}
             """)

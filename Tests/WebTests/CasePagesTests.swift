@@ -67,9 +67,15 @@ import Testing
                 #expect(moved.headers[.location] == "/cases/\(caseID)?lang=en&done=case_transition")
             }
             let letter = [("from", "auftragsklaerung"), ("to", "intervention"), ("intervention", "beschwerdebrief"), ("counterpart", "Club Nord")]
+            let notAParty = try await post("transition", letter)
+            #expect(notAParty.status == .unprocessableContent && notAParty.text.contains("is not a party of this case"))
+            #expect(try await post("party", [("name", "Club Nord"), ("role", "gegenseite")]).status == .seeOther)
             let refused = try await post("transition", letter)
             #expect(refused.status == .conflict)
             #expect(refused.text.contains(#"role="alert""#) && refused.text.contains("Vollmacht") && refused.text.contains("Club Nord"))
+            // The refused form comes back as it was sent: the intervention and the party still chosen.
+            #expect(refused.text.contains(#"<option value="beschwerdebrief" selected>"#))
+            #expect(refused.text.range(of: #"<option value="[0-9a-f]{32}" selected>Club Nord</option>"#, options: .regularExpression) != nil)
             let stale = try await post("transition", [("from", "eingegangen"), ("to", "kein_kontakt")])
             #expect(stale.status == .conflict)
             #expect(stale.text.contains("someone else moved it"))

@@ -1,0 +1,22 @@
+/// Someone a case deals with: the other side (a landlord, an employer, a school), or a third
+/// party (a works council, an authority asked for a statement). Recorded once on the case and
+/// then chosen from a list, so a Vollmacht for "Wohnraum24 GmbH" and a letter to "Wohnraum24"
+/// cannot silently name two different parties. Sealed in the sheet.
+public struct CaseParty: Sendable, Equatable, Codable {
+    public enum Role: String, Sendable, Codable, CaseIterable {
+        /// The side the discrimination came from.
+        case gegenseite
+        /// Someone else the office deals with for the person.
+        case dritte
+    }
+
+    public let id: EntityID
+    public var name: String
+    public var role: Role
+
+    public init(id: EntityID = .random(), name: String, role: Role) {
+        self.id = id
+        self.name = name
+        self.role = role
+    }
+}

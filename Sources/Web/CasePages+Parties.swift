@@ -1,0 +1,34 @@
+import Casework
+
+extension CasePages {
+    /// The case's parties, and the choices the forms offer for "whom it concerns": a document
+    /// and an intervention name a party from this list, never free text. `posted` refills a
+    /// refused form with what was sent, so the counsellor does not type it again.
+    func partyValues(_ sheet: CaseSheet, _ language: Catalogue, posted: FormFields?, postedForm: String?) -> [String: Any] {
+        let parties = sheet.parties ?? []
+        let chosen = posted?["counterpart"].flatMap { sheet.party($0)?.id }
+        func choices(for form: String) -> [[String: Any]] {
+            parties.map { ["value": $0.id.hex, "label": $0.name, "selected": postedForm == form && $0.id == chosen] }
+        }
+        var values: [String: Any] = [
+            "parties": parties.map { ["name": $0.name, "role": language["party_role_\($0.role.rawValue)"]] },
+            "anyParties": !parties.isEmpty,
+            "partyRoles": CaseParty.Role.allCases.map { ["value": $0.rawValue, "label": language["party_role_\($0.rawValue)"]] },
+            "documentParties": choices(for: "document"),
+            "transitionParties": choices(for: "transition"),
+        ]
+        if postedForm == "document", let posted {
+            let words = labels(language)
+            let scope = posted.all("scope")
+            values["postedDocument"] = ["signedOn": posted["signedOn"] ?? "", "note": posted["note"] ?? ""]
+            values["documentTypes"] = casework.policy.documents.map {
+                ["value": $0.code, "label": words.document($0.code), "selected": $0.code == posted["type"]]
+            }
+            values["interventionChoices"] = casework.policy.interventions.map {
+                ["value": $0.code, "label": words.intervention($0.code), "checked": scope.contains($0.code)]
+            }
+            values["scopeAll"] = scope.contains(CaseDocument.everyIntervention)
+        }
+        return values
+    }
+}
