@@ -291,6 +291,21 @@ enum Migrations {
         ALTER TABLE case_file ADD COLUMN reporter_unread INTEGER NOT NULL DEFAULT 0 CHECK (reporter_unread IN (0, 1));
         """
 
+    /// v11: covers (Vertretungen). While a member is away, another sees and works the cases the
+    /// absent one is assigned to; one cover per absent member at a time.
+    static let v11 = """
+        CREATE TABLE member_cover (
+            absent_id BLOB PRIMARY KEY NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+            office_id BLOB NOT NULL REFERENCES office(id),
+            cover_id BLOB NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+            from_day TEXT NOT NULL,
+            until_day TEXT NOT NULL,
+            CHECK (absent_id != cover_id),
+            CHECK (from_day <= until_day)
+        ) WITHOUT ROWID;
+        CREATE INDEX member_cover_by_cover ON member_cover(cover_id);
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -322,6 +337,9 @@ enum Migrations {
         }
         migrator.registerMigration("v10") { db in
             try db.execute(sql: v10)
+        }
+        migrator.registerMigration("v11") { db in
+            try db.execute(sql: v11)
         }
         return migrator
     }

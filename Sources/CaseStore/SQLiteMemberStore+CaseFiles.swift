@@ -105,6 +105,38 @@ extension SQLiteMemberStore: CaseFileStore {
         }
     }
 
+    public func covers(officeID: EntityID) async throws -> [MemberCover] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT v.absent_id, a.username AS absent, v.cover_id, c.username AS cover, v.from_day, v.until_day
+                FROM member_cover v JOIN member a ON a.id = v.absent_id JOIN member c ON c.id = v.cover_id
+                WHERE v.office_id = ? ORDER BY a.username
+                """, arguments: [Data(officeID.bytes)]).compactMap { row in
+                guard let absentID = EntityID(bytes: [UInt8](row["absent_id"] as Data)), let coverID = EntityID(bytes: [UInt8](row["cover_id"] as Data)),
+                      let from = Day(iso: row["from_day"]), let until = Day(iso: row["until_day"]) else { return nil }
+                return MemberCover(absentID: absentID, absent: row["absent"], coverID: coverID, cover: row["cover"], from: from, until: until)
+            }
+        }
+    }
+
+    public func setCover(_ cover: MemberCover, officeID: EntityID, audit: AuditEvent) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO member_cover (absent_id, office_id, cover_id, from_day, until_day) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (absent_id) DO UPDATE SET cover_id = excluded.cover_id, from_day = excluded.from_day, until_day = excluded.until_day
+                """, arguments: [Data(cover.absentID.bytes), Data(officeID.bytes), Data(cover.coverID.bytes), cover.from.iso, cover.until.iso])
+            try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
+        }
+    }
+
+    public func endCover(absentID: EntityID, officeID: EntityID, audit: AuditEvent) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM member_cover WHERE absent_id = ? AND office_id = ?", arguments: [Data(absentID.bytes), Data(officeID.bytes)])
+            guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
+            try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
+        }
+    }
+
     public func countCases(_ query: CaseQuery) async throws -> Int {
         try await writer.read { db in
             let (conditions, _, arguments) = Self.clauses(of: query)

@@ -8,13 +8,19 @@ extension SQLiteMemberStore {
     static func clauses(of query: CaseQuery) -> (conditions: String, order: String, arguments: StatementArguments) {
         var conditions = ["c.office_id = ?"]
         var arguments: StatementArguments = [Data(query.officeID.bytes)]
-        if let member = query.visibleTo {
-            conditions.append("EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id = ?)")
-            arguments += [Data(member.bytes)]
+        if let members = query.visibleTo {
+            let marks = Array(repeating: "?", count: max(members.count, 1)).joined(separator: ", ")
+            conditions.append("EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id IN (\(marks)))")
+            arguments += StatementArguments(members.isEmpty ? [Data()] : members.map { Data($0.bytes) })
         }
-        if let member = query.assignedTo {
-            conditions.append("EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id = ?)")
-            arguments += [Data(member.bytes)]
+        if !query.excludedSteps.isEmpty {
+            conditions.append("c.step NOT IN (\(Array(repeating: "?", count: query.excludedSteps.count).joined(separator: ", ")))")
+            arguments += StatementArguments(query.excludedSteps)
+        }
+        if let members = query.assignedTo {
+            let marks = Array(repeating: "?", count: max(members.count, 1)).joined(separator: ", ")
+            conditions.append("EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id IN (\(marks)))")
+            arguments += StatementArguments(members.isEmpty ? [Data()] : members.map { Data($0.bytes) })
         }
         if query.unassigned {
             conditions.append("NOT EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id)")

@@ -70,6 +70,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case memberEnrolled = "member.enrolled"
     case memberRemoved = "member.removed"
     case memberRoleChanged = "member.role_changed"
+    case coverSet = "member.cover_set"
+    case coverEnded = "member.cover_ended"
     case passphraseChanged = "member.passphrase_changed"
     /// A wrong current passphrase on a change: someone holding the session may be guessing.
     case passphraseChangeFailed = "member.passphrase_change_failed"

@@ -37,6 +37,12 @@ public protocol CaseFileStore: Sendable {
     func tallies(officeID: EntityID) async throws -> [(month: String, count: Int)]
     /// Clears the case's unread mark for the reporter's messages and files, with its audit event.
     func markReporterRead(caseID: EntityID, officeID: EntityID, audit: AuditEvent) async throws
+    /// The office's covers, ended ones included until removed.
+    func covers(officeID: EntityID) async throws -> [MemberCover]
+    /// Sets (or replaces) the cover for `cover.absentID`, with its audit event.
+    func setCover(_ cover: MemberCover, officeID: EntityID, audit: AuditEvent) async throws
+    /// Ends the cover of an absent member, with its audit event.
+    func endCover(absentID: EntityID, officeID: EntityID, audit: AuditEvent) async throws
     /// How many cases match the query's filters (its cursor and limit are ignored).
     func countCases(_ query: CaseQuery) async throws -> Int
 }

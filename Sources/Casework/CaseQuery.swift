@@ -8,11 +8,14 @@ public struct CaseQuery: Sendable, Equatable {
     }
 
     public let officeID: EntityID
-    /// Access: only cases this member is assigned to (a counsellor where the team does not see all).
-    public var visibleTo: EntityID?
+    /// Access: only cases one of these members is assigned to (a counsellor, and the members
+    /// they cover, where the team does not see all).
+    public var visibleTo: [EntityID]?
+    /// Filter: cases not in these steps (the closed ones, for a caseload).
+    public var excludedSteps: [String] = []
     public var step: String?
-    /// Filter: cases this member is assigned to.
-    public var assignedTo: EntityID?
+    /// Filter: cases one of these members is assigned to (the member, and those they cover).
+    public var assignedTo: [EntityID]?
     /// Filter: cases nobody is assigned to.
     public var unassigned = false
     public var due: Due?
@@ -46,7 +49,7 @@ public struct CaseQuery: Sendable, Equatable {
     public var after: CaseCursor?
     public var limit: Int
 
-    public init(officeID: EntityID, visibleTo: EntityID? = nil, step: String? = nil, assignedTo: EntityID? = nil, due: Due? = nil,
+    public init(officeID: EntityID, visibleTo: [EntityID]? = nil, step: String? = nil, assignedTo: [EntityID]? = nil, due: Due? = nil,
                 idRange: IDRange? = nil, after: CaseCursor? = nil, limit: Int = 50) {
         self.officeID = officeID
         self.visibleTo = visibleTo

@@ -22,7 +22,10 @@ extension CaseworkService {
         let today = Day(now())
         var query = CaseQuery(officeID: officeID, step: nil, after: nil, limit: 200)
         query.due = .until(today.adding(days: policy.warnDays))
-        if !session.isLead && !teamAccess { query.visibleTo = session.memberID }
+        let visible = try await visibleMembers(session, officeID: officeID)
+        if !session.isLead && !teamAccess { query.visibleTo = visible }
+        // "Mine" includes the deadlines of the members covered today.
+        let names = Set(try await members.store.members(officeID: officeID).filter { visible.contains($0.id) }.map(\.username))
         try await members.record(session, .deadlinesViewed)
         var found: [DueDeadline] = []
         var scanned = 0
@@ -32,7 +35,7 @@ extension CaseworkService {
                 let inCharge = item.assignees.first { $0.role == .beratung }?.username
                 for deadline in item.deadlines where deadline.state == .overdue || deadline.state == .dueSoon {
                     let responsible = deadline.owner ?? inCharge
-                    if mine && responsible != session.username { continue }
+                    if mine && !(responsible.map(names.contains) ?? false) { continue }
                     found.append(DueDeadline(item: item, deadline: deadline, responsible: responsible))
                 }
             }

@@ -13,8 +13,9 @@ extension CaseworkService {
         let teamAccess = try await store.teamAccess(officeID: officeID)
         let today = Day(now())
         var query = CaseQuery(officeID: officeID, step: filter.step, after: filter.after, limit: limit)
-        if !session.isLead && !teamAccess { query.visibleTo = session.memberID }
-        if filter.assignment == .mine { query.assignedTo = session.memberID }
+        let mine = try await visibleMembers(session, officeID: officeID)
+        if !session.isLead && !teamAccess { query.visibleTo = mine }
+        if filter.assignment == .mine { query.assignedTo = mine }
         if filter.assignment == CaseListFilter.Assignment.none { query.unassigned = true }
         query.unread = filter.unread
         if filter.sort == .urgency { query.urgency = CaseQuery.Urgency(today: today, soon: today.adding(days: policy.warnDays)) }
@@ -136,10 +137,11 @@ extension CaseworkService {
     public func unreadCounts(for session: Session) async throws -> (all: Int, mine: Int) {
         let officeID = try officeID(of: session)
         var query = CaseQuery(officeID: officeID)
-        if !session.isLead, try await !store.teamAccess(officeID: officeID) { query.visibleTo = session.memberID }
+        let mine = try await visibleMembers(session, officeID: officeID)
+        if !session.isLead, try await !store.teamAccess(officeID: officeID) { query.visibleTo = mine }
         query.unread = true
         let all = try await store.countCases(query)
-        query.assignedTo = session.memberID
+        query.assignedTo = mine
         return (all, try await store.countCases(query))
     }
 

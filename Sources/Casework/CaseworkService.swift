@@ -39,9 +39,20 @@ public struct CaseworkService: Sendable {
 
     /// Leads see every case of their office; counsellors those they are assigned to, and all of
     /// them where the office opens cases to the team.
-    func mayOpen(_ row: CaseFileRow, session: Session, teamAccess: Bool) -> Bool {
+    func mayOpen(_ row: CaseFileRow, session: Session, teamAccess: Bool, covered: Set<EntityID> = []) -> Bool {
         guard row.officeID == session.officeID, session.worksCases else { return false }
-        return session.isLead || teamAccess || row.assignees.contains { $0.memberID == session.memberID }
+        return session.isLead || teamAccess || row.assignees.contains { $0.memberID == session.memberID || covered.contains($0.memberID) }
+    }
+
+    /// The absent members whose cases the member covers today (a Vertretung a lead set).
+    func covered(by session: Session, officeID: EntityID) async throws -> Set<EntityID> {
+        let today = Day(now())
+        return Set(try await store.covers(officeID: officeID).filter { $0.coverID == session.memberID && $0.isActive(on: today) }.map(\.absentID))
+    }
+
+    /// The members whose assignments give `session` access: itself and whom it covers.
+    func visibleMembers(_ session: Session, officeID: EntityID) async throws -> [EntityID] {
+        [session.memberID] + (try await covered(by: session, officeID: officeID)).sorted { $0.hex < $1.hex }
     }
 
     /// Loads a case the member may open, with its records; a foreign, missing or forbidden case
@@ -49,7 +60,8 @@ public struct CaseworkService: Sendable {
     func load(_ id: EntityID, for session: Session) async throws -> (CaseFileRow, [SealedRecord]) {
         let officeID = try officeID(of: session)
         guard let (row, records) = try await store.caseFile(id: id, officeID: officeID),
-              mayOpen(row, session: session, teamAccess: try await store.teamAccess(officeID: officeID)) else {
+              mayOpen(row, session: session, teamAccess: try await store.teamAccess(officeID: officeID),
+                      covered: try await covered(by: session, officeID: officeID)) else {
             throw AccessError.notFound
         }
         return (row, records)

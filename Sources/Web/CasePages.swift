@@ -29,6 +29,8 @@ struct CasePages {
         router.get("/cases/:id/letters/:letter", use: letterPage)
         router.get("/cases/:id/reporter-files/:file", use: downloadReporterFile)
         router.get("/deadlines", use: deadlineOverview)
+        router.get("/team", use: teamPage)
+        router.post("/team", use: teamForm)
     }
 
     func labels(_ language: Catalogue) -> PolicyLabels {

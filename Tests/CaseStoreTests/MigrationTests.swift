@@ -158,6 +158,36 @@ import Testing
 
     static let v10Digest = "665584b67c5a1dfe06c96512a47c3cd0"
 
+    /// v11 (covers) is frozen once shipped.
+    @Test func v11IsFrozen() {
+        let digest = KeyedHash.digest(Array(Migrations.v11.utf8), length: 16)
+        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        #expect(hex == MigrationTests.v11Digest, "Migrations.v11 changed; add a new migration instead")
+    }
+
+    static let v11Digest = "5d858cfef352c096929abc2664d63d98"
+
+    /// v11 refuses a member covering themselves and a cover that ends before it starts.
+    @Test func v11RefusesNonsenseCovers() throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(configuration: configuration)
+        try Migrations.migrator.migrate(queue)
+        try queue.write { db in
+            let office = Data(repeating: 1, count: 16), one = Data(repeating: 2, count: 16), two = Data(repeating: 3, count: 16)
+            try db.execute(sql: "INSERT INTO member_cover (absent_id, office_id, cover_id, from_day, until_day) VALUES (?, ?, ?, '2026-12-01', '2026-12-05')",
+                           arguments: [one, office, two])
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO member_cover (absent_id, office_id, cover_id, from_day, until_day) VALUES (?, ?, ?, '2026-12-01', '2026-12-05')",
+                               arguments: [two, office, two])
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO member_cover (absent_id, office_id, cover_id, from_day, until_day) VALUES (?, ?, ?, '2026-12-06', '2026-12-05')",
+                               arguments: [two, office, one])
+            }
+        }
+    }
+
     /// v10 marks no case from before it unread, and takes only 0 or 1.
     @Test func v10StartsWithNothingUnread() throws {
         let queue = try DatabaseQueue()
@@ -315,7 +345,7 @@ import Testing
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
+            #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
             for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "record", "intake_month"] {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                               arguments: [table])
