@@ -86,6 +86,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case caseAssigned = "case.assigned"
     case caseDescribed = "case.described"
     case casePartyAdded = "case.party_added"
+    /// A printable case file was made: for the office's records or as an access request's answer.
+    case caseFilePrinted = "case.file_printed"
     case caseNoteAdded = "case.note_added"
     case caseContactRecorded = "case.contact_recorded"
     case caseDocumentRecorded = "case.document_recorded"

@@ -43,7 +43,7 @@ public struct CaseDocument: Sendable, Equatable, Codable {
         return Self.normalised(counterpart) == Self.normalised(party) && !Self.normalised(party).isEmpty
     }
 
-    static func normalised(_ text: String) -> String {
+    public static func normalised(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

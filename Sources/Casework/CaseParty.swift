@@ -13,10 +13,14 @@ public struct CaseParty: Sendable, Equatable, Codable {
     public let id: EntityID
     public var name: String
     public var role: Role
+    /// The party may be named in the answer to the person's access request (Art. 15 DSGVO);
+    /// otherwise it is a third party's data and left out. Nil in parties from before.
+    public var shareable: Bool?
 
-    public init(id: EntityID = .random(), name: String, role: Role) {
+    public init(id: EntityID = .random(), name: String, role: Role, shareable: Bool = false) {
         self.id = id
         self.name = name
         self.role = role
+        self.shareable = shareable
     }
 }

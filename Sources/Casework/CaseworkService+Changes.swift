@@ -83,10 +83,13 @@ extension CaseworkService {
     }
 
     /// A note on the case, sealed; the audit trail says only that a note was added.
-    public func addNote(_ text: String, to id: EntityID, by session: Session) async throws {
+    /// `shareable`: the person may read it in the answer to an access request (Art. 15 DSGVO).
+    public func addNote(_ text: String, shareable: Bool = false, to id: EntityID, by session: Session) async throws {
         let text = try CaseInput.text(text, field: "text", limit: 20_000)
         try await change(id, by: session) { _, row, _ in
-            CaseChange(entries: [entry(.note, by: session, text: text)], audit: [.member(session.username, .caseNoteAdded, row.id.hex, at: now())])
+            var note = entry(.note, by: session, text: text)
+            note.shareable = shareable ? true : nil
+            return CaseChange(entries: [note], audit: [.member(session.username, .caseNoteAdded, row.id.hex, at: now())])
         }
     }
 

@@ -4,7 +4,7 @@ extension CaseworkService {
     /// Adds a party to the case, or returns the one of that name already there (nothing
     /// changes then). Audited without the name: it stays sealed in the case.
     @discardableResult
-    public func addParty(name: String, role: CaseParty.Role, to id: EntityID, by session: Session) async throws -> EntityID {
+    public func addParty(name: String, role: CaseParty.Role, shareable: Bool = false, to id: EntityID, by session: Session) async throws -> EntityID {
         let name = try CaseInput.text(name, field: "party", limit: 200)
         var result: EntityID?
         do {
@@ -13,7 +13,7 @@ extension CaseworkService {
                     result = existing.id
                     throw PartyExists()
                 }
-                let party = CaseParty(name: name, role: role)
+                let party = CaseParty(name: name, role: role, shareable: shareable)
                 sheet.parties = (sheet.parties ?? []) + [party]
                 result = party.id
                 return CaseChange(entries: [entry(.party, by: session, text: "\(role.rawValue):\(name)")],

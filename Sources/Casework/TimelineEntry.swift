@@ -32,6 +32,9 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
     public let kind: Kind
     /// A note, a reason, a deadline's label, a summary of the change.
     public var text: String?
+    /// A note the counsellor marked as one the person may see in an access request's answer
+    /// (Art. 15 DSGVO); nil or false: internal, left out.
+    public var shareable: Bool?
     public var transition: TransitionRequest?
     public var contact: ContactLogEntry?
     public var document: CaseDocument?

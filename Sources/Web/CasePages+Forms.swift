@@ -92,7 +92,7 @@ extension CasePages {
                                                                 counterpart: optional("counterpart"), outcome: optional("outcome"),
                                                                 reason: optional("reason"), requester: optional("requester"),
                                                                 confirmed: form["confirm"] == "yes" ? true : nil), by: session)
-        case "note": try await casework.addNote(text("text"), to: id, by: session)
+        case "note": try await casework.addNote(text("text"), shareable: form["shareable"] == "yes", to: id, by: session)
         case "message": try await casework.sendMessage(text("text"), to: id, by: session)
         case "contact": try await casework.addContact(try contact(form), to: id, by: session)
         case "document":
@@ -108,7 +108,7 @@ extension CasePages {
         case "deadline-missed": try await casework.markMissed(rule: text("rule"), reason: text("reason"), on: id, by: session)
         case "party":
             guard let role = CaseParty.Role(rawValue: text("role")) else { throw AccessError.invalid(field: "role", message: "unknown") }
-            try await casework.addParty(name: text("name"), role: role, to: id, by: session)
+            try await casework.addParty(name: text("name"), role: role, shareable: form["shareable"] == "yes", to: id, by: session)
         case "fields":
             try await casework.setLegalFields(form["follow"] == "yes" ? nil : form.all("fields"), on: id, by: session)
         case "classification":

@@ -30,6 +30,7 @@ struct CasePages {
         router.get("/cases/:id/reporter-files/:file", use: downloadReporterFile)
         router.get("/deadlines", use: deadlineOverview)
         router.get("/team", use: teamPage)
+        router.get("/cases/:id/print", use: printCaseFile)
         router.post("/team", use: teamForm)
     }
 

@@ -44,7 +44,7 @@ extension OpenAPIDocument {
           parameters:
             - {$ref: "#/components/parameters/Lang"}
             - {$ref: "#/components/parameters/CaseID"}
-            - {name: form, in: path, required: true, schema: {type: string, enum: [transition, note, message, contact, document, revocation, event, deadline, deadline-done, classification, assignees, description, letter, fields]}}
+            - {name: form, in: path, required: true, schema: {type: string, enum: [transition, note, message, contact, document, revocation, event, deadline, deadline-done, classification, assignees, description, letter, fields, deadline-missed, reporter-read, party]}}
           responses: {"303": {description: Done; to the case page (or /cases after deletion).}, "403": {description: Wrong csrf or another site.}, "404": {description: Missing, foreign or not open to this member.}, "409": {description: A refused transition (stale step, forbidden, document missing); the case page with the reason.}, "422": {description: Refused input; the case page with the reason.}}
       /cases/{id}/documents/{document}/file:
         get:
@@ -80,6 +80,26 @@ extension OpenAPIDocument {
           summary: Overdue deadlines and those ending within the warning days, from every case the member may open; audited
           parameters: [{$ref: "#/components/parameters/Lang"}]
           responses: {"200": {$ref: "#/components/responses/Page"}, "303": {description: No session.}, "404": {description: Not a counsellor or lead.}}
+      /cases/{id}/print:
+        get:
+          tags: [pages]
+          operationId: caseFilePage
+          summary: A printable case file — `purpose=akte` everything for the office, `purpose=auskunft` the answer to an access request (Art. 15 DSGVO) without third parties' data and internal notes unless marked shareable; audited as case.file_printed
+          parameters: [{$ref: "#/components/parameters/Lang"}, {$ref: "#/components/parameters/CaseID"}, {name: purpose, in: query, required: false, schema: {type: string, enum: [akte, auskunft]}}]
+          responses: {"200": {$ref: "#/components/responses/Page"}, "303": {description: No session.}, "404": {description: Missing, foreign or not open to this member.}}
+      /team:
+        get:
+          tags: [pages]
+          operationId: teamPage
+          summary: For leads, each member's open caseload and deadlines, and the covers (Vertretungen)
+          parameters: [{$ref: "#/components/parameters/Lang"}]
+          responses: {"200": {$ref: "#/components/responses/Page"}, "303": {description: No session.}, "404": {description: Not a lead.}}
+        post:
+          tags: [pages]
+          operationId: teamForm
+          summary: Sets (action=set, absent, cover, until) or ends (action=end, absent) a cover; audited
+          parameters: [{$ref: "#/components/parameters/Lang"}]
+          responses: {"303": {description: Done; to /team.}, "403": {description: Wrong csrf or another site.}, "404": {description: Not a lead.}, "422": {description: Refused; the team page with the reason.}}
 
     """#
 }
