@@ -22,6 +22,14 @@ public struct ReleaseService: Sendable {
     }
 
     /// The frozen release of `period`, computed now if the office has none yet.
+    /// How many of the office's cases were classified in the period: none means the release
+    /// would freeze empty tables, which the lead is asked to confirm first.
+    public func classifiedCount(_ period: StatPeriod, session: Session) async throws -> Int {
+        let (officeID, _) = try await leadSecrets(session)
+        let months = Set(period.months)
+        return try await statistics.classifications(of: officeID, through: period, session: session).filter { months.contains($0.month) }.count
+    }
+
     public func release(_ period: StatPeriod, session: Session) async throws -> (stored: StoredRelease, file: StatFile) {
         let (officeID, secrets) = try await leadSecrets(session)
         if let existing = try await releases.releases(officeID: officeID).first(where: { $0.period == period.description }) {

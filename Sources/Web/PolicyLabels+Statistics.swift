@@ -10,10 +10,18 @@ extension PolicyLabels {
         case "outcome": return outcome(value)
         case "intervention": return intervention(value)
         case "flag": return flag(value)
-        case "regierungsbezirk": return value.prefix(1).uppercased() + value.dropFirst()
+        case "regierungsbezirk": return pick(taxonomy.regierungsbezirke[value], value.prefix(1).uppercased() + value.dropFirst())
+        case "region": return taxonomy.region(value)?.name ?? value
         default:
-            let facet = dimension.hasSuffix("_top") ? String(dimension.dropLast(4)) : dimension
-            return code(value, of: facet)
+            // A parent counted with its subtypes (`…_top`) and a parent counted alone are two
+            // different numbers; the label says which, so 44 and 10 do not look contradictory.
+            let rolledUp = dimension.hasSuffix("_top")
+            let facet = rolledUp ? String(dimension.dropLast(4)) : dimension
+            let isParent = taxonomy.facet(facet)?.codes.contains { $0.parent == value } ?? false
+            guard isParent else { return code(value, of: facet) }
+            let german = language.hasPrefix("de")
+            let note = rolledUp ? (german ? "mit Untergruppen" : "including subtypes") : (german ? "ohne genauere Angabe" : "not further specified")
+            return "\(code(value, of: facet)) (\(note))"
         }
     }
 }

@@ -7,7 +7,7 @@ struct PolicyLabels {
     let taxonomy: Taxonomy
     let language: String
 
-    private func pick(_ labels: [String: String]?, _ code: String) -> String {
+    func pick(_ labels: [String: String]?, _ code: String) -> String {
         labels.flatMap { Taxonomy.label($0, language: language) } ?? code
     }
 

@@ -25,9 +25,9 @@ struct ReleasePages {
     }
 
     func page(_ session: Session, _ language: Catalogue, releases: [StoredRelease], notice: String? = nil,
-              period: String = "", problem: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+              period: String = "", problem: String? = nil, warning: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         base.render("releases", status: status, language: language, path: "/releases", session: session, values: present([
-            "title": language["releases_title"], "notice": notice, "period": period, "problem": problem,
+            "title": language["releases_title"], "notice": notice, "period": period, "problem": problem, "warning": warning,
             "suggestion": Self.lastClosedYear(), "hasReleases": !releases.isEmpty,
             "releases": releases.map { release -> [String: Any] in
                 present(["id": release.id.hex, "period": release.period, "createdAt": PageTime(language: language.code).time(stamp: release.createdAt),
@@ -52,6 +52,11 @@ struct ReleasePages {
                             status: .unprocessableContent)
             }
             do {
+                // An office with no classified case in the period would freeze empty tables: ask first.
+                let known = releases.contains { $0.period == period.description }
+                if !known, form["confirm"] != "yes", try await statistics.releases.classifiedCount(period, session: session) == 0 {
+                    return page(session, language, releases: releases, period: text, warning: language.text("releases_empty_warning", ["period": text]))
+                }
                 let (stored, _) = try await statistics.releases.release(period, session: session)
                 return base.redirect("/releases/\(stored.id.hex)", language)
             } catch AccessError.invalid(let field, let message) where field == "period" || field == "taxonomy" {
@@ -72,15 +77,20 @@ struct ReleasePages {
                 "sentAt": stored.sentAt.map { PageTime(language: language.code).time(stamp: $0) },
                 "createdAtISO": stored.createdAt, "sentAtISO": stored.sentAt,
                 "epsilon": stored.epsilon, "policy": file.policy, "taxonomy": file.taxonomy,
-                "notice": base.confirmation(request, language, known: ["release_sent"]),
+                "notice": base.confirmation(request, language, known: ["release_sent", "release_confirm_missing"]),
                 "tables": file.tables.map { StatTableView($0, spec: statistics.policy.table($0.name), labels: labels, language: language).values },
+                // In a quarter, the tables the policy keeps to the year are named, so their absence is not read as zero.
+                "yearOnly": StatPeriod(stored.period)?.quarter == nil ? nil : statistics.policy.tables
+                    .filter { !$0.reports.contains("quarterly") }.map { Taxonomy.label($0.labels, language: language.code) ?? $0.name }.joined(separator: ", "),
             ]))
         }
     }
 
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberForm(request) { session, language, _ in
+        try await base.memberForm(request) { session, language, form in
             guard let id = CaseAPI.pathID(context) else { throw AccessError.notFound }
+            // Sending cannot be taken back: the tables must have been looked at and confirmed.
+            guard form["confirm"] == "yes" else { return base.redirect("/releases/\(id.hex)", language, done: "release_confirm_missing") }
             _ = try await statistics.releases.send(id: id, session: session)
             return base.redirect("/releases/\(id.hex)", language, done: "release_sent")
         }

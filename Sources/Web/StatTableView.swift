@@ -15,9 +15,10 @@ struct StatTableView {
             if let count = cell.count, !cell.suppressed { return String(count) }
             return cell.primary ? "<5" : "–"
         }
-        let total = table.margins.first { $0.key.isEmpty }
+        // A table without dimensions (Kontakte ohne Akte, noch nicht klassifiziert) is its one cell.
+        let total = table.margins.first { $0.key.isEmpty } ?? (table.dimensions.isEmpty ? table.cells.first { $0.key.isEmpty } : nil)
         var values: [String: Any] = [
-            "name": table.name, "unit": table.unit,
+            "name": table.name, "unit": language.strings["stat_unit_\(table.unit)"] ?? table.unit,
             "caption": spec.flatMap { Taxonomy.label($0.labels, language: language.code) } ?? table.name,
             "total": count(total), "nennungen": !table.additive,
         ]

@@ -119,3 +119,69 @@ def test_axe_case_pages(axe_browser, demo, hostile_case, axe_source):
     wait_for(driver, "#form-error")
     check("/cases/{id} (refused transition)")
     assert not failures, "axe found WCAG 2.1 A/AA violations:\n" + "\n".join(failures)
+
+
+def _open_details(driver, form_css):
+    """Opens the <details> a form sits in by clicking its summary (JavaScript is off)."""
+    form = driver.find_element(By.CSS_SELECTOR, form_css)
+    details = form.find_element(By.XPATH, "ancestor::details[1]")
+    if details.get_attribute("open") is None:
+        details.find_element(By.TAG_NAME, "summary").click()
+
+
+def _deadline_texts(driver):
+    return [row.text for row in driver.find_elements(By.CSS_SELECTOR, ".deadline-table tr.deadline")]
+
+
+# (area, events in order, deadlines that must show, deadlines that must not)
+WALKS = {
+    "housing": ("wohnen", ["benachteiligung_bekannt", "anspruch_geltend_gemacht"],
+                ["§ 21 Abs. 5 AGG"], ["§ 61b ArbGG", "§ 15 Abs. 4 AGG", "§ 84 SGG"]),
+    "employment": ("arbeitssuche", ["ablehnung_zugegangen", "anspruch_geltend_gemacht"],
+                   ["§ 15 Abs. 4 AGG", "§ 61b ArbGG"], ["§ 21 Abs. 5 AGG", "§ 84 SGG"]),
+    "authority": ("jobcenter", ["sozialbescheid_zugegangen", "widerspruch_erhoben"],
+                  ["§ 84 SGG"], ["§ 21 Abs. 5 AGG", "§ 15 Abs. 4 AGG", "§ 61b ArbGG"]),
+}
+
+
+@pytest.mark.parametrize("walk", sorted(WALKS))
+def test_three_cases_walk_from_intake_to_abschluss_with_only_their_deadlines(member_browser, demo, walk):
+    """A housing, an employment and a public-authority case, from a report to Abschluss in the
+    browser without JavaScript: classified, their legal events recorded, and only the deadlines
+    of their legal field shown — the reported bug was § 61b ArbGG in a housing case."""
+    area, events, shown, absent = WALKS[walk]
+    url, counsellor = demo["url"], demo["counsellor"]
+    token = api(url, "POST", "/sessions", {"username": counsellor["username"], "passphrase": counsellor["passphrase"]})["token"]
+    office = next(o for o in api(url, "GET", "/offices")["offices"] if o["name"] == demo["office"])
+    before = case_ids(url, token)
+    api(url, "POST", "/reports", {"language": "de", "narrative": f"Walk {walk}: abgewiesen.", "contactWish": "mailbox", "consent": True,
+                                  "office": office["id"]})
+    (case_id,) = case_ids(url, token) - before
+    driver = member_browser
+    log_in(driver, url, counsellor["username"], counsellor["passphrase"])
+    page = f"{url}/cases/{case_id}?lang=de"
+    driver.get(page)
+    offered = {o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#ev-event option")}
+    assert events[0] not in offered, "before classification, no field's event is offered"
+
+    _open_details(driver, "form[action$='/classification?lang=de']")
+    driver.find_element(By.CSS_SELECTOR, f"form[action$='/classification?lang=de'] input[name=area][value={area}]").click()
+    click_and_wait(driver, "form[action$='/classification?lang=de'] button[type=submit]")
+    for event in events:
+        driver.find_element(By.CSS_SELECTOR, f"#ev-event option[value={event}]").click()
+        click_and_wait(driver, "form[action$='/event?lang=de'] button[type=submit]")
+        assert "Das Ereignis wurde erfasst." in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
+    deadlines = "\n".join(_deadline_texts(driver))
+    for label in shown:
+        assert label in deadlines, f"{walk}: {label} missing from {deadlines}"
+    for label in absent:
+        assert label not in deadlines, f"{walk}: {label} must not show: {deadlines}"
+
+    for target in ["erstkontakt", "sachverhaltsklaerung", "auftragsklaerung"]:
+        click_and_wait(driver, f"form.transition:has(input[name=to][value={target}]) button[type=submit]")
+        assert wait_for(driver, ".case-step").get_attribute("data-step") == target
+    form = "form.transition:has(input[name=to][value=abschluss])"
+    driver.find_element(By.CSS_SELECTOR, f"{form} select[name=outcome] option[value=verweis]").click()
+    driver.find_element(By.CSS_SELECTOR, f"{form} textarea[name=reason]").send_keys("Verwiesen an die Rechtsberatung.")
+    click_and_wait(driver, f"{form} button[type=submit]")
+    assert wait_for(driver, ".case-step").get_attribute("data-step") == "abschluss"
