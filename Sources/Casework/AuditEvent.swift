@@ -104,6 +104,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case caseMessageSent = "case.message_sent"
     case caseLetterGenerated = "case.letter_generated"
     case caseLetterViewed = "case.letter_viewed"
+    case caseLetterSent = "case.letter_sent"
     case caseShredded = "case.shredded"
     case tallyRecorded = "tally.recorded"
     case deadlinesViewed = "deadlines.viewed"

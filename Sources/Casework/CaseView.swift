@@ -33,4 +33,6 @@ public struct LetterSummary: Sendable, Equatable {
     public let recordID: EntityID
     public let template: String
     public let at: String
+    /// The day it was sent; nil for a draft.
+    public var sentOn: Day?
 }

@@ -61,10 +61,56 @@ extension CaseworkService {
             .filter { $0.element.isInForce(on: today) && known($0.element.counterpart) != nil }
             .max { ($0.element.signedOn, $0.offset) < ($1.element.signedOn, $1.offset) }?.element.counterpart
         let profile = office?.profile
-        return LetterValues(officeName: office?.name ?? "", officeAddress: known(profile?.address), officePhone: known(profile?.phone),
+        let own = sheet.legalFields(policy).subtracting(policy.alwaysFieldCodes)
+        var values = LetterValues(officeName: office?.name ?? "", officeAddress: known(profile?.address), officePhone: known(profile?.phone),
                             officeEmail: known(profile?.email), date: today.germanLong, place: known(profile?.city),
                             reference: CaseReference.of(row.id), counterpart: known(intervention ?? document),
                             person: known(sheet.persons.first?.label), counsellor: session.username,
                             incidentDate: report?.incidentDate?.germanLong)
+        // Only the paragraphs of the case's legal field are offered (a housing case gets § 19 AGG, not § 7).
+        values.legalFields = own.isEmpty || sheet.chosenFields == nil && sheet.classifiedFields == nil ? nil : own.sorted()
+        return values
+    }
+}
+
+extension CaseworkService {
+    /// Saves a draft as the letter that was sent: the counsellor's final text, with the day it
+    /// went out, sealed as a record of its own that nothing changes afterwards. A text that still
+    /// holds a `[[ … ]]` placeholder is refused, naming it: a letter with one must not go out.
+    @discardableResult
+    public func sendLetter(_ draftID: EntityID, text: String, sentOn: Day, in id: EntityID, by session: Session) async throws -> EntityID {
+        let text = try CaseInput.text(text, field: "text", limit: 50_000)
+        if let open = text.range(of: "[["), let close = text.range(of: "]]", range: open.upperBound..<text.endIndex) {
+            let placeholder = text[open.lowerBound..<close.upperBound].prefix(120)
+            throw AccessError.invalid(field: "text", message: "a placeholder is still in the letter: \(placeholder)")
+        }
+        guard sentOn <= Day(now()) else { throw AccessError.invalid(field: "sentOn", message: "a letter cannot be sent in the future") }
+        let draft = try await letter(draftID, in: id, by: session)
+        guard draft.sentOn == nil else { throw AccessError.invalid(field: "letter", message: "this letter was sent already and stays as it was") }
+        let recordID = EntityID.random()
+        try await change(id, by: session) { _, row, keys in
+            let sent = StoredLetter(template: draft.template, html: Self.letterHTML(text), at: AuditEvent.timestamp(now()), sentOn: sentOn)
+            let record = try RecordCodec.seal(sent, kind: .letter, caseID: row.id, key: keys.caseKey, recordID: recordID)
+            var logged = entry(.letterSent, by: session, text: draft.template)
+            logged.recordID = recordID
+            logged.sentOn = sentOn
+            return CaseChange(entries: [logged], records: [record],
+                              audit: [.member(session.username, .caseLetterSent, "\(row.id.hex) \(draft.template)", at: now())])
+        }
+        return recordID
+    }
+
+    /// The letter's text as HTML: a blank line ends a paragraph, a line break stays one; every
+    /// character escaped, so the text is only ever text.
+    static func letterHTML(_ text: String) -> String {
+        func escaped(_ line: Substring) -> String {
+            line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let paragraphs = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+            .map { $0.trimmingCharacters(in: .newlines) }.filter { !$0.isEmpty }
+        return "<article class=\"letter sent\" lang=\"de\">\n" + paragraphs.map { paragraph in
+            "<p>" + paragraph.split(separator: "\n", omittingEmptySubsequences: false).map(escaped).joined(separator: "<br>") + "</p>"
+        }.joined(separator: "\n") + "\n</article>"
     }
 }

@@ -33,8 +33,8 @@ extension CaseworkService {
         await catchUp(opened, session: session)
         timeline.sort { ($0.at, $0.kind.rawValue) < ($1.at, $1.kind.rawValue) }
         let letters = timeline.compactMap { entry -> LetterSummary? in
-            guard entry.kind == .letter, let recordID = entry.recordID else { return nil }
-            return LetterSummary(recordID: recordID, template: entry.text ?? "", at: entry.at)
+            guard entry.kind == .letter || entry.kind == .letterSent, let recordID = entry.recordID else { return nil }
+            return LetterSummary(recordID: recordID, template: entry.text ?? "", at: entry.at, sentOn: entry.sentOn)
         }
         let today = Day(now())
         var view = CaseView(id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,

@@ -21,6 +21,9 @@ public struct LetterValues: Sendable, Equatable {
     public var counsellor: String
     /// The day of the incident from the report, "3. Oktober 2026".
     public var incidentDate: String?
+    /// The case's legal fields (besides those every case has); nil when none is known yet, and
+    /// then every legal paragraph is offered for the counsellor to choose from.
+    public var legalFields: [String]?
 
     public init(officeName: String, officeAddress: String? = nil, officePhone: String? = nil, officeEmail: String? = nil, date: String,
                 place: String? = nil, reference: String, counterpart: String? = nil, person: String? = nil, counsellor: String,

@@ -24,6 +24,8 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
         /// A party added to the case (its name in `text`).
         case party
         case letter
+        /// A letter saved as sent: its final text, sealed, with the day it went out.
+        case letterSent = "letter_sent"
     }
 
     /// An audit-style timestamp (UTC, seconds): the order of the timeline.
@@ -35,6 +37,8 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
     /// A note the counsellor marked as one the person may see in an access request's answer
     /// (Art. 15 DSGVO); nil or false: internal, left out.
     public var shareable: Bool?
+    /// The day a letter was sent (for `letterSent`).
+    public var sentOn: Day?
     public var transition: TransitionRequest?
     public var contact: ContactLogEntry?
     public var document: CaseDocument?

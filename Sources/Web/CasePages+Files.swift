@@ -77,9 +77,11 @@ extension CasePages {
     func fileValues(_ view: CaseView, _ language: Catalogue) -> [String: Any] {
         [
             "letters": view.letters.reversed().map { letter in
-                ["url": "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)?lang=\(language.code)",
+                present(["url": "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)?lang=\(language.code)",
                  "template": language.strings["letter_template_\(letter.template)"] ?? letter.template,
-                 "at": PageTime(language: language.code).time(stamp: letter.at)]
+                 "sentOn": letter.sentOn.map { PageTime(language: language.code).day($0) },
+                 "edit": letter.sentOn == nil ? "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)/edit?lang=\(language.code)" : nil,
+                 "at": PageTime(language: language.code).time(stamp: letter.at)])
             },
             "anyLetters": !view.letters.isEmpty,
             "letterTemplates": (casework.letters?.templates ?? []).map {

@@ -27,6 +27,8 @@ struct CasePages {
         router.get("/cases/:id/documents/:document/file", use: downloadFile)
         router.post("/cases/:id/documents/:document/file", use: uploadFile)
         router.get("/cases/:id/letters/:letter", use: letterPage)
+        router.get("/cases/:id/letters/:letter/edit", use: letterEdit)
+        router.post("/cases/:id/letters/:letter/sent", use: letterSend)
         router.get("/cases/:id/reporter-files/:file", use: downloadReporterFile)
         router.get("/deadlines", use: deadlineOverview)
         router.get("/team", use: teamPage)

@@ -50,6 +50,16 @@ public struct LetterRenderer: LetterComposer {
         put("person", values.person, into: &context)
         put("counsellor", values.counsellor, into: &context)
         put("incidentDate", values.incidentDate, into: &context)
+        // Which legal paragraphs the template offers: those of the case's fields, or all when none is known.
+        let fields = Set(values.legalFields ?? [])
+        let unknown = values.legalFields == nil
+        context["legal"] = [
+            "known": !unknown,
+            "employment": unknown || fields.contains("beschaeftigung"),
+            "civil": unknown || fields.contains("zivilrecht"),
+            "agg": unknown || fields.contains("beschaeftigung") || fields.contains("zivilrecht"),
+            "public": unknown || fields.contains("oeffentliches_recht"),
+        ]
         return context
     }
 

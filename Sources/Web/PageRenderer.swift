@@ -20,7 +20,7 @@ public struct PageRenderer: Sendable {
         let library = try await MustacheLibrary(directory: web.path)
         let catalogues = try Catalogue.loadAll(from: templates.appendingPathComponent("i18n"))
         let stylesheet = try [UInt8](Data(contentsOf: web.appendingPathComponent("static/style.css")))
-        for required in ["index", "receipt", "mailbox", "offices", "notice", "login", "enrol", "account", "members", "audit", "member_notice", "cases", "case", "case_new", "deadlines", "team", "case_file", "statistics"] where library.getTemplate(named: required) == nil {
+        for required in ["index", "receipt", "mailbox", "offices", "notice", "login", "enrol", "account", "members", "audit", "member_notice", "cases", "case", "case_new", "deadlines", "team", "case_file", "letter_edit", "statistics"] where library.getTemplate(named: required) == nil {
             throw CatalogueError(file: web.path, problem: "template \(required).mustache is missing")
         }
         guard let reference = catalogues[Catalogue.reference] else {
