@@ -23,6 +23,10 @@ public final class SQLiteMemberStore: MemberStore {
         try await writer.read { db in try MemberRow.one(db, username: username) }
     }
 
+    public func offices() async throws -> [Office] {
+        try await database.offices()
+    }
+
     public func members(officeID: EntityID?) async throws -> [Member] {
         try await writer.read { db in try MemberRow.all(db, officeID: officeID) }
     }

@@ -10,6 +10,8 @@ public protocol MemberStore: Sendable {
     func members(officeID: EntityID?) async throws -> [Member]
     func office(id: EntityID) async throws -> Office?
     func verband() async throws -> Verband?
+    /// Every office of the server: the Verband's member offices (one Verband per server).
+    func offices() async throws -> [Office]
     /// The office's recovery public key (its secret is derived from the recovery code).
     func recoveryKey(officeID: EntityID) async throws -> BoxPublicKey?
 

@@ -22,21 +22,33 @@ struct ReceivedPages {
         }
     }
 
-    func page(_ session: Session, _ language: Catalogue, notice: String? = nil, problem: String? = nil,
+    /// The member offices that have not sent a release of `period`, by name.
+    func missingOffices(_ period: String) async throws -> [String] {
+        let offices = try await base.services.members?.store.offices() ?? []
+        let sent = Set(try await publisher.releases.sentReleases().filter { $0.period == period }.map(\.officeID))
+        return offices.filter { !sent.contains($0.id) }.map(\.name).sorted()
+    }
+
+    func page(_ session: Session, _ language: Catalogue, notice: String? = nil, problem: String? = nil, confirm: (period: String, missing: [String])? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         guard session.role == .analyst else { throw AccessError.notFound }
         let sent = try await publisher.releases.sentReleases()
         let publications = try await statistics.published.publications()
+        let offices = try await base.services.members?.store.offices() ?? []
         var periods: [String: Int] = [:]
         for release in sent { periods[release.period, default: 0] += 1 }
         let rows = periods.keys.sorted { PublishedStatistics.newestFirst($0, $1) }.map { period -> [String: Any] in
             let publication = publications.first { $0.period == period }
-            return present(["period": period, "releases": String(periods[period] ?? 0),
+            let sentBy = Set(sent.filter { $0.period == period }.map(\.officeID))
+            let missing = offices.filter { !sentBy.contains($0.id) }.map(\.name).sorted()
+            return present(["period": period, "releases": language.text("received_of", ["sent": String(sentBy.count), "all": String(offices.count)]),
+                            "missing": missing.isEmpty ? nil : missing.joined(separator: ", "),
                             "publishedAt": publication.map { PageTime(language: language.code).time(stamp: $0.publishedAt) },
                             "publishedAtISO": publication?.publishedAt, "publishedFrom": publication.map { String($0.releaseCount) }])
         }
         return base.render("received", status: status, language: language, path: "/statistics", session: session, values: present([
             "title": language["received_title"], "notice": notice, "problem": problem, "periods": rows, "hasPeriods": !rows.isEmpty,
+            "confirm": confirm.map { ["period": $0.period, "text": language.text("received_missing_warning", ["period": $0.period, "missing": $0.missing.joined(separator: ", ")])] },
         ]))
     }
 
@@ -51,6 +63,11 @@ struct ReceivedPages {
                 let files = try await publisher.received(period, session: session)
                 guard !files.isEmpty else {
                     return try await page(session, language, problem: language["received_none_for_period"], status: .unprocessableContent)
+                }
+                // A period not every member office has released is published only when confirmed, naming who is missing.
+                let missing = try await missingOffices(period.description)
+                if !missing.isEmpty && form["confirm"] != "yes" {
+                    return try await page(session, language, confirm: (period.description, missing))
                 }
                 _ = try await publisher.publish(files, session: session)
             } catch AccessError.invalid(_, let message) {

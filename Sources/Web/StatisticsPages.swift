@@ -60,6 +60,15 @@ struct StatisticsPages {
             let publishedOn = String(publication.publishedAt.prefix(10))
             values["publishedOn"] = Day(iso: publishedOn).map(view.numbers.day) ?? publishedOn
             values["releaseCount"] = view.numbers.count(publication.releaseCount)
+            // Who took part: the offices whose release of the period had been sent when it was published.
+            if let publisher = statistics.publisher, let store = base.services.members?.store {
+                let offices = Dictionary(try await store.offices().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+                let took = try await publisher.releases.sentReleases()
+                    .filter { $0.period == publication.period && ($0.sentAt ?? "~") <= publication.publishedAt }
+                    .compactMap { offices[$0.officeID] }.sorted()
+                if !took.isEmpty { values["offices"] = took.joined(separator: ", ") }
+                if let verband = try await store.verband() { values["verband"] = verband.name }
+            }
             values["keyNumbers"] = view.keyNumbers(file)
             values["charts"] = [view.barChart(file, along: "ground_top", id: "chart-grounds", titleKey: "statistics_chart_grounds"),
                                 view.barChart(file, along: "area_top", id: "chart-areas", titleKey: "statistics_chart_areas")].compactMap { $0 }

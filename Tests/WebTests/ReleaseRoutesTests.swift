@@ -143,7 +143,16 @@ import Testing
             #expect(foreign.status == .forbidden)
             #expect(try await app.store.published(period: lastYear) == nil, "nothing published by a refused form")
 
-            let published = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie)
+            // A second member office has not released the year: publishing asks first, naming it.
+            _ = try await app.database.createOffice(name: "Beratung Süd", profile: OfficeProfile(city: "Bonn", regions: ["05314"]),
+                                                    keys: try OfficeKeys.generate())
+            let listed = try await client.page("/statistics/received?lang=en", cookie: cookie)
+            #expect(listed.text.contains("1 of 2 offices") && listed.text.contains("Missing: Beratung Süd"))
+            let asked = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie)
+            #expect(asked.status == .ok && asked.text.contains("Missing: Beratung Süd") && asked.text.contains("Publish without these offices anyway"))
+            #expect(try await app.store.published(period: lastYear) == nil, "nothing published before the confirmation")
+            let published = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear), ("confirm", "yes")],
+                                                        cookie: cookie)
             #expect(published.status == .seeOther && published.headers[.location]?.contains("done=published") == true)
             let stored = try #require(try await app.store.published(period: lastYear))
             #expect(stored.releaseCount == 1)
@@ -151,6 +160,8 @@ import Testing
             #expect(verdict.isValid && file?.scope == .verband)
             let overview = try await client.page("/statistics?lang=en&period=\(lastYear)", cookie: cookie)
             #expect(overview.status == .ok && overview.text.contains("/statistics/received"))
+            #expect(overview.text.contains("Offices that took part: \(app.office.name)"), "the published page names who took part")
+            #expect(!overview.text.contains("Offices that took part: Beratung Süd") && overview.text.contains("Published by"))
 
             let leadCookie = try await client.pageSession(app.leadName, app.leadPassphrase)
             #expect(try await client.page("/statistics/received?lang=en", cookie: leadCookie).status == .notFound)
