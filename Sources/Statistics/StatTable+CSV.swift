@@ -22,6 +22,12 @@ extension StatTable {
         return output
     }
 
+    /// The CSV for spreadsheet programs: a UTF-8 byte order mark first, so that Excel and
+    /// LibreOffice read the umlauts right, then `csv()`. A download's `.sig` signs these bytes.
+    public func spreadsheetCSV() -> [UInt8] {
+        [0xEF, 0xBB, 0xBF] + csv()
+    }
+
     /// A spreadsheet reads a field starting with `=`, `+`, `-` or `@` (or a tab or carriage
     /// return, which some strip first) as a formula; such a field gets a leading `'`, so it is
     /// shown as text (OWASP, "CSV Injection"). Counts are never negative, so no number changes.

@@ -13,6 +13,12 @@ public struct VerbandPublisher: Sendable {
     let signer: SigningKeyPair
     let now: @Sendable () -> Date
 
+    /// A detached signature by the key that signs the publications: for a published table's
+    /// CSV download, verified like the JSON file with the server's signing key.
+    public func signature(of bytes: [UInt8]) -> StatSignature {
+        StatSignature(signing: bytes, with: signer)
+    }
+
     public init(merge: VerbandMerge, releases: any ReleaseStore, published: any PublishedStatisticsStore, signer: SigningKeyPair,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.merge = merge

@@ -17,6 +17,7 @@ struct StatisticsPages {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/statistics", use: overview)
         router.get("/report", use: report)
+        router.get("/statistics/csv", use: csvDownload)
     }
 
     func presentation(_ language: Catalogue) -> StatisticsPresentation {

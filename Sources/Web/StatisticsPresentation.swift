@@ -66,6 +66,7 @@ struct StatisticsPresentation {
     func table(_ table: StatTable, period: String) -> [String: Any] {
         var values: [String: Any] = [
             "id": "table-\(table.name)", "title": title(table), "unit": labels.unit(table.unit), "period": period,
+            "csv": "/statistics/csv?lang=\(language)&period=\(period)&table=\(table.name)",
         ]
         if !table.additive {
             values["nennungen"] = string("statistics_nennungen_note", [

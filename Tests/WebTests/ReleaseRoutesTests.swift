@@ -160,8 +160,19 @@ import Testing
             #expect(verdict.isValid && file?.scope == .verband)
             let overview = try await client.page("/statistics?lang=en&period=\(lastYear)", cookie: cookie)
             #expect(overview.status == .ok && overview.text.contains("/statistics/received"))
+            #expect(overview.text.contains("<span class=\"tagline\">The Verband") && !overview.text.contains("For counsellors"), "the Verband's header")
             #expect(overview.text.contains("Offices that took part: \(app.office.name)"), "the published page names who took part")
             #expect(!overview.text.contains("Offices that took part: Beratung Süd") && overview.text.contains("Published by"))
+            // Every published table downloads as CSV with a BOM, and its detached signature verifies over exactly those bytes.
+            let csvURL = "/statistics/csv?lang=en&period=\(lastYear)&table=ueberblick"
+            #expect(overview.text.contains(csvURL.replacingOccurrences(of: "&", with: "&amp;")))
+            let csv = try await client.page(csvURL, cookie: cookie)
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let bytes = Array(csv.body.readableBytesView)
+            #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with BOM")
+            let signature = try await client.page(csvURL + "&sig=1", cookie: cookie)
+            #expect(StatSignature.verifyDetached(bytes, signatureFile: Array(signature.body.readableBytesView), key: app.signer.publicKey).isValid)
+            #expect(try await client.page("/statistics/csv?lang=en&period=\(lastYear)&table=nope", cookie: cookie).status == .notFound)
 
             let leadCookie = try await client.pageSession(app.leadName, app.leadPassphrase)
             #expect(try await client.page("/statistics/received?lang=en", cookie: leadCookie).status == .notFound)
