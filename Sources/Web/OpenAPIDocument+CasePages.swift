@@ -80,6 +80,20 @@ extension OpenAPIDocument {
           summary: Overdue deadlines and those ending within the warning days, from every case the member may open; audited
           parameters: [{$ref: "#/components/parameters/Lang"}]
           responses: {"200": {$ref: "#/components/responses/Page"}, "303": {description: No session.}, "404": {description: Not a counsellor or lead.}}
+      /cases/{id}/letters/{letter}/edit:
+        get:
+          tags: [pages]
+          operationId: letterEditPage
+          summary: A draft letter as editable text, to save as the letter that was sent (a sent letter redirects to its page)
+          parameters: [{$ref: "#/components/parameters/Lang"}, {$ref: "#/components/parameters/CaseID"}, {name: letter, in: path, required: true, schema: {type: string}}]
+          responses: {"200": {$ref: "#/components/responses/Page"}, "303": {description: No session, or the letter was sent already.}, "404": {description: Missing, foreign or not open to this member.}}
+      /cases/{id}/letters/{letter}/sent:
+        post:
+          tags: [pages]
+          operationId: letterSaveSent
+          summary: Saves the edited text (csrf, text, sentOn) as the sent letter, sealed and immutable; refused while a [[ placeholder ]] is left; audited
+          parameters: [{$ref: "#/components/parameters/Lang"}, {$ref: "#/components/parameters/CaseID"}, {name: letter, in: path, required: true, schema: {type: string}}]
+          responses: {"303": {description: Saved; to the sent letter.}, "403": {description: Wrong csrf or another site.}, "404": {description: Missing, foreign or not open to this member.}, "422": {description: Refused (a placeholder left, a future date, sent already); the form with the text as typed.}}
       /cases/{id}/print:
         get:
           tags: [pages]

@@ -49,6 +49,13 @@ extension OpenAPIDocument {
           summary: The printable annual report of a year (analysts), a standalone page with its stylesheet inline (allowed by hash)
           parameters: [{$ref: "#/components/parameters/Lang"}, {name: period, in: query, required: false, description: A year; default the newest published year., schema: {type: string}}]
           responses: {"200": {$ref: "#/components/responses/Page"}, "303": {description: No session.}, "404": {description: Not an analyst, or the year is not published.}, "422": {description: Not a year.}, "500": {description: The stored publication does not verify.}}
+      /statistics/csv:
+        get:
+          tags: [pages]
+          operationId: statisticsCSV
+          summary: One published table as CSV (UTF-8 with BOM), or with `sig=1` the detached signature over exactly those bytes (analysts; only from a publication that verifies)
+          parameters: [{$ref: "#/components/parameters/Lang"}, {name: period, in: query, required: true, schema: {type: string}}, {name: table, in: query, required: true, schema: {type: string}}, {name: sig, in: query, required: false, schema: {type: string, enum: ["1"]}}]
+          responses: {"200": {description: "text/csv; charset=utf-8 as an attachment, or the signature as JSON."}, "303": {description: No session.}, "404": {description: Not an analyst, or no such published period or table.}}
 
     """#
 

@@ -56,7 +56,11 @@ struct StatisticsPages {
             guard let file = statistics.verified(publication, logger: context.logger) else {
                 return base.notice(language, "statistics_unavailable", status: .internalServerError, link: Self.back)
             }
-            let view = presentation(language)
+            var view = presentation(language)
+            if let offices = try await base.services.members?.store.offices() {
+                let served = Set(offices.flatMap(\.profile.regions).compactMap { base.services.taxonomy.region($0)?.regierungsbezirk })
+                view.unserved = Set(base.services.taxonomy.regierungsbezirke.keys).subtracting(served)
+            }
             values["period"] = publication.period
             let publishedOn = String(publication.publishedAt.prefix(10))
             values["publishedOn"] = Day(iso: publishedOn).map(view.numbers.day) ?? publishedOn

@@ -10,6 +10,8 @@ struct StatisticsPresentation {
     let labels: StatisticsLabels
     let numbers: StatisticsNumbers
     let strings: [String: String]
+    /// Regierungsbezirke no member office serves: their cells say so instead of showing 0.
+    var unserved: Set<String> = []
 
     init(policy: StatisticsPolicy, taxonomy: Taxonomy, workflow: WorkflowPolicy?, strings: [String: String], language: String) {
         self.policy = policy
@@ -33,6 +35,13 @@ struct StatisticsPresentation {
 
     /// What a count shows: the number, "<5" for a small count, "–" for one suppressed only to
     /// protect another; suppressed marks carry a sentence for screen readers.
+    /// "keine Beratungsstelle" for a cell in a Regierungsbezirk no member office serves: its 0
+    /// would read as "no discrimination there" when it means "nobody to report to".
+    func servedCell(_ key: [String: String]) -> [String: Any]? {
+        guard let district = key["regierungsbezirk"], unserved.contains(district) else { return nil }
+        return ["text": string("statistics_unserved"), "suppressed": false, "kind": "", "unserved": true]
+    }
+
     func cell(_ cell: StatCell?) -> [String: Any] {
         guard let cell else { return ["text": ""] }
         if cell.suppressed || cell.count == nil {
@@ -82,7 +91,7 @@ struct StatisticsPresentation {
             values["head"] = [labels.dimension(dimension), labels.unit(table.unit)]
             values["rows"] = Self.codes(table, along: dimension).map { code in
                 ["label": labels.code(code, of: dimension),
-                 "cells": [cell(table.cells.first { $0.key == [dimension: code] })]] as [String: Any]
+                 "cells": [servedCell([dimension: code]) ?? cell(table.cells.first { $0.key == [dimension: code] })]] as [String: Any]
             }
             values["foot"] = ["label": string("statistics_total"), "cells": [cell(total)]] as [String: Any]
         default:
@@ -92,7 +101,7 @@ struct StatisticsPresentation {
                 + columns.map { labels.code($0, of: columnDimension) } + [string("statistics_total")]
             values["rows"] = Self.codes(table, along: rowDimension).map { row in
                 let cells = columns.map { column in
-                    cell(table.cells.first { $0.key == [rowDimension: row, columnDimension: column] })
+                    servedCell([rowDimension: row, columnDimension: column]) ?? cell(table.cells.first { $0.key == [rowDimension: row, columnDimension: column] })
                 } + [cell(Self.margin(table, [rowDimension: row]))]
                 return ["label": labels.code(row, of: rowDimension), "cells": cells] as [String: Any]
             }
