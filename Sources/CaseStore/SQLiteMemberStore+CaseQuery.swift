@@ -8,20 +8,18 @@ extension SQLiteMemberStore {
     static func clauses(of query: CaseQuery) -> (conditions: String, order: String, arguments: StatementArguments) {
         var conditions = ["c.office_id = ?"]
         var arguments: StatementArguments = [Data(query.officeID.bytes)]
-        if let members = query.visibleTo {
+        /// Cases one of `members` is assigned to (an empty list matches none).
+        func assigned(to members: [EntityID]) {
             let marks = Array(repeating: "?", count: max(members.count, 1)).joined(separator: ", ")
             conditions.append("EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id IN (\(marks)))")
             arguments += StatementArguments(members.isEmpty ? [Data()] : members.map { Data($0.bytes) })
         }
+        if let members = query.visibleTo { assigned(to: members) }
         if !query.excludedSteps.isEmpty {
             conditions.append("c.step NOT IN (\(Array(repeating: "?", count: query.excludedSteps.count).joined(separator: ", ")))")
             arguments += StatementArguments(query.excludedSteps)
         }
-        if let members = query.assignedTo {
-            let marks = Array(repeating: "?", count: max(members.count, 1)).joined(separator: ", ")
-            conditions.append("EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id IN (\(marks)))")
-            arguments += StatementArguments(members.isEmpty ? [Data()] : members.map { Data($0.bytes) })
-        }
+        if let members = query.assignedTo { assigned(to: members) }
         if query.unassigned {
             conditions.append("NOT EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id)")
         }

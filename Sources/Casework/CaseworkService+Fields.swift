@@ -41,6 +41,9 @@ extension CaseworkService {
         guard policy.deadlines.contains(where: { $0.code == rule }) else {
             throw AccessError.invalid(field: "rule", message: "'\(rule)' is not a deadline of the workflow policy")
         }
+        guard policy.isLegalRule(rule) else {
+            throw AccessError.invalid(field: "rule", message: "'\(rule)' is the office's own standard, not a legal deadline: it is met, not missed")
+        }
         try await change(id, by: session) { sheet, row, _ in
             let today = Day(now())
             let current = deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [],

@@ -11,13 +11,17 @@ public struct LegalField: Sendable, Equatable {
     public let areas: [String]
     /// Form codes of the taxonomy whose cases belong to it (an insult: a criminal complaint).
     public let forms: [String]
+    /// Its rules are deadlines of the law (false for the office's own standard, the first
+    /// response): only those are legal deadlines on `/deadlines`, and only those can be missed.
+    public let legal: Bool
 
-    public init(code: String, labels: [String: String], always: Bool = false, areas: [String] = [], forms: [String] = []) {
+    public init(code: String, labels: [String: String], always: Bool = false, areas: [String] = [], forms: [String] = [], legal: Bool = true) {
         self.code = code
         self.labels = labels
         self.always = always
         self.areas = areas
         self.forms = forms
+        self.legal = legal
     }
 
     /// The label in `language`, else German, else the code.

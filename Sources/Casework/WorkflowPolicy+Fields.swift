@@ -4,6 +4,12 @@ extension WorkflowPolicy {
     /// so that no deadline it had goes missing without a counsellor deciding.
     public var allFieldCodes: Set<String> { Set(fields.map(\.code)) }
 
+    /// Whether `rule` is a deadline of the law (not the office's own standard, nor a Wiedervorlage).
+    public func isLegalRule(_ rule: String) -> Bool {
+        guard let field = deadlines.first(where: { $0.code == rule })?.field else { return false }
+        return self.field(field)?.legal ?? true
+    }
+
     /// The fields every case belongs to.
     public var alwaysFieldCodes: Set<String> { Set(fields.filter(\.always).map(\.code)) }
 

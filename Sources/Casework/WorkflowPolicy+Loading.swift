@@ -148,7 +148,8 @@ struct WorkflowPolicyReader {
             return LegalField(code: code.code, labels: code.labels,
                               always: try node.optional("always")?.bool("always of \(what)") ?? false,
                               areas: try node.optional("areas")?.strings("areas of \(what)") ?? [],
-                              forms: try node.optional("forms")?.strings("forms of \(what)") ?? [])
+                              forms: try node.optional("forms")?.strings("forms of \(what)") ?? [],
+                              legal: try node.optional("legal")?.bool("legal of \(what)") ?? true)
         }
     }
 

@@ -56,7 +56,7 @@ extension CasePages {
                 "overridden": deadline.overridden, "manualID": (deadline.rule == DeadlineStatus.manualRule && deadline.state != .met
                                                                 ? deadline.manualID?.hex : nil),
                 "owner": deadline.isLegal ? nil : (deadline.owner ?? view.assignees.first { $0.role == .beratung }?.username),
-                "missable": deadline.isLegal && deadline.state == .overdue ? deadline.rule : nil,
+                "missable": casework.policy.isLegalRule(deadline.rule) && deadline.state == .overdue ? deadline.rule : nil,
                 "missedReason": deadline.missedReason,
             ])
         }

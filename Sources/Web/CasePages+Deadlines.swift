@@ -21,14 +21,14 @@ extension CasePages {
                         "overdue": entry.deadline.state == .overdue,
                         "badge": entry.deadline.state == .overdue ? language["badge_overdue"] : language["badge_soon"],
                         "responsible": entry.responsible ?? language["deadline_nobody"],
-                        "missable": entry.deadline.isLegal && entry.deadline.state == .overdue ? entry.deadline.rule : nil,
+                        "missable": casework.policy.isLegalRule(entry.deadline.rule) && entry.deadline.state == .overdue ? entry.deadline.rule : nil,
                         "action": "/cases/\(entry.item.id.hex)/deadline-missed?lang=\(language.code)",
                         "formID": "\(entry.item.id.hex.prefix(8))-\(entry.deadline.rule)",
                     ])
                 }
             }
-            let legal = due.filter(\.deadline.isLegal)
-            let followUps = due.filter { !$0.deadline.isLegal }
+            let legal = due.filter { casework.policy.isLegalRule($0.deadline.rule) }
+            let followUps = due.filter { !casework.policy.isLegalRule($0.deadline.rule) }
             let notice = base.confirmation(request, language, known: ["deadline_missed"])
             return base.render("deadlines", language: language, path: "/deadlines", session: session, values: present([
                 "title": language["deadlines_title"], "warnDays": String(casework.policy.warnDays),

@@ -6,9 +6,11 @@ extension CasePages {
     /// refused form with what was sent, so the counsellor does not type it again.
     func partyValues(_ sheet: CaseSheet, _ language: Catalogue, posted: FormFields?, postedForm: String?) -> [String: Any] {
         let parties = sheet.parties ?? []
-        let chosen = posted?["counterpart"].flatMap { sheet.party($0)?.id }
+        // What a refused form sent; else, when the case has one other side, that one.
+        let others = parties.filter { $0.role == .gegenseite }
+        let chosen = posted?["counterpart"].flatMap { sheet.party($0)?.id } ?? (others.count == 1 ? others.first?.id : nil)
         func choices(for form: String) -> [[String: Any]] {
-            parties.map { ["value": $0.id.hex, "label": $0.name, "selected": postedForm == form && $0.id == chosen] }
+            parties.map { ["value": $0.id.hex, "label": $0.name, "selected": (postedForm == nil || postedForm == form) && $0.id == chosen] }
         }
         var values: [String: Any] = [
             "parties": parties.map { ["name": $0.name, "role": language["party_role_\($0.role.rawValue)"]] },

@@ -43,6 +43,8 @@ extension DemoCasework {
         case .followUp(let label, let inDays):
             try await casework.setDeadline(rule: nil, label: label, due: today.adding(days: inDays), reason: nil, on: id, by: session)
         case .message(let text):
+            // A counsellor who answers has read what the reporter wrote.
+            try await casework.markReporterRead(id, by: session)
             try await casework.sendMessage(text, to: id, by: session)
         case .report, .record, .reporterMessage, .withdraw, .tally:
             throw DemoError("\(action.kind) is not a member's action on a case")

@@ -158,7 +158,7 @@ def test_three_cases_walk_from_intake_to_abschluss_with_only_their_deadlines(mem
                                   "office": office["id"]})
     (case_id,) = case_ids(url, token) - before
     driver = member_browser
-    log_in(driver, url, counsellor["username"], counsellor["passphrase"])
+    as_counsellor(driver, demo)
     page = f"{url}/cases/{case_id}?lang=de"
     driver.get(page)
     offered = {o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#ev-event option")}

@@ -6,14 +6,17 @@ import Testing
 
 @Suite("The case list searched by category code: the scan of sealed classifications")
 struct CaseSearchTests {
+    /// A phone case with `title`, recorded by `session`.
+    static func phoneCase(_ title: String, service: CaseworkService, by session: Session) async throws -> EntityID {
+        try await service.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: title, persons: [], contact: nil, note: nil),
+                                 by: session)
+    }
+
     @Test func aCodeMatchesItselfNotALongerCodeAndFlagsAndRegionsCount() async throws {
         let fixture = try await CaseworkFixture.make()
         let counsellor = try await fixture.login("berater.a1")
         let service = fixture.casework
-        func record(_ title: String) async throws -> EntityID {
-            try await service.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: title, persons: [], contact: nil, note: nil),
-                                     by: counsellor)
-        }
+        func record(_ title: String) async throws -> EntityID { try await Self.phoneCase(title, service: service, by: counsellor) }
         let parent = try await record("Arbeit"), child = try await record("Arbeitssuche"), flagged = try await record("Mehrdimensional")
         _ = try await record("Nicht eingeordnet")
         try await service.classify(parent, codes: ["area": ["arbeit"]], flags: [], region: nil, by: counsellor)
@@ -62,10 +65,7 @@ struct CaseSearchTests {
         let fixture = try await CaseworkFixture.make()
         let counsellor = try await fixture.login("berater.a1")
         let service = fixture.casework
-        func record(_ title: String) async throws -> EntityID {
-            try await service.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: title, persons: [], contact: nil, note: nil),
-                                     by: counsellor)
-        }
+        func record(_ title: String) async throws -> EntityID { try await Self.phoneCase(title, service: service, by: counsellor) }
         let disability = try await record("Rollstuhl im Bürgeramt"), housing = try await record("Absage Hausverwaltung Süd")
         let muslim = try await record("Kopftuch im Praktikum")
         try await service.classify(disability, codes: ["ground": ["behinderung_chronische_krankheit"], "area": ["sonstige_behoerde"]], flags: [],
