@@ -148,8 +148,10 @@ extension CaseworkService {
     /// Marks the reporter's messages and files of a case read: the badge goes, the newest
     /// message leaves the top of the case page. Audited.
     public func markReporterRead(_ id: EntityID, by session: Session) async throws {
-        let opened = try await openVerified(id, for: session)
-        try await store.markReporterRead(caseID: id, officeID: opened.row.officeID,
+        // Marking read touches no content: the access check is enough, no keys are opened.
+        let (row, _) = try await load(id, for: session)
+        guard row.reporterUnread else { return }
+        try await store.markReporterRead(caseID: id, officeID: row.officeID,
                                          audit: .member(session.username, .caseReporterRead, id.hex, at: now()))
     }
 

@@ -32,8 +32,10 @@ extension CasePages {
             "purposeTitle": language["file_title_\(purpose.rawValue)"], "full": full, "access": !full,
             "office": officeName, "reference": view.reference, "caseID": view.id.hex, "made": time.time(Date()),
             "kind": words.kind(view.kind), "step": words.step(view.step), "receivedOn": time.day(view.receivedOn),
-            "caseTitle": full ? view.sheet.title : "", "outcome": view.sheet.outcome.map(words.outcome) ?? "",
         ]
+        // Absent values stay out of the dictionary: an empty string would still show its label.
+        if full && !view.sheet.title.isEmpty { values["caseTitle"] = view.sheet.title }
+        if let outcome = view.sheet.outcome { values["outcome"] = words.outcome(outcome) }
         if let report = view.report { values["report"] = reportValues(report, words, time) }
         if let classification = view.counsellorClassification {
             values["classification"] = casework.taxonomy.facets.compactMap { facet -> [String: String]? in

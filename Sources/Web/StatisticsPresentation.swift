@@ -35,6 +35,16 @@ struct StatisticsPresentation {
 
     /// What a count shows: the number, "<5" for a small count, "–" for one suppressed only to
     /// protect another; suppressed marks carry a sentence for screen readers.
+    /// A table's row or column label: a parent category says whether it counts its subtypes
+    /// (a `…_top` dimension) or only cases classified no further, so that 44 in one table and
+    /// 10 in another are not read as a contradiction.
+    func tableLabel(_ code: String, of dimension: String) -> String {
+        let label = labels.code(code, of: dimension)
+        let facet = StatisticsLabels.facetKey(dimension)
+        guard labels.taxonomy.facet(facet)?.codes.contains(where: { $0.parent == code }) == true else { return label }
+        return "\(label) (\(string(dimension.hasSuffix("_top") ? "statistics_with_subtypes" : "statistics_without_subtypes")))"
+    }
+
     /// "keine Beratungsstelle" for a cell in a Regierungsbezirk no member office serves: its 0
     /// would read as "no discrimination there" when it means "nobody to report to".
     func servedCell(_ key: [String: String]) -> [String: Any]? {
@@ -90,7 +100,7 @@ struct StatisticsPresentation {
             let dimension = table.dimensions[0]
             values["head"] = [labels.dimension(dimension), labels.unit(table.unit)]
             values["rows"] = Self.codes(table, along: dimension).map { code in
-                ["label": labels.code(code, of: dimension),
+                ["label": tableLabel(code, of: dimension),
                  "cells": [servedCell([dimension: code]) ?? cell(table.cells.first { $0.key == [dimension: code] })]] as [String: Any]
             }
             values["foot"] = ["label": string("statistics_total"), "cells": [cell(total)]] as [String: Any]
@@ -98,12 +108,12 @@ struct StatisticsPresentation {
             let (rowDimension, columnDimension) = (table.dimensions[0], table.dimensions[1])
             let columns = Self.codes(table, along: columnDimension)
             values["head"] = ["\(labels.dimension(rowDimension)) / \(labels.dimension(columnDimension))"]
-                + columns.map { labels.code($0, of: columnDimension) } + [string("statistics_total")]
+                + columns.map { tableLabel($0, of: columnDimension) } + [string("statistics_total")]
             values["rows"] = Self.codes(table, along: rowDimension).map { row in
                 let cells = columns.map { column in
                     servedCell([rowDimension: row, columnDimension: column]) ?? cell(table.cells.first { $0.key == [rowDimension: row, columnDimension: column] })
                 } + [cell(Self.margin(table, [rowDimension: row]))]
-                return ["label": labels.code(row, of: rowDimension), "cells": cells] as [String: Any]
+                return ["label": tableLabel(row, of: rowDimension), "cells": cells] as [String: Any]
             }
             values["foot"] = ["label": string("statistics_total"),
                               "cells": columns.map { cell(Self.margin(table, [columnDimension: $0])) } + [cell(total)]] as [String: Any]

@@ -11,6 +11,9 @@ extension DemoCasework {
             return
         }
         guard let id else { throw DemoError("no case for \(action.kind)") }
+        // A counsellor who works the case has read what the reporter wrote (nothing happens, and
+        // nothing is audited, when nothing is unread).
+        if case .assign = action.kind {} else { try await casework.markReporterRead(id, by: session) }
         switch action.kind {
         case .assign(let team):
             try await casework.assign(team, to: id, by: session)
@@ -43,8 +46,6 @@ extension DemoCasework {
         case .followUp(let label, let inDays):
             try await casework.setDeadline(rule: nil, label: label, due: today.adding(days: inDays), reason: nil, on: id, by: session)
         case .message(let text):
-            // A counsellor who answers has read what the reporter wrote.
-            try await casework.markReporterRead(id, by: session)
             try await casework.sendMessage(text, to: id, by: session)
         case .report, .record, .reporterMessage, .withdraw, .tally:
             throw DemoError("\(action.kind) is not a member's action on a case")

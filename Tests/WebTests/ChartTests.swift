@@ -30,7 +30,7 @@ import Testing
         #expect(svg.contains("stroke-dasharray"))
         // The largest bar fills the plot; a zero draws no bar at all.
         #expect(svg.components(separatedBy: "<rect class=\"bar\"").count == 2)
-        #expect(svg.contains("width=\"360\""))
+        #expect(svg.contains("width=\"310\""), "680 wide, less 300 for the labels and 70 for the values")
     }
 
     @Test func trendChartsMarkEachLineWithoutColour() {
@@ -72,5 +72,15 @@ extension ChartTests {
         let day = try #require(Day(year: 2026, month: 12, day: 31))
         #expect(StatisticsNumbers(language: "de").day(day) == "31. Dezember 2026")
         #expect(StatisticsNumbers(language: "en").day(day) == "2026-12-31")
+    }
+}
+
+/// No label of the taxonomy is cut off: the longest fits the label column whole.
+@Suite struct ChartLabelTests {
+    @Test func theLongestLabelFitsWhole() {
+        let label = "Behinderung und chronische Krankheit"
+        let chart = BarChart(id: "l", title: "T", description: "D", bars: [.init(label: label, value: 3, valueText: "3")])
+        #expect(chart.svg().contains(">\(label)</text>"))
+        #expect(Double(label.count) * 7.5 < BarChart.labelWidth - 8, "about 7.5 px a character at 13 px")
     }
 }

@@ -32,12 +32,14 @@ public struct BarChart: Sendable, Equatable {
     }
 
     static let width = 680.0
-    static let labelWidth = 250.0
+    /// Wide enough for the longest label of the taxonomy at 13 px ("Behinderung und chronische
+    /// Krankheit", 36 characters), so no label is cut off at the chart's edge.
+    static let labelWidth = 300.0
     static let valueSpace = 70.0
     static let rowHeight = 26.0
     static let barHeight = 16.0
     static let top = 8.0
-    static let labelLimit = 36
+    static let labelLimit = 40
     /// A placeholder is as long as a count of 4 would be, but never thinner than this.
     static let placeholderMinimum = 26.0
 
