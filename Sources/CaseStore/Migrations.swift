@@ -289,6 +289,7 @@ enum Migrations {
     /// The operator already sees that a record was added to a case, so the flag tells nothing new.
     static let v10 = """
         ALTER TABLE case_file ADD COLUMN reporter_unread INTEGER NOT NULL DEFAULT 0 CHECK (reporter_unread IN (0, 1));
+        CREATE INDEX case_file_unread ON case_file(office_id) WHERE reporter_unread = 1;
         """
 
     /// v11: covers (Vertretungen). While a member is away, another sees and works the cases the

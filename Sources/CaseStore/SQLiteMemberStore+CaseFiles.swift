@@ -26,7 +26,8 @@ extension SQLiteMemberStore: CaseFileStore {
     }
 
     public func cases(_ query: CaseQuery) async throws -> [CaseFileRow] {
-        try await writer.read { db in
+        if query.urgency != nil { return try await urgentCases(query) }
+        return try await writer.read { db in
             let (conditions, order, arguments) = Self.clauses(of: query)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(Self.caseColumns) FROM case_file c WHERE \(conditions) ORDER BY \(order) LIMIT ?

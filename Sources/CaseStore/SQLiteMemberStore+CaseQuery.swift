@@ -48,17 +48,7 @@ extension SQLiteMemberStore {
             break
         }
         let order: String
-        if let urgency = query.urgency {
-            // Overdue, then unread reporter messages, then due soon, then the rest; each by its next due day.
-            let bucket = "(CASE WHEN c.next_due < '\(urgency.today.iso)' THEN 0 WHEN c.reporter_unread = 1 THEN 1 WHEN c.next_due <= '\(urgency.soon.iso)' THEN 2 ELSE 3 END)"
-            let day = "coalesce(c.next_due, '9999-12-31')"
-            if let after = query.after {
-                conditions.append("(\(bucket) > ? OR (\(bucket) = ? AND (\(day) > ? OR (\(day) = ? AND c.id > ?))))")
-                let afterBucket = after.bucket ?? 0
-                arguments += [afterBucket, afterBucket, after.day.iso, after.day.iso, Data(after.id.bytes)]
-            }
-            order = "\(bucket), \(day), c.id"
-        } else if query.ordersByDue {
+        if query.ordersByDue {
             if let after = query.after {
                 conditions.append("(c.next_due > ? OR (c.next_due = ? AND c.id > ?))")
                 arguments += [after.day.iso, after.day.iso, Data(after.id.bytes)]

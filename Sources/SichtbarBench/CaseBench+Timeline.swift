@@ -19,9 +19,12 @@ func benchTimelineCase(_ casework: CaseworkService, by session: Session, entries
         step = next
         count += 1
     }
+    // An employment case (its rejection events below), with the other side as a party: two entries.
+    try await casework.setLegalFields(["beschaeftigung"], on: id, by: session)
+    try await casework.addParty(name: "Musterbau Wohnen GmbH", role: .gegenseite, to: id, by: session)
     try await casework.addDocument(DocumentInput(type: "vollmacht", scope: ["alle"], counterpart: "Musterbau Wohnen GmbH", signedOn: today,
                                                  note: nil), to: id, by: session)
-    count += 1
+    count += 3
     while count < entries {
         switch count % 10 {
         case 0:
