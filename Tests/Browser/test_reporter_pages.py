@@ -83,20 +83,7 @@ def click_and_wait(driver, css):
     """Clicks a submit button and waits until the browser has left the page it was on."""
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, css).click()
-
-    def left(_):
-        try:
-            old.tag_name
-        except StaleElementReferenceException:
-            return True
-        except WebDriverException as error:
-            # Chromium sometimes answers for a node of the previous document with this instead.
-            if "does not belong to the document" in str(error):
-                return True
-            raise
-        return False
-
-    WebDriverWait(driver, 30).until(left)
+    WebDriverWait(driver, 30).until(_left(old))
 
 
 def submit_report_form(driver):
@@ -398,11 +385,29 @@ def tab_to(driver, css, limit=120):
     pytest.fail(f"Tab never reached {css}", pytrace=False)
 
 
+def _left(old):
+    """A wait condition: the browser has left the document `old` belonged to."""
+    def left(_):
+        try:
+            old.tag_name
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            # Chromium sometimes answers for a node of the previous document with this instead.
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+        return False
+    return left
+
+
 def press_and_wait(driver, key):
-    """Presses `key` on the focused element and waits until the browser has left the page."""
+    """Presses `key` on the focused element and waits until the browser has left the page
+    (the same check as `click_and_wait`: Chromium's answer for a node of the previous document
+    varies)."""
     old = driver.find_element(By.TAG_NAME, "html")
     ActionChains(driver).send_keys(key).perform()
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
+    WebDriverWait(driver, 15).until(_left(old))
     wait_for(driver, "main#main")
 
 
