@@ -39,32 +39,55 @@ func benchMerge(offices: Int, samples: Int) throws {
 }
 
 /// The secondary-suppression step (`DisclosureControl.protect`) on its own: on the largest
-/// table of the default policy (by cells) and on the whole merged release of 50 offices.
+/// table of the default policy (by cells), on the whole merged release of 50 offices, and on a
+/// Verband of 40 small offices (10 to 80 cases a year, as most ADA offices have), each without
+/// and with the policy's recoding, and what readers lose either way (`InformationLoss`).
 func benchSuppression(offices: Int, samples: Int) throws {
     let (policy, vocabulary, year, _) = try mergeSetting()
-    var facts: [CaseFacts] = []
-    for office in 1...offices {
-        facts += SyntheticOffices.facts(vocabulary: vocabulary, cases: casesOf(office), period: year, seed: UInt64(office) &* 7919 &+ 17)
+    func merged(_ count: Int, cases: (Int) -> Int) -> [StatTable] {
+        var facts: [CaseFacts] = []
+        for office in 1...count {
+            facts += SyntheticOffices.facts(vocabulary: vocabulary, cases: cases(office), period: year, seed: UInt64(office) &* 7919 &+ 17)
+        }
+        return TableCounter(vocabulary: vocabulary).count(policy.tables, facts: facts, plain: .init(kurzkontakte: 900, nichtKlassifiziert: 40),
+                                                          period: year)
     }
-    let tables = TableCounter(vocabulary: vocabulary).count(policy.tables, facts: facts, plain: .init(kurzkontakte: 900, nichtKlassifiziert: 40),
-                                                            period: year)
+    let tables = merged(offices, cases: casesOf)
+    let small = merged(40, cases: smallCasesOf)
     guard let largest = tables.max(by: { $0.cells.count < $1.cells.count }) else { throw BenchFailure("no table") }
     let rules = policy.disclosureRules, hierarchies = policy.codeHierarchies
-    var results: [String: DisclosureSummary] = [:]
-    let table = Table(["DisclosureControl.protect, \(samples) runs", "counts", "p50 ms", "p95 ms", "p99 ms", "suppressed (prim./sec.)"],
-                      widths: [52, 6, 7, 7, 7, 23])
-    for (name, input) in [("largest table, \(largest.name)", [largest]), ("whole merged release, \(tables.count) tables", tables)] {
-        let times = try syncSamples(samples) {
-            let protected = try DisclosureControl.protect(input, rules: rules, hierarchies: hierarchies)
-            guard protected.verdict.isSafe else { throw BenchFailure("protect did not reach a safe release") }
-            results[name] = protected.summary
+    let table = Table(["DisclosureControl.protect, \(samples) runs", "counts", "recoding", "p50 ms", "p95 ms", "p99 ms", "prim./sec.",
+                       "counts hidden", "cases hidden"], widths: [44, 6, 8, 7, 7, 7, 10, 13, 12])
+    let inputs = [("largest table, \(largest.name)", [largest]), ("merged release, \(offices) offices, \(tables.count) tables", tables),
+                  ("merged release, 40 small offices", small)]
+    for (name, input) in inputs {
+        for recoding in [RecodingRules.none, policy.recoding] {
+            var result: ProtectedRelease?
+            let times = try syncSamples(samples) {
+                let protected = try DisclosureControl.protect(input, rules: rules, hierarchies: hierarchies, recoding: recoding)
+                guard protected.verdict.isSafe else { throw BenchFailure("protect did not reach a safe release") }
+                result = protected
+            }
+            if ProcessInfo.processInfo.environment["RECODING_DEBUG"] != nil {
+                print(RecodingMap.choose(for: input, rules: recoding, hierarchies: hierarchies).groups, result?.comparedLoss as Any)
+            }
+            let counts = input.reduce(0) { $0 + $1.cells.count + $1.margins.count }
+            let summary = result.map { "\($0.summary.primary) / \($0.summary.secondary)" } ?? ""
+            let loss = result?.loss ?? InformationLoss()
+            let used = recoding.isEnabled ? (result?.recoding.isEmpty == false ? "merged" : "not kept") : "off"
+            table.row([name, "\(counts)", used] + Bench.percentiles(times)
+                      + [summary, percent(loss.countShare), percent(loss.caseShare)])
         }
-        let counts = input.reduce(0) { $0 + $1.cells.count + $1.margins.count }
-        let summary = results[name].map { "\($0.primary) / \($0.secondary)" } ?? ""
-        table.row([name, "\(counts)"] + Bench.percentiles(times) + [summary])
     }
-    print("(\(offices) synthetic offices, \(facts.count) cases)")
+    let smallCases = (1...40).reduce(0) { $0 + smallCasesOf($1) }
+    print("(\(offices) synthetic offices, \((1...offices).reduce(0) { $0 + casesOf($1) }) cases; 40 small offices, \(smallCases) cases; "
+          + "recoding kept only where it hides fewer cases, see docs/disclosure-control.md)")
 }
+
+private func percent(_ share: Double) -> String { String(format: "%.1f %%", share * 100) }
+
+/// Small offices of 10 to 80 cases a year, in a fixed spread.
+func smallCasesOf(_ office: Int) -> Int { 10 + (office * 37) % 71 }
 
 /// Offices of 40 to 440 cases a year, in a fixed spread.
 func casesOf(_ office: Int) -> Int { 40 + (office * 137) % 401 }

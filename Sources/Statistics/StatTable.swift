@@ -16,6 +16,10 @@ public struct StatTable: Codable, Sendable, Equatable {
     public var multiValued: [String]
     public var cells: [StatCell]
     public var margins: [StatCell]
+    /// Global recoding before suppression (docs/disclosure-control.md, "Recoding"): per
+    /// dimension, each merged code and the codes it sums ("Nennungen" along a multi-valued
+    /// dimension). Empty when nothing was merged; not written then.
+    public var recoded: [String: [String: [String]]] = [:]
 
     public init(name: String, unit: String, period: StatPeriod.Range, taxonomy: String, dimensions: [String],
                 multiValued: [String] = [], cells: [StatCell], margins: [StatCell]) {
@@ -31,7 +35,7 @@ public struct StatTable: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, unit, period, taxonomy, dimensions, additive, multiValued, cells, margins
+        case name, unit, period, taxonomy, dimensions, additive, multiValued, cells, margins, recoded
     }
 
     public init(from decoder: any Decoder) throws {
@@ -45,6 +49,7 @@ public struct StatTable: Codable, Sendable, Equatable {
         multiValued = try container.decodeIfPresent([String].self, forKey: .multiValued) ?? []
         cells = try container.decode([StatCell].self, forKey: .cells)
         margins = try container.decode([StatCell].self, forKey: .margins)
+        recoded = try container.decodeIfPresent([String: [String: [String]]].self, forKey: .recoded) ?? [:]
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -58,5 +63,6 @@ public struct StatTable: Codable, Sendable, Equatable {
         if !multiValued.isEmpty { try container.encode(multiValued, forKey: .multiValued) }
         try container.encode(cells, forKey: .cells)
         try container.encode(margins, forKey: .margins)
+        if !recoded.isEmpty { try container.encode(recoded, forKey: .recoded) }
     }
 }

@@ -64,9 +64,30 @@ extension StatisticsPolicy {
         let digest = FileDigest.sha256(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
         var dimensionCodes: [String: Set<String>] = [:]
         for dimension in tables.flatMap(\.dimensions) { dimensionCodes[dimension.key] = Set(vocabulary.codes(dimension)) }
-        return StatisticsPolicy(version: version, mode: mode, minimumCount: minimumCount, protectionWidth: protectionWidth,
-                                groupAttribute: groupAttribute, epsilonPerRelease: epsilon, yearlyCap: cap, tables: tables, digest: digest,
-                                codeHierarchies: vocabulary.codeHierarchies, dimensionCodes: dimensionCodes)
+        var policy = StatisticsPolicy(version: version, mode: mode, minimumCount: minimumCount, protectionWidth: protectionWidth,
+                                      groupAttribute: groupAttribute, epsilonPerRelease: epsilon, yearlyCap: cap, tables: tables, digest: digest,
+                                      codeHierarchies: vocabulary.codeHierarchies, dimensionCodes: dimensionCodes)
+        if let node = root.optional("recoding") { policy.recoding = try recodingRules(node, tables: tables, minimumCount: minimumCount) }
+        return policy
+    }
+
+    /// `recoding: {below: N, dimensions: [...]}`: taxonomy facets of the policy's tables only
+    /// (kinds, districts, outcomes keep their codes), and `below` at most the minimum count, so
+    /// that only codes suppression would hide anyway are merged.
+    static func recodingRules(_ node: PolicyNode, tables: [TableSpec], minimumCount: Int) throws -> RecodingRules {
+        let below = try node.required("below", in: "recoding").integer("below", in: 2...minimumCount)
+        let dimensionsNode = try node.required("dimensions", in: "recoding")
+        var keys = Set<String>()
+        for name in try dimensionsNode.strings("dimensions of recoding") {
+            guard let dimension = StatDimension(policyName: name), case .facet = dimension else {
+                throw dimensionsNode.error("recoding names '\(name)', which is not a facet of the taxonomy (only facets are recoded)")
+            }
+            guard tables.contains(where: { $0.dimensions.contains(dimension) }) else {
+                throw dimensionsNode.error("recoding names '\(name)', which no table of the policy has")
+            }
+            keys.insert(dimension.key)
+        }
+        return RecodingRules(dimensions: keys, below: below)
     }
 
     /// A year is protected together with its published quarters (docs/disclosure-control.md, "A

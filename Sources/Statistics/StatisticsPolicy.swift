@@ -14,6 +14,8 @@ public struct StatisticsPolicy: Sendable {
     public let epsilonPerRelease: String
     public let yearlyCap: String
     public let tables: [TableSpec]
+    /// Global recoding before suppression (`recoding:`); `.none` when the policy has none.
+    public internal(set) var recoding: RecodingRules = .none
     /// SHA-256 (hex) of the file as read: a release names the policy it was made under.
     public let digest: String
     /// How the taxonomy's top-level codes cover their subtypes, taken from the vocabulary the

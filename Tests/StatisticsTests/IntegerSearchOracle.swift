@@ -55,7 +55,7 @@ struct IntegerSearchOracle {
             return outcome
         }
         guard case .found = ask(lower, upper, flat) else { return nil }
-        for quantity in system.suppressed where system.printed[quantity] == nil {
+        for quantity in system.checked {
             var (low, high) = (0, seenLow[quantity])
             while low < high {
                 let middle = (low + high) / 2

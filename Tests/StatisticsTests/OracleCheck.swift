@@ -32,7 +32,10 @@ enum OracleCheck {
         // the width leaves room for the witnesses.
         let printedTotal = output.compactMap { table in table.margins.first { $0.key.isEmpty }?.count }.max()
         let cellSums = input.map { table in table.cells.reduce(0) { $0 + ($1.count ?? 0) } }
-        let cap = given ?? printedTotal ?? (cellSums.max() ?? 0) + 2 * width
+        // A merged count along a multi-valued dimension sums Nennungen: up to its members times
+        // the total.
+        let members = output.flatMap { $0.recoded.values.flatMap { $0.values.map(\.count) } }.max() ?? 1
+        let cap = given ?? members * (printedTotal ?? (cellSums.max() ?? 0) + 2 * width)
         let pairs = groupAttribute ? system.groupPairs.indices.filter { wholeGroup(system.groupPairs[$0], truth: truth, output: system) } : []
         let tiers: [(Method, () -> BruteForceOracle.Answer?)] = [
             (.bruteForce, { BruteForceOracle(system: system, cap: cap, budget: budget / 8).solve() }),
@@ -44,6 +47,14 @@ enum OracleCheck {
                 let (low, high) = (answer.low[quantity] ?? 0, answer.high[quantity] ?? 0)
                 if high - low < width { problems.append("\(system.names[quantity]) lies in [\(low), \(high)]") }
             }
+            // A merged-away count may be pinned to 0 (it names no one) or to a range of counts
+            // that would be printed anyway; never to a narrow range of small ones.
+            for quantity in system.merged where system.printed[quantity] == nil && !system.suppressed.contains(quantity) {
+                let (low, high) = (answer.low[quantity] ?? 0, answer.high[quantity] ?? 0)
+                let trueValue = truth.number(named: system.names[quantity]).flatMap { truth.printed[$0] }
+                guard high - low < width, low < minimum, !(high == 0 && trueValue == 0) else { continue }
+                problems.append("merged \(system.names[quantity]) (truly \(trueValue.map(String.init) ?? "?")) lies in [\(low), \(high)]")
+            }
             for offset in pairs where (answer.outsideGroup[offset] ?? 0) < 1 {
                 problems.append("\(system.names[system.groupPairs[offset].cell]) provably holds its whole group \(system.names[system.groupPairs[offset].group])")
             }
@@ -52,8 +63,12 @@ enum OracleCheck {
         guard let simplex = OracleSimplex(system) else {
             return Result(problems: problems + ["no non-negative table fits the published counts"], method: .linearProgram)
         }
-        for quantity in system.suppressed where system.printed[quantity] == nil {
+        for quantity in system.suppressed.union(system.merged) where system.printed[quantity] == nil {
             guard let range = simplex.range(of: quantity) else { problems.append("\(system.names[quantity]): no range"); continue }
+            if system.merged.contains(quantity), !system.suppressed.contains(quantity) {
+                let trueValue = truth.number(named: system.names[quantity]).flatMap { truth.printed[$0] }
+                guard trueValue != 0, range.low < OracleFraction(minimum) else { continue }
+            }
             if let high = range.high, high - range.low < OracleFraction(width) {
                 problems.append("\(system.names[quantity]) lies in [\(range.low.top)/\(range.low.bottom), \(high.top)/\(high.bottom)]")
             }

@@ -15,6 +15,35 @@ struct StatisticsPolicyTests {
         #expect(!policy.tables(for: "quarterly").isEmpty && policy.tables(for: "annual").count == policy.tables.count)
     }
 
+    @Test func recodingNamesFacetsOfThePolicysTablesAndStaysBelowTheMinimum() throws {
+        let vocabulary = try StatisticsFixtures.vocabulary()
+        let shipped = try StatisticsFixtures.policy()
+        #expect(shipped.recoding.dimensions.contains("ground_top") && shipped.recoding.below == 5)
+        func parse(_ recoding: String) -> String? {
+            let text = """
+                version: "1"
+                mode: exact
+                disclosure: {minimum_count: 5, protection_width: 5, group_attribute: true}
+                recoding: \(recoding)
+                dp: {epsilon_per_release: "1/2", yearly_cap: "2"}
+                tables:
+                  - {name: t, unit: neue_faelle, dimensions: [ground, kind], labels: {de: "T", en: "T"}, reports: [annual]}
+                """
+            do {
+                let policy = try StatisticsPolicy.parse(text, file: "statistics.yaml", vocabulary: vocabulary)
+                return "accepted \(policy.recoding.dimensions.sorted())"
+            } catch let error as PolicyError {
+                return error.problem
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(parse("{below: 5, dimensions: [ground]}") == "accepted [\"ground\"]")
+        #expect(parse("{below: 5, dimensions: [kind]}")?.contains("not a facet") == true)
+        #expect(parse("{below: 5, dimensions: [area]}")?.contains("no table of the policy has") == true)
+        #expect(parse("{below: 6, dimensions: [ground]}")?.contains("below") == true)
+    }
+
     @Test func aPolicyThatCannotWorkIsRefusedNamingTheLine() throws {
         let vocabulary = try StatisticsFixtures.vocabulary()
         let head = """

@@ -40,6 +40,15 @@ struct VerbandMergeTests {
         return refusal
     }
 
+    @Test func anOfficeReleaseCarryingRecodingIsRefused() throws {
+        var file = try release(1, cases: 40)
+        let index = try #require(file.tables.firstIndex { $0.dimensions == ["ground"] })
+        file.tables[index].recoded = ["ground": ["sonstige_zusammengefasst": ["sprache", "aussehen_gewicht"]]]
+        let refused = refusal([try bytes(try release(2, cases: 40)), try bytes(file)])
+        #expect(refused?.fileIndex == 1)
+        #expect(refused?.message.contains("never recoded") == true, "\(refused?.message ?? "accepted")")
+    }
+
     @Test func threeReleasesAreSummedAndProtectedOnce() throws {
         let inputs = try [release(1, cases: 40), release(2, cases: 25), release(3, cases: 70)]
         guard case .merged(let merged) = merge.merge(try inputs.map { try bytes($0) }, on: day) else {
@@ -52,9 +61,12 @@ struct VerbandMergeTests {
         #expect(merged.file.tables.map(\.name) == policy.tables.map(\.name))
         var printed = 0
         for table in merged.file.tables {
-            let parts = inputs.compactMap { $0.tables.first { $0.name == table.name } }
+            // Recoding merged some codes alike in every table: an office's table recoded the same way sums cell by cell.
+            let recoding = RecodingMap(groups: table.recoded)
+            let parts = inputs.compactMap { $0.tables.first { $0.name == table.name } }.map(recoding.apply)
             for (offset, cell) in (table.cells + table.margins).enumerated() {
                 let sum = parts.reduce(0) { $0 + ((($1.cells + $1.margins)[offset]).count ?? 0) }
+                #expect(parts.allSatisfy { ($0.cells + $0.margins)[offset].key == cell.key })
                 if let count = cell.count {
                     #expect(count == sum, "\(table.name) \(cell.key) is the sum of the offices' counts")
                     #expect(!(1...4).contains(count), "\(table.name) \(cell.key) prints \(count)")

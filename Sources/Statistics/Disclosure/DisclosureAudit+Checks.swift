@@ -17,6 +17,8 @@ extension DisclosureAudit {
             if stopAtFirst, !findings.isEmpty { return .findings(findings) }
             try checkUnpublished(&system, into: &findings, stopAtFirst: stopAtFirst)
             if stopAtFirst, !findings.isEmpty { return .findings(findings) }
+            try checkRecoded(published, &system, into: &findings, stopAtFirst: stopAtFirst)
+            if stopAtFirst, !findings.isEmpty { return .findings(findings) }
             if rules.groupAttribute { try checkGroups(published, &system, into: &findings, stopAtFirst: stopAtFirst) }
         } catch {
             return .unreadable(Self.contradiction)
@@ -78,6 +80,50 @@ extension DisclosureAudit {
         }
     }
 
+    /// A count recoding merged away is not printed, but must not become one by arithmetic: it
+    /// passes the rule for unpublished counts (wide, or 0 alone, or at least the minimum count).
+    /// A merged count of 0 shows its members are 0, which names no one.
+    private func checkRecoded(_ published: PublishedCounts, _ system: inout ReleaseSystem,
+                              into findings: inout [AuditFinding], stopAtFirst: Bool) throws(AuditFailure) {
+        let release = system.release
+        for quantity in release.recodedHidden where published.known[quantity] == nil {
+            let key = release.quantities[quantity]
+            let table = release.fineGrids.first { $0.quantities.contains(quantity) }?.table ?? 0
+            let reference = recodedReference(quantity, table: table, in: release)
+            do {
+                let interval = try system.interval(of: quantity, requiredWidth: rules.protectionWidth)
+                guard !interval.isAtLeast(rules.protectionWidth), interval.lower < rules.minimumCount, interval.upper != 0 else { continue }
+                findings.append(AuditFinding(
+                    kind: .narrow, quantity: key, reference: reference, interval: interval,
+                    reason: "is merged by recoding, but can be narrowed to \(interval) from what is published; the rule asks for a width of \(rules.protectionWidth)"))
+            } catch .inconsistent {
+                throw .inconsistent
+            } catch {
+                findings.append(AuditFinding(
+                    kind: .undecided, quantity: key, reference: reference, interval: nil,
+                    reason: "the exact check could not decide this merged count (\(error)), so it is not proven safe"))
+            }
+            if stopAtFirst, !findings.isEmpty { return }
+        }
+    }
+
+    /// Whether some consistent table gives the count 1 or more (unbounded and undecided count
+    /// as yes, so the check stays on the safe side).
+    static func mayBeNonZero(_ quantity: Int, _ system: inout ReleaseSystem) -> Bool {
+        // nil: unbounded, or the checker failed.
+        guard let largest = try? system.maximum(of: [(quantity, 1)], target: 1) else { return true }
+        return largest >= 1
+    }
+
+    /// Where a count recoding merged away would have stood: its table, marked as merged.
+    func recodedReference(_ quantity: Int, table: Int, in release: LinkedRelease) -> CountReference {
+        let name = release.tables.indices.contains(table) ? release.tables[table].name : "?"
+        let key = release.quantities[quantity]
+        let dimensions = release.tables.indices.contains(table) ? release.tables[table].dimensions.count : 0
+        return CountReference(table: "\(name) (merged by recoding)", key: key.key, isMargin: key.key.count < dimensions,
+                              period: release.periodName(quantity))
+    }
+
     /// A cell holding its whole group is revealed when no consistent table gives the group a
     /// member outside the cell: the largest feasible (group − cell) must be at least 1.
     private func checkGroups(_ published: PublishedCounts, _ system: inout ReleaseSystem,
@@ -97,12 +143,13 @@ extension DisclosureAudit {
                         outside = 0
                     }
                 }
-                if let outside, outside < 1 {
+                // A cell nobody printed that must be 0 holds nothing (a merged-away row of zeros).
+                if let outside, outside < 1, published.known[cell] != nil || Self.mayBeNonZero(cell, &system) {
                     let place = release.places[cell].first { $0.table == line.table && !$0.isMargin }
-                    guard let place else { continue }
+                    let at = place.map { reference($0, in: release) } ?? recodedReference(cell, table: line.table, in: release)
                     findings.append(AuditFinding(
                         kind: .wholeGroup(group: release.quantities[line.group]), quantity: release.quantities[cell],
-                        reference: reference(place, in: release), interval: nil,
+                        reference: at, interval: nil,
                         reason: "holds the whole group \(release.quantities[line.group].key): everyone in it shares this attribute"))
                     if stopAtFirst { return }
                 }

@@ -20,12 +20,41 @@ public enum DisclosureControl {
     /// sum of its quarters; a count of the same unit, period and key is one number). Their
     /// printed counts must agree with the new tables and cannot be withdrawn, their suppressed
     /// ones stay suppressed; the verdict covers all of them. Only the new tables are returned.
+    ///
+    /// `recoding` lets it merge rare codes first (`RecodingMap.choose`): then it protects the
+    /// tables both ways and keeps the one that hides less (`InformationLoss.isLower`), so
+    /// recoding never costs readers more than suppression alone. Merged tables carry
+    /// `recoded`, and the audit reads the merged members as the hidden counts they are.
     public static func protect(_ tables: [StatTable], rules: DisclosureRules = DisclosureRules(),
-                               hierarchies: [CodeHierarchy] = [], published: [StatTable] = []) throws(DisclosureInputError) -> ProtectedRelease
+                               hierarchies: [CodeHierarchy] = [], published: [StatTable] = [],
+                               recoding: RecodingRules = .none) throws(DisclosureInputError) -> ProtectedRelease
+    {
+        var plain = try protect(tables, rules: rules, hierarchies: hierarchies, published: published, map: RecodingMap())
+        plain.loss = InformationLoss.measure(exact: tables, published: plain.tables)
+        let map = RecodingMap.choose(for: tables, rules: recoding, hierarchies: hierarchies)
+        guard !map.isEmpty else { return plain }
+        // Recoding that cannot be protected (an earlier publication of the period merged
+        // otherwise) leaves the plain result.
+        guard var merged = try? protect(tables, rules: rules, hierarchies: hierarchies, published: published, map: map),
+              merged.verdict.isSafe else { return plain }
+        merged.loss = InformationLoss.measure(exact: tables, published: merged.tables)
+        merged.recoding = map
+        merged.comparedLoss = plain.loss
+        guard merged.loss.isLower(than: plain.loss) || !plain.verdict.isSafe else {
+            plain.comparedLoss = merged.loss
+            return plain
+        }
+        return merged
+    }
+
+    /// One protection run on `tables` recoded by `map` (nothing merged when it is empty),
+    /// kept or not: what `protect(…recoding:)` compares, and what tests check independently.
+    public static func protect(_ tables: [StatTable], rules: DisclosureRules, hierarchies: [CodeHierarchy], published: [StatTable],
+                        map: RecodingMap) throws(DisclosureInputError) -> ProtectedRelease
     {
         let fixed = Set(tables.count..<(tables.count + published.count))
-        let release = try LinkedRelease(tables + published, hierarchies: hierarchies)
-        let truth = try release.exactCounts(fixed: fixed)
+        let release = try LinkedRelease(tables.map(map.apply) + published, hierarchies: hierarchies)
+        let truth = try release.exactCounts(fixed: fixed, unmerged: map.isEmpty ? [:] : LinkedRelease.counts(of: tables, hierarchies: hierarchies))
         var plan = SuppressionPlan(release: release, truth: truth, rules: rules, fixedTables: fixed)
         if !published.isEmpty { try checkAgreement(plan) }
         plan.suppressPrimary()

@@ -8,9 +8,11 @@ extension LinkedRelease {
     /// them (a multi-valued total no table prints stays nil). Throws when the release does not
     /// add up, because suppression computed on contradictory numbers would protect nothing.
     /// Tables in `fixed` are earlier publications: their suppressed counts are unknown, their
-    /// printed ones must agree with the new tables.
-    func exactCounts(fixed: Set<Int> = []) throws(DisclosureInputError) -> [Int?] {
+    /// printed ones must agree with the new tables. `unmerged` gives the counts recoding merged
+    /// (`counts(of:hierarchies:)` of the tables before recoding); they must add up too.
+    func exactCounts(fixed: Set<Int> = [], unmerged: [QuantityKey: Int] = [:]) throws(DisclosureInputError) -> [Int?] {
         var values = [Int?](repeating: nil, count: count)
+        for quantity in recodedHidden { values[quantity] = unmerged[quantities[quantity]] }
         for quantity in 0..<count {
             var seenAt: CountPlace?
             for place in places[quantity] {

@@ -35,7 +35,7 @@ extension LinkedRelease {
             guard let period = StatPeriod(range: table.period), period.quarter == nil,
                   let link = StatUnit(rawValue: table.unit)?.periodLink,
                   let shared = quarterDimensions[UnitYear(unit: table.unit, year: period.year)] else { continue }
-            let yearGrid = grids[number]
+            let yearGrid = fineGrids[number]
             let kept = Self.shadowDimensions(table.dimensions, multiValued: table.multiValued, sharedWithQuarters: shared, hierarchies: hierarchies)
             let size = kept.reduce(1) { $0 * yearGrid.extents[$1] }
             guard kept.count < 2 || 4 * size <= Self.shadowBudget else {

@@ -10,7 +10,14 @@ struct LinkedRelease: Sendable {
     private(set) var places: [[CountPlace]] = []
     /// Where each quantity sits in the grids of the tables whose grid holds it.
     private(set) var gridPlaces: [[(table: Int, position: [Int])]] = []
+    /// Each table's grid as printed: what the heuristics choose suppressions from.
     private(set) var grids: [TableGrid] = []
+    /// Each table's grid before recoding (the printed one where nothing was merged): what the
+    /// identities, the year's quarters and the hierarchies are stated on.
+    private(set) var fineGrids: [TableGrid] = []
+    /// Counts recoding merged away: never printed, known only through their merged sums, and
+    /// checked like suppressed ones (`DisclosureAudit.checkRecoded`).
+    private(set) var recodedHidden: [Int] = []
     private(set) var relations: [QuantityRelation] = []
     private(set) var groupLines: [GroupLine] = []
     /// Quantities from here on are counts of quarters no table of the release prints (the
@@ -32,13 +39,24 @@ struct LinkedRelease: Sendable {
                 throw DisclosureInputError(table: table.name, reason: "two tables of the release have this name and period")
             }
             var grid = try Self.grid(of: table, number: number)
+            var fine = try Self.fineGrid(of: table, printed: grid)
+            if var unmerged = fine {
+                for position in unmerged.positions {
+                    let key = hierarchies.reduce(unmerged.key(at: position)) { $1.canonical($0) }
+                    unmerged.quantities.append(intern(QuantityKey(unit: table.unit, period: table.period, key: key)))
+                }
+                fine = unmerged
+            }
             for position in grid.positions {
-                let key = hierarchies.reduce(grid.key(at: position)) { $1.canonical($0) }
+                let key = Self.mergedKey(hierarchies.reduce(grid.key(at: position)) { $1.canonical($0) }, table.recoded)
                 grid.quantities.append(intern(QuantityKey(unit: table.unit, period: table.period, key: key)))
             }
             try place(table, number: number, in: grid)
             grids.append(grid)
+            fineGrids.append(fine ?? grid)
         }
+        let (mergedSums, hidden) = recodingRelations()
+        recodedHidden = hidden
         firstUnpublished = quantities.count
         let periodLinks = try periodRelations(hierarchies)
         watchedUnpublished = (firstUnpublished..<quantities.count).filter { quantity in
@@ -50,8 +68,9 @@ struct LinkedRelease: Sendable {
             }
         }
         var seen = Set<QuantityRelation>()
-        relations = (grids.flatMap(\.relations) + periodLinks + hierarchyRelations(hierarchies)).filter { seen.insert($0).inserted }
-        groupLines = grids.flatMap(\.groupLines)
+        relations = (fineGrids.flatMap(\.relations) + mergedSums + periodLinks + hierarchyRelations(hierarchies)).filter { seen.insert($0).inserted }
+        var seenLines = Set<GroupLine>()
+        groupLines = (grids.flatMap(\.groupLines) + fineGrids.flatMap(\.groupLines)).filter { seenLines.insert($0).inserted }
     }
 
     var count: Int { quantities.count }

@@ -8,9 +8,21 @@ public struct MergedStatistics: Sendable {
     /// funding-report totals only under `mode: dp`.
     public let disclosure: DisclosureSummary?
 
-    public init(file: StatFile, offices: [String], disclosure: DisclosureSummary?) {
+    /// What readers lose under `mode: exact` (nil under `mode: dp`): for the analyst, never
+    /// published, since the share of cases hidden is a sum no table prints.
+    public let loss: InformationLoss?
+    /// The loss of the alternative when recoding was tried (see `ProtectedRelease.comparedLoss`).
+    public let comparedLoss: InformationLoss?
+    /// Whether rare codes were merged before suppression.
+    public let recoded: Bool
+
+    public init(file: StatFile, offices: [String], disclosure: DisclosureSummary?, loss: InformationLoss? = nil,
+                comparedLoss: InformationLoss? = nil, recoded: Bool = false) {
         self.file = file
         self.offices = offices
         self.disclosure = disclosure
+        self.loss = loss
+        self.comparedLoss = comparedLoss
+        self.recoded = recoded
     }
 }

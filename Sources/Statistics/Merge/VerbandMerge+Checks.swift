@@ -54,6 +54,7 @@ extension VerbandMerge {
         guard table.additive == table.multiValued.isEmpty, Set(table.multiValued).isSubset(of: dimensions) else {
             return "additive and multiValued do not agree"
         }
+        guard table.recoded.isEmpty else { return "an office's table is never recoded: the Verband recodes once, on the merged tables" }
         let dimensionSet = Set(dimensions)
         guard table.cells.allSatisfy({ Set($0.key.keys) == dimensionSet }),
               table.margins.allSatisfy({ Set($0.key.keys).isStrictSubset(of: dimensionSet) }) else {

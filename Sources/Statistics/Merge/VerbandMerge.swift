@@ -59,10 +59,11 @@ public struct VerbandMerge: Sendable {
         }
         guard let first = opened.first else { throw MergeRefusal(fileIndex: nil, reason: .noFiles) }
         let summed = sum(opened)
-        let (tables, summary) = try protect(summed, alongside: earlierTables(published, year: first.period.year))
+        let (tables, summary, protected) = try protect(summed, alongside: earlierTables(published, year: first.period.year))
         let file = StatFile(scope: .verband, period: first.period, policy: policy.digest, taxonomy: taxonomyVersion,
                             generatedOn: day, tables: tables)
-        return MergedStatistics(file: file, offices: offices, disclosure: summary)
+        return MergedStatistics(file: file, offices: offices, disclosure: summary, loss: protected?.loss, comparedLoss: protected?.comparedLoss,
+                                recoded: !(protected?.recoding.isEmpty ?? true))
     }
 
     /// The verified file, its key one the Verband trusts.
@@ -84,14 +85,15 @@ public struct VerbandMerge: Sendable {
 
     /// Under `mode: exact` the whole merged release is protected once; under `mode: dp` the
     /// noisy tables go out as they are and only the exact funding totals are protected.
-    private func protect(_ tables: [StatTable], alongside published: [StatTable]) throws(MergeRefusal) -> (tables: [StatTable], summary: DisclosureSummary?) {
+    private func protect(_ tables: [StatTable], alongside published: [StatTable]) throws(MergeRefusal) -> (tables: [StatTable], summary: DisclosureSummary?, loss: ProtectedRelease?) {
         let toProtect = policy.mode == .exact ? tables : tables.filter { $0.name == FundingTotals.name }
-        guard !toProtect.isEmpty else { return (tables, nil) }
+        guard !toProtect.isEmpty else { return (tables, nil, nil) }
         let protected: ProtectedRelease
         do {
             protected = try DisclosureControl.protect(toProtect, rules: policy.disclosureRules,
                                                       hierarchies: policy.mode == .exact ? policy.codeHierarchies : [],
-                                                      published: policy.mode == .exact ? published : published.filter { $0.unit == FundingTotals.unit })
+                                                      published: policy.mode == .exact ? published : published.filter { $0.unit == FundingTotals.unit },
+                                                      recoding: policy.mode == .exact ? policy.recoding : .none)
         } catch {
             throw MergeRefusal(fileIndex: nil, reason: .disclosureFailed(error.description))
         }
@@ -100,9 +102,9 @@ public struct VerbandMerge: Sendable {
         case .unsafe(let cell, _, let why): throw MergeRefusal(fileIndex: nil, reason: .disclosureFailed("\(cell): \(why)"))
         case .unreadable(let why): throw MergeRefusal(fileIndex: nil, reason: .disclosureFailed(why))
         }
-        guard policy.mode == .dp else { return (protected.tables, protected.summary) }
+        guard policy.mode == .dp else { return (protected.tables, protected.summary, protected) }
         let byName = Dictionary(protected.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        return (tables.map { byName[$0.name] ?? $0 }, protected.summary)
+        return (tables.map { byName[$0.name] ?? $0 }, protected.summary, nil)
     }
 
     /// The tables of the earlier publications of `year`, each renamed after its publication

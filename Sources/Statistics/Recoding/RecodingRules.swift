@@ -1,0 +1,20 @@
+/// The `recoding:` section of `Policies/statistics.yaml`: which dimensions the Verband may
+/// recode before suppression, and below which count a code is rare (docs/disclosure-control.md,
+/// "Recoding"). Recoding merges rare codes into their parent or into "sonstige" in every table
+/// of a publication alike (global recoding), so that fewer counts have to be suppressed.
+public struct RecodingRules: Hashable, Sendable {
+    /// Dimension keys as tables name them (`ground`, `ground_top`, `area_top`, …).
+    public var dimensions: Set<String>
+    /// A code counted 1…`below - 1` times in some table of the publication is rare.
+    public var below: Int
+
+    public init(dimensions: Set<String>, below: Int) {
+        self.dimensions = dimensions
+        self.below = max(1, below)
+    }
+
+    /// No recoding at all: what publications did before, and the comparison run.
+    public static let none = RecodingRules(dimensions: [], below: 1)
+
+    public var isEnabled: Bool { !dimensions.isEmpty && below > 1 }
+}
