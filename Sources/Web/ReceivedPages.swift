@@ -18,7 +18,11 @@ struct ReceivedPages {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await base.memberPage(request) { session, language in
-            try await page(session, language, notice: base.confirmation(request, language, known: ["published"]))
+            let loss = request.uri.queryParameters["loss"].flatMap { PublicationLoss(query: String($0)) }
+            let notice = base.confirmation(request, language, known: ["published"]).map { done in
+                loss.map { done + " " + $0.sentence(language) } ?? done
+            }
+            return try await page(session, language, notice: notice)
         }
     }
 
@@ -69,11 +73,14 @@ struct ReceivedPages {
                 if !missing.isEmpty && form["confirm"] != "yes" {
                     return try await page(session, language, confirm: (period.description, missing))
                 }
-                _ = try await publisher.publish(files, session: session)
+                let (_, merged) = try await publisher.publish(files, session: session)
+                // The loss goes to the analyst's next page only, as rounded shares: the share of
+                // cases hidden is a sum no table prints, so it is not published.
+                let loss = PublicationLoss(merged).map { "&loss=\($0.query)" } ?? ""
+                return base.redirect("/statistics/received", language, done: "published" + loss)
             } catch AccessError.invalid(_, let message) {
                 return try await page(session, language, problem: message, status: .unprocessableContent)
             }
-            return base.redirect("/statistics/received", language, done: "published")
         }
     }
 }

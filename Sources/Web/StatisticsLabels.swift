@@ -27,6 +27,12 @@ struct StatisticsLabels {
 
     func code(_ code: String, of dimension: String) -> String {
         if code == StatDimension.missing { return strings["statistics_missing"] ?? code }
+        // Codes recoding made: "Sonstige (zusammengefasst)", "… mit Untertypen (zusammengefasst)".
+        if code == RecodingMap.otherCode { return strings["statistics_merged_other"] ?? code }
+        if code.hasSuffix(RecodingMap.parentSuffix) {
+            let parent = self.code(String(code.dropLast(RecodingMap.parentSuffix.count)), of: dimension)
+            return (strings["statistics_merged_parent"] ?? "{label}").replacingOccurrences(of: "{label}", with: parent)
+        }
         let found: String?
         switch dimension {
         case "kind": found = pick(workflow?.kind(code)?.labels)

@@ -92,6 +92,7 @@ struct StatisticsPresentation {
                 "dimensions": table.multiValued.map { labels.dimension($0) }.joined(separator: ", "),
             ])
         }
+        if let merged = recodedNote(table) { values["recoded"] = merged }
         let total = Self.margin(table, [:]) ?? (table.dimensions.isEmpty ? table.cells.first : nil)
         switch table.dimensions.count {
         case 0:
@@ -120,6 +121,18 @@ struct StatisticsPresentation {
             values["wide"] = true
         }
         return values
+    }
+
+    /// "Zusammengefasst wegen kleiner Zahlen: Sonstige (zusammengefasst) = Sprache, …": which
+    /// codes a merged row or column holds, so nobody reads it as a category of the taxonomy.
+    func recodedNote(_ table: StatTable) -> String? {
+        guard !table.recoded.isEmpty else { return nil }
+        let groups = table.dimensions.flatMap { dimension in
+            (table.recoded[dimension] ?? [:]).sorted { $0.key < $1.key }.map { code, members in
+                "\(labels.code(code, of: dimension)) = \(members.map { labels.code($0, of: dimension) }.joined(separator: ", "))"
+            }
+        }
+        return string("statistics_recoded_note") + " " + groups.joined(separator: "; ") + "."
     }
 
     /// Every table of a publication, in the order of the policy (unknown ones after, by name);

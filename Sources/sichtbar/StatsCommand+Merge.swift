@@ -44,6 +44,8 @@ extension StatsCommand {
                     try StatsCommand.write(publication.file, to: out)
                     var line = "Published \(publication.period) from \(publication.releaseCount) releases (\(merged.offices.count) offices)"
                     if let summary = merged.disclosure { line += "; disclosure control: \(summary)" }
+                    if let loss = merged.loss { line += "; \(loss)" + (merged.recoded ? " after recoding" : "") }
+                    if let other = merged.comparedLoss { line += " (\(merged.recoded ? "without recoding" : "recoding, not kept"): \(other))" }
                     print(line + ": \(out)")
                 } catch AccessError.invalid(let field, let message) where field == "file" {
                     throw CLIError.checkFailed(message)

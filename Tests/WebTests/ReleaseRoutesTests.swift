@@ -154,6 +154,14 @@ import Testing
             let published = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear), ("confirm", "yes")],
                                                         cookie: cookie)
             #expect(published.status == .seeOther && published.headers[.location]?.contains("done=published") == true)
+            // The analyst's next page reports what protection hid (rounded shares, never published).
+            let location = try #require(published.headers[.location])
+            #expect(location.contains("&loss="), "\(location)")
+            let reported = try await client.page(location, cookie: cookie)
+            #expect(reported.text.contains("of the printed counts and") && reported.text.contains("of the counted cases are hidden"))
+            let forged = try await client.page("/statistics/received?lang=en&done=published&loss=9999-1-1", cookie: cookie)
+            #expect(forged.text.contains("were merged, protected, signed and published") && !forged.text.contains("are hidden"),
+                    "a loss outside 0…100 % is ignored")
             let stored = try #require(try await app.store.published(period: lastYear))
             #expect(stored.releaseCount == 1)
             let (file, verdict) = StatFile.open(stored.file, key: app.signer.publicKey)
