@@ -30,7 +30,13 @@ extension DemoData {
                 _ = try await services.releases.send(id: stored.id, session: lead)
             }
             let received = try await publisher.received(period, session: session)
-            publications.append(try await publisher.publish(received, session: session).published)
+            let (published, merged) = try await publisher.publish(received, session: session)
+            publications.append(published)
+            // What protection hid, for whoever runs the demo (docs/disclosure-control.md, "Information loss").
+            if let loss = merged.loss {
+                let compared = merged.comparedLoss.map { " (\(merged.recoded ? "without recoding" : "recoding, not kept"): \($0))" } ?? ""
+                FileHandle.standardError.write(Data("demo statistics \(published.period): \(loss)\(merged.recoded ? " after recoding" : "")\(compared)\n".utf8))
+            }
         }
         return publications
     }

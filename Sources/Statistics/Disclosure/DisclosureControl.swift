@@ -22,8 +22,9 @@ public enum DisclosureControl {
     /// ones stay suppressed; the verdict covers all of them. Only the new tables are returned.
     ///
     /// `recoding` lets it merge rare codes first (`RecodingMap.choose`): then it protects the
-    /// tables both ways and keeps the one that hides less (`InformationLoss.isLower`), so
-    /// recoding never costs readers more than suppression alone. Merged tables carry
+    /// tables without recoding, with it, and (when earlier publications of the year exist) with
+    /// it only along dimensions those do not publish, and keeps the one that hides least
+    /// (`InformationLoss.isLower`), so recoding never costs readers more than suppression alone. Merged tables carry
     /// `recoded`, and the audit reads the merged members as the hidden counts they are.
     public static func protect(_ tables: [StatTable], rules: DisclosureRules = DisclosureRules(),
                                hierarchies: [CodeHierarchy] = [], published: [StatTable] = [],
@@ -31,20 +32,26 @@ public enum DisclosureControl {
     {
         var plain = try protect(tables, rules: rules, hierarchies: hierarchies, published: published, map: RecodingMap())
         plain.loss = InformationLoss.measure(exact: tables, published: plain.tables)
-        let map = RecodingMap.choose(for: tables, rules: recoding, hierarchies: hierarchies)
-        guard !map.isEmpty else { return plain }
-        // Recoding that cannot be protected (an earlier publication of the period merged
-        // otherwise) leaves the plain result.
-        guard var merged = try? protect(tables, rules: rules, hierarchies: hierarchies, published: published, map: map),
-              merged.verdict.isSafe else { return plain }
-        merged.loss = InformationLoss.measure(exact: tables, published: merged.tables)
-        merged.recoding = map
-        merged.comparedLoss = plain.loss
-        guard merged.loss.isLower(than: plain.loss) || !plain.verdict.isSafe else {
-            plain.comparedLoss = merged.loss
-            return plain
+        let full = RecodingMap.choose(for: tables, rules: recoding, hierarchies: hierarchies)
+        // After a year's quarters, merging a dimension they publish differently from how they
+        // merged it can cost more than it saves; so the year is also tried with those dimensions as they are.
+        let earlier = Set(published.flatMap(\.dimensions))
+        let unpublished = RecodingMap(groups: full.groups.filter { !earlier.contains($0.key) })
+        let candidates = unpublished == full ? [full] : [full, unpublished]
+        var best = plain, tried: [InformationLoss] = []
+        for map in candidates where !map.isEmpty {
+            // Recoding that cannot be protected leaves the other results.
+            guard var merged = try? protect(tables, rules: rules, hierarchies: hierarchies, published: published, map: map),
+                  merged.verdict.isSafe else { continue }
+            merged.loss = InformationLoss.measure(exact: tables, published: merged.tables)
+            merged.recoding = map
+            tried.append(merged.loss)
+            if merged.loss.isLower(than: best.loss) || !best.verdict.isSafe { best = merged }
         }
-        return merged
+        guard !tried.isEmpty else { return plain }
+        // Report the best alternative that was not kept: suppression alone, or the best recoding.
+        best.comparedLoss = best.recoding.isEmpty ? tried.min { $0.isLower(than: $1) } : plain.loss
+        return best
     }
 
     /// One protection run on `tables` recoded by `map` (nothing merged when it is empty),

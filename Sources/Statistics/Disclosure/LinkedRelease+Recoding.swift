@@ -27,11 +27,22 @@ extension LinkedRelease {
     }
 
     /// The key a merged count is interned under: the merged code with its members, so that two
-    /// publications merging differently never share a quantity.
-    static func mergedKey(_ key: [String: String], _ recoded: [String: [String: [String]]]) -> [String: String] {
+    /// publications merging differently never share a quantity. A top-level group of codes that
+    /// have no subtypes counts exactly what the detailed group of the same codes counts, so it
+    /// is keyed as that one (as `CodeHierarchy.canonical` does for a single code): the two
+    /// tables then print one quantity, suppressed together.
+    static func mergedKey(_ key: [String: String], _ recoded: [String: [String: [String]]], _ hierarchies: [CodeHierarchy]) -> [String: String] {
         var named = key
         for (dimension, code) in key {
-            if let members = recoded[dimension]?[code] { named[dimension] = "\(code)[\(members.joined(separator: "+"))]" }
+            guard let members = recoded[dimension]?[code] else { continue }
+            let encoded = "\(code)[\(members.sorted().joined(separator: "+"))]"
+            if let hierarchy = hierarchies.first(where: { $0.topLevel == dimension }), key[hierarchy.detailed] == nil,
+               members.allSatisfy({ hierarchy.covers[$0] == [$0] }) {
+                named[dimension] = nil
+                named[hierarchy.detailed] = encoded
+            } else {
+                named[dimension] = encoded
+            }
         }
         return named
     }

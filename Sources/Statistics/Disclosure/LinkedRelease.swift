@@ -48,7 +48,7 @@ struct LinkedRelease: Sendable {
                 fine = unmerged
             }
             for position in grid.positions {
-                let key = Self.mergedKey(hierarchies.reduce(grid.key(at: position)) { $1.canonical($0) }, table.recoded)
+                let key = Self.mergedKey(hierarchies.reduce(grid.key(at: position)) { $1.canonical($0) }, table.recoded, hierarchies)
                 grid.quantities.append(intern(QuantityKey(unit: table.unit, period: table.period, key: key)))
             }
             try place(table, number: number, in: grid)

@@ -56,19 +56,25 @@ extension RecodingMap {
     }
 
     /// Codes whose line in some two-dimensional table has more small non-zero cells (1…`below - 1`)
-    /// than larger ones: suppression would leave the line mostly "<5" and "–".
+    /// than larger ones, and fewer than `thinLineLimit` times `below` counts in all: suppression
+    /// would leave the line mostly "<5" and "–". A larger category (work, housing) stays itself
+    /// however its cases spread; its small cells are suppressed as before.
     static func thinLines(of dimension: String, in tables: [StatTable], below: Int) -> Set<String> {
         var thin = Set<String>()
         for table in tables where table.dimensions.count == 2 && table.dimensions.contains(dimension) {
-            var small: [String: Int] = [:], large: [String: Int] = [:]
+            var small: [String: Int] = [:], large: [String: Int] = [:], total: [String: Int] = [:]
             for cell in table.cells {
                 guard let code = cell.key[dimension], let count = cell.count, count > 0 else { continue }
+                total[code, default: 0] += count
                 if count < below { small[code, default: 0] += 1 } else { large[code, default: 0] += 1 }
             }
-            thin.formUnion(small.filter { $0.value > large[$0.key, default: 0] }.keys)
+            thin.formUnion(small.filter { $0.value > large[$0.key, default: 0] && total[$0.key, default: 0] < thinLineLimit * below }.keys)
         }
         return thin
     }
+
+    /// A line of fewer than this many times `below` counts may be merged for being thin.
+    static let thinLineLimit = 4
 
     /// Per table with the dimension: each code's count along it (the cell of a one-dimensional
     /// table, the row or column margin of a two-dimensional one), in table order.
