@@ -67,14 +67,16 @@ extension StatisticsPolicy {
         var policy = StatisticsPolicy(version: version, mode: mode, minimumCount: minimumCount, protectionWidth: protectionWidth,
                                       groupAttribute: groupAttribute, epsilonPerRelease: epsilon, yearlyCap: cap, tables: tables, digest: digest,
                                       codeHierarchies: vocabulary.codeHierarchies, dimensionCodes: dimensionCodes)
-        if let node = root.optional("recoding") { policy.recoding = try recodingRules(node, tables: tables, minimumCount: minimumCount) }
+        if let node = root.optional("recoding") {
+            policy.recoding = try recodingRules(node, tables: tables, minimumCount: minimumCount, codes: dimensionCodes)
+        }
         return policy
     }
 
     /// `recoding: {below: N, dimensions: [...]}`: taxonomy facets of the policy's tables only
     /// (kinds, districts, outcomes keep their codes), and `below` at most the minimum count, so
     /// that only codes suppression would hide anyway are merged.
-    static func recodingRules(_ node: PolicyNode, tables: [TableSpec], minimumCount: Int) throws -> RecodingRules {
+    static func recodingRules(_ node: PolicyNode, tables: [TableSpec], minimumCount: Int, codes: [String: Set<String>]) throws -> RecodingRules {
         let below = try node.required("below", in: "recoding").integer("below", in: 2...minimumCount)
         let dimensionsNode = try node.required("dimensions", in: "recoding")
         var keys = Set<String>()
@@ -87,7 +89,16 @@ extension StatisticsPolicy {
             }
             keys.insert(dimension.key)
         }
-        return RecodingRules(dimensions: keys, below: below)
+        var keep = Set<String>()
+        if let keepNode = node.optional("keep") {
+            for code in try keepNode.strings("keep of recoding") {
+                guard keys.contains(where: { codes[$0]?.contains(code) ?? false }) else {
+                    throw keepNode.error("recoding keeps '\(code)', which is no code of the dimensions it recodes")
+                }
+                keep.insert(code)
+            }
+        }
+        return RecodingRules(dimensions: keys, below: below, keep: keep)
     }
 
     /// A year is protected together with its published quarters (docs/disclosure-control.md, "A

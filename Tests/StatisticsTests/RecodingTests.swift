@@ -16,8 +16,8 @@ struct RecodingTests {
         period = try #require(StatPeriod("2026"))
     }
 
-    /// 30 racist attributions (2 of them anti-Black), 10 antisemitic, 2 language, 1 appearance
-    /// and 6 other grounds, all at work or in housing.
+    /// 30 racist attributions (2 of them anti-Black), 10 antisemitic, 2 language, 1 appearance,
+    /// 6 other grounds and 2 of age, all at work or in housing.
     func tables() -> [StatTable] {
         var facts: [CaseFacts] = []
         func add(_ count: Int, _ ground: String, _ area: String) {
@@ -30,6 +30,7 @@ struct RecodingTests {
         add(2, "sprache", "arbeit")
         add(1, "aussehen_gewicht", "wohnen")
         add(6, "sonstiges_merkmal", "arbeit")
+        add(2, "lebensalter", "wohnen")
         let specs = policy.tables.filter { ["faelle_nach_merkmal", "faelle_nach_merkmal_und_lebensbereich"].contains($0.name) }
         return TableCounter(vocabulary: vocabulary).count(specs, facts: facts, plain: .init(kurzkontakte: 0, nichtKlassifiziert: 0), period: period)
     }
@@ -39,6 +40,9 @@ struct RecodingTests {
         #expect(map.groups["ground"]?["rassistische_zuschreibung_mit_untertypen"] == ["rassistische_zuschreibung", "anti_schwarz"])
         #expect(map.groups["ground"]?["sonstige_zusammengefasst"] == ["sprache", "aussehen_gewicht", "sonstiges_merkmal"])
         #expect(map.groups["ground_top"]?["sonstige_zusammengefasst"] == ["sprache", "aussehen_gewicht", "sonstiges_merkmal"])
+        // Age is rare too, but a ground of § 1 AGG the policy keeps: it stays itself ("<5").
+        #expect(!(map.groups["ground"]?.values.contains { $0.contains("lebensalter") } ?? true))
+        #expect(!(map.groups["ground_top"]?.values.contains { $0.contains("lebensalter") } ?? true))
         // Thirty cases are not rare; the areas have no rare code here (zeros are never merged).
         #expect(map.groups["ground_top"]?.keys.contains("rassistische_zuschreibung_mit_untertypen") != true)
         #expect(map.groups["area_top"] == nil)

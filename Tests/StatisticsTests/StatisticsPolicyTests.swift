@@ -19,6 +19,7 @@ struct StatisticsPolicyTests {
         let vocabulary = try StatisticsFixtures.vocabulary()
         let shipped = try StatisticsFixtures.policy()
         #expect(shipped.recoding.dimensions.contains("ground_top") && shipped.recoding.below == 5)
+        #expect(shipped.recoding.keep.isSuperset(of: ["antisemitismus", "lebensalter", "arbeit"]))
         func parse(_ recoding: String) -> String? {
             let text = """
                 version: "1"
@@ -42,6 +43,8 @@ struct StatisticsPolicyTests {
         #expect(parse("{below: 5, dimensions: [kind]}")?.contains("not a facet") == true)
         #expect(parse("{below: 5, dimensions: [area]}")?.contains("no table of the policy has") == true)
         #expect(parse("{below: 6, dimensions: [ground]}")?.contains("below") == true)
+        #expect(parse("{below: 5, dimensions: [ground], keep: [lebensalter]}") == "accepted [\"ground\"]")
+        #expect(parse("{below: 5, dimensions: [ground], keep: [wohnen]}")?.contains("no code of the dimensions it recodes") == true)
     }
 
     @Test func aPolicyThatCannotWorkIsRefusedNamingTheLine() throws {

@@ -9,7 +9,7 @@ extension RecodingMap {
     /// its non-zero cells in a two-dimensional table do (a row that would read "<5" and "–");
     /// zeros and `keine_angabe` are never merged (a zero names no one, and "no answer" is no
     /// category).
-    /// A group that would hold a single code is not made.
+    /// A group that would hold a single code is not made; `rules.keep` codes are never merged.
     public static func choose(for tables: [StatTable], rules: RecodingRules, hierarchies: [CodeHierarchy]) -> RecodingMap {
         guard rules.isEnabled else { return RecodingMap() }
         var groups: [String: [String: [String]]] = [:]
@@ -24,7 +24,9 @@ extension RecodingMap {
             }
             func isNonZero(_ code: String) -> Bool { sizes.contains { $0.contains { $0.code == code && $0.count > 0 } } }
             let thinLines = Self.thinLines(of: dimension, in: tables, below: rules.below)
-            let candidates = codes.filter { $0 != StatDimension.missing && isNonZero($0) && (isRare([$0]) || thinLines.contains($0)) }
+            let candidates = codes.filter { code in
+                code != StatDimension.missing && !rules.keep.contains(code) && isNonZero(code) && (isRare([code]) || thinLines.contains(code))
+            }
             guard !candidates.isEmpty else { continue }
             let hierarchy = hierarchies.first { $0.detailed == dimension }
             var other: [String] = []
@@ -43,7 +45,7 @@ extension RecodingMap {
             if let hierarchy {
                 for code in other {
                     let family = hierarchy.covers.values.first { $0.contains(code) } ?? []
-                    other += family.filter { isNonZero($0) && !other.contains($0) }
+                    other += family.filter { isNonZero($0) && !other.contains($0) && !rules.keep.contains($0) }
                 }
             }
             let ownOther = codes.first { code in code.hasPrefix("sonstig") && (hierarchy.map { $0.covers[code] != nil } ?? true) }

@@ -7,10 +7,15 @@ public struct RecodingRules: Hashable, Sendable {
     public var dimensions: Set<String>
     /// A code counted 1…`below - 1` times in some table of the publication is rare.
     public var below: Int
+    /// Codes never merged away however rare (the grounds of § 1 AGG, antisemitism, the main
+    /// areas of life): a report must show them, with "<5" where they are small. Their rare
+    /// subtypes may still join them ("… mit Untertypen").
+    public var keep: Set<String>
 
-    public init(dimensions: Set<String>, below: Int) {
+    public init(dimensions: Set<String>, below: Int, keep: Set<String> = []) {
         self.dimensions = dimensions
         self.below = max(1, below)
+        self.keep = keep
     }
 
     /// No recoding at all: what publications did before, and the comparison run.
