@@ -68,13 +68,11 @@ func benchSuppression(offices: Int, samples: Int) throws {
                 guard protected.verdict.isSafe else { throw BenchFailure("protect did not reach a safe release") }
                 result = protected
             }
-            if ProcessInfo.processInfo.environment["RECODING_DEBUG"] != nil {
-                print(RecodingMap.choose(for: input, rules: recoding, hierarchies: hierarchies).groups, result?.comparedLoss as Any)
-            }
             let counts = input.reduce(0) { $0 + $1.cells.count + $1.margins.count }
             let summary = result.map { "\($0.summary.primary) / \($0.summary.secondary)" } ?? ""
             let loss = result?.loss ?? InformationLoss()
-            let used = recoding.isEnabled ? (result?.recoding.isEmpty == false ? "merged" : "not kept") : "off"
+            let rare = !RecodingMap.choose(for: input, rules: recoding, hierarchies: hierarchies).isEmpty
+            let used = !recoding.isEnabled ? "off" : !rare ? "none rare" : result?.recoding.isEmpty == false ? "merged" : "not kept"
             table.row([name, "\(counts)", used] + Bench.percentiles(times)
                       + [summary, percent(loss.countShare), percent(loss.caseShare)])
         }

@@ -20,7 +20,9 @@ extension StatisticsPresentation {
         let table = series.table
         let bars = series.entries.map { entry in
             let shown = cell(entry.cell)
-            return BarChart.Bar(label: labels.code(entry.code, of: dimension),
+            // The table's label: a parent says whether it counts its subtypes, so the text
+            // alternative's "largest values" name the same number the table shows.
+            return BarChart.Bar(label: tableLabel(entry.code, of: dimension),
                                 value: entry.cell.flatMap { $0.suppressed ? nil : $0.count }, valueText: shown["text"] as? String ?? "")
         }
         let title = string(titleKey, ["period": file.period.description])
@@ -33,7 +35,9 @@ extension StatisticsPresentation {
     /// The sentence a screen reader hears for a bar chart: how many bars, the three largest,
     /// and how many counts are protected.
     func barDescription(_ bars: [BarChart.Bar], unit: String, nennungen: Bool) -> String {
-        let largest = bars.filter { $0.value != nil }.sorted { ($0.value ?? 0) > ($1.value ?? 0) }.prefix(3)
+        // By value, ties in the chart's order; protected bars have no value to rank.
+        let largest = bars.enumerated().filter { $0.element.value != nil }
+            .sorted { ($0.element.value ?? 0, -$0.offset) > ($1.element.value ?? 0, -$1.offset) }.prefix(3).map(\.element)
         var text = string("statistics_chart_description", [
             "count": numbers.count(bars.count), "unit": unit,
             "largest": largest.map { "\($0.label): \($0.valueText)" }.joined(separator: "; "),

@@ -51,6 +51,22 @@ import Testing
         #expect(chart.ceiling == 70)
     }
 
+    /// As many lines as the statistics page draws, each with its own marker and dash pattern:
+    /// told apart in black and white and by people who do not see colour.
+    @Test func everyTrendLineTheStatisticsPageDrawsHasItsOwnMarkerAndDash() {
+        let count = StatisticsPresentation.trendLines
+        #expect(Set(TrendChart.shapes.prefix(count)).count == count && TrendChart.shapes.count >= count)
+        #expect(Set(TrendChart.dashes.prefix(count)).count == count && TrendChart.dashes.count >= count)
+        let markers = (0..<count).map { TrendChart.marker($0, at: 10, 10) }
+        #expect(Set(markers).count == count, "no two lines share a marker")
+        let chart = TrendChart(id: "t", title: "Trend", description: "Linien.", years: ["2025", "2026"],
+                               series: (0..<count).map { .init(label: "S\($0)", shares: [Double(10 * $0), Double(10 * $0 + 5)], endText: "") })
+        let dashes = chart.svg().components(separatedBy: "<polyline").dropFirst().map { line in
+            line.range(of: "stroke-dasharray=\"").map { String(line[$0.upperBound...].prefix { $0 != "\"" }) } ?? ""
+        }
+        #expect(dashes.count == count && Set(dashes).count == count, "\(dashes)")
+    }
+
     @Test func germanAndEnglishNumbers() {
         let german = StatisticsNumbers(language: "de")
         let english = StatisticsNumbers(language: "en")

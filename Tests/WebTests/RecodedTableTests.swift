@@ -33,4 +33,28 @@ import Testing
         table.recoded = [:]
         #expect(view.table(table, period: "2025")["recoded"] == nil, "no note on a table nothing was merged in")
     }
+
+    /// The chart's text alternative names the three largest values as the table labels them:
+    /// a parent counted with its subtypes says so, ties keep the chart's order, "<5" is no value.
+    @Test func theChartsTextAlternativeNamesTheLargestValuesAsTheTableDoes() throws {
+        let taxonomy = try Taxonomy.load(from: TestApp.root.appendingPathComponent("Policies/taxonomy.yaml"))
+        let workflow = try WorkflowPolicy.load(from: TestApp.root.appendingPathComponent("Policies/workflow.yaml"))
+        let policy = try StatisticsPolicy.load(from: TestApp.root.appendingPathComponent("Policies/statistics.yaml"),
+                                               vocabulary: StatVocabulary(taxonomy: taxonomy, workflow: workflow))
+        let strings = try Catalogue.loadAll(from: TestApp.root.appendingPathComponent("Templates/i18n"))["de"]?.strings ?? [:]
+        let view = StatisticsPresentation(policy: policy, taxonomy: taxonomy, workflow: workflow, strings: strings, language: "de")
+        let period = try #require(StatPeriod(year: 2025, quarter: nil))
+        let counts: [(String, Int?)] = [("rassistische_zuschreibung", 44), ("antisemitismus", 9), ("lebensalter", nil), ("sprache", 12), ("sozialer_status", 12)]
+        let table = StatTable(name: "faelle_nach_merkmal_top", unit: "neue_faelle", period: period.range, taxonomy: "1", dimensions: ["ground_top"],
+                              multiValued: ["ground_top"],
+                              cells: counts.map { StatCell(key: ["ground_top": $0.0], count: $0.1, suppressed: $0.1 == nil, primary: $0.1 == nil) },
+                              margins: [StatCell(key: [:], count: 80)])
+        let file = StatFile(scope: .verband, period: period, policy: policy.digest, taxonomy: "1", generatedOn: Day(year: 2026, month: 1, day: 10) ?? Day(Date()),
+                            tables: [table])
+        let chart = try #require(view.barChart(file, along: "ground_top", id: "c", titleKey: "statistics_chart_grounds"))
+        let description = try #require(chart["description"] as? String)
+        #expect(description.contains("Die größten Werte: Rassistische Zuschreibung (mit Untergruppen): 44; Sprache: 12; Sozialer Status: 12."),
+                "\(description)")
+        #expect(description.contains("1 Werte sind geschützt") || description.contains("1 Wert"), "\(description)")
+    }
 }

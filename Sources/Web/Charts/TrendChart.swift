@@ -39,7 +39,9 @@ public struct TrendChart: Sendable, Equatable {
     static let bottom = 34.0
     /// End labels closer than this are pushed apart.
     static let labelGap = 15.0
-    static let dashes = ["", "6 3", "2 3", "8 3 2 3", "1 5"]
+    /// One per line the presentation draws (`StatisticsPresentation.trendLines`), so no two
+    /// lines share a dash pattern or a marker.
+    static let dashes = ["", "6 3", "2 3", "8 3 2 3", "1 5", "12 4", "4 2 1 2"]
 
     public var height: Double { Self.top + Self.plotHeight + Self.bottom }
 
@@ -115,7 +117,7 @@ public struct TrendChart: Sendable, Equatable {
         return out
     }
 
-    static let shapes = ["circle", "square", "triangle", "diamond", "cross"]
+    static let shapes = ["circle", "square", "triangle", "diamond", "cross", "triangleDown", "plus"]
 
     /// The series' marker: a shape per series (with a dash pattern per line), black on white.
     static func marker(_ series: Int, at x: Double, _ y: Double) -> String {
@@ -131,6 +133,10 @@ public struct TrendChart: Sendable, Equatable {
             return "<polygon points=\"\(n(x)),\(n(y - 5)) \(n(x + 5)),\(n(y + 4)) \(n(x - 5)),\(n(y + 4))\" \(common)/>"
         case "diamond":
             return "<polygon points=\"\(n(x)),\(n(y - 5)) \(n(x + 5)),\(n(y)) \(n(x)),\(n(y + 5)) \(n(x - 5)),\(n(y))\" \(common)/>"
+        case "triangleDown":
+            return "<polygon points=\"\(n(x)),\(n(y + 5)) \(n(x + 5)),\(n(y - 4)) \(n(x - 5)),\(n(y - 4))\" \(common)/>"
+        case "plus":
+            return "<path d=\"M\(n(x - 5)),\(n(y)) L\(n(x + 5)),\(n(y)) M\(n(x)),\(n(y - 5)) L\(n(x)),\(n(y + 5))\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"2\"/>"
         default:
             return "<path d=\"M\(n(x - 4)),\(n(y - 4)) L\(n(x + 4)),\(n(y + 4)) M\(n(x + 4)),\(n(y - 4)) L\(n(x - 4)),\(n(y + 4))\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"2\"/>"
         }
