@@ -57,7 +57,7 @@ func benchSuppression(offices: Int, samples: Int) throws {
     guard let largest = tables.max(by: { $0.cells.count < $1.cells.count }) else { throw BenchFailure("no table") }
     let rules = policy.disclosureRules, hierarchies = policy.codeHierarchies
     let table = Table(["DisclosureControl.protect, \(samples) runs", "counts", "recoding", "p50 ms", "p95 ms", "p99 ms", "prim./sec.",
-                       "counts hidden", "cases hidden"], widths: [44, 6, 8, 7, 7, 7, 10, 13, 12])
+                       "counts hidden", "cases hidden"], widths: [44, 6, 9, 7, 7, 7, 10, 13, 12])
     let inputs = [("largest table, \(largest.name)", [largest]), ("merged release, \(offices) offices, \(tables.count) tables", tables),
                   ("merged release, 40 small offices", small)]
     for (name, input) in inputs {
@@ -72,7 +72,7 @@ func benchSuppression(offices: Int, samples: Int) throws {
             let summary = result.map { "\($0.summary.primary) / \($0.summary.secondary)" } ?? ""
             let loss = result?.loss ?? InformationLoss()
             let rare = !RecodingMap.choose(for: input, rules: recoding, hierarchies: hierarchies).isEmpty
-            let used = !recoding.isEnabled ? "off" : !rare ? "none rare" : result?.recoding.isEmpty == false ? "merged" : "not kept"
+            let used = !recoding.isEnabled ? "off" : !rare ? "none rare" : result?.recoding.isEmpty == false ? "\(loss.mergedCodes) merged" : "not kept"
             table.row([name, "\(counts)", used] + Bench.percentiles(times)
                       + [summary, percent(loss.countShare), percent(loss.caseShare)])
         }

@@ -53,6 +53,13 @@ def test_analyst_reads_the_published_statistics_without_javascript(lead_browser,
         assert len(chart["ids"]) == 2 and all(chart["texts"]), f"a chart without title or description: {chart}"
     trend = lead_browser.find_element(By.CSS_SELECTOR, "section.trend table").text
     assert " pp" in trend, "the trend's changes are in percentage points"
+    # The demo's small numbers are recoded before suppression: a merged row is labelled as such,
+    # and a note names the codes it holds (issue 15, item 16).
+    notes = [note.text for note in lead_browser.find_elements(By.CSS_SELECTOR, "p.note.recoded")]
+    assert notes and all(note.startswith("Combined because of small numbers:") for note in notes), notes
+    rows = [th.text for th in lead_browser.find_elements(By.CSS_SELECTOR, "section.stat-table tbody th")]
+    assert any("(combined)" in row for row in rows), "a merged row reads '… (combined)'"
+    assert not any("Antisemitism" in note or "Work and employment" in note for note in notes), "kept codes are never merged"
     # Suppressed counts, if this publication has any, carry their mark and a spoken explanation.
     for cell in lead_browser.find_elements(By.CSS_SELECTOR, "td.suppressed"):
         assert cell.text.split()[0] in ("<5", "–"), cell.text
