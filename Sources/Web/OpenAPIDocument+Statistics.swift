@@ -88,6 +88,13 @@ extension OpenAPIDocument {
             multiValued: {type: array, items: {type: string}}
             cells: {type: array, items: {$ref: "#/components/schemas/StatCell"}}
             margins: {type: array, items: {$ref: "#/components/schemas/StatCell"}}
+            recoded:
+              type: object
+              description: >-
+                Codes merged before suppression (docs/disclosure-control.md, "Recoding"): per
+                dimension, each merged code (`sonstige_zusammengefasst`, `<parent>_mit_untertypen`)
+                and the codes it sums. Absent when nothing was merged.
+              additionalProperties: {type: object, additionalProperties: {type: array, items: {type: string}}}
         StatCell:
           type: object
           required: [key, count]

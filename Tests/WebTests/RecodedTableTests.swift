@@ -8,12 +8,7 @@ import Testing
 /// note naming the codes it holds, never as a category of the taxonomy.
 @Suite struct RecodedTableTests {
     @Test func mergedCodesAreLabelledAndTheirMembersNamed() throws {
-        let taxonomy = try Taxonomy.load(from: TestApp.root.appendingPathComponent("Policies/taxonomy.yaml"))
-        let workflow = try WorkflowPolicy.load(from: TestApp.root.appendingPathComponent("Policies/workflow.yaml"))
-        let policy = try StatisticsPolicy.load(from: TestApp.root.appendingPathComponent("Policies/statistics.yaml"),
-                                               vocabulary: StatVocabulary(taxonomy: taxonomy, workflow: workflow))
-        let strings = try Catalogue.loadAll(from: TestApp.root.appendingPathComponent("Templates/i18n"))["de"]?.strings ?? [:]
-        let view = StatisticsPresentation(policy: policy, taxonomy: taxonomy, workflow: workflow, strings: strings, language: "de")
+        let view = try StatisticsPresentation.germanOverShippedPolicies()
         let period = try #require(StatPeriod(year: 2025, quarter: nil))
         var table = StatTable(name: "faelle_nach_merkmal", unit: "neue_faelle", period: period.range, taxonomy: "1", dimensions: ["ground"],
                               multiValued: ["ground"],
@@ -37,12 +32,8 @@ import Testing
     /// The chart's text alternative names the three largest values as the table labels them:
     /// a parent counted with its subtypes says so, ties keep the chart's order, "<5" is no value.
     @Test func theChartsTextAlternativeNamesTheLargestValuesAsTheTableDoes() throws {
-        let taxonomy = try Taxonomy.load(from: TestApp.root.appendingPathComponent("Policies/taxonomy.yaml"))
-        let workflow = try WorkflowPolicy.load(from: TestApp.root.appendingPathComponent("Policies/workflow.yaml"))
-        let policy = try StatisticsPolicy.load(from: TestApp.root.appendingPathComponent("Policies/statistics.yaml"),
-                                               vocabulary: StatVocabulary(taxonomy: taxonomy, workflow: workflow))
-        let strings = try Catalogue.loadAll(from: TestApp.root.appendingPathComponent("Templates/i18n"))["de"]?.strings ?? [:]
-        let view = StatisticsPresentation(policy: policy, taxonomy: taxonomy, workflow: workflow, strings: strings, language: "de")
+        let view = try StatisticsPresentation.germanOverShippedPolicies()
+        let policy = view.policy
         let period = try #require(StatPeriod(year: 2025, quarter: nil))
         let counts: [(String, Int?)] = [("rassistische_zuschreibung", 44), ("antisemitismus", 9), ("lebensalter", nil), ("sprache", 12), ("sozialer_status", 12)]
         let table = StatTable(name: "faelle_nach_merkmal_top", unit: "neue_faelle", period: period.range, taxonomy: "1", dimensions: ["ground_top"],

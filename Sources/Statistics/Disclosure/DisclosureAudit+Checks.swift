@@ -56,52 +56,44 @@ extension DisclosureAudit {
     /// A quarter's count that no table prints but a table of that quarter could (its total or
     /// margins, in the unit of one of its tables) must not be pinned to a small range either: once the year and three
     /// quarters are out, the fourth quarter's total is their difference, and a 3 there is a 3
-    /// published. It passes when its interval is wide, or lies in 0 alone, or at or above the
-    /// minimum count (a count that would be printed anyway).
+    /// published.
     private func checkUnpublished(_ system: inout ReleaseSystem, into findings: inout [AuditFinding], stopAtFirst: Bool) throws(AuditFailure) {
         let release = system.release
-        for quantity in release.watchedUnpublished {
-            let key = release.quantities[quantity]
-            let reference = CountReference(table: "(not published)", key: key.key, isMargin: false, period: release.periodName(quantity))
-            do {
-                let interval = try system.interval(of: quantity, requiredWidth: rules.protectionWidth)
-                guard !interval.isAtLeast(rules.protectionWidth), interval.lower < rules.minimumCount, interval.upper != 0 else { continue }
-                findings.append(AuditFinding(
-                    kind: .narrow, quantity: key, reference: reference, interval: interval,
-                    reason: "is not published, but can be narrowed to \(interval) from what is published; the rule asks for a width of \(rules.protectionWidth)"))
-            } catch .inconsistent {
-                throw .inconsistent
-            } catch {
-                findings.append(AuditFinding(
-                    kind: .undecided, quantity: key, reference: reference, interval: nil,
-                    reason: "the exact check could not decide this unpublished count (\(error)), so it is not proven safe"))
-            }
-            if stopAtFirst, !findings.isEmpty { return }
+        let watched = release.watchedUnpublished.map { quantity in
+            (quantity, CountReference(table: "(not published)", key: release.quantities[quantity].key, isMargin: false, period: release.periodName(quantity)))
         }
+        try checkNotPinned(watched, what: "is not published", &system, into: &findings, stopAtFirst: stopAtFirst)
     }
 
-    /// A count recoding merged away is not printed, but must not become one by arithmetic: it
-    /// passes the rule for unpublished counts (wide, or 0 alone, or at least the minimum count).
+    /// A count recoding merged away is not printed, but must not become one by arithmetic.
     /// A merged count of 0 shows its members are 0, which names no one.
     private func checkRecoded(_ published: PublishedCounts, _ system: inout ReleaseSystem,
                               into findings: inout [AuditFinding], stopAtFirst: Bool) throws(AuditFailure) {
         let release = system.release
-        for quantity in release.recodedHidden where published.known[quantity] == nil {
-            let key = release.quantities[quantity]
-            let table = release.fineGrids.first { $0.quantities.contains(quantity) }?.table ?? 0
-            let reference = recodedReference(quantity, table: table, in: release)
+        let merged = release.recodedHidden.filter { published.known[$0] == nil }.map { quantity in
+            (quantity, recodedReference(quantity, table: release.fineGrids.first { $0.quantities.contains(quantity) }?.table ?? 0, in: release))
+        }
+        try checkNotPinned(merged, what: "is merged by recoding", &system, into: &findings, stopAtFirst: stopAtFirst)
+    }
+
+    /// The rule for counts nobody printed: each passes when its interval is wide, or lies in 0
+    /// alone, or at or above the minimum count (a count that would be printed anyway).
+    private func checkNotPinned(_ quantities: [(Int, CountReference)], what: String, _ system: inout ReleaseSystem,
+                                into findings: inout [AuditFinding], stopAtFirst: Bool) throws(AuditFailure) {
+        for (quantity, reference) in quantities {
+            let key = system.release.quantities[quantity]
             do {
                 let interval = try system.interval(of: quantity, requiredWidth: rules.protectionWidth)
                 guard !interval.isAtLeast(rules.protectionWidth), interval.lower < rules.minimumCount, interval.upper != 0 else { continue }
                 findings.append(AuditFinding(
                     kind: .narrow, quantity: key, reference: reference, interval: interval,
-                    reason: "is merged by recoding, but can be narrowed to \(interval) from what is published; the rule asks for a width of \(rules.protectionWidth)"))
+                    reason: "\(what), but can be narrowed to \(interval) from what is published; the rule asks for a width of \(rules.protectionWidth)"))
             } catch .inconsistent {
                 throw .inconsistent
             } catch {
                 findings.append(AuditFinding(
                     kind: .undecided, quantity: key, reference: reference, interval: nil,
-                    reason: "the exact check could not decide this merged count (\(error)), so it is not proven safe"))
+                    reason: "the exact check could not decide this count, which \(what) (\(error)), so it is not proven safe"))
             }
             if stopAtFirst, !findings.isEmpty { return }
         }
