@@ -2,17 +2,13 @@ import Statistics
 
 /// A publication's information loss as the analyst's page reports it after publishing: shares
 /// in tenths of a percent and the number of merged codes, and the same for the alternative
-/// that was compared (suppression alone, or recoding that was not kept). Carried in the
-/// redirect's query (`loss=43-3-8-178-11`), read back strictly.
-struct PublicationLoss: Equatable {
+/// that was compared (suppression alone, or recoding that was not kept). Kept by
+/// `PublicationNotices` for the page after the redirect.
+struct PublicationLoss: Sendable {
     var countTenths: Int
     var caseTenths: Int
     var mergedCodes: Int
     var compared: (countTenths: Int, caseTenths: Int)?
-
-    static func == (lhs: PublicationLoss, rhs: PublicationLoss) -> Bool {
-        lhs.query == rhs.query
-    }
 
     init?(_ merged: MergedStatistics) {
         guard let loss = merged.loss else { return nil }
@@ -20,21 +16,6 @@ struct PublicationLoss: Equatable {
         caseTenths = Self.tenths(loss.caseShare)
         mergedCodes = loss.mergedCodes
         compared = merged.comparedLoss.map { (Self.tenths($0.countShare), Self.tenths($0.caseShare)) }
-    }
-
-    init?(query: String) {
-        let parts = query.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3 || parts.count == 5, parts.allSatisfy({ ($0 ?? -1) >= 0 }) else { return nil }
-        let values = parts.compactMap { $0 }
-        guard values[0] <= 1000, values[1] <= 1000, values[2] <= 100_000, values.dropFirst(3).allSatisfy({ $0 <= 1000 }) else { return nil }
-        countTenths = values[0]
-        caseTenths = values[1]
-        mergedCodes = values[2]
-        compared = values.count == 5 ? (values[3], values[4]) : nil
-    }
-
-    var query: String {
-        ([countTenths, caseTenths, mergedCodes] + (compared.map { [$0.countTenths, $0.caseTenths] } ?? [])).map(String.init).joined(separator: "-")
     }
 
     static func tenths(_ share: Double) -> Int { Int((share * 1000).rounded()) }

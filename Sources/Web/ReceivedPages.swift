@@ -10,6 +10,8 @@ struct ReceivedPages {
     let base: MemberPages
     let statistics: StatisticsServices
     let publisher: VerbandPublisher
+    /// One per router: the redirect after publishing finds its figures here.
+    let notices = PublicationNotices()
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/statistics/received", use: list)
@@ -18,7 +20,8 @@ struct ReceivedPages {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await base.memberPage(request) { session, language in
-            let loss = request.uri.queryParameters["loss"].flatMap { PublicationLoss(query: String($0)) }
+            var loss: PublicationLoss?
+            if let token = request.uri.queryParameters["notice"] { loss = await notices.loss(String(token), for: session.username) }
             let notice = base.confirmation(request, language, known: ["published"]).map { done in
                 loss.map { done + " " + $0.sentence(language) } ?? done
             }
@@ -74,10 +77,11 @@ struct ReceivedPages {
                     return try await page(session, language, confirm: (period.description, missing))
                 }
                 let (_, merged) = try await publisher.publish(files, session: session)
-                // The loss goes to the analyst's next page only, as rounded shares: the share of
+                // The loss goes to this analyst's next page only, never into the URL: the share of
                 // cases hidden is a sum no table prints, so it is not published.
-                let loss = PublicationLoss(merged).map { "&loss=\($0.query)" } ?? ""
-                return base.redirect("/statistics/received", language, done: "published" + loss)
+                var notice = ""
+                if let loss = PublicationLoss(merged) { notice = "&notice=" + (await notices.keep(loss, for: session.username)) }
+                return base.redirect("/statistics/received", language, done: "published" + notice)
             } catch AccessError.invalid(_, let message) {
                 return try await page(session, language, problem: message, status: .unprocessableContent)
             }

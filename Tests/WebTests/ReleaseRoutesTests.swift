@@ -154,14 +154,17 @@ import Testing
             let published = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear), ("confirm", "yes")],
                                                         cookie: cookie)
             #expect(published.status == .seeOther && published.headers[.location]?.contains("done=published") == true)
-            // The analyst's next page reports what protection hid (rounded shares, never published).
+            // The analyst's next page reports what protection hid; the figures stay on the
+            // server (a token in the URL, no number), for this analyst only.
             let location = try #require(published.headers[.location])
-            #expect(location.contains("&loss="), "\(location)")
+            let token = try #require(location.components(separatedBy: "&notice=").last)
+            #expect(location.contains("&notice=") && !location.contains("%"), "\(location)")
             let reported = try await client.page(location, cookie: cookie)
             #expect(reported.text.contains("of the printed counts and") && reported.text.contains("of the counted cases are hidden"))
-            let forged = try await client.page("/statistics/received?lang=en&done=published&loss=9999-1-1", cookie: cookie)
+            let forged = try await client.page("/statistics/received?lang=en&done=published&notice=\(UUID().uuidString)", cookie: cookie)
             #expect(forged.text.contains("were merged, protected, signed and published") && !forged.text.contains("are hidden"),
-                    "a loss outside 0…100 % is ignored")
+                    "an unknown token shows no figures")
+            #expect(!token.isEmpty)
             let stored = try #require(try await app.store.published(period: lastYear))
             #expect(stored.releaseCount == 1)
             let (file, verdict) = StatFile.open(stored.file, key: app.signer.publicKey)
