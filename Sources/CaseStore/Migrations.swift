@@ -307,6 +307,29 @@ enum Migrations {
         CREATE INDEX member_cover_by_cover ON member_cover(cover_id);
         """
 
+    /// v12: retention. The plaintext the daily retention run decides on: the day of a case's
+    /// first classification (a Meldung goes some months after it), the day deletion was requested
+    /// (carried out within the Art. 12 (3) DSGVO month), and a legal hold that suspends both.
+    /// Cases classified or in a deletion request before this migration did not keep their day:
+    /// the day of the upgrade stands in, which can only delete later than promised, never
+    /// earlier. `retention_dropped_year` remembers the years whose deleted cases'
+    /// classifications were dropped after the year's release, so no quarter of it is computed
+    /// without them afterwards.
+    static let v12 = """
+        ALTER TABLE case_file ADD COLUMN classified_on TEXT;
+        ALTER TABLE case_file ADD COLUMN deletion_requested_on TEXT;
+        ALTER TABLE case_file ADD COLUMN legal_hold INTEGER NOT NULL DEFAULT 0 CHECK (legal_hold IN (0, 1));
+        UPDATE case_file SET classified_on = date('now')
+            WHERE EXISTS (SELECT 1 FROM case_facets f WHERE f.case_id = case_file.id);
+        UPDATE case_file SET deletion_requested_on = coalesce(withdrawn_on, date('now')) WHERE step = 'loeschung_beantragt';
+
+        CREATE TABLE retention_dropped_year (
+            office_id BLOB NOT NULL REFERENCES office(id) ON DELETE CASCADE,
+            year TEXT NOT NULL CHECK (year GLOB '[0-9][0-9][0-9][0-9]'),
+            PRIMARY KEY (office_id, year)
+        ) WITHOUT ROWID;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -341,6 +364,9 @@ enum Migrations {
         }
         migrator.registerMigration("v11") { db in
             try db.execute(sql: v11)
+        }
+        migrator.registerMigration("v12") { db in
+            try db.execute(sql: v12)
         }
         return migrator
     }

@@ -25,9 +25,11 @@ extension SQLiteMemberStore {
             // The revision (and authenticator) check and the write in one statement: a change made meanwhile wins.
             try db.execute(sql: """
                 UPDATE case_file SET kind = ?, step = ?, next_due = ?, closed_on = ?, revision = revision + 1, touched = 1,
-                                     integrity = coalesce(?, integrity)
+                                     integrity = coalesce(?, integrity),
+                                     deletion_requested_on = CASE WHEN ?2 = ? THEN coalesce(deletion_requested_on, ?) END
                 WHERE id = ? AND office_id = ? AND revision = ? AND integrity IS ?
                 """, arguments: [update.kind, update.step, update.nextDue?.iso, update.closedOn?.iso, update.authenticator.map { Data($0) },
+                                 WorkflowPolicy.deletionRequestedStep, today().iso,
                                  caseData, Data(update.officeID.bytes), update.expectedRevision, update.expectedAuthenticator.map { Data($0) }])
             guard db.changesCount == 1 else {
                 let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM case_file WHERE id = ? AND office_id = ?",
@@ -44,7 +46,12 @@ extension SQLiteMemberStore {
             }
             try Self.writeIntegrity(caseID: update.id, folded: update.folded, sealedKeys: update.sealedKeys, keyVersion: update.keyVersion, db)
             if let assignees = update.assignees { try Self.replaceAssignees(assignees, of: update.id, db) }
-            if let facets = update.facets { try Self.replaceFacets(facets, of: update.id, officeID: update.officeID, db) }
+            if let facets = update.facets {
+                try Self.replaceFacets(facets, of: update.id, officeID: update.officeID, db)
+                // The first classification starts a Meldung's retention; a later one does not move it.
+                try db.execute(sql: "UPDATE case_file SET classified_on = coalesce(classified_on, ?) WHERE id = ?",
+                               arguments: [today().iso, caseData])
+            }
             try AuditLog.append(update.audit, chain: update.officeID, signer: signer, today: today(), db)
         }
     }
@@ -94,12 +101,18 @@ extension SQLiteMemberStore {
                 try db.execute(sql: "UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?",
                                arguments: [Data(officeID.bytes), String(received.prefix(7))])
             }
-            try db.execute(sql: "DELETE FROM record WHERE case_id = ?", arguments: [caseData])
-            try db.execute(sql: "DELETE FROM mailbox WHERE case_id = ?", arguments: [caseData])
-            try db.execute(sql: "DELETE FROM case_file WHERE id = ?", arguments: [caseData])
+            try Self.deleteCase(caseData, db)
             try AuditLog.append(events, chain: officeID, signer: signer, today: today(), db)
         }
         await database.checkpoint()
+    }
+
+    /// Deletes a case's keys, records and mailbox (assignees cascade; the classification stays,
+    /// unlinked). With `secure_delete` the freed pages are zeroed; the caller truncates the WAL.
+    static func deleteCase(_ caseData: Data, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM record WHERE case_id = ?", arguments: [caseData])
+        try db.execute(sql: "DELETE FROM mailbox WHERE case_id = ?", arguments: [caseData])
+        try db.execute(sql: "DELETE FROM case_file WHERE id = ?", arguments: [caseData])
     }
 
     public func recordTally(_ tally: ContactTally, officeID: EntityID, audit event: AuditEvent) async throws {

@@ -6,7 +6,7 @@ import Sealing
 extension SQLiteMemberStore: CaseFileStore {
     static let caseColumns = """
         c.id, c.office_id, c.kind, c.step, c.channel, c.received_on, c.next_due, c.closed_on, c.withdrawn_on, c.revision,
-        c.office_key_version, c.sealed_keys, c.integrity, c.reporter_unread, EXISTS (SELECT 1 FROM mailbox m WHERE m.case_id = c.id) AS has_mailbox,
+        c.office_key_version, c.sealed_keys, c.integrity, c.reporter_unread, c.legal_hold, EXISTS (SELECT 1 FROM mailbox m WHERE m.case_id = c.id) AS has_mailbox,
         (SELECT s.id FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_id,
         (SELECT s.key_version FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_version,
         (SELECT s.ciphertext FROM record s WHERE s.case_id = c.id AND s.kind = 'sheet') AS sheet_ciphertext
@@ -94,6 +94,7 @@ extension SQLiteMemberStore: CaseFileStore {
                            hasMailbox: row["has_mailbox"], assignees: assignees[id] ?? [], sheet: sheet,
                            authenticator: (row["integrity"] as Data?).map { [UInt8]($0) })
         file.reporterUnread = row["reporter_unread"] as Bool? ?? false
+        file.legalHold = row["legal_hold"] as Bool? ?? false
         return file
     }
 

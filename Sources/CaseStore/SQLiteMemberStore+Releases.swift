@@ -10,6 +10,14 @@ extension SQLiteMemberStore: ReleaseStore {
                 return existing
             }
             try admit(kept)
+            // Once a year's deleted cases lost their classifications, a quarter of it computed now would count too few.
+            if release.period.count == 7, try Bool.fetchOne(db, sql: "SELECT 1 FROM retention_dropped_year WHERE office_id = ? AND year = ?",
+                                                           arguments: [Data(release.officeID.bytes), String(release.period.prefix(4))]) == true {
+                throw AccessError.invalid(field: "period", message: """
+                    \(release.period) cannot be computed any more: the year \(release.period.prefix(4)) was released, and the retention \
+                    policy has since dropped the classifications of its deleted cases. Release quarters before their year.
+                    """)
+            }
             try db.execute(sql: """
                 INSERT INTO stat_release (id, office_id, period, created_at, key_version, sealed, epsilon)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -108,7 +108,7 @@ public final class SQLiteReportStore: ReportStore {
         let queued = today()
         try await database.writer.write { db in
             try db.execute(sql: """
-                UPDATE case_file SET step = ?, withdrawn_on = ?,
+                UPDATE case_file SET step = ?, withdrawn_on = ?2, deletion_requested_on = ?2,
                     next_due = CASE WHEN ?3 IS NOT NULL AND (next_due IS NULL OR ?3 < next_due) THEN ?3 ELSE next_due END
                 WHERE id = ?
                 """, arguments: [WorkflowPolicy.deletionRequestedStep, day.iso, due?.iso, Data(caseID.bytes)])

@@ -116,4 +116,15 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case reporterMessageAdded = "report.message_added"
     case reportWithdrawn = "report.withdrawn"
     case withdrawalRequested = "report.withdrawal_requested"
+    /// Retention (`system`): a case deleted under `Policies/retention.yaml`, one action per reason.
+    case retentionReportShredded = "retention.report_shredded"
+    case retentionClosedCaseShredded = "retention.closed_case_shredded"
+    case retentionUnclassifiedShredded = "retention.unclassified_shredded"
+    case retentionDeletionCarriedOut = "retention.deletion_carried_out"
+    /// The classifications of deleted cases in a released year, dropped (subject: "YEAR: N").
+    case retentionFacetsDropped = "retention.facets_dropped"
+    /// A legal hold (court proceedings pending) set on or lifted from a case.
+    case legalHoldSet = "case.legal_hold_set"
+    case legalHoldLifted = "case.legal_hold_lifted"
+    case retentionViewed = "retention.viewed"
 }

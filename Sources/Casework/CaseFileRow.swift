@@ -25,6 +25,8 @@ public struct CaseFileRow: Sendable {
     public var pendingRecords: Set<EntityID> = []
     /// The reporter added a message or file that no counsellor has marked read.
     public var reporterUnread = false
+    /// Court proceedings are pending: retention deletes nothing of the case.
+    public var legalHold = false
 
     public init(id: EntityID, officeID: EntityID, kind: String, step: String, channel: String, receivedOn: Day, nextDue: Day?,
                 closedOn: Day?, withdrawnOn: Day? = nil, revision: Int, keys: SealedCaseKeys, hasMailbox: Bool, assignees: [CaseAssignment], sheet: SealedRecord?,

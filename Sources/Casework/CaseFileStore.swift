@@ -43,6 +43,8 @@ public protocol CaseFileStore: Sendable {
     func setCover(_ cover: MemberCover, officeID: EntityID, audit: AuditEvent) async throws
     /// Ends the cover of an absent member, with its audit event.
     func endCover(absentID: EntityID, officeID: EntityID, audit: AuditEvent) async throws
+    /// Sets or lifts a legal hold (retention suspended), with its audit event.
+    func setLegalHold(caseID: EntityID, officeID: EntityID, hold: Bool, audit: AuditEvent) async throws
     /// How many cases match the query's filters (its cursor and limit are ignored).
     func countCases(_ query: CaseQuery) async throws -> Int
 }

@@ -26,6 +26,8 @@ public struct CaseView: Sendable {
     public let documentFiles: [EntityID]
     /// The reporter wrote and no counsellor has marked it read.
     public var reporterUnread = false
+    /// Court proceedings are pending: retention deletes nothing of the case.
+    public var legalHold = false
 }
 
 /// A letter stored with a case, as the case page lists it.

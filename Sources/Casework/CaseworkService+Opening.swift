@@ -45,6 +45,7 @@ extension CaseworkService {
                         transitions: workflow.available(for: sheet.state(kind: row.kind, step: row.step), role: session.role, at: now()),
                         letters: letters, documentFiles: files)
         view.reporterUnread = row.reporterUnread
+        view.legalHold = row.legalHold
         return view
     }
 }

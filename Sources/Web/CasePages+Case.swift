@@ -41,6 +41,7 @@ extension CasePages {
             ]),
             "action": "/cases/\(view.id.hex)",
             "today": today.iso,
+            "legalHold": view.legalHold,
         ]
         if let report = view.report { values["report"] = reportValues(report, words, time) }
         values["contactDetails"] = view.contactDetails

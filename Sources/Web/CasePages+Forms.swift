@@ -105,6 +105,7 @@ extension CasePages {
                                            owner: optional("owner"), on: id, by: session)
         case "deadline-done": try await casework.completeDeadline(try entity("deadline"), on: id, by: session)
         case "reporter-read": try await casework.markReporterRead(id, by: session)
+        case "legal-hold": try await casework.setLegalHold(id, hold: form["hold"] == "on", by: session)
         case "deadline-missed": try await casework.markMissed(rule: text("rule"), reason: text("reason"), on: id, by: session)
         case "party":
             guard let role = CaseParty.Role(rawValue: text("role")) else { throw AccessError.invalid(field: "role", message: "unknown") }

@@ -10,12 +10,14 @@ import Hummingbird
 struct CasePages {
     let base: MemberPages
     let casework: CaseworkService
+    /// What the retention policy deletes next (the leads' `/retention` page); nil where not wired.
+    var retention: RetentionService?
     var pages: PageRenderer { base.pages }
 
     static let pageSize = 50
     /// The forms of a case page, posted to `/cases/{id}/{form}`.
     static let forms = ["transition", "note", "message", "contact", "document", "revocation", "event", "deadline", "deadline-done",
-                        "classification", "assignees", "description", "letter", "fields", "deadline-missed", "reporter-read", "party"]
+                        "classification", "assignees", "description", "letter", "fields", "deadline-missed", "reporter-read", "party", "legal-hold"]
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/cases", use: list)
@@ -34,6 +36,7 @@ struct CasePages {
         router.get("/team", use: teamPage)
         router.get("/cases/:id/print", use: printCaseFile)
         router.post("/team", use: teamForm)
+        router.get("/retention", use: retentionPage)
     }
 
     func labels(_ language: Catalogue) -> PolicyLabels {

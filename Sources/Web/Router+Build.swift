@@ -20,7 +20,7 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         let memberPages = MemberPages(services: services, members: members)
         memberPages.addRoutes(to: router)
         if let casework = services.casework {
-            CasePages(base: memberPages, casework: casework).addRoutes(to: router)
+            CasePages(base: memberPages, casework: casework, retention: services.retentionDesk).addRoutes(to: router)
         }
         if let statistics = services.statistics {
             ReleasePages(base: memberPages, statistics: statistics).addRoutes(to: router)

@@ -15,6 +15,8 @@ public struct WebServices: Sendable {
     public let casework: CaseworkService?
     /// Releases and published statistics; nil where no statistics policy is loaded.
     public let statistics: StatisticsServices?
+    /// The retention run's schedule, for the leads' page of what goes next; nil where none is wired.
+    public let retentionDesk: RetentionService?
     /// What `/healthz` answers: the last background probe of `health`.
     public let probe: HealthProbe
     let tokens = FormTokens()
@@ -26,8 +28,10 @@ public struct WebServices: Sendable {
 
     public init(reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
                 settings: WebSettings, members: MemberService? = nil, casework: CaseworkService? = nil,
-                statistics: StatisticsServices? = nil, probe: HealthProbe? = nil, retention: RetentionPolicy = RetentionPolicy()) {
+                statistics: StatisticsServices? = nil, probe: HealthProbe? = nil, retention: RetentionPolicy = RetentionPolicy(),
+                retentionDesk: RetentionService? = nil) {
         self.retention = retention
+        self.retentionDesk = retentionDesk
         self.members = members
         self.statistics = statistics
         self.casework = casework

@@ -47,12 +47,13 @@ enum Server {
         let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing)
         let members = try MemberService(store: memberStore, policy: access, rotationGrace: MemberContext.rotationGrace,
                                         passphrases: passphrases)
+        let retentionService = RetentionService(store: memberStore, policy: retention)
         let casework = CaseworkService(members: members, store: memberStore, policy: workflow, taxonomy: taxonomy, letters: letters)
         let services = WebServices(
             reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines),
             taxonomy: taxonomy, health: database, pages: pages, settings: settings, members: members, casework: casework,
             statistics: StatisticsSetup.services(store: memberStore, signer: secrets.signing, policy: statisticsPolicy, taxonomy: taxonomy, workflow: workflow),
-            retention: retention)
+            retention: retention, retentionDesk: retentionService)
 
         let url = "http://\(options.host):\(options.port)"
         let limiter = ConnectionLimiter(settings: connections, logger: logger)
@@ -64,6 +65,7 @@ enum Server {
             logger: logger
         )
         var services_: [any Service] = [app, DailyCheckpointService(store: memberStore, logger: logger),
+                                        DailyRetentionService(retention: retentionService, logger: logger),
                                         WebUpkeepService(services: services, limiter: limiter)]
         if options.metricsPort > 0 {
             let metrics = Application(

@@ -21,7 +21,7 @@ from test_member_pages import COOKIE, log_in, session_cookie
 from test_reporter_pages import LANGUAGES
 
 REPORTER_PATHS = ["/", "/receipt", "/mailbox", "/offices", "/privacy"]
-LEAD_PATHS = ["/cases", "/cases/new", "/deadlines", "/members", "/audit", "/account", "/releases"]
+LEAD_PATHS = ["/cases", "/cases/new", "/deadlines", "/members", "/audit", "/account", "/releases", "/retention"]
 ANALYST_PATHS = ["/statistics", "/statistics/received", "/account"]
 
 

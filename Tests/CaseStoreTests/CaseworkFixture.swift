@@ -17,8 +17,8 @@ struct CaseworkFixture {
     let officeB: Office
     let clock: TestClock
 
-    static func make(now: Date = Date(), letters: (any LetterComposer)? = nil) async throws -> CaseworkFixture {
-        let database = try AppDatabase.inMemory()
+    static func make(now: Date = Date(), letters: (any LetterComposer)? = nil, database file: AppDatabase? = nil) async throws -> CaseworkFixture {
+        let database = try file ?? AppDatabase.inMemory()
         let clock = TestClock(now)
         let store = SQLiteMemberStore(database: database, signer: SigningKeyPair(), today: { Day(clock.now) })
         var access = AccessPolicy()

@@ -22,7 +22,7 @@ struct CommandResult {
 
 enum CLI {
     /// Runs `sichtbar ARGS` with `stdin` (passphrases, one per line) and waits for it.
-    static func run(_ arguments: [String], stdin: String = "") throws -> CommandResult {
+    static func run(_ arguments: [String], stdin: String = "", fakeTime: String? = nil) throws -> CommandResult {
         let folder = FileManager.default.temporaryDirectory
         let outURL = folder.appendingPathComponent("sichtbar-cli-\(UUID().uuidString).out")
         let errURL = folder.appendingPathComponent("sichtbar-cli-\(UUID().uuidString).err")
@@ -33,8 +33,17 @@ enum CLI {
             try? FileManager.default.removeItem(at: errURL)
         }
         let process = Process()
-        process.executableURL = ServerProcess.binary
-        process.arguments = arguments
+        if let fakeTime {
+            // libfaketime moves the binary's clock, starting at `fakeTime` (local time) and ticking on.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/faketime")
+            process.arguments = ["-f", "@\(fakeTime)", ServerProcess.binary.path] + arguments
+            var environment = ProcessInfo.processInfo.environment
+            environment["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+            process.environment = environment
+        } else {
+            process.executableURL = ServerProcess.binary
+            process.arguments = arguments
+        }
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out

@@ -56,7 +56,8 @@ struct MemberTestApp {
                                    releases: releases, published: store, publisherKey: signer.publicKey,
                                    publisher: VerbandPublisher(merge: VerbandMerge(policy: statisticsPolicy, taxonomyVersion: taxonomy.version,
                                                                                    trustedKeys: [signer.publicKey]),
-                                                               releases: store, published: store, signer: signer)))
+                                                               releases: store, published: store, signer: signer)),
+                               retentionDesk: RetentionService(store: store, policy: RetentionPolicy()))
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {

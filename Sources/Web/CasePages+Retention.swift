@@ -1,0 +1,46 @@
+import Casework
+import Foundation
+import Hummingbird
+
+extension CasePages {
+    /// How far ahead `/retention` looks.
+    static let retentionHorizonDays = 60
+
+    /// `/retention`: a lead sees what the retention policy deletes in the next weeks, the
+    /// unclassified reports already flagged, and the cases a legal hold keeps. Viewing is audited.
+    @Sendable func retentionPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await base.memberPage(request) { session, language in
+            guard session.isLead, session.worksCases, let retention else { throw AccessError.notFound }
+            let dues = try await retention.upcoming(within: Self.retentionHorizonDays, for: session)
+            try await base.members.record(session, .retentionViewed)
+            let time = PageTime(language: language.code)
+            let today = retention.today
+            func row(_ due: RetentionDue) -> [String: Any] {
+                present([
+                    "id": due.caseID.hex, "reference": CaseReference.of(due.caseID),
+                    "reason": language["retention_kind_\(due.kind.rawValue)"], "day": time.day(due.goesOn),
+                    "overdue": due.goesOn <= today && !due.held ? true : nil,
+                    "flagged": due.flaggedOn.map { $0 <= today && due.kind == .unclassified } == true ? true : nil,
+                ])
+            }
+            let going = dues.filter { !$0.held }
+            let held = dues.filter(\.held)
+            let policy = retention.schedule.policy
+            let values: [String: Any?] = [
+                "title": language["retention_title"],
+                "intro": language.text("retention_intro", ["days": "\(Self.retentionHorizonDays)"]),
+                "rules": [
+                    language.text("retention_rule_report", ["months": "\(policy.reportMonths)"]),
+                    language.text("retention_rule_closed", ["years": "\(policy.closedCaseYears)"]),
+                    language.text("retention_rule_unclassified", ["flag": "\(policy.unclassifiedFlagMonths)", "months": "\(policy.unclassifiedMonths)"]),
+                    language.text("retention_rule_deletion", ["months": "\(policy.deletionRequestMonths)"]),
+                ],
+                "going": going.map(row), "anyGoing": !going.isEmpty,
+                "held": held.map(row), "anyHeld": !held.isEmpty,
+                "flaggedCount": going.contains { $0.flaggedOn.map { $0 <= today } ?? false }
+                    ? language.text("retention_flagged", ["count": "\(going.filter { $0.flaggedOn.map { $0 <= today } ?? false }.count)"]) : nil,
+            ]
+            return base.render("retention", language: language, path: "/retention", session: session, values: present(values))
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Casework
+import Foundation
+import Sealing
+import Testing
+@testable import CaseStore
+
+/// Retention over the real store under a test clock: each kind deleted on its day and not the day
+/// before, its receipt then unknown, the legal hold, the audit chain, the classifications of a
+/// released year, and no sealed byte left in the database file or its write-ahead log.
+@Suite struct RetentionTests {
+    /// 20 November 2025, 11:00 in Berlin.
+    static let start = Date(timeIntervalSince1970: 1_763_632_800)
+
+    static func move(_ clock: TestClock, to iso: String) throws {
+        let target = try #require(ISO8601DateFormatter().date(from: "\(iso)T10:00:00Z"))
+        clock.advance(days: Int((target.timeIntervalSince(clock.now) / 86_400).rounded()))
+        #expect(Day(clock.now).iso == iso)
+    }
+
+    func openCount(_ fixture: CaseworkFixture) async throws -> Set<EntityID> {
+        Set(try await fixture.store.retentionCandidates().map(\.id))
+    }
+
+    /// A report through intake; its receipt and the id of the case it made (the one that was not there before).
+    func submit(_ fixture: CaseworkFixture, _ narrative: String = "Die Wohnung wurde mir wegen meines Namens verweigert.") async throws
+        -> (Receipt, EntityID) {
+        let before = try await openCount(fixture)
+        let receipt = (try await fixture.reporter.submit(ReportSubmission(language: "de", narrative: narrative, grounds: ["rassistische_zuschreibung"],
+                                                                         area: "wohnen", contactWish: "mailbox", office: fixture.officeA.id.hex,
+                                                                         consent: true))).receipt
+        let made = try await openCount(fixture).subtracting(before)
+        return (receipt, try #require(made.first))
+    }
+
+    @Test func eachKindGoesOnItsDayAndNotTheDayBefore() async throws {
+        let fixture = try await CaseworkFixture.make(now: Self.start)
+        let lead = try await fixture.login("lead.a")
+        let casework = fixture.casework
+        // A Meldung classified today, one nobody classifies, a closed Beratungsfall, a deletion request, a held case.
+        let (reportReceipt, report) = try await submit(fixture)
+        try await casework.classify(report, codes: ["ground": ["antisemitismus"], "area": ["wohnen"]], flags: [], region: nil, by: lead)
+        let (unclassifiedReceipt, unclassified) = try await submit(fixture)
+        var closedCases: [EntityID] = []
+        for _ in 0..<2 {
+            let (_, id) = try await submit(fixture)
+            try await casework.transition(id, TransitionRequest(from: "eingegangen", to: "sachverhaltsklaerung"), by: lead)
+            try await casework.transition(id, TransitionRequest(from: "sachverhaltsklaerung", to: "abschluss", outcome: "information",
+                                                                reason: "Auskunft gegeben"), by: lead)
+            closedCases.append(id)
+        }
+        let (closed, held) = (closedCases[0], closedCases[1])
+        try await casework.setLegalHold(held, hold: true, by: lead)
+        let (requestReceipt, requested) = try await submit(fixture)
+        try await casework.transition(requested, TransitionRequest(from: "eingegangen", to: "loeschung_beantragt", requester: "gespraech",
+                                                                   confirmed: true), by: lead)
+
+        let retention = RetentionService(store: fixture.store, policy: RetentionPolicy(), now: { fixture.clock.now })
+        var expectedGone: Set<EntityID> = []
+        for (dayBefore, day, kind, id, receipt) in [
+            ("2025-12-19", "2025-12-20", RetentionKind.deletionRequest, requested, Optional(requestReceipt)),
+            ("2026-02-19", "2026-02-20", .report, report, reportReceipt),
+            ("2026-11-19", "2026-11-20", .unclassified, unclassified, unclassifiedReceipt),
+            ("2028-12-31", "2029-01-01", .closedCase, closed, nil),
+        ] {
+            try Self.move(fixture.clock, to: dayBefore)
+            let before = try await retention.run(dryRun: false)
+            #expect(before.shredded.isEmpty, "nothing goes on \(dayBefore)")
+            #expect(try await openCount(fixture).contains(id))
+            try Self.move(fixture.clock, to: day)
+            let dry = try await retention.run(dryRun: true)
+            #expect(dry.due == [kind: 1] && dry.shredded.isEmpty, "\(day): a dry run counts and deletes nothing")
+            #expect(try await openCount(fixture).contains(id))
+            let run = try await retention.run(dryRun: false)
+            #expect(run.shredded == [kind: 1], "\(day)")
+            expectedGone.insert(id)
+            let left = try await openCount(fixture)
+            #expect(left.isDisjoint(with: expectedGone))
+            if let receipt {
+                #expect(try await fixture.reporter.read(receipt: receipt, includeReport: false) == nil, "the receipt answers as unknown")
+            }
+        }
+        #expect(try await openCount(fixture) == [held], "only the held case is left")
+        let final = try await retention.run(dryRun: true)
+        #expect(final.held == 1)
+        try await casework.setLegalHold(held, hold: false, by: lead)
+        #expect(try await retention.run(dryRun: false).shredded == [.closedCase: 1], "lifted, it goes at the next run")
+
+        let events = try await fixture.store.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT action FROM audit_event WHERE actor = 'system' ORDER BY seq")
+        }
+        #expect(events == ["retention.deletion_carried_out", "retention.report_shredded", "retention.unclassified_shredded",
+                           "retention.closed_case_shredded", "retention.closed_case_shredded"])
+        let holds = try await fixture.store.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT action FROM audit_event WHERE action LIKE 'case.legal_hold%' ORDER BY seq")
+        }
+        #expect(holds == ["case.legal_hold_set", "case.legal_hold_lifted"])
+        let verdict = try await fixture.store.verifyChain(fixture.officeA.id, key: fixture.store.signer.publicKey)
+        guard case .intact = verdict else { Issue.record("chain: \(verdict)"); return }
+    }
+
+    @Test func aCaseChangedSinceItWasReadWaitsForTheNextRun() async throws {
+        let fixture = try await CaseworkFixture.make(now: Self.start)
+        let lead = try await fixture.login("lead.a")
+        let (_, id) = try await submit(fixture)
+        try await fixture.casework.transition(id, TransitionRequest(from: "eingegangen", to: "loeschung_beantragt", requester: "vorschlag_stelle",
+                                                                    confirmed: true), by: lead)
+        let stale = try #require(try await fixture.store.retentionCandidates().first { $0.id == id })
+        // Taken back before the run deletes it: the run's compare-and-delete leaves it.
+        try await fixture.casework.transition(id, TransitionRequest(from: "loeschung_beantragt", to: "previous"), by: lead)
+        let done = try await fixture.store.shredForRetention([(stale, .deletionRequest)], at: Self.start)
+        #expect(done.isEmpty)
+        #expect(try await fixture.store.retentionCandidates().first { $0.id == id }?.deletionRequestedOn == nil,
+                "taking the request back clears its day")
+    }
+
+    @Test func theClassificationsOfDeletedCasesGoOnceTheirYearIsReleased() async throws {
+        let fixture = try await CaseworkFixture.make(now: Self.start)
+        let lead = try await fixture.login("lead.a")
+        let (_, id) = try await submit(fixture)
+        try await fixture.casework.classify(id, codes: ["ground": ["lebensalter"]], flags: [], region: nil, by: lead)
+        let retention = RetentionService(store: fixture.store, policy: RetentionPolicy(), now: { fixture.clock.now })
+        try Self.move(fixture.clock, to: "2026-02-20")
+        #expect(try await retention.run(dryRun: false).shredded == [.report: 1])
+        let facets = { try await fixture.store.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM case_facets") ?? -1 } }
+        #expect(try await facets() == 1, "the classification outlives the case: 2025 is not released yet")
+
+        let office = fixture.officeA.id
+        func release(_ period: String) -> StoredRelease {
+            StoredRelease(id: .random(), officeID: office, period: period, createdAt: "2026-02-20T10:00:00Z", keyVersion: 1, sealed: [1, 2, 3])
+        }
+        _ = try await fixture.store.freeze(release("2025-Q3"), audit: .member("lead.a", .releaseFrozen, "2025-Q3"))
+        #expect(try await retention.run(dryRun: true).facetsDue == 0, "a quarter's release is not the year's")
+        _ = try await fixture.store.freeze(release("2025"), audit: .member("lead.a", .releaseFrozen, "2025"))
+        let run = try await retention.run(dryRun: false)
+        #expect(run.facetsDue == 1 && run.facetsDropped == 1)
+        #expect(try await facets() == 0)
+        await #expect(throws: AccessError.self, "a quarter of a year whose classifications were dropped would count too few") {
+            _ = try await fixture.store.freeze(release("2025-Q4"), audit: .member("lead.a", .releaseFrozen, "2025-Q4"))
+        }
+        let kept = try await fixture.store.freeze(release("2025-Q3"), audit: .member("lead.a", .releaseFrozen, "2025-Q3"))
+        #expect(kept.sealed == [1, 2, 3], "a quarter frozen before stays as it was")
+    }
+
+    @Test func nothingOfAShreddedCaseRemainsInTheFileOrItsLog() async throws {
+        let (database, folder) = try Fixtures.database(file: true)
+        let directory = try #require(folder)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fixture = try await CaseworkFixture.make(now: Self.start, database: database)
+        let lead = try await fixture.login("lead.a")
+        var ids: [EntityID] = []
+        for index in 0..<3 {
+            let (_, id) = try await submit(fixture, String(repeating: "Bericht \(index) über die Wohnungssuche. ", count: 40))
+            try await fixture.casework.addNote("Notiz \(index)", to: id, by: lead)
+            ids.append(id)
+        }
+        let ciphertexts = try await database.writer.read { db in
+            try Data.fetchAll(db, sql: "SELECT ciphertext FROM record") + Data.fetchAll(db, sql: "SELECT sealed_keys FROM case_file")
+                + Data.fetchAll(db, sql: "SELECT wrapped_key FROM mailbox")
+        }
+        #expect(ciphertexts.count >= 9)
+        let retention = RetentionService(store: fixture.store, policy: RetentionPolicy(), now: { fixture.clock.now })
+        try Self.move(fixture.clock, to: "2026-11-20")
+        #expect(try await retention.run(dryRun: false).shredded == [.unclassified: 3])
+
+        var files = Data()
+        for name in ["db.sqlite", "db.sqlite-wal"] {
+            files += (try? Data(contentsOf: directory.appendingPathComponent(name))) ?? Data()
+        }
+        #expect(files.count > 0)
+        let wal = (try? Data(contentsOf: directory.appendingPathComponent("db.sqlite-wal"))) ?? Data()
+        #expect(wal.isEmpty, "the WAL is truncated after the shredding")
+        for ciphertext in ciphertexts {
+            // Any 24 bytes from the middle of a ciphertext would be found if a copy remained.
+            let middle = ciphertext.count / 2
+            let probe = ciphertext.subdata(in: (middle - 12)..<(middle + 12))
+            #expect(files.range(of: probe) == nil, "a sealed byte sequence of \(ciphertext.count) bytes is still on disk")
+        }
+    }
+}
