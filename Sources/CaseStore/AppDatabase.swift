@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 
 /// The Sichtbar database: one SQLite file in WAL mode with foreign keys, `secure_delete`, and
@@ -39,8 +42,22 @@ public final class AppDatabase: Sendable {
         return configuration
     }
 
-    /// True when a write transaction can commit: what `/healthz` reports.
+    /// Below this much free space on the database's file system `/healthz` answers 503: the write
+    /// probe alone would pass while the write-ahead log still has room, and fail only later.
+    public static let minimumFreeBytes: UInt64 = 4 << 20
+
+    /// Free bytes for unprivileged writers on the file system of the database file; nil in memory.
+    public var freeBytes: UInt64? {
+        let path = writer.path
+        guard !path.isEmpty, path != ":memory:" else { return nil }
+        var stats = statvfs()
+        guard statvfs((path as NSString).deletingLastPathComponent, &stats) == 0 else { return nil }
+        return UInt64(stats.f_bavail) * UInt64(stats.f_frsize)
+    }
+
+    /// True when a write transaction can commit and the disk has room: what `/healthz` reports.
     public func isWritable() async -> Bool {
+        if let free = freeBytes, free < Self.minimumFreeBytes { return false }
         do {
             try await writer.write { db in
                 try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS health_probe (x INTEGER)")
@@ -60,6 +77,23 @@ public final class AppDatabase: Sendable {
     public func checkpoint() async {
         _ = try? await writer.writeWithoutTransaction { db in
             try db.checkpoint(.truncate)
+        }
+    }
+}
+
+extension AppDatabase {
+    /// A consistent copy of the whole database at `path` (`VACUUM INTO`), taken on a reader beside
+    /// the running writer: intake goes on while it is made, and the copy is one snapshot.
+    public func copy(to path: String) async throws {
+        try await writer.unsafeRead { db in
+            try db.execute(sql: "VACUUM INTO ?", arguments: [path])
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok", or what it found.
+    public func integrityCheck() async throws -> String {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
         }
     }
 }

@@ -330,6 +330,15 @@ enum Migrations {
         ) WITHOUT ROWID;
         """
 
+    /// v13: notifications. A member's own address, told (without content) that something waits in
+    /// the cases they are assigned to. The office's notification address is in its profile.
+    static let v13 = """
+        CREATE TABLE member_notify (
+            member_id BLOB PRIMARY KEY NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+            address TEXT NOT NULL CHECK (length(address) BETWEEN 3 AND 254 AND address NOT GLOB '*[ ,<>' || char(10) || char(13) || ']*')
+        ) WITHOUT ROWID;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -367,6 +376,9 @@ enum Migrations {
         }
         migrator.registerMigration("v12") { db in
             try db.execute(sql: v12)
+        }
+        migrator.registerMigration("v13") { db in
+            try db.execute(sql: v13)
         }
         return migrator
     }

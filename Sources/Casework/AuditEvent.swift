@@ -127,4 +127,6 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case legalHoldSet = "case.legal_hold_set"
     case legalHoldLifted = "case.legal_hold_lifted"
     case retentionViewed = "retention.viewed"
+    /// A member set or removed their own notification address (subject "set" or "removed", never the address).
+    case notificationAddressSet = "member.notification_address_set"
 }

@@ -18,6 +18,8 @@ public struct OfficeProfile: Sendable, Codable, Equatable {
     public var law: DataProtectionLaw?
     public var dpo: String?
     public var authority: String?
+    /// The address told (without content) that something waits in the office: never shown to reporters.
+    public var notify: String?
 
     public init(city: String? = nil, address: String? = nil, hours: String? = nil, phone: String? = nil,
                 email: String? = nil, languages: [String] = [], regions: [String] = [],

@@ -51,15 +51,25 @@ public struct RetentionService: Sendable {
         return report
     }
 
-    /// What goes within `days` days (overdue and held ones included) in the lead's office, soonest
-    /// first, and the unclassified reports already flagged.
-    public func upcoming(within days: Int, for session: Session) async throws -> [RetentionDue] {
+    /// What the lead's office will see go: the cases due within `days` days (overdue ones
+    /// included) and the unclassified reports already flagged, soonest first; and every case on
+    /// legal hold, with the day it would go without the hold (nil when no rule runs for it yet).
+    public func outlook(within days: Int, for session: Session) async throws -> RetentionOutlook {
         guard session.isLead, let officeID = session.officeID else { throw AccessError.notFound }
         let horizon = today.adding(days: days)
-        return try await store.retentionCandidates()
-            .filter { $0.officeID == officeID }
+        let candidates = try await store.retentionCandidates().filter { $0.officeID == officeID }
+        let going = candidates.filter { !$0.legalHold }
             .compactMap { schedule.due($0) }
             .filter { $0.goesOn <= horizon || ($0.flaggedOn.map { $0 <= today } ?? false) }
             .sorted { ($0.goesOn, $0.caseID.hex) < ($1.goesOn, $1.caseID.hex) }
+        let held = candidates.filter(\.legalHold).map { (caseID: $0.id, due: schedule.due($0)) }
+            .sorted { $0.caseID.hex < $1.caseID.hex }
+        return RetentionOutlook(going: going, held: held)
     }
+}
+
+/// The leads' view of retention: what goes soon, and what a legal hold keeps.
+public struct RetentionOutlook: Sendable {
+    public let going: [RetentionDue]
+    public let held: [(caseID: EntityID, due: RetentionDue?)]
 }

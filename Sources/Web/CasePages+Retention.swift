@@ -11,7 +11,7 @@ extension CasePages {
     @Sendable func retentionPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await base.memberPage(request) { session, language in
             guard session.isLead, session.worksCases, let retention else { throw AccessError.notFound }
-            let dues = try await retention.upcoming(within: Self.retentionHorizonDays, for: session)
+            let outlook = try await retention.outlook(within: Self.retentionHorizonDays, for: session)
             try await base.members.record(session, .retentionViewed)
             let time = PageTime(language: language.code)
             let today = retention.today
@@ -23,8 +23,14 @@ extension CasePages {
                     "flagged": due.flaggedOn.map { $0 <= today && due.kind == .unclassified } == true ? true : nil,
                 ])
             }
-            let going = dues.filter { !$0.held }
-            let held = dues.filter(\.held)
+            let going = outlook.going
+            let held = outlook.held.map { item -> [String: Any] in
+                present([
+                    "id": item.caseID.hex, "reference": CaseReference.of(item.caseID),
+                    "reason": item.due.map { language["retention_kind_\($0.kind.rawValue)"] },
+                    "day": item.due.map { time.day($0.goesOn) },
+                ])
+            }
             let policy = retention.schedule.policy
             let values: [String: Any?] = [
                 "title": language["retention_title"],
@@ -36,7 +42,7 @@ extension CasePages {
                     language.text("retention_rule_deletion", ["months": "\(policy.deletionRequestMonths)"]),
                 ],
                 "going": going.map(row), "anyGoing": !going.isEmpty,
-                "held": held.map(row), "anyHeld": !held.isEmpty,
+                "held": held, "anyHeld": !held.isEmpty,
                 "flaggedCount": going.contains { $0.flaggedOn.map { $0 <= today } ?? false }
                     ? language.text("retention_flagged", ["count": "\(going.filter { $0.flaggedOn.map { $0 <= today } ?? false }.count)"]) : nil,
             ]

@@ -6,7 +6,7 @@ import Sealing
 extension MemberPages {
     @Sendable func account(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await memberPage(request) { session, language in
-            try await accountPage(session, language, status: .ok, notice: confirmation(request, language, known: ["passphrase"]))
+            try await accountPage(session, language, status: .ok, notice: confirmation(request, language, known: ["passphrase", "notify"]))
         }
     }
 
@@ -34,9 +34,24 @@ extension MemberPages {
         }
     }
 
+    /// Sets or removes the member's own notification address; a malformed one is refused naming the field.
+    @Sendable func changeNotificationAddress(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await memberForm(request) { session, language, form in
+            guard let settings = services.notificationSettings, session.worksCases else { throw AccessError.notFound }
+            let text = form["notify"] ?? ""
+            do {
+                try await settings.setAddress(text, by: session)
+            } catch AccessError.invalid {
+                return try await accountPage(session, language, status: .unprocessableContent, error: ("notify", language["account_notify_invalid"]),
+                                             posted: text)
+            }
+            return redirect("/account", language, done: "notify")
+        }
+    }
+
     /// Who the member is: username, role, and their office (or the Verband, for analysts).
     func accountPage(_ session: Session, _ language: Catalogue, status: HTTPResponse.Status,
-                     notice: String? = nil, error: (field: String, text: String)? = nil) async throws -> Response {
+                     notice: String? = nil, error: (field: String, text: String)? = nil, posted: String? = nil) async throws -> Response {
         let organisation: String?
         if let officeID = session.officeID {
             organisation = try await members.store.office(id: officeID)?.name
@@ -52,6 +67,10 @@ extension MemberPages {
         if !session.keyProblems.isEmpty {
             values["keyProblems"] = session.keyProblems.map { Self.keyProblemText($0, language) }
             values["hasKeyProblems"] = true
+        }
+        if let settings = services.notificationSettings, session.worksCases {
+            let address = try await settings.address(for: session)
+            values["notifications"] = ["address": posted ?? address?.value ?? ""]
         }
         if let notice { values["notice"] = notice }
         if let error {

@@ -22,6 +22,7 @@ struct MemberPages {
         router.post("/enrol", use: enrol)
         router.get("/account", use: account)
         router.post("/account/passphrase", use: changePassphrase)
+        router.post("/account/notify", use: changeNotificationAddress)
         router.get("/members", use: memberList)
         router.post("/members/invite", use: invite)
         router.post("/members/revoke", use: revokeInvitation)

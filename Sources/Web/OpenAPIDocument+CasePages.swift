@@ -44,7 +44,7 @@ extension OpenAPIDocument {
           parameters:
             - {$ref: "#/components/parameters/Lang"}
             - {$ref: "#/components/parameters/CaseID"}
-            - {name: form, in: path, required: true, schema: {type: string, enum: [transition, note, message, contact, document, revocation, event, deadline, deadline-done, classification, assignees, description, letter, fields, deadline-missed, reporter-read, party]}}
+            - {name: form, in: path, required: true, schema: {type: string, enum: [transition, note, message, contact, document, revocation, event, deadline, deadline-done, classification, assignees, description, letter, fields, deadline-missed, reporter-read, party, legal-hold]}}
           responses: {"303": {description: Done; to the case page (or /cases after deletion).}, "403": {description: Wrong csrf or another site.}, "404": {description: Missing, foreign or not open to this member.}, "409": {description: A refused transition (stale step, forbidden, document missing); the case page with the reason.}, "422": {description: Refused input; the case page with the reason.}}
       /cases/{id}/documents/{document}/file:
         get:
@@ -114,6 +114,13 @@ extension OpenAPIDocument {
           summary: Sets (action=set, absent, cover, until) or ends (action=end, absent) a cover; audited
           parameters: [{$ref: "#/components/parameters/Lang"}]
           responses: {"303": {description: Done; to /team.}, "403": {description: Wrong csrf or another site.}, "404": {description: Not a lead.}, "422": {description: Refused; the team page with the reason.}}
+      /retention:
+        get:
+          tags: [pages]
+          operationId: retentionPage
+          summary: For leads, what the retention policy deletes in the next 60 days, the flagged unclassified reports, and the cases on legal hold (set on the case page, form legal-hold with hold=on or off); audited as retention.viewed
+          parameters: [{$ref: "#/components/parameters/Lang"}]
+          responses: {"200": {$ref: "#/components/responses/Page"}, "303": {description: No session.}, "404": {description: Not a lead.}}
 
     """#
 }

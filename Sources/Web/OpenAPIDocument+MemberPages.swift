@@ -62,6 +62,13 @@ extension OpenAPIDocument {
           summary: Changes the own passphrase (csrf, current, new, repeat)
           parameters: [{$ref: "#/components/parameters/Lang"}]
           responses: {"303": {description: Changed; to /account.}, "403": {description: Wrong csrf or another site.}, "422": {description: The page naming the field.}}
+      /account/notify:
+        post:
+          tags: [pages]
+          operationId: notificationAddressForm
+          summary: Sets (notify=ADDRESS) or removes (notify empty) the counsellor's or lead's own notification address; mails say only that something waits; audited without the address
+          parameters: [{$ref: "#/components/parameters/Lang"}]
+          responses: {"303": {description: Saved; to /account.}, "403": {description: Wrong csrf or another site.}, "404": {description: Analysts have none.}, "422": {description: Not a plain e-mail address; the page naming the field.}}
       /members:
         get:
           tags: [pages]

@@ -213,7 +213,7 @@ extension OpenAPIDocument {
           summary: Health check
           responses:
             "200":
-              description: The service runs and the store is writable.
+              description: The service runs, the store is writable and its disk has at least 4 MiB free.
               content:
                 application/json:
                   schema:

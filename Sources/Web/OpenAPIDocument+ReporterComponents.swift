@@ -253,6 +253,14 @@ extension OpenAPIDocument {
             status:
               type: string
               const: ok
+            keyRotation:
+              type: string
+              const: stalled
+              description: An office's key rotation failed or has run for over an hour.
+            notifications:
+              type: string
+              const: failing
+              description: A notification mail could not be handed to the MTA; it is retried every minute.
         ReportForm:
           type: object
           required: [token, narrative]

@@ -35,10 +35,11 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     router.get("/healthz") { _, _ -> Response in
         guard await services.probe.isWritable() else { throw APIError.unavailable }
         // Still 200: reports are accepted. The detail tells monitoring a removal is not complete.
-        if await services.probe.stalledKeyRotations() > 0 {
-            return try JSONResponse.make(.ok, ["status": "ok", "keyRotation": "stalled"])
-        }
-        return try JSONResponse.make(.ok, ["status": "ok"])
+        var detail = ["status": "ok"]
+        if await services.probe.stalledKeyRotations() > 0 { detail["keyRotation"] = "stalled" }
+        // Reports are still accepted; monitoring learns that counsellors are not being told.
+        if let notifications = services.notificationHealth, notifications.failing > 0 { detail["notifications"] = "failing" }
+        return try JSONResponse.make(.ok, detail)
     }
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],

@@ -17,6 +17,10 @@ public struct WebServices: Sendable {
     public let statistics: StatisticsServices?
     /// The retention run's schedule, for the leads' page of what goes next; nil where none is wired.
     public let retentionDesk: RetentionService?
+    /// Members' own notification addresses (the account page); nil where none is wired.
+    public let notificationSettings: NotificationSettings?
+    /// Whether notification mails reach the MTA; `/healthz` shows a failing hand-over.
+    public let notificationHealth: NotificationHealth?
     /// What `/healthz` answers: the last background probe of `health`.
     public let probe: HealthProbe
     let tokens = FormTokens()
@@ -29,8 +33,11 @@ public struct WebServices: Sendable {
     public init(reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
                 settings: WebSettings, members: MemberService? = nil, casework: CaseworkService? = nil,
                 statistics: StatisticsServices? = nil, probe: HealthProbe? = nil, retention: RetentionPolicy = RetentionPolicy(),
-                retentionDesk: RetentionService? = nil) {
+                retentionDesk: RetentionService? = nil, notificationSettings: NotificationSettings? = nil,
+                notificationHealth: NotificationHealth? = nil) {
         self.retention = retention
+        self.notificationSettings = notificationSettings
+        self.notificationHealth = notificationHealth
         self.retentionDesk = retentionDesk
         self.members = members
         self.statistics = statistics

@@ -59,6 +59,7 @@ struct OfficeCommand: AsyncParsableCommand {
         @Option(name: .long, help: "dsgvo, kdg or dsg-ekd.") var law: String?
         @Option(name: .long, help: "The data protection officer.") var dpo: String?
         @Option(name: .long, help: "The supervisory authority.") var authority: String?
+        @Option(name: .long, help: "The address told, without content, that something waits (\"\" removes it).") var notify: String?
 
         func run() async throws {
             try await failingCleanly {
@@ -87,6 +88,12 @@ struct OfficeCommand: AsyncParsableCommand {
                         throw CLIError.badInput("--regions: \(key) is not a Kreis key of NRW")
                     }
                     profile.regions = keys
+                }
+                if let notify {
+                    guard notify.isEmpty || EmailAddress(notify) != nil else {
+                        throw CLIError.badInput("--notify takes an e-mail address like beratung@example.org")
+                    }
+                    profile.notify = notify.isEmpty ? nil : notify
                 }
                 if let law {
                     guard let value = DataProtectionLaw(rawValue: law) else {

@@ -48,12 +48,17 @@ enum Server {
         let members = try MemberService(store: memberStore, policy: access, rotationGrace: MemberContext.rotationGrace,
                                         passphrases: passphrases)
         let retentionService = RetentionService(store: memberStore, policy: retention)
+        let notificationHealth = NotificationHealth()
+        let transport = SendmailTransport.resolve(options.sendmail)
+        guard let sender = EmailAddress(options.notifyFrom) else { throw CLIError.badInput("--notify-from: not an e-mail address") }
+        guard options.notifyInterval >= 1 else { throw CLIError.badInput("--notify-interval takes at least 1 second") }
         let casework = CaseworkService(members: members, store: memberStore, policy: workflow, taxonomy: taxonomy, letters: letters)
         let services = WebServices(
             reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines),
             taxonomy: taxonomy, health: database, pages: pages, settings: settings, members: members, casework: casework,
             statistics: StatisticsSetup.services(store: memberStore, signer: secrets.signing, policy: statisticsPolicy, taxonomy: taxonomy, workflow: workflow),
-            retention: retention, retentionDesk: retentionService)
+            retention: retention, retentionDesk: retentionService, notificationSettings: NotificationSettings(store: memberStore),
+            notificationHealth: notificationHealth)
 
         let url = "http://\(options.host):\(options.port)"
         let limiter = ConnectionLimiter(settings: connections, logger: logger)
@@ -67,6 +72,13 @@ enum Server {
         var services_: [any Service] = [app, DailyCheckpointService(store: memberStore, logger: logger),
                                         DailyRetentionService(retention: retentionService, logger: logger),
                                         WebUpkeepService(services: services, limiter: limiter)]
+        if let transport {
+            services_.append(NotificationService(store: memberStore, transport: transport, interval: TimeInterval(options.notifyInterval),
+                                                 sender: sender, link: options.publicURL.map { $0.hasSuffix("/") ? $0 + "login" : $0 + "/login" },
+                                                 health: notificationHealth, logger: logger))
+        } else {
+            logger.notice("no sendmail: counsellors are not told by e-mail that something waits (--sendmail PATH)")
+        }
         if options.metricsPort > 0 {
             let metrics = Application(
                 router: buildMetricsRouter(ProcessMetrics(health: services.probe, members: members)),

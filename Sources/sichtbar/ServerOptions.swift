@@ -23,6 +23,14 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("max-connections"),
             help: "Connections open at once in all (kept below the open-files limit); more wait in the backlog.")
     var maxConnections = 10_000
+    @Option(name: .long, help: "The sendmail program notifications are handed to (default /usr/sbin/sendmail when it exists; \"\" turns them off).")
+    var sendmail: String?
+    @Option(name: .customLong("notify-interval"), help: "At most one notification mail per address in this many seconds.")
+    var notifyInterval = 3600
+    @Option(name: .customLong("notify-from"), help: "The sender address of notification mails.")
+    var notifyFrom = "sichtbar@localhost.localdomain"
+    @Option(name: .customLong("public-url"), help: "The address members log in at, named in notification mails (https://…).")
+    var publicURL: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 }

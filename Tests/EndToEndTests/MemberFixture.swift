@@ -53,7 +53,7 @@ enum CLI {
         try process.run()
         pipe.fileHandleForWriting.write(Data(stdin.utf8))
         try pipe.fileHandleForWriting.close()
-        process.waitUntilExit()
+        process.waitQuietly()
         try out.close()
         try err.close()
         return CommandResult(status: process.terminationStatus,
@@ -81,7 +81,7 @@ enum CLI {
         process.standardError = out
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        process.waitQuietly()
         try out.close()
         let text = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         guard process.terminationStatus == 0 else { throw E2EError("python3 failed: \(text)") }
@@ -133,11 +133,11 @@ struct OfficeFixture {
     /// The free port is the kernel's choice at that moment; with the suites side by side (one of
     /// them opening 20,000 client sockets) another socket can take it before the server binds it,
     /// so a start refused with "Address already in use" is tried again on another port.
-    func serve(_ flags: [String] = []) async throws -> ServerProcess {
+    func serve(_ flags: [String] = [], environment: [String: String] = [:]) async throws -> ServerProcess {
         for attempt in 1...3 {
             let port = try MemberAPIClient.freePort()
             let server = try ServerProcess(["serve", "--data", data, "--host", "127.0.0.1", "--port", "\(port)", "--metrics-port", "0"] + flags,
-                                           port: port)
+                                           port: port, environment: environment)
             do {
                 try await server.waitUntilHealthy()
                 return server

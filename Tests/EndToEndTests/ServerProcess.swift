@@ -18,7 +18,7 @@ final class ServerProcess: @unchecked Sendable {
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Runs `sichtbar ARGS` with the repository's Policies and Templates; output goes to a log file.
-    init(_ arguments: [String], port: Int, stdin: String? = nil) throws {
+    init(_ arguments: [String], port: Int, stdin: String? = nil, environment: [String: String] = [:]) throws {
         self.port = port
         logURL = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-e2e-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: logURL.path, contents: nil)
@@ -31,6 +31,9 @@ final class ServerProcess: @unchecked Sendable {
         ] : [])
         process.standardOutput = log
         process.standardError = log
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let stdin {
             let pipe = Pipe()
             process.standardInput = pipe
@@ -46,7 +49,7 @@ final class ServerProcess: @unchecked Sendable {
     /// Runs a command to completion; returns exit code and output.
     static func run(_ arguments: [String], stdin: String = "") throws -> (status: Int32, output: String) {
         let server = try ServerProcess(arguments, port: 0, stdin: stdin)
-        server.process.waitUntilExit()
+        server.process.waitQuietly()
         return (server.process.terminationStatus, server.log)
     }
 
@@ -67,13 +70,13 @@ final class ServerProcess: @unchecked Sendable {
     func terminate() {
         guard process.isRunning else { return }
         process.terminate()
-        process.waitUntilExit()
+        process.waitQuietly()
     }
 
     func kill() {
         guard process.isRunning else { return }
         Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.waitQuietly()
     }
 
     deinit {
@@ -135,5 +138,15 @@ enum HTTP {
 
     static func json(_ text: String) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+}
+
+extension Process {
+    /// Waits for the process without spinning a core. Foundation's `waitUntilExit()` on Linux polls
+    /// a run loop with no sources, which returns at once: a busy loop for as long as the child runs,
+    /// and on two cores the other tests' servers starve.
+    func waitQuietly() {
+        while isRunning { usleep(10_000) }
+        waitUntilExit()
     }
 }

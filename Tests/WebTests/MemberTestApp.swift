@@ -22,6 +22,7 @@ struct MemberTestApp {
     let officeKeys: OfficeKeys
     let leadName: String
     let leadPassphrase: String
+    let notificationHealth = NotificationHealth()
 
     init(officeName: String = "Beratung Köln", lead: String = "lead.koeln",
          leadPassphrase: String = "Kompass-Rhein-Laterne-42") async throws {
@@ -57,7 +58,8 @@ struct MemberTestApp {
                                    publisher: VerbandPublisher(merge: VerbandMerge(policy: statisticsPolicy, taxonomyVersion: taxonomy.version,
                                                                                    trustedKeys: [signer.publicKey]),
                                                                releases: store, published: store, signer: signer)),
-                               retentionDesk: RetentionService(store: store, policy: RetentionPolicy()))
+                               retentionDesk: RetentionService(store: store, policy: RetentionPolicy()),
+                               notificationSettings: NotificationSettings(store: store), notificationHealth: notificationHealth)
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {

@@ -1,0 +1,123 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// Notifications with real parts: `serve` hands its mail to Debian's msmtp (as /usr/sbin/sendmail),
+/// which relays to an SMTP server on 127.0.0.1 (Python's aiosmtpd, writing a Maildir). A report
+/// arrives as one mail without content; more reports within the interval make one more mail after
+/// it, not one each; with the SMTP server down the hand-over fails, `/healthz` says so, and the
+/// mail arrives once the server is back.
+@Suite(.serialized) struct NotificationEndToEndTests {
+    static let python = ServerProcess.root.appendingPathComponent(".build/mail-venv/bin/python").path
+
+    /// aiosmtpd on `port`, delivering into `maildir`. The caller terminates it.
+    static func smtpServer(port: Int, maildir: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// aiosmtpd does not end on SIGTERM: SIGKILL, then wait.
+    static func stop(_ process: Process) {
+        guard process.isRunning else { return }
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitQuietly()
+    }
+
+    static func mails(_ maildir: URL) -> [(text: String, at: Date)] {
+        let new = maildir.appendingPathComponent("new")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: new.path)) ?? []
+        return names.compactMap { name -> (String, Date)? in
+            let url = new.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: url, encoding: .utf8),
+                  let date = try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date else { return nil }
+            return (text, date)
+        }.sorted { $0.1 < $1.1 }
+    }
+
+    static func wait(seconds: Double, until condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        return try await condition()
+    }
+
+    @Test func aReportIsToldByOneMailWithoutContentAndAFailedHandOverIsRetried() async throws {
+        #expect(FileManager.default.isExecutableFile(atPath: "/usr/sbin/sendmail"), "msmtp-mta provides /usr/sbin/sendmail (.ci/install-deps)")
+        #expect(FileManager.default.isExecutableFile(atPath: Self.python), "aiosmtpd's venv (.ci/install-deps)")
+        let office = try OfficeFixture.create()
+        let profile = try CLI.run(["office", "profile", "--data", office.data, "--office", office.office, "--as", office.lead,
+                                   "--notify", "beratung@ada-koeln.test"], stdin: office.leadPassphrase + "\n")
+        #expect(profile.status == 0, "\(profile.output)")
+        let refused = try CLI.run(["office", "profile", "--data", office.data, "--office", office.office, "--as", office.lead,
+                                   "--notify", "beratung@ada-koeln.test\r\nBcc: x@y.test"], stdin: office.leadPassphrase + "\n")
+        #expect(refused.status == 2, "a header in the address is refused: \(refused.output)")
+
+        let base = office.folder.deletingLastPathComponent()
+        let home = base.appendingPathComponent("home")
+        let maildir = base.appendingPathComponent("maildir")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let smtpPort = try MemberAPIClient.freePort()
+        let config = home.appendingPathComponent(".msmtprc")
+        try "defaults\nauth off\ntls off\nsyslog off\naccount default\nhost 127.0.0.1\nport \(smtpPort)\nfrom sichtbar@ada-koeln.test\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
+        var smtp = try Self.smtpServer(port: smtpPort, maildir: maildir)
+        defer { Self.stop(smtp) }
+        try await Task.sleep(for: .seconds(1))
+
+        let server = try await office.serve(["--sendmail", "/usr/sbin/sendmail", "--notify-interval", "10", "--notify-from", "sichtbar@ada-koeln.test",
+                                             "--public-url", "https://sichtbar.ada-koeln.test"], environment: ["HOME": home.path])
+        defer { server.terminate() }
+        let api = MemberAPIClient(server)
+        var markers: [String] = []
+        func report() async throws {
+            let narrative = uniqueNarrative("notify")
+            markers.append(narrative)
+            try await api.report(narrative)
+        }
+        try await report()
+        #expect(try await Self.wait(seconds: 60) { Self.mails(maildir).count == 1 }, "one mail for the report: \(server.log)")
+        // Two more reports right after the first mail, both within its ten-second interval: one more mail, not two.
+        try await report()
+        try await report()
+        #expect(try await Self.wait(seconds: 60) { Self.mails(maildir).count == 2 })
+        try await Task.sleep(for: .seconds(25))
+        let mails = Self.mails(maildir)
+        #expect(mails.count == 2, "two more reports within the interval make one more mail, not two")
+        if mails.count == 2 {
+            #expect(mails[1].at.timeIntervalSince(mails[0].at) >= 9, "at most one mail per interval")
+        }
+        let caseIDs = try CLI.query(office.database, "SELECT lower(hex(id)) FROM case_file").split(separator: "\n").map(String.init)
+        for (text, _) in mails {
+            #expect(text.contains("To: <beratung@ada-koeln.test>"))
+            #expect(text.contains("wartet etwas") && text.contains("https://sichtbar.ada-koeln.test/login"))
+            let body = text.components(separatedBy: "\n\n").dropFirst().joined()
+            let hasDigit = body.unicodeScalars.contains { CharacterSet.decimalDigits.contains($0) }
+            #expect(!hasDigit, "no count, no reference: \(body)")
+            for marker in markers { #expect(!text.contains(String(marker.prefix(20)))) }
+            for id in caseIDs { #expect(!text.lowercased().contains(id.prefix(8))) }
+        }
+
+        // The SMTP server goes away: the hand-over fails, /healthz says so, and nothing is lost.
+        Self.stop(smtp)
+        try await Task.sleep(for: .seconds(11))
+        try await report()
+        let failing = try await Self.wait(seconds: 30) {
+            try await HTTP.get("\(server.baseURL)/healthz").1.contains("\"notifications\":\"failing\"")
+        }
+        #expect(failing, "a failed hand-over shows on /healthz: \(server.log)")
+        #expect(!server.log.contains("beratung@ada-koeln.test"), "the log names no address")
+        smtp = try Self.smtpServer(port: smtpPort, maildir: maildir)
+        #expect(try await Self.wait(seconds: 90) { Self.mails(maildir).count == 3 }, "retried and delivered once the MTA's peer is back")
+        #expect(try await Self.wait(seconds: 10) { !(try await HTTP.get("\(server.baseURL)/healthz").1.contains("failing")) })
+    }
+}
