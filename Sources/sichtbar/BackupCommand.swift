@@ -31,6 +31,11 @@ struct BackupCommand: AsyncParsableCommand {
                 guard !FileManager.default.fileExists(atPath: target.path) else { throw CLIError.badInput("--out: \(out) exists") }
                 let started = ContinuousClock.now
                 let (database, _) = try folder.open()
+                // A plaintext copy left by a backup that was killed midway goes first.
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+                where name.hasPrefix(".backup-") && name.hasSuffix(".sqlite") {
+                    BackupCommand.erase(folder.url.appendingPathComponent(name))
+                }
                 let copy = folder.url.appendingPathComponent(".backup-\(EntityID.random().hex).sqlite")
                 defer { BackupCommand.erase(copy) }
                 try await database.copy(to: copy.path)

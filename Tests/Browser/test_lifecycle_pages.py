@@ -63,11 +63,11 @@ def test_a_counsellor_saves_a_notification_address(member_browser, demo):
     member_browser.get(f"{url}/account?lang=de")
     field = wait_for(member_browser, "input#notify")
     field.clear()
-    field.send_keys("carla@ada koeln.de")
+    field.send_keys("carla@ada-koeln")
     click_and_wait(member_browser, "form[action^='/account/notify'] button[type=submit]")
     refused = wait_for(member_browser, "input#notify")
     assert refused.get_attribute("aria-invalid") == "true"
-    assert refused.get_attribute("value") == "carla@ada koeln.de", "the input is kept"
+    assert refused.get_attribute("value") == "carla@ada-koeln", "the input is kept (a missing top-level domain passes the browser, not the server)"
     assert "name@beratungsstelle.de" in member_browser.find_element(By.ID, "notify-error").text
     refused.clear()
     refused.send_keys("carla@ada-koeln.de")
@@ -87,7 +87,7 @@ def test_axe_retention_and_refused_account(axe_browser, demo, axe_source):
         check_axe(axe_browser, axe_source, page, failures)
     field = wait_for(axe_browser, "input#notify")
     field.clear()
-    field.send_keys("not an address")
+    field.send_keys("carla@ada-koeln")
     click_and_wait(axe_browser, "form[action^='/account/notify'] button[type=submit]")
     wait_for(axe_browser, "#notify-error")
     check_axe(axe_browser, axe_source, "/account (address refused)", failures)

@@ -25,8 +25,10 @@ import Testing
         #expect(openAtEnd <= 64, "the server kept at most the per-address cap of them open: \(output)")
         let before = summary["server_fds_before"] as? Int ?? 0
         let peak = summary["server_fds_max"] as? Int ?? Int.max
-        #expect(before > 0 && peak - before <= 64 + 100,
-                "the server's descriptors grew by the per-address cap and a few being closed, not by thousands: \(output)")
+        // The per-address cap, plus refused connections still being closed: a few hundred at most when
+        // the whole suite shares the two cores, never the thousands an uncapped server would hold.
+        #expect(before > 0 && peak - before <= 64 + 300,
+                "the server's descriptors grew by the per-address cap and those being closed, not by thousands: \(output)")
         #expect(try await HTTP.get("\(server.baseURL)/healthz").0 == 200)
         let refusals = server.log.split(separator: "\n").filter { $0.contains("refused") }
         #expect(!refusals.isEmpty, "refusals are logged")
