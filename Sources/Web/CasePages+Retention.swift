@@ -39,7 +39,8 @@ extension CasePages {
                     language.text("retention_rule_report", ["months": "\(policy.reportMonths)"]),
                     language.text("retention_rule_closed", ["years": "\(policy.closedCaseYears)"]),
                     language.text("retention_rule_unclassified", ["flag": "\(policy.unclassifiedFlagMonths)", "months": "\(policy.unclassifiedMonths)"]),
-                    language.text("retention_rule_deletion", ["months": "\(policy.deletionRequestMonths)"]),
+                    policy.deletionRequestMonths == 1 ? language["retention_rule_deletion_one"]
+                        : language.text("retention_rule_deletion", ["months": "\(policy.deletionRequestMonths)"]),
                 ],
                 "going": going.map(row), "anyGoing": !going.isEmpty,
                 "held": held, "anyHeld": !held.isEmpty,

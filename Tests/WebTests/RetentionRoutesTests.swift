@@ -29,7 +29,7 @@ import Testing
             let going = try #require(page.text.components(separatedBy: "id=\"held-title\"").first)
             #expect(going.contains(">\(reference)</a>") && going.contains("Meldung ohne Klassifizierung"), "on the list of what goes")
             #expect(going.contains(PageTime(language: "de").day(Day(Date()).adding(days: 20))), "with its day")
-            #expect(page.text.contains("1 Meldung(en) ohne Klassifizierung werden bald gelöscht"), "flagged after six months")
+            #expect(page.text.contains("Meldungen ohne Klassifizierung werden bald gelöscht: 1."), "flagged after six months")
 
             // The counsellor who works the case sets the hold on the case page.
             let counsellor = try await client.pageSession("berater.koeln", CasePagesTests.passphrase)
