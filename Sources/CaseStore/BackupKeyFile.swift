@@ -32,10 +32,7 @@ public enum BackupKeyFile {
     /// The public key kept in the data folder, as hex.
     public static func loadPublic(from url: URL) throws -> BoxPublicKey {
         let text = try String(contentsOf: url, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.count == 64, let bytes = Optional(stride(from: 0, to: 64, by: 2).compactMap({ index -> UInt8? in
-            let start = text.index(text.startIndex, offsetBy: index)
-            return UInt8(text[start...text.index(after: start)], radix: 16)
-        })), bytes.count == 32 else { throw BackupError.malformed("\(url.path) is not a backup public key") }
+        guard let bytes = Hex.decode(text), bytes.count == 32 else { throw BackupError.malformed("\(url.path) is not a backup public key") }
         return try BoxPublicKey(bytes: bytes)
     }
 

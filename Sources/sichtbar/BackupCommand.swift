@@ -88,7 +88,7 @@ struct BackupCommand: AsyncParsableCommand {
                 try folder.create()
                 let publicURL = folder.url.appendingPathComponent(BackupKeyFile.publicFileName)
                 let publicKey = try BackupKeyFile.create(at: URL(fileURLWithPath: out))
-                let hex = publicKey.bytes.map { String(format: "%02x", $0) }.joined()
+                let hex = Hex.encode(publicKey.bytes)
                 // A new key replaces the old public key: later backups open only with the new key file.
                 try? FileManager.default.removeItem(at: publicURL)
                 try Data((hex + "\n").utf8).write(to: publicURL, options: .atomic)

@@ -42,7 +42,7 @@ struct NotificationService: Service {
                     planner.delivered(to: address, items: keys, at: now)
                 }
             }
-            health.record(failing: failing, error: lastError)
+            health.record(failing: failing)
             if let lastError {
                 // Never the address: the log says that and why, monitoring sees it on /healthz.
                 logger.warning("notification hand-over failed, retried in a minute", metadata: ["failing": "\(failing)", "error": "\(lastError)"])

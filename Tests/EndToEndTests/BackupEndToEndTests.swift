@@ -70,7 +70,7 @@ import Testing
             }
         }
         // The load runs until at least 50 reports are acknowledged (a debug build on two busy cores is slow to start).
-        let loaded = try await NotificationEndToEndTests.wait(seconds: 120) { await ledger.acknowledged.count >= 50 }
+        let loaded = try await waitUntil(seconds: 120) { await ledger.acknowledged.count >= 50 }
         #expect(loaded, "the load got going")
         let backupStarted = ContinuousClock.now
         let beforeBackup = await ledger.acknowledged.count
@@ -80,7 +80,7 @@ import Testing
         }
         #expect(backup.status == 0, "\(backup.output)")
         // And goes on after it, so reports made while the backup ran are among them.
-        _ = try await NotificationEndToEndTests.wait(seconds: 30) { await ledger.acknowledged.count >= beforeBackup + 20 }
+        _ = try await waitUntil(seconds: 30) { await ledger.acknowledged.count >= beforeBackup + 20 }
         await ledger.stop()
         for worker in workers { await worker.value }
         let acknowledged = await ledger.acknowledged

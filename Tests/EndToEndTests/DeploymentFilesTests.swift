@@ -8,7 +8,7 @@ import Testing
     static let folder = ServerProcess.root.appendingPathComponent("deploy/systemd")
 
     static func exposure(_ unit: String) throws -> (score: Double, verdict: String, output: String) {
-        let (status, output) = try NginxEndToEndTests.run("/usr/bin/systemd-analyze",
+        let (status, output) = try Program.run("/usr/bin/systemd-analyze",
                                                           ["security", "--offline=true", "--no-pager", folder.appendingPathComponent(unit).path])
         guard status == 0 || output.contains("Overall exposure level") else { throw E2EError("systemd-analyze failed: \(output)") }
         let line = output.split(separator: "\n").first { $0.contains("Overall exposure level") }.map(String.init) ?? ""
@@ -48,7 +48,7 @@ import Testing
         let config = "SocksPort 0\nDataDirectory \(folder.appendingPathComponent("data").path)\n"
             + shipped.replacingOccurrences(of: "/var/lib/tor/sichtbar/", with: folder.appendingPathComponent("hs").path + "/")
         try config.write(to: torrc, atomically: true, encoding: .utf8)
-        let (status, output) = try NginxEndToEndTests.run("/usr/bin/tor", ["--verify-config", "-f", torrc.path])
+        let (status, output) = try Program.run("/usr/bin/tor", ["--verify-config", "-f", torrc.path])
         #expect(status == 0 && output.contains("Configuration was valid"), "\(output)")
         #expect(!output.contains("[warn] HiddenServicePoW"), "the proof-of-work options are understood: \(output)")
     }

@@ -13,9 +13,9 @@ import Testing
         try #require(getuid() == 0, "mounting the tmpfs needs root (CI runs as root)")
         let mountPoint = try ServerProcess.temporaryFolder().appendingPathComponent("tmpfs")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
-        let mounted = try NginxEndToEndTests.run("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=24m,mode=0700", "tmpfs", mountPoint.path])
+        let mounted = try Program.run("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=24m,mode=0700", "tmpfs", mountPoint.path])
         try #require(mounted.status == 0, "\(mounted.output)")
-        defer { _ = try? NginxEndToEndTests.run("/usr/bin/umount", ["-l", mountPoint.path]) }
+        defer { _ = try? Program.run("/usr/bin/umount", ["-l", mountPoint.path]) }
 
         let folder = mountPoint.appendingPathComponent("data")
         let initResult = try CLI.run(["init", "--data", folder.path, "--office-name", "ADA Köln", "--admin", "lead.koeln", "--json"],
@@ -46,7 +46,7 @@ import Testing
         }
         try? handle.close()
 
-        let unhealthy = try await NotificationEndToEndTests.wait(seconds: 15) {
+        let unhealthy = try await waitUntil(seconds: 15) {
             try await HTTP.get("\(server.baseURL)/healthz").0 == 503
         }
         #expect(unhealthy, "/healthz says 503 when the disk is full")
@@ -76,7 +76,7 @@ import Testing
 
         // Space returns: the service takes reports again by itself, and every acknowledged report is there.
         try FileManager.default.removeItem(at: filler)
-        let healthy = try await NotificationEndToEndTests.wait(seconds: 20) { try await HTTP.get("\(server.baseURL)/healthz").0 == 200 }
+        let healthy = try await waitUntil(seconds: 20) { try await HTTP.get("\(server.baseURL)/healthz").0 == 200 }
         #expect(healthy, "/healthz recovers")
         receipts.append(try await api.report(uniqueNarrative("after")))
         #expect(try office.caseCount() == receipts.count, "each 201 has its case, and nothing half-written was kept")

@@ -70,22 +70,9 @@ enum CLI {
 
     /// Runs a short Python program with `arguments` (`sys.argv[1...]`); its standard output.
     static func python(_ program: String, arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", program] + arguments
-        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-py-\(UUID().uuidString).out")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL) }
-        let out = try FileHandle(forWritingTo: outURL)
-        process.standardOutput = out
-        process.standardError = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitQuietly()
-        try out.close()
-        let text = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else { throw E2EError("python3 failed: \(text)") }
-        return text
+        let (status, output) = try Program.run("/usr/bin/env", ["python3", "-c", program] + arguments)
+        guard status == 0 else { throw E2EError("python3 failed: \(output)") }
+        return output
     }
 
     /// One value from the database, through `sqlite3` in Python (`?` placeholders take `arguments`).

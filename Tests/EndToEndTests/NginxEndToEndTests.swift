@@ -8,25 +8,6 @@ import Testing
 @Suite(.serialized) struct NginxEndToEndTests {
     static let userAgent = "SichtbarE2E-Agent/7.3"
 
-    /// Runs a program to completion; its exit status and standard output.
-    @discardableResult
-    static func run(_ path: String, _ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-nginx-\(UUID().uuidString).out")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out) }
-        let handle = try FileHandle(forWritingTo: out)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitQuietly()
-        try handle.close()
-        return (process.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
-    }
-
     /// curl from a given loopback source address; the status code and the response headers.
     static func curl(_ url: String, from source: String, body: String? = nil, headers: [String] = [], bodyFile: String? = nil) throws
         -> (code: Int, headers: String) {
@@ -35,7 +16,7 @@ import Testing
         for header in headers { arguments += ["-H", header] }
         if let body { arguments += ["-H", "Content-Type: application/json", "--data-binary", body] }
         if let bodyFile { arguments += ["-H", "Content-Type: application/json", "--data-binary", "@\(bodyFile)"] }
-        let (_, output) = try run("/usr/bin/curl", arguments + [url])
+        let (_, output) = try Program.run("/usr/bin/curl", arguments + [url])
         let code = Int(output.components(separatedBy: "CODE=").last ?? "") ?? 0
         return (code, output)
     }
@@ -50,7 +31,7 @@ import Testing
                                                     attributes: [.posixPermissions: 0o777])
         }
         let cert = prefix.appendingPathComponent("cert.pem").path, key = prefix.appendingPathComponent("key.pem").path
-        let made = try Self.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+        let made = try Program.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                                                      "-days", "2", "-subj", "/CN=localhost", "-keyout", key, "-out", cert])
         #expect(made.status == 0, "\(made.output)")
 
@@ -93,7 +74,7 @@ import Testing
             }
             """
         try main.write(to: prefix.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
-        let configTest = try Self.run("/usr/sbin/nginx", ["-t", "-p", prefix.path, "-c", prefix.appendingPathComponent("nginx.conf").path])
+        let configTest = try Program.run("/usr/sbin/nginx", ["-t", "-p", prefix.path, "-c", prefix.appendingPathComponent("nginx.conf").path])
         #expect(configTest.status == 0, "\(configTest.output)")
         let nginx = Process()
         nginx.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")

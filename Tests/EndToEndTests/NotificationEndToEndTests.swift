@@ -41,15 +41,6 @@ import Testing
         }.sorted { $0.1 < $1.1 }
     }
 
-    static func wait(seconds: Double, until condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(250))
-        }
-        return try await condition()
-    }
-
     @Test func aReportIsToldByOneMailWithoutContentAndAFailedHandOverIsRetried() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/sbin/sendmail"), "msmtp-mta provides /usr/sbin/sendmail (.ci/install-deps)")
         #expect(FileManager.default.isExecutableFile(atPath: Self.python), "aiosmtpd's venv (.ci/install-deps)")
@@ -92,7 +83,7 @@ import Testing
             for narrative in burst { group.addTask { try await api.report(narrative) } }
             try await group.waitForAll()
         }
-        #expect(try await Self.wait(seconds: 60) { !Self.mails(maildir).isEmpty }, "a mail for the reports: \(server.log)")
+        #expect(try await waitUntil(seconds: 60) { !Self.mails(maildir).isEmpty }, "a mail for the reports: \(server.log)")
         try await Task.sleep(for: .seconds(25))
         let mails = Self.mails(maildir)
         #expect((1...2).contains(mails.count), "five reports, at most two mails: \(mails.count)")
@@ -115,13 +106,13 @@ import Testing
         Self.stop(smtp)
         try await Task.sleep(for: .seconds(11))
         try await report()
-        let failing = try await Self.wait(seconds: 30) {
+        let failing = try await waitUntil(seconds: 30) {
             try await HTTP.get("\(server.baseURL)/healthz").1.contains("\"notifications\":\"failing\"")
         }
         #expect(failing, "a failed hand-over shows on /healthz: \(server.log)")
         #expect(!server.log.contains("beratung@ada-koeln.test"), "the log names no address")
         smtp = try Self.smtpServer(port: smtpPort, maildir: maildir)
-        #expect(try await Self.wait(seconds: 90) { Self.mails(maildir).count == told + 1 }, "retried and delivered once the MTA's peer is back")
-        #expect(try await Self.wait(seconds: 10) { !(try await HTTP.get("\(server.baseURL)/healthz").1.contains("failing")) })
+        #expect(try await waitUntil(seconds: 90) { Self.mails(maildir).count == told + 1 }, "retried and delivered once the MTA's peer is back")
+        #expect(try await waitUntil(seconds: 10) { !(try await HTTP.get("\(server.baseURL)/healthz").1.contains("failing")) })
     }
 }

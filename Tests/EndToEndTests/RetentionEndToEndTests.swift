@@ -119,10 +119,7 @@ import Testing
             files += (try? Data(contentsOf: office.folder.appendingPathComponent(name))) ?? Data()
         }
         for hex in sealed {
-            let bytes = Data(stride(from: 0, to: hex.count - 1, by: 2).compactMap { index -> UInt8? in
-                let start = hex.index(hex.startIndex, offsetBy: index)
-                return UInt8(hex[start...hex.index(after: start)], radix: 16)
-            })
+            let bytes = try #require(Data(hexDigits: hex))
             let middle = bytes.count / 2
             #expect(files.range(of: bytes.subdata(in: (middle - 12)..<(middle + 12))) == nil, "a sealed sequence of \(bytes.count) bytes remains")
         }

@@ -141,6 +141,61 @@ enum HTTP {
     }
 }
 
+/// Another program (curl, mount, nginx, python3) run to completion: its exit status and its standard
+/// output and error, together.
+enum Program {
+    @discardableResult
+    static func run(_ path: String, _ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-program-\(UUID().uuidString).out")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let handle = try FileHandle(forWritingTo: out)
+        process.standardOutput = handle
+        process.standardError = handle
+        if let stdin {
+            let pipe = Pipe()
+            process.standardInput = pipe
+            try process.run()
+            pipe.fileHandleForWriting.write(stdin)
+            try pipe.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+        process.waitQuietly()
+        try handle.close()
+        return (process.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
+    }
+}
+
+/// Polls `condition` every 250 ms for at most `seconds`; whether it came true.
+func waitUntil(seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try await condition() { return true }
+        try await Task.sleep(for: .milliseconds(250))
+    }
+    return try await condition()
+}
+
+extension Data {
+    /// Bytes from hex digits, as SQLite's `hex()` prints them; nil for anything else.
+    init?(hexDigits text: String) {
+        let digits = Array(text.utf8)
+        guard digits.count.isMultiple(of: 2) else { return nil }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let byte = UInt8(String(decoding: digits[index...index + 1], as: UTF8.self), radix: 16) else { return nil }
+            bytes.append(byte)
+        }
+        self.init(bytes)
+    }
+}
+
 extension Process {
     /// Waits for the process without spinning a core. Foundation's `waitUntilExit()` on Linux polls
     /// a run loop with no sources, which returns at once: a busy loop for as long as the child runs,

@@ -51,7 +51,7 @@ import Testing
         try await app.test { client in
             var health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok && !health.text.contains("notifications"))
-            app.notificationHealth.record(failing: 1, error: "exit 75")
+            app.notificationHealth.record(failing: 1)
             health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok, "reports are still taken")
             #expect(health.text.contains("\"notifications\":\"failing\""), "\(health.text)")
