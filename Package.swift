@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+        // Named because Web imports them itself, not only through Hummingbird's re-exports.
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", exact: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,15 +32,31 @@ let package = Package(
         ),
         .target(name: "CProcess"),
         .target(name: "Sealing", dependencies: ["CSodium"], swiftSettings: swiftSettings),
+        // The layers, bottom up (docs/architecture.md): a module imports only those listed before it.
+        .target(name: "ScanScrubbing", swiftSettings: swiftSettings),
+        .target(
+            name: "SichtbarCore",
+            dependencies: ["Sealing", "ScanScrubbing", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "Workflow", dependencies: ["SichtbarCore", "ScanScrubbing"], swiftSettings: swiftSettings),
+        .target(name: "Members", dependencies: ["SichtbarCore", "Sealing"], swiftSettings: swiftSettings),
+        .target(name: "Intake", dependencies: ["SichtbarCore", "Workflow", "ScanScrubbing", "Sealing"], swiftSettings: swiftSettings),
         .target(
             name: "Casework",
-            dependencies: ["Sealing", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SichtbarCore", "Workflow", "Members", "Intake", "ScanScrubbing", "Sealing"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Statistics",
+            dependencies: ["Casework", "Members", "Workflow", "SichtbarCore", "Sealing", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "CaseStore",
             dependencies: [
-                "Casework", "Sealing", .product(name: "GRDB", package: "GRDB.swift"),
+                "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's own column accessors, for `audit verify` reading a million rows without copies.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -45,8 +65,12 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Casework", "Sealing", "Statistics",
+                "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -56,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "sichtbar",
             dependencies: [
-                "Casework", "CaseStore", "CProcess", "Sealing", "Statistics", "Web",
+                "Web", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -64,33 +88,73 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(
-            name: "Statistics",
-            dependencies: ["Casework", "Sealing", .product(name: "Yams", package: "Yams")],
-            swiftSettings: swiftSettings
-        ),
         .executableTarget(
             name: "SichtbarBench",
-            dependencies: ["Casework", "CaseStore", "Sealing", "Statistics"],
+            dependencies: ["CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing"],
+            swiftSettings: swiftSettings
+        ),
+        // Shared test fixtures: the repository's policies, offices, days.
+        .target(
+            name: "SichtbarTesting",
+            dependencies: ["SichtbarCore", "Workflow", "Sealing"],
+            path: "Tests/SichtbarTesting",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SealingTests", dependencies: ["Sealing"], swiftSettings: swiftSettings),
-        .testTarget(name: "CaseworkTests", dependencies: ["Casework", "Sealing"], swiftSettings: swiftSettings),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Casework", "Sealing"], swiftSettings: swiftSettings),
+        .testTarget(name: "ScanScrubbingTests", dependencies: ["ScanScrubbing", "SichtbarTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SichtbarCoreTests",
+            dependencies: ["SichtbarCore", "Sealing", "SichtbarTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WorkflowTests",
+            dependencies: ["Workflow", "SichtbarCore", "SichtbarTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MembersTests",
+            dependencies: ["Members", "SichtbarCore", "Sealing", "SichtbarTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntakeTests",
+            dependencies: ["Intake", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing", "SichtbarTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CaseworkTests",
+            dependencies: ["Casework", "Workflow", "SichtbarCore", "Sealing", "SichtbarTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StatisticsTests",
+            dependencies: ["Statistics", "Casework", "Workflow", "SichtbarCore", "Sealing"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CaseStoreTests",
-            dependencies: ["CaseStore", "Casework", "Sealing", "Statistics", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Casework", "Sealing", "CaseStore", "Statistics",
+                "Web", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EndToEndTests", dependencies: [], swiftSettings: swiftSettings),
+        // Reads docs/architecture.md, Package.swift and every import under Sources/.
+        .testTarget(name: "ArchitectureTests", dependencies: [], swiftSettings: swiftSettings),
     ]
 )

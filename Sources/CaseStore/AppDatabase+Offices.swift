@@ -2,6 +2,9 @@ import Casework
 import Foundation
 import GRDB
 import Sealing
+import Intake
+import Members
+import SichtbarCore
 
 extension AppDatabase {
     /// Stores a new office with its office secrets sealed to the recovery key; returns the office.

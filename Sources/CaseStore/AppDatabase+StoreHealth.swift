@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import GRDB
+import SichtbarCore
 
 extension AppDatabase: StoreHealth {
     public func stalledKeyRotations() async -> Int {

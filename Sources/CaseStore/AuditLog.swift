@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import GRDB
 import Sealing
+import SichtbarCore
 
 /// The audit chains in SQLite. Appends happen inside the transaction of the change they record;
 /// each append signs the new head. Reporter-side events of finished days are flushed into the

@@ -2,6 +2,8 @@ import Foundation
 import Casework
 import GRDB
 import Synchronization
+import Intake
+import SichtbarCore
 
 /// Group commit for intake: one writer takes every report that arrived while the previous
 /// transaction was committing, writes them in one transaction, and answers each only after that

@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import GRDB
 import Sealing
+import SichtbarCore
 
 /// Reading and writing member rows.
 enum MemberRow {

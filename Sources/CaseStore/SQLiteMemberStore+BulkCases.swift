@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import GRDB
+import Intake
+import SichtbarCore
 
 extension SQLiteMemberStore {
     /// Writes many cases of one office in one transaction: each with its sealed records,

@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import GRDB
 import Sealing
+import SichtbarCore
+import Workflow
 
 extension SQLiteMemberStore {
     public func create(_ file: NewCaseFile) async throws {

@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import GRDB
+import SichtbarCore
 
 extension SQLiteMemberStore {
     /// The WHERE and ORDER BY of a case query over `case_file c`, with their arguments (the

@@ -2,6 +2,9 @@ import Casework
 import Foundation
 import GRDB
 import Sealing
+import Intake
+import Members
+import SichtbarCore
 
 extension SQLiteMemberStore {
     public func invitation(tokenHash: [UInt8]) async throws -> StoredInvitation? {

@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import GRDB
+import SichtbarCore
 
 /// The counsellors' classifications, sealed under the office statistics key.
 extension SQLiteMemberStore {

@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import GRDB
+import SichtbarCore
 
 /// Notifications over SQLite: what waits, read from plaintext columns only, and where to tell it.
 extension SQLiteMemberStore: NotificationStore {

@@ -1,6 +1,9 @@
 import Casework
 import Foundation
 import GRDB
+import Members
+import SichtbarCore
+import Statistics
 
 extension SQLiteMemberStore: PublishedStatisticsStore {
     /// Keeps the publication of its period (replacing an earlier merge), audited in the Verband's chain.

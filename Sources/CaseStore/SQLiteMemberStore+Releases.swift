@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import GRDB
+import SichtbarCore
+import Statistics
 
 extension SQLiteMemberStore: ReleaseStore {
     public func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void) async throws -> StoredRelease {

@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import GRDB
+import SichtbarCore
 
 /// Retention over SQLite: reads the plaintext dates, shreds in batches with one audit event per
 /// case, truncates the WAL once, and drops the classifications of deleted cases in released years.

@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import GRDB
 import Sealing
+import Members
+import SichtbarCore
 
 extension SQLiteMemberStore {
     public func rotation(officeID: EntityID) async throws -> KeyRotationState? {

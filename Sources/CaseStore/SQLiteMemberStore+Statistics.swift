@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import GRDB
+import SichtbarCore
+import Statistics
 
 extension SQLiteMemberStore: StatisticsStore {
     public func sealedFacets(officeID: EntityID, through lastMonth: String) async throws -> [SealedFacets] {

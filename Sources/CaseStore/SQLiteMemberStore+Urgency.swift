@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import GRDB
+import SichtbarCore
 
 extension SQLiteMemberStore {
     /// One stretch of the urgency order that an index walks in order: overdue (the due index),

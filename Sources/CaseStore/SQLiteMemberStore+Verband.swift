@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 extension SQLiteMemberStore {
     /// The Verband key pair and its first analyst, whose key the Verband secret is sealed to:

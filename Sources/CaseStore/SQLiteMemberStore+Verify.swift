@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import Sealing
+import SichtbarCore
 
 extension SQLiteMemberStore {
     /// Recomputes a whole chain from the database against the server key and, when given, a

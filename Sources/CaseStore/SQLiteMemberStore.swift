@@ -2,6 +2,9 @@ import Casework
 import Foundation
 import GRDB
 import Sealing
+import Intake
+import Members
+import SichtbarCore
 
 /// `MemberStore` over SQLite: members, seals, invitations, rotations and the audit chains. It
 /// holds the server signing key because every append signs the chain head.

@@ -3,6 +3,9 @@ import Foundation
 import GRDB
 import Sealing
 import Synchronization
+import Intake
+import SichtbarCore
+import Workflow
 
 /// `ReportStore` over the SQLite database, with group commit for intake.
 public final class SQLiteReportStore: ReportStore {

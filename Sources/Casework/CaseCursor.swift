@@ -1,3 +1,4 @@
+import SichtbarCore
 /// Where a page of the case list ended: the sort key (a day) and the id of the last case.
 /// Opaque to clients (`next` in the API), checked when read back.
 public struct CaseCursor: Sendable, Equatable {

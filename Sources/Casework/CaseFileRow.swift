@@ -1,3 +1,5 @@
+import Members
+import SichtbarCore
 /// A case as stored: the plaintext the list filters on, the sealed keys, the sealed sheet and
 /// who is assigned. The store hands it out only for the office asked about.
 public struct CaseFileRow: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SichtbarCore
 
 /// Checks of what counsellors type, each refusal naming the field: a clear 422, nothing stored.
 enum CaseInput {

@@ -1,3 +1,4 @@
+import SichtbarCore
 /// Which of an office's cases to list, in which order, from where.
 public struct CaseQuery: Sendable, Equatable {
     public enum Due: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import SichtbarCore
 /// What the case list's search box was read as: a reference (or its start), categories (by
 /// code or label), or a word of the sealed titles, searched over the newest cases only.
 public enum CaseSearch: Sendable, Equatable {

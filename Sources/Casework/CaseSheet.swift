@@ -1,3 +1,5 @@
+import SichtbarCore
+import Workflow
 /// A case's current state beyond its plaintext step and kind: persons, documents, events and
 /// deadlines, outcome. Sealed under the case key, one per case, replaced on every change; the
 /// timeline keeps the history.

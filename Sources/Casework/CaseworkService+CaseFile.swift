@@ -1,4 +1,6 @@
 import Foundation
+import Members
+import SichtbarCore
 
 /// What a printable case file is for: the office's own records (everything), or the answer to
 /// the person's access request under Art. 15 DSGVO (their own data; third parties' only where

@@ -1,5 +1,8 @@
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
+import Workflow
 
 /// What a change to a case produces besides the new sheet.
 struct CaseChange {

@@ -1,5 +1,7 @@
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 extension CaseworkService {
     /// The counsellor's classification of a case, opened with the office statistics key.

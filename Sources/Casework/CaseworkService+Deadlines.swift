@@ -1,5 +1,8 @@
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
+import Workflow
 
 /// One deadline of the overview, with the case it belongs to.
 public struct DueDeadline: Sendable, Equatable {

@@ -1,5 +1,8 @@
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
+import Workflow
 
 extension CaseworkService {
     /// Files a document (Vollmacht, Schweigepflichtentbindung, Einwilligung …) with its scope,

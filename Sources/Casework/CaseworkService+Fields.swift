@@ -1,4 +1,7 @@
 import Foundation
+import Members
+import SichtbarCore
+import Workflow
 
 extension CaseworkService {
     /// Sets the case's legal fields by hand, or (nil) lets them follow the classification again.

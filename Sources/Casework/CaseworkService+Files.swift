@@ -1,5 +1,9 @@
 import Foundation
 import Sealing
+import Intake
+import Members
+import ScanScrubbing
+import SichtbarCore
 
 extension CaseworkService {
     /// Attaches the scan of a signed document (a Vollmacht, a Schweigepflichtentbindung …): its
@@ -16,7 +20,7 @@ extension CaseworkService {
         do {
             scanned = try MetadataStripper.strip(bytes)
         } catch {
-            throw AccessError.invalid(field: "file", message: Self.describe(error))
+            throw AccessError.invalid(field: "file", message: error.description)
         }
         // Sealed once, outside the retried change: the case key does not change between tries.
         let record = try RecordCodec.sealBytes(scanned.bytes, kind: .documentFile, caseID: row.id, key: keys.caseKey)
@@ -75,15 +79,5 @@ extension CaseworkService {
         }
         try await members.record(session, audit, row.id.hex)
         return ScannedFile(mediaType: file.mediaType, bytes: bytes)
-    }
-
-    /// What a counsellor reads when a scan is refused: the problem, never the file's content.
-    static func describe(_ refusal: MetadataStripper.Refusal) -> String {
-        switch refusal {
-        case .empty: return "the file is empty"
-        case .tooLarge(let limit): return "the file is larger than \(limit / (1024 * 1024)) MiB"
-        case .unsupportedType: return "the file is not a JPEG, PNG or PDF"
-        case .malformed(let problem): return "the file is damaged (\(problem))"
-        }
     }
 }

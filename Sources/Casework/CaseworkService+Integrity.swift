@@ -1,5 +1,8 @@
 import Foundation
 import Sealing
+import Intake
+import Members
+import SichtbarCore
 
 extension CaseworkService {
     /// Loads a case the member may open and checks it against its authenticator. A mismatch is

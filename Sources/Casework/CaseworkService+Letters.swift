@@ -1,5 +1,8 @@
 import Foundation
 import Sealing
+import Intake
+import Members
+import SichtbarCore
 
 extension CaseworkService {
     /// Generates a letter from a template of `Templates/letters/` with what the case, the office

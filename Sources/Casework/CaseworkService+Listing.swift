@@ -1,5 +1,7 @@
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 extension CaseworkService {
     /// One page of the cases the member may see, with each case's deadlines (from its sealed

@@ -1,5 +1,8 @@
 import Foundation
 import Sealing
+import Intake
+import Members
+import SichtbarCore
 
 extension CaseworkService {
     /// A message to the reporter's mailbox, sealed under the mailbox key: the reporter reads it

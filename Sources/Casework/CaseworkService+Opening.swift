@@ -1,5 +1,8 @@
 import Foundation
 import Sealing
+import Intake
+import Members
+import SichtbarCore
 
 extension CaseworkService {
     /// Opens a case with every record decrypted; the view is audited.

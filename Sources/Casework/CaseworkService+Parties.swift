@@ -1,4 +1,6 @@
 import Foundation
+import Members
+import SichtbarCore
 
 extension CaseworkService {
     /// Adds a party to the case, or returns the one of that name already there (nothing

@@ -1,5 +1,8 @@
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
+import Workflow
 
 extension CaseworkService {
     /// Records a case from a phone call, walk-in, letter or e-mail: sealed to the office's

@@ -1,3 +1,5 @@
+import Members
+import SichtbarCore
 /// The legal hold: while court proceedings are pending, the retention run deletes nothing of the
 /// case (Art. 17 (3) e DSGVO). Any member who works the case may set or lift it; both are audited.
 extension CaseworkService {

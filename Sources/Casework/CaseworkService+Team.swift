@@ -1,4 +1,6 @@
 import Foundation
+import Members
+import SichtbarCore
 
 /// One member of the office as the team page shows them: their open caseload and deadlines,
 /// and whom they cover or who covers them.

@@ -1,5 +1,8 @@
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
+import Workflow
 
 extension CaseworkService {
     /// Moves a case through the workflow. The engine decides; a refusal is thrown as a

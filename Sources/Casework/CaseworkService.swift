@@ -1,5 +1,8 @@
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
+import Workflow
 
 /// Everything counsellors do with cases: list, open, record, move through the workflow, talk to
 /// reporters, file documents and letters. One place checks role, office and assignment, opens

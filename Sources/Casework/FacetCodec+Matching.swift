@@ -1,5 +1,6 @@
 import Foundation
 import Sealing
+import SichtbarCore
 
 extension FacetCodec {
     /// Whether a sealed classification names `code`: as a code of any facet, a flag or its

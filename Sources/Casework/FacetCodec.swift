@@ -1,5 +1,6 @@
 import Foundation
 import Sealing
+import SichtbarCore
 
 /// Seals a classification under a statistics key, bound to its office, month, id and key
 /// version, so no sealed classification can be moved to another office or month unnoticed.

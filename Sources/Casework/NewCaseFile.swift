@@ -1,3 +1,4 @@
+import SichtbarCore
 /// A case a counsellor records (a phone call, a walk-in, a letter): like intake, but with a
 /// sheet and assignees from the start and no reporter mailbox.
 public struct NewCaseFile: Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import Members
+import SichtbarCore
 
 /// A member's own notification address: told (without content) that something waits in the
 /// cases they are assigned to. Counsellors and leads only; the change is audited, the address not.

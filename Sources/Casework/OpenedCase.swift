@@ -1,3 +1,4 @@
+import SichtbarCore
 /// A case read for a member and checked against its authenticator: what every open and every
 /// change starts from.
 struct OpenedCase {

@@ -1,3 +1,4 @@
+import SichtbarCore
 /// What the retention schedule knows of a case: only plaintext the server holds anyway (kind,
 /// step and the days of arrival, first classification, closing and deletion request), so it runs
 /// daily without anyone's key.

@@ -1,4 +1,5 @@
 import Foundation
+import SichtbarCore
 
 /// How long reports and cases are kept, from `Policies/retention.yaml`. The privacy notice
 /// reporters consent to is written from these numbers, so the notice and the policy agree.

@@ -1,3 +1,4 @@
+import SichtbarCore
 /// What one retention run found and did, per kind: what `retention run` prints.
 public struct RetentionReport: Sendable, Equatable {
     /// Cases due on the run's day, per kind.

@@ -1,3 +1,5 @@
+import SichtbarCore
+import Workflow
 /// The retention policy applied to one case: when it goes and why, as a pure function of the
 /// case's plaintext and the policy. Several rules may apply (a Meldung with a deletion request);
 /// the earliest day wins.

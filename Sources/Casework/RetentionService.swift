@@ -1,4 +1,6 @@
 import Foundation
+import Members
+import SichtbarCore
 
 /// Applies `Policies/retention.yaml`: finds what is due, crypto-shreds it (or only counts, in a
 /// dry run), drops the classifications of deleted cases once their year is released, and shows

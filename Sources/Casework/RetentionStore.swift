@@ -1,4 +1,5 @@
 import Foundation
+import SichtbarCore
 
 /// The store seam for retention: the plaintext the schedule reads, the shredding. CaseStore implements it over SQLite.
 public protocol RetentionStore: Sendable {

@@ -2,6 +2,7 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import SichtbarCore
 
 /// Builds one office chain of `events` audit events with `SQLiteMemberStore.record`, `batch`
 /// events per call (each call one transaction and one signed head), then times `verifyChain`

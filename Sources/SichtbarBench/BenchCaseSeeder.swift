@@ -2,6 +2,8 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import SichtbarCore
+import Workflow
 
 /// Fills an office with sealed cases the way the casework service would have left them — keys
 /// sealed to the office, a sealed sheet with its events, three sealed timeline entries,

@@ -2,6 +2,8 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Intake
+import SichtbarCore
 
 /// Shared pieces of the in-process benchmarks: clocks, percentiles, Markdown rows, and the few
 /// lines of office and member set-up the `sichtbar` executable has in `OfficeSetup` (which this

@@ -1,5 +1,8 @@
 import Casework
 import Foundation
+import Members
+import SichtbarCore
+import Workflow
 
 /// A case worked long enough to have `entries` timeline entries, all through the service: the
 /// recorded call, notes, contacts with interpreting, documents, events, Wiedervorlagen and a

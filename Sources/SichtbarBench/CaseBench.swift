@@ -2,6 +2,9 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
+import Workflow
 
 /// Issue 4's figures in process: a counsellor's case list in an office with `cases` cases, and
 /// opening a case with 200 timeline entries, through `CaseworkService` as the routes call it

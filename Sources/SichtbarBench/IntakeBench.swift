@@ -2,6 +2,8 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Intake
+import SichtbarCore
 
 /// In-process intake: sealing alone on one task, and sealing plus durable group-committed storage
 /// with 16 concurrent submitters, on a fresh file database.

@@ -2,6 +2,7 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Members
 
 /// Sequential member logins through `MemberService.login` (Argon2id interactive on the hashing
 /// pool, the audit append with its signed head, the session), on an otherwise idle process; and

@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import Sealing
 import Statistics
+import SichtbarCore
+import Workflow
 
 /// Issue 5's Verband figure: `stats merge` over 50 signed office releases of a year (target
 /// ≤ 1 s): open and verify every file, check and sum the tables, protect the merged release

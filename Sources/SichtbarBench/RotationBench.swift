@@ -2,6 +2,8 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Intake
+import Members
 
 /// Key rotation of an office holding `cases` cases: seeds them through intake (sealed and
 /// group-committed from `seedTasks` tasks, so that batches fill up), then times `beginRotation`

@@ -3,6 +3,9 @@ import Casework
 import Foundation
 import Sealing
 import Statistics
+import Members
+import SichtbarCore
+import Workflow
 
 /// Issue 5's office figure: a lead computes the year's release tables over about 20,000
 /// classified cases (target ≤ 2 s): every classification read, opened with the statistics key

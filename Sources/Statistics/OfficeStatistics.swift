@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 /// An office's exact tables for a closed period, computed inside a lead's session: only a lead
 /// holds the statistics keys that open the office's classifications, and only whole closed

@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import Sealing
+import SichtbarCore
 
 /// An office release on its way to the Verband: the signed statistics file sealed to the
 /// Verband's public key (`crypto_box_seal`), so only its analysts can read the counts; what

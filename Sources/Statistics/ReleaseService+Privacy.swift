@@ -1,4 +1,5 @@
 import Casework
+import SichtbarCore
 
 /// `mode: dp` for a lead's release: noise before freezing, charged to the office's yearly
 /// privacy ledger, with the exact funding totals beside the noisy tables.

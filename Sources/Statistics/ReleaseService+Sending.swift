@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 extension ReleaseService {
     /// The office's releases, newest period first: what `/releases` lists (no counts opened).

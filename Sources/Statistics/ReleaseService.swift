@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 /// A lead's releases: the tables of a closed year or quarter, computed once and frozen (signed
 /// over RFC 8785 canonical JSON, sealed under the office statistics key), previewed, and sent

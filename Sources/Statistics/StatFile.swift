@@ -1,4 +1,5 @@
 import Casework
+import SichtbarCore
 
 /// A file of tables as CONTRACT.md ("Statistics tables") writes it: an office's release to the
 /// Verband (`scope: office`) or what the Verband publishes (`scope: verband`), signed over the

@@ -1,4 +1,5 @@
 import Casework
+import SichtbarCore
 
 /// A period statistics may be computed for: a calendar year (`2026`) or a quarter (`2026-Q3`).
 /// No other range exists, so no route can count over an arbitrary window.

@@ -1,4 +1,6 @@
 import Casework
+import SichtbarCore
+import Workflow
 
 /// The codes of every dimension, in the order tables list them, and how to read a case's
 /// values: from the taxonomy (facets, flags, regions) and the workflow policy (kinds,

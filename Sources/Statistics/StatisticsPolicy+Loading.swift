@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import Sealing
+import SichtbarCore
 
 extension StatisticsPolicy {
     /// Loads and checks `statistics.yaml` against the taxonomy and workflow in force; a

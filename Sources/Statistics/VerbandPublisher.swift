@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 /// The Verband's side of releases: an analyst opens what the offices sent (sealed to the
 /// Verband's key), `VerbandMerge` checks and merges them and applies disclosure control once,

@@ -1,5 +1,8 @@
 import Casework
 import Hummingbird
+import Intake
+import SichtbarCore
+import Workflow
 
 extension APIError {
     /// The answer to a refusal of the member service.

@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Statistics
+import SichtbarCore
+import Workflow
 
 /// The printable annual report from the Verband's published statistics: title and period, the
 /// key numbers, the charts by ground and area of life, the tables of the annual report, the

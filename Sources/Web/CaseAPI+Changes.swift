@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
+import Members
+import SichtbarCore
 
 extension CaseAPI {
     /// Runs one change of a case from a JSON body; answers 204.

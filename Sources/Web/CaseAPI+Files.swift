@@ -2,6 +2,9 @@ import Casework
 import Foundation
 import Hummingbird
 import NIOCore
+import Members
+import ScanScrubbing
+import SichtbarCore
 
 /// Scans of documents and letters: `PUT|GET /api/v1/cases/{id}/documents/{document}/file`,
 /// `POST /api/v1/cases/{id}/letters`, `GET /api/v1/cases/{id}/letters/{letter}`.

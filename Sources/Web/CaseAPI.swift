@@ -1,6 +1,9 @@
 import Casework
 import Foundation
 import Hummingbird
+import Members
+import SichtbarCore
+import Workflow
 
 /// The counsellors' case routes of CONTRACT.md (`/api/v1/cases…`): bearer sessions, every call
 /// through `CaseworkService`, which checks role, office and assignment and audits.

@@ -1,4 +1,6 @@
 import Casework
+import Intake
+import Workflow
 
 /// A deadline as the API shows it.
 struct DeadlineJSON: Encodable {

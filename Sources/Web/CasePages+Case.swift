@@ -1,6 +1,10 @@
 import Casework
 import Foundation
 import Hummingbird
+import Intake
+import Members
+import SichtbarCore
+import Workflow
 
 extension CasePages {
     @Sendable func casePage(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
+import SichtbarCore
+import Workflow
 
 extension CasePages {
     /// `/cases/{id}/print?purpose=akte|auskunft`: a case file to print or save as PDF. `akte`

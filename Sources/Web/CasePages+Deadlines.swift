@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import Hummingbird
+import SichtbarCore
 
 extension CasePages {
     /// `/deadlines`: the legal deadlines apart from the Wiedervorlagen, each with who is

@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import Hummingbird
 import NIOCore
+import Members
+import SichtbarCore
 
 extension CasePages {
     /// A scan sent from the case page's file input (`multipart/form-data`, no JavaScript): the

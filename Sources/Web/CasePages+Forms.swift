@@ -1,6 +1,9 @@
 import Casework
 import Foundation
 import Hummingbird
+import Members
+import SichtbarCore
+import Workflow
 
 extension CasePages {
     /// A form of the case page. Done: back to the case (303) with a fixed confirmation. Refused

@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
+import Members
+import SichtbarCore
 
 extension CasePages {
     /// A draft letter as editable text, to be saved as the letter that was sent.

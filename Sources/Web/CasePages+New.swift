@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
+import Members
+import SichtbarCore
 
 extension CasePages {
     static let newCaseKinds = ["meldung", "beratungsfall", "organisationsberatung"]

@@ -1,4 +1,5 @@
 import Casework
+import Workflow
 
 extension CasePages {
     /// The case's parties, and the choices the forms offer for "whom it concerns": a document

@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import Hummingbird
+import SichtbarCore
 
 extension CasePages {
     /// How far ahead `/retention` looks.

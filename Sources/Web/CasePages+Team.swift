@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
+import Members
+import SichtbarCore
 
 extension CasePages {
     /// `/team`: a lead sees each counsellor's open caseload and deadlines, and sets or ends a

@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
+import SichtbarCore
+import Workflow
 
 /// The counsellors' pages: the case list, a case with everything recorded on it and a form for
 /// each thing a counsellor may do next, new phone and walk-in cases, the Kontakt ohne Akte

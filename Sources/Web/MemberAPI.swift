@@ -3,6 +3,8 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Sealing
+import Members
+import SichtbarCore
 
 /// The members' JSON API of CONTRACT.md: bearer tokens from `POST /api/v1/sessions`. Every
 /// route checks the session's role and office in the member service.

@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import Hummingbird
 import Sealing
+import Members
+import SichtbarCore
 
 extension MemberPages {
     @Sendable func account(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Hummingbird
 import NIOCore
+import SichtbarCore
 
 extension MemberPages {
     static let auditPageSize: UInt64 = 50

@@ -2,6 +2,9 @@ import Casework
 import Foundation
 import Hummingbird
 import Sealing
+import Intake
+import Members
+import SichtbarCore
 
 extension MemberPages {
     /// What an enrolment form shows again after a refusal: never the passphrases.

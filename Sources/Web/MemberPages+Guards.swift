@@ -1,6 +1,9 @@
 import Casework
 import Foundation
 import Hummingbird
+import Intake
+import Members
+import SichtbarCore
 
 extension MemberPages {
     /// The live session behind the cookie, with its token; nil when there is no cookie or the

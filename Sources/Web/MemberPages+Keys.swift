@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
+import Members
+import SichtbarCore
 
 extension MemberPages {
     /// A lead confirms the keys of an office without a manifest, after checking the fingerprints.

@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import Hummingbird
 import Sealing
+import Intake
+import SichtbarCore
 
 extension MemberPages {
     @Sendable func loginForm(_ request: Request, context: AppRequestContext) async throws -> Response {

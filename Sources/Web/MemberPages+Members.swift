@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
+import Members
+import SichtbarCore
 
 extension MemberPages {
     @Sendable func memberList(_ request: Request, context: AppRequestContext) async throws -> Response {

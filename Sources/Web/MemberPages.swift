@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Hummingbird
 import NIOCore
+import Members
 
 /// The members' pages: login, enrolment, the own account, the office's members and invitations,
 /// and the audit trail. Like the reporter pages they work without JavaScript and keep the

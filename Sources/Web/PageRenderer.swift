@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import NIOCore
+import Intake
 
 /// Renders the server-side pages from `Templates/web` with the strings of the chosen language.
 public struct PageRenderer: Sendable {

@@ -1,5 +1,6 @@
 import Casework
 import Foundation
+import SichtbarCore
 
 /// Days and times as the member pages write them: always in Europe/Berlin, where the offices
 /// are; German pages in German ("06.12.2026, 07:13"), others in ISO order ("2026-12-06 07:13"),

@@ -1,4 +1,6 @@
 import Casework
+import SichtbarCore
+import Workflow
 
 /// The words the case pages show for the codes of the workflow policy and the taxonomy, in the
 /// page's language (else German, else the code itself, so a page never shows an empty cell).

@@ -1,5 +1,7 @@
 import Casework
 import Foundation
+import Members
+import SichtbarCore
 
 /// Prometheus text for the metrics port: uptime, memory, store health, and the Argon2id work
 /// logins cost. Deliberately nothing that counts or times intake, so polling it cannot tell when

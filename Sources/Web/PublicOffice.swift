@@ -1,4 +1,5 @@
 import Casework
+import SichtbarCore
 
 /// An office as `GET /api/v1/offices` shows it: its public face, nothing about members or cases.
 struct PublicOffice: Encodable {

@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import Hummingbird
 import Statistics
+import Members
+import SichtbarCore
 
 /// The analysts' page of received releases (`/statistics/received`): which periods the offices
 /// of this server have sent, and a form that merges a period's releases, applies disclosure

@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Hummingbird
 import Statistics
+import Members
 
 /// A lead's statistics releases (CONTRACT.md `/api/v1/releases`): compute and freeze a closed
 /// period's tables, preview them, send them sealed to the Verband. `ReleaseService` checks role

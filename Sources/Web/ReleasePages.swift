@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import Hummingbird
 import Statistics
+import Members
+import SichtbarCore
 
 /// A lead's statistics releases as pages (`/releases`): compute a closed year's or quarter's
 /// tables, preview them, send them sealed to the Verband. `ReleaseService` checks role and

@@ -3,6 +3,8 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Sealing
+import Intake
+import ScanScrubbing
 
 /// The reporter's JSON API of CONTRACT.md: no login, no cookie.
 struct ReporterAPI {

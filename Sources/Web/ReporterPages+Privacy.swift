@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import Hummingbird
+import SichtbarCore
 
 /// The privacy notice of each office (Art. 13 DSGVO, § 15 KDG, § 17 DSG-EKD), built from the
 /// office's profile, its law and the retention policy, and the short layer above the form's

@@ -3,6 +3,9 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Sealing
+import Intake
+import ScanScrubbing
+import SichtbarCore
 
 /// The reporter's pages: they work without JavaScript, set no cookie, and carry the language in
 /// the URL. POST forms carry a hidden single-use token and are refused from other sites.

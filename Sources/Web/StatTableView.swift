@@ -1,5 +1,6 @@
 import Casework
 import Statistics
+import SichtbarCore
 
 /// A statistics table as the pages print it: one list of rows for one dimension, a grid with
 /// margins for two; suppressed counts as "<5" (primary) or "–" (secondary), never a number.

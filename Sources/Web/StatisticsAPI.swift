@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import Hummingbird
 import Statistics
+import Members
+import SichtbarCore
 
 /// `GET /api/v1/statistics` of CONTRACT.md: the Verband's published tables for the analysts.
 /// Like every member route a role that may not see them gets `404 not_found`, as if nothing were

@@ -1,5 +1,7 @@
 import Casework
 import Statistics
+import SichtbarCore
+import Workflow
 
 /// The words for a published table's dimensions and codes: taxonomy facets (a `_top` key is the
 /// facet's top level), Regierungsbezirke and flags from the taxonomy, kinds, outcomes and

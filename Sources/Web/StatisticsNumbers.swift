@@ -1,4 +1,5 @@
 import Casework
+import SichtbarCore
 
 /// Numbers as the statistics pages and the report print them: German grouping and decimal
 /// comma on German pages ("1.234", "12,5 %", "+2,4 Pp."), English conventions otherwise.

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Statistics
+import SichtbarCore
 
 extension StatisticsPages {
     /// `/statistics/csv?period=&table=`: one published table as CSV (UTF-8 with BOM, for

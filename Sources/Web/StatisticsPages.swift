@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Hummingbird
 import Statistics
+import SichtbarCore
 
 /// The Verband analysts' pages: `/statistics` (a published period's tables, charts and the
 /// trend) and `/report` (the printable annual report). Server-rendered without script, with the

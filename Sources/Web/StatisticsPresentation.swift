@@ -1,5 +1,7 @@
 import Casework
 import Statistics
+import SichtbarCore
+import Workflow
 
 /// Published tables turned into what the analysts' page and the annual report show: tables with
 /// labelled rows, columns and margins, suppressed counts as their marks, the key numbers, the

@@ -1,4 +1,7 @@
 import Casework
+import Intake
+import Members
+import SichtbarCore
 
 /// Everything the routes need, built once at start-up.
 public struct WebServices: Sendable {

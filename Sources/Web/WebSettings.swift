@@ -1,4 +1,6 @@
 import Casework
+import Intake
+import ScanScrubbing
 
 /// What the web layer is configured with (flags of `sichtbar serve`).
 public struct WebSettings: Sendable {

@@ -1,5 +1,6 @@
 import Casework
 import Foundation
+import SichtbarCore
 
 /// Calendar days written out in the page's language ("5. Dezember 2026", "5 Aralık 2026"),
 /// always in the Gregorian calendar (a Farsi page too); the `<time datetime>` keeps the ISO day.

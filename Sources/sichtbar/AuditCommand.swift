@@ -4,6 +4,7 @@ import Casework
 import Foundation
 import Sealing
 import Statistics
+import SichtbarCore
 
 /// `sichtbar audit verify | checkpoint`.
 struct AuditCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import SichtbarCore
 
 /// `sichtbar backup --out FILE` (the default subcommand, `create`) and `sichtbar backup key --out KEYFILE`.
 struct BackupCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Casework
+import SichtbarCore
 
 /// A command-line failure with CONTRACT.md's exit codes: 1 a check failed, 2 bad usage or input.
 struct CLIError: Error, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import Casework
 import Logging
 import ServiceLifecycle
+import SichtbarCore
 
 /// Once a day (Europe/Berlin): the retention run, as `retention run` does it. Each shredding is
 /// audited in its office's chain; the log gets counts only. A failed run is tried again at the

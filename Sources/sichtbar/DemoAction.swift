@@ -1,4 +1,7 @@
 import Casework
+import Intake
+import SichtbarCore
+import Workflow
 
 /// One thing the demo does to a case at one moment of its two years: what a counsellor, a lead
 /// or a reporter would have asked of the services. Days are relative to the moment it happens

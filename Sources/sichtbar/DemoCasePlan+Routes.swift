@@ -1,4 +1,6 @@
 import Casework
+import Intake
+import Workflow
 
 /// The ways through the workflow of `Policies/workflow.yaml` the demo's cases take, each
 /// transition one the policy allows from the step the case is in.

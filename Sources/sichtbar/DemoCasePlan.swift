@@ -1,4 +1,5 @@
 import Casework
+import Workflow
 
 /// The actions of one demo case, built along the workflow from its arrival (day 0) on: the
 /// builder keeps the case's step and kind, so every transition starts from the step it is in.

@@ -1,5 +1,7 @@
 import Casework
 import Foundation
+import SichtbarCore
+import Workflow
 
 extension DemoCasework {
     /// One counsellor's or lead's action on an existing case (or a tally, which has none).

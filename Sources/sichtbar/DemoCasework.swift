@@ -2,6 +2,9 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Intake
+import Members
+import SichtbarCore
 
 /// Plays the demo's planned casework through the real services (intake, `CaseworkService`,
 /// the reporter's mailbox) on a clock that moves from action to action, so every sealed record,

@@ -3,6 +3,9 @@ import CaseStore
 import Casework
 import Foundation
 import Web
+import Members
+import SichtbarCore
+import Statistics
 
 /// `sichtbar demo`: a populated data folder, served at once.
 struct DemoCommand: AsyncParsableCommand {

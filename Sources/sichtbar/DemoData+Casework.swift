@@ -1,6 +1,10 @@
 import CaseStore
 import Casework
 import Foundation
+import Intake
+import Members
+import SichtbarCore
+import Workflow
 
 extension DemoData {
     /// How much casework the demo plays.

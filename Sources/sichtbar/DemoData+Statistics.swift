@@ -3,6 +3,9 @@ import Casework
 import Foundation
 import Sealing
 import Statistics
+import Members
+import SichtbarCore
+import Workflow
 
 extension DemoData {
     /// Releases the two last closed years (and the last one's quarters) for every demo office,

@@ -2,6 +2,8 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 /// Synthetic offices and members for `sichtbar demo` (its casework is planned by `DemoPlanner`). Every name is invented.
 enum DemoData {

@@ -1,4 +1,6 @@
 import Casework
+import SichtbarCore
+import Workflow
 
 /// Plans the demo's two years of casework in both offices: which cases, of which kind, ending in
 /// which step, when they arrived, and the deadlines running around today; then every action in

@@ -2,6 +2,8 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 /// What member commands need: the store with the server's signing key, and the member service
 /// the web routes use too, so the command line follows the same rules and leaves the same audit.

@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Logging
 import ServiceLifecycle
+import SichtbarCore
 
 /// Tells counsellors that something waits, by a mail without content, at most once per interval
 /// and address. Looks every minute (or every interval, if shorter); a failed hand-over is tried

@@ -3,6 +3,8 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 extension OfficeCommand {
     /// `office rotate-key`: a new office key pair, every case re-sealed; resumes a running one.

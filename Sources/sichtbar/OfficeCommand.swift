@@ -2,6 +2,8 @@ import ArgumentParser
 import CaseStore
 import Casework
 import Foundation
+import Intake
+import SichtbarCore
 
 /// `sichtbar office …`
 struct OfficeCommand: AsyncParsableCommand {

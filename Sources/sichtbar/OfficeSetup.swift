@@ -2,6 +2,8 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 /// Creating offices and their first members, shared by `init`, `office add` and `demo`.
 enum OfficeSetup {

@@ -1,5 +1,7 @@
 import Casework
 import Foundation
+import Members
+import SichtbarCore
 
 extension PassphrasePolicy {
     /// The deny-list of the policies folder (`--policies`, else $SICHTBAR_POLICIES, ./Policies, or

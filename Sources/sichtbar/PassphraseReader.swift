@@ -3,6 +3,7 @@ import Foundation
 import Sealing
 #if canImport(Glibc)
 import Glibc
+import Members
 #endif
 
 /// Reads passphrases: from the terminal without echo, or one line each from standard input when

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseStore
 import Casework
 import Foundation
+import SichtbarCore
 
 /// `sichtbar retention run [--dry-run] [--json]`: applies `Policies/retention.yaml` now. `serve`
 /// runs the same once a day by itself.

@@ -6,6 +6,10 @@ import Logging
 import ServiceLifecycle
 import Statistics
 import Web
+import Intake
+import Members
+import SichtbarCore
+import Workflow
 
 /// Wires the SQLite store into the web application and runs it with the metrics listener in a
 /// service group that shuts down gracefully on SIGTERM and SIGINT.

@@ -2,6 +2,7 @@ import CaseStore
 import Casework
 import Sealing
 import Statistics
+import SichtbarCore
 
 extension StatisticsSetup {
     /// The Verband's merge and publication over this server's store, trusting releases signed

@@ -4,6 +4,8 @@ import Foundation
 import Sealing
 import Statistics
 import Web
+import SichtbarCore
+import Workflow
 
 /// Builds the statistics services over the SQLite store: the policy from `statistics.yaml`, a
 /// lead's releases signed with the server key, and the Verband's publications checked against it.

@@ -4,6 +4,7 @@ import Casework
 import Foundation
 import Sealing
 import Statistics
+import SichtbarCore
 
 extension StatsCommand {
     /// `stats merge FILE… --as ANALYST --out FILE`: the Verband's publication of a period.

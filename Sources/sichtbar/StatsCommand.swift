@@ -4,6 +4,7 @@ import Casework
 import Foundation
 import Sealing
 import Statistics
+import SichtbarCore
 
 /// `sichtbar stats release | verify | merge | report`.
 struct StatsCommand: AsyncParsableCommand {

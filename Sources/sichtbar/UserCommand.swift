@@ -2,6 +2,8 @@ import ArgumentParser
 import CaseStore
 import Casework
 import Foundation
+import Members
+import SichtbarCore
 
 /// `sichtbar user …`: invitations, enrolment and removal of members.
 struct UserCommand: AsyncParsableCommand {

@@ -3,6 +3,8 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Members
+import SichtbarCore
 
 /// `sichtbar verband init`: the Verband key pair and its first analyst.
 struct VerbandCommand: AsyncParsableCommand {

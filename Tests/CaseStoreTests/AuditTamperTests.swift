@@ -4,6 +4,7 @@ import GRDB
 import Sealing
 import Testing
 @testable import CaseStore
+import SichtbarCore
 
 /// An office chain of 50 member events written through `SQLiteMemberStore.record`, with the
 /// signer that signed its head and the head as a lead would have kept it as a checkpoint.

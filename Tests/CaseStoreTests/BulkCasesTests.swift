@@ -3,6 +3,8 @@ import Foundation
 import Sealing
 import Testing
 @testable import CaseStore
+import Intake
+import SichtbarCore
 
 @Suite("SQLiteMemberStore.createMany: many sealed cases in one transaction")
 struct BulkCasesTests {

@@ -4,6 +4,10 @@ import GRDB
 import Sealing
 import Testing
 @testable import CaseStore
+import Intake
+import ScanScrubbing
+import SichtbarCore
+import Workflow
 
 @Suite("Scans on documents and letters: stripped, sealed, fetched one at a time, audited")
 struct CaseFileAndLetterTests {

@@ -4,6 +4,9 @@ import GRDB
 import Sealing
 import Testing
 @testable import CaseStore
+import Intake
+import Members
+import SichtbarCore
 
 /// The per-case authenticator against an operator who edits the SQLite database but holds no
 /// key: every tampering below must be refused as `CaseIntegrityError` and audited as

@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import Testing
 @testable import CaseStore
+import SichtbarCore
+import Workflow
 
 /// Parties, not strings: the counterpart of a document and of an intervention is a party of the
 /// case; a refusal names the documents on file and why each does not fit.

@@ -3,6 +3,8 @@ import Foundation
 import Sealing
 import Testing
 @testable import CaseStore
+import Members
+import SichtbarCore
 
 @Suite("The case list searched by category code: the scan of sealed classifications")
 struct CaseSearchTests {

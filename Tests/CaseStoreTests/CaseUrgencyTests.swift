@@ -3,6 +3,9 @@ import Foundation
 import Sealing
 import Testing
 @testable import CaseStore
+import Intake
+import Members
+import SichtbarCore
 
 /// The list sorted by urgency, through the store's ORDER BY and its cursors: overdue first,
 /// then a reporter's unread message, then due soon, then the rest — page by page the same.

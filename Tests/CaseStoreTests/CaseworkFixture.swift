@@ -2,6 +2,10 @@ import Casework
 import Foundation
 import Sealing
 @testable import CaseStore
+import Intake
+import Members
+import SichtbarCore
+import Workflow
 
 /// Two offices over one in-memory database: office A with a lead and two counsellors, office B
 /// with a counsellor, a Verband analyst; intake, member and casework services as the server wires them.

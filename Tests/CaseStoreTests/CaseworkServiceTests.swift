@@ -3,6 +3,8 @@ import Foundation
 import Sealing
 import Testing
 @testable import CaseStore
+import SichtbarCore
+import Workflow
 
 @Suite("CaseworkService over SQLite: a report worked from intake to abschluss, access, and the audit trail")
 struct CaseworkServiceTests {

@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Testing
 @testable import CaseStore
+import SichtbarCore
 
 /// The team: caseloads, and a cover that opens the absent member's cases to the cover while it
 /// lasts, and only then.

@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Testing
 @testable import CaseStore
+import SichtbarCore
 
 /// The deadlines desk through the service: who is responsible, "mine", Wiedervorlagen with an
 /// owner, and a legal deadline marked versäumt with its reason instead of overdue for ever.

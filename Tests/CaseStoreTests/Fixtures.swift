@@ -2,6 +2,8 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import Intake
+import SichtbarCore
 
 /// Shared set-up: the real taxonomy, a database with offices, a reporter service over it.
 enum Fixtures {

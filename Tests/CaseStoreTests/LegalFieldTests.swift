@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import Testing
 @testable import CaseStore
+import SichtbarCore
+import Workflow
 
 /// The legal fields of a case through the service: they follow the classification, can be set
 /// by hand (audited, in the history), and refuse events and overrides of other fields.

@@ -3,6 +3,9 @@ import Foundation
 import Sealing
 import Testing
 @testable import CaseStore
+@testable import Members
+@testable import SichtbarCore
+@testable import Workflow
 
 /// One office over an in-memory database with a lead and two counsellors, a member service made
 /// with the given access policy, and the casework service over it.

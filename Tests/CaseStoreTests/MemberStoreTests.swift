@@ -4,6 +4,9 @@ import GRDB
 import Sealing
 import Testing
 @testable import CaseStore
+import Members
+import SichtbarCore
+import Workflow
 
 /// An office set up as `sichtbar init` does it: office keys, then a first lead whose key the
 /// office secrets are sealed to; and a `MemberService` over the SQLite store.

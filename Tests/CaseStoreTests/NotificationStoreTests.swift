@@ -4,6 +4,8 @@ import GRDB
 import Sealing
 import Testing
 @testable import CaseStore
+import Intake
+import SichtbarCore
 
 /// What the notifier reads: a new report, a reporter's unread message and a deadline due tomorrow,
 /// with the case's assignees; the office's and the members' addresses; and the audited setting.

@@ -3,6 +3,8 @@ import Foundation
 import Statistics
 import Testing
 @testable import CaseStore
+import SichtbarCore
+import Workflow
 
 @Suite("OfficeStatistics over SQLite: a lead's tables for a closed period")
 struct OfficeStatisticsTests {

@@ -4,6 +4,7 @@ import Sealing
 import Statistics
 import Testing
 @testable import CaseStore
+import SichtbarCore
 
 @Suite("Sending a release: previewed, sealed to the Verband, audited; published statistics kept per period")
 struct ReleaseSendingTests {

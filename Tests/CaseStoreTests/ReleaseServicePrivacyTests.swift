@@ -4,6 +4,7 @@ import Sealing
 import Statistics
 import Testing
 @testable import CaseStore
+import SichtbarCore
 
 /// A seeded generator (SplitMix64) so the noise of a dp release is reproducible in tests.
 private struct SeededNoise: RandomSource {

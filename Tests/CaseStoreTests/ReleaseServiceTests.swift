@@ -4,6 +4,7 @@ import Sealing
 import Statistics
 import Testing
 @testable import CaseStore
+import SichtbarCore
 
 @Suite("ReleaseService: a closed period's tables frozen, signed and sealed, asked again the same")
 struct ReleaseServiceTests {

@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Testing
 @testable import CaseStore
+import Statistics
 
 @Suite("SQLiteMemberStore as ReleaseStore: frozen once per period, sent once, audited")
 struct ReleaseStoreTests {

@@ -3,6 +3,10 @@ import Foundation
 import Sealing
 import Testing
 @testable import CaseStore
+import Intake
+import SichtbarCore
+import Statistics
+import Workflow
 
 /// Retention over the real store under a test clock: each kind deleted on its day and not the day
 /// before, its receipt then unknown, the legal hold, the audit chain, the classifications of a

@@ -4,6 +4,8 @@ import GRDB
 import Sealing
 import Testing
 @testable import CaseStore
+import Members
+import SichtbarCore
 
 /// A rotation that cannot finish is never silent: the store keeps why, health and metrics count
 /// it, and the lead's rotation state carries the reason.

@@ -4,6 +4,8 @@ import GRDB
 import Sealing
 import Testing
 @testable import CaseStore
+import Intake
+import SichtbarCore
 
 @Suite struct SQLiteReportStoreTests {
     @Test func reportRoundTripsThroughTheMailbox() async throws {

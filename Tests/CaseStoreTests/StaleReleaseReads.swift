@@ -1,5 +1,7 @@
 import Casework
 @testable import CaseStore
+import SichtbarCore
+import Statistics
 
 /// Reads of the office's releases that see none (as a read made before another lead's freeze
 /// committed would); freezing goes to the real store.

@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Testing
+import SichtbarCore
+import SichtbarTesting
 
 /// Who is told, when: once per new thing, at most once per interval, members only of their own
 /// cases, and a failed hand-over tried again; the addresses accepted and the mail's content.

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
 @testable import Casework
+@testable import SichtbarCore
+import SichtbarTesting
 
 /// `Policies/retention.yaml`: the periods the privacy notice states.
 @Suite struct RetentionPolicyTests {
-    static let shipped = taxonomyURL.deletingLastPathComponent().appendingPathComponent(RetentionPolicy.fileName)
+    static let shipped = Repository.taxonomy.deletingLastPathComponent().appendingPathComponent(RetentionPolicy.fileName)
 
     @Test func theShippedPolicyStatesTheDefaults() throws {
         let policy = try RetentionPolicy.load(from: Self.shipped)

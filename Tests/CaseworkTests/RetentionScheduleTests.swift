@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Testing
+import SichtbarCore
+import SichtbarTesting
 
 /// The retention rules as a pure function: each kind's day, its edges at month ends, leap days
 /// and the turn of the year, the earliest rule winning, and the legal hold.

@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Statistics
 import Testing
+import SichtbarCore
 
 @Suite("ε as exact fractions and the yearly privacy ledger")
 struct PrivacyLedgerTests {

@@ -3,6 +3,7 @@ import Foundation
 import Sealing
 import Statistics
 import Testing
+import SichtbarCore
 
 @Suite("Signed statistics files")
 struct StatFileSigningTests {

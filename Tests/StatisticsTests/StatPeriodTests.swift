@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Statistics
 import Testing
+import SichtbarCore
 
 @Suite("StatPeriod: only years and quarters, closed ones released")
 struct StatPeriodTests {

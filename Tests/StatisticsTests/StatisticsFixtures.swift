@@ -1,6 +1,8 @@
 import Casework
 import Foundation
 import Statistics
+import SichtbarCore
+import Workflow
 
 /// The repository's policies, found from this file's path, and classifications to count.
 enum StatisticsFixtures {

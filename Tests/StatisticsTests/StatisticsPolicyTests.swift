@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Statistics
 import Testing
+import SichtbarCore
 
 @Suite("StatisticsPolicy: Policies/statistics.yaml and its refusals")
 struct StatisticsPolicyTests {

@@ -3,6 +3,7 @@ import Foundation
 import Sealing
 import Statistics
 import Testing
+import SichtbarCore
 
 @Suite("VerbandMerge: signed office releases checked, summed and protected once")
 struct VerbandMergeTests {

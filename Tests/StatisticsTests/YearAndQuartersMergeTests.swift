@@ -3,6 +3,7 @@ import Casework
 import Sealing
 @testable import Statistics
 import Testing
+import SichtbarCore
 
 /// The Verband publishes 2026's four quarters and then the year, under the repository's policy
 /// (its two-dimensional annual tables included),

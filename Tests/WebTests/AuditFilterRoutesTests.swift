@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// The audit page as a lead reads it: Berlin times in German, case subjects as links under their
 /// reference, and filters by member, case and day.

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// The case routes as a client sees them: status codes, error codes naming the rule or field,
 /// who gets `not_found`, and the audit trail behind them.

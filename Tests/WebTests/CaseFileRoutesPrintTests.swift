@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// The printable case file: everything for the office's records; for the person's access
 /// request only what is theirs, and of third parties only what is marked shareable. Audited.

@@ -7,6 +7,8 @@ import NIOCore
 import Sealing
 import Testing
 @testable import Web
+import ScanScrubbing
+import SichtbarCore
 
 /// Scans and letters as a client sees them: raw uploads, downloads, limits, refusals, other
 /// offices, and the printable letter page.

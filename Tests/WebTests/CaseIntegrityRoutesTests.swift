@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// A case the operator tampered with, through the routes: the API answers `409 case_integrity`
 /// and the page a 409 notice, neither with anything of the case; the alarm is in the audit trail.

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// The counsellors' pages through the router: what a browser without JavaScript sees and sends.
 @Suite struct CasePagesTests {

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 import Yams
 @testable import Web
+import Intake
+import SichtbarCore
 
 /// Every catalogue in `Templates/i18n` against the German reference: the same reporter keys
 /// with the same placeholders, the reporter's taxonomy labels, a review state, the right

@@ -1,6 +1,7 @@
 import Casework
 import Testing
 @testable import Web
+import SichtbarCore
 
 @Suite struct ChartTests {
     let bars = BarChart(id: "c", title: "Fälle <nach> Merkmal", description: "Drei Balken.", bars: [

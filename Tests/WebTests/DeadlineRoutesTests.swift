@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// `/deadlines` as a counsellor uses it: legal deadlines apart from Wiedervorlagen, who is
 /// responsible, "Meine", and an overdue deadline marked versäumt from the list itself.

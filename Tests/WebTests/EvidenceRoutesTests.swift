@@ -1,5 +1,6 @@
 import CaseStore
 import Casework
+import SichtbarCore
 import Foundation
 import Hummingbird
 import HummingbirdTesting

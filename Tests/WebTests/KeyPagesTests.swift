@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// The lead's key section on `/members`: fingerprints, the alarm, the Verband key confirmation and
 /// the recovery code, shown once.

@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import Web
+import Intake
+import SichtbarCore
 
 /// Which language a page speaks: `?lang=` first, else `Accept-Language` on a first visit, else
 /// German; the choice stays in the URL. Reporter pages offer all ten languages, member pages

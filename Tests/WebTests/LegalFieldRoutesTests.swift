@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// The legal fields on the case page and through the API: only the case's events are offered,
 /// a refused event names both sides, a field set by hand shows with its source.

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// Letters as sent: the draft offers only the paragraphs of the case's legal field; the
 /// counsellor edits it as text and saves it as sent, which is refused while a placeholder is

@@ -6,6 +6,8 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+@testable import Members
+@testable import SichtbarCore
 
 /// Logins, passphrase changes and assignment through the routes: the throttle's refusals as
 /// answers, the Argon2id count on the metrics listener, the assignment form only for assigners.

@@ -7,6 +7,8 @@ import NIOCore
 import Sealing
 import Testing
 @testable import Web
+import Members
+import SichtbarCore
 
 /// The member pages over a real `MemberService` on in-memory SQLite: one office with a lead,
 /// failed logins not slowed down, rotations finishing without a grace period.

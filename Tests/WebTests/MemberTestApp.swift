@@ -7,6 +7,10 @@ import NIOCore
 import Sealing
 import Statistics
 @testable import Web
+import Intake
+import Members
+import SichtbarCore
+import Workflow
 
 /// A web application with members: in-memory SQLite, one office with a lead, its reports in the
 /// same database, the real taxonomy and templates. Failed logins are not slowed down (the

@@ -3,6 +3,7 @@ import Foundation
 import Statistics
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// The publication's figures wait on the server for the analyst who published, and expire.
 @Suite struct PublicationNoticesTests {

@@ -3,6 +3,7 @@ import Foundation
 import Statistics
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// A merged row reads as what it is: "Sonstige (zusammengefasst)" or "… mit Untertypen", with a
 /// note naming the codes it holds, never as a category of the taxonomy.

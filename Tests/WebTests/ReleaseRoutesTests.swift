@@ -7,6 +7,7 @@ import Sealing
 import Statistics
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// A lead's releases through the router: the API and the `/releases` pages.
 @Suite struct ReleaseRoutesTests {

@@ -6,6 +6,7 @@ import NIOCore
 import Synchronization
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// A store health that counts how often it was asked.
 final class CountingHealth: StoreHealth {

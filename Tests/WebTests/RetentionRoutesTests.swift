@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// `/retention` and the legal hold as a lead and a counsellor use them: an unclassified report on
 /// the list with its day, the hold set on the case page moving it to the held list, lifted again,

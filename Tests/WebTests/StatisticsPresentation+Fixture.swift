@@ -2,6 +2,8 @@ import Casework
 import Foundation
 import Statistics
 @testable import Web
+import SichtbarCore
+import Workflow
 
 extension StatisticsPresentation {
     /// The German statistics pages over the shipped policies, for tests of what they print.

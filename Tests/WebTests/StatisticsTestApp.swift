@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Sealing
 import Statistics
 @testable import Web
+import SichtbarCore
 
 /// The member application of `MemberTestApp` with the Verband's side switched on: an analyst,
 /// the statistics policy, and publications in memory signed with a publisher key of the test.

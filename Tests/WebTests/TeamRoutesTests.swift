@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// `/team` as a lead uses it: caseloads, a cover set and ended, a refusal that names the field;
 /// counsellors find no such page.

@@ -5,6 +5,8 @@ import HummingbirdTesting
 import NIOCore
 import Sealing
 @testable import Web
+import Intake
+import SichtbarCore
 
 /// A web application over the in-memory store, the real taxonomy and the real templates.
 struct TestApp {

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Sealing
 import Testing
 @testable import Web
+import SichtbarCore
 
 /// Nothing a reporter writes goes unseen: a badge in the list and a count on top of it, the
 /// newest message on top of the case page until marked read, the conversation in the history.

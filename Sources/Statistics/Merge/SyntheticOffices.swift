@@ -1,5 +1,6 @@
 import Casework
 import Sealing
+import SichtbarCore
 
 /// Seeded synthetic classifications and signed office releases, for the merge's tests and its
 /// benchmark: counted by `TableCounter` like real ones, so every table adds up as a real release

@@ -1,5 +1,6 @@
 import Casework
 import Sealing
+import SichtbarCore
 
 /// The Verband's `stats merge`: opens the offices' signed releases of one period, checks each
 /// against the policy in force, sums them count by count and applies disclosure control once,

@@ -1,4 +1,5 @@
 import Casework
+import SichtbarCore
 
 /// One noisy release charged to the privacy budget: which release, which period it counts, the
 /// ε it spent (all its tables together, see `NoisyTables.cost`), and the day it was frozen.
