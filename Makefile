@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PORT ?= 8080
 
-.PHONY: deps demo test build bench clean
+.PHONY: deps demo test build bench lint clean
 
 deps:
 	@bash .ci/install-deps
@@ -16,10 +16,14 @@ demo: build
 
 ## Builds everything (the end-to-end tests start the real binary) and runs every test:
 ## swift-testing units, routes and end-to-end, then the pages in headless Chromium with axe-core.
-test: deps
+test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash Tests/Browser/run.sh
+
+## The code style of .swift-format (swift-format ships with the toolchain); `swift format -i -r Sources Tests` fixes most of it.
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
 ## Release build, then the benchmark tables (intake, login, audit, rotation, case list; in process and over HTTP with wrk).
 bench:

@@ -2,14 +2,14 @@
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
     name: "sichtbar",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "sichtbar", targets: ["sichtbar"]),
+        .executable(name: "sichtbar", targets: ["sichtbar"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1", traits: []),
@@ -130,13 +130,14 @@ let package = Package(
         .testTarget(
             name: "StatisticsTests",
             dependencies: ["Statistics", "Casework", "Workflow", "SichtbarCore", "Sealing"],
+            exclude: ["Vectors"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CaseStoreTests",
             dependencies: [
                 "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "SichtbarTesting", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,9 +1,9 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
 import Intake
 import Members
+import Sealing
 import SichtbarCore
 
 extension AppDatabase {
@@ -14,16 +14,21 @@ extension AppDatabase {
         let seals = keys.seals(to: keys.recoveryPublicKey, recipientName: "recovery", version: office.keyVersion)
         try await writer.write { db in
             let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM office") ?? 0) + 1
-            try db.execute(sql: """
-                INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [Data(office.id.bytes), position, name, Data(office.publicKey.bytes),
-                                 Int64(office.keyVersion), Data(keys.recoveryPublicKey.bytes), profileJSON])
+            try db.execute(
+                sql: """
+                    INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    Data(office.id.bytes), position, name, Data(office.publicKey.bytes),
+                    Int64(office.keyVersion), Data(keys.recoveryPublicKey.bytes), profileJSON,
+                ])
             try Self.insert(seals, officeID: office.id, db)
             // The Verband key of this server at set-up is pinned; a later one waits for a lead.
             let verbandKey = try SQLiteMemberStore.verband(db)?.publicKey
-            let manifest = KeyManifest(officeID: office.id, keyVersion: office.keyVersion, officePublicKey: office.publicKey,
-                                       recoveryPublicKey: keys.recoveryPublicKey, members: [], verbandPublicKey: verbandKey)
+            let manifest = KeyManifest(
+                officeID: office.id, keyVersion: office.keyVersion, officePublicKey: office.publicKey,
+                recoveryPublicKey: keys.recoveryPublicKey, members: [], verbandPublicKey: verbandKey)
             try SQLiteMemberStore.write(try SignedKeyManifest(manifest, secrets: keys.secrets), db)
         }
         return office
@@ -76,20 +81,27 @@ extension AppDatabase {
     /// The office secret sealed to a recipient, for the current key version.
     public func seal(officeID: EntityID, recipient: String, purpose: OfficeKeySeal.Purpose) async throws -> [UInt8]? {
         try await writer.read { db in
-            try (Data.fetchOne(db, sql: """
-                SELECT s.sealed FROM office_key_seal s JOIN office o ON o.id = s.office_id AND o.key_version = s.key_version
-                WHERE s.office_id = ? AND s.recipient = ? AND s.purpose = ?
-                """, arguments: [Data(officeID.bytes), recipient, purpose.rawValue])).map { [UInt8]($0) }
+            try
+                (Data.fetchOne(
+                    db,
+                    sql: """
+                        SELECT s.sealed FROM office_key_seal s JOIN office o ON o.id = s.office_id AND o.key_version = s.key_version
+                        WHERE s.office_id = ? AND s.recipient = ? AND s.purpose = ?
+                        """, arguments: [Data(officeID.bytes), recipient, purpose.rawValue])).map { [UInt8]($0) }
         }
     }
 
     /// Stores a one-time invitation by the hash of its token; the token itself is never stored.
     public func createInvitation(_ invitation: Invitation, officeID: EntityID?, role: MemberRole) async throws {
         try await writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO invitation (token_hash, office_id, role, expires_at, wrapped_secrets) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [Data(invitation.tokenHash), officeID.map { Data($0.bytes) }, role.rawValue,
-                                 Int64(invitation.expiresAt.timeIntervalSince1970), Data(invitation.wrappedSecrets)])
+            try db.execute(
+                sql: """
+                    INSERT INTO invitation (token_hash, office_id, role, expires_at, wrapped_secrets) VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    Data(invitation.tokenHash), officeID.map { Data($0.bytes) }, role.rawValue,
+                    Int64(invitation.expiresAt.timeIntervalSince1970), Data(invitation.wrappedSecrets),
+                ])
         }
     }
 
@@ -101,10 +113,14 @@ extension AppDatabase {
 
     static func insert(_ seals: [OfficeKeySeal], officeID: EntityID, _ db: Database) throws {
         for seal in seals {
-            try db.execute(sql: """
-                INSERT INTO office_key_seal (office_id, key_version, recipient, purpose, sealed) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [Data(officeID.bytes), Int64(seal.keyVersion), seal.recipient, seal.purpose.rawValue,
-                                 Data(seal.sealed)])
+            try db.execute(
+                sql: """
+                    INSERT INTO office_key_seal (office_id, key_version, recipient, purpose, sealed) VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    Data(officeID.bytes), Int64(seal.keyVersion), seal.recipient, seal.purpose.rawValue,
+                    Data(seal.sealed),
+                ])
         }
     }
 }
@@ -113,12 +129,16 @@ extension AppDatabase {
     /// A member of `office` created directly (first lead, demo, set-up), with the office
     /// secrets of `keys` sealed to them. Returns the member and their key pair.
     @discardableResult
-    public func createMember(username: String, role: MemberRole, office: Office, keys: OfficeKeys,
-                             passphrase: SecureBytes) async throws -> (Member, BoxKeyPair) {
-        let (member, keyPair) = try Member.create(username: username, officeID: office.id, role: role, passphrase: passphrase,
-                                                  root: keys.secrets.rootFingerprint)
-        try await addMember(member, seals: keys.seals(to: member.publicKey, recipientName: member.id.hex, version: office.keyVersion),
-                            secrets: keys.secrets)
+    public func createMember(
+        username: String, role: MemberRole, office: Office, keys: OfficeKeys,
+        passphrase: SecureBytes
+    ) async throws -> (Member, BoxKeyPair) {
+        let (member, keyPair) = try Member.create(
+            username: username, officeID: office.id, role: role, passphrase: passphrase,
+            root: keys.secrets.rootFingerprint)
+        try await addMember(
+            member, seals: keys.seals(to: member.publicKey, recipientName: member.id.hex, version: office.keyVersion),
+            secrets: keys.secrets)
         return (member, keyPair)
     }
 }

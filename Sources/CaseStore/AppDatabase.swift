@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The Sichtbar database: one SQLite file in WAL mode with foreign keys, `secure_delete`, and
 /// `synchronous=FULL` on the writer so a committed report survives power loss.

@@ -10,8 +10,9 @@ import SichtbarCore
 enum AuditLog {
     static func append(_ events: [AuditEvent], chain: EntityID, signer: SigningKeyPair, today: Day, _ db: Database) throws {
         let chainData = Data(chain.bytes)
-        let head = try Row.fetchOne(db, sql: "SELECT seq, hash, flushed_before FROM audit_head WHERE chain = ?",
-                                    arguments: [chainData])
+        let head = try Row.fetchOne(
+            db, sql: "SELECT seq, hash, flushed_before FROM audit_head WHERE chain = ?",
+            arguments: [chainData])
         var sequence = UInt64(head?["seq"] as Int64? ?? 0)
         var previous = (head?["hash"] as Data?).map { [UInt8]($0) } ?? AuditChain.genesis
         var flushedBefore = head?["flushed_before"] as String? ?? ""
@@ -23,45 +24,61 @@ enum AuditLog {
         }
         // Nothing new and nothing flushed: the signed head stays as it is.
         guard !all.isEmpty || flushing else { return }
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO audit_event (chain, seq, at, actor, action, subject, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO audit_event (chain, seq, at, actor, action, subject, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
         for event in all {
             sequence += 1
             let hash = AuditChain.link(previous: previous, chain: chain, sequence: sequence, event: event)
-            try insert.execute(arguments: [chainData, Int64(sequence), event.at, event.actor, event.action,
-                                           event.subject, Data(hash)])
+            try insert.execute(arguments: [
+                chainData, Int64(sequence), event.at, event.actor, event.action,
+                event.subject, Data(hash),
+            ])
             previous = hash
         }
         let signed = AuditHead.signed(chain: chain, sequence: sequence, hash: previous, by: signer)
-        try db.execute(sql: """
-            INSERT INTO audit_head (chain, seq, hash, signature, flushed_before) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (chain) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, signature = excluded.signature,
-                flushed_before = excluded.flushed_before
-            """, arguments: [chainData, Int64(sequence), Data(previous), Data(signed.signature), flushedBefore])
+        try db.execute(
+            sql: """
+                INSERT INTO audit_head (chain, seq, hash, signature, flushed_before) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (chain) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, signature = excluded.signature,
+                    flushed_before = excluded.flushed_before
+                """, arguments: [chainData, Int64(sequence), Data(previous), Data(signed.signature), flushedBefore])
     }
 
     /// Reporter-side events of days before `today` that are not in the chain yet, marked as taken.
     static func reporterEvents(chain: EntityID, before today: Day, _ db: Database) throws -> [AuditEvent] {
         let chainData = Data(chain.bytes)
         var collected: [(day: String, id: Data, event: AuditEvent)] = []
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, received_on FROM case_file WHERE office_id = ? AND intake_audited = 0 AND received_on < ?
-            """, arguments: [chainData, today.iso]) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, received_on FROM case_file WHERE office_id = ? AND intake_audited = 0 AND received_on < ?
+                """, arguments: [chainData, today.iso])
+        {
             let id: Data = row["id"]
             let day: String = row["received_on"]
-            collected.append((day, id, AuditEvent(at: day, actor: "reporter", action: .reportReceived,
-                                                  subject: EntityID.hexString([UInt8](id)))))
+            collected.append(
+                (
+                    day, id,
+                    AuditEvent(
+                        at: day, actor: "reporter", action: .reportReceived,
+                        subject: EntityID.hexString([UInt8](id)))
+                ))
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, day, action, subject FROM audit_pending WHERE chain = ? AND day < ?
-            """, arguments: [chainData, today.iso]) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, day, action, subject FROM audit_pending WHERE chain = ? AND day < ?
+                """, arguments: [chainData, today.iso])
+        {
             let day: String = row["day"]
             collected.append((day, row["id"], AuditEvent(at: day, actor: "reporter", actionName: row["action"], subject: row["subject"])))
         }
         guard !collected.isEmpty else { return [] }
-        try db.execute(sql: "UPDATE case_file SET intake_audited = 1 WHERE office_id = ? AND intake_audited = 0 AND received_on < ?",
-                       arguments: [chainData, today.iso])
+        try db.execute(
+            sql: "UPDATE case_file SET intake_audited = 1 WHERE office_id = ? AND intake_audited = 0 AND received_on < ?",
+            arguments: [chainData, today.iso])
         try db.execute(sql: "DELETE FROM audit_pending WHERE chain = ? AND day < ?", arguments: [chainData, today.iso])
         return collected.sorted { lhs, rhs in
             lhs.day != rhs.day ? lhs.day < rhs.day : [UInt8](lhs.id).lexicographicallyPrecedes([UInt8](rhs.id))
@@ -70,26 +87,34 @@ enum AuditLog {
 
     /// Queues a reporter-side event until its day is over.
     static func queue(_ action: AuditAction, subject: EntityID, chain: EntityID, day: Day, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO audit_pending (id, chain, day, action, subject) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [Data(EntityID.random().bytes), Data(chain.bytes), day.iso, action.rawValue, subject.hex])
+        try db.execute(
+            sql: "INSERT INTO audit_pending (id, chain, day, action, subject) VALUES (?, ?, ?, ?, ?)",
+            arguments: [Data(EntityID.random().bytes), Data(chain.bytes), day.iso, action.rawValue, subject.hex])
     }
 
     static func entries(chain: EntityID, from sequence: UInt64, limit: Int, _ db: Database) throws -> [AuditEntry] {
-        try Row.fetchAll(db, sql: """
-            SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = ? AND seq >= ? ORDER BY seq LIMIT ?
-            """, arguments: [Data(chain.bytes), Int64(sequence), limit]).map(decode)
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = ? AND seq >= ? ORDER BY seq LIMIT ?
+                """, arguments: [Data(chain.bytes), Int64(sequence), limit]
+        ).map(decode)
     }
 
     /// Stored text as it is: an edited action or subject then fails verification on its hash.
     static func decode(_ row: Row) throws -> AuditEntry {
-        AuditEntry(sequence: UInt64(row["seq"] as Int64),
-                   event: AuditEvent(at: row["at"], actor: row["actor"], actionName: row["action"], subject: row["subject"]),
-                   hash: [UInt8](row["hash"] as Data))
+        AuditEntry(
+            sequence: UInt64(row["seq"] as Int64),
+            event: AuditEvent(at: row["at"], actor: row["actor"], actionName: row["action"], subject: row["subject"]),
+            hash: [UInt8](row["hash"] as Data))
     }
 
     static func head(chain: EntityID, _ db: Database) throws -> AuditHead? {
         try Row.fetchOne(db, sql: "SELECT seq, hash, signature FROM audit_head WHERE chain = ?", arguments: [Data(chain.bytes)])
-            .map { AuditHead(chain: chain, sequence: UInt64($0["seq"] as Int64), hash: [UInt8]($0["hash"] as Data),
-                             signature: [UInt8]($0["signature"] as Data)) }
+            .map {
+                AuditHead(
+                    chain: chain, sequence: UInt64($0["seq"] as Int64), hash: [UInt8]($0["hash"] as Data),
+                    signature: [UInt8]($0["signature"] as Data))
+            }
     }
 }

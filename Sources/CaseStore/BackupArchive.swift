@@ -75,7 +75,9 @@ public enum BackupArchive {
         var parser = EntryParser(folder: folder, allowed: allowed)
         while !opener.finished {
             let length = Int(try number(next(4)))
-            guard length <= chunkSize + SecretStreamSealer.overhead else { throw BackupError.malformed("\(file.path): a chunk is too long") }
+            guard length <= chunkSize + SecretStreamSealer.overhead else {
+                throw BackupError.malformed("\(file.path): a chunk is too long")
+            }
             let plain: SecureBytes
             do {
                 plain = try opener.open(try next(length))
@@ -135,7 +137,9 @@ public enum BackupArchive {
                 }
                 guard buffer.count >= 2 + nameLength + 8 else { return }
                 let name = String(decoding: buffer[2..<(2 + nameLength)], as: UTF8.self)
-                guard allowed.contains(name), sizes[name] == nil else { throw BackupError.malformed("the backup holds an unexpected entry '\(name)'") }
+                guard allowed.contains(name), sizes[name] == nil else {
+                    throw BackupError.malformed("the backup holds an unexpected entry '\(name)'")
+                }
                 let size = BackupArchive.number(Array(buffer[(2 + nameLength)..<(10 + nameLength)]))
                 buffer.removeFirst(10 + nameLength)
                 let url = folder.appendingPathComponent(name)

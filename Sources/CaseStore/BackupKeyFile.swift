@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Sealing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The backup key pair. Its secret half goes only into the key file (0600), kept away from the
 /// server; the server keeps the public half (`backup.pub` in the data folder) to encrypt to.
@@ -23,9 +24,13 @@ public enum BackupKeyFile {
     public static func load(from url: URL) throws -> BoxKeyPair {
         var bytes = [UInt8](try Data(contentsOf: url))
         defer { Sodium.wipe(&bytes) }
-        guard bytes.count == 4 + 32 + 32, Array(bytes[0..<4]) == magic else { throw BackupError.malformed("\(url.path) is not a backup key file") }
+        guard bytes.count == 4 + 32 + 32, Array(bytes[0..<4]) == magic else {
+            throw BackupError.malformed("\(url.path) is not a backup key file")
+        }
         let pair = try BoxKeyPair(secretKey: SecureBytes(copying: bytes[4..<36]))
-        guard pair.publicKey.bytes == Array(bytes[36..<68]) else { throw BackupError.malformed("\(url.path) does not hold a matching key pair") }
+        guard pair.publicKey.bytes == Array(bytes[36..<68]) else {
+            throw BackupError.malformed("\(url.path) does not hold a matching key pair")
+        }
         return pair
     }
 

@@ -1,9 +1,9 @@
-import Foundation
 import Casework
+import Foundation
 import GRDB
-import Synchronization
 import Intake
 import SichtbarCore
+import Synchronization
 
 /// Group commit for intake: one writer takes every report that arrived while the previous
 /// transaction was committing, writes them in one transaction, and answers each only after that
@@ -72,10 +72,12 @@ final class IntakeBatcher: Sendable {
                         months[MonthKey(office: intake.officeID, month: intake.receivedOn.monthKey), default: 0] += 1
                     }
                     for (key, count) in months {
-                        try db.cachedStatement(sql: """
-                            INSERT INTO intake_month (office_id, month, unclassified) VALUES (?, ?, ?)
-                            ON CONFLICT (office_id, month) DO UPDATE SET unclassified = unclassified + excluded.unclassified
-                            """).execute(arguments: [Data(key.office.bytes), key.month, count])
+                        try db.cachedStatement(
+                            sql: """
+                                INSERT INTO intake_month (office_id, month, unclassified) VALUES (?, ?, ?)
+                                ON CONFLICT (office_id, month) DO UPDATE SET unclassified = unclassified + excluded.unclassified
+                                """
+                        ).execute(arguments: [Data(key.office.bytes), key.month, count])
                     }
                 }
                 for (_, waiter) in batch { waiter.resume() }
@@ -92,9 +94,12 @@ final class IntakeBatcher: Sendable {
     static func checkKeyVersions(_ intakes: [SealedIntake], _ db: Database) throws {
         var checked = Set<MonthKey>()
         for intake in intakes where checked.insert(MonthKey(office: intake.officeID, month: String(intake.officeKeyVersion))).inserted {
-            let kept = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM office_key_seal WHERE office_id = ? AND key_version = ? AND recipient = 'recovery' AND purpose = 'office_secret'
-                """), arguments: [Data(intake.officeID.bytes), Int64(intake.officeKeyVersion)]) ?? 0
+            let kept =
+                try Int.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT count(*) FROM office_key_seal WHERE office_id = ? AND key_version = ? AND recipient = 'recovery' AND purpose = 'office_secret'
+                            """), arguments: [Data(intake.officeID.bytes), Int64(intake.officeKeyVersion)]) ?? 0
             guard kept == 1 else { throw StoreError.unavailable("the office key changed") }
         }
     }
@@ -104,11 +109,14 @@ final class IntakeBatcher: Sendable {
             sql: """
                 INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, next_due, sealed_to, integrity)
                 VALUES (?, ?, ?, ?, 'meldung', ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [Data(intake.caseID.bytes), Data(intake.officeID.bytes), Int64(intake.officeKeyVersion),
-                        Data(intake.sealedKeys), intake.step, intake.channel, intake.receivedOn.iso, intake.nextDue?.iso,
-                        intake.sealedTo.map { Data($0) },
-                        intake.authenticator.map { Data($0) }]
+                """
+        ).execute(
+            arguments: [
+                Data(intake.caseID.bytes), Data(intake.officeID.bytes), Int64(intake.officeKeyVersion),
+                Data(intake.sealedKeys), intake.step, intake.channel, intake.receivedOn.iso, intake.nextDue?.iso,
+                intake.sealedTo.map { Data($0) },
+                intake.authenticator.map { Data($0) },
+            ]
         )
         try db.cachedStatement(sql: "INSERT INTO mailbox (lookup_id, case_id, wrapped_key) VALUES (?, ?, ?)").execute(
             arguments: [Data(intake.lookupID), Data(intake.caseID.bytes), Data(intake.wrappedMailboxKey)]
@@ -118,4 +126,3 @@ final class IntakeBatcher: Sendable {
         }
     }
 }
-

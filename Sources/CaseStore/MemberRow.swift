@@ -10,14 +10,16 @@ enum MemberRow {
 
     static func decode(_ row: Row) throws -> Member {
         guard let id = EntityID(bytes: [UInt8](row["id"] as Data)),
-              let role = MemberRole(rawValue: row["role"]) else {
+            let role = MemberRole(rawValue: row["role"])
+        else {
             throw DatabaseError(message: "malformed member row")
         }
         let officeID = (row["office_id"] as Data?).flatMap { EntityID(bytes: [UInt8]($0)) }
         let wrapText: String = row["wrapped_secret"]
-        return Member(id: id, username: row["username"], officeID: officeID, role: role,
-                      publicKey: try BoxPublicKey(bytes: [UInt8](row["public_key"] as Data)),
-                      wrappedSecret: try JSONDecoder().decode(PassphraseWrap.self, from: Data(wrapText.utf8)))
+        return Member(
+            id: id, username: row["username"], officeID: officeID, role: role,
+            publicKey: try BoxPublicKey(bytes: [UInt8](row["public_key"] as Data)),
+            wrappedSecret: try JSONDecoder().decode(PassphraseWrap.self, from: Data(wrapText.utf8)))
     }
 
     static func one(_ db: Database, username: String) throws -> Member? {
@@ -26,16 +28,21 @@ enum MemberRow {
 
     static func all(_ db: Database, officeID: EntityID?) throws -> [Member] {
         if let officeID {
-            return try Row.fetchAll(db, sql: "SELECT \(columns) FROM member WHERE office_id = ? ORDER BY username",
-                                    arguments: [Data(officeID.bytes)]).map(decode)
+            return try Row.fetchAll(
+                db, sql: "SELECT \(columns) FROM member WHERE office_id = ? ORDER BY username",
+                arguments: [Data(officeID.bytes)]
+            ).map(decode)
         }
         return try Row.fetchAll(db, sql: "SELECT \(columns) FROM member WHERE office_id IS NULL ORDER BY username").map(decode)
     }
 
     static func insert(_ member: Member, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO member (\(columns)) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [Data(member.id.bytes), member.username, member.officeID.map { Data($0.bytes) },
-                                   member.role.rawValue, Data(member.publicKey.bytes), try wrapJSON(member)])
+        try db.execute(
+            sql: "INSERT INTO member (\(columns)) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [
+                Data(member.id.bytes), member.username, member.officeID.map { Data($0.bytes) },
+                member.role.rawValue, Data(member.publicKey.bytes), try wrapJSON(member),
+            ])
     }
 
     static func wrapJSON(_ member: Member) throws -> String {
@@ -43,7 +50,8 @@ enum MemberRow {
     }
 
     static func leadCount(_ db: Database, officeID: EntityID) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM member WHERE office_id = ? AND role = 'lead'",
-                         arguments: [Data(officeID.bytes)]) ?? 0
+        try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM member WHERE office_id = ? AND role = 'lead'",
+            arguments: [Data(officeID.bytes)]) ?? 0
     }
 }

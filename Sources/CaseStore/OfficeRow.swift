@@ -12,8 +12,10 @@ enum OfficeRow {
     }
 
     static func one(_ db: Database, id: EntityID) throws -> Office? {
-        try Row.fetchOne(db, sql: "SELECT id, name, public_key, key_version, profile, is_fallback FROM office WHERE id = ?",
-                         arguments: [Data(id.bytes)]).map(decode)
+        try Row.fetchOne(
+            db, sql: "SELECT id, name, public_key, key_version, profile, is_fallback FROM office WHERE id = ?",
+            arguments: [Data(id.bytes)]
+        ).map(decode)
     }
 
     static func decode(_ row: Row) throws -> Office {

@@ -1,8 +1,8 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 extension SQLiteMemberStore: CaseFileStore {
@@ -31,9 +31,11 @@ extension SQLiteMemberStore: CaseFileStore {
         if query.urgency != nil { return try await urgentCases(query) }
         return try await writer.read { db in
             let (conditions, order, arguments) = Self.clauses(of: query)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Self.caseColumns) FROM case_file c WHERE \(conditions) ORDER BY \(order) LIMIT ?
-                """, arguments: arguments + [max(1, min(query.limit, 1_000))])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.caseColumns) FROM case_file c WHERE \(conditions) ORDER BY \(order) LIMIT ?
+                    """, arguments: arguments + [max(1, min(query.limit, 1_000))])
             let assignees = try Self.assignees(of: rows.compactMap { EntityID(bytes: [UInt8]($0["id"] as Data)) }, db)
             return rows.compactMap { Self.caseRow($0, assignees: assignees) }
         }
@@ -41,18 +43,24 @@ extension SQLiteMemberStore: CaseFileStore {
 
     public func caseFile(id: EntityID, officeID: EntityID) async throws -> (CaseFileRow, [SealedRecord])? {
         try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.caseColumns) FROM case_file c WHERE c.id = ? AND c.office_id = ?",
-                                             arguments: [Data(id.bytes), Data(officeID.bytes)]),
-                  var file = Self.caseRow(row, assignees: try Self.assignees(of: [id], db)) else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT \(Self.caseColumns) FROM case_file c WHERE c.id = ? AND c.office_id = ?",
+                    arguments: [Data(id.bytes), Data(officeID.bytes)]),
+                var file = Self.caseRow(row, assignees: try Self.assignees(of: [id], db))
+            else { return nil }
             var pending: Set<EntityID> = []
             // Scans, letters and evidence files come without their bodies: SQLite reads a blob's overflow pages
             // only when the column is evaluated, and the CASE does not evaluate it for those kinds.
-            let records = try Row.fetchAll(db, sql: Self.recordsWithoutBodies, arguments: [Data(id.bytes)]).compactMap { record -> SealedRecord? in
+            let records = try Row.fetchAll(db, sql: Self.recordsWithoutBodies, arguments: [Data(id.bytes)]).compactMap {
+                record -> SealedRecord? in
                 guard let recordID = EntityID(bytes: [UInt8](record["id"] as Data)),
-                      let kind = RecordKind(rawValue: record["kind"]) else { return nil }
+                    let kind = RecordKind(rawValue: record["kind"])
+                else { return nil }
                 if record["pending"] as Bool { pending.insert(recordID) }
-                return SealedRecord(id: recordID, caseID: id, kind: kind, keyVersion: UInt32(record["key_version"] as Int64),
-                                    ciphertext: [UInt8](record["ciphertext"] as Data))
+                return SealedRecord(
+                    id: recordID, caseID: id, kind: kind, keyVersion: UInt32(record["key_version"] as Int64),
+                    ciphertext: [UInt8](record["ciphertext"] as Data))
             }
             file.pendingRecords = pending
             return (file, records)
@@ -66,35 +74,45 @@ extension SQLiteMemberStore: CaseFileStore {
 
     public func record(id: EntityID, caseID: EntityID, officeID: EntityID) async throws -> SealedRecord? {
         try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT r.kind, r.key_version, r.ciphertext FROM record r JOIN case_file c ON c.id = r.case_id
-                WHERE r.id = ? AND r.case_id = ? AND c.office_id = ?
-                """, arguments: [Data(id.bytes), Data(caseID.bytes), Data(officeID.bytes)]),
-                  let kind = RecordKind(rawValue: row["kind"]) else { return nil }
-            return SealedRecord(id: id, caseID: caseID, kind: kind, keyVersion: UInt32(row["key_version"] as Int64),
-                                ciphertext: [UInt8](row["ciphertext"] as Data))
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT r.kind, r.key_version, r.ciphertext FROM record r JOIN case_file c ON c.id = r.case_id
+                        WHERE r.id = ? AND r.case_id = ? AND c.office_id = ?
+                        """, arguments: [Data(id.bytes), Data(caseID.bytes), Data(officeID.bytes)]),
+                let kind = RecordKind(rawValue: row["kind"])
+            else { return nil }
+            return SealedRecord(
+                id: id, caseID: caseID, kind: kind, keyVersion: UInt32(row["key_version"] as Int64),
+                ciphertext: [UInt8](row["ciphertext"] as Data))
         }
     }
 
     static func caseRow(_ row: Row, assignees: [EntityID: [CaseAssignment]]) -> CaseFileRow? {
         guard let id = EntityID(bytes: [UInt8](row["id"] as Data)),
-              let officeID = EntityID(bytes: [UInt8](row["office_id"] as Data)),
-              let received = Day(iso: row["received_on"]) else { return nil }
+            let officeID = EntityID(bytes: [UInt8](row["office_id"] as Data)),
+            let received = Day(iso: row["received_on"])
+        else { return nil }
         var sheet: SealedRecord?
         if let sheetID = (row["sheet_id"] as Data?).flatMap({ EntityID(bytes: [UInt8]($0)) }),
-           let ciphertext = row["sheet_ciphertext"] as Data? {
-            sheet = SealedRecord(id: sheetID, caseID: id, kind: .sheet, keyVersion: UInt32(row["sheet_version"] as Int64? ?? 1),
-                                 ciphertext: [UInt8](ciphertext))
+            let ciphertext = row["sheet_ciphertext"] as Data?
+        {
+            sheet = SealedRecord(
+                id: sheetID, caseID: id, kind: .sheet, keyVersion: UInt32(row["sheet_version"] as Int64? ?? 1),
+                ciphertext: [UInt8](ciphertext))
         }
-        var file = CaseFileRow(id: id, officeID: officeID, kind: row["kind"], step: row["step"], channel: row["channel"], receivedOn: received,
-                           nextDue: (row["next_due"] as String?).flatMap(Day.init(iso:)),
-                           closedOn: (row["closed_on"] as String?).flatMap(Day.init(iso:)),
-                           withdrawnOn: (row["withdrawn_on"] as String?).flatMap(Day.init(iso:)),
-                           revision: row["revision"],
-                           keys: SealedCaseKeys(caseID: id, keyVersion: UInt32(row["office_key_version"] as Int64),
-                                                sealed: [UInt8](row["sealed_keys"] as Data)),
-                           hasMailbox: row["has_mailbox"], assignees: assignees[id] ?? [], sheet: sheet,
-                           authenticator: (row["integrity"] as Data?).map { [UInt8]($0) })
+        var file = CaseFileRow(
+            id: id, officeID: officeID, kind: row["kind"], step: row["step"], channel: row["channel"], receivedOn: received,
+            nextDue: (row["next_due"] as String?).flatMap(Day.init(iso:)),
+            closedOn: (row["closed_on"] as String?).flatMap(Day.init(iso:)),
+            withdrawnOn: (row["withdrawn_on"] as String?).flatMap(Day.init(iso:)),
+            revision: row["revision"],
+            keys: SealedCaseKeys(
+                caseID: id, keyVersion: UInt32(row["office_key_version"] as Int64),
+                sealed: [UInt8](row["sealed_keys"] as Data)),
+            hasMailbox: row["has_mailbox"], assignees: assignees[id] ?? [], sheet: sheet,
+            authenticator: (row["integrity"] as Data?).map { [UInt8]($0) })
         file.reporterUnread = row["reporter_unread"] as Bool? ?? false
         file.legalHold = row["legal_hold"] as Bool? ?? false
         return file
@@ -102,8 +120,9 @@ extension SQLiteMemberStore: CaseFileStore {
 
     public func markReporterRead(caseID: EntityID, officeID: EntityID, audit: AuditEvent) async throws {
         try await writer.write { db in
-            try db.execute(sql: "UPDATE case_file SET reporter_unread = 0 WHERE id = ? AND office_id = ?",
-                           arguments: [Data(caseID.bytes), Data(officeID.bytes)])
+            try db.execute(
+                sql: "UPDATE case_file SET reporter_unread = 0 WHERE id = ? AND office_id = ?",
+                arguments: [Data(caseID.bytes), Data(officeID.bytes)])
             guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
             try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
         }
@@ -111,31 +130,41 @@ extension SQLiteMemberStore: CaseFileStore {
 
     public func covers(officeID: EntityID) async throws -> [MemberCover] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT v.absent_id, a.username AS absent, v.cover_id, c.username AS cover, v.from_day, v.until_day
-                FROM member_cover v JOIN member a ON a.id = v.absent_id JOIN member c ON c.id = v.cover_id
-                WHERE v.office_id = ? ORDER BY a.username
-                """, arguments: [Data(officeID.bytes)]).compactMap { row in
-                guard let absentID = EntityID(bytes: [UInt8](row["absent_id"] as Data)), let coverID = EntityID(bytes: [UInt8](row["cover_id"] as Data)),
-                      let from = Day(iso: row["from_day"]), let until = Day(iso: row["until_day"]) else { return nil }
-                return MemberCover(absentID: absentID, absent: row["absent"], coverID: coverID, cover: row["cover"], from: from, until: until)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.absent_id, a.username AS absent, v.cover_id, c.username AS cover, v.from_day, v.until_day
+                    FROM member_cover v JOIN member a ON a.id = v.absent_id JOIN member c ON c.id = v.cover_id
+                    WHERE v.office_id = ? ORDER BY a.username
+                    """, arguments: [Data(officeID.bytes)]
+            ).compactMap { row in
+                guard let absentID = EntityID(bytes: [UInt8](row["absent_id"] as Data)),
+                    let coverID = EntityID(bytes: [UInt8](row["cover_id"] as Data)),
+                    let from = Day(iso: row["from_day"]), let until = Day(iso: row["until_day"])
+                else { return nil }
+                return MemberCover(
+                    absentID: absentID, absent: row["absent"], coverID: coverID, cover: row["cover"], from: from, until: until)
             }
         }
     }
 
     public func setCover(_ cover: MemberCover, officeID: EntityID, audit: AuditEvent) async throws {
         try await writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO member_cover (absent_id, office_id, cover_id, from_day, until_day) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (absent_id) DO UPDATE SET cover_id = excluded.cover_id, from_day = excluded.from_day, until_day = excluded.until_day
-                """, arguments: [Data(cover.absentID.bytes), Data(officeID.bytes), Data(cover.coverID.bytes), cover.from.iso, cover.until.iso])
+            try db.execute(
+                sql: """
+                    INSERT INTO member_cover (absent_id, office_id, cover_id, from_day, until_day) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (absent_id) DO UPDATE SET cover_id = excluded.cover_id, from_day = excluded.from_day, until_day = excluded.until_day
+                    """,
+                arguments: [Data(cover.absentID.bytes), Data(officeID.bytes), Data(cover.coverID.bytes), cover.from.iso, cover.until.iso])
             try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
         }
     }
 
     public func endCover(absentID: EntityID, officeID: EntityID, audit: AuditEvent) async throws {
         try await writer.write { db in
-            try db.execute(sql: "DELETE FROM member_cover WHERE absent_id = ? AND office_id = ?", arguments: [Data(absentID.bytes), Data(officeID.bytes)])
+            try db.execute(
+                sql: "DELETE FROM member_cover WHERE absent_id = ? AND office_id = ?",
+                arguments: [Data(absentID.bytes), Data(officeID.bytes)])
             guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
             try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
         }
@@ -152,13 +181,17 @@ extension SQLiteMemberStore: CaseFileStore {
         guard !ids.isEmpty else { return [:] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         var result: [EntityID: [CaseAssignment]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT a.case_id, a.member_id, a.role, m.username FROM case_assignee a JOIN member m ON m.id = a.member_id
-            WHERE a.case_id IN (\(marks)) ORDER BY a.role, m.username
-            """, arguments: StatementArguments(ids.map { Data($0.bytes) })) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.case_id, a.member_id, a.role, m.username FROM case_assignee a JOIN member m ON m.id = a.member_id
+                WHERE a.case_id IN (\(marks)) ORDER BY a.role, m.username
+                """, arguments: StatementArguments(ids.map { Data($0.bytes) }))
+        {
             guard let caseID = EntityID(bytes: [UInt8](row["case_id"] as Data)),
-                  let memberID = EntityID(bytes: [UInt8](row["member_id"] as Data)),
-                  let role = CaseAssignment.Role(rawValue: row["role"]) else { continue }
+                let memberID = EntityID(bytes: [UInt8](row["member_id"] as Data)),
+                let role = CaseAssignment.Role(rawValue: row["role"])
+            else { continue }
             result[caseID, default: []].append(CaseAssignment(memberID: memberID, username: row["username"], role: role))
         }
         return result

@@ -72,12 +72,17 @@ extension SQLiteMemberStore {
     public func classifiedCases(_ query: CaseQuery) async throws -> [ClassifiedCase] {
         try await writer.read { db in
             let (conditions, order, arguments) = Self.clauses(of: query)
-            return try Row.fetchAll(db, sql: """
-                SELECT c.id, \(query.ordersByDue ? "c.next_due" : "c.received_on"), f.id, f.month, f.key_version, f.ciphertext
-                FROM case_file c LEFT JOIN case_facets f ON f.case_id = c.id
-                WHERE \(conditions) ORDER BY \(order) LIMIT ?
-                """, arguments: arguments + [max(1, min(query.limit, 1_000))]).compactMap { row in
-                guard let id = EntityID(bytes: [UInt8](row[0] as Data)), let day = (row[1] as String?).flatMap(Day.init(iso:)) else { return nil }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, \(query.ordersByDue ? "c.next_due" : "c.received_on"), f.id, f.month, f.key_version, f.ciphertext
+                    FROM case_file c LEFT JOIN case_facets f ON f.case_id = c.id
+                    WHERE \(conditions) ORDER BY \(order) LIMIT ?
+                    """, arguments: arguments + [max(1, min(query.limit, 1_000))]
+            ).compactMap { row in
+                guard let id = EntityID(bytes: [UInt8](row[0] as Data)), let day = (row[1] as String?).flatMap(Day.init(iso:)) else {
+                    return nil
+                }
                 let facets = (row[2] as Data?).flatMap { EntityID(bytes: [UInt8]($0)) }.map {
                     SealedFacets(id: $0, month: row[3], keyVersion: UInt32(row[4] as Int64), ciphertext: [UInt8](row[5] as Data))
                 }
@@ -91,11 +96,14 @@ extension SQLiteMemberStore {
         guard !ids.isEmpty else { return [:] }
         return try await writer.read { db in
             let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Self.caseColumns) FROM case_file c WHERE c.id IN (\(marks)) AND +c.office_id = ?
-                """, arguments: StatementArguments(ids.map { Data($0.bytes) } + [Data(officeID.bytes)]))
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.caseColumns) FROM case_file c WHERE c.id IN (\(marks)) AND +c.office_id = ?
+                    """, arguments: StatementArguments(ids.map { Data($0.bytes) } + [Data(officeID.bytes)]))
             let assignees = try Self.assignees(of: ids, db)
-            return Dictionary(rows.compactMap { Self.caseRow($0, assignees: assignees) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return Dictionary(
+                rows.compactMap { Self.caseRow($0, assignees: assignees) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }
 }

@@ -1,24 +1,28 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
 import Intake
 import Members
+import Sealing
 import SichtbarCore
 
 extension SQLiteMemberStore {
     public func invitation(tokenHash: [UInt8]) async throws -> StoredInvitation? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT token_hash, office_id, role, expires_at, wrapped_secrets FROM invitation WHERE token_hash = ?",
-                             arguments: [Data(tokenHash)]).flatMap(Self.decodeInvitation)
+            try Row.fetchOne(
+                db, sql: "SELECT token_hash, office_id, role, expires_at, wrapped_secrets FROM invitation WHERE token_hash = ?",
+                arguments: [Data(tokenHash)]
+            ).flatMap(Self.decodeInvitation)
         }
     }
 
     public func pendingInvitations(officeID: EntityID?, now: Date) async throws -> [StoredInvitation] {
         try await writer.read { db in
-            let sql = "SELECT token_hash, office_id, role, expires_at, wrapped_secrets FROM invitation WHERE "
+            let sql =
+                "SELECT token_hash, office_id, role, expires_at, wrapped_secrets FROM invitation WHERE "
                 + (officeID == nil ? "office_id IS NULL" : "office_id = ?") + " AND expires_at > ? ORDER BY expires_at"
-            let arguments: StatementArguments = officeID.map { [Data($0.bytes), Int64(now.timeIntervalSince1970)] }
+            let arguments: StatementArguments =
+                officeID.map { [Data($0.bytes), Int64(now.timeIntervalSince1970)] }
                 ?? [Int64(now.timeIntervalSince1970)]
             return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(Self.decodeInvitation)
         }
@@ -26,25 +30,32 @@ extension SQLiteMemberStore {
 
     static func decodeInvitation(_ row: Row) -> StoredInvitation? {
         guard let role = MemberRole(rawValue: row["role"]) else { return nil }
-        return StoredInvitation(tokenHash: [UInt8](row["token_hash"] as Data),
-                                officeID: (row["office_id"] as Data?).flatMap { EntityID(bytes: [UInt8]($0)) },
-                                role: role, expiresAt: Date(timeIntervalSince1970: TimeInterval(row["expires_at"] as Int64)),
-                                wrappedSecrets: [UInt8](row["wrapped_secrets"] as Data))
+        return StoredInvitation(
+            tokenHash: [UInt8](row["token_hash"] as Data),
+            officeID: (row["office_id"] as Data?).flatMap { EntityID(bytes: [UInt8]($0)) },
+            role: role, expiresAt: Date(timeIntervalSince1970: TimeInterval(row["expires_at"] as Int64)),
+            wrappedSecrets: [UInt8](row["wrapped_secrets"] as Data))
     }
 
-    public func createInvitation(_ invitation: Invitation, officeID: EntityID?, role: MemberRole, createdBy: EntityID,
-                                 audit event: AuditEvent) async throws {
+    public func createInvitation(
+        _ invitation: Invitation, officeID: EntityID?, role: MemberRole, createdBy: EntityID,
+        audit event: AuditEvent
+    ) async throws {
         let chain = try await chain(officeID)
         try await writer.write { db in
             // The creator must still be a member with the right to invite: a removal or demotion
             // meanwhile leaves no invitation behind.
             let creatorRole = try String.fetchOne(db, sql: "SELECT role FROM member WHERE id = ?", arguments: [Data(createdBy.bytes)])
             guard creatorRole == "lead" || creatorRole == "analyst" else { throw MemberStoreError.membersChanged }
-            try db.execute(sql: """
-                INSERT INTO invitation (token_hash, office_id, role, expires_at, wrapped_secrets, created_by) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [Data(invitation.tokenHash), officeID.map { Data($0.bytes) }, role.rawValue,
-                                 Int64(invitation.expiresAt.timeIntervalSince1970), Data(invitation.wrappedSecrets),
-                                 Data(createdBy.bytes)])
+            try db.execute(
+                sql: """
+                    INSERT INTO invitation (token_hash, office_id, role, expires_at, wrapped_secrets, created_by) VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    Data(invitation.tokenHash), officeID.map { Data($0.bytes) }, role.rawValue,
+                    Int64(invitation.expiresAt.timeIntervalSince1970), Data(invitation.wrappedSecrets),
+                    Data(createdBy.bytes),
+                ])
             try self.audit(event, chain: chain, db)
         }
     }
@@ -68,12 +79,15 @@ extension SQLiteMemberStore {
         return verband.id
     }
 
-    public func enrol(_ member: Member, invitationHash: [UInt8], now: Date, officeSeals: [OfficeKeySeal],
-                      verbandSeal: [UInt8]?, manifest: SignedKeyManifest?, audit event: AuditEvent) async throws {
+    public func enrol(
+        _ member: Member, invitationHash: [UInt8], now: Date, officeSeals: [OfficeKeySeal],
+        verbandSeal: [UInt8]?, manifest: SignedKeyManifest?, audit event: AuditEvent
+    ) async throws {
         let chain = try await chain(member.officeID)
         try await writer.write { db in
-            try db.execute(sql: "DELETE FROM invitation WHERE token_hash = ? AND expires_at > ?",
-                           arguments: [Data(invitationHash), Int64(now.timeIntervalSince1970)])
+            try db.execute(
+                sql: "DELETE FROM invitation WHERE token_hash = ? AND expires_at > ?",
+                arguments: [Data(invitationHash), Int64(now.timeIntervalSince1970)])
             guard db.changesCount == 1 else { throw MemberStoreError.invitationUnusable }
             guard try MemberRow.one(db, username: member.username) == nil else { throw MemberStoreError.usernameTaken }
             if let officeID = member.officeID {
@@ -85,8 +99,9 @@ extension SQLiteMemberStore {
             try MemberRow.insert(member, db)
             if let officeID = member.officeID { try AppDatabase.insert(officeSeals, officeID: officeID, db) }
             if let verbandSeal {
-                try db.execute(sql: "INSERT INTO verband_key_seal (member_id, sealed) VALUES (?, ?)",
-                               arguments: [Data(member.id.bytes), Data(verbandSeal)])
+                try db.execute(
+                    sql: "INSERT INTO verband_key_seal (member_id, sealed) VALUES (?, ?)",
+                    arguments: [Data(member.id.bytes), Data(verbandSeal)])
             }
             if let manifest {
                 if member.officeID == nil { try Self.writeVerband(manifest, db) } else { try Self.write(manifest, db) }
@@ -116,7 +131,8 @@ extension SQLiteMemberStore {
         let chain = try await chain(member.officeID)
         try await writer.write { db in
             if member.role == .lead, role != .lead, let officeID = member.officeID,
-               try MemberRow.leadCount(db, officeID: officeID) <= 1 {
+                try MemberRow.leadCount(db, officeID: officeID) <= 1
+            {
                 throw MemberStoreError.lastLead
             }
             try db.execute(sql: "UPDATE member SET role = ? WHERE id = ?", arguments: [role.rawValue, Data(member.id.bytes)])
@@ -128,12 +144,17 @@ extension SQLiteMemberStore {
         }
     }
 
-    public func replaceKeys(of member: Member, officeSeals: [OfficeKeySeal], manifest: SignedKeyManifest?, audit event: AuditEvent) async throws {
+    public func replaceKeys(of member: Member, officeSeals: [OfficeKeySeal], manifest: SignedKeyManifest?, audit event: AuditEvent)
+        async throws
+    {
         let chain = try await chain(member.officeID)
         try await writer.write { db in
-            try db.execute(sql: "UPDATE member SET role = ?, public_key = ?, wrapped_secret = ? WHERE id = ?",
-                           arguments: [member.role.rawValue, Data(member.publicKey.bytes), try MemberRow.wrapJSON(member),
-                                       Data(member.id.bytes)])
+            try db.execute(
+                sql: "UPDATE member SET role = ?, public_key = ?, wrapped_secret = ? WHERE id = ?",
+                arguments: [
+                    member.role.rawValue, Data(member.publicKey.bytes), try MemberRow.wrapJSON(member),
+                    Data(member.id.bytes),
+                ])
             guard db.changesCount == 1 else { throw StoreError.notFound }
             if !officeSeals.isEmpty, let officeID = member.officeID {
                 try db.execute(sql: "DELETE FROM office_key_seal WHERE recipient = ?", arguments: [member.id.hex])
@@ -144,8 +165,10 @@ extension SQLiteMemberStore {
         }
     }
 
-    public func addRecoveredLead(_ member: Member, officeSeals: [OfficeKeySeal], manifest: SignedKeyManifest,
-                                 audit event: AuditEvent) async throws {
+    public func addRecoveredLead(
+        _ member: Member, officeSeals: [OfficeKeySeal], manifest: SignedKeyManifest,
+        audit event: AuditEvent
+    ) async throws {
         guard let officeID = member.officeID else { throw StoreError.notFound }
         try await writer.write { db in
             guard try MemberRow.one(db, username: member.username) == nil else { throw MemberStoreError.usernameTaken }
@@ -156,27 +179,35 @@ extension SQLiteMemberStore {
         }
     }
 
-    public func createVerband(_ verband: Verband, analyst: Member, seal: [UInt8], manifest: SignedKeyManifest,
-                              audit event: AuditEvent) async throws {
+    public func createVerband(
+        _ verband: Verband, analyst: Member, seal: [UInt8], manifest: SignedKeyManifest,
+        audit event: AuditEvent
+    ) async throws {
         try await writer.write { db in
             guard try Self.verband(db) == nil else { throw MemberStoreError.membersChanged }
             guard try MemberRow.one(db, username: analyst.username) == nil else { throw MemberStoreError.usernameTaken }
-            try db.execute(sql: "INSERT INTO verband (id, name, public_key) VALUES (?, ?, ?)",
-                           arguments: [Data(verband.id.bytes), verband.name, Data(verband.publicKey.bytes)])
+            try db.execute(
+                sql: "INSERT INTO verband (id, name, public_key) VALUES (?, ?, ?)",
+                arguments: [Data(verband.id.bytes), verband.name, Data(verband.publicKey.bytes)])
             try MemberRow.insert(analyst, db)
-            try db.execute(sql: "INSERT INTO verband_key_seal (member_id, sealed) VALUES (?, ?)",
-                           arguments: [Data(analyst.id.bytes), Data(seal)])
+            try db.execute(
+                sql: "INSERT INTO verband_key_seal (member_id, sealed) VALUES (?, ?)",
+                arguments: [Data(analyst.id.bytes), Data(seal)])
             try Self.writeVerband(manifest, db)
             try self.audit(event, chain: verband.id, db)
         }
     }
 
-    public func replaceRecoveryKey(officeID: EntityID, recoveryKey: BoxPublicKey, seals: [OfficeKeySeal],
-                                   manifest: SignedKeyManifest, audit event: AuditEvent) async throws {
+    public func replaceRecoveryKey(
+        officeID: EntityID, recoveryKey: BoxPublicKey, seals: [OfficeKeySeal],
+        manifest: SignedKeyManifest, audit event: AuditEvent
+    ) async throws {
         try await writer.write { db in
             let officeData = Data(officeID.bytes)
-            guard try Int64.fetchOne(db, sql: "SELECT key_version FROM office WHERE id = ?", arguments: [officeData])
-                    == Int64(manifest.manifest.keyVersion), seals.allSatisfy({ $0.keyVersion == manifest.manifest.keyVersion && $0.recipient == "recovery" })
+            guard
+                try Int64.fetchOne(db, sql: "SELECT key_version FROM office WHERE id = ?", arguments: [officeData])
+                    == Int64(manifest.manifest.keyVersion),
+                seals.allSatisfy({ $0.keyVersion == manifest.manifest.keyVersion && $0.recipient == "recovery" })
             else { throw MemberStoreError.keyVersionChanged }
             // The old recovery code opens nothing of any version from now on.
             try db.execute(sql: "DELETE FROM office_key_seal WHERE office_id = ? AND recipient = 'recovery'", arguments: [officeData])

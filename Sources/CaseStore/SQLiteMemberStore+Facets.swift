@@ -7,11 +7,14 @@ import SichtbarCore
 extension SQLiteMemberStore {
     public func facets(caseID: EntityID, officeID: EntityID) async throws -> SealedFacets? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, month, key_version, ciphertext FROM case_facets WHERE case_id = ? AND office_id = ?",
-                             arguments: [Data(caseID.bytes), Data(officeID.bytes)]).flatMap { row in
+            try Row.fetchOne(
+                db, sql: "SELECT id, month, key_version, ciphertext FROM case_facets WHERE case_id = ? AND office_id = ?",
+                arguments: [Data(caseID.bytes), Data(officeID.bytes)]
+            ).flatMap { row in
                 EntityID(bytes: [UInt8](row["id"] as Data)).map {
-                    SealedFacets(id: $0, month: row["month"], keyVersion: UInt32(row["key_version"] as Int64),
-                                 ciphertext: [UInt8](row["ciphertext"] as Data))
+                    SealedFacets(
+                        id: $0, month: row["month"], keyVersion: UInt32(row["key_version"] as Int64),
+                        ciphertext: [UInt8](row["ciphertext"] as Data))
                 }
             }
         }

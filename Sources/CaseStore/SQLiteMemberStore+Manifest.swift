@@ -1,8 +1,8 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 extension SQLiteMemberStore {
@@ -11,8 +11,10 @@ extension SQLiteMemberStore {
     }
 
     static func keyManifest(officeID: EntityID, _ db: Database) throws -> StoredKeyManifest {
-        storedManifest(try Row.fetchOne(db, sql: "SELECT body, tag FROM key_manifest WHERE office_id = ?",
-                                        arguments: [Data(officeID.bytes)]))
+        storedManifest(
+            try Row.fetchOne(
+                db, sql: "SELECT body, tag FROM key_manifest WHERE office_id = ?",
+                arguments: [Data(officeID.bytes)]))
     }
 
     /// A `body, tag` row of `key_manifest` or `verband_manifest` as read: none, unreadable, or
@@ -36,29 +38,37 @@ extension SQLiteMemberStore {
     static func write(_ signed: SignedKeyManifest, _ db: Database) throws {
         let manifest = signed.manifest
         let officeData = Data(manifest.officeID.bytes)
-        guard let office = try Row.fetchOne(db, sql: "SELECT public_key, key_version, recovery_public_key FROM office WHERE id = ?",
-                                            arguments: [officeData]),
-              [UInt8](office["public_key"] as Data) == manifest.officePublicKey.bytes,
-              office["key_version"] as Int64 == Int64(manifest.keyVersion),
-              [UInt8](office["recovery_public_key"] as Data) == manifest.recoveryPublicKey.bytes else {
+        guard
+            let office = try Row.fetchOne(
+                db, sql: "SELECT public_key, key_version, recovery_public_key FROM office WHERE id = ?",
+                arguments: [officeData]),
+            [UInt8](office["public_key"] as Data) == manifest.officePublicKey.bytes,
+            office["key_version"] as Int64 == Int64(manifest.keyVersion),
+            [UInt8](office["recovery_public_key"] as Data) == manifest.recoveryPublicKey.bytes
+        else {
             throw MemberStoreError.membersChanged
         }
         let rows = try MemberRow.all(db, officeID: manifest.officeID).map(KeyManifest.Entry.init)
         guard manifest.with(members: rows) == manifest else { throw MemberStoreError.membersChanged }
-        try db.execute(sql: """
-            INSERT INTO key_manifest (office_id, key_version, body, tag) VALUES (?, ?, ?, ?)
-            ON CONFLICT (office_id) DO UPDATE SET key_version = excluded.key_version, body = excluded.body, tag = excluded.tag
-            """, arguments: [officeData, Int64(manifest.keyVersion), Data(manifest.canonicalBytes), Data(signed.tag)])
+        try db.execute(
+            sql: """
+                INSERT INTO key_manifest (office_id, key_version, body, tag) VALUES (?, ?, ?, ?)
+                ON CONFLICT (office_id) DO UPDATE SET key_version = excluded.key_version, body = excluded.body, tag = excluded.tag
+                """, arguments: [officeData, Int64(manifest.keyVersion), Data(manifest.canonicalBytes), Data(signed.tag)])
     }
 
     public func uncheckedCaseKeys(officeID: EntityID, limit: Int) async throws -> [CaseKeyFingerprint] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, office_key_version, sealed_to FROM case_file WHERE office_id = ? AND key_checked = 0 LIMIT ?
-                """, arguments: [Data(officeID.bytes), limit]).compactMap { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, office_key_version, sealed_to FROM case_file WHERE office_id = ? AND key_checked = 0 LIMIT ?
+                    """, arguments: [Data(officeID.bytes), limit]
+            ).compactMap { row in
                 guard let id = EntityID(bytes: [UInt8](row["id"] as Data)) else { return nil }
-                return CaseKeyFingerprint(caseID: id, keyVersion: UInt32(row["office_key_version"] as Int64),
-                                          sealedTo: (row["sealed_to"] as Data?).map { [UInt8]($0) })
+                return CaseKeyFingerprint(
+                    caseID: id, keyVersion: UInt32(row["office_key_version"] as Int64),
+                    sealedTo: (row["sealed_to"] as Data?).map { [UInt8]($0) })
             }
         }
     }
@@ -85,8 +95,9 @@ extension SQLiteMemberStore {
 
     public func recordRotationFailure(officeID: EntityID, reason: String) async throws {
         try await writer.write { db in
-            try db.execute(sql: "UPDATE key_rotation SET failure = ?, failed_at = ? WHERE office_id = ?",
-                           arguments: [reason, Int64(Date().timeIntervalSince1970), Data(officeID.bytes)])
+            try db.execute(
+                sql: "UPDATE key_rotation SET failure = ?, failed_at = ? WHERE office_id = ?",
+                arguments: [reason, Int64(Date().timeIntervalSince1970), Data(officeID.bytes)])
         }
     }
 }

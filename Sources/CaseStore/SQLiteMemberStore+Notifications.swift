@@ -7,18 +7,23 @@ import SichtbarCore
 extension SQLiteMemberStore: NotificationStore {
     public func waitingItems(tomorrow: Day) async throws -> [WaitingItem] {
         try await writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.id, c.office_id, c.touched, c.reporter_unread, c.next_due,
-                       EXISTS (SELECT 1 FROM mailbox m WHERE m.case_id = c.id) AS intake,
-                       (SELECT group_concat(hex(a.member_id)) FROM case_assignee a WHERE a.case_id = c.id) AS assignees
-                FROM case_file c
-                WHERE c.touched = 0 OR c.reporter_unread = 1 OR c.next_due = ?
-                """, arguments: [tomorrow.iso])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.office_id, c.touched, c.reporter_unread, c.next_due,
+                           EXISTS (SELECT 1 FROM mailbox m WHERE m.case_id = c.id) AS intake,
+                           (SELECT group_concat(hex(a.member_id)) FROM case_assignee a WHERE a.case_id = c.id) AS assignees
+                    FROM case_file c
+                    WHERE c.touched = 0 OR c.reporter_unread = 1 OR c.next_due = ?
+                    """, arguments: [tomorrow.iso])
             var items: [WaitingItem] = []
             for row in rows {
                 guard let id = EntityID(bytes: [UInt8](row["id"] as Data)),
-                      let office = EntityID(bytes: [UInt8](row["office_id"] as Data)) else { continue }
-                let assignees = ((row["assignees"] as String?) ?? "").split(separator: ",").compactMap { EntityID(hex: String($0).lowercased()) }
+                    let office = EntityID(bytes: [UInt8](row["office_id"] as Data))
+                else { continue }
+                let assignees = ((row["assignees"] as String?) ?? "").split(separator: ",").compactMap {
+                    EntityID(hex: String($0).lowercased())
+                }
                 if row["touched"] as Int == 0 && row["intake"] as Bool {
                     items.append(WaitingItem(officeID: office, caseID: id, reason: .newReport, assignees: assignees))
                 }
@@ -53,8 +58,9 @@ extension SQLiteMemberStore: NotificationStore {
     public func setNotificationAddress(memberID: EntityID, officeID: EntityID, address: EmailAddress?, audit: AuditEvent) async throws {
         try await writer.write { db in
             if let address {
-                try db.execute(sql: "INSERT OR REPLACE INTO member_notify (member_id, address) VALUES (?, ?)",
-                               arguments: [Data(memberID.bytes), address.value])
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO member_notify (member_id, address) VALUES (?, ?)",
+                    arguments: [Data(memberID.bytes), address.value])
             } else {
                 try db.execute(sql: "DELETE FROM member_notify WHERE member_id = ?", arguments: [Data(memberID.bytes)])
             }

@@ -5,7 +5,9 @@ import SichtbarCore
 import Statistics
 
 extension SQLiteMemberStore: ReleaseStore {
-    public func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void) async throws -> StoredRelease {
+    public func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void)
+        async throws -> StoredRelease
+    {
         try await writer.write { db in
             let kept = try Self.release(db, where: "office_id = ?", [Data(release.officeID.bytes)])
             if let existing = kept.first(where: { $0.period == release.period }) {
@@ -13,18 +15,27 @@ extension SQLiteMemberStore: ReleaseStore {
             }
             try admit(kept)
             // Once a year's deleted cases lost their classifications, a quarter of it computed now would count too few.
-            if release.period.count == 7, try Bool.fetchOne(db, sql: "SELECT 1 FROM retention_dropped_year WHERE office_id = ? AND year = ?",
-                                                           arguments: [Data(release.officeID.bytes), String(release.period.prefix(4))]) == true {
-                throw AccessError.invalid(field: "period", message: """
-                    \(release.period) cannot be computed any more: the year \(release.period.prefix(4)) was released, and the retention \
-                    policy has since dropped the classifications of its deleted cases. Release quarters before their year.
-                    """)
+            if release.period.count == 7,
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM retention_dropped_year WHERE office_id = ? AND year = ?",
+                    arguments: [Data(release.officeID.bytes), String(release.period.prefix(4))]) == true
+            {
+                throw AccessError.invalid(
+                    field: "period",
+                    message: """
+                        \(release.period) cannot be computed any more: the year \(release.period.prefix(4)) was released, and the retention \
+                        policy has since dropped the classifications of its deleted cases. Release quarters before their year.
+                        """)
             }
-            try db.execute(sql: """
-                INSERT INTO stat_release (id, office_id, period, created_at, key_version, sealed, epsilon)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [Data(release.id.bytes), Data(release.officeID.bytes), release.period, release.createdAt,
-                                 Int64(release.keyVersion), Data(release.sealed), release.epsilon])
+            try db.execute(
+                sql: """
+                    INSERT INTO stat_release (id, office_id, period, created_at, key_version, sealed, epsilon)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    Data(release.id.bytes), Data(release.officeID.bytes), release.period, release.createdAt,
+                    Int64(release.keyVersion), Data(release.sealed), release.epsilon,
+                ])
             try AuditLog.append([audit], chain: release.officeID, signer: signer, today: today(), db)
             return release
         }
@@ -44,9 +55,10 @@ extension SQLiteMemberStore: ReleaseStore {
 
     public func markSent(id: EntityID, officeID: EntityID, verbandCopy: [UInt8], at: String, audit: AuditEvent) async throws -> Bool {
         try await writer.write { db in
-            try db.execute(sql: """
-                UPDATE stat_release SET sent_at = ?, verband_copy = ? WHERE id = ? AND office_id = ? AND sent_at IS NULL
-                """, arguments: [at, Data(verbandCopy), Data(id.bytes), Data(officeID.bytes)])
+            try db.execute(
+                sql: """
+                    UPDATE stat_release SET sent_at = ?, verband_copy = ? WHERE id = ? AND office_id = ? AND sent_at IS NULL
+                    """, arguments: [at, Data(verbandCopy), Data(id.bytes), Data(officeID.bytes)])
             guard db.changesCount == 1 else { return false }
             try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
             return true
@@ -60,13 +72,19 @@ extension SQLiteMemberStore: ReleaseStore {
     }
 
     static func release(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [StoredRelease] {
-        try Row.fetchAll(db, sql: """
-            SELECT id, office_id, period, created_at, key_version, sealed, epsilon, sent_at, verband_copy
-            FROM stat_release WHERE \(condition) ORDER BY period DESC, office_id
-            """, arguments: arguments).compactMap { row in
-            guard let id = EntityID(bytes: [UInt8](row[0] as Data)), let office = EntityID(bytes: [UInt8](row[1] as Data)) else { return nil }
-            return StoredRelease(id: id, officeID: office, period: row[2], createdAt: row[3], keyVersion: UInt32(row[4] as Int64),
-                                 sealed: [UInt8](row[5] as Data), epsilon: row[6], sentAt: row[7], verbandCopy: (row[8] as Data?).map { [UInt8]($0) })
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, office_id, period, created_at, key_version, sealed, epsilon, sent_at, verband_copy
+                FROM stat_release WHERE \(condition) ORDER BY period DESC, office_id
+                """, arguments: arguments
+        ).compactMap { row in
+            guard let id = EntityID(bytes: [UInt8](row[0] as Data)), let office = EntityID(bytes: [UInt8](row[1] as Data)) else {
+                return nil
+            }
+            return StoredRelease(
+                id: id, officeID: office, period: row[2], createdAt: row[3], keyVersion: UInt32(row[4] as Int64),
+                sealed: [UInt8](row[5] as Data), epsilon: row[6], sentAt: row[7], verbandCopy: (row[8] as Data?).map { [UInt8]($0) })
         }
     }
 }

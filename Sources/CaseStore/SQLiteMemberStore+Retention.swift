@@ -11,23 +11,29 @@ extension SQLiteMemberStore: RetentionStore {
 
     public func retentionCandidates() async throws -> [RetentionCandidate] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, office_id, kind, step, received_on, classified_on, closed_on, deletion_requested_on, legal_hold FROM case_file
-                """).compactMap(Self.candidate)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, office_id, kind, step, received_on, classified_on, closed_on, deletion_requested_on, legal_hold FROM case_file
+                    """
+            ).compactMap(Self.candidate)
         }
     }
 
     static func candidate(_ row: Row) -> RetentionCandidate? {
         guard let id = EntityID(bytes: [UInt8](row["id"] as Data)), let office = EntityID(bytes: [UInt8](row["office_id"] as Data)),
-              let received = Day(iso: row["received_on"]) else { return nil }
-        return RetentionCandidate(id: id, officeID: office, kind: row["kind"], step: row["step"], receivedOn: received,
-                                  classifiedOn: (row["classified_on"] as String?).flatMap(Day.init(iso:)),
-                                  closedOn: (row["closed_on"] as String?).flatMap(Day.init(iso:)),
-                                  deletionRequestedOn: (row["deletion_requested_on"] as String?).flatMap(Day.init(iso:)),
-                                  legalHold: row["legal_hold"])
+            let received = Day(iso: row["received_on"])
+        else { return nil }
+        return RetentionCandidate(
+            id: id, officeID: office, kind: row["kind"], step: row["step"], receivedOn: received,
+            classifiedOn: (row["classified_on"] as String?).flatMap(Day.init(iso:)),
+            closedOn: (row["closed_on"] as String?).flatMap(Day.init(iso:)),
+            deletionRequestedOn: (row["deletion_requested_on"] as String?).flatMap(Day.init(iso:)),
+            legalHold: row["legal_hold"])
     }
 
-    public func shredForRetention(_ cases: [(candidate: RetentionCandidate, kind: RetentionKind)], at now: Date) async throws -> [EntityID] {
+    public func shredForRetention(_ cases: [(candidate: RetentionCandidate, kind: RetentionKind)], at now: Date) async throws -> [EntityID]
+    {
         var shredded: [EntityID] = []
         var start = 0
         while start < cases.count {
@@ -39,14 +45,19 @@ extension SQLiteMemberStore: RetentionStore {
                 for (candidate, kind) in batch {
                     let caseData = Data(candidate.id.bytes)
                     // Compare and delete: a case a counsellor changed since it was read waits for the next run.
-                    guard let row = try Row.fetchOne(db, sql: """
-                        SELECT id, office_id, kind, step, received_on, classified_on, closed_on, deletion_requested_on, legal_hold,
-                               EXISTS (SELECT 1 FROM mailbox WHERE case_id = ?1) AS intake
-                        FROM case_file WHERE id = ?1
-                        """, arguments: [caseData]), Self.candidate(row) == candidate, !candidate.legalHold else { continue }
+                    guard
+                        let row = try Row.fetchOne(
+                            db,
+                            sql: """
+                                SELECT id, office_id, kind, step, received_on, classified_on, closed_on, deletion_requested_on, legal_hold,
+                                       EXISTS (SELECT 1 FROM mailbox WHERE case_id = ?1) AS intake
+                                FROM case_file WHERE id = ?1
+                                """, arguments: [caseData]), Self.candidate(row) == candidate, !candidate.legalHold
+                    else { continue }
                     if row["intake"] as Bool && candidate.classifiedOn == nil {
-                        try db.execute(sql: "UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?",
-                                       arguments: [Data(candidate.officeID.bytes), String(candidate.receivedOn.iso.prefix(7))])
+                        try db.execute(
+                            sql: "UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?",
+                            arguments: [Data(candidate.officeID.bytes), String(candidate.receivedOn.iso.prefix(7))])
                     }
                     try Self.deleteCase(caseData, db)
                     events[candidate.officeID, default: []].append(.member("system", kind.auditAction, candidate.id.hex, at: now))
@@ -68,11 +79,16 @@ extension SQLiteMemberStore: RetentionStore {
 
     public func releasedOrphanFacets() async throws -> [OrphanFacets] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT f.office_id, substr(f.month, 1, 4) AS year, count(*) AS n FROM case_facets f
-                WHERE \(Self.orphanFacets) GROUP BY f.office_id, year ORDER BY year
-                """).compactMap { row in
-                guard let office = EntityID(bytes: [UInt8](row["office_id"] as Data)), let year = Int(row["year"] as String) else { return nil }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.office_id, substr(f.month, 1, 4) AS year, count(*) AS n FROM case_facets f
+                    WHERE \(Self.orphanFacets) GROUP BY f.office_id, year ORDER BY year
+                    """
+            ).compactMap { row in
+                guard let office = EntityID(bytes: [UInt8](row["office_id"] as Data)), let year = Int(row["year"] as String) else {
+                    return nil
+                }
                 return OrphanFacets(officeID: office, year: year, count: row["n"])
             }
         }
@@ -83,15 +99,18 @@ extension SQLiteMemberStore: RetentionStore {
             var dropped = 0
             for item in facets {
                 let office = Data(item.officeID.bytes)
-                try db.execute(sql: "DELETE FROM case_facets AS f WHERE f.office_id = ? AND substr(f.month, 1, 4) = ? AND \(Self.orphanFacets)",
-                               arguments: [office, String(item.year)])
+                try db.execute(
+                    sql: "DELETE FROM case_facets AS f WHERE f.office_id = ? AND substr(f.month, 1, 4) = ? AND \(Self.orphanFacets)",
+                    arguments: [office, String(item.year)])
                 let count = db.changesCount
                 guard count > 0 else { continue }
                 dropped += count
-                try db.execute(sql: "INSERT OR IGNORE INTO retention_dropped_year (office_id, year) VALUES (?, ?)",
-                               arguments: [office, String(item.year)])
-                try AuditLog.append([.member("system", .retentionFacetsDropped, "\(item.year): \(count)", at: now)],
-                                    chain: item.officeID, signer: signer, today: today(), db)
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO retention_dropped_year (office_id, year) VALUES (?, ?)",
+                    arguments: [office, String(item.year)])
+                try AuditLog.append(
+                    [.member("system", .retentionFacetsDropped, "\(item.year): \(count)", at: now)],
+                    chain: item.officeID, signer: signer, today: today(), db)
             }
             return dropped
         }
@@ -101,8 +120,9 @@ extension SQLiteMemberStore: RetentionStore {
 
     public func setLegalHold(caseID: EntityID, officeID: EntityID, hold: Bool, audit: AuditEvent) async throws {
         try await writer.write { db in
-            try db.execute(sql: "UPDATE case_file SET legal_hold = ? WHERE id = ? AND office_id = ?",
-                           arguments: [hold, Data(caseID.bytes), Data(officeID.bytes)])
+            try db.execute(
+                sql: "UPDATE case_file SET legal_hold = ? WHERE id = ? AND office_id = ?",
+                arguments: [hold, Data(caseID.bytes), Data(officeID.bytes)])
             guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
             try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
         }

@@ -7,9 +7,12 @@ import Statistics
 extension SQLiteMemberStore: StatisticsStore {
     public func sealedFacets(officeID: EntityID, through lastMonth: String) async throws -> [SealedFacets] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, month, key_version, ciphertext FROM case_facets WHERE office_id = ? AND month <= ? ORDER BY month, id
-                """, arguments: [Data(officeID.bytes), lastMonth]).compactMap { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, month, key_version, ciphertext FROM case_facets WHERE office_id = ? AND month <= ? ORDER BY month, id
+                    """, arguments: [Data(officeID.bytes), lastMonth]
+            ).compactMap { row in
                 guard let id = EntityID(bytes: [UInt8](row[0] as Data)) else { return nil }
                 return SealedFacets(id: id, month: row[1], keyVersion: UInt32(row[2] as Int64), ciphertext: [UInt8](row[3] as Data))
             }
@@ -18,15 +21,19 @@ extension SQLiteMemberStore: StatisticsStore {
 
     public func unclassifiedReports(officeID: EntityID, months: [String]) async throws -> Int {
         try await writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT coalesce(sum(unclassified), 0) FROM intake_month WHERE office_id = ? AND month IN (SELECT value FROM json_each(?))",
-                             arguments: [Data(officeID.bytes), Self.jsonList(months)]) ?? 0
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT coalesce(sum(unclassified), 0) FROM intake_month WHERE office_id = ? AND month IN (SELECT value FROM json_each(?))",
+                arguments: [Data(officeID.bytes), Self.jsonList(months)]) ?? 0
         }
     }
 
     public func tallyCount(officeID: EntityID, months: [String]) async throws -> Int {
         try await writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM contact_tally WHERE office_id = ? AND month IN (SELECT value FROM json_each(?))",
-                             arguments: [Data(officeID.bytes), Self.jsonList(months)]) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM contact_tally WHERE office_id = ? AND month IN (SELECT value FROM json_each(?))",
+                arguments: [Data(officeID.bytes), Self.jsonList(months)]) ?? 0
         }
     }
 

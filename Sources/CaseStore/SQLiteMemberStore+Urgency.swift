@@ -18,17 +18,22 @@ extension SQLiteMemberStore {
     }
 
     static func stretches(_ urgency: CaseQuery.Urgency) -> [UrgencyStretch] {
-        let today = urgency.today.iso, soon = urgency.soon.iso
+        let today = urgency.today.iso
+        let soon = urgency.soon.iso
         return [
             UrgencyStretch(bucket: 0, condition: "c.next_due < ?", arguments: [today], day: "c.next_due", order: "c.next_due, c.id"),
-            UrgencyStretch(bucket: 1, condition: "c.reporter_unread = 1 AND (c.next_due IS NULL OR c.next_due >= ?)", arguments: [today],
-                           day: "coalesce(c.next_due, '9999-12-31')", order: "coalesce(c.next_due, '9999-12-31'), c.id"),
-            UrgencyStretch(bucket: 2, condition: "c.reporter_unread = 0 AND c.next_due >= ? AND c.next_due <= ?", arguments: [today, soon],
-                           day: "c.next_due", order: "c.next_due, c.id"),
-            UrgencyStretch(bucket: 3, condition: "c.reporter_unread = 0 AND c.next_due > ?", arguments: [soon], day: "c.next_due",
-                           order: "c.next_due, c.id"),
-            UrgencyStretch(bucket: 3, condition: "c.reporter_unread = 0 AND c.next_due IS NULL", arguments: [], day: "'9999-12-31'",
-                           order: "c.id"),
+            UrgencyStretch(
+                bucket: 1, condition: "c.reporter_unread = 1 AND (c.next_due IS NULL OR c.next_due >= ?)", arguments: [today],
+                day: "coalesce(c.next_due, '9999-12-31')", order: "coalesce(c.next_due, '9999-12-31'), c.id"),
+            UrgencyStretch(
+                bucket: 2, condition: "c.reporter_unread = 0 AND c.next_due >= ? AND c.next_due <= ?", arguments: [today, soon],
+                day: "c.next_due", order: "c.next_due, c.id"),
+            UrgencyStretch(
+                bucket: 3, condition: "c.reporter_unread = 0 AND c.next_due > ?", arguments: [soon], day: "c.next_due",
+                order: "c.next_due, c.id"),
+            UrgencyStretch(
+                bucket: 3, condition: "c.reporter_unread = 0 AND c.next_due IS NULL", arguments: [], day: "'9999-12-31'",
+                order: "c.id"),
         ]
     }
 

@@ -1,8 +1,8 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 extension SQLiteMemberStore {
@@ -20,17 +20,22 @@ extension SQLiteMemberStore {
         }
         let rows = try MemberRow.all(db, officeID: nil).map(KeyManifest.Entry.init)
         guard manifest.with(members: rows) == manifest else { throw MemberStoreError.membersChanged }
-        try db.execute(sql: """
-            INSERT INTO verband_manifest (verband_id, key_version, body, tag) VALUES (?, ?, ?, ?)
-            ON CONFLICT (verband_id) DO UPDATE SET key_version = excluded.key_version, body = excluded.body, tag = excluded.tag
-            """, arguments: [Data(manifest.officeID.bytes), Int64(manifest.keyVersion), Data(manifest.canonicalBytes), Data(signed.tag)])
+        try db.execute(
+            sql: """
+                INSERT INTO verband_manifest (verband_id, key_version, body, tag) VALUES (?, ?, ?, ?)
+                ON CONFLICT (verband_id) DO UPDATE SET key_version = excluded.key_version, body = excluded.body, tag = excluded.tag
+                """,
+            arguments: [Data(manifest.officeID.bytes), Int64(manifest.keyVersion), Data(manifest.canonicalBytes), Data(signed.tag)])
     }
 
-    public func rotateVerband(from version: UInt32, publicKey: BoxPublicKey, seals: [EntityID: [UInt8]], removing: EntityID?,
-                              manifest: SignedKeyManifest, audit events: [AuditEvent]) async throws {
+    public func rotateVerband(
+        from version: UInt32, publicKey: BoxPublicKey, seals: [EntityID: [UInt8]], removing: EntityID?,
+        manifest: SignedKeyManifest, audit events: [AuditEvent]
+    ) async throws {
         try await writer.write { db in
             guard let verband = try Self.verband(db),
-                  try Int64.fetchOne(db, sql: "SELECT key_version FROM verband_manifest") == Int64(version) else {
+                try Int64.fetchOne(db, sql: "SELECT key_version FROM verband_manifest") == Int64(version)
+            else {
                 throw MemberStoreError.membersChanged
             }
             if let removing {
@@ -41,11 +46,13 @@ extension SQLiteMemberStore {
             }
             let analysts = Set(try MemberRow.all(db, officeID: nil).map(\.id))
             guard analysts == Set(seals.keys) else { throw MemberStoreError.membersChanged }
-            try db.execute(sql: "UPDATE verband SET public_key = ? WHERE id = ?", arguments: [Data(publicKey.bytes), Data(verband.id.bytes)])
+            try db.execute(
+                sql: "UPDATE verband SET public_key = ? WHERE id = ?", arguments: [Data(publicKey.bytes), Data(verband.id.bytes)])
             try db.execute(sql: "DELETE FROM verband_key_seal")
             for (memberID, sealed) in seals {
-                try db.execute(sql: "INSERT INTO verband_key_seal (member_id, sealed) VALUES (?, ?)",
-                               arguments: [Data(memberID.bytes), Data(sealed)])
+                try db.execute(
+                    sql: "INSERT INTO verband_key_seal (member_id, sealed) VALUES (?, ?)",
+                    arguments: [Data(memberID.bytes), Data(sealed)])
             }
             // Invitations carry the old ring: the analysts invite again.
             try db.execute(sql: "DELETE FROM invitation WHERE office_id IS NULL")

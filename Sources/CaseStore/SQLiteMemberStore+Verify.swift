@@ -13,17 +13,20 @@ extension SQLiteMemberStore {
     public func verifyChain(_ chain: EntityID, key: SigningPublicKey, anchor: AuditHead? = nil) async throws -> AuditVerdict {
         try await writer.read { db in
             var verifier = AuditVerifier(chain: chain, key: key, anchor: anchor)
-            let statement = try db.makeStatement(sql: """
-                SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = ? ORDER BY seq
-                """)
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = ? ORDER BY seq
+                    """)
             try statement.setArguments([Data(chain.bytes)])
             try Self.stepRows(of: statement, db) { row in
                 // The stored bytes as they are, borrowed until the next step: an edited field then
                 // fails on its hash.
-                verifier.consume(sequence: UInt64(bitPattern: sqlite3_column_int64(row, 0)),
-                                 event: AuditChain.EventBytes(at: Self.columnBytes(row, 1), actor: Self.columnBytes(row, 2),
-                                                              action: Self.columnBytes(row, 3), subject: Self.columnBytes(row, 4)),
-                                 hash: Self.columnBytes(row, 5))
+                verifier.consume(
+                    sequence: UInt64(bitPattern: sqlite3_column_int64(row, 0)),
+                    event: AuditChain.EventBytes(
+                        at: Self.columnBytes(row, 1), actor: Self.columnBytes(row, 2),
+                        action: Self.columnBytes(row, 3), subject: Self.columnBytes(row, 4)),
+                    hash: Self.columnBytes(row, 5))
             }
             return verifier.finish(head: try AuditLog.head(chain: chain, db))
         }

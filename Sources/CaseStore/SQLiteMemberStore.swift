@@ -1,9 +1,9 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
 import Intake
 import Members
+import Sealing
 import SichtbarCore
 
 /// `MemberStore` over SQLite: members, seals, invitations, rotations and the audit chains. It
@@ -44,7 +44,8 @@ public final class SQLiteMemberStore: MemberStore {
 
     static func verband(_ db: Database) throws -> Verband? {
         guard let row = try Row.fetchOne(db, sql: "SELECT id, name, public_key FROM verband LIMIT 1"),
-              let id = EntityID(bytes: [UInt8](row["id"] as Data)) else { return nil }
+            let id = EntityID(bytes: [UInt8](row["id"] as Data))
+        else { return nil }
         return Verband(id: id, name: row["name"], publicKey: try BoxPublicKey(bytes: [UInt8](row["public_key"] as Data)))
     }
 
@@ -55,19 +56,26 @@ public final class SQLiteMemberStore: MemberStore {
         }
     }
 
-    public func officeSeal(officeID: EntityID, version: UInt32, recipient: String,
-                           purpose: OfficeKeySeal.Purpose) async throws -> [UInt8]? {
+    public func officeSeal(
+        officeID: EntityID, version: UInt32, recipient: String,
+        purpose: OfficeKeySeal.Purpose
+    ) async throws -> [UInt8]? {
         try await writer.read { db in
-            try (Data.fetchOne(db, sql: """
-                SELECT sealed FROM office_key_seal WHERE office_id = ? AND key_version = ? AND recipient = ? AND purpose = ?
-                """, arguments: [Data(officeID.bytes), Int64(version), recipient, purpose.rawValue])).map { [UInt8]($0) }
+            try
+                (Data.fetchOne(
+                    db,
+                    sql: """
+                        SELECT sealed FROM office_key_seal WHERE office_id = ? AND key_version = ? AND recipient = ? AND purpose = ?
+                        """, arguments: [Data(officeID.bytes), Int64(version), recipient, purpose.rawValue])).map { [UInt8]($0) }
         }
     }
 
     public func verbandSeal(memberID: EntityID) async throws -> [UInt8]? {
         try await writer.read { db in
-            try (Data.fetchOne(db, sql: "SELECT sealed FROM verband_key_seal WHERE member_id = ?",
-                               arguments: [Data(memberID.bytes)])).map { [UInt8]($0) }
+            try
+                (Data.fetchOne(
+                    db, sql: "SELECT sealed FROM verband_key_seal WHERE member_id = ?",
+                    arguments: [Data(memberID.bytes)])).map { [UInt8]($0) }
         }
     }
 
@@ -90,10 +98,13 @@ public final class SQLiteMemberStore: MemberStore {
     /// A subject matches itself and subjects that continue it after a space ("CASE from→to").
     public func auditEntries(chain: EntityID, subject: String, limit: Int) async throws -> [AuditEntry] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT seq, at, actor, action, subject, hash FROM audit_event
-                WHERE chain = ? AND (subject = ? OR (subject > ? AND subject < ?)) ORDER BY seq LIMIT ?
-                """, arguments: [Data(chain.bytes), subject, subject + " ", subject + "!", limit]).map(AuditLog.decode)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT seq, at, actor, action, subject, hash FROM audit_event
+                    WHERE chain = ? AND (subject = ? OR (subject > ? AND subject < ?)) ORDER BY seq LIMIT ?
+                    """, arguments: [Data(chain.bytes), subject, subject + " ", subject + "!", limit]
+            ).map(AuditLog.decode)
         }
     }
 
@@ -122,7 +133,8 @@ public final class SQLiteMemberStore: MemberStore {
             conditions.append("at >= ? AND at < ?")
             arguments += [times.from, times.to]
         }
-        let sql = "SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq DESC LIMIT ?"
+        let sql =
+            "SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq DESC LIMIT ?"
         let bound = arguments + [limit]
         return try await writer.read { db in
             try Row.fetchAll(db, sql: sql, arguments: bound).map(AuditLog.decode)
@@ -156,9 +168,10 @@ public final class SQLiteMemberStore: MemberStore {
                 try AuditLog.append([], chain: chain, signer: signer, today: day, db)
                 if let head = try AuditLog.head(chain: chain, db) {
                     heads.append(head)
-                    try db.execute(sql: """
-                        INSERT OR IGNORE INTO audit_checkpoint (chain, day, seq, hash, signature) VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [data, day.iso, Int64(head.sequence), Data(head.hash), Data(head.signature)])
+                    try db.execute(
+                        sql: """
+                            INSERT OR IGNORE INTO audit_checkpoint (chain, day, seq, hash, signature) VALUES (?, ?, ?, ?, ?)
+                            """, arguments: [data, day.iso, Int64(head.sequence), Data(head.hash), Data(head.signature)])
                 }
             }
             return heads
@@ -179,9 +192,12 @@ public final class SQLiteMemberStore: MemberStore {
         while true {
             let from = next
             let page = try await writer.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = ? AND seq >= ? ORDER BY seq LIMIT ?
-                    """, arguments: [Data(chain.bytes), Int64(from), pageSize]).map(AuditLog.decode)
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = ? AND seq >= ? ORDER BY seq LIMIT ?
+                        """, arguments: [Data(chain.bytes), Int64(from), pageSize]
+                ).map(AuditLog.decode)
             }
             for entry in page where !body(entry) { return }
             guard let last = page.last, page.count == pageSize else { return }

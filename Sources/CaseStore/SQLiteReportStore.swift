@@ -1,10 +1,10 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
-import Synchronization
 import Intake
+import Sealing
 import SichtbarCore
+import Synchronization
 import Workflow
 
 /// `ReportStore` over the SQLite database, with group commit for intake.
@@ -41,28 +41,37 @@ public final class SQLiteReportStore: ReportStore {
 
     public func mailbox(lookupID: [UInt8]) async throws -> MailboxSnapshot? {
         try await database.writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT c.id, c.office_id, c.step, c.touched, m.wrapped_key
-                FROM mailbox m JOIN case_file c ON c.id = m.case_id WHERE m.lookup_id = ?
-                """, arguments: [Data(lookupID)]),
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT c.id, c.office_id, c.step, c.touched, m.wrapped_key
+                        FROM mailbox m JOIN case_file c ON c.id = m.case_id WHERE m.lookup_id = ?
+                        """, arguments: [Data(lookupID)]),
                 let caseID = EntityID(bytes: [UInt8](row["id"] as Data)),
                 let officeID = EntityID(bytes: [UInt8](row["office_id"] as Data))
             else { return nil }
             let shared = RecordKind.allCases.filter(\.isShared).map(\.rawValue)
-            let records = try Row.fetchAll(db, sql: """
-                SELECT id, kind, key_version, CASE WHEN kind = 'reporter_file' THEN X'' ELSE ciphertext END AS ciphertext
-                FROM record WHERE case_id = ? AND kind IN (\(shared.map { _ in "?" }.joined(separator: ",")))
-                """, arguments: StatementArguments([Data(caseID.bytes)] + shared))
-                .compactMap { record -> SealedRecord? in
-                    guard let id = EntityID(bytes: [UInt8](record["id"] as Data)),
-                          let kind = RecordKind(rawValue: record["kind"]) else { return nil }
-                    return SealedRecord(id: id, caseID: caseID, kind: kind,
-                                        keyVersion: UInt32(record["key_version"] as Int64),
-                                        ciphertext: [UInt8](record["ciphertext"] as Data))
-                }
-            return MailboxSnapshot(caseID: caseID, officeID: officeID, step: row["step"],
-                                   touchedByOffice: row["touched"] as Bool,
-                                   wrappedMailboxKey: [UInt8](row["wrapped_key"] as Data), records: records)
+            let records = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, kind, key_version, CASE WHEN kind = 'reporter_file' THEN X'' ELSE ciphertext END AS ciphertext
+                    FROM record WHERE case_id = ? AND kind IN (\(shared.map { _ in "?" }.joined(separator: ",")))
+                    """, arguments: StatementArguments([Data(caseID.bytes)] + shared)
+            )
+            .compactMap { record -> SealedRecord? in
+                guard let id = EntityID(bytes: [UInt8](record["id"] as Data)),
+                    let kind = RecordKind(rawValue: record["kind"])
+                else { return nil }
+                return SealedRecord(
+                    id: id, caseID: caseID, kind: kind,
+                    keyVersion: UInt32(record["key_version"] as Int64),
+                    ciphertext: [UInt8](record["ciphertext"] as Data))
+            }
+            return MailboxSnapshot(
+                caseID: caseID, officeID: officeID, step: row["step"],
+                touchedByOffice: row["touched"] as Bool,
+                wrappedMailboxKey: [UInt8](row["wrapped_key"] as Data), records: records)
         }
     }
 
@@ -90,16 +99,18 @@ public final class SQLiteReportStore: ReportStore {
     public func shred(caseID: EntityID) async throws {
         let queued = today()
         try await database.writer.write { db in
-            let monthRow = try Row.fetchOne(db, sql: "SELECT office_id, received_on, touched FROM case_file WHERE id = ?",
-                                            arguments: [Data(caseID.bytes)])
+            let monthRow = try Row.fetchOne(
+                db, sql: "SELECT office_id, received_on, touched FROM case_file WHERE id = ?",
+                arguments: [Data(caseID.bytes)])
             guard let monthRow else { throw StoreError.notFound }
             try db.execute(sql: "DELETE FROM record WHERE case_id = ?", arguments: [Data(caseID.bytes)])
             try db.execute(sql: "DELETE FROM mailbox WHERE case_id = ?", arguments: [Data(caseID.bytes)])
             try db.execute(sql: "DELETE FROM case_file WHERE id = ?", arguments: [Data(caseID.bytes)])
             let received: String = monthRow["received_on"]
-            try db.execute(sql: """
-                UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?
-                """, arguments: [monthRow["office_id"] as Data, String(received.prefix(7))])
+            try db.execute(
+                sql: """
+                    UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?
+                    """, arguments: [monthRow["office_id"] as Data, String(received.prefix(7))])
             if let office = EntityID(bytes: [UInt8](monthRow["office_id"] as Data)) {
                 try AuditLog.queue(.reportWithdrawn, subject: caseID, chain: office, day: queued, db)
             }
@@ -110,11 +121,12 @@ public final class SQLiteReportStore: ReportStore {
     public func requestDeletion(caseID: EntityID, on day: Day, due: Day?) async throws {
         let queued = today()
         try await database.writer.write { db in
-            try db.execute(sql: """
-                UPDATE case_file SET step = ?, withdrawn_on = ?2, deletion_requested_on = ?2,
-                    next_due = CASE WHEN ?3 IS NOT NULL AND (next_due IS NULL OR ?3 < next_due) THEN ?3 ELSE next_due END
-                WHERE id = ?
-                """, arguments: [WorkflowPolicy.deletionRequestedStep, day.iso, due?.iso, Data(caseID.bytes)])
+            try db.execute(
+                sql: """
+                    UPDATE case_file SET step = ?, withdrawn_on = ?2, deletion_requested_on = ?2,
+                        next_due = CASE WHEN ?3 IS NOT NULL AND (next_due IS NULL OR ?3 < next_due) THEN ?3 ELSE next_due END
+                    WHERE id = ?
+                    """, arguments: [WorkflowPolicy.deletionRequestedStep, day.iso, due?.iso, Data(caseID.bytes)])
             guard db.changesCount == 1 else { throw StoreError.notFound }
             if let office = try Self.officeOfCase(caseID, db) {
                 try AuditLog.queue(.withdrawalRequested, subject: caseID, chain: office, day: queued, db)
@@ -128,9 +140,12 @@ public final class SQLiteReportStore: ReportStore {
     }
 
     static func insert(_ record: SealedRecord, pending: Bool = false, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO record (id, case_id, kind, key_version, ciphertext, pending) VALUES (?, ?, ?, ?, ?, ?)").execute(
-            arguments: [Data(record.id.bytes), Data(record.caseID.bytes), record.kind.rawValue,
-                        Int64(record.keyVersion), Data(record.ciphertext), pending]
-        )
+        try db.cachedStatement(sql: "INSERT INTO record (id, case_id, kind, key_version, ciphertext, pending) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(
+                arguments: [
+                    Data(record.id.bytes), Data(record.caseID.bytes), record.kind.rawValue,
+                    Int64(record.keyVersion), Data(record.ciphertext), pending,
+                ]
+            )
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Sealing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The server's own secrets: the key that turns receipt lookup seeds into lookup ids, and the
 /// Ed25519 seed that signs audit heads and exports. Kept in a 0600 file beside the database,
@@ -37,8 +38,9 @@ public final class ServerSecrets: Sendable {
         guard bytes.count == 4 + 32 + 32, Array(bytes[0..<4]) == Self.magic else {
             throw ServerSecretsError.malformed(url.path)
         }
-        return ServerSecrets(lookupKey: SecureBytes(copying: bytes[4..<36]),
-                             signing: try SigningKeyPair(seed: SecureBytes(copying: bytes[36..<68])))
+        return ServerSecrets(
+            lookupKey: SecureBytes(copying: bytes[4..<36]),
+            signing: try SigningKeyPair(seed: SecureBytes(copying: bytes[36..<68])))
     }
 
     func write(to url: URL) throws {

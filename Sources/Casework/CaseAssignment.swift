@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A member assigned to a case: the counsellor in charge, a co-counsellor, or a stand-in.
 public struct CaseAssignment: Sendable, Equatable, Codable {
     public enum Role: String, Sendable, Codable, CaseIterable {

@@ -19,8 +19,10 @@ public struct CaseClassification: Sendable, Equatable, Codable {
     /// The intervention codes carried out, in order (one code may repeat).
     public let interventions: [String]
 
-    public init(taxonomy: String, month: String, kind: String, codes: [String: [String]], flags: [String], region: String?,
-                closedMonth: String? = nil, outcome: String? = nil, interventions: [String] = []) {
+    public init(
+        taxonomy: String, month: String, kind: String, codes: [String: [String]], flags: [String], region: String?,
+        closedMonth: String? = nil, outcome: String? = nil, interventions: [String] = []
+    ) {
         self.taxonomy = taxonomy
         self.month = month
         self.kind = kind
@@ -35,8 +37,9 @@ public struct CaseClassification: Sendable, Equatable, Codable {
     /// The same codes with the counting facts of the case as it is now: statistics count kind,
     /// closing, outcome and interventions from here, since they hold no key to the case.
     public func counting(kind: String, closedMonth: String?, outcome: String?, interventions: [String]) -> CaseClassification {
-        CaseClassification(taxonomy: taxonomy, month: month, kind: kind, codes: codes, flags: flags, region: region,
-                           closedMonth: closedMonth, outcome: outcome, interventions: interventions)
+        CaseClassification(
+            taxonomy: taxonomy, month: month, kind: kind, codes: codes, flags: flags, region: region,
+            closedMonth: closedMonth, outcome: outcome, interventions: interventions)
     }
 
     enum CodingKeys: String, CodingKey {

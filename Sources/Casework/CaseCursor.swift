@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// Where a page of the case list ended: the sort key (a day) and the id of the last case.
 /// Opaque to clients (`next` in the API), checked when read back.
 public struct CaseCursor: Sendable, Equatable {
@@ -23,7 +24,8 @@ public struct CaseCursor: Sendable, Equatable {
             guard let day = Day(iso: parts[0]), let id = EntityID(hex: parts[1]) else { return nil }
             self.init(day: day, id: id)
         case 3:
-            guard let bucket = Int(parts[0]), (0...3).contains(bucket), let day = Day(iso: parts[1]), let id = EntityID(hex: parts[2]) else { return nil }
+            guard let bucket = Int(parts[0]), (0...3).contains(bucket), let day = Day(iso: parts[1]), let id = EntityID(hex: parts[2])
+            else { return nil }
             self.init(day: day, id: id, bucket: bucket)
         default:
             return nil

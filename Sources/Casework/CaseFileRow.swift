@@ -1,5 +1,6 @@
 import Members
 import SichtbarCore
+
 /// A case as stored: the plaintext the list filters on, the sealed keys, the sealed sheet and
 /// who is assigned. The store hands it out only for the office asked about.
 public struct CaseFileRow: Sendable {
@@ -30,9 +31,12 @@ public struct CaseFileRow: Sendable {
     /// Court proceedings are pending: retention deletes nothing of the case.
     public var legalHold = false
 
-    public init(id: EntityID, officeID: EntityID, kind: String, step: String, channel: String, receivedOn: Day, nextDue: Day?,
-                closedOn: Day?, withdrawnOn: Day? = nil, revision: Int, keys: SealedCaseKeys, hasMailbox: Bool, assignees: [CaseAssignment], sheet: SealedRecord?,
-                authenticator: [UInt8]? = nil) {
+    public init(
+        id: EntityID, officeID: EntityID, kind: String, step: String, channel: String, receivedOn: Day, nextDue: Day?,
+        closedOn: Day?, withdrawnOn: Day? = nil, revision: Int, keys: SealedCaseKeys, hasMailbox: Bool, assignees: [CaseAssignment],
+        sheet: SealedRecord?,
+        authenticator: [UInt8]? = nil
+    ) {
         self.id = id
         self.officeID = officeID
         self.kind = kind

@@ -1,5 +1,6 @@
 import Members
 import SichtbarCore
+
 /// The store seam for casework: listing, opening, creating and changing an office's cases, each
 /// change with its audit events in one transaction. CaseStore implements it over SQLite;
 /// `InMemoryCaseFileStore` serves the core tests.

@@ -7,7 +7,9 @@ enum CaseInput {
     static func text(_ text: String, field: String, limit: Int, allowEmpty: Bool = false) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty && !allowEmpty { throw AccessError.invalid(field: field, message: "\(field) is empty") }
-        guard trimmed.count <= limit else { throw AccessError.invalid(field: field, message: "\(field) is longer than \(limit) characters") }
+        guard trimmed.count <= limit else {
+            throw AccessError.invalid(field: field, message: "\(field) is longer than \(limit) characters")
+        }
         let allowed: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
             throw AccessError.invalid(field: field, message: "\(field) contains control characters")

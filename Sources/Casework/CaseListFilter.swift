@@ -31,8 +31,10 @@ public struct CaseListFilter: Sendable, Equatable {
     public var after: CaseCursor?
     public var limit: Int
 
-    public init(step: String? = nil, assignment: Assignment? = nil, due: Due? = nil, query: String? = nil, after: CaseCursor? = nil,
-                limit: Int = 50) {
+    public init(
+        step: String? = nil, assignment: Assignment? = nil, due: Due? = nil, query: String? = nil, after: CaseCursor? = nil,
+        limit: Int = 50
+    ) {
         self.step = step
         self.assignment = assignment
         self.due = due

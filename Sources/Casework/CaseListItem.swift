@@ -1,5 +1,6 @@
 import SichtbarCore
 import Workflow
+
 /// A case as the list shows it: no content beyond the title the counsellors gave it.
 public struct CaseListItem: Sendable, Equatable {
     public let id: EntityID

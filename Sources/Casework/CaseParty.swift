@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// Someone a case deals with: the other side (a landlord, an employer, a school), or a third
 /// party (a works council, an authority asked for a statement). Recorded once on the case and
 /// then chosen from a list, so a Vollmacht for "Wohnraum24 GmbH" and a letter to "Wohnraum24"

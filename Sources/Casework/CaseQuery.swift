@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// Which of an office's cases to list, in which order, from where.
 public struct CaseQuery: Sendable, Equatable {
     public enum Due: Sendable, Equatable {
@@ -50,8 +51,10 @@ public struct CaseQuery: Sendable, Equatable {
     public var after: CaseCursor?
     public var limit: Int
 
-    public init(officeID: EntityID, visibleTo: [EntityID]? = nil, step: String? = nil, assignedTo: [EntityID]? = nil, due: Due? = nil,
-                idRange: IDRange? = nil, after: CaseCursor? = nil, limit: Int = 50) {
+    public init(
+        officeID: EntityID, visibleTo: [EntityID]? = nil, step: String? = nil, assignedTo: [EntityID]? = nil, due: Due? = nil,
+        idRange: IDRange? = nil, after: CaseCursor? = nil, limit: Int = 50
+    ) {
         self.officeID = officeID
         self.visibleTo = visibleTo
         self.step = step

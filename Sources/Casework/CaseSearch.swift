@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// What the case list's search box was read as: a reference (or its start), categories (by
 /// code or label), or a word of the sealed titles, searched over the newest cases only.
 public enum CaseSearch: Sendable, Equatable {
@@ -17,7 +18,8 @@ public enum CaseSearch: Sendable, Equatable {
     public static func reading(_ text: String, taxonomy: Taxonomy) -> CaseSearch? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
-        let exact = taxonomy.facets.contains { $0.code(trimmed) != nil } || taxonomy.flags[trimmed] != nil || taxonomy.region(trimmed) != nil
+        let exact =
+            taxonomy.facets.contains { $0.code(trimmed) != nil } || taxonomy.flags[trimmed] != nil || taxonomy.region(trimmed) != nil
         let codes = taxonomy.searchCodes(trimmed)
         if exact { return .categories(codes) }
         let looksLikeReference = trimmed.contains { $0.isNumber || $0 == "-" }

@@ -1,5 +1,6 @@
 import SichtbarCore
 import Workflow
+
 /// A case's current state beyond its plaintext step and kind: persons, documents, events and
 /// deadlines, outcome. Sealed under the case key, one per case, replaced on every change; the
 /// timeline keeps the history.
@@ -34,9 +35,11 @@ public struct CaseSheet: Sendable, Equatable, Codable {
         return parties.first { CaseDocument.normalised($0.name) == wanted && !wanted.isEmpty }
     }
 
-    public init(title: String = "", persons: [AffectedPerson] = [], outcome: String? = nil, closedOn: Day? = nil,
-                events: [RecordedEvent] = [], manualDeadlines: [ManualDeadline] = [], documents: [CaseDocument] = [],
-                interventions: [InterventionRecord] = [], chosenFields: [String]? = nil, classifiedFields: [String]? = []) {
+    public init(
+        title: String = "", persons: [AffectedPerson] = [], outcome: String? = nil, closedOn: Day? = nil,
+        events: [RecordedEvent] = [], manualDeadlines: [ManualDeadline] = [], documents: [CaseDocument] = [],
+        interventions: [InterventionRecord] = [], chosenFields: [String]? = nil, classifiedFields: [String]? = []
+    ) {
         self.title = title
         self.persons = persons
         self.outcome = outcome
@@ -61,7 +64,8 @@ public struct CaseSheet: Sendable, Equatable, Codable {
 
     /// What the workflow engine reads, with the plaintext kind and step.
     public func state(kind: String, step: String) -> CaseState {
-        var state = CaseState(kind: kind, step: step, outcome: outcome, closedOn: closedOn, concernsMinor: concernsMinor, documents: documents)
+        var state = CaseState(
+            kind: kind, step: step, outcome: outcome, closedOn: closedOn, concernsMinor: concernsMinor, documents: documents)
         state.previous = previous
         return state
     }

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// One change to a case, written in one transaction with its audit events: the new plaintext
 /// columns, a replacement sheet, records to add. Refused when the case's revision moved on.
 public struct CaseUpdate: Sendable {

@@ -1,6 +1,7 @@
 import Intake
 import SichtbarCore
 import Workflow
+
 /// A case opened by a counsellor: everything the case page and `GET /api/v1/cases/{id}` show.
 public struct CaseView: Sendable {
     public let id: EntityID

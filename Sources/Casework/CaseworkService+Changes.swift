@@ -1,6 +1,6 @@
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 import Workflow
 
@@ -24,8 +24,10 @@ extension CaseworkService {
     /// update against the revision it read. When another change came first it reads again and
     /// retries; `body` may throw to refuse (a stale step, a missing document).
     @discardableResult
-    func change(_ id: EntityID, by session: Session,
-                _ body: (inout CaseSheet, CaseFileRow, CaseKeys) async throws -> CaseChange) async throws -> CaseFileRow {
+    func change(
+        _ id: EntityID, by session: Session,
+        _ body: (inout CaseSheet, CaseFileRow, CaseKeys) async throws -> CaseChange
+    ) async throws -> CaseFileRow {
         var attempt = 0
         while true {
             attempt += 1
@@ -65,12 +67,14 @@ extension CaseworkService {
         update.nextDue = nextDue(sheet, row: row, step: update.step, today: Day(now()))
         let sealedSheet = try RecordCodec.seal(sheet, kind: .sheet, caseID: row.id, key: keys.caseKey, revision: row.revision + 1)
         update.sheet = sealedSheet
-        update.records = try change.entries.map { try RecordCodec.seal($0, kind: .entry, caseID: row.id, key: keys.caseKey) }
+        update.records =
+            try change.entries.map { try RecordCodec.seal($0, kind: .entry, caseID: row.id, key: keys.caseKey) }
             + change.records
         update.removedRecords = change.removedRecords
-        update.authenticator = CaseIntegrity.tag(caseID: row.id, revision: row.revision + 1,
-                                                 records: opened.entries(sheet: sealedSheet, adding: update.records, removing: change.removedRecords),
-                                                 caseKey: keys.caseKey)
+        update.authenticator = CaseIntegrity.tag(
+            caseID: row.id, revision: row.revision + 1,
+            records: opened.entries(sheet: sealedSheet, adding: update.records, removing: change.removedRecords),
+            caseKey: keys.caseKey)
         update.folded = opened.firstUse ? Array(row.pendingRecords) : opened.pending
         if !keys.requiresAuthenticator, let officeKey {
             update.sealedKeys = keys.requiringAuthenticator().seal(to: officeKey)
@@ -109,7 +113,11 @@ extension CaseworkService {
     /// An event deadlines run from (a rejection received, a claim sent), with its day.
     public func recordEvent(_ code: String, on day: Day, to id: EntityID, by session: Session) async throws {
         guard let type = policy.event(code), type.manual else {
-            throw AccessError.invalid(field: "event", message: "'\(code)' is not an event counsellors record: one of \(policy.events.filter(\.manual).map(\.code).joined(separator: ", "))")
+            throw AccessError.invalid(
+                field: "event",
+                message:
+                    "'\(code)' is not an event counsellors record: one of \(policy.events.filter(\.manual).map(\.code).joined(separator: ", "))"
+            )
         }
         guard day <= Day(now()) else { throw AccessError.invalid(field: "on", message: "an event cannot lie in the future") }
         try await change(id, by: session) { sheet, row, _ in
@@ -118,7 +126,8 @@ extension CaseworkService {
             sheet.events.append(event)
             var recorded = entry(.event, by: session)
             recorded.event = event
-            return CaseChange(entries: [recorded], audit: [.member(session.username, .caseEventRecorded, "\(row.id.hex) \(code)", at: now())])
+            return CaseChange(
+                entries: [recorded], audit: [.member(session.username, .caseEventRecorded, "\(row.id.hex) \(code)", at: now())])
         }
     }
 
@@ -126,8 +135,10 @@ extension CaseworkService {
     /// which needs a reason.
     /// A Wiedervorlage has an owner: `owner`, a member of the office who works cases, else the
     /// member who sets it.
-    public func setDeadline(rule: String?, label: String, due: Day, reason: String?, owner: String? = nil, on id: EntityID,
-                            by session: Session) async throws {
+    public func setDeadline(
+        rule: String?, label: String, due: Day, reason: String?, owner: String? = nil, on id: EntityID,
+        by session: Session
+    ) async throws {
         if let owner, rule == nil, try await !staff(for: session).contains(owner) {
             throw AccessError.invalid(field: "owner", message: "'\(owner)' is not a counsellor or lead of this office")
         }
@@ -143,17 +154,24 @@ extension CaseworkService {
         }
         try await change(id, by: session) { sheet, row, _ in
             if let rule, let field = policy.deadlines.first(where: { $0.code == rule })?.field, !sheet.legalFields(policy).contains(field) {
-                throw WorkflowRejection.fieldMismatch(code: rule, fields: [field], caseFields: policy.fields.map(\.code).filter(sheet.legalFields(policy).contains))
+                throw WorkflowRejection.fieldMismatch(
+                    code: rule, fields: [field], caseFields: policy.fields.map(\.code).filter(sheet.legalFields(policy).contains))
             }
-            let deadline = ManualDeadline(rule: rule, label: label.trimmingCharacters(in: .whitespacesAndNewlines), due: due,
-                                          reason: reason?.trimmingCharacters(in: .whitespacesAndNewlines),
-                                          owner: rule == nil ? (owner ?? session.username) : nil)
+            let deadline = ManualDeadline(
+                rule: rule, label: label.trimmingCharacters(in: .whitespacesAndNewlines), due: due,
+                reason: reason?.trimmingCharacters(in: .whitespacesAndNewlines),
+                owner: rule == nil ? (owner ?? session.username) : nil)
             sheet.manualDeadlines.append(deadline)
             var recorded = entry(rule == nil ? .deadline : .deadlineOverride, by: session, text: deadline.reason)
             recorded.deadline = deadline
             let subject = "\(row.id.hex) \(rule ?? DeadlineStatus.manualRule)"
-            return CaseChange(entries: [recorded], audit: [.member(session.username, rule == nil ? .caseDeadlineRecorded : .caseDeadlineOverridden,
-                                                                   subject, at: now())])
+            return CaseChange(
+                entries: [recorded],
+                audit: [
+                    .member(
+                        session.username, rule == nil ? .caseDeadlineRecorded : .caseDeadlineOverridden,
+                        subject, at: now())
+                ])
         }
     }
 
@@ -166,7 +184,8 @@ extension CaseworkService {
             sheet.manualDeadlines[index].done = true
             var recorded = entry(.deadlineDone, by: session)
             recorded.deadline = sheet.manualDeadlines[index]
-            return CaseChange(entries: [recorded], audit: [.member(session.username, .caseDeadlineRecorded, "\(row.id.hex) done", at: now())])
+            return CaseChange(
+                entries: [recorded], audit: [.member(session.username, .caseDeadlineRecorded, "\(row.id.hex) done", at: now())])
         }
     }
 
@@ -178,7 +197,8 @@ extension CaseworkService {
         try await change(id, by: session) { sheet, row, _ in
             sheet.title = title
             sheet.persons = persons
-            return CaseChange(entries: [entry(.persons, by: session)], audit: [.member(session.username, .caseDescribed, row.id.hex, at: now())])
+            return CaseChange(
+                entries: [entry(.persons, by: session)], audit: [.member(session.username, .caseDescribed, row.id.hex, at: now())])
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 extension CaseworkService {
@@ -45,14 +45,17 @@ extension CaseworkService {
         let latest = try await latestSecrets(session)
         try await change(id, by: session) { sheet, row, _ in
             guard let key = latest.statisticsKey(version: latest.version) else { throw AccessError.keysUnavailable }
-            let classification = CaseClassification(taxonomy: taxonomy.version, month: row.receivedOn.monthKey, kind: row.kind,
-                                                    codes: cleaned, flags: flags.sorted(), region: region)
-                .counting(sheet: sheet, state: sheet.state(kind: row.kind, step: row.step), policy: policy)
+            let classification = CaseClassification(
+                taxonomy: taxonomy.version, month: row.receivedOn.monthKey, kind: row.kind,
+                codes: cleaned, flags: flags.sorted(), region: region
+            )
+            .counting(sheet: sheet, state: sheet.state(kind: row.kind, step: row.step), policy: policy)
             // The legal fields follow the classification (unless a counsellor set them by hand).
             sheet.classifiedFields = policy.classifiedFields(areas: cleaned["area"] ?? [], forms: cleaned["form"] ?? [], taxonomy: taxonomy)
             let sealed = try FacetCodec.seal(classification, officeID: row.officeID, keyVersion: latest.version, key: key)
-            return CaseChange(entries: [entry(.classification, by: session)], audit: [.member(session.username, .caseClassified, row.id.hex, at: now())],
-                              facets: sealed)
+            return CaseChange(
+                entries: [entry(.classification, by: session)], audit: [.member(session.username, .caseClassified, row.id.hex, at: now())],
+                facets: sealed)
         }
     }
 }

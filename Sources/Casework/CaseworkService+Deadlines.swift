@@ -1,6 +1,6 @@
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 import Workflow
 

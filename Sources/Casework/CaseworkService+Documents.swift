@@ -1,6 +1,6 @@
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 import Workflow
 
@@ -10,7 +10,9 @@ extension CaseworkService {
     @discardableResult
     public func addDocument(_ input: DocumentInput, to id: EntityID, by session: Session) async throws -> EntityID {
         guard let type = policy.document(input.type) else {
-            throw AccessError.invalid(field: "type", message: "'\(input.type)' is not a document type: one of \(policy.documents.map(\.code).joined(separator: ", "))")
+            throw AccessError.invalid(
+                field: "type",
+                message: "'\(input.type)' is not a document type: one of \(policy.documents.map(\.code).joined(separator: ", "))")
         }
         guard !input.scope.isEmpty else {
             throw AccessError.invalid(field: "scope", message: "name the interventions the document covers, or 'alle'")
@@ -18,18 +20,22 @@ extension CaseworkService {
         for code in input.scope where code != CaseDocument.everyIntervention && policy.intervention(code) == nil {
             throw AccessError.invalid(field: "scope", message: "'\(code)' is not an intervention of the workflow policy")
         }
-        guard input.signedOn <= Day(now()) else { throw AccessError.invalid(field: "signedOn", message: "the document cannot be signed in the future") }
+        guard input.signedOn <= Day(now()) else {
+            throw AccessError.invalid(field: "signedOn", message: "the document cannot be signed in the future")
+        }
         let note = try input.note.map { try CaseInput.text($0, field: "note", limit: 5_000, allowEmpty: true) }
         let documentID = EntityID.random()
         try await change(id, by: session) { sheet, row, _ in
             // Whom it concerns is a party of the case, chosen from its list: never free text that
             // an intervention might spell differently.
             let counterpart = type.namesCounterpart ? try party(named: input.counterpart, in: sheet, field: "counterpart").name : nil
-            let document = CaseDocument(id: documentID, type: input.type, scope: input.scope, counterpart: counterpart, signedOn: input.signedOn)
+            let document = CaseDocument(
+                id: documentID, type: input.type, scope: input.scope, counterpart: counterpart, signedOn: input.signedOn)
             sheet.documents.append(document)
             var filed = entry(.document, by: session, text: note.flatMap { $0.isEmpty ? nil : $0 })
             filed.document = document
-            return CaseChange(entries: [filed], audit: [.member(session.username, .caseDocumentRecorded, "\(row.id.hex) \(input.type)", at: now())])
+            return CaseChange(
+                entries: [filed], audit: [.member(session.username, .caseDocumentRecorded, "\(row.id.hex) \(input.type)", at: now())])
         }
         return documentID
     }
@@ -47,8 +53,9 @@ extension CaseworkService {
             sheet.documents[index].revokedOn = day
             var revoked = entry(.documentRevoked, by: session)
             revoked.document = sheet.documents[index]
-            return CaseChange(entries: [revoked],
-                              audit: [.member(session.username, .caseDocumentRevoked, "\(row.id.hex) \(sheet.documents[index].type)", at: now())])
+            return CaseChange(
+                entries: [revoked],
+                audit: [.member(session.username, .caseDocumentRevoked, "\(row.id.hex) \(sheet.documents[index].type)", at: now())])
         }
     }
 }

@@ -9,7 +9,8 @@ extension CaseworkService {
     public func setLegalFields(_ codes: [String]?, on id: EntityID, by session: Session) async throws {
         if let codes {
             for code in codes where policy.field(code) == nil {
-                throw AccessError.invalid(field: "fields", message: "'\(code)' is not a legal field: one of \(policy.fields.map(\.code).joined(separator: ", "))")
+                throw AccessError.invalid(
+                    field: "fields", message: "'\(code)' is not a legal field: one of \(policy.fields.map(\.code).joined(separator: ", "))")
             }
             guard Set(codes).count == codes.count else { throw AccessError.invalid(field: "fields", message: "a field is named twice") }
         }
@@ -17,8 +18,9 @@ extension CaseworkService {
         try await change(id, by: session) { sheet, row, _ in
             sheet.chosenFields = chosen
             let summary = chosen.map { $0.joined(separator: ",") } ?? "klassifizierung"
-            return CaseChange(entries: [entry(.fields, by: session, text: summary)],
-                              audit: [.member(session.username, .caseFieldsSet, "\(row.id.hex) \(summary)", at: now())])
+            return CaseChange(
+                entries: [entry(.fields, by: session, text: summary)],
+                audit: [.member(session.username, .caseFieldsSet, "\(row.id.hex) \(summary)", at: now())])
         }
     }
 
@@ -28,8 +30,9 @@ extension CaseworkService {
         let own = policy.fields(ofEvent: code)
         let fields = sheet.legalFields(policy)
         guard own.isEmpty || !own.isDisjoint(with: fields) else {
-            throw WorkflowRejection.fieldMismatch(code: code, fields: policy.fields.map(\.code).filter(own.contains),
-                                                  caseFields: policy.fields.map(\.code).filter(fields.contains))
+            throw WorkflowRejection.fieldMismatch(
+                code: code, fields: policy.fields.map(\.code).filter(own.contains),
+                caseFields: policy.fields.map(\.code).filter(fields.contains))
         }
     }
 }
@@ -45,19 +48,28 @@ extension CaseworkService {
             throw AccessError.invalid(field: "rule", message: "'\(rule)' is not a deadline of the workflow policy")
         }
         guard policy.isLegalRule(rule) else {
-            throw AccessError.invalid(field: "rule", message: "'\(rule)' is the office's own standard, not a legal deadline: it is met, not missed")
+            throw AccessError.invalid(
+                field: "rule", message: "'\(rule)' is the office's own standard, not a legal deadline: it is met, not missed")
         }
         try await change(id, by: session) { sheet, row, _ in
             let today = Day(now())
-            let current = deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [],
-                                              fields: sheet.legalFields(policy), today: today).first { $0.rule == rule }
+            let current = deadlines.deadlines(
+                events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [],
+                fields: sheet.legalFields(policy), today: today
+            ).first { $0.rule == rule }
             guard let current, let start = current.start, current.state == .overdue else {
-                throw AccessError.invalid(field: "rule", message: "only a legal deadline whose end has passed unmet can be marked missed; '\(rule)' is \(current?.state.rawValue ?? "not running in this case")")
+                throw AccessError.invalid(
+                    field: "rule",
+                    message:
+                        "only a legal deadline whose end has passed unmet can be marked missed; '\(rule)' is \(current?.state.rawValue ?? "not running in this case")"
+                )
             }
-            sheet.missed = (sheet.missed ?? []) + [MissedDeadline(rule: rule, start: start, reason: reason, by: session.username, on: today)]
+            sheet.missed =
+                (sheet.missed ?? []) + [MissedDeadline(rule: rule, start: start, reason: reason, by: session.username, on: today)]
             var recorded = entry(.deadlineMissed, by: session, text: reason)
             recorded.deadline = ManualDeadline(rule: rule, label: "", due: current.due, reason: reason)
-            return CaseChange(entries: [recorded], audit: [.member(session.username, .caseDeadlineMissed, "\(row.id.hex) \(rule)", at: now())])
+            return CaseChange(
+                entries: [recorded], audit: [.member(session.username, .caseDeadlineMissed, "\(row.id.hex) \(rule)", at: now())])
         }
     }
 }

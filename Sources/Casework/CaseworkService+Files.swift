@@ -1,8 +1,8 @@
 import Foundation
-import Sealing
 import Intake
 import Members
 import ScanScrubbing
+import Sealing
 import SichtbarCore
 
 extension CaseworkService {
@@ -11,7 +11,9 @@ extension CaseworkService {
     /// SHA-256 kept on the document. A second scan replaces the first; the timeline keeps both
     /// hashes. The audit trail names the case and the document type, never a file name or content.
     @discardableResult
-    public func attachFile(_ bytes: [UInt8], toDocument documentID: EntityID, in id: EntityID, by session: Session) async throws -> DocumentFile {
+    public func attachFile(_ bytes: [UInt8], toDocument documentID: EntityID, in id: EntityID, by session: Session) async throws
+        -> DocumentFile
+    {
         // Access first, so a stranger's upload costs no stripping and learns nothing from it.
         let opened = try await openVerified(id, for: session)
         let (row, keys) = (opened.row, opened.keys)
@@ -24,8 +26,9 @@ extension CaseworkService {
         }
         // Sealed once, outside the retried change: the case key does not change between tries.
         let record = try RecordCodec.sealBytes(scanned.bytes, kind: .documentFile, caseID: row.id, key: keys.caseKey)
-        let file = DocumentFile(recordID: record.id, mediaType: scanned.mediaType, size: scanned.bytes.count,
-                                hash: EntityID.hexString(FileDigest.sha256(scanned.bytes)))
+        let file = DocumentFile(
+            recordID: record.id, mediaType: scanned.mediaType, size: scanned.bytes.count,
+            hash: EntityID.hexString(FileDigest.sha256(scanned.bytes)))
         try await change(id, by: session) { sheet, row, _ in
             guard let index = sheet.documents.firstIndex(where: { $0.id == documentID }) else { throw AccessError.notFound }
             let replaced = sheet.documents[index].file?.recordID
@@ -33,8 +36,9 @@ extension CaseworkService {
             var attached = entry(.documentFile, by: session)
             attached.document = sheet.documents[index]
             attached.recordID = record.id
-            return CaseChange(entries: [attached], records: [record], removedRecords: replaced.map { [$0] } ?? [],
-                              audit: [.member(session.username, .caseDocumentFileAttached, "\(row.id.hex) \(sheet.documents[index].type)", at: now())])
+            return CaseChange(
+                entries: [attached], records: [record], removedRecords: replaced.map { [$0] } ?? [],
+                audit: [.member(session.username, .caseDocumentFileAttached, "\(row.id.hex) \(sheet.documents[index].type)", at: now())])
         }
         return file
     }
@@ -43,8 +47,9 @@ extension CaseworkService {
     public func documentFile(_ documentID: EntityID, in id: EntityID, by session: Session) async throws -> ScannedFile {
         let opened = try await openVerified(id, for: session)
         guard let file = opened.sheet.documents.first(where: { $0.id == documentID })?.file else { throw AccessError.notFound }
-        return try await openFile(file, kind: .documentFile, key: opened.keys.caseKey, of: opened, audit: .caseDocumentFileViewed,
-                                  session: session)
+        return try await openFile(
+            file, kind: .documentFile, key: opened.keys.caseKey, of: opened, audit: .caseDocumentFileViewed,
+            session: session)
     }
 
     /// An evidence file the reporter sent, decrypted with the mailbox key; only one a message of
@@ -55,24 +60,30 @@ extension CaseworkService {
         var note: DocumentFile?
         for record in opened.records where record.kind == .message {
             let message: MailboxMessage
-            do { message = try RecordCodec.open(record, as: MailboxMessage.self, key: keys.mailboxKey) } catch SealingError.authenticationFailed {
+            do { message = try RecordCodec.open(record, as: MailboxMessage.self, key: keys.mailboxKey) } catch SealingError
+                .authenticationFailed
+            {
                 throw await integrityAlarm(row.id, session: session)
             }
             if message.from == .reporter, message.file?.recordID == recordID { note = message.file }
         }
         guard let note else { throw AccessError.notFound }
-        return try await openFile(note, kind: .reporterFile, key: keys.mailboxKey, of: opened, audit: .caseReporterFileViewed,
-                                  session: session)
+        return try await openFile(
+            note, kind: .reporterFile, key: keys.mailboxKey, of: opened, audit: .caseReporterFileViewed,
+            session: session)
     }
 
     /// A sealed file of an opened case: only one of its own records of that kind, fetched with its
     /// body; a body that does not authenticate raises the integrity alarm. The view is audited.
-    private func openFile(_ file: DocumentFile, kind: RecordKind, key: SecureBytes, of opened: OpenedCase, audit: AuditAction,
-                          session: Session) async throws -> ScannedFile {
+    private func openFile(
+        _ file: DocumentFile, kind: RecordKind, key: SecureBytes, of opened: OpenedCase, audit: AuditAction,
+        session: Session
+    ) async throws -> ScannedFile {
         let row = opened.row
         guard opened.records.contains(where: { $0.id == file.recordID && $0.kind == kind }),
-              let record = try await store.record(id: file.recordID, caseID: row.id, officeID: row.officeID),
-              record.kind == kind else { throw AccessError.notFound }
+            let record = try await store.record(id: file.recordID, caseID: row.id, officeID: row.officeID),
+            record.kind == kind
+        else { throw AccessError.notFound }
         let bytes: [UInt8]
         do { bytes = try RecordCodec.openBytes(record, key: key) } catch SealingError.authenticationFailed {
             throw await integrityAlarm(row.id, session: session)

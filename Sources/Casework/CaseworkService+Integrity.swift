@@ -1,7 +1,7 @@
 import Foundation
-import Sealing
 import Intake
 import Members
+import Sealing
 import SichtbarCore
 
 extension CaseworkService {
@@ -54,16 +54,20 @@ extension CaseworkService {
                 continue
             }
             guard record.kind == .message,
-                  let message = try? RecordCodec.open(record, as: MailboxMessage.self, key: keys.mailboxKey),
-                  message.from == .reporter else { throw failure }
+                let message = try? RecordCodec.open(record, as: MailboxMessage.self, key: keys.mailboxKey),
+                message.from == .reporter
+            else { throw failure }
             pending.append(record.id)
             if let file = message.file { namedFiles.insert(file.recordID) }
         }
         guard pendingFiles.allSatisfy(namedFiles.contains) else { throw failure }
         pending += pendingFiles
-        let covered = records.filter { !row.pendingRecords.contains($0.id) }.map(CaseIntegrity.Entry.init)
+        let covered =
+            records.filter { !row.pendingRecords.contains($0.id) }.map(CaseIntegrity.Entry.init)
             + (row.sheet.map { [CaseIntegrity.Entry($0)] } ?? [])
-        guard CaseIntegrity.verify(tag, caseID: row.id, revision: row.revision, records: covered, caseKey: keys.caseKey) else { throw failure }
+        guard CaseIntegrity.verify(tag, caseID: row.id, revision: row.revision, records: covered, caseKey: keys.caseKey) else {
+            throw failure
+        }
         let sheet: CaseSheet
         do { sheet = try self.sheet(of: row, keys: keys) } catch SealingError.authenticationFailed { throw failure }
         return OpenedCase(row: row, records: records, keys: keys, sheet: sheet, pending: pending, firstUse: false)
@@ -86,12 +90,14 @@ extension CaseworkService {
                 let secrets = try await session.officeSecrets(version: row.keys.keyVersion, store: members.store)
                 sealedKeys = opened.keys.requiringAuthenticator().seal(to: secrets.keyPair.publicKey)
             }
-            let tag = CaseIntegrity.tag(caseID: row.id, revision: row.revision, records: opened.entries(sheet: sheet ?? row.sheet),
-                                        caseKey: opened.keys.caseKey)
+            let tag = CaseIntegrity.tag(
+                caseID: row.id, revision: row.revision, records: opened.entries(sheet: sheet ?? row.sheet),
+                caseKey: opened.keys.caseKey)
             let folded = opened.firstUse ? Array(row.pendingRecords) : opened.pending
-            _ = try await store.sealIntegrity(CaseIntegritySeal(
-                caseID: row.id, officeID: row.officeID, expectedRevision: row.revision, expectedAuthenticator: row.authenticator,
-                authenticator: tag, folded: folded, sheet: sheet, sealedKeys: sealedKeys, keyVersion: row.keys.keyVersion))
+            _ = try await store.sealIntegrity(
+                CaseIntegritySeal(
+                    caseID: row.id, officeID: row.officeID, expectedRevision: row.revision, expectedAuthenticator: row.authenticator,
+                    authenticator: tag, folded: folded, sheet: sheet, sealedKeys: sealedKeys, keyVersion: row.keys.keyVersion))
         } catch {
             return
         }

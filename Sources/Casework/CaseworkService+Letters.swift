@@ -1,7 +1,7 @@
 import Foundation
-import Sealing
 import Intake
 import Members
+import Sealing
 import SichtbarCore
 
 extension CaseworkService {
@@ -12,12 +12,17 @@ extension CaseworkService {
     public func generateLetter(template: String, for id: EntityID, by session: Session) async throws -> EntityID {
         guard let letters, letters.templates.contains(template) else {
             let known = letters?.templates.joined(separator: ", ") ?? ""
-            throw AccessError.invalid(field: "template", message: known.isEmpty ? "no letter templates are loaded"
-                                                                                  : "not a letter template: one of \(known)")
+            throw AccessError.invalid(
+                field: "template",
+                message: known.isEmpty
+                    ? "no letter templates are loaded"
+                    : "not a letter template: one of \(known)")
         }
         let opened = try await openVerified(id, for: session)
         let (row, keys) = (opened.row, opened.keys)
-        let report = try opened.records.first { $0.kind == .report }.map { try RecordCodec.open($0, as: ReportContent.self, key: keys.mailboxKey) }
+        let report = try opened.records.first { $0.kind == .report }.map {
+            try RecordCodec.open($0, as: ReportContent.self, key: keys.mailboxKey)
+        }
         let office = try await members.store.office(id: row.officeID)
         let recordID = EntityID.random()
         try await change(id, by: session) { sheet, row, keys in
@@ -26,12 +31,14 @@ extension CaseworkService {
                 throw AccessError.invalid(field: "template", message: "the template could not be rendered")
             }
             let at = AuditEvent.timestamp(now())
-            let record = try RecordCodec.seal(StoredLetter(template: template, html: html, at: at), kind: .letter, caseID: row.id,
-                                              key: keys.caseKey, recordID: recordID)
+            let record = try RecordCodec.seal(
+                StoredLetter(template: template, html: html, at: at), kind: .letter, caseID: row.id,
+                key: keys.caseKey, recordID: recordID)
             var generated = entry(.letter, by: session, text: template)
             generated.recordID = recordID
-            return CaseChange(entries: [generated], records: [record],
-                              audit: [.member(session.username, .caseLetterGenerated, "\(row.id.hex) \(template)", at: now())])
+            return CaseChange(
+                entries: [generated], records: [record],
+                audit: [.member(session.username, .caseLetterGenerated, "\(row.id.hex) \(template)", at: now())])
         }
         return recordID
     }
@@ -41,7 +48,8 @@ extension CaseworkService {
         let opened = try await openVerified(id, for: session)
         let (row, keys) = (opened.row, opened.keys)
         guard opened.records.contains(where: { $0.id == recordID && $0.kind == .letter }),
-              let record = try await store.record(id: recordID, caseID: row.id, officeID: row.officeID), record.kind == .letter else {
+            let record = try await store.record(id: recordID, caseID: row.id, officeID: row.officeID), record.kind == .letter
+        else {
             throw AccessError.notFound
         }
         let letter: StoredLetter
@@ -65,11 +73,12 @@ extension CaseworkService {
             .max { ($0.element.signedOn, $0.offset) < ($1.element.signedOn, $1.offset) }?.element.counterpart
         let profile = office?.profile
         let own = sheet.legalFields(policy).subtracting(policy.alwaysFieldCodes)
-        var values = LetterValues(officeName: office?.name ?? "", officeAddress: known(profile?.address), officePhone: known(profile?.phone),
-                            officeEmail: known(profile?.email), date: today.germanLong, place: known(profile?.city),
-                            reference: CaseReference.of(row.id), counterpart: known(intervention ?? document),
-                            person: known(sheet.persons.first?.label), counsellor: session.username,
-                            incidentDate: report?.incidentDate?.germanLong)
+        var values = LetterValues(
+            officeName: office?.name ?? "", officeAddress: known(profile?.address), officePhone: known(profile?.phone),
+            officeEmail: known(profile?.email), date: today.germanLong, place: known(profile?.city),
+            reference: CaseReference.of(row.id), counterpart: known(intervention ?? document),
+            person: known(sheet.persons.first?.label), counsellor: session.username,
+            incidentDate: report?.incidentDate?.germanLong)
         // Only the paragraphs of the case's legal field are offered (a housing case gets § 19 AGG, not § 7).
         values.legalFields = own.isEmpty || sheet.chosenFields == nil && sheet.classifiedFields == nil ? nil : own.sorted()
         return values
@@ -89,7 +98,9 @@ extension CaseworkService {
         }
         guard sentOn <= Day(now()) else { throw AccessError.invalid(field: "sentOn", message: "a letter cannot be sent in the future") }
         let draft = try await letter(draftID, in: id, by: session)
-        guard draft.sentOn == nil else { throw AccessError.invalid(field: "letter", message: "this letter was sent already and stays as it was") }
+        guard draft.sentOn == nil else {
+            throw AccessError.invalid(field: "letter", message: "this letter was sent already and stays as it was")
+        }
         let recordID = EntityID.random()
         try await change(id, by: session) { _, row, keys in
             let sent = StoredLetter(template: draft.template, html: Self.letterHTML(text), at: AuditEvent.timestamp(now()), sentOn: sentOn)
@@ -97,8 +108,9 @@ extension CaseworkService {
             var logged = entry(.letterSent, by: session, text: draft.template)
             logged.recordID = recordID
             logged.sentOn = sentOn
-            return CaseChange(entries: [logged], records: [record],
-                              audit: [.member(session.username, .caseLetterSent, "\(row.id.hex) \(draft.template)", at: now())])
+            return CaseChange(
+                entries: [logged], records: [record],
+                audit: [.member(session.username, .caseLetterSent, "\(row.id.hex) \(draft.template)", at: now())])
         }
         return recordID
     }
@@ -112,8 +124,9 @@ extension CaseworkService {
         }
         let paragraphs = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
             .map { $0.trimmingCharacters(in: .newlines) }.filter { !$0.isEmpty }
-        return "<article class=\"letter sent\" lang=\"de\">\n" + paragraphs.map { paragraph in
-            "<p>" + paragraph.split(separator: "\n", omittingEmptySubsequences: false).map(escaped).joined(separator: "<br>") + "</p>"
-        }.joined(separator: "\n") + "\n</article>"
+        return "<article class=\"letter sent\" lang=\"de\">\n"
+            + paragraphs.map { paragraph in
+                "<p>" + paragraph.split(separator: "\n", omittingEmptySubsequences: false).map(escaped).joined(separator: "<br>") + "</p>"
+            }.joined(separator: "\n") + "\n</article>"
     }
 }

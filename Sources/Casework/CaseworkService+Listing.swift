@@ -1,6 +1,6 @@
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 extension CaseworkService {
@@ -80,7 +80,9 @@ extension CaseworkService {
 
     /// A word of the sealed titles: the newest `CaseSearch.titleBound` cases of the query are
     /// opened and their titles compared (case and accents aside); no `next` beyond the bound.
-    func titleSearch(_ word: String, query: CaseQuery, limit: Int, session: Session, today: Day) async throws -> (items: [CaseListItem], next: CaseCursor?) {
+    func titleSearch(_ word: String, query: CaseQuery, limit: Int, session: Session, today: Day) async throws -> (
+        items: [CaseListItem], next: CaseCursor?
+    ) {
         var query = query
         query.limit = CaseSearch.titleBound
         let rows = try await store.cases(query)
@@ -153,15 +155,20 @@ extension CaseworkService {
         // Marking read touches no content: the access check is enough, no keys are opened.
         let (row, _) = try await load(id, for: session)
         guard row.reporterUnread else { return }
-        try await store.markReporterRead(caseID: id, officeID: row.officeID,
-                                         audit: .member(session.username, .caseReporterRead, id.hex, at: now()))
+        try await store.markReporterRead(
+            caseID: id, officeID: row.officeID,
+            audit: .member(session.username, .caseReporterRead, id.hex, at: now()))
     }
 
     func item(_ row: CaseFileRow, sheet: CaseSheet, today: Day) -> CaseListItem {
-        CaseListItem(id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,
-                     receivedOn: row.receivedOn, title: sheet.title, assignees: row.assignees,
-                     unread: row.reporterUnread,
-                     deadlines: deadlines.tracked(deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [], fields: sheet.legalFields(policy),
-                                                                      today: today), closed: isClosed(row.step)))
+        CaseListItem(
+            id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,
+            receivedOn: row.receivedOn, title: sheet.title, assignees: row.assignees,
+            unread: row.reporterUnread,
+            deadlines: deadlines.tracked(
+                deadlines.deadlines(
+                    events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [],
+                    fields: sheet.legalFields(policy),
+                    today: today), closed: isClosed(row.step)))
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import Sealing
 import Intake
 import Members
+import Sealing
 import SichtbarCore
 
 extension CaseworkService {
@@ -16,8 +16,9 @@ extension CaseworkService {
                 throw AccessError.invalid(field: "text", message: "this case has no reporter mailbox (it was recorded by the office)")
             }
             let message = MailboxMessage(from: .office, text: text, on: Day(now()), sequence: sequence)
-            return CaseChange(records: [try RecordCodec.seal(message, kind: .message, caseID: row.id, key: keys.mailboxKey)],
-                              audit: [.member(session.username, .caseMessageSent, row.id.hex, at: now())])
+            return CaseChange(
+                records: [try RecordCodec.seal(message, kind: .message, caseID: row.id, key: keys.mailboxKey)],
+                audit: [.member(session.username, .caseMessageSent, row.id.hex, at: now())])
         }
     }
 }

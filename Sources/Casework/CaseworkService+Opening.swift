@@ -1,7 +1,7 @@
 import Foundation
-import Sealing
 import Intake
 import Members
+import Sealing
 import SichtbarCore
 
 extension CaseworkService {
@@ -40,13 +40,16 @@ extension CaseworkService {
             return LetterSummary(recordID: recordID, template: entry.text ?? "", at: entry.at, sentOn: entry.sentOn)
         }
         let today = Day(now())
-        var view = CaseView(id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,
-                        receivedOn: row.receivedOn, revision: row.revision, sheet: sheet, assignees: row.assignees, report: report,
-                        contactDetails: contact, counsellorClassification: try await classification(of: row, session: session),
-                        timeline: timeline, messages: messages.sorted { $0.sequence < $1.sequence }, hasMailbox: row.hasMailbox,
-                        deadlines: deadlines.deadlines(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [], fields: sheet.legalFields(policy), today: today),
-                        transitions: workflow.available(for: sheet.state(kind: row.kind, step: row.step), role: session.role, at: now()),
-                        letters: letters, documentFiles: files)
+        var view = CaseView(
+            id: row.id, reference: CaseReference.of(row.id), kind: row.kind, step: row.step, channel: row.channel,
+            receivedOn: row.receivedOn, revision: row.revision, sheet: sheet, assignees: row.assignees, report: report,
+            contactDetails: contact, counsellorClassification: try await classification(of: row, session: session),
+            timeline: timeline, messages: messages.sorted { $0.sequence < $1.sequence }, hasMailbox: row.hasMailbox,
+            deadlines: deadlines.deadlines(
+                events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [],
+                fields: sheet.legalFields(policy), today: today),
+            transitions: workflow.available(for: sheet.state(kind: row.kind, step: row.step), role: session.role, at: now()),
+            letters: letters, documentFiles: files)
         view.reporterUnread = row.reporterUnread
         view.legalHold = row.legalHold
         return view

@@ -6,7 +6,9 @@ extension CaseworkService {
     /// Adds a party to the case, or returns the one of that name already there (nothing
     /// changes then). Audited without the name: it stays sealed in the case.
     @discardableResult
-    public func addParty(name: String, role: CaseParty.Role, shareable: Bool = false, to id: EntityID, by session: Session) async throws -> EntityID {
+    public func addParty(name: String, role: CaseParty.Role, shareable: Bool = false, to id: EntityID, by session: Session) async throws
+        -> EntityID
+    {
         let name = try CaseInput.text(name, field: "party", limit: 200)
         var result: EntityID?
         do {
@@ -18,8 +20,9 @@ extension CaseworkService {
                 let party = CaseParty(name: name, role: role, shareable: shareable)
                 sheet.parties = (sheet.parties ?? []) + [party]
                 result = party.id
-                return CaseChange(entries: [entry(.party, by: session, text: "\(role.rawValue):\(name)")],
-                                  audit: [.member(session.username, .casePartyAdded, "\(row.id.hex) \(role.rawValue)", at: now())])
+                return CaseChange(
+                    entries: [entry(.party, by: session, text: "\(role.rawValue):\(name)")],
+                    audit: [.member(session.username, .casePartyAdded, "\(row.id.hex) \(role.rawValue)", at: now())])
             }
         } catch is PartyExists {}
         guard let result else { throw AccessError.notFound }
@@ -33,7 +36,8 @@ extension CaseworkService {
             throw AccessError.invalid(field: field, message: "choose the party it concerns: \(partyList(sheet))")
         }
         guard let party = sheet.party(text) else {
-            throw AccessError.invalid(field: field, message: "'\(text)' is not a party of this case (\(partyList(sheet))); add it under parties first")
+            throw AccessError.invalid(
+                field: field, message: "'\(text)' is not a party of this case (\(partyList(sheet))); add it under parties first")
         }
         return party
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 import Workflow
 
@@ -10,7 +10,8 @@ extension CaseworkService {
     public func create(_ input: NewCaseInput, by session: Session) async throws -> EntityID {
         let officeID = try officeID(of: session)
         guard policy.kind(input.kind) != nil else {
-            throw AccessError.invalid(field: "kind", message: "'\(input.kind)' is not a case kind: one of \(policy.kinds.map(\.code).joined(separator: ", "))")
+            throw AccessError.invalid(
+                field: "kind", message: "'\(input.kind)' is not a case kind: one of \(policy.kinds.map(\.code).joined(separator: ", "))")
         }
         guard taxonomy.facet("channel")?.code(input.channel) != nil else {
             throw AccessError.invalid(field: "channel", message: "'\(input.channel)' is not a channel of the taxonomy")
@@ -34,21 +35,25 @@ extension CaseworkService {
             entries.append(logged)
         }
         if let note, !note.isEmpty { entries.append(entry(.note, by: session, text: note)) }
-        let records = try [RecordCodec.seal(sheet, kind: .sheet, caseID: id, key: keys.caseKey, revision: 0)]
+        let records =
+            try [RecordCodec.seal(sheet, kind: .sheet, caseID: id, key: keys.caseKey, revision: 0)]
             + entries.map { try RecordCodec.seal($0, kind: .entry, caseID: id, key: keys.caseKey) }
-        let row = CaseFileRow(id: id, officeID: officeID, kind: input.kind, step: policy.startStep, channel: input.channel,
-                              receivedOn: today, nextDue: nil, closedOn: nil, revision: 0,
-                              keys: SealedCaseKeys(caseID: id, keyVersion: office.keyVersion, sealed: []), hasMailbox: false,
-                              assignees: [], sheet: nil)
+        let row = CaseFileRow(
+            id: id, officeID: officeID, kind: input.kind, step: policy.startStep, channel: input.channel,
+            receivedOn: today, nextDue: nil, closedOn: nil, revision: 0,
+            keys: SealedCaseKeys(caseID: id, keyVersion: office.keyVersion, sealed: []), hasMailbox: false,
+            assignees: [], sheet: nil)
         // Sealed to the key of the member's own office secrets, not to the row: a swapped row
         // gets nothing from a counsellor.
         let officeKey = try await session.officeSecrets(version: office.keyVersion, store: members.store).keyPair.publicKey
-        try await store.create(NewCaseFile(
-            id: id, officeID: officeID, keyVersion: office.keyVersion, sealedKeys: keys.seal(to: officeKey), kind: input.kind,
-            step: policy.startStep, channel: input.channel, receivedOn: today, nextDue: nextDue(sheet, row: row, today: today),
-            records: records, assignees: [CaseAssignment(memberID: session.memberID, username: session.username, role: .beratung)],
-            audit: [.member(session.username, .caseCreated, id.hex, at: now())], sealedTo: KeyFingerprint.bytes(officeKey),
-            authenticator: CaseIntegrity.tag(caseID: id, revision: 0, records: records.map(CaseIntegrity.Entry.init), caseKey: keys.caseKey)))
+        try await store.create(
+            NewCaseFile(
+                id: id, officeID: officeID, keyVersion: office.keyVersion, sealedKeys: keys.seal(to: officeKey), kind: input.kind,
+                step: policy.startStep, channel: input.channel, receivedOn: today, nextDue: nextDue(sheet, row: row, today: today),
+                records: records, assignees: [CaseAssignment(memberID: session.memberID, username: session.username, role: .beratung)],
+                audit: [.member(session.username, .caseCreated, id.hex, at: now())], sealedTo: KeyFingerprint.bytes(officeKey),
+                authenticator: CaseIntegrity.tag(
+                    caseID: id, revision: 0, records: records.map(CaseIntegrity.Entry.init), caseKey: keys.caseKey)))
         return id
     }
 
@@ -61,15 +66,19 @@ extension CaseworkService {
         if let ground, taxonomy.facet("ground")?.code(ground) == nil {
             throw AccessError.invalid(field: "ground", message: "'\(ground)' is not a ground of the taxonomy")
         }
-        let referral = try referral.map { try CaseInput.text($0, field: "referral", limit: 100, allowEmpty: true) }.flatMap { $0.isEmpty ? nil : $0 }
-        try await store.recordTally(ContactTally(month: Day(now()).monthKey, channel: channel, ground: ground, referral: referral),
-                                    officeID: officeID, audit: .member(session.username, .tallyRecorded, channel, at: now()))
+        let referral = try referral.map { try CaseInput.text($0, field: "referral", limit: 100, allowEmpty: true) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        try await store.recordTally(
+            ContactTally(month: Day(now()).monthKey, channel: channel, ground: ground, referral: referral),
+            officeID: officeID, audit: .member(session.username, .tallyRecorded, channel, at: now()))
     }
 
     /// The usernames of the office's members who work cases, for the assignment form.
     public func staff(for session: Session) async throws -> [String] {
         let officeID = try officeID(of: session)
-        return try await members.store.members(officeID: officeID).filter { $0.role == .counsellor || $0.role == .lead }.map(\.username).sorted()
+        return try await members.store.members(officeID: officeID).filter { $0.role == .counsellor || $0.role == .lead }.map(\.username)
+            .sorted()
     }
 
     /// Whether the member may set who works a case: the roles of `assignment.assign` in
@@ -96,12 +105,14 @@ extension CaseworkService {
             assignments.append(CaseAssignment(memberID: member.id, username: member.username, role: role))
         }
         guard assignments.filter({ $0.role == .beratung }).count <= 1 else {
-            throw AccessError.invalid(field: "assignees", message: "one counsellor is in charge (beratung); others are co_beratung or vertretung")
+            throw AccessError.invalid(
+                field: "assignees", message: "one counsellor is in charge (beratung); others are co_beratung or vertretung")
         }
         try await change(id, by: session) { _, row, _ in
             let summary = assignments.map { "\($0.username):\($0.role.rawValue)" }.joined(separator: ",")
-            return CaseChange(entries: [entry(.assignment, by: session, text: summary)],
-                              audit: [.member(session.username, .caseAssigned, "\(row.id.hex) \(summary)", at: now())], assignees: assignments)
+            return CaseChange(
+                entries: [entry(.assignment, by: session, text: summary)],
+                audit: [.member(session.username, .caseAssigned, "\(row.id.hex) \(summary)", at: now())], assignees: assignments)
         }
     }
 
@@ -109,7 +120,8 @@ extension CaseworkService {
     public func setTeamAccess(_ open: Bool, by session: Session) async throws {
         let officeID = try officeID(of: session)
         guard session.isLead else { throw AccessError.notFound }
-        try await store.setTeamAccess(officeID: officeID, open: open,
-                                      audit: .member(session.username, .officeProfileChanged, open ? "team_access on" : "team_access off", at: now()))
+        try await store.setTeamAccess(
+            officeID: officeID, open: open,
+            audit: .member(session.username, .officeProfileChanged, open ? "team_access on" : "team_access off", at: now()))
     }
 }

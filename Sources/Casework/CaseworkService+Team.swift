@@ -36,8 +36,10 @@ extension CaseworkService {
             let overdue = try await store.countCases(query)
             query.due = .until(today.adding(days: policy.warnDays))
             let soon = try await store.countCases(query) - overdue
-            result.append(TeamMember(username: member.username, role: member.role, openCases: open, overdue: overdue, dueSoon: soon,
-                                     coveredBy: covers.first { $0.absentID == member.id }, covering: covers.filter { $0.coverID == member.id }))
+            result.append(
+                TeamMember(
+                    username: member.username, role: member.role, openCases: open, overdue: overdue, dueSoon: soon,
+                    coveredBy: covers.first { $0.absentID == member.id }, covering: covers.filter { $0.coverID == member.id }))
         }
         return result.sorted { $0.username < $1.username }
     }
@@ -58,9 +60,10 @@ extension CaseworkService {
         guard away.id != stand.id else { throw AccessError.invalid(field: "cover", message: "a member cannot cover themselves") }
         guard until >= today else { throw AccessError.invalid(field: "until", message: "the cover must last until today or later") }
         guard until <= today.adding(days: 366) else { throw AccessError.invalid(field: "until", message: "a cover lasts at most a year") }
-        try await store.setCover(MemberCover(absentID: away.id, absent: away.username, coverID: stand.id, cover: stand.username, from: today, until: until),
-                                 officeID: officeID,
-                                 audit: .member(session.username, .coverSet, "\(away.username) \(stand.username) \(until.iso)", at: now()))
+        try await store.setCover(
+            MemberCover(absentID: away.id, absent: away.username, coverID: stand.id, cover: stand.username, from: today, until: until),
+            officeID: officeID,
+            audit: .member(session.username, .coverSet, "\(away.username) \(stand.username) \(until.iso)", at: now()))
     }
 
     /// Ends an absent member's cover before its day. Leads only; audited.
@@ -71,7 +74,8 @@ extension CaseworkService {
             throw AccessError.invalid(field: "absent", message: "'\(absent)' is not a member of this office")
         }
         do {
-            try await store.endCover(absentID: away.id, officeID: officeID, audit: .member(session.username, .coverEnded, away.username, at: now()))
+            try await store.endCover(
+                absentID: away.id, officeID: officeID, audit: .member(session.username, .coverEnded, away.username, at: now()))
         } catch CaseFileStoreError.notFound {
             throw AccessError.invalid(field: "absent", message: "'\(absent)' has no cover")
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 import Workflow
 
@@ -17,7 +17,8 @@ extension CaseworkService {
             var request = request
             // An intervention aimed at someone is aimed at a party of the case, by its recorded name.
             if let code = request.intervention, policy.intervention(code)?.needsCounterpart == true,
-               policy.transition(from: row.step, to: request.to, kind: row.kind)?.needsIntervention == true {
+                policy.transition(from: row.step, to: request.to, kind: row.kind)?.needsIntervention == true
+            {
                 request.counterpart = try party(named: request.counterpart, in: sheet, field: "counterpart").name
             }
             let change: WorkflowChange
@@ -43,9 +44,10 @@ extension CaseworkService {
             }
             var logged = entry(.transition, by: session, text: request.reason)
             // The history names the step reached, also where the request said "previous".
-            logged.transition = TransitionRequest(from: request.from, to: change.state.step, intervention: request.intervention,
-                                                  counterpart: request.counterpart, outcome: request.outcome, reason: request.reason,
-                                                  requester: request.requester, confirmed: request.confirmed)
+            logged.transition = TransitionRequest(
+                from: request.from, to: change.state.step, intervention: request.intervention,
+                counterpart: request.counterpart, outcome: request.outcome, reason: request.reason,
+                requester: request.requester, confirmed: request.confirmed)
             let facets = try await recount(row, sheet: sheet, state: change.state, secrets: statistics)
             return CaseChange(entries: [logged], audit: change.audit, step: change.state.step, kind: change.state.kind, facets: facets)
         }
@@ -72,7 +74,8 @@ extension CaseClassification {
     /// These codes with the counting facts of a case in `state` with `sheet`.
     func counting(sheet: CaseSheet, state: CaseState, policy: WorkflowPolicy) -> CaseClassification {
         let closed = policy.step(state.step).map { $0.isClosed || $0.isFinal } ?? false
-        return counting(kind: state.kind, closedMonth: closed ? state.closedOn?.monthKey : nil, outcome: closed ? state.outcome : nil,
-                        interventions: sheet.interventions.map(\.code))
+        return counting(
+            kind: state.kind, closedMonth: closed ? state.closedOn?.monthKey : nil, outcome: closed ? state.outcome : nil,
+            interventions: sheet.interventions.map(\.code))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 import Workflow
 
@@ -21,8 +21,10 @@ public struct CaseworkService: Sendable {
     /// The clock; replaceable in tests.
     let now: @Sendable () -> Date
 
-    public init(members: MemberService, store: any CaseFileStore, policy: WorkflowPolicy, taxonomy: Taxonomy,
-                calendar: LegalCalendar = .nrw, letters: (any LetterComposer)? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        members: MemberService, store: any CaseFileStore, policy: WorkflowPolicy, taxonomy: Taxonomy,
+        calendar: LegalCalendar = .nrw, letters: (any LetterComposer)? = nil, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.members = members
         self.letters = letters
         self.taxonomy = taxonomy
@@ -50,7 +52,8 @@ public struct CaseworkService: Sendable {
     /// The absent members whose cases the member covers today (a Vertretung a lead set).
     func covered(by session: Session, officeID: EntityID) async throws -> Set<EntityID> {
         let today = Day(now())
-        return Set(try await store.covers(officeID: officeID).filter { $0.coverID == session.memberID && $0.isActive(on: today) }.map(\.absentID))
+        return Set(
+            try await store.covers(officeID: officeID).filter { $0.coverID == session.memberID && $0.isActive(on: today) }.map(\.absentID))
     }
 
     /// The members whose assignments give `session` access: itself and whom it covers.
@@ -63,8 +66,10 @@ public struct CaseworkService: Sendable {
     func load(_ id: EntityID, for session: Session) async throws -> (CaseFileRow, [SealedRecord]) {
         let officeID = try officeID(of: session)
         guard let (row, records) = try await store.caseFile(id: id, officeID: officeID),
-              mayOpen(row, session: session, teamAccess: try await store.teamAccess(officeID: officeID),
-                      covered: try await covered(by: session, officeID: officeID)) else {
+            mayOpen(
+                row, session: session, teamAccess: try await store.teamAccess(officeID: officeID),
+                covered: try await covered(by: session, officeID: officeID))
+        else {
             throw AccessError.notFound
         }
         return (row, records)
@@ -85,7 +90,8 @@ public struct CaseworkService: Sendable {
     /// Events every case has without anyone recording them: its arrival, and a reporter's
     /// request to delete it (made through the mailbox, where no case key is at hand).
     func implicitEvents(of row: CaseFileRow) -> [RecordedEvent] {
-        [RecordedEvent(code: "eingang", on: row.receivedOn)] + (row.withdrawnOn.map { [RecordedEvent(code: "loeschung_verlangt", on: $0)] } ?? [])
+        [RecordedEvent(code: "eingang", on: row.receivedOn)]
+            + (row.withdrawnOn.map { [RecordedEvent(code: "loeschung_verlangt", on: $0)] } ?? [])
     }
 
     func allEvents(_ sheet: CaseSheet, row: CaseFileRow) -> [RecordedEvent] {
@@ -93,7 +99,9 @@ public struct CaseworkService: Sendable {
     }
 
     func nextDue(_ sheet: CaseSheet, row: CaseFileRow, step: String? = nil, today: Day) -> Day? {
-        deadlines.nextDue(events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [], fields: sheet.legalFields(policy), today: today, closed: isClosed(step ?? row.step))
+        deadlines.nextDue(
+            events: allEvents(sheet, row: row), manual: sheet.manualDeadlines, missed: sheet.missed ?? [],
+            fields: sheet.legalFields(policy), today: today, closed: isClosed(step ?? row.step))
     }
 
     /// Whether a step ends the counselling (closed or final): its case tracks only hand-set deadlines.

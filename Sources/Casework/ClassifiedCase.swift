@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A case as the search by category code scans it: where it sorts (the day of its sort key: the
 /// day received, or the earliest due day when the list is ordered by deadlines) and its sealed
 /// classification (nil while unclassified). Nothing else is read for the cases that do not match.

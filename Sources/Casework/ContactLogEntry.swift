@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// One contact in a case's contact log: when, how long, how, with whom, and the interpreting.
 public struct ContactLogEntry: Sendable, Equatable, Codable {
     public enum Mode: String, Sendable, Codable, CaseIterable {

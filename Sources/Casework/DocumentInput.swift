@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A document a counsellor records (`POST …/documents`), before it is checked.
 public struct DocumentInput: Sendable, Equatable {
     public let type: String

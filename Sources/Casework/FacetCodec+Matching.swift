@@ -14,15 +14,18 @@ extension FacetCodec {
 
     /// Whether it names any of `codes` (a search by label may name several: a parent and its subtypes).
     public static func names(anyOf codes: [String], in sealed: SealedFacets, officeID: EntityID, key: SecureBytes) throws -> Bool {
-        let plaintext = try RecordCipher.open(sealed.ciphertext, key: key,
-                                              association: association(officeID: officeID, month: sealed.month, id: sealed.id,
-                                                                       keyVersion: sealed.keyVersion))
+        let plaintext = try RecordCipher.open(
+            sealed.ciphertext, key: key,
+            association: association(
+                officeID: officeID, month: sealed.month, id: sealed.id,
+                keyVersion: sealed.keyVersion))
         let needles = codes.map { Array("\"\($0)\"".utf8) }
         let mentioned = plaintext.withUnsafeBytes { bytes in
             needles.contains { needle in
-                bytes.count >= needle.count && (0...(bytes.count - needle.count)).contains { start in
-                    bytes[start] == needle[0] && needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
-                }
+                bytes.count >= needle.count
+                    && (0...(bytes.count - needle.count)).contains { start in
+                        bytes[start] == needle[0] && needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
+                    }
             }
         }
         guard mentioned else { return false }

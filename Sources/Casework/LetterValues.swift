@@ -25,9 +25,11 @@ public struct LetterValues: Sendable, Equatable {
     /// then every legal paragraph is offered for the counsellor to choose from.
     public var legalFields: [String]?
 
-    public init(officeName: String, officeAddress: String? = nil, officePhone: String? = nil, officeEmail: String? = nil, date: String,
-                place: String? = nil, reference: String, counterpart: String? = nil, person: String? = nil, counsellor: String,
-                incidentDate: String? = nil) {
+    public init(
+        officeName: String, officeAddress: String? = nil, officePhone: String? = nil, officeEmail: String? = nil, date: String,
+        place: String? = nil, reference: String, counterpart: String? = nil, person: String? = nil, counsellor: String,
+        incidentDate: String? = nil
+    ) {
         self.officeName = officeName
         self.officeAddress = officeAddress
         self.officePhone = officePhone

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A case a counsellor records (a phone call, a walk-in, a letter): like intake, but with a
 /// sheet and assignees from the start and no reporter mailbox.
 public struct NewCaseFile: Sendable {
@@ -21,9 +22,11 @@ public struct NewCaseFile: Sendable {
     /// The case's first authenticator (`CaseIntegrity`, revision 0, over `records`).
     public let authenticator: [UInt8]?
 
-    public init(id: EntityID, officeID: EntityID, keyVersion: UInt32, sealedKeys: [UInt8], kind: String, step: String, channel: String,
-                receivedOn: Day, nextDue: Day?, records: [SealedRecord], assignees: [CaseAssignment], audit: [AuditEvent],
-                closedOn: Day? = nil, sealedTo: [UInt8]? = nil, authenticator: [UInt8]? = nil) {
+    public init(
+        id: EntityID, officeID: EntityID, keyVersion: UInt32, sealedKeys: [UInt8], kind: String, step: String, channel: String,
+        receivedOn: Day, nextDue: Day?, records: [SealedRecord], assignees: [CaseAssignment], audit: [AuditEvent],
+        closedOn: Day? = nil, sealedTo: [UInt8]? = nil, authenticator: [UInt8]? = nil
+    ) {
         self.sealedTo = sealedTo
         self.id = id
         self.officeID = officeID

@@ -27,7 +27,8 @@ public struct NotificationSettings: Sendable {
             }
             address = parsed
         }
-        try await store.setNotificationAddress(memberID: session.memberID, officeID: officeID, address: address,
-                                               audit: .member(session.username, .notificationAddressSet, address == nil ? "removed" : "set"))
+        try await store.setNotificationAddress(
+            memberID: session.memberID, officeID: officeID, address: address,
+            audit: .member(session.username, .notificationAddressSet, address == nil ? "removed" : "set"))
     }
 }

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// The store seam for notifications: what waits, and where to tell it.
 public protocol NotificationStore: Sendable {
     /// New reports, unread reporter additions, and cases whose next deadline is `tomorrow`, in every office.

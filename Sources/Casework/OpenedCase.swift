@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A case read for a member and checked against its authenticator: what every open and every
 /// change starts from.
 struct OpenedCase {

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// What the retention schedule knows of a case: only plaintext the server holds anyway (kind,
 /// step and the days of arrival, first classification, closing and deletion request), so it runs
 /// daily without anyone's key.
@@ -17,8 +18,10 @@ public struct RetentionCandidate: Sendable, Equatable {
     /// Court proceedings are pending: nothing is deleted while the hold lasts.
     public let legalHold: Bool
 
-    public init(id: EntityID, officeID: EntityID, kind: String, step: String, receivedOn: Day, classifiedOn: Day?,
-                closedOn: Day?, deletionRequestedOn: Day?, legalHold: Bool) {
+    public init(
+        id: EntityID, officeID: EntityID, kind: String, step: String, receivedOn: Day, classifiedOn: Day?,
+        closedOn: Day?, deletionRequestedOn: Day?, legalHold: Bool
+    ) {
         self.id = id
         self.officeID = officeID
         self.kind = kind

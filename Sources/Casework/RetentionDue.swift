@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// When a case goes under the retention policy, and why.
 public struct RetentionDue: Sendable, Equatable {
     public let caseID: EntityID

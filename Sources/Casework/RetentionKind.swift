@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// Why a case is deleted under `Policies/retention.yaml`. The raw values are the keys of
 /// `retention run --json` and part of the audit action names, so they are stable.
 public enum RetentionKind: String, Sendable, Codable, CaseIterable, Comparable {

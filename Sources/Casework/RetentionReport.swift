@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// What one retention run found and did, per kind: what `retention run` prints.
 public struct RetentionReport: Sendable, Equatable {
     /// Cases due on the run's day, per kind.
@@ -27,7 +28,9 @@ public struct RetentionReport: Sendable, Equatable {
             result["facets"] = facets
             return result
         }
-        return ["day": day.iso, "dryRun": dryRun, "due": counts(due, facets: facetsDue),
-                "shredded": counts(shredded, facets: facetsDropped), "flagged": flagged, "held": held]
+        return [
+            "day": day.iso, "dryRun": dryRun, "due": counts(due, facets: facetsDue),
+            "shredded": counts(shredded, facets: facetsDropped), "flagged": flagged, "held": held,
+        ]
     }
 }

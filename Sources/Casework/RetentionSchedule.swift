@@ -1,5 +1,6 @@
 import SichtbarCore
 import Workflow
+
 /// The retention policy applied to one case: when it goes and why, as a pure function of the
 /// case's plaintext and the policy. Several rules may apply (a Meldung with a deletion request);
 /// the earliest day wins.
@@ -25,8 +26,11 @@ public struct RetentionSchedule: Sendable {
             if let classified = candidate.classifiedOn {
                 options.append((.report, classified.adding(months: policy.reportMonths), nil))
             } else {
-                options.append((.unclassified, candidate.receivedOn.adding(months: policy.unclassifiedMonths),
-                                candidate.receivedOn.adding(months: policy.unclassifiedFlagMonths)))
+                options.append(
+                    (
+                        .unclassified, candidate.receivedOn.adding(months: policy.unclassifiedMonths),
+                        candidate.receivedOn.adding(months: policy.unclassifiedFlagMonths)
+                    ))
             }
         } else if Self.counsellingKinds.contains(candidate.kind), let closed = candidate.closedOn {
             // The period runs from the end of the year of closing; the case goes the day after it ends.
@@ -35,7 +39,8 @@ public struct RetentionSchedule: Sendable {
             }
         }
         guard let earliest = options.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
-        return RetentionDue(caseID: candidate.id, officeID: candidate.officeID, kind: earliest.0, goesOn: earliest.1,
-                            flaggedOn: earliest.2, held: candidate.legalHold)
+        return RetentionDue(
+            caseID: candidate.id, officeID: candidate.officeID, kind: earliest.0, goesOn: earliest.1,
+            flaggedOn: earliest.2, held: candidate.legalHold)
     }
 }

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// The counsellor's classification of a case, sealed under the office statistics key of
 /// `keyVersion`, filed by month. Statistics read these without any case key.
 public struct SealedFacets: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A letter as sealed under the case key: the template it came from and the HTML fragment as
 /// rendered on the day, so a later change to the template or the case does not change it.
 public struct StoredLetter: Sendable, Equatable, Codable {

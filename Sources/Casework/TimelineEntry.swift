@@ -1,5 +1,6 @@
 import SichtbarCore
 import Workflow
+
 /// One entry of a case's timeline, sealed under the case key: who did what when, with the
 /// content that belongs to it (a note's text, a contact, a document). Entries are only added.
 public struct TimelineEntry: Sendable, Equatable, Codable {

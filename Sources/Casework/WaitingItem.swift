@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// Something that waits for a counsellor, as the notifier sees it: only plaintext the server holds
 /// anyway (a case id, its office and assignees, and why). A notification says none of it.
 public struct WaitingItem: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import SichtbarCore
 import Workflow
+
 /// A `ReportStore` in memory, for the core and route tests.
 public actor InMemoryReportStore: ReportStore {
     struct StoredCase {
@@ -29,9 +30,10 @@ public actor InMemoryReportStore: ReportStore {
 
     public func mailbox(lookupID: [UInt8]) -> MailboxSnapshot? {
         guard let id = lookups[lookupID], let stored = cases[id] else { return nil }
-        return MailboxSnapshot(caseID: id, officeID: stored.intake.officeID, step: stored.step,
-                               touchedByOffice: stored.touched, wrappedMailboxKey: stored.intake.wrappedMailboxKey,
-                               records: stored.records.filter { $0.kind.isShared })
+        return MailboxSnapshot(
+            caseID: id, officeID: stored.intake.officeID, step: stored.step,
+            touchedByOffice: stored.touched, wrappedMailboxKey: stored.intake.wrappedMailboxKey,
+            records: stored.records.filter { $0.kind.isShared })
     }
 
     public func append(_ records: [SealedRecord]) throws {

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A message in the mailbox thread; sealed under the mailbox key, dated by day only.
 public struct MailboxMessage: Sendable, Codable, Equatable {
     public enum Sender: String, Sendable, Codable {

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// The report as submitted, sealed under the mailbox key: what the reporter may read back.
 /// Contact details are not part of it; they are sealed separately under the case key.
 public struct ReportContent: Sendable, Codable, Equatable {
@@ -13,8 +14,10 @@ public struct ReportContent: Sendable, Codable, Equatable {
     public var contactWish: ContactWish
     public var submittedOn: Day
 
-    public init(language: String, narrative: String, incidentDate: Day?, learnedDate: Day?, grounds: [String],
-                area: String?, region: String?, role: String?, contactWish: ContactWish, submittedOn: Day) {
+    public init(
+        language: String, narrative: String, incidentDate: Day?, learnedDate: Day?, grounds: [String],
+        area: String?, region: String?, role: String?, contactWish: ContactWish, submittedOn: Day
+    ) {
         self.language = language
         self.narrative = narrative
         self.incidentDate = incidentDate

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// The store seam for everything reporters do. CaseStore implements it over SQLite;
 /// `InMemoryReportStore` serves the core tests.
 public protocol ReportStore: Sendable {

@@ -15,9 +15,11 @@ public struct ReportSubmission: Sendable, Codable {
     /// law's equivalent); without it nothing is stored.
     public var consent: Bool?
 
-    public init(language: String, narrative: String, incidentDate: String? = nil, learnedDate: String? = nil,
-                grounds: [String]? = nil, area: String? = nil, region: String? = nil, role: String? = nil,
-                contactWish: String = "mailbox", contact: String? = nil, office: String? = nil, consent: Bool? = nil) {
+    public init(
+        language: String, narrative: String, incidentDate: String? = nil, learnedDate: String? = nil,
+        grounds: [String]? = nil, area: String? = nil, region: String? = nil, role: String? = nil,
+        contactWish: String = "mailbox", contact: String? = nil, office: String? = nil, consent: Bool? = nil
+    ) {
         self.language = language
         self.narrative = narrative
         self.incidentDate = incidentDate

@@ -73,13 +73,15 @@ public struct ReportValidator: Sendable {
 
         // Asked last, so a form with other problems names those first and keeps the tick.
         guard submission.consent == true else {
-            throw ValidationFailure(.validationFailed, field: "consent",
-                                    "consent must be true: the reporter's consent to the office's privacy notice")
+            throw ValidationFailure(
+                .validationFailed, field: "consent",
+                "consent must be true: the reporter's consent to the office's privacy notice")
         }
         let office = try route(officeID: submission.office, region: region, offices: offices)
-        let content = ReportContent(language: submission.language, narrative: narrative, incidentDate: incident,
-                                    learnedDate: learned, grounds: grounds, area: area, region: region, role: role,
-                                    contactWish: wish, submittedOn: today)
+        let content = ReportContent(
+            language: submission.language, narrative: narrative, incidentDate: incident,
+            learnedDate: learned, grounds: grounds, area: area, region: region, role: role,
+            contactWish: wish, submittedOn: today)
         return ValidatedReport(content: content, contact: wish == .contact ? contact : nil, office: office)
     }
 
@@ -100,11 +102,13 @@ public struct ReportValidator: Sendable {
             return fallback
         }
         guard offices.contains(where: \.profile.takesReports) else {
-            throw ValidationFailure(.validationFailed, field: "office",
-                                    "no office takes reports yet: every office's privacy notice lacks controller, law or dpo")
+            throw ValidationFailure(
+                .validationFailed, field: "office",
+                "no office takes reports yet: every office's privacy notice lacks controller, law or dpo")
         }
-        throw ValidationFailure(.validationFailed, field: "office",
-                                region == nil ? "choose an office or a region" : "no office serves region '\(region ?? "")': choose an office")
+        throw ValidationFailure(
+            .validationFailed, field: "office",
+            region == nil ? "choose an office or a region" : "no office serves region '\(region ?? "")': choose an office")
     }
 
     /// Where reports from unserved regions go: the operator's fallback office, or the only office

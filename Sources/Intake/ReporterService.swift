@@ -1,6 +1,6 @@
 import Foundation
-import Sealing
 import ScanScrubbing
+import Sealing
 import SichtbarCore
 import Workflow
 
@@ -20,8 +20,10 @@ public struct ReporterService: Sendable {
     private let deadlines: DeadlineTracker?
 
     /// - Parameter lookupKey: the server secret that keys lookup ids.
-    public init(store: any ReportStore, taxonomy: Taxonomy, lookupKey: SecureBytes, deadlines: DeadlineTracker? = nil,
-                today: @escaping @Sendable () -> Day = { Day(Date()) }) {
+    public init(
+        store: any ReportStore, taxonomy: Taxonomy, lookupKey: SecureBytes, deadlines: DeadlineTracker? = nil,
+        today: @escaping @Sendable () -> Day = { Day(Date()) }
+    ) {
         self.store = store
         self.deadlines = deadlines
         self.validator = ReportValidator(taxonomy: taxonomy)
@@ -44,8 +46,10 @@ public struct ReporterService: Sendable {
     }
 
     /// Seals a validated report into what the store writes, with a fresh receipt.
-    public func seal(_ report: ValidatedReport, on day: Day, channel: String = "online_formular",
-                     files: [ScannedFile] = []) throws -> (SealedIntake, Receipt) {
+    public func seal(
+        _ report: ValidatedReport, on day: Day, channel: String = "online_formular",
+        files: [ScannedFile] = []
+    ) throws -> (SealedIntake, Receipt) {
         let receipt = Receipt.generate()
         let receiptKeys = ReceiptKeys(receipt: receipt)
         let keys = CaseKeys.generate()
@@ -63,9 +67,12 @@ public struct ReporterService: Sendable {
             lookupID: receiptKeys.lookupID(serverKey: lookupKey),
             wrappedMailboxKey: try SecretBox.seal(keys.mailboxKey, key: receiptKeys.reporterKey),
             step: "eingegangen", channel: channel, receivedOn: day,
-            nextDue: deadlines?.nextDue(events: [RecordedEvent(code: "eingang", on: day)], manual: [], fields: deadlines?.policy.alwaysFieldCodes ?? [], today: day), records: records,
+            nextDue: deadlines?.nextDue(
+                events: [RecordedEvent(code: "eingang", on: day)], manual: [], fields: deadlines?.policy.alwaysFieldCodes ?? [], today: day),
+            records: records,
             sealedTo: KeyFingerprint.bytes(report.office.publicKey),
-            authenticator: CaseIntegrity.tag(caseID: caseID, revision: 0, records: records.map(CaseIntegrity.Entry.init), caseKey: keys.caseKey)
+            authenticator: CaseIntegrity.tag(
+                caseID: caseID, revision: 0, records: records.map(CaseIntegrity.Entry.init), caseKey: keys.caseKey)
         )
         return (intake, receipt)
     }
@@ -86,7 +93,8 @@ public struct ReporterService: Sendable {
             }
         }
         messages.sort { ($0.sequence, $0.on) < ($1.sequence, $1.on) }
-        return MailboxView(status: ReporterStatus(step: opened.snapshot.step), officeID: opened.snapshot.officeID, messages: messages, report: report)
+        return MailboxView(
+            status: ReporterStatus(step: opened.snapshot.step), officeID: opened.snapshot.officeID, messages: messages, report: report)
     }
 
     /// Adds the reporter's message; false when the receipt is unknown or withdrawn.
@@ -115,8 +123,10 @@ public struct ReporterService: Sendable {
         }
         let scanned = try Self.evidence([bytes], alreadyHeld: held, field: "file")
         let sequence = opened.snapshot.records.filter { $0.kind == .message }.count + 1
-        try await store.append(try Self.sealEvidence(scanned[0], caseID: opened.snapshot.caseID, mailboxKey: opened.mailboxKey,
-                                                     on: today(), sequence: sequence))
+        try await store.append(
+            try Self.sealEvidence(
+                scanned[0], caseID: opened.snapshot.caseID, mailboxKey: opened.mailboxKey,
+                on: today(), sequence: sequence))
         return true
     }
 
@@ -126,7 +136,9 @@ public struct ReporterService: Sendable {
         guard let opened = try await open(receipt) else { return nil }
         if opened.snapshot.touchedByOffice {
             let day = today()
-            let due = deadlines?.nextDue(events: [RecordedEvent(code: "loeschung_verlangt", on: day)], manual: [], fields: deadlines?.policy.alwaysFieldCodes ?? [], today: day)
+            let due = deadlines?.nextDue(
+                events: [RecordedEvent(code: "loeschung_verlangt", on: day)], manual: [], fields: deadlines?.policy.alwaysFieldCodes ?? [],
+                today: day)
             try await store.requestDeletion(caseID: opened.snapshot.caseID, on: day, due: due)
             return .loeschungBeantragt
         }
@@ -148,11 +160,12 @@ public struct ReporterService: Sendable {
             do {
                 scanned.append(try MetadataStripper.strip(bytes))
             } catch {
-                let code: ValidationFailure.Code = switch error {
-                case .tooLarge: .tooLarge
-                case .malformed: .validationFailed
-                case .empty, .unsupportedType: .unknownCode
-                }
+                let code: ValidationFailure.Code =
+                    switch error {
+                    case .tooLarge: .tooLarge
+                    case .malformed: .validationFailed
+                    case .empty, .unsupportedType: .unknownCode
+                    }
                 throw ValidationFailure(code, field: field, "file \(index + 1): \(error.description); nothing was stored")
             }
         }
@@ -160,11 +173,14 @@ public struct ReporterService: Sendable {
     }
 
     /// An evidence file's two records: the stripped bytes, and the reporter's message naming them.
-    static func sealEvidence(_ file: ScannedFile, caseID: EntityID, mailboxKey: SecureBytes, on day: Day,
-                             sequence: Int) throws -> [SealedRecord] {
+    static func sealEvidence(
+        _ file: ScannedFile, caseID: EntityID, mailboxKey: SecureBytes, on day: Day,
+        sequence: Int
+    ) throws -> [SealedRecord] {
         let record = try RecordCodec.sealBytes(file.bytes, kind: .reporterFile, caseID: caseID, key: mailboxKey)
-        let note = DocumentFile(recordID: record.id, mediaType: file.mediaType, size: file.bytes.count,
-                                    hash: EntityID.hexString(FileDigest.sha256(file.bytes)))
+        let note = DocumentFile(
+            recordID: record.id, mediaType: file.mediaType, size: file.bytes.count,
+            hash: EntityID.hexString(FileDigest.sha256(file.bytes)))
         let message = MailboxMessage(from: .reporter, text: "", on: day, sequence: sequence, file: note)
         return [record, try RecordCodec.seal(message, kind: .message, caseID: caseID, key: mailboxKey)]
     }

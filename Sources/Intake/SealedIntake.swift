@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// Everything one report writes, already sealed: the store sees no plaintext but what DESIGN.md allows.
 public struct SealedIntake: Sendable {
     public let caseID: EntityID
@@ -23,9 +24,11 @@ public struct SealedIntake: Sendable {
     /// `crypto_auth`, since intake holds the case key anyway.
     public let authenticator: [UInt8]?
 
-    public init(caseID: EntityID, officeID: EntityID, officeKeyVersion: UInt32, sealedKeys: [UInt8], lookupID: [UInt8],
-                wrappedMailboxKey: [UInt8], step: String, channel: String, receivedOn: Day, nextDue: Day? = nil, records: [SealedRecord],
-                sealedTo: [UInt8]? = nil, authenticator: [UInt8]? = nil) {
+    public init(
+        caseID: EntityID, officeID: EntityID, officeKeyVersion: UInt32, sealedKeys: [UInt8], lookupID: [UInt8],
+        wrappedMailboxKey: [UInt8], step: String, channel: String, receivedOn: Day, nextDue: Day? = nil, records: [SealedRecord],
+        sealedTo: [UInt8]? = nil, authenticator: [UInt8]? = nil
+    ) {
         self.sealedTo = sealedTo
         self.caseID = caseID
         self.officeID = officeID
@@ -52,8 +55,10 @@ public struct MailboxSnapshot: Sendable {
     public let wrappedMailboxKey: [UInt8]
     public let records: [SealedRecord]
 
-    public init(caseID: EntityID, officeID: EntityID, step: String, touchedByOffice: Bool,
-                wrappedMailboxKey: [UInt8], records: [SealedRecord]) {
+    public init(
+        caseID: EntityID, officeID: EntityID, step: String, touchedByOffice: Bool,
+        wrappedMailboxKey: [UInt8], records: [SealedRecord]
+    ) {
         self.caseID = caseID
         self.officeID = officeID
         self.step = step

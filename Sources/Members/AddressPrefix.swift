@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What of a client address the login bucket keys on: an IPv4 address whole, an IPv6 address
@@ -11,7 +12,8 @@ import Darwin
 enum AddressPrefix {
     static func bytes(of address: String) -> [UInt8] {
         // A zone (`fe80::1%eth0`) or a prefix length (`2001:db8::/64`) is not part of the address.
-        let bare = String(address.split(separator: "%", maxSplits: 1).first ?? "")
+        let bare =
+            String(address.split(separator: "%", maxSplits: 1).first ?? "")
             .split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
         var v4 = in_addr()
         if inet_pton(AF_INET, bare, &v4) == 1 {

@@ -23,8 +23,9 @@ public struct Invitation: Sendable {
             tokenBytes = SecureBytes(randomCount: 32)
             token = tokenBytes.withUnsafeBytes { Base64URL.encode(Array($0)) }
         }
-        return Invitation(token: token, tokenHash: hash(tokenBytes), expiresAt: now.addingTimeInterval(validity),
-                          wrappedSecrets: try SecretBox.seal(secrets, key: key(tokenBytes)))
+        return Invitation(
+            token: token, tokenHash: hash(tokenBytes), expiresAt: now.addingTimeInterval(validity),
+            wrappedSecrets: try SecretBox.seal(secrets, key: key(tokenBytes)))
     }
 
     static func hash(_ token: SecureBytes) -> [UInt8] {

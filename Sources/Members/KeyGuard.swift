@@ -23,10 +23,12 @@ public struct KeyGuard: Sendable {
         let recoveryKey = try await store.recoveryKey(officeID: office.id)
         let members = try await store.members(officeID: office.id)
         let stored = try await store.keyManifest(officeID: office.id)
-        let (manifest, problems) = KeyIntegrity.check(stored: stored, secrets: secrets, root: root, office: office,
-                                                      recoveryKey: recoveryKey, members: members)
-        return KeyIntegrityReport(office: office, recoveryKey: recoveryKey, members: members, manifest: manifest,
-                                  problems: problems, serverVerbandKey: try await store.verband()?.publicKey)
+        let (manifest, problems) = KeyIntegrity.check(
+            stored: stored, secrets: secrets, root: root, office: office,
+            recoveryKey: recoveryKey, members: members)
+        return KeyIntegrityReport(
+            office: office, recoveryKey: recoveryKey, members: members, manifest: manifest,
+            problems: problems, serverVerbandKey: try await store.verband()?.publicKey)
     }
 
     /// The authentic manifest and the session's current office secrets, before anything is
@@ -57,12 +59,14 @@ public struct KeyGuard: Sendable {
         guard let pinned = manifest.verbandPublicKey, pinned == current else {
             // Never confirmed is a lead's task; a confirmed key that changed is an alarm.
             if manifest.verbandPublicKey != nil {
-                try await raiseAlarm(officeID: officeID, actor: session.username,
-                                     problems: [.init("verband_key", "the Verband key differs from the one a lead confirmed")])
+                try await raiseAlarm(
+                    officeID: officeID, actor: session.username,
+                    problems: [.init("verband_key", "the Verband key differs from the one a lead confirmed")])
             }
-            throw AccessError.keyIntegrity(manifest.verbandPublicKey == nil
-                ? "no Verband key is confirmed for this office yet; a lead compares its fingerprint and confirms it on the members page"
-                : "the Verband key on this server is not the one a lead confirmed; a lead compares the new fingerprint and confirms it")
+            throw AccessError.keyIntegrity(
+                manifest.verbandPublicKey == nil
+                    ? "no Verband key is confirmed for this office yet; a lead compares its fingerprint and confirms it on the members page"
+                    : "the Verband key on this server is not the one a lead confirmed; a lead compares the new fingerprint and confirms it")
         }
         return pinned
     }

@@ -19,8 +19,10 @@ public struct KeyIntegrityProblem: Sendable, Equatable {
 public enum KeyIntegrity {
     /// The manifest if it is authentic, and every problem found. `root` is the fingerprint the
     /// member's passphrase wrap carries (nil for wraps made before manifests).
-    public static func check(stored: StoredKeyManifest, secrets: OfficeSecrets, root: [UInt8]?, office: Office,
-                             recoveryKey: BoxPublicKey?, members: [Member]) -> (manifest: KeyManifest?, problems: [KeyIntegrityProblem]) {
+    public static func check(
+        stored: StoredKeyManifest, secrets: OfficeSecrets, root: [UInt8]?, office: Office,
+        recoveryKey: BoxPublicKey?, members: [Member]
+    ) -> (manifest: KeyManifest?, problems: [KeyIntegrityProblem]) {
         var problems: [KeyIntegrityProblem] = []
         if let root, !Sodium.constantTimeEqual(root, secrets.rootFingerprint) {
             problems.append(.init("office_root", "the office secrets sealed to this member are not the office's own: they were replaced"))
@@ -31,14 +33,18 @@ public enum KeyIntegrity {
         let signed: SignedKeyManifest
         switch stored {
         case .missing:
-            return (nil, problems + [.init("manifest_missing", "the office has no key manifest; a lead checks the fingerprints and confirms them")])
+            return (
+                nil,
+                problems + [.init("manifest_missing", "the office has no key manifest; a lead checks the fingerprints and confirms them")]
+            )
         case .unreadable:
             return (nil, problems + [.init("manifest_unreadable", "the office's key manifest was altered and cannot be read")])
         case .present(let present):
             signed = present
         }
         guard signed.manifest.officeID == office.id, signed.manifest.keyVersion == secrets.version,
-              signed.isAuthentic(under: secrets) else {
+            signed.isAuthentic(under: secrets)
+        else {
             return (nil, problems + [.init("manifest_tag", "the office's key manifest is not authentic: it was altered or replaced")])
         }
         let manifest = signed.manifest
@@ -47,11 +53,14 @@ public enum KeyIntegrity {
     }
 
     /// Where the rows differ from an authentic manifest.
-    public static func compare(_ manifest: KeyManifest, office: Office, recoveryKey: BoxPublicKey?,
-                               members: [Member]) -> [KeyIntegrityProblem] {
+    public static func compare(
+        _ manifest: KeyManifest, office: Office, recoveryKey: BoxPublicKey?,
+        members: [Member]
+    ) -> [KeyIntegrityProblem] {
         var problems: [KeyIntegrityProblem] = []
         if manifest.keyVersion != office.keyVersion {
-            problems.append(.init("key_version", "the office key version is \(office.keyVersion), the manifest names \(manifest.keyVersion)"))
+            problems.append(
+                .init("key_version", "the office key version is \(office.keyVersion), the manifest names \(manifest.keyVersion)"))
         }
         if manifest.officePublicKey != office.publicKey {
             problems.append(.init("office_key", "the office public key differs from the manifest"))

@@ -13,8 +13,10 @@ public struct KeyIntegrityReport: Sendable {
     /// The Verband key of this server's `verband` row, if any.
     public let serverVerbandKey: BoxPublicKey?
 
-    public init(office: Office, recoveryKey: BoxPublicKey?, members: [Member], manifest: KeyManifest?,
-                problems: [KeyIntegrityProblem], serverVerbandKey: BoxPublicKey?) {
+    public init(
+        office: Office, recoveryKey: BoxPublicKey?, members: [Member], manifest: KeyManifest?,
+        problems: [KeyIntegrityProblem], serverVerbandKey: BoxPublicKey?
+    ) {
         self.office = office
         self.recoveryKey = recoveryKey
         self.members = members

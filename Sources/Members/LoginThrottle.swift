@@ -33,8 +33,10 @@ public actor LoginThrottle {
     /// At most this many attempts wait for one username; more are refused at once.
     static let waitingLimit = 16
 
-    public init(policy: AccessPolicy, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
-                wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    public init(
+        policy: AccessPolicy, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
+        wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.policy = policy
         self.now = now
         self.wallClock = wallClock
@@ -99,7 +101,9 @@ public actor LoginThrottle {
             entry.last = now()
             failures[attempt.slot] = entry
         }
-        waiting.removeValue(forKey: attempt.slot)?.forEach { $0.resume() }
+        for waiter in waiting.removeValue(forKey: attempt.slot) ?? [] {
+            waiter.resume()
+        }
     }
 
     /// When the next attempt for `id` may start; nil when it need not wait.

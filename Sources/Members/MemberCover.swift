@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A Vertretung: while `absent` is away (to `until`, inclusive), `cover` sees and works the
 /// cases `absent` is assigned to. Set by a lead, one at a time per absent member, audited.
 public struct MemberCover: Sendable, Equatable {

@@ -25,10 +25,12 @@ extension MemberService {
             let wrapped = try await hashing {
                 try PassphraseWrap.wrap(Member.wrapped(keys.secretKey, root: secrets.rootFingerprint), passphrase: passphrase)
             }
-            let upgraded = Member(id: member.id, username: member.username, officeID: member.officeID, role: member.role,
-                                  publicKey: member.publicKey, wrappedSecret: wrapped)
-            try await store.replaceKeys(of: upgraded, officeSeals: [], manifest: nil,
-                                        audit: .member(session.username, .passphraseChanged, "office root"))
+            let upgraded = Member(
+                id: member.id, username: member.username, officeID: member.officeID, role: member.role,
+                publicKey: member.publicKey, wrappedSecret: wrapped)
+            try await store.replaceKeys(
+                of: upgraded, officeSeals: [], manifest: nil,
+                audit: .member(session.username, .passphraseChanged, "office root"))
         }
         try await checkCaseKeys(officeID: officeID, manifest: report.manifest, actor: session.username)
     }
@@ -59,16 +61,20 @@ extension MemberService {
         let officeID = try requireLead(session)
         let report = try await keyGuard.keyReport(for: session)
         guard report.canConfirmManifest, let recoveryKey = report.recoveryKey else {
-            throw AccessError.invalid(field: "manifest", message: report.isIntact
-                ? "the key manifest is in order; there is nothing to confirm"
-                : "the keys differ from an authentic manifest; this is an alarm, not something to confirm")
+            throw AccessError.invalid(
+                field: "manifest",
+                message: report.isIntact
+                    ? "the key manifest is in order; there is nothing to confirm"
+                    : "the keys differ from an authentic manifest; this is an alarm, not something to confirm")
         }
         let secrets = try await session.officeSecrets(version: report.office.keyVersion, store: store)
-        let manifest = KeyManifest(officeID: officeID, keyVersion: report.office.keyVersion, officePublicKey: report.office.publicKey,
-                                   recoveryPublicKey: recoveryKey, members: report.members.map(KeyManifest.Entry.init),
-                                   verbandPublicKey: nil)
-        try await store.storeManifest(try SignedKeyManifest(manifest, secrets: secrets),
-                                      audit: .member(session.username, .keyManifestConfirmed, "version \(manifest.keyVersion)"))
+        let manifest = KeyManifest(
+            officeID: officeID, keyVersion: report.office.keyVersion, officePublicKey: report.office.publicKey,
+            recoveryPublicKey: recoveryKey, members: report.members.map(KeyManifest.Entry.init),
+            verbandPublicKey: nil)
+        try await store.storeManifest(
+            try SignedKeyManifest(manifest, secrets: secrets),
+            audit: .member(session.username, .keyManifestConfirmed, "version \(manifest.keyVersion)"))
         session.setKeyProblems([])
     }
 
@@ -86,8 +92,9 @@ extension MemberService {
             throw AccessError.invalid(field: "fingerprint", message: "the fingerprint does not match the Verband key on this server")
         }
         guard manifest.verbandPublicKey != verband.publicKey else { return }
-        try await store.storeManifest(try SignedKeyManifest(manifest.with(verbandPublicKey: verband.publicKey), secrets: secrets),
-                                      audit: .member(session.username, .verbandKeyConfirmed, expected))
+        try await store.storeManifest(
+            try SignedKeyManifest(manifest.with(verbandPublicKey: verband.publicKey), secrets: secrets),
+            audit: .member(session.username, .verbandKeyConfirmed, expected))
     }
 
 }

@@ -26,8 +26,9 @@ extension MemberService {
         let invitation = try Invitation.issue(secrets: secrets, now: now)
         let reference = EntityID.hexString(invitation.tokenHash.prefix(8))
         do {
-            try await store.createInvitation(invitation, officeID: officeID, role: role, createdBy: session.memberID,
-                                             audit: .member(session.username, .invitationCreated, "\(role.rawValue) \(reference)", at: now))
+            try await store.createInvitation(
+                invitation, officeID: officeID, role: role, createdBy: session.memberID,
+                audit: .member(session.username, .invitationCreated, "\(role.rawValue) \(reference)", at: now))
         } catch MemberStoreError.membersChanged {
             throw AccessError.notFound
         }
@@ -71,7 +72,8 @@ extension MemberService {
         } else {
             // An analyst's invitation carries the Verband's key ring, checked the same way.
             guard let verband = try await store.verband(), let ring = try? VerbandRing(ring: secrets),
-                  ring.current.publicKey == verband.publicKey else { throw unusable }
+                ring.current.publicKey == verband.publicKey
+            else { throw unusable }
             let problems = try await verbandProblems(ring: ring, root: ring.rootFingerprint, verband: verband)
             guard problems.isEmpty else {
                 try await alarmVerband(verband, actor: username, problems: problems)
@@ -80,9 +82,10 @@ extension MemberService {
             verbandRing = ring
             root = ring.rootFingerprint
         }
-        let member = Member(id: .random(), username: username, officeID: stored.officeID, role: stored.role,
-                            publicKey: keyPair.publicKey,
-                            wrappedSecret: try await wrap(Member.wrapped(keyPair.secretKey, root: root), passphrase: passphrase))
+        let member = Member(
+            id: .random(), username: username, officeID: stored.officeID, role: stored.role,
+            publicKey: keyPair.publicKey,
+            wrappedSecret: try await wrap(Member.wrapped(keyPair.secretKey, root: root), passphrase: passphrase))
         if let officeSecrets, let officeID = stored.officeID {
             officeSeals = officeSecrets.seals(to: member.publicKey, recipientName: member.id.hex)
             guard case .present(let current) = try await store.keyManifest(officeID: officeID) else { throw unusable }
@@ -94,9 +97,10 @@ extension MemberService {
             throw unusable
         }
         do {
-            try await store.enrol(member, invitationHash: stored.tokenHash, now: now, officeSeals: officeSeals,
-                                  verbandSeal: verbandSeal, manifest: manifest,
-                                  audit: .member(username, .memberEnrolled, stored.role.rawValue, at: now))
+            try await store.enrol(
+                member, invitationHash: stored.tokenHash, now: now, officeSeals: officeSeals,
+                verbandSeal: verbandSeal, manifest: manifest,
+                audit: .member(username, .memberEnrolled, stored.role.rawValue, at: now))
         } catch MemberStoreError.usernameTaken {
             throw AccessError.invalid(field: "username", message: "the username \(username) is taken")
         } catch MemberStoreError.invitationUnusable, MemberStoreError.keyVersionChanged, MemberStoreError.membersChanged {
@@ -119,8 +123,11 @@ extension MemberService {
 
     public func revokeInvitation(reference: String, by session: Session) async throws {
         guard session.isLead || session.role == .analyst else { throw AccessError.notFound }
-        guard try await store.revokeInvitation(reference: reference, officeID: session.officeID,
-                                               audit: .member(session.username, .invitationRevoked, reference)) else {
+        guard
+            try await store.revokeInvitation(
+                reference: reference, officeID: session.officeID,
+                audit: .member(session.username, .invitationRevoked, reference))
+        else {
             throw AccessError.notFound
         }
     }
@@ -128,7 +135,8 @@ extension MemberService {
     /// A member of the same office (or, for analysts, another analyst), else not found.
     func colleague(_ username: String, of session: Session) async throws -> Member {
         guard let member = try await store.member(username: username), member.officeID == session.officeID,
-              (member.role == .analyst) == (session.role == .analyst) else { throw AccessError.notFound }
+            (member.role == .analyst) == (session.role == .analyst)
+        else { throw AccessError.notFound }
         return member
     }
 
@@ -172,11 +180,13 @@ extension MemberService {
         let member = try await colleague(username, of: session)
         guard member.role != role else { return }
         let (current, secrets) = try await keyGuard.requireIntactKeys(session)
-        let changed = Member(id: member.id, username: member.username, officeID: member.officeID, role: role,
-                             publicKey: member.publicKey, wrappedSecret: member.wrappedSecret)
+        let changed = Member(
+            id: member.id, username: member.username, officeID: member.officeID, role: role,
+            publicKey: member.publicKey, wrappedSecret: member.wrappedSecret)
         let manifest = try SignedKeyManifest(current.with(member: changed), secrets: secrets)
         do {
-            try await store.changeRole(member, to: role, manifest: manifest, audit: .member(session.username, .memberRoleChanged, "\(username) \(role.rawValue)"))
+            try await store.changeRole(
+                member, to: role, manifest: manifest, audit: .member(session.username, .memberRoleChanged, "\(username) \(role.rawValue)"))
         } catch MemberStoreError.lastLead {
             throw AccessError.invalid(field: "role", message: "the last lead of an office cannot become a counsellor")
         }
@@ -207,10 +217,12 @@ extension MemberService {
         }
         await throttle.finish(attempt, succeeded: true)
         // The office root stays in the wrap: it is what tells the office's secrets from forged ones.
-        let updated = Member(id: member.id, username: member.username, officeID: member.officeID, role: member.role,
-                             publicKey: member.publicKey,
-                             wrappedSecret: try await wrap(Member.wrapped(unlocked.keyPair.secretKey, root: unlocked.root ?? session.officeRoot),
-                                                           passphrase: new))
+        let updated = Member(
+            id: member.id, username: member.username, officeID: member.officeID, role: member.role,
+            publicKey: member.publicKey,
+            wrappedSecret: try await wrap(
+                Member.wrapped(unlocked.keyPair.secretKey, root: unlocked.root ?? session.officeRoot),
+                passphrase: new))
         try await store.replaceKeys(of: updated, officeSeals: [], manifest: nil, audit: .member(session.username, .passphraseChanged))
         await sessions.closeAll(memberID: member.id, except: session)
     }
@@ -223,10 +235,14 @@ extension MemberService {
         try checkNewPassphrase(passphrase, username: username)
         guard let office = try await store.office(id: officeID) else { throw AccessError.notFound }
         let recovery = try code.keyPair()
-        guard let secretSeal = try await store.officeSeal(officeID: officeID, version: office.keyVersion, recipient: "recovery", purpose: .officeSecret),
-              let ringSeal = try await store.officeSeal(officeID: officeID, version: office.keyVersion, recipient: "recovery", purpose: .statistics),
-              let secrets = try? OfficeSecrets(version: office.keyVersion, officeSecretSeal: secretSeal, statisticsSeal: ringSeal, with: recovery),
-              secrets.keyPair.publicKey == office.publicKey
+        guard
+            let secretSeal = try await store.officeSeal(
+                officeID: officeID, version: office.keyVersion, recipient: "recovery", purpose: .officeSecret),
+            let ringSeal = try await store.officeSeal(
+                officeID: officeID, version: office.keyVersion, recipient: "recovery", purpose: .statistics),
+            let secrets = try? OfficeSecrets(
+                version: office.keyVersion, officeSecretSeal: secretSeal, statisticsSeal: ringSeal, with: recovery),
+            secrets.keyPair.publicKey == office.publicKey
         else { throw AccessError.unauthorized }
         // The recovery code opened these secrets, so they are the office's own: the rows must
         // agree with the manifest they authenticate before anything is sealed to a new key.
@@ -242,17 +258,21 @@ extension MemberService {
             guard existing.officeID == officeID else {
                 throw AccessError.invalid(field: "username", message: "the username \(username) belongs to another office")
             }
-            let member = Member(id: existing.id, username: username, officeID: officeID, role: .lead,
-                                publicKey: keyPair.publicKey, wrappedSecret: wrapped)
-            try await store.replaceKeys(of: member, officeSeals: secrets.seals(to: member.publicKey, recipientName: member.id.hex),
-                                        manifest: try SignedKeyManifest(current.with(member: member), secrets: secrets), audit: audit)
+            let member = Member(
+                id: existing.id, username: username, officeID: officeID, role: .lead,
+                publicKey: keyPair.publicKey, wrappedSecret: wrapped)
+            try await store.replaceKeys(
+                of: member, officeSeals: secrets.seals(to: member.publicKey, recipientName: member.id.hex),
+                manifest: try SignedKeyManifest(current.with(member: member), secrets: secrets), audit: audit)
             await sessions.closeAll(memberID: member.id)
             return member
         }
-        let member = Member(id: .random(), username: username, officeID: officeID, role: .lead,
-                            publicKey: keyPair.publicKey, wrappedSecret: wrapped)
-        try await store.addRecoveredLead(member, officeSeals: secrets.seals(to: member.publicKey, recipientName: member.id.hex),
-                                         manifest: try SignedKeyManifest(current.with(member: member), secrets: secrets), audit: audit)
+        let member = Member(
+            id: .random(), username: username, officeID: officeID, role: .lead,
+            publicKey: keyPair.publicKey, wrappedSecret: wrapped)
+        try await store.addRecoveredLead(
+            member, officeSeals: secrets.seals(to: member.publicKey, recipientName: member.id.hex),
+            manifest: try SignedKeyManifest(current.with(member: member), secrets: secrets), audit: audit)
         return member
     }
 }

@@ -21,9 +21,10 @@ extension MemberService {
         let recoveryKey = try code.keyPair().publicKey
         let signed = try SignedKeyManifest(manifest.with(recoveryPublicKey: recoveryKey), secrets: secrets)
         do {
-            try await store.replaceRecoveryKey(officeID: manifest.officeID, recoveryKey: recoveryKey,
-                                               seals: secrets.seals(to: recoveryKey, recipientName: "recovery"), manifest: signed,
-                                               audit: .member(actor, .recoveryCodeRenewed, "version \(manifest.keyVersion)"))
+            try await store.replaceRecoveryKey(
+                officeID: manifest.officeID, recoveryKey: recoveryKey,
+                seals: secrets.seals(to: recoveryKey, recipientName: "recovery"), manifest: signed,
+                audit: .member(actor, .recoveryCodeRenewed, "version \(manifest.keyVersion)"))
         } catch MemberStoreError.keyVersionChanged, MemberStoreError.membersChanged {
             throw AccessError.busy
         }
@@ -32,8 +33,10 @@ extension MemberService {
 
     /// Enrols the holder of an invitation; an office's first lead also receives the office's
     /// recovery code here, made new for them, so the operator who added the office never saw it.
-    public func enrolMember(invitation token: String, username: String, passphrase: SecureBytes,
-                            now: Date = Date()) async throws -> (member: Member, recoveryCode: RecoveryCode?) {
+    public func enrolMember(
+        invitation token: String, username: String, passphrase: SecureBytes,
+        now: Date = Date()
+    ) async throws -> (member: Member, recoveryCode: RecoveryCode?) {
         let stored = try await invitationForEnrolment(token)
         var firstLead = false
         if let officeID = stored?.officeID, stored?.role == .lead {
@@ -41,11 +44,13 @@ extension MemberService {
         }
         let member = try await enrol(invitation: token, username: username, passphrase: passphrase, now: now)
         guard firstLead, let officeID = member.officeID, let office = try await store.office(id: officeID),
-              case .present(let signed) = try await store.keyManifest(officeID: officeID),
-              let secretSeal = try await store.officeSeal(officeID: officeID, version: office.keyVersion,
-                                                          recipient: member.id.hex, purpose: .officeSecret),
-              let ringSeal = try await store.officeSeal(officeID: officeID, version: office.keyVersion,
-                                                        recipient: member.id.hex, purpose: .statistics)
+            case .present(let signed) = try await store.keyManifest(officeID: officeID),
+            let secretSeal = try await store.officeSeal(
+                officeID: officeID, version: office.keyVersion,
+                recipient: member.id.hex, purpose: .officeSecret),
+            let ringSeal = try await store.officeSeal(
+                officeID: officeID, version: office.keyVersion,
+                recipient: member.id.hex, purpose: .statistics)
         else { return (member, nil) }
         // Opened with the new member's own key: the seals were made for them a moment ago.
         let keys = try await hashing { try member.unlock(passphrase: passphrase) }

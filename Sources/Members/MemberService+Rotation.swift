@@ -15,13 +15,16 @@ extension MemberService {
             // to agree with it: a swapped recovery key or an added member row gets nothing.
             let (manifest, current) = try await keyGuard.requireIntactKeys(session)
             let next = current.rotated()
-            let seals = manifest.members.flatMap { next.seals(to: $0.publicKey, recipientName: $0.memberID.hex) }
+            let seals =
+                manifest.members.flatMap { next.seals(to: $0.publicKey, recipientName: $0.memberID.hex) }
                 + next.seals(to: manifest.recoveryPublicKey, recipientName: "recovery")
-            let nextManifest = try SignedKeyManifest(manifest.rotated(to: next.version, officePublicKey: next.keyPair.publicKey),
-                                                     secrets: next)
+            let nextManifest = try SignedKeyManifest(
+                manifest.rotated(to: next.version, officePublicKey: next.keyPair.publicKey),
+                secrets: next)
             do {
-                try await store.beginRotation(officeID: officeID, from: manifest.keyVersion, to: next, seals: seals,
-                                              manifest: nextManifest, audit: .member(session.username, .keyRotationStarted, "version \(next.version)"))
+                try await store.beginRotation(
+                    officeID: officeID, from: manifest.keyVersion, to: next, seals: seals,
+                    manifest: nextManifest, audit: .member(session.username, .keyRotationStarted, "version \(next.version)"))
             } catch MemberStoreError.membersChanged, MemberStoreError.rotationRunning {
                 continue
             }
@@ -33,8 +36,10 @@ extension MemberService {
     /// Re-seals every case still on the old key and finishes the rotation; resumable at any
     /// point, by the same or another lead. Returns how many cases it re-sealed.
     @discardableResult
-    public func continueRotation(officeID: EntityID, by session: Session, batchSize: Int = 500,
-                                 progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Int {
+    public func continueRotation(
+        officeID: EntityID, by session: Session, batchSize: Int = 500,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> Int {
         guard session.isLead, session.officeID == officeID else { throw AccessError.notFound }
         guard let state = try await store.rotation(officeID: officeID) else { return 0 }
         let next = try await session.officeSecrets(version: state.toVersion, store: store)
@@ -49,8 +54,10 @@ extension MemberService {
                     try await Task.sleep(for: .seconds(grace - waited))
                     continue
                 }
-                if try await store.finishRotation(officeID: officeID,
-                                                  audit: .member(session.username, .keyRotationFinished, "version \(state.toVersion)")) {
+                if try await store.finishRotation(
+                    officeID: officeID,
+                    audit: .member(session.username, .keyRotationFinished, "version \(state.toVersion)"))
+                {
                     return resealed
                 }
                 continue
@@ -68,12 +75,15 @@ extension MemberService {
                 } catch {
                     // Sealed to a key that is not the office's: reported, and the rotation stops
                     // where leads and monitoring see it.
-                    try await keyGuard.raiseAlarm(officeID: officeID, actor: session.username,
-                                                  problems: [.init("case_key \(sealed.caseID.hex)", "a case is sealed to a key that is not the office's")])
+                    try await keyGuard.raiseAlarm(
+                        officeID: officeID, actor: session.username,
+                        problems: [.init("case_key \(sealed.caseID.hex)", "a case is sealed to a key that is not the office's")])
                     throw AccessError.keyIntegrity("case \(sealed.caseID.hex) is sealed to a key that is not the office's")
                 }
-                rewritten.append(SealedCaseKeys(caseID: sealed.caseID, keyVersion: sealed.keyVersion,
-                                                sealed: keys.seal(to: next.keyPair.publicKey)))
+                rewritten.append(
+                    SealedCaseKeys(
+                        caseID: sealed.caseID, keyVersion: sealed.keyVersion,
+                        sealed: keys.seal(to: next.keyPair.publicKey)))
             }
             try await store.storeResealed(rewritten, officeID: officeID, version: state.toVersion)
             resealed += rewritten.count
@@ -100,8 +110,10 @@ extension MemberService {
     /// Finishes the running rotation and starts and finishes every one asked for meanwhile (a
     /// member removed while one ran). Returns how many cases were re-sealed in all.
     @discardableResult
-    public func rotateUntilSettled(officeID: EntityID, by session: Session,
-                                   progress: @Sendable @escaping (Int, Int) -> Void = { _, _ in }) async throws -> Int {
+    public func rotateUntilSettled(
+        officeID: EntityID, by session: Session,
+        progress: @Sendable @escaping (Int, Int) -> Void = { _, _ in }
+    ) async throws -> Int {
         var total = 0
         for _ in 0..<16 {
             total += try await continueRotation(officeID: officeID, by: session, progress: progress)

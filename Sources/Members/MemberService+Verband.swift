@@ -59,8 +59,9 @@ extension MemberService {
     func checkAnalystAtLogin(_ session: Session) async throws {
         guard let ring = session.verbandRing, let verband = try await store.verband() else { return }
         if session.officeRoot == nil, case .missing = try await store.verbandManifest(), ring.current.publicKey == verband.publicKey {
-            let manifest = VerbandRing.manifest(verbandID: verband.id, version: ring.version, publicKey: verband.publicKey,
-                                                analysts: try await store.members(officeID: nil).map(KeyManifest.Entry.init))
+            let manifest = VerbandRing.manifest(
+                verbandID: verband.id, version: ring.version, publicKey: verband.publicKey,
+                analysts: try await store.members(officeID: nil).map(KeyManifest.Entry.init))
             try await store.storeVerbandManifest(try ring.sign(manifest), audit: .member(session.username, .verbandManifestCreated))
         }
         let problems = try await verbandProblems(ring: ring, root: session.officeRoot, verband: verband)
@@ -79,13 +80,17 @@ extension MemberService {
             throw AccessError.invalid(field: "username", message: "the last analyst of the Verband cannot be removed")
         }
         let seals = Dictionary(uniqueKeysWithValues: remaining.map { ($0.memberID, SealedBox.seal(next.ring, to: $0.publicKey)) })
-        let nextManifest = VerbandRing.manifest(verbandID: manifest.officeID, version: next.version, publicKey: next.current.publicKey,
-                                                analysts: remaining)
+        let nextManifest = VerbandRing.manifest(
+            verbandID: manifest.officeID, version: next.version, publicKey: next.current.publicKey,
+            analysts: remaining)
         do {
-            try await store.rotateVerband(from: ring.version, publicKey: next.current.publicKey, seals: seals, removing: member.id,
-                                          manifest: try next.sign(nextManifest),
-                                          audit: [.member(session.username, .memberRemoved, member.username),
-                                                  .member(session.username, .verbandKeyRotated, "version \(next.version)")])
+            try await store.rotateVerband(
+                from: ring.version, publicKey: next.current.publicKey, seals: seals, removing: member.id,
+                manifest: try next.sign(nextManifest),
+                audit: [
+                    .member(session.username, .memberRemoved, member.username),
+                    .member(session.username, .verbandKeyRotated, "version \(next.version)"),
+                ])
         } catch MemberStoreError.lastAnalyst {
             throw AccessError.invalid(field: "username", message: "the last analyst of the Verband cannot be removed")
         } catch MemberStoreError.membersChanged {

@@ -22,15 +22,18 @@ public struct MemberService: Sendable {
 
     /// `passphrases` defaults to the few built-in deny-listed passphrases, for tests; the server
     /// and the command line pass the list loaded from `Policies/common-passwords.txt`.
-    public init(store: any MemberStore, policy: AccessPolicy, rotationGrace: Duration = .seconds(10),
-                passphrases: PassphrasePolicy = PassphrasePolicy()) throws {
+    public init(
+        store: any MemberStore, policy: AccessPolicy, rotationGrace: Duration = .seconds(10),
+        passphrases: PassphrasePolicy = PassphrasePolicy()
+    ) throws {
         self.store = store
         self.accessPolicy = policy
         self.passphrasePolicy = passphrases
         self.sessions = SessionRegistry(policy: policy)
         self.throttle = LoginThrottle(policy: policy)
-        self.pool = PassphraseHashingPool(workers: policy.hashingWorkers, queueLimit: policy.hashingQueue,
-                                          maximumWait: policy.hashingMaximumWait)
+        self.pool = PassphraseHashingPool(
+            workers: policy.hashingWorkers, queueLimit: policy.hashingQueue,
+            maximumWait: policy.hashingMaximumWait)
         self.rotationGrace = rotationGrace
         dummy = try Member.create(username: "", officeID: nil, role: .counsellor, passphrase: SecureBytes(randomCount: 32)).0
     }
@@ -70,7 +73,9 @@ public struct MemberService: Sendable {
     }
 
     /// Authenticates and registers a session; returns its bearer token.
-    public func login(username: String, passphrase: SecureBytes, from address: String? = nil) async throws -> (token: String, session: Session) {
+    public func login(username: String, passphrase: SecureBytes, from address: String? = nil) async throws -> (
+        token: String, session: Session
+    ) {
         let session = try await authenticate(username: username, passphrase: passphrase, from: address)
         try await record(session, .login)
         if let member = try await store.member(username: session.username), member.id == session.memberID {
@@ -97,7 +102,8 @@ public struct MemberService: Sendable {
     public func session(token: String) async -> Session? {
         guard let session = await sessions.session(token: token) else { return nil }
         guard let member = try? await store.member(username: session.username), member.id == session.memberID,
-              member.publicKey == session.memberKeys.publicKey, member.role == session.role else {
+            member.publicKey == session.memberKeys.publicKey, member.role == session.role
+        else {
             await sessions.close(token: token)
             return nil
         }

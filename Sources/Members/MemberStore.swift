@@ -17,15 +17,18 @@ public protocol MemberStore: Sendable {
     func recoveryKey(officeID: EntityID) async throws -> BoxPublicKey?
 
     /// One sealed office secret: `purpose` for `recipient` (a member's hex id or `recovery`).
-    func officeSeal(officeID: EntityID, version: UInt32, recipient: String,
-                    purpose: OfficeKeySeal.Purpose) async throws -> [UInt8]?
+    func officeSeal(
+        officeID: EntityID, version: UInt32, recipient: String,
+        purpose: OfficeKeySeal.Purpose
+    ) async throws -> [UInt8]?
     /// The Verband secret key sealed to an analyst.
     func verbandSeal(memberID: EntityID) async throws -> [UInt8]?
 
     func invitation(tokenHash: [UInt8]) async throws -> StoredInvitation?
     func pendingInvitations(officeID: EntityID?, now: Date) async throws -> [StoredInvitation]
-    func createInvitation(_ invitation: Invitation, officeID: EntityID?, role: MemberRole, createdBy: EntityID,
-                          audit: AuditEvent) async throws
+    func createInvitation(
+        _ invitation: Invitation, officeID: EntityID?, role: MemberRole, createdBy: EntityID,
+        audit: AuditEvent) async throws
     /// Deletes an invitation of `officeID` whose reference is `reference`; false when none.
     func revokeInvitation(reference: String, officeID: EntityID?, audit: AuditEvent) async throws -> Bool
 
@@ -35,8 +38,9 @@ public protocol MemberStore: Sendable {
     /// Every change to who an office's secrets are sealed to takes the office's new key manifest
     /// (`manifest`), written in the same transaction and refused with `.membersChanged` when it
     /// does not describe the rows after the change.
-    func enrol(_ member: Member, invitationHash: [UInt8], now: Date, officeSeals: [OfficeKeySeal],
-               verbandSeal: [UInt8]?, manifest: SignedKeyManifest?, audit: AuditEvent) async throws
+    func enrol(
+        _ member: Member, invitationHash: [UInt8], now: Date, officeSeals: [OfficeKeySeal],
+        verbandSeal: [UInt8]?, manifest: SignedKeyManifest?, audit: AuditEvent) async throws
     /// Deletes a member, every seal made for them and every invitation they created. Throws
     /// `.lastLead` (and `.lastAnalyst`).
     func removeMember(_ member: Member, manifest: SignedKeyManifest?, audit: AuditEvent) async throws
@@ -55,8 +59,9 @@ public protocol MemberStore: Sendable {
     /// Replaces the manifest without other changes (a lead's confirmation of keys).
     func storeManifest(_ manifest: SignedKeyManifest, audit: AuditEvent) async throws
     /// Replaces the recovery key: its seals of the current version and the manifest, at once.
-    func replaceRecoveryKey(officeID: EntityID, recoveryKey: BoxPublicKey, seals: [OfficeKeySeal],
-                            manifest: SignedKeyManifest, audit: AuditEvent) async throws
+    func replaceRecoveryKey(
+        officeID: EntityID, recoveryKey: BoxPublicKey, seals: [OfficeKeySeal],
+        manifest: SignedKeyManifest, audit: AuditEvent) async throws
     /// Cases no login has checked yet: which office key they were sealed to.
     func uncheckedCaseKeys(officeID: EntityID, limit: Int) async throws -> [CaseKeyFingerprint]
     /// Marks cases checked and appends the alarms found, in one transaction.
@@ -73,8 +78,9 @@ public protocol MemberStore: Sendable {
     /// A new Verband key: the analyst `removing` deleted, the public key, the ring sealed to each
     /// remaining analyst (by member id) and the manifest, in one transaction. Throws
     /// `.membersChanged` when the analysts or version moved, `.lastAnalyst`.
-    func rotateVerband(from version: UInt32, publicKey: BoxPublicKey, seals: [EntityID: [UInt8]], removing: EntityID?,
-                       manifest: SignedKeyManifest, audit: [AuditEvent]) async throws
+    func rotateVerband(
+        from version: UInt32, publicKey: BoxPublicKey, seals: [EntityID: [UInt8]], removing: EntityID?,
+        manifest: SignedKeyManifest, audit: [AuditEvent]) async throws
     /// The Verband's first manifest, for a Verband set up before manifests (trust on first use).
     func storeVerbandManifest(_ manifest: SignedKeyManifest, audit: AuditEvent) async throws
 
@@ -82,8 +88,9 @@ public protocol MemberStore: Sendable {
     /// Starts a rotation: the office's new public key and version, the new secrets sealed to
     /// every member (`seals` must name exactly the office's members and `recovery`), pending
     /// invitations dropped. Throws `.rotationRunning` or `.membersChanged`.
-    func beginRotation(officeID: EntityID, from: UInt32, to newSecrets: OfficeSecrets, seals: [OfficeKeySeal],
-                       manifest: SignedKeyManifest, audit: AuditEvent) async throws
+    func beginRotation(
+        officeID: EntityID, from: UInt32, to newSecrets: OfficeSecrets, seals: [OfficeKeySeal],
+        manifest: SignedKeyManifest, audit: AuditEvent) async throws
     /// Up to `limit` cases whose keys are still sealed to a version below `version`.
     func casesToReseal(officeID: EntityID, below version: UInt32, limit: Int) async throws -> [SealedCaseKeys]
     /// Stores re-sealed case keys (each only if the case still has its old version).

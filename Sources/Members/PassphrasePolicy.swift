@@ -51,8 +51,9 @@ public struct PassphrasePolicy: Sendable {
             passwords.insert(entry.lowercased())
         }
         guard passwords.count >= minimumListSize else {
-            throw PolicyError(file: url.path, line: nil,
-                              problem: "holds \(passwords.count) common passwords; the deny-list needs at least \(minimumListSize)")
+            throw PolicyError(
+                file: url.path, line: nil,
+                problem: "holds \(passwords.count) common passwords; the deny-list needs at least \(minimumListSize)")
         }
         return PassphrasePolicy(commonPasswords: passwords)
     }
@@ -80,8 +81,9 @@ public struct PassphrasePolicy: Sendable {
     func isCommon(_ lowered: String) -> Bool {
         if denyList.contains(lowered) { return true }
         let padding = CharacterSet.decimalDigits.union(.punctuationCharacters).union(.symbols).union(.whitespaces)
-        let core = String(String.UnicodeScalarView(
-            lowered.unicodeScalars.drop { padding.contains($0) }.reversed().drop { padding.contains($0) }.reversed()))
+        let core = String(
+            String.UnicodeScalarView(
+                lowered.unicodeScalars.drop { padding.contains($0) }.reversed().drop { padding.contains($0) }.reversed()))
         if core != lowered, core.count >= 4, denyList.contains(core) { return true }
         return isRepeatedListed(lowered) || isRepeatedListed(core)
     }

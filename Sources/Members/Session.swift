@@ -1,7 +1,7 @@
 import Foundation
 import Sealing
-import Synchronization
 import SichtbarCore
+import Synchronization
 
 /// A logged-in member: who they are and their unwrapped keys in wiping memory. Held only by the
 /// `SessionRegistry` (and briefly by a request); the keys are wiped when the last reference goes.
@@ -22,8 +22,10 @@ public final class Session: Sendable {
     private let officeSecrets = Mutex<[UInt32: OfficeSecrets]>([:])
     private let keyProblemList = Mutex<[String]>([])
 
-    public init(member: Member, keys: BoxKeyPair, verbandKeys: BoxKeyPair? = nil, officeRoot: [UInt8]? = nil,
-                verbandRing: VerbandRing? = nil) {
+    public init(
+        member: Member, keys: BoxKeyPair, verbandKeys: BoxKeyPair? = nil, officeRoot: [UInt8]? = nil,
+        verbandRing: VerbandRing? = nil
+    ) {
         self.officeRoot = officeRoot
         self.verbandRing = verbandRing
         memberID = member.id
@@ -41,8 +43,8 @@ public final class Session: Sendable {
     public func officeSecrets(version: UInt32, store: any MemberStore) async throws -> OfficeSecrets {
         if let cached = officeSecrets.withLock({ $0[version] }) { return cached }
         guard let officeID,
-              let secret = try await store.officeSeal(officeID: officeID, version: version, recipient: memberID.hex, purpose: .officeSecret),
-              let ring = try await store.officeSeal(officeID: officeID, version: version, recipient: memberID.hex, purpose: .statistics)
+            let secret = try await store.officeSeal(officeID: officeID, version: version, recipient: memberID.hex, purpose: .officeSecret),
+            let ring = try await store.officeSeal(officeID: officeID, version: version, recipient: memberID.hex, purpose: .statistics)
         else { throw AccessError.keysUnavailable }
         let secrets = try OfficeSecrets(version: version, officeSecretSeal: secret, statisticsSeal: ring, with: memberKeys)
         officeSecrets.withLock { $0[version] = secrets }

@@ -34,8 +34,10 @@ public struct KeyRotationState: Sendable, Equatable {
     /// Why the last attempt to continue it stopped, if it did.
     public let failure: String?
 
-    public init(officeID: EntityID, fromVersion: UInt32, toVersion: UInt32, startedAt: Date, startedBy: String, remaining: Int,
-                failure: String? = nil) {
+    public init(
+        officeID: EntityID, fromVersion: UInt32, toVersion: UInt32, startedAt: Date, startedBy: String, remaining: Int,
+        failure: String? = nil
+    ) {
         self.failure = failure
         self.officeID = officeID
         self.fromVersion = fromVersion

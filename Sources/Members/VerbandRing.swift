@@ -38,15 +38,19 @@ public final class VerbandRing: Sendable {
     /// The key that tags the Verband's manifest of `version`.
     public func manifestKey(version: UInt32) -> SecureBytes? {
         guard version >= 1, Int(version) <= keyPairs.count else { return nil }
-        return SecureBytes(copying: KeyedHash.hash(Array("sichtbar-verband-manifest-key-v1".utf8),
-                                                   key: keyPairs[Int(version) - 1].secretKey, length: 32))
+        return SecureBytes(
+            copying: KeyedHash.hash(
+                Array("sichtbar-verband-manifest-key-v1".utf8),
+                key: keyPairs[Int(version) - 1].secretKey, length: 32))
     }
 
     /// The Verband's manifest: its key and analysts. It reuses the office manifest's form; the
     /// Verband has no recovery code, so that field holds the Verband key itself.
-    public static func manifest(verbandID: EntityID, version: UInt32, publicKey: BoxPublicKey, analysts: [KeyManifest.Entry]) -> KeyManifest {
-        KeyManifest(officeID: verbandID, keyVersion: version, officePublicKey: publicKey, recoveryPublicKey: publicKey,
-                    members: analysts, verbandPublicKey: nil)
+    public static func manifest(verbandID: EntityID, version: UInt32, publicKey: BoxPublicKey, analysts: [KeyManifest.Entry]) -> KeyManifest
+    {
+        KeyManifest(
+            officeID: verbandID, keyVersion: version, officePublicKey: publicKey, recoveryPublicKey: publicKey,
+            members: analysts, verbandPublicKey: nil)
     }
 
     public func sign(_ manifest: KeyManifest) throws -> SignedKeyManifest {

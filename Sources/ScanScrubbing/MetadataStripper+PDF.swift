@@ -66,7 +66,7 @@ extension MetadataStripper {
             var from = 0
             while let start = firstOffset(of: wrapper.open, in: bytes, from: from) {
                 guard let close = firstOffset(of: wrapper.close, in: bytes, from: start + wrapper.open.count),
-                      let closeEnd = firstOffset(of: wrapper.closeEnd, in: bytes, from: close + wrapper.close.count)
+                    let closeEnd = firstOffset(of: wrapper.closeEnd, in: bytes, from: close + wrapper.close.count)
                 else {
                     throw .malformed("XMP packet at offset \(start) has no end")
                 }

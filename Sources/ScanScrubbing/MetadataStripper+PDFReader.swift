@@ -119,7 +119,8 @@ extension MetadataStripper {
             while keyword < bytes.count, Self.isWhitespace(bytes[keyword]) { keyword += 1 }
             let afterKeyword = keyword + Self.streamKeyword.count
             guard MetadataStripper.matches(Self.streamKeyword, in: bytes, at: keyword),
-                  afterKeyword == bytes.count || !Self.isRegular(bytes[afterKeyword]) else { return }
+                afterKeyword == bytes.count || !Self.isRegular(bytes[afterKeyword])
+            else { return }
             var dataStart = afterKeyword
             if dataStart < bytes.count, bytes[dataStart] == 0x0D { dataStart += 1 }
             if dataStart < bytes.count, bytes[dataStart] == 0x0A { dataStart += 1 }
@@ -141,7 +142,8 @@ extension MetadataStripper {
         /// Where the data ends by the stream's direct /Length, if `endstream` follows there.
         private func declaredEnd(of entries: [(key: [UInt8], value: PDFValue)], dataStart: Int) -> (data: Int, keyword: Int)? {
             guard case .integer(let length)? = entries.last(where: { $0.key == Self.lengthKey })?.value,
-                  length <= bytes.count - dataStart else { return nil }
+                length <= bytes.count - dataStart
+            else { return nil }
             var keyword = dataStart + length
             while keyword < bytes.count, Self.isWhitespace(bytes[keyword]) { keyword += 1 }
             guard MetadataStripper.matches(Self.endstreamKeyword, in: bytes, at: keyword) else { return nil }

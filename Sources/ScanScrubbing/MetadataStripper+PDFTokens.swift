@@ -130,7 +130,8 @@ extension MetadataStripper.PDFReader {
         var index = range.lowerBound
         while index < range.upperBound {
             if bytes[index] == 0x23, index + 2 < range.upperBound,
-               let high = Self.hexValue(bytes[index + 1]), let low = Self.hexValue(bytes[index + 2]) {
+                let high = Self.hexValue(bytes[index + 1]), let low = Self.hexValue(bytes[index + 2])
+            {
                 name.append(high << 4 | low)
                 index += 3
             } else {
@@ -187,7 +188,8 @@ extension MetadataStripper.PDFReader {
     private mutating func readKeyword(_ keyword: [UInt8]) -> Bool {
         let end = position + keyword.count
         guard MetadataStripper.matches(keyword, in: bytes, at: position),
-              end == bytes.count || !Self.isRegular(bytes[end]) else { return false }
+            end == bytes.count || !Self.isRegular(bytes[end])
+        else { return false }
         position = end
         return true
     }

@@ -7,8 +7,9 @@ public enum KeyedHash {
         checkLengths(output: length, key: key.count)
         var output = [UInt8](repeating: 0, count: length)
         key.withUnsafeBytes { keyBytes in
-            _ = crypto_generichash(&output, length, message, UInt64(message.count),
-                                   keyBytes.bindMemory(to: UInt8.self).baseAddress!, keyBytes.count)
+            _ = crypto_generichash(
+                &output, length, message, UInt64(message.count),
+                keyBytes.bindMemory(to: UInt8.self).baseAddress!, keyBytes.count)
         }
         return output
     }
@@ -25,11 +26,13 @@ public enum KeyedHash {
     /// libsodium silently yields zeros for out-of-range lengths; a keyless lookup id would let
     /// anyone with a receipt compute it. Lengths are fixed in code, so this is a programming error.
     static func checkLengths(output: Int, key: Int?) {
-        precondition(output >= Int(crypto_generichash_bytes_min()) && output <= Int(crypto_generichash_bytes_max()),
-                     "generichash output length out of range")
+        precondition(
+            output >= Int(crypto_generichash_bytes_min()) && output <= Int(crypto_generichash_bytes_max()),
+            "generichash output length out of range")
         if let key {
-            precondition(key >= Int(crypto_generichash_keybytes_min()) && key <= Int(crypto_generichash_keybytes_max()),
-                         "generichash key length out of range")
+            precondition(
+                key >= Int(crypto_generichash_keybytes_min()) && key <= Int(crypto_generichash_keybytes_max()),
+                "generichash key length out of range")
         }
     }
 }

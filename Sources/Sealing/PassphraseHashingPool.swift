@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs Argon2id work on its own threads, at most `workers` at once with a short queue, so
@@ -70,13 +71,13 @@ public final class PassphraseHashingPool: @unchecked Sendable {
     /// On Linux scheduling policy and nice value are per thread; `0` names the calling thread.
     private static func lowerPriority(niceness: Int32) {
         #if canImport(Glibc)
-        var parameters = sched_param()
-        parameters.sched_priority = 0
-        // SCHED_IDLE is 5 in <linux/sched.h>; Glibc declares it only under _GNU_SOURCE, so it does not import.
-        let idlePolicy: Int32 = 5
-        if sched_setscheduler(0, idlePolicy, &parameters) != 0 {
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
-        }
+            var parameters = sched_param()
+            parameters.sched_priority = 0
+            // SCHED_IDLE is 5 in <linux/sched.h>; Glibc declares it only under _GNU_SOURCE, so it does not import.
+            let idlePolicy: Int32 = 5
+            if sched_setscheduler(0, idlePolicy, &parameters) != 0 {
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+            }
         #endif
     }
 

@@ -21,8 +21,9 @@ public struct PassphraseWrap: Sendable, Codable, Equatable {
     public static func wrap(_ secret: SecureBytes, passphrase: SecureBytes, cost: Cost = .interactive) throws -> PassphraseWrap {
         let salt = Sodium.randomBytes(Int(crypto_pwhash_saltbytes()))
         let key = try deriveKey(passphrase: passphrase, salt: salt, opsLimit: cost.opsLimit, memLimit: cost.memLimit)
-        return PassphraseWrap(salt: salt, opsLimit: cost.opsLimit, memLimit: cost.memLimit,
-                              sealed: try SecretBox.seal(secret, key: key))
+        return PassphraseWrap(
+            salt: salt, opsLimit: cost.opsLimit, memLimit: cost.memLimit,
+            sealed: try SecretBox.seal(secret, key: key))
     }
 
     /// Unwraps with `passphrase`; a wrong passphrase fails authentication.
@@ -37,7 +38,8 @@ public struct PassphraseWrap: Sendable, Codable, Equatable {
             throw SealingError.invalidLength(what: "salt", expected: Int(crypto_pwhash_saltbytes()), actual: salt.count)
         }
         guard opsLimit >= UInt64(crypto_pwhash_opslimit_interactive()),
-              memLimit >= Int(crypto_pwhash_memlimit_interactive()) else {
+            memLimit >= Int(crypto_pwhash_memlimit_interactive())
+        else {
             throw SealingError.operationFailed("Argon2id cost below the interactive limits")
         }
         let key = SecureBytes(count: SecretBox.keyLength)

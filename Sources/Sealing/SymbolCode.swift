@@ -33,7 +33,8 @@ struct SymbolCode: Sendable {
         symbols.withUnsafeMutableBytes { buffer in
             for character in text {
                 if character == "-" || character == "\u{2010}" || character == "\u{2011}" || character == "\u{2013}"
-                    || character.isWhitespace {
+                    || character.isWhitespace
+                {
                     continue
                 }
                 guard read < count, let value = CrockfordBase32.value(of: character) else {
@@ -74,8 +75,9 @@ struct SymbolCode: Sendable {
         let master = SecureBytes(count: length)
         packedBits().withUnsafeBytes { bits in
             master.withUnsafeMutableBytes { out in
-                _ = crypto_generichash(out.bindMemory(to: UInt8.self).baseAddress!, out.count,
-                                       bits.bindMemory(to: UInt8.self).baseAddress!, UInt64(bits.count), nil, 0)
+                _ = crypto_generichash(
+                    out.bindMemory(to: UInt8.self).baseAddress!, out.count,
+                    bits.bindMemory(to: UInt8.self).baseAddress!, UInt64(bits.count), nil, 0)
             }
         }
         return master

@@ -9,8 +9,9 @@ import SichtbarCore
 /// over it — what `sichtbar audit verify` runs. The folder is a data folder (`sichtbar.sqlite`
 /// and `server.secrets`), so the command line can verify the same chain afterwards.
 func benchAudit(folder: URL, events: Int, batch: Int) async throws {
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                            attributes: [.posixPermissions: 0o700])
+    try FileManager.default.createDirectory(
+        at: folder, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
     let secrets = try ServerSecrets.loadOrCreate(at: folder.appendingPathComponent("server.secrets"))
     let database = try AppDatabase.open(path: folder.appendingPathComponent("sichtbar.sqlite").path)
     let store = SQLiteMemberStore(database: database, signer: secrets.signing)
@@ -19,8 +20,10 @@ func benchAudit(folder: URL, events: Int, batch: Int) async throws {
     // A plausible mix: members log in, list cases, open cases (subjects are case ids), log out.
     let actors = (1...12).map { "berater.\($0)" } + ["lead.bench", "lead.zwei"]
     let cases = (0..<4_096).map { _ in EntityID.random().hex }
-    let actions: [AuditAction] = [.login, .caseListViewed, .caseViewed, .caseViewed, .caseViewed, .caseViewed, .caseListViewed,
-                                  .caseViewed, .caseViewed, .logout]
+    let actions: [AuditAction] = [
+        .login, .caseListViewed, .caseViewed, .caseViewed, .caseViewed, .caseViewed, .caseListViewed,
+        .caseViewed, .caseViewed, .logout,
+    ]
     let start = Date().addingTimeInterval(-Double(events))
     func makeEvents(_ range: Range<Int>) -> [AuditEvent] {
         let at = AuditEvent.timestamp(start.addingTimeInterval(Double(range.lowerBound)))
@@ -48,11 +51,12 @@ func benchAudit(folder: URL, events: Int, batch: Int) async throws {
     guard verdict == .intact(count: UInt64(events)) else { throw BenchFailure("audit verify: \(verdict)") }
     // The hashing alone, without reading or decoding: as many links over events held in memory.
     let sample = makeEvents(0..<min(batch, events))
-    let (_, hashSeconds) = Bench.time {
+    let (_, hashSeconds) = Bench.timeSync {
         var previous = AuditChain.genesis
         for index in 0..<events {
-            previous = AuditChain.link(previous: previous, chain: office.id, sequence: UInt64(index + 1),
-                                       event: sample[index % sample.count])
+            previous = AuditChain.link(
+                previous: previous, chain: office.id, sequence: UInt64(index + 1),
+                event: sample[index % sample.count])
         }
         return previous
     }
@@ -62,4 +66,3 @@ func benchAudit(folder: URL, events: Int, batch: Int) async throws {
     table.row(["verifyChain, in process", format(verifySeconds, 2), format(Double(events) / verifySeconds)])
     table.row(["hashing alone (AuditChain.link)", format(hashSeconds, 2), format(Double(events) / hashSeconds)])
 }
-

@@ -1,8 +1,8 @@
 import CaseStore
 import Casework
 import Foundation
-import Sealing
 import Intake
+import Sealing
 import SichtbarCore
 
 /// Shared pieces of the in-process benchmarks: clocks, percentiles, Markdown rows, and the few
@@ -23,7 +23,8 @@ enum Bench {
         return (result, seconds(ContinuousClock.now - start))
     }
 
-    static func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    /// The same for synchronous work (a name of its own, so a trailing closure is never ambiguous).
+    static func timeSync<T>(_ body: () throws -> T) rethrows -> (T, Double) {
         let start = ContinuousClock.now
         let result = try body()
         return (result, seconds(ContinuousClock.now - start))
@@ -40,8 +41,9 @@ enum Bench {
     /// A fresh temporary folder (mode 0700), removed by `remove`.
     static func temporaryFolder(_ name: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-bench-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         return folder
     }
 
@@ -49,9 +51,10 @@ enum Bench {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    static let submission = ReportSubmission(language: "de", narrative: String(repeating: "Benchmark-Meldung über einen Vorfall. ", count: 8),
-                                             grounds: ["antisemitismus"], area: "wohnen", region: "05913", contactWish: "mailbox",
-                                             consent: true)
+    static let submission = ReportSubmission(
+        language: "de", narrative: String(repeating: "Benchmark-Meldung über einen Vorfall. ", count: 8),
+        grounds: ["antisemitismus"], area: "wohnen", region: "05913", contactWish: "mailbox",
+        consent: true)
 
     static func taxonomy() throws -> Taxonomy {
         try Taxonomy.load(from: root.appendingPathComponent("Policies/taxonomy.yaml"))

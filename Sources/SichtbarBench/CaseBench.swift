@@ -1,8 +1,8 @@
 import CaseStore
 import Casework
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 import Workflow
 
@@ -20,10 +20,13 @@ func benchCases(folder: URL, cases: Int, samples: Int) async throws {
     let (office, keys) = try await Bench.createOffice(database)
     var staff: [(member: Member, weight: Int)] = []
     var sessions: [String: Session] = [:]
-    for (username, role) in [("lead.bench", MemberRole.lead), ("berater.bench", .counsellor), ("beraterin.bench", .counsellor),
-                             ("berater.drei", .counsellor)] {
-        let (member, keyPair) = try await database.createMember(username: username, role: role, office: office, keys: keys,
-                                                                passphrase: SecureBytes(utf8: Bench.casesPassphrase))
+    for (username, role) in [
+        ("lead.bench", MemberRole.lead), ("berater.bench", .counsellor), ("beraterin.bench", .counsellor),
+        ("berater.drei", .counsellor),
+    ] {
+        let (member, keyPair) = try await database.createMember(
+            username: username, role: role, office: office, keys: keys,
+            passphrase: SecureBytes(utf8: Bench.casesPassphrase))
         staff.append((member, role == .lead ? 1 : 3))
         sessions[username] = Session(member: member, keys: keyPair)
     }
@@ -31,10 +34,12 @@ func benchCases(folder: URL, cases: Int, samples: Int) async throws {
     let taxonomy = try Bench.taxonomy()
     let policy = try WorkflowPolicy.load(from: Bench.root.appendingPathComponent("Policies/workflow.yaml"))
     let access = try AccessPolicy.load(from: Bench.root.appendingPathComponent("Policies/access.yaml"))
-    let casework = CaseworkService(members: try MemberService(store: store, policy: access), store: store, policy: policy, taxonomy: taxonomy)
+    let casework = CaseworkService(
+        members: try MemberService(store: store, policy: access), store: store, policy: policy, taxonomy: taxonomy)
 
-    let seeder = BenchCaseSeeder(office: office, keys: keys, staff: staff, deadlines: casework.deadlines, taxonomyVersion: taxonomy.version,
-                                 today: Day(Date()))
+    let seeder = BenchCaseSeeder(
+        office: office, keys: keys, staff: staff, deadlines: casework.deadlines, taxonomyVersion: taxonomy.version,
+        today: Day(Date()))
     let (_, seedSeconds) = try await Bench.time { try await seeder.seed(cases, into: store) }
     let (caseID, timelineSeconds) = try await Bench.time { try await benchTimelineCase(casework, by: counsellor, entries: 200) }
     await database.checkpoint()
@@ -46,7 +51,8 @@ func benchCases(folder: URL, cases: Int, samples: Int) async throws {
     seeding.row(["one case, 200 entries, through the service", format(timelineSeconds, 1), ""])
     print("")
 
-    let table = Table(["in process, \(samples) calls each", "cases", "p50 ms", "p95 ms", "p99 ms", "target"], widths: [40, 5, 7, 7, 7, 10])
+    let table = Table(
+        ["in process, \(samples) calls each", "cases", "p50 ms", "p95 ms", "p99 ms", "target"], widths: [40, 5, 7, 7, 7, 10])
     for (label, filter) in Bench.caseListRows {
         var shown = 0
         let times = try await Bench.samples(samples) {

@@ -1,8 +1,8 @@
 import CaseStore
 import Casework
 import Foundation
-import Sealing
 import Intake
+import Sealing
 import SichtbarCore
 
 /// In-process intake: sealing alone on one task, and sealing plus durable group-committed storage

@@ -17,11 +17,14 @@ func benchYearAfterQuarters(offices: Int, samples: Int) throws {
     func releases(_ period: StatPeriod) throws -> [[UInt8]] {
         let specs = period.quarter == nil ? policy.tables : policy.tables(for: "quarterly")
         return try (1...offices).map { office in
-            let plain = TableCounter.PlainCounts(kurzkontakte: (period.quarter == nil ? 4 : 1) * (office % 9 + 3), nichtKlassifiziert: office % 5)
-            return try StatFile(scope: .office, office: "office-\(office)", period: period, policy: policy.digest,
-                                taxonomy: vocabulary.taxonomy.version, generatedOn: today,
-                                tables: counter.count(specs, facts: facts[office - 1], plain: plain, period: period))
-                .signed(with: officeKey).serialised()
+            let plain = TableCounter.PlainCounts(
+                kurzkontakte: (period.quarter == nil ? 4 : 1) * (office % 9 + 3), nichtKlassifiziert: office % 5)
+            return try StatFile(
+                scope: .office, office: "office-\(office)", period: period, policy: policy.digest,
+                taxonomy: vocabulary.taxonomy.version, generatedOn: today,
+                tables: counter.count(specs, facts: facts[office - 1], plain: plain, period: period)
+            )
+            .signed(with: officeKey).serialised()
         }
     }
     let merge = VerbandMerge(policy: policy, taxonomyVersion: vocabulary.taxonomy.version, trustedKeys: [officeKey.publicKey])
@@ -35,8 +38,9 @@ func benchYearAfterQuarters(offices: Int, samples: Int) throws {
     }
     let yearFiles = try releases(year)
     var summaries: [String: String] = [:]
-    let table = Table(["Year after its quarters, \(samples) runs", "files", "p50 ms", "p95 ms", "p99 ms", "suppressed (prim./sec.)"],
-                      widths: [44, 6, 7, 7, 7, 23])
+    let table = Table(
+        ["Year after its quarters, \(samples) runs", "files", "p50 ms", "p95 ms", "p99 ms", "suppressed (prim./sec.)"],
+        widths: [44, 6, 7, 7, 7, 23])
     for (name, earlier) in [("the year alone", [StatFile]()), ("the year against its 4 quarters", published)] {
         let times = try syncSamples(samples) {
             guard case .merged(let merged) = merge.merge(yearFiles, on: today, published: earlier) else {

@@ -1,8 +1,8 @@
 import Casework
 import Foundation
 import Sealing
-import Statistics
 import SichtbarCore
+import Statistics
 import Workflow
 
 /// Issue 5's Verband figure: `stats merge` over 50 signed office releases of a year (target
@@ -11,10 +11,12 @@ import Workflow
 /// 40 to 440 cases, so every table adds up as a real release does.
 func benchMerge(offices: Int, samples: Int) throws {
     let (policy, vocabulary, year, today) = try mergeSetting()
-    let officeKey = SigningKeyPair(), verband = SigningKeyPair()
+    let officeKey = SigningKeyPair()
+    let verband = SigningKeyPair()
     let files = try (1...offices).map { office in
-        try SyntheticOffices.release(policy: policy, vocabulary: vocabulary, office: office, cases: casesOf(office), period: year,
-                                     day: today, signer: officeKey)
+        try SyntheticOffices.release(
+            policy: policy, vocabulary: vocabulary, office: office, cases: casesOf(office), period: year,
+            day: today, signer: officeKey)
     }
     let merge = VerbandMerge(policy: policy, taxonomyVersion: vocabulary.taxonomy.version, trustedKeys: [officeKey.publicKey])
     var outcome: VerbandMergeResult?
@@ -51,17 +53,24 @@ func benchSuppression(offices: Int, samples: Int) throws {
         for office in 1...count {
             facts += SyntheticOffices.facts(vocabulary: vocabulary, cases: cases(office), period: year, seed: UInt64(office) &* 7919 &+ 17)
         }
-        return TableCounter(vocabulary: vocabulary).count(policy.tables, facts: facts, plain: .init(kurzkontakte: 900, nichtKlassifiziert: 40),
-                                                          period: year)
+        return TableCounter(vocabulary: vocabulary).count(
+            policy.tables, facts: facts, plain: .init(kurzkontakte: 900, nichtKlassifiziert: 40),
+            period: year)
     }
     let tables = merged(offices, cases: casesOf)
     let small = merged(40, cases: smallCasesOf)
     guard let largest = tables.max(by: { $0.cells.count < $1.cells.count }) else { throw BenchFailure("no table") }
-    let rules = policy.disclosureRules, hierarchies = policy.codeHierarchies
-    let table = Table(["DisclosureControl.protect, \(samples) runs", "counts", "recoding", "p50 ms", "p95 ms", "p99 ms", "prim./sec.",
-                       "counts hidden", "cases hidden"], widths: [44, 6, 9, 7, 7, 7, 10, 13, 12])
-    let inputs = [("largest table, \(largest.name)", [largest]), ("merged release, \(offices) offices, \(tables.count) tables", tables),
-                  ("merged release, 40 small offices", small)]
+    let rules = policy.disclosureRules
+    let hierarchies = policy.codeHierarchies
+    let table = Table(
+        [
+            "DisclosureControl.protect, \(samples) runs", "counts", "recoding", "p50 ms", "p95 ms", "p99 ms", "prim./sec.",
+            "counts hidden", "cases hidden",
+        ], widths: [44, 6, 9, 7, 7, 7, 10, 13, 12])
+    let inputs = [
+        ("largest table, \(largest.name)", [largest]), ("merged release, \(offices) offices, \(tables.count) tables", tables),
+        ("merged release, 40 small offices", small),
+    ]
     for (name, input) in inputs {
         for recoding in [RecodingRules.none, policy.recoding] {
             var result: ProtectedRelease?
@@ -74,14 +83,18 @@ func benchSuppression(offices: Int, samples: Int) throws {
             let summary = result.map { "\($0.summary.primary) / \($0.summary.secondary)" } ?? ""
             let loss = result?.loss ?? InformationLoss()
             let rare = !RecodingMap.choose(for: input, rules: recoding, hierarchies: hierarchies).isEmpty
-            let used = !recoding.isEnabled ? "off" : !rare ? "none rare" : result?.recoding.isEmpty == false ? "\(loss.mergedCodes) merged" : "not kept"
-            table.row([name, "\(counts)", used] + Bench.percentiles(times)
-                      + [summary, percent(loss.countShare), percent(loss.caseShare)])
+            let used =
+                !recoding.isEnabled
+                ? "off" : !rare ? "none rare" : result?.recoding.isEmpty == false ? "\(loss.mergedCodes) merged" : "not kept"
+            table.row(
+                [name, "\(counts)", used] + Bench.percentiles(times)
+                    + [summary, percent(loss.countShare), percent(loss.caseShare)])
         }
     }
     let smallCases = (1...40).reduce(0) { $0 + smallCasesOf($1) }
-    print("(\(offices) synthetic offices, \((1...offices).reduce(0) { $0 + casesOf($1) }) cases; 40 small offices, \(smallCases) cases; "
-          + "recoding kept only where it hides fewer cases, see docs/disclosure-control.md)")
+    print(
+        "(\(offices) synthetic offices, \((1...offices).reduce(0) { $0 + casesOf($1) }) cases; 40 small offices, \(smallCases) cases; "
+            + "recoding kept only where it hides fewer cases, see docs/disclosure-control.md)")
 }
 
 private func percent(_ share: Double) -> String { String(format: "%.1f %%", share * 100) }
@@ -103,5 +116,5 @@ func mergeSetting() throws -> (StatisticsPolicy, StatVocabulary, StatPeriod, Day
 /// `Bench.samples` for synchronous work: five warm-up runs, then `count` timed ones in ms.
 func syncSamples(_ count: Int, _ body: () throws -> Void) throws -> [Double] {
     for _ in 0..<5 { try body() }
-    return try (0..<count).map { _ in try Bench.time { try body() }.1 * 1000 }
+    return try (0..<count).map { _ in try Bench.timeSync { try body() }.1 * 1000 }
 }

@@ -1,9 +1,9 @@
 import CaseStore
 import Casework
 import Foundation
-import Sealing
 import Intake
 import Members
+import Sealing
 
 /// Key rotation of an office holding `cases` cases: seeds them through intake (sealed and
 /// group-committed from `seedTasks` tasks, so that batches fill up), then times `beginRotation`
@@ -15,13 +15,16 @@ func benchRotation(cases: Int, seedTasks: Int = 64) async throws {
     defer { Bench.remove(folder) }
     let database = try AppDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path)
     let (office, keys) = try await Bench.createOffice(database)
-    let (lead, leadKeys) = try await database.createMember(username: "lead.bench", role: .lead, office: office, keys: keys,
-                                                     passphrase: SecureBytes(utf8: "Bench-Sonne-Brücke-Anker-42"))
-    _ = try await database.createMember(username: "berater.bench", role: .counsellor, office: office, keys: keys,
-                                  passphrase: SecureBytes(utf8: "Bench-Wolke-Hafen-Ufer-17"))
+    let (lead, leadKeys) = try await database.createMember(
+        username: "lead.bench", role: .lead, office: office, keys: keys,
+        passphrase: SecureBytes(utf8: "Bench-Sonne-Brücke-Anker-42"))
+    _ = try await database.createMember(
+        username: "berater.bench", role: .counsellor, office: office, keys: keys,
+        passphrase: SecureBytes(utf8: "Bench-Wolke-Hafen-Ufer-17"))
 
-    let intake = ReporterService(store: SQLiteReportStore(database: database), taxonomy: try Bench.taxonomy(),
-                                 lookupKey: SecureBytes(randomCount: 32))
+    let intake = ReporterService(
+        store: SQLiteReportStore(database: database), taxonomy: try Bench.taxonomy(),
+        lookupKey: SecureBytes(randomCount: 32))
     let (_, seedSeconds) = try await Bench.time { try await Bench.submitConcurrently(intake, count: cases, tasks: seedTasks) }
 
     let store = SQLiteMemberStore(database: database, signer: SigningKeyPair())
@@ -30,7 +33,8 @@ func benchRotation(cases: Int, seedTasks: Int = 64) async throws {
     let (state, beginSeconds) = try await Bench.time { try await service.beginRotation(officeID: office.id, by: session) }
     let (resealed, continueSeconds) = try await Bench.time { try await service.continueRotation(officeID: office.id, by: session) }
     guard state.remaining == cases, resealed == cases, try await store.rotation(officeID: office.id) == nil,
-          try await store.office(id: office.id)?.keyVersion == 2 else {
+        try await store.office(id: office.id)?.keyVersion == 2
+    else {
         throw BenchFailure("rotation: \(state.remaining) to re-seal, \(resealed) re-sealed of \(cases)")
     }
 
@@ -38,6 +42,8 @@ func benchRotation(cases: Int, seedTasks: Int = 64) async throws {
     table.row(["seed: intake, durable, \(seedTasks) tasks", format(seedSeconds, 1), format(Double(cases) / seedSeconds)])
     table.row(["beginRotation (new keys, seals)", format(beginSeconds, 2), ""])
     table.row(["continueRotation (re-seal cases)", format(continueSeconds, 1), format(Double(cases) / continueSeconds)])
-    table.row(["rotation in total", format(beginSeconds + continueSeconds, 1),
-               format(Double(cases) / (beginSeconds + continueSeconds))])
+    table.row([
+        "rotation in total", format(beginSeconds + continueSeconds, 1),
+        format(Double(cases) / (beginSeconds + continueSeconds)),
+    ])
 }

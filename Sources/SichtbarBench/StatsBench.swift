@@ -1,10 +1,10 @@
 import CaseStore
 import Casework
 import Foundation
-import Sealing
-import Statistics
 import Members
+import Sealing
 import SichtbarCore
+import Statistics
 import Workflow
 
 /// Issue 5's office figure: a lead computes the year's release tables over about 20,000
@@ -15,16 +15,18 @@ func benchStatistics(cases: Int, samples: Int) async throws {
     let database = try AppDatabase.inMemory()
     let store = SQLiteMemberStore(database: database, signer: SigningKeyPair())
     let (office, keys) = try await Bench.createOffice(database)
-    let (lead, leadKeys) = try await database.createMember(username: "lead.stats", role: .lead, office: office, keys: keys,
-                                                           passphrase: SecureBytes(utf8: Bench.casesPassphrase))
+    let (lead, leadKeys) = try await database.createMember(
+        username: "lead.stats", role: .lead, office: office, keys: keys,
+        passphrase: SecureBytes(utf8: Bench.casesPassphrase))
     let session = Session(member: lead, keys: leadKeys)
     let taxonomy = try Bench.taxonomy()
     let workflow = try WorkflowPolicy.load(from: Bench.root.appendingPathComponent("Policies/workflow.yaml"))
     let vocabulary = StatVocabulary(taxonomy: taxonomy, workflow: workflow)
     let policy = try StatisticsPolicy.load(from: Bench.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
     guard let today = Day(iso: "2027-01-15"), let year = StatPeriod("2026") else { throw BenchFailure("no day") }
-    let seeder = BenchCaseSeeder(office: office, keys: keys, staff: [(lead, 1)], deadlines: DeadlineTracker(policy: workflow),
-                                 taxonomyVersion: taxonomy.version, today: today)
+    let seeder = BenchCaseSeeder(
+        office: office, keys: keys, staff: [(lead, 1)], deadlines: DeadlineTracker(policy: workflow),
+        taxonomyVersion: taxonomy.version, today: today)
     let (_, seedSeconds) = try await Bench.time { try await seeder.seed(cases, into: store) }
     let classified = try await store.sealedFacets(officeID: office.id, through: "2026-12").count
     let statistics = OfficeStatistics(store: store, members: store, policy: policy, vocabulary: vocabulary, today: { today })
@@ -40,7 +42,8 @@ func benchStatistics(cases: Int, samples: Int) async throws {
     let counting = try await Bench.samples(samples) {
         _ = statistics.counter.count(policy.tables, facts: opened, plain: .init(kurzkontakte: 0, nichtKlassifiziert: 0), period: year)
     }
-    let table = Table(["office release tables, \(samples) runs", "cases", "p50 ms", "p95 ms", "p99 ms", "target"], widths: [40, 6, 7, 7, 7, 10])
+    let table = Table(
+        ["office release tables, \(samples) runs", "cases", "p50 ms", "p95 ms", "p99 ms", "target"], widths: [40, 6, 7, 7, 7, 10])
     table.row(["OfficeStatistics.tables, year, \(policy.tables.count) tables", "\(classified)"] + Bench.percentiles(times) + ["≤ 2000 ms"])
     table.row(["of which: read and open the classifications", "\(opened.count)"] + Bench.percentiles(opening) + [""])
     table.row(["of which: count the tables", "\(opened.count)"] + Bench.percentiles(counting) + [""])

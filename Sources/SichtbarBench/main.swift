@@ -17,9 +17,12 @@ var sections: [String] = []
 var options: [String: String] = [:]
 var remaining = CommandLine.arguments.dropFirst()[...]
 while let argument = remaining.popFirst() {
-    if ["--logins", "--audit-data", "--audit-events", "--audit-batch", "--rotation-cases", "--cases-data", "--list-cases",
-        "--samples", "--stats-cases", "--merge-offices"].contains(argument),
-       let value = remaining.popFirst() {
+    if [
+        "--logins", "--audit-data", "--audit-events", "--audit-batch", "--rotation-cases", "--cases-data", "--list-cases",
+        "--samples", "--stats-cases", "--merge-offices",
+    ].contains(argument),
+        let value = remaining.popFirst()
+    {
         options[String(argument.dropFirst(2))] = value
     } else if sectionNames.contains(argument) {
         sections.append(argument)

@@ -16,8 +16,10 @@ public enum AuditChain {
         public let action: UnsafeRawBufferPointer
         public let subject: UnsafeRawBufferPointer
 
-        public init(at: UnsafeRawBufferPointer, actor: UnsafeRawBufferPointer, action: UnsafeRawBufferPointer,
-                    subject: UnsafeRawBufferPointer) {
+        public init(
+            at: UnsafeRawBufferPointer, actor: UnsafeRawBufferPointer, action: UnsafeRawBufferPointer,
+            subject: UnsafeRawBufferPointer
+        ) {
             self.at = at
             self.actor = actor
             self.action = action
@@ -28,18 +30,23 @@ public enum AuditChain {
     /// The hash of entry `sequence` with `event`, following `previous`.
     public static func link(previous: [UInt8], chain: EntityID, sequence: UInt64, event: AuditEvent) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: 32)
-        var at = event.at, actor = event.actor, action = event.action, subject = event.subject
+        var at = event.at
+        var actor = event.actor
+        var action = event.action
+        var subject = event.subject
         at.withUTF8 { at in
             actor.withUTF8 { actor in
                 action.withUTF8 { action in
                     subject.withUTF8 { subject in
                         previous.withUnsafeBytes { previous in
                             output.withUnsafeMutableBytes { output in
-                                link(previous: previous, chain: chain, sequence: sequence,
-                                     event: EventBytes(at: UnsafeRawBufferPointer(at), actor: UnsafeRawBufferPointer(actor),
-                                                       action: UnsafeRawBufferPointer(action),
-                                                       subject: UnsafeRawBufferPointer(subject)),
-                                     into: output)
+                                link(
+                                    previous: previous, chain: chain, sequence: sequence,
+                                    event: EventBytes(
+                                        at: UnsafeRawBufferPointer(at), actor: UnsafeRawBufferPointer(actor),
+                                        action: UnsafeRawBufferPointer(action),
+                                        subject: UnsafeRawBufferPointer(subject)),
+                                    into: output)
                             }
                         }
                     }
@@ -51,8 +58,10 @@ public enum AuditChain {
 
     /// The same hash, written into `output` (32 bytes): BLAKE2b over the domain, the previous
     /// hash, the chain id, the sequence number and each field with its length, in that order.
-    public static func link(previous: UnsafeRawBufferPointer, chain: EntityID, sequence: UInt64, event: EventBytes,
-                            into output: UnsafeMutableRawBufferPointer) {
+    public static func link(
+        previous: UnsafeRawBufferPointer, chain: EntityID, sequence: UInt64, event: EventBytes,
+        into output: UnsafeMutableRawBufferPointer
+    ) {
         KeyedHash.digest(into: output) { stream in
             stream.update(domain)
             stream.update(previous)

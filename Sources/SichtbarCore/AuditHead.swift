@@ -18,8 +18,9 @@ public struct AuditHead: Sendable, Equatable, Codable {
 
     /// Signs the head of `chain` at `sequence` with `hash`.
     public static func signed(chain: EntityID, sequence: UInt64, hash: [UInt8], by key: SigningKeyPair) -> AuditHead {
-        AuditHead(chain: chain, sequence: sequence, hash: hash,
-                  signature: key.sign(message(chain: chain, sequence: sequence, hash: hash)))
+        AuditHead(
+            chain: chain, sequence: sequence, hash: hash,
+            signature: key.sign(message(chain: chain, sequence: sequence, hash: hash)))
     }
 
     public func isSigned(by key: SigningPublicKey) -> Bool {
@@ -54,7 +55,8 @@ public struct AuditCheckpoint: Sendable, Equatable, Codable {
     /// The head it carries, if the file is well formed.
     public var head: AuditHead? {
         guard let chainID = EntityID(hex: chain), let hashBytes = Data(base64Encoded: hash),
-              let signatureBytes = Data(base64Encoded: signature) else { return nil }
+            let signatureBytes = Data(base64Encoded: signature)
+        else { return nil }
         return AuditHead(chain: chainID, sequence: sequence, hash: [UInt8](hashBytes), signature: [UInt8](signatureBytes))
     }
 

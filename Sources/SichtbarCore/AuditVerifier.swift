@@ -47,17 +47,22 @@ public struct AuditVerifier: Sendable {
     /// Checks the next stored entry; returns false once the chain is known to be broken.
     @discardableResult
     public mutating func consume(_ entry: AuditEntry) -> Bool {
-        var at = entry.event.at, actor = entry.event.actor, action = entry.event.action, subject = entry.event.subject
+        var at = entry.event.at
+        var actor = entry.event.actor
+        var action = entry.event.action
+        var subject = entry.event.subject
         return at.withUTF8 { at in
             actor.withUTF8 { actor in
                 action.withUTF8 { action in
                     subject.withUTF8 { subject in
                         entry.hash.withUnsafeBytes { hash in
-                            consume(sequence: entry.sequence,
-                                    event: AuditChain.EventBytes(at: UnsafeRawBufferPointer(at), actor: UnsafeRawBufferPointer(actor),
-                                                                 action: UnsafeRawBufferPointer(action),
-                                                                 subject: UnsafeRawBufferPointer(subject)),
-                                    hash: hash)
+                            consume(
+                                sequence: entry.sequence,
+                                event: AuditChain.EventBytes(
+                                    at: UnsafeRawBufferPointer(at), actor: UnsafeRawBufferPointer(actor),
+                                    action: UnsafeRawBufferPointer(action),
+                                    subject: UnsafeRawBufferPointer(subject)),
+                                hash: hash)
                         }
                     }
                 }
@@ -71,7 +76,8 @@ public struct AuditVerifier: Sendable {
     public mutating func consume(sequence: UInt64, event: AuditChain.EventBytes, hash storedHash: UnsafeRawBufferPointer) -> Bool {
         guard failure == nil else { return false }
         guard sequence == expected else {
-            let reason = sequence < expected
+            let reason =
+                sequence < expected
                 ? "event \(sequence) appears again or out of order after event \(expected - 1)"
                 : "events \(expected) to \(sequence - 1) are missing"
             failure = .broken(sequence: min(sequence, expected), reason: reason)
@@ -90,7 +96,8 @@ public struct AuditVerifier: Sendable {
         }
         if let anchor, anchor.sequence == sequence {
             guard Sodium.constantTimeEqual(anchor.hash, computed) else {
-                failure = .checkpointNotExtended(reason: "event \(sequence) differs from the checkpoint: the history before it was rewritten")
+                failure = .checkpointNotExtended(
+                    reason: "event \(sequence) differs from the checkpoint: the history before it was rewritten")
                 return false
             }
             anchorSeen = true
@@ -117,8 +124,9 @@ public struct AuditVerifier: Sendable {
         guard head.sequence == count, Sodium.constantTimeEqual(head.hash, previous) else {
             // The first event the signed head does not vouch for: the first one missing when the
             // chain is shorter, the first one added when it is longer, the last when only the hash differs.
-            return .broken(sequence: head.sequence == count ? count : min(head.sequence, count) + 1,
-                           reason: "the signed head names event \(head.sequence), the chain ends at event \(count): events were deleted or added")
+            return .broken(
+                sequence: head.sequence == count ? count : min(head.sequence, count) + 1,
+                reason: "the signed head names event \(head.sequence), the chain ends at event \(count): events were deleted or added")
         }
         return .intact(count: count)
     }

@@ -39,7 +39,8 @@ public enum CaseIntegrity {
     }
 
     /// Checks a stored tag in constant time.
-    public static func verify(_ tag: [UInt8], caseID: EntityID, revision: Int, records: some Sequence<Entry>, caseKey: SecureBytes) -> Bool {
+    public static func verify(_ tag: [UInt8], caseID: EntityID, revision: Int, records: some Sequence<Entry>, caseKey: SecureBytes) -> Bool
+    {
         MessageAuthenticator(derivedFrom: caseKey, id: subkeyID, context: context)
             .verify(tag, for: message(caseID: caseID, revision: revision, records: records))
     }
@@ -47,7 +48,9 @@ public enum CaseIntegrity {
     /// domain ‖ case id ‖ revision (8 bytes) ‖ count (4 bytes) ‖ for each record in id order:
     /// id ‖ kind length (1 byte) ‖ kind. Every part has a fixed length or a length prefix.
     static func message(caseID: EntityID, revision: Int, records: some Sequence<Entry>) -> [UInt8] {
-        let sorted = Set(records).sorted { ($0.id.bytes.lexicographicallyPrecedes($1.id.bytes)) || ($0.id == $1.id && $0.kind.rawValue < $1.kind.rawValue) }
+        let sorted = Set(records).sorted {
+            ($0.id.bytes.lexicographicallyPrecedes($1.id.bytes)) || ($0.id == $1.id && $0.kind.rawValue < $1.kind.rawValue)
+        }
         var bytes = domain + caseID.bytes
         let revision = UInt64(max(revision, 0))
         for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: revision >> UInt64(shift))) }

@@ -16,8 +16,10 @@ public struct CaseIntegritySeal: Sendable {
     public let sealedKeys: [UInt8]?
     public let keyVersion: UInt32
 
-    public init(caseID: EntityID, officeID: EntityID, expectedRevision: Int, expectedAuthenticator: [UInt8]?, authenticator: [UInt8],
-                folded: [EntityID], sheet: SealedRecord?, sealedKeys: [UInt8]?, keyVersion: UInt32) {
+    public init(
+        caseID: EntityID, officeID: EntityID, expectedRevision: Int, expectedAuthenticator: [UInt8]?, authenticator: [UInt8],
+        folded: [EntityID], sheet: SealedRecord?, sealedKeys: [UInt8]?, keyVersion: UInt32
+    ) {
         self.caseID = caseID
         self.officeID = officeID
         self.expectedRevision = expectedRevision

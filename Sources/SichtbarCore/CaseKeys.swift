@@ -19,8 +19,9 @@ public struct CaseKeys: Sendable {
     }
 
     public static func generate() -> CaseKeys {
-        CaseKeys(caseKey: SecureBytes(randomCount: RecordCipher.keyLength),
-                 mailboxKey: SecureBytes(randomCount: RecordCipher.keyLength))
+        CaseKeys(
+            caseKey: SecureBytes(randomCount: RecordCipher.keyLength),
+            mailboxKey: SecureBytes(randomCount: RecordCipher.keyLength))
     }
 
     /// The same keys, marked as requiring an authenticator (a case's first open after the upgrade).
@@ -40,12 +41,14 @@ public struct CaseKeys: Sendable {
     public static func open(_ sealed: [UInt8], with office: BoxKeyPair) throws -> CaseKeys {
         let both = try SealedBox.open(sealed, with: office)
         let length = 2 * RecordCipher.keyLength
-        let marked = both.count == length + 1
+        let marked =
+            both.count == length + 1
             && both.withUnsafeBytes { $0[length] } == authenticatorMarker
         guard both.count == length || marked else {
             throw SealingError.invalidLength(what: "case keys", expected: length + 1, actual: both.count)
         }
-        return CaseKeys(caseKey: both.slice(0..<RecordCipher.keyLength),
-                        mailboxKey: both.slice(RecordCipher.keyLength..<length), requiresAuthenticator: marked)
+        return CaseKeys(
+            caseKey: both.slice(0..<RecordCipher.keyLength),
+            mailboxKey: both.slice(RecordCipher.keyLength..<length), requiresAuthenticator: marked)
     }
 }

@@ -38,14 +38,17 @@ public enum DataProtectionLaw: String, Sendable, Codable, CaseIterable {
     public var citations: Citations {
         switch self {
         case .dsgvo:
-            Citations(basis: "Art. 6 Abs. 1 lit. a und Art. 9 Abs. 2 lit. a DSGVO", withdrawal: "Art. 7 Abs. 3 DSGVO",
-                      rights: "Art. 15 bis 18, 20 und 21 DSGVO", complaint: "Art. 77 DSGVO")
+            Citations(
+                basis: "Art. 6 Abs. 1 lit. a und Art. 9 Abs. 2 lit. a DSGVO", withdrawal: "Art. 7 Abs. 3 DSGVO",
+                rights: "Art. 15 bis 18, 20 und 21 DSGVO", complaint: "Art. 77 DSGVO")
         case .kdg:
-            Citations(basis: "§ 6 Abs. 1 lit. b und § 11 Abs. 2 KDG", withdrawal: "§ 8 KDG",
-                      rights: "§§ 17 bis 23 KDG", complaint: "§ 48 KDG")
+            Citations(
+                basis: "§ 6 Abs. 1 lit. b und § 11 Abs. 2 KDG", withdrawal: "§ 8 KDG",
+                rights: "§§ 17 bis 23 KDG", complaint: "§ 48 KDG")
         case .dsgEkd:
-            Citations(basis: "§ 6 und § 13 Abs. 2 DSG-EKD", withdrawal: "§ 11 DSG-EKD",
-                      rights: "§§ 19 bis 25 DSG-EKD", complaint: "§ 46 Abs. 1 DSG-EKD")
+            Citations(
+                basis: "§ 6 und § 13 Abs. 2 DSG-EKD", withdrawal: "§ 11 DSG-EKD",
+                rights: "§§ 19 bis 25 DSG-EKD", complaint: "§ 46 Abs. 1 DSG-EKD")
         }
     }
 
@@ -54,14 +57,17 @@ public enum DataProtectionLaw: String, Sendable, Codable, CaseIterable {
     public var authority: Authority {
         switch self {
         case .dsgvo:
-            Authority(name: "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen (LDI NRW)",
-                      website: "https://www.ldi.nrw.de")
+            Authority(
+                name: "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen (LDI NRW)",
+                website: "https://www.ldi.nrw.de")
         case .kdg:
-            Authority(name: "Katholisches Datenschutzzentrum (KdöR), Dortmund",
-                      website: "https://www.katholisches-datenschutzzentrum.de")
+            Authority(
+                name: "Katholisches Datenschutzzentrum (KdöR), Dortmund",
+                website: "https://www.katholisches-datenschutzzentrum.de")
         case .dsgEkd:
-            Authority(name: "Der Beauftragte für den Datenschutz der EKD",
-                      website: "https://datenschutz.ekd.de")
+            Authority(
+                name: "Der Beauftragte für den Datenschutz der EKD",
+                website: "https://datenschutz.ekd.de")
         }
     }
 }

@@ -14,9 +14,9 @@ extension Day {
     static func epochDay(year: Int, month: Int, day: Int) -> Int {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400                                   // 0...399
+        let yearOfEra = shiftedYear - era * 400  // 0...399
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1  // 0...365
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear   // 0...146096
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear  // 0...146096
         return era * 146_097 + dayOfEra - 719_468
     }
 
@@ -31,10 +31,10 @@ extension Day {
         guard Day.epochDayRange.contains(epochDay) else { return nil }
         let shifted = epochDay + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097                                            // 0...146096
+        let dayOfEra = shifted - era * 146_097  // 0...146096
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365  // 0...399
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)   // 0...365
-        let shiftedMonth = (5 * dayOfYear + 2) / 153                                      // 0...11, March first
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)  // 0...365
+        let shiftedMonth = (5 * dayOfYear + 2) / 153  // 0...11, March first
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
@@ -63,8 +63,10 @@ extension Day {
         let targetYear = target >= 0 ? target / 12 : (target - 11) / 12
         let targetMonth = target - targetYear * 12 + 1
         guard !overflow, (1900...9999).contains(targetYear),
-              let result = Day(year: targetYear, month: targetMonth,
-                               day: Swift.min(day, Day.daysIn(month: targetMonth, year: targetYear))) else {
+            let result = Day(
+                year: targetYear, month: targetMonth,
+                day: Swift.min(day, Day.daysIn(month: targetMonth, year: targetYear)))
+        else {
             preconditionFailure("\(iso) + \(months) months lies outside the years 1900–9999")
         }
         return result

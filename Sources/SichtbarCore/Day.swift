@@ -19,7 +19,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...9999).contains(year), (1...12).contains(month), day >= 1,
-              day <= Day.daysIn(month: month, year: year) else { return nil }
+            day <= Day.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day

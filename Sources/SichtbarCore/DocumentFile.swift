@@ -1,4 +1,5 @@
 import ScanScrubbing
+
 /// A stripped file sealed as its own record: the scan attached to a document (the sheet records
 /// it; a `document_file` record under the case key) or an evidence file the reporter sent (the
 /// reporter's message records it; a `reporter_file` record under the mailbox key). Which record

@@ -9,11 +9,12 @@ extension KeyManifest {
         guard bytes.count > label.count, Array(bytes.prefix(label.count)) == label else { return nil }
         reader.offset = label.count
         guard let officeBytes = reader.field(), let officeID = EntityID(bytes: officeBytes),
-              let versionBytes = reader.field(), versionBytes.count == 4,
-              let officeKeyBytes = reader.field(), let officeKey = try? BoxPublicKey(bytes: officeKeyBytes),
-              let recoveryBytes = reader.field(), let recoveryKey = try? BoxPublicKey(bytes: recoveryBytes),
-              let verbandBytes = reader.field(),
-              let countBytes = reader.field(), countBytes.count == 4 else { return nil }
+            let versionBytes = reader.field(), versionBytes.count == 4,
+            let officeKeyBytes = reader.field(), let officeKey = try? BoxPublicKey(bytes: officeKeyBytes),
+            let recoveryBytes = reader.field(), let recoveryKey = try? BoxPublicKey(bytes: recoveryBytes),
+            let verbandBytes = reader.field(),
+            let countBytes = reader.field(), countBytes.count == 4
+        else { return nil }
         let verbandKey: BoxPublicKey?
         if verbandBytes.isEmpty {
             verbandKey = nil
@@ -26,14 +27,16 @@ extension KeyManifest {
         var entries: [Entry] = []
         for _ in 0..<count {
             guard let idBytes = reader.field(), let id = EntityID(bytes: idBytes),
-                  let nameBytes = reader.field(), let name = String(validating: nameBytes, as: UTF8.self),
-                  let roleBytes = reader.field(), let role = MemberRole(rawValue: String(decoding: roleBytes, as: UTF8.self)),
-                  let keyBytes = reader.field(), let key = try? BoxPublicKey(bytes: keyBytes) else { return nil }
+                let nameBytes = reader.field(), let name = String(validating: nameBytes, as: UTF8.self),
+                let roleBytes = reader.field(), let role = MemberRole(rawValue: String(decoding: roleBytes, as: UTF8.self)),
+                let keyBytes = reader.field(), let key = try? BoxPublicKey(bytes: keyBytes)
+            else { return nil }
             entries.append(Entry(memberID: id, username: name, role: role, publicKey: key))
         }
         guard reader.offset == bytes.count else { return nil }
-        self.init(officeID: officeID, keyVersion: UInt32(versionBytes.reduce(0) { $0 << 8 | UInt64($1) }),
-                  officePublicKey: officeKey, recoveryPublicKey: recoveryKey, members: entries, verbandPublicKey: verbandKey)
+        self.init(
+            officeID: officeID, keyVersion: UInt32(versionBytes.reduce(0) { $0 << 8 | UInt64($1) }),
+            officePublicKey: officeKey, recoveryPublicKey: recoveryKey, members: entries, verbandPublicKey: verbandKey)
         guard canonicalBytes == bytes else { return nil }
     }
 }

@@ -32,8 +32,10 @@ public struct KeyManifest: Sendable, Equatable {
     /// The Verband key releases are sealed to; nil until a lead pins one.
     public let verbandPublicKey: BoxPublicKey?
 
-    public init(officeID: EntityID, keyVersion: UInt32, officePublicKey: BoxPublicKey, recoveryPublicKey: BoxPublicKey,
-                members: [Entry], verbandPublicKey: BoxPublicKey?) {
+    public init(
+        officeID: EntityID, keyVersion: UInt32, officePublicKey: BoxPublicKey, recoveryPublicKey: BoxPublicKey,
+        members: [Entry], verbandPublicKey: BoxPublicKey?
+    ) {
         self.officeID = officeID
         self.keyVersion = keyVersion
         self.officePublicKey = officePublicKey
@@ -44,8 +46,9 @@ public struct KeyManifest: Sendable, Equatable {
 
     /// The same manifest with other members.
     public func with(members: [Entry]) -> KeyManifest {
-        KeyManifest(officeID: officeID, keyVersion: keyVersion, officePublicKey: officePublicKey,
-                    recoveryPublicKey: recoveryPublicKey, members: members, verbandPublicKey: verbandPublicKey)
+        KeyManifest(
+            officeID: officeID, keyVersion: keyVersion, officePublicKey: officePublicKey,
+            recoveryPublicKey: recoveryPublicKey, members: members, verbandPublicKey: verbandPublicKey)
     }
 
     /// The same manifest with `member` added or replaced (by id).
@@ -58,19 +61,22 @@ public struct KeyManifest: Sendable, Equatable {
     }
 
     public func with(verbandPublicKey key: BoxPublicKey?) -> KeyManifest {
-        KeyManifest(officeID: officeID, keyVersion: keyVersion, officePublicKey: officePublicKey,
-                    recoveryPublicKey: recoveryPublicKey, members: members, verbandPublicKey: key)
+        KeyManifest(
+            officeID: officeID, keyVersion: keyVersion, officePublicKey: officePublicKey,
+            recoveryPublicKey: recoveryPublicKey, members: members, verbandPublicKey: key)
     }
 
     public func with(recoveryPublicKey key: BoxPublicKey) -> KeyManifest {
-        KeyManifest(officeID: officeID, keyVersion: keyVersion, officePublicKey: officePublicKey,
-                    recoveryPublicKey: key, members: members, verbandPublicKey: verbandPublicKey)
+        KeyManifest(
+            officeID: officeID, keyVersion: keyVersion, officePublicKey: officePublicKey,
+            recoveryPublicKey: key, members: members, verbandPublicKey: verbandPublicKey)
     }
 
     /// The next key version's manifest: a new office key, the same people and pins.
     public func rotated(to version: UInt32, officePublicKey key: BoxPublicKey) -> KeyManifest {
-        KeyManifest(officeID: officeID, keyVersion: version, officePublicKey: key,
-                    recoveryPublicKey: recoveryPublicKey, members: members, verbandPublicKey: verbandPublicKey)
+        KeyManifest(
+            officeID: officeID, keyVersion: version, officePublicKey: key,
+            recoveryPublicKey: recoveryPublicKey, members: members, verbandPublicKey: verbandPublicKey)
     }
 
     /// The bytes the tag covers: a domain label, then every field length-prefixed, in order.

@@ -11,8 +11,10 @@ public struct Member: Sendable, Equatable {
     /// The member's X25519 secret under Argon2id of their passphrase.
     public let wrappedSecret: PassphraseWrap
 
-    public init(id: EntityID, username: String, officeID: EntityID?, role: MemberRole,
-                publicKey: BoxPublicKey, wrappedSecret: PassphraseWrap) {
+    public init(
+        id: EntityID, username: String, officeID: EntityID?, role: MemberRole,
+        publicKey: BoxPublicKey, wrappedSecret: PassphraseWrap
+    ) {
         self.id = id
         self.username = username
         self.officeID = officeID
@@ -26,11 +28,16 @@ public struct Member: Sendable, Equatable {
     /// Returns the key pair too, so the caller can seal office secrets without unwrapping.
     /// `root` is the fingerprint of the office's key ring (`OfficeSecrets.rootFingerprint`), wrapped
     /// with the secret so the member can tell their office's secrets from forged ones.
-    public static func create(username: String, officeID: EntityID?, role: MemberRole,
-                              passphrase: SecureBytes, root: [UInt8]? = nil) throws -> (Member, BoxKeyPair) {
+    public static func create(
+        username: String, officeID: EntityID?, role: MemberRole,
+        passphrase: SecureBytes, root: [UInt8]? = nil
+    ) throws -> (Member, BoxKeyPair) {
         let keyPair = BoxKeyPair()
-        return (Member(id: .random(), username: username, officeID: officeID, role: role, publicKey: keyPair.publicKey,
-                       wrappedSecret: try PassphraseWrap.wrap(wrapped(keyPair.secretKey, root: root), passphrase: passphrase)), keyPair)
+        return (
+            Member(
+                id: .random(), username: username, officeID: officeID, role: role, publicKey: keyPair.publicKey,
+                wrappedSecret: try PassphraseWrap.wrap(wrapped(keyPair.secretKey, root: root), passphrase: passphrase)), keyPair
+        )
     }
 
     /// What a passphrase wrap holds: the secret key, then the office root fingerprint if any.

@@ -12,8 +12,10 @@ public struct Office: Sendable, Equatable {
     /// (the Verband's own counselling, as a rule); at most one office is.
     public var isFallback: Bool
 
-    public init(id: EntityID, name: String, publicKey: BoxPublicKey, keyVersion: UInt32, profile: OfficeProfile,
-                isFallback: Bool = false) {
+    public init(
+        id: EntityID, name: String, publicKey: BoxPublicKey, keyVersion: UInt32, profile: OfficeProfile,
+        isFallback: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.publicKey = publicKey

@@ -10,8 +10,9 @@ public struct OfficeKeys: Sendable {
 
     public static func generate() throws -> OfficeKeys {
         let recovery = RecoveryCode.generate()
-        return OfficeKeys(keyPair: BoxKeyPair(), statisticsKey: SecureBytes(randomCount: RecordCipher.keyLength),
-                          recoveryCode: recovery, recoveryPublicKey: try recovery.keyPair().publicKey)
+        return OfficeKeys(
+            keyPair: BoxKeyPair(), statisticsKey: SecureBytes(randomCount: RecordCipher.keyLength),
+            recoveryCode: recovery, recoveryPublicKey: try recovery.keyPair().publicKey)
     }
 
     /// The same keys as the secrets of key version 1.
@@ -22,10 +23,12 @@ public struct OfficeKeys: Sendable {
     /// The office secret key and the statistics key sealed to one recipient (member or recovery).
     public func seals(to recipient: BoxPublicKey, recipientName: String, version: UInt32) -> [OfficeKeySeal] {
         [
-            OfficeKeySeal(recipient: recipientName, purpose: .officeSecret, keyVersion: version,
-                          sealed: SealedBox.seal(keyPair.secretKey, to: recipient)),
-            OfficeKeySeal(recipient: recipientName, purpose: .statistics, keyVersion: version,
-                          sealed: SealedBox.seal(statisticsKey, to: recipient)),
+            OfficeKeySeal(
+                recipient: recipientName, purpose: .officeSecret, keyVersion: version,
+                sealed: SealedBox.seal(keyPair.secretKey, to: recipient)),
+            OfficeKeySeal(
+                recipient: recipientName, purpose: .statistics, keyVersion: version,
+                sealed: SealedBox.seal(statisticsKey, to: recipient)),
         ]
     }
 }

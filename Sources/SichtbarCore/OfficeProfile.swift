@@ -21,9 +21,11 @@ public struct OfficeProfile: Sendable, Codable, Equatable {
     /// The address told (without content) that something waits in the office: never shown to reporters.
     public var notify: String?
 
-    public init(city: String? = nil, address: String? = nil, hours: String? = nil, phone: String? = nil,
-                email: String? = nil, languages: [String] = [], regions: [String] = [],
-                controller: String? = nil, law: DataProtectionLaw? = nil, dpo: String? = nil, authority: String? = nil) {
+    public init(
+        city: String? = nil, address: String? = nil, hours: String? = nil, phone: String? = nil,
+        email: String? = nil, languages: [String] = [], regions: [String] = [],
+        controller: String? = nil, law: DataProtectionLaw? = nil, dpo: String? = nil, authority: String? = nil
+    ) {
         self.city = city
         self.address = address
         self.hours = hours

@@ -16,8 +16,9 @@ public final class OfficeSecrets: Sendable {
 
     /// Opens the two seals of one recipient.
     public convenience init(version: UInt32, officeSecretSeal: [UInt8], statisticsSeal: [UInt8], with recipient: BoxKeyPair) throws {
-        self.init(version: version, keyPair: try BoxKeyPair(secretKey: SealedBox.open(officeSecretSeal, with: recipient)),
-                  statisticsRing: try SealedBox.open(statisticsSeal, with: recipient))
+        self.init(
+            version: version, keyPair: try BoxKeyPair(secretKey: SealedBox.open(officeSecretSeal, with: recipient)),
+            statisticsRing: try SealedBox.open(statisticsSeal, with: recipient))
     }
 
     /// The newest statistics key.
@@ -37,10 +38,12 @@ public final class OfficeSecrets: Sendable {
     /// Both secrets sealed to one recipient (a member's hex id, or `recovery`).
     public func seals(to recipient: BoxPublicKey, recipientName: String) -> [OfficeKeySeal] {
         [
-            OfficeKeySeal(recipient: recipientName, purpose: .officeSecret, keyVersion: version,
-                          sealed: SealedBox.seal(keyPair.secretKey, to: recipient)),
-            OfficeKeySeal(recipient: recipientName, purpose: .statistics, keyVersion: version,
-                          sealed: SealedBox.seal(statisticsRing, to: recipient)),
+            OfficeKeySeal(
+                recipient: recipientName, purpose: .officeSecret, keyVersion: version,
+                sealed: SealedBox.seal(keyPair.secretKey, to: recipient)),
+            OfficeKeySeal(
+                recipient: recipientName, purpose: .statistics, keyVersion: version,
+                sealed: SealedBox.seal(statisticsRing, to: recipient)),
         ]
     }
 
@@ -53,8 +56,9 @@ public final class OfficeSecrets: Sendable {
         guard combined.count >= 2 * keyLength, combined.count % keyLength == 0 else {
             throw SealingError.invalidLength(what: "office secrets", expected: 2 * keyLength, actual: combined.count)
         }
-        self.init(version: version, keyPair: try BoxKeyPair(secretKey: combined.slice(0..<keyLength)),
-                  statisticsRing: combined.slice(keyLength..<combined.count))
+        self.init(
+            version: version, keyPair: try BoxKeyPair(secretKey: combined.slice(0..<keyLength)),
+            statisticsRing: combined.slice(keyLength..<combined.count))
     }
 
     /// The key that tags the key manifest of `version`: derived from that version's statistics
@@ -76,7 +80,8 @@ public final class OfficeSecrets: Sendable {
 
     /// The secrets of the next key version: a new key pair and one more statistics key.
     public func rotated() -> OfficeSecrets {
-        OfficeSecrets(version: version + 1, keyPair: BoxKeyPair(),
-                      statisticsRing: SecureBytes.concatenating([statisticsRing, SecureBytes(randomCount: RecordCipher.keyLength)]))
+        OfficeSecrets(
+            version: version + 1, keyPair: BoxKeyPair(),
+            statisticsRing: SecureBytes.concatenating([statisticsRing, SecureBytes(randomCount: RecordCipher.keyLength)]))
     }
 }

@@ -8,8 +8,10 @@ public enum ParallelRuns {
     public static let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
 
     /// `transform` of each element, in order; sequential when the list is shorter than two runs of `minimumRun`.
-    public static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], minimumRun: Int,
-                                                        _ transform: @escaping @Sendable (Element) throws -> Result) async throws -> [Result] {
+    public static func map<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], minimumRun: Int,
+        _ transform: @escaping @Sendable (Element) throws -> Result
+    ) async throws -> [Result] {
         let runs = min(width, elements.count / max(minimumRun, 1))
         guard runs > 1 else { return try elements.map(transform) }
         let size = (elements.count + runs - 1) / runs

@@ -14,8 +14,8 @@ public struct PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch (line, column) {
-        case let (line?, column?): return "\(file):\(line):\(column): \(problem)"
-        case let (line?, nil): return "\(file):\(line): \(problem)"
+        case (let line?, let column?): return "\(file):\(line):\(column): \(problem)"
+        case (let line?, nil): return "\(file):\(line): \(problem)"
         default: return "\(file): \(problem)"
         }
     }

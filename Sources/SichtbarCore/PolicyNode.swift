@@ -106,7 +106,8 @@ public struct PolicyNode {
     /// Codes are lower-case ASCII snake_case: they end up in URLs, statistics and audit subjects.
     public func checkCode(_ code: String, what: String) throws {
         let first = code.unicodeScalars.first
-        let valid = first.map { ("a"..."z").contains($0) } == true
+        let valid =
+            first.map { ("a"..."z").contains($0) } == true
             && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
         guard valid else {
             throw error("\(what) '\(code)' is not lower-case snake_case ASCII")
@@ -123,11 +124,12 @@ public struct PolicyNode {
 
     private static func describe(_ error: YamlError, file: String) -> PolicyError {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return PolicyError(file: file, line: mark.line, column: mark.column, problem: "YAML: \(problem)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return PolicyError(file: file, line: context.mark.line, column: context.mark.column,
-                               problem: "YAML: repeated key \(duplicates.joined(separator: ", "))")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return PolicyError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                problem: "YAML: repeated key \(duplicates.joined(separator: ", "))")
         default:
             return PolicyError(file: file, line: nil, problem: "YAML: \(error)")
         }

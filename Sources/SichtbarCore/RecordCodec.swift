@@ -18,23 +18,29 @@ public enum RecordCodec {
 
     /// - Parameter revision: for a case sheet, the case revision it is written at (bound into the
     ///   associated data, so an older sheet cannot be put back); nil for every other record.
-    public static func seal(_ value: some Encodable, kind: RecordKind, caseID: EntityID, key: SecureBytes,
-                            recordID: EntityID = .random(), revision: Int? = nil) throws -> SealedRecord {
+    public static func seal(
+        _ value: some Encodable, kind: RecordKind, caseID: EntityID, key: SecureBytes,
+        recordID: EntityID = .random(), revision: Int? = nil
+    ) throws -> SealedRecord {
         var json = Array(try JSONEncoder().encode(value))
         defer { Sodium.wipe(&json) }
-        let association = RecordAssociation(caseID: caseID.bytes, kind: kind.rawValue, recordID: recordID.bytes,
-                                            keyVersion: currentKeyVersion, revision: revision.map { UInt64(max($0, 0)) })
+        let association = RecordAssociation(
+            caseID: caseID.bytes, kind: kind.rawValue, recordID: recordID.bytes,
+            keyVersion: currentKeyVersion, revision: revision.map { UInt64(max($0, 0)) })
         let ciphertext = try RecordCipher.seal(json, key: key, association: association, blockSize: blockSize(for: kind))
         return SealedRecord(id: recordID, caseID: caseID, kind: kind, keyVersion: currentKeyVersion, ciphertext: ciphertext)
     }
 
     /// - Parameter revision: the revision a sheet must have been written at; nil for other
     ///   records and for sheets of cases that have no authenticator yet.
-    public static func open<Value: Decodable>(_ record: SealedRecord, as type: Value.Type, key: SecureBytes,
-                                              revision: Int? = nil) throws -> Value {
-        let association = RecordAssociation(caseID: record.caseID.bytes, kind: record.kind.rawValue,
-                                            recordID: record.id.bytes, keyVersion: record.keyVersion,
-                                            revision: revision.map { UInt64(max($0, 0)) })
+    public static func open<Value: Decodable>(
+        _ record: SealedRecord, as type: Value.Type, key: SecureBytes,
+        revision: Int? = nil
+    ) throws -> Value {
+        let association = RecordAssociation(
+            caseID: record.caseID.bytes, kind: record.kind.rawValue,
+            recordID: record.id.bytes, keyVersion: record.keyVersion,
+            revision: revision.map { UInt64(max($0, 0)) })
         let plaintext = try RecordCipher.open(record.ciphertext, key: key, association: association)
         return try plaintext.withUnsafeBytes { buffer in
             try JSONDecoder().decode(Value.self, from: Data(buffer))

@@ -50,8 +50,10 @@ extension Taxonomy {
                 }
             }
             guard !codes.isEmpty else { throw codesNode.error("\(what) has no codes") }
-            facets.append(Facet(key: entry.key, multiValued: multiValued, reporter: reporter,
-                                labels: try labels(entry.value, what), codes: codes))
+            facets.append(
+                Facet(
+                    key: entry.key, multiValued: multiValued, reporter: reporter,
+                    labels: try labels(entry.value, what), codes: codes))
         }
         for required in requiredFacets where !facets.contains(where: { $0.key == required }) {
             throw facetsNode.error("facets lack '\(required)'")
@@ -83,17 +85,19 @@ extension Taxonomy {
             guard bezirke[bezirk] != nil else {
                 throw bezirkNode.error("\(what) names the unknown Regierungsbezirk '\(bezirk)'")
             }
-            regions.append(Region(
-                key: entry.key,
-                name: try entry.value.required("name", in: what).string("name of \(what)"),
-                kind: try entry.value.required("kind", in: what).string("kind of \(what)"),
-                regierungsbezirk: bezirk
-            ))
+            regions.append(
+                Region(
+                    key: entry.key,
+                    name: try entry.value.required("name", in: what).string("name of \(what)"),
+                    kind: try entry.value.required("kind", in: what).string("kind of \(what)"),
+                    regierungsbezirk: bezirk
+                ))
         }
         guard !regions.isEmpty else { throw regionsNode.error("regions is empty") }
 
-        return Taxonomy(version: version, languages: languages, facets: facets, flags: flags,
-                        regierungsbezirke: bezirke, regions: regions)
+        return Taxonomy(
+            version: version, languages: languages, facets: facets, flags: flags,
+            regierungsbezirke: bezirke, regions: regions)
     }
 
     private static func checkCode(_ code: String, _ node: PolicyNode, what: String) throws {

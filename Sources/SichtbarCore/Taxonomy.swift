@@ -49,8 +49,10 @@ public struct Taxonomy: Sendable {
     public func region(_ key: String) -> Region? { regionIndex[key].map { regions[$0] } }
     private let regionIndex: [String: Int]
 
-    init(version: String, languages: [String], facets: [Facet], flags: [String: [String: String]],
-         regierungsbezirke: [String: [String: String]], regions: [Region]) {
+    init(
+        version: String, languages: [String], facets: [Facet], flags: [String: [String: String]],
+        regierungsbezirke: [String: [String: String]], regions: [Region]
+    ) {
         self.version = version
         self.languages = languages
         self.facets = facets

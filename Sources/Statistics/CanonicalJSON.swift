@@ -67,8 +67,10 @@ public enum CanonicalJSON {
             case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
             case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x00..<0x20:
-                output.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                           hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
+                output.append(contentsOf: [
+                    0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                    hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)],
+                ])
             default:
                 // Multi-byte UTF-8 sequences never contain bytes below 0x80, so copying byte by
                 // byte writes every other scalar literally.

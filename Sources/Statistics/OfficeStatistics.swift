@@ -1,7 +1,7 @@
 import Casework
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 /// An office's exact tables for a closed period, computed inside a lead's session: only a lead
@@ -15,8 +15,10 @@ public struct OfficeStatistics: Sendable {
     public let counter: TableCounter
     let today: @Sendable () -> Day
 
-    public init(store: any StatisticsStore, members: any MemberStore, policy: StatisticsPolicy, vocabulary: StatVocabulary,
-                today: @escaping @Sendable () -> Day = { Day(Date()) }) {
+    public init(
+        store: any StatisticsStore, members: any MemberStore, policy: StatisticsPolicy, vocabulary: StatVocabulary,
+        today: @escaping @Sendable () -> Day = { Day(Date()) }
+    ) {
         self.store = store
         self.members = members
         self.policy = policy
@@ -31,8 +33,9 @@ public struct OfficeStatistics: Sendable {
             throw AccessError.invalid(field: "period", message: "\(period) is not over yet; only closed quarters and years are released")
         }
         let facts = try await classifications(of: officeID, through: period, session: session)
-        let plain = TableCounter.PlainCounts(kurzkontakte: try await store.tallyCount(officeID: officeID, months: period.months),
-                                             nichtKlassifiziert: try await store.unclassifiedReports(officeID: officeID, months: period.months))
+        let plain = TableCounter.PlainCounts(
+            kurzkontakte: try await store.tallyCount(officeID: officeID, months: period.months),
+            nichtKlassifiziert: try await store.unclassifiedReports(officeID: officeID, months: period.months))
         let specs = period.quarter == nil ? policy.tables : policy.tables(for: "quarterly")
         return counter.count(specs, facts: facts, plain: plain, period: period)
     }
@@ -52,8 +55,10 @@ public struct OfficeStatistics: Sendable {
         let version = counter.vocabulary.taxonomy.version
         let foreign = facts.filter { $0.taxonomy != version }
         if let first = foreign.first {
-            throw AccessError.invalid(field: "taxonomy", message: "\(foreign.count) classifications use taxonomy version \(first.taxonomy), "
-                                      + "and no mapping to version \(version) exists")
+            throw AccessError.invalid(
+                field: "taxonomy",
+                message: "\(foreign.count) classifications use taxonomy version \(first.taxonomy), "
+                    + "and no mapping to version \(version) exists")
         }
         return facts
     }

@@ -39,7 +39,8 @@ public struct ReleaseEnvelope: Codable, Sendable, Equatable {
     /// Reads an envelope; nil when the bytes are not one (a plain statistics file, say).
     public init?(bytes: [UInt8]) {
         guard let envelope = try? JSONDecoder().decode(ReleaseEnvelope.self, from: Data(bytes)),
-              envelope.format == Self.currentFormat else { return nil }
+            envelope.format == Self.currentFormat
+        else { return nil }
         self = envelope
     }
 

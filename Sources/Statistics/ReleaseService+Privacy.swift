@@ -8,25 +8,32 @@ extension ReleaseService {
     /// under `mode: dp` the noisy tables plus `FundingTotals`, after the ledger of the period's
     /// year has admitted the release. A refusal names `period` (422): the budget of that year
     /// is spent, so the lead must wait for the next year or the Verband must change the policy.
-    func releasedTables(_ exact: [StatTable], period: StatPeriod, officeID: EntityID) async throws -> (tables: [StatTable], epsilon: String?) {
+    func releasedTables(_ exact: [StatTable], period: StatPeriod, officeID: EntityID) async throws -> (
+        tables: [StatTable], epsilon: String?
+    ) {
         let policy = statistics.policy
         guard policy.mode == .dp else { return (exact, nil) }
         guard let epsilon = Epsilon(policy.epsilonPerRelease), let cap = Epsilon(policy.yearlyCap) else {
-            throw AccessError.invalid(field: "period", message: "the statistics policy's ε per release (\(policy.epsilonPerRelease)) "
-                                      + "or yearly cap (\(policy.yearlyCap)) is not a usable ε")
+            throw AccessError.invalid(
+                field: "period",
+                message: "the statistics policy's ε per release (\(policy.epsilonPerRelease)) "
+                    + "or yearly cap (\(policy.yearlyCap)) is not a usable ε")
         }
         // `epsilon_per_release` is the whole release's budget: each cell gets its share, so that
         // the release's cost (every cell a case can change, charged) is exactly that budget.
         let bounds = Self.maximumValues(exact)
         guard let one = Epsilon(numerator: 1, denominator: 1),
-              let unitCost = NoisyTables.cost(of: exact, epsilon: one, maximumValues: bounds), unitCost.numerator > 0,
-              let perCell = Epsilon(numerator: epsilon.numerator * unitCost.denominator, denominator: epsilon.denominator * unitCost.numerator),
-              let cost = NoisyTables.cost(of: exact, epsilon: perCell, maximumValues: bounds) else {
+            let unitCost = NoisyTables.cost(of: exact, epsilon: one, maximumValues: bounds), unitCost.numerator > 0,
+            let perCell = Epsilon(
+                numerator: epsilon.numerator * unitCost.denominator, denominator: epsilon.denominator * unitCost.numerator),
+            let cost = NoisyTables.cost(of: exact, epsilon: perCell, maximumValues: bounds)
+        else {
             throw AccessError.invalid(field: "period", message: "the ε this release would spend cannot be computed exactly")
         }
         let ledger = try await ledger(officeID: officeID)
         if case .refused(let reason) = ledger.admit(cost, year: period.year, cap: cap) {
-            throw AccessError.invalid(field: "period", message: "the privacy budget of \(period.year) does not allow this release: \(reason)")
+            throw AccessError.invalid(
+                field: "period", message: "the privacy budget of \(period.year) does not allow this release: \(reason)")
         }
         var source = BoxedRandomSource(base: noiseSource())
         let noisy: [StatTable]
@@ -60,15 +67,18 @@ extension ReleaseService {
                 do {
                     _ = try open(release, secrets: secrets)
                 } catch {
-                    throw AccessError.invalid(field: "period", message: "the release of \(release.period) does not open with the ε stored beside it; "
-                                              + "the privacy budget cannot be trusted")
+                    throw AccessError.invalid(
+                        field: "period",
+                        message: "the release of \(release.period) does not open with the ε stored beside it; "
+                            + "the privacy budget cannot be trusted")
                 }
             }
             guard let cost = Epsilon.parse(epsilon), let cap = Epsilon(yearlyCap) else {
                 throw AccessError.invalid(field: "period", message: "the ε of this release (\(epsilon)) or the yearly cap cannot be read")
             }
             if case .refused(let reason) = try Self.ledger(of: kept).admit(cost, year: period.year, cap: cap) {
-                throw AccessError.invalid(field: "period", message: "the privacy budget of \(period.year) does not allow this release: \(reason)")
+                throw AccessError.invalid(
+                    field: "period", message: "the privacy budget of \(period.year) does not allow this release: \(reason)")
             }
         }
     }

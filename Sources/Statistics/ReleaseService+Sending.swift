@@ -1,7 +1,7 @@
 import Casework
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 extension ReleaseService {
@@ -24,7 +24,9 @@ extension ReleaseService {
     /// of this server), returned as the envelope to hand over. The first send keeps its copy in
     /// the store for this server's analysts; every send is audited as `release.sent`, since
     /// each is the file leaving the office.
-    public func send(id: EntityID, to verbandKey: BoxPublicKey? = nil, session: Session) async throws -> (stored: StoredRelease, envelope: ReleaseEnvelope) {
+    public func send(id: EntityID, to verbandKey: BoxPublicKey? = nil, session: Session) async throws -> (
+        stored: StoredRelease, envelope: ReleaseEnvelope
+    ) {
         let (officeID, secrets) = try await leadSecrets(session)
         guard let stored = try await releases.release(id: id, officeID: officeID) else { throw AccessError.notFound }
         let recipient: BoxPublicKey

@@ -28,8 +28,10 @@ public struct StatFile: Codable, Sendable, Equatable {
     /// Absent until `signed(with:)`; never part of what is signed.
     public var signature: StatSignature?
 
-    public init(scope: Scope, office: String? = nil, period: StatPeriod, policy: String, taxonomy: String,
-                generatedOn: Day, tables: [StatTable], signature: StatSignature? = nil) {
+    public init(
+        scope: Scope, office: String? = nil, period: StatPeriod, policy: String, taxonomy: String,
+        generatedOn: Day, tables: [StatTable], signature: StatSignature? = nil
+    ) {
         self.scope = scope
         self.office = office
         self.period = period
@@ -50,8 +52,9 @@ public struct StatFile: Codable, Sendable, Equatable {
         office = try container.decodeIfPresent(String.self, forKey: .office)
         let periodText = try container.decode(String.self, forKey: .period)
         guard let period = StatPeriod(periodText) else {
-            throw DecodingError.dataCorruptedError(forKey: .period, in: container,
-                                                   debugDescription: "not a year (2026) or a quarter (2026-Q3)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .period, in: container,
+                debugDescription: "not a year (2026) or a quarter (2026-Q3)")
         }
         self.period = period
         policy = try container.decode(String.self, forKey: .policy)

@@ -23,7 +23,9 @@ public struct StatPeriod: Hashable, Sendable, CustomStringConvertible {
             quarter = nil
         case 2:
             let second = parts[1]
-            guard second.count == 2, second.first == "Q", let quarter = Int(second.dropFirst()), (1...4).contains(quarter) else { return nil }
+            guard second.count == 2, second.first == "Q", let quarter = Int(second.dropFirst()), (1...4).contains(quarter) else {
+                return nil
+            }
             self.year = year
             self.quarter = quarter
         default:
@@ -43,7 +45,7 @@ public struct StatPeriod: Hashable, Sendable, CustomStringConvertible {
         let firstMonth = quarter.map { ($0 - 1) * 3 + 1 } ?? 1
         let lastMonth = quarter.map { $0 * 3 } ?? 12
         guard let from = Day(year: year, month: firstMonth, day: 1),
-              let to = Day(year: year, month: lastMonth, day: Day.daysIn(month: lastMonth, year: year))
+            let to = Day(year: year, month: lastMonth, day: Day.daysIn(month: lastMonth, year: year))
         else { preconditionFailure("a period's year lies in 2000…2999, so its first and last day exist") }
         return Range(from: from, to: to)
     }

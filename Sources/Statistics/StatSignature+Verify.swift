@@ -23,7 +23,7 @@ extension StatSignature {
             throw .malformed("the signature must have exactly the members alg, key and value")
         }
         guard case .string(let alg)? = members["alg"], case .string(let key)? = members["key"],
-              case .string(let value)? = members["value"]
+            case .string(let value)? = members["value"]
         else { throw .malformed("the signature's alg, key and value must be strings") }
         return StatSignature(alg: alg, key: key, value: value)
     }
@@ -44,8 +44,10 @@ extension StatSignature {
     /// Checks a detached signature: `content` is the signed file's exact bytes (a CSV), `signatureFile`
     /// the bytes of its `.sig`. The `.sig` may be re-serialised freely; `content` may not change
     /// by a single byte.
-    public static func verifyDetached(_ content: [UInt8], signatureFile: [UInt8],
-                                      key expected: SigningPublicKey?) -> StatFileVerdict {
+    public static func verifyDetached(
+        _ content: [UInt8], signatureFile: [UInt8],
+        key expected: SigningPublicKey?
+    ) -> StatFileVerdict {
         do throws(CanonicalJSONError) {
             let signature = try from(JSONValue(parsing: signatureFile))
             return signature.verdict(for: content, expecting: expected)

@@ -23,9 +23,10 @@ public struct StatSignature: Codable, Sendable, Equatable {
 
     /// Signs `message` (canonical JSON or a CSV's exact bytes) with `keyPair`.
     public init(signing message: [UInt8], with keyPair: SigningKeyPair) {
-        self.init(alg: Self.ed25519,
-                  key: Data(keyPair.publicKey.bytes).base64EncodedString(),
-                  value: Data(keyPair.sign(message)).base64EncodedString())
+        self.init(
+            alg: Self.ed25519,
+            key: Data(keyPair.publicKey.bytes).base64EncodedString(),
+            value: Data(keyPair.sign(message)).base64EncodedString())
     }
 
     /// The standard base64 of a public key, as `key` carries it (for printing and comparing).

@@ -21,8 +21,10 @@ public struct StatTable: Codable, Sendable, Equatable {
     /// dimension). Empty when nothing was merged; not written then.
     public var recoded: [String: [String: [String]]] = [:]
 
-    public init(name: String, unit: String, period: StatPeriod.Range, taxonomy: String, dimensions: [String],
-                multiValued: [String] = [], cells: [StatCell], margins: [StatCell]) {
+    public init(
+        name: String, unit: String, period: StatPeriod.Range, taxonomy: String, dimensions: [String],
+        multiValued: [String] = [], cells: [StatCell], margins: [StatCell]
+    ) {
         self.name = name
         self.unit = unit
         self.period = period

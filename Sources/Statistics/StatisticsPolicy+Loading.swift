@@ -35,7 +35,8 @@ extension StatisticsPolicy {
             let unitNode = try node.required("unit", in: table)
             let unitName = try unitNode.string("unit of \(table)")
             guard let unit = StatUnit(rawValue: unitName) else {
-                throw unitNode.error("\(table) has the unknown unit '\(unitName)' (known: \(StatUnit.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw unitNode.error(
+                    "\(table) has the unknown unit '\(unitName)' (known: \(StatUnit.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let dimensionsNode = try node.required("dimensions", in: table)
             var dimensions: [StatDimension] = []
@@ -48,7 +49,9 @@ extension StatisticsPolicy {
                 }
                 dimensions.append(dimension)
             }
-            guard dimensions.count <= 2 else { throw dimensionsNode.error("\(table) has \(dimensions.count) dimensions; at most two are published") }
+            guard dimensions.count <= 2 else {
+                throw dimensionsNode.error("\(table) has \(dimensions.count) dimensions; at most two are published")
+            }
             if unit.isPlainCount && !dimensions.isEmpty {
                 throw dimensionsNode.error("\(table) counts \(unit.rawValue), a plain count with no dimensions")
             }
@@ -57,17 +60,20 @@ extension StatisticsPolicy {
             guard !reports.isEmpty, reports.isSubset(of: ["annual", "quarterly"]) else {
                 throw reportsNode.error("the reports of \(table) must be annual and/or quarterly")
             }
-            tables.append(TableSpec(name: name, labels: try node.labels(in: ["de", "en"], table), unit: unit, dimensions: dimensions,
-                                    reports: reports))
+            tables.append(
+                TableSpec(
+                    name: name, labels: try node.labels(in: ["de", "en"], table), unit: unit, dimensions: dimensions,
+                    reports: reports))
         }
         guard !tables.isEmpty else { throw tablesNode.error("the statistics policy lists no table") }
         if mode == .exact, let problem = quarterShadowProblem(tables, vocabulary: vocabulary) { throw tablesNode.error(problem) }
         let digest = FileDigest.sha256(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
         var dimensionCodes: [String: Set<String>] = [:]
         for dimension in tables.flatMap(\.dimensions) { dimensionCodes[dimension.key] = Set(vocabulary.codes(dimension)) }
-        var policy = StatisticsPolicy(version: version, mode: mode, minimumCount: minimumCount, protectionWidth: protectionWidth,
-                                      groupAttribute: groupAttribute, epsilonPerRelease: epsilon, yearlyCap: cap, tables: tables, digest: digest,
-                                      codeHierarchies: vocabulary.codeHierarchies, dimensionCodes: dimensionCodes)
+        var policy = StatisticsPolicy(
+            version: version, mode: mode, minimumCount: minimumCount, protectionWidth: protectionWidth,
+            groupAttribute: groupAttribute, epsilonPerRelease: epsilon, yearlyCap: cap, tables: tables, digest: digest,
+            codeHierarchies: vocabulary.codeHierarchies, dimensionCodes: dimensionCodes)
         if let node = root.optional("recoding") {
             policy.recoding = try recodingRules(node, tables: tables, minimumCount: minimumCount, codes: dimensionCodes)
         }
@@ -77,7 +83,9 @@ extension StatisticsPolicy {
     /// `recoding: {below: N, dimensions: [...]}`: taxonomy facets of the policy's tables only
     /// (kinds, districts, outcomes keep their codes), and `below` at most the minimum count, so
     /// that only codes suppression would hide anyway are merged.
-    static func recodingRules(_ node: PolicyNode, tables: [TableSpec], minimumCount: Int, codes: [String: Set<String>]) throws -> RecodingRules {
+    static func recodingRules(_ node: PolicyNode, tables: [TableSpec], minimumCount: Int, codes: [String: Set<String>]) throws
+        -> RecodingRules
+    {
         let below = try node.required("below", in: "recoding").integer("below", in: 2...minimumCount)
         let dimensionsNode = try node.required("dimensions", in: "recoding")
         var keys = Set<String>()
@@ -109,10 +117,14 @@ extension StatisticsPolicy {
     static func quarterShadowProblem(_ tables: [TableSpec], vocabulary: StatVocabulary) -> String? {
         let hierarchies = vocabulary.codeHierarchies
         for table in tables where table.reports.contains("annual") && table.dimensions.count == 2 && table.unit.periodLink != nil {
-            let shared = Set(tables.filter { $0.reports.contains("quarterly") && $0.unit == table.unit }.flatMap { $0.dimensions.map { hierarchies.detailedDimension($0.key) } })
+            let shared = Set(
+                tables.filter { $0.reports.contains("quarterly") && $0.unit == table.unit }.flatMap {
+                    $0.dimensions.map { hierarchies.detailedDimension($0.key) }
+                })
             let keys = table.dimensions.map(\.key)
-            let kept = LinkedRelease.shadowDimensions(keys, multiValued: table.dimensions.filter(vocabulary.isMultiValued).map(\.key),
-                                                       sharedWithQuarters: shared, hierarchies: hierarchies)
+            let kept = LinkedRelease.shadowDimensions(
+                keys, multiValued: table.dimensions.filter(vocabulary.isMultiValued).map(\.key),
+                sharedWithQuarters: shared, hierarchies: hierarchies)
             guard kept.count == 2 else { continue }
             let size = 4 * table.dimensions.reduce(1) { $0 * (vocabulary.codes($1).count + 1) }
             if size > LinkedRelease.shadowBudget { return LinkedRelease.overBudget(table.name, size: size) }

@@ -36,8 +36,9 @@ public struct TableCounter: Sendable {
     func count(_ spec: TableSpec, index: FactsIndex, plain: PlainCounts, period: StatPeriod) -> StatTable {
         let multiValued = spec.dimensions.filter(vocabulary.isMultiValued).map(\.key)
         func table(cells: [StatCell], margins: [StatCell]) -> StatTable {
-            StatTable(name: spec.name, unit: spec.unit.rawValue, period: period.range, taxonomy: vocabulary.taxonomy.version,
-                      dimensions: spec.dimensions.map(\.key), multiValued: multiValued, cells: cells, margins: margins)
+            StatTable(
+                name: spec.name, unit: spec.unit.rawValue, period: period.range, taxonomy: vocabulary.taxonomy.version,
+                dimensions: spec.dimensions.map(\.key), multiValued: multiValued, cells: cells, margins: margins)
         }
         switch spec.unit {
         case .kurzkontakte: return table(cells: [StatCell(key: [:], count: plain.kurzkontakte)], margins: [])
@@ -56,28 +57,34 @@ public struct TableCounter: Sendable {
                 for position in positions(counted, 0) { cells[position] += 1 }
             }
             let key = axes[0].dimension.key
-            return table(cells: axes[0].codes.enumerated().map { StatCell(key: [key: $1], count: cells[$0]) },
-                         margins: [StatCell(key: [:], count: cohort.count)])
+            return table(
+                cells: axes[0].codes.enumerated().map { StatCell(key: [key: $1], count: cells[$0]) },
+                margins: [StatCell(key: [:], count: cohort.count)])
         default:
-            let rows = axes[0].codes.count, columns = axes[1].codes.count
+            let rows = axes[0].codes.count
+            let columns = axes[1].codes.count
             var cells = [Int](repeating: 0, count: rows * columns)
-            var rowTotals = [Int](repeating: 0, count: rows), columnTotals = [Int](repeating: 0, count: columns)
+            var rowTotals = [Int](repeating: 0, count: rows)
+            var columnTotals = [Int](repeating: 0, count: columns)
             for counted in cohort {
-                let first = positions(counted, 0), second = positions(counted, 1)
+                let first = positions(counted, 0)
+                let second = positions(counted, 1)
                 for row in first {
                     rowTotals[row] += 1
                     for column in second { cells[row * columns + column] += 1 }
                 }
                 for column in second { columnTotals[column] += 1 }
             }
-            let rowKey = axes[0].dimension.key, columnKey = axes[1].dimension.key
+            let rowKey = axes[0].dimension.key
+            let columnKey = axes[1].dimension.key
             var tableCells: [StatCell] = []
             for (row, rowCode) in axes[0].codes.enumerated() {
                 for (column, columnCode) in axes[1].codes.enumerated() {
                     tableCells.append(StatCell(key: [rowKey: rowCode, columnKey: columnCode], count: cells[row * columns + column]))
                 }
             }
-            let margins = axes[0].codes.enumerated().map { StatCell(key: [rowKey: $1], count: rowTotals[$0]) }
+            let margins =
+                axes[0].codes.enumerated().map { StatCell(key: [rowKey: $1], count: rowTotals[$0]) }
                 + axes[1].codes.enumerated().map { StatCell(key: [columnKey: $1], count: columnTotals[$0]) }
                 + [StatCell(key: [:], count: cohort.count)]
             return table(cells: tableCells, margins: margins)

@@ -1,7 +1,7 @@
 import Casework
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 /// The Verband's side of releases: an analyst opens what the offices sent (sealed to the
@@ -21,8 +21,10 @@ public struct VerbandPublisher: Sendable {
         StatSignature(signing: bytes, with: signer)
     }
 
-    public init(merge: VerbandMerge, releases: any ReleaseStore, published: any PublishedStatisticsStore, signer: SigningKeyPair,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        merge: VerbandMerge, releases: any ReleaseStore, published: any PublishedStatisticsStore, signer: SigningKeyPair,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.merge = merge
         self.releases = releases
         self.published = published
@@ -51,7 +53,9 @@ public struct VerbandPublisher: Sendable {
                 do {
                     opened.append(try envelope.open(withAnyOf: keys))
                 } catch {
-                    throw AccessError.invalid(field: "file", message: "file \(index + 1) (\(envelope.office), \(envelope.period)) is not sealed to this Verband's key")
+                    throw AccessError.invalid(
+                        field: "file",
+                        message: "file \(index + 1) (\(envelope.office), \(envelope.period)) is not sealed to this Verband's key")
                 }
             } else {
                 opened.append(bytes)
@@ -64,10 +68,14 @@ public struct VerbandPublisher: Sendable {
         case .merged(let merged):
             let signed = try merged.file.signed(with: signer)
             let at = now()
-            let publication = PublishedStatistics(period: merged.file.period.description, publishedAt: AuditEvent.timestamp(at),
-                                                  releaseCount: opened.count, file: try signed.serialised())
-            try await published.publish(publication, audit: .member(session.username, .statisticsPublished,
-                                                                     "\(publication.period) from \(opened.count) releases", at: at))
+            let publication = PublishedStatistics(
+                period: merged.file.period.description, publishedAt: AuditEvent.timestamp(at),
+                releaseCount: opened.count, file: try signed.serialised())
+            try await published.publish(
+                publication,
+                audit: .member(
+                    session.username, .statisticsPublished,
+                    "\(publication.period) from \(opened.count) releases", at: at))
             return (publication, merged)
         }
     }
@@ -81,8 +89,10 @@ public struct VerbandPublisher: Sendable {
         for publication in try await published.history() where StatPeriod(publication.period)?.year == year {
             let (file, verdict) = StatFile.open(publication.file, key: signer.publicKey)
             guard verdict.isValid, let file, file.period.description == publication.period else {
-                throw AccessError.invalid(field: "file", message: "the earlier publication of \(publication.period) (\(publication.publishedAt)) "
-                                          + "does not verify against this Verband's key, so the new publication cannot be protected against it")
+                throw AccessError.invalid(
+                    field: "file",
+                    message: "the earlier publication of \(publication.period) (\(publication.publishedAt)) "
+                        + "does not verify against this Verband's key, so the new publication cannot be protected against it")
             }
             files.append(file)
         }

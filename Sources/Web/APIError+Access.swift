@@ -17,13 +17,15 @@ extension APIError {
         case .busy:
             self.init(.serviceUnavailable, code: "unavailable", message: "too many logins at once; please try again in a moment")
         case .throttled:
-            self.init(.tooManyRequests, code: "rate_limited",
-                      message: "too many login attempts for this username or from this address just now; wait a few seconds and try again")
+            self.init(
+                .tooManyRequests, code: "rate_limited",
+                message: "too many login attempts for this username or from this address just now; wait a few seconds and try again")
         case .keysUnavailable:
             self.init(.serviceUnavailable, code: "unavailable", message: "the keys for this are not available to this member yet")
         case .keyIntegrity(let reason):
-            self.init(.conflict, code: "key_integrity",
-                      message: "the office's keys differ from its authenticated key manifest; nothing was sealed: \(reason)")
+            self.init(
+                .conflict, code: "key_integrity",
+                message: "the office's keys differ from its authenticated key manifest; nothing was sealed: \(reason)")
         }
     }
 
@@ -39,8 +41,9 @@ extension APIError {
 
     /// A case that fails its authenticator: 409, since the stored case conflicts with what its
     /// members last wrote and no retry changes that (docs/decisions.md). Names nothing inside.
-    static let caseIntegrity = APIError(.conflict, code: "case_integrity",
-                                        message: "the stored case does not match its authenticator: it was changed outside Sichtbar; the event is audited")
+    static let caseIntegrity = APIError(
+        .conflict, code: "case_integrity",
+        message: "the stored case does not match its authenticator: it was changed outside Sichtbar; the event is audited")
     static let unauthorized = APIError(.unauthorized, code: "unauthorized", message: "wrong username or passphrase, or no valid session")
 }
 

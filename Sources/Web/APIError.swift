@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import Hummingbird
+import Intake
 import NIOCore
 
 /// An error the API answers with CONTRACT.md's body: `{"error": {"code", "message", "field"?}}`.
@@ -30,7 +31,11 @@ public struct APIError: HTTPResponseError, Sendable {
 
     static func body(code: String, message: String, field: String?) -> String {
         struct Envelope: Encodable {
-            struct Inner: Encodable { let code: String; let message: String; let field: String? }
+            struct Inner: Encodable {
+                let code: String
+                let message: String
+                let field: String?
+            }
             let error: Inner
         }
         let encoder = JSONEncoder()
@@ -53,15 +58,19 @@ public struct APIError: HTTPResponseError, Sendable {
         APIError(status, code: code, message: message, field: field, padded: true)
     }
 
-    static let receiptMalformed = APIError(.badRequest, code: "receipt_malformed",
-                                           message: "a receipt is 20 symbols of 0-9 and A-Z", field: "receipt", padded: true)
-    static let receiptUnknown = APIError(.notFound, code: "receipt_unknown",
-                                         message: "no report is known under this receipt", field: "receipt", padded: true)
-    static let unavailable = APIError(.serviceUnavailable, code: "unavailable",
-                                      message: "the service cannot store this right now; nothing was stored, please try again")
+    static let receiptMalformed = APIError(
+        .badRequest, code: "receipt_malformed",
+        message: "a receipt is 20 symbols of 0-9 and A-Z", field: "receipt", padded: true)
+    static let receiptUnknown = APIError(
+        .notFound, code: "receipt_unknown",
+        message: "no report is known under this receipt", field: "receipt", padded: true)
+    static let unavailable = APIError(
+        .serviceUnavailable, code: "unavailable",
+        message: "the service cannot store this right now; nothing was stored, please try again")
     static let rateLimited = APIError(.tooManyRequests, code: "rate_limited", message: "too many requests; please wait and try again")
     static let notFound = APIError(.notFound, code: "not_found", message: "not found")
-    static let unsupportedMediaType = APIError(.unsupportedMediaType, code: "unsupported_media_type",
-                                               message: "the body must be JSON, sent as Content-Type: application/json")
+    static let unsupportedMediaType = APIError(
+        .unsupportedMediaType, code: "unsupported_media_type",
+        message: "the body must be JSON, sent as Content-Type: application/json")
     static let crossSite = APIError(.forbidden, code: "cross_site", message: "requests sent by another site are refused")
 }

@@ -1,7 +1,7 @@
 import Casework
 import Foundation
-import Statistics
 import SichtbarCore
+import Statistics
 import Workflow
 
 /// The printable annual report from the Verband's published statistics: title and period, the
@@ -19,8 +19,10 @@ public struct AnnualReport: Sendable {
 
     /// `publications`: the year to report on and any earlier years for the trend, in any order;
     /// the latest whole year is the report's, quarters are ignored.
-    public init(publications: [StatFile], policy: StatisticsPolicy, taxonomy: Taxonomy,
-                workflow: WorkflowPolicy? = nil, language: String = "de") {
+    public init(
+        publications: [StatFile], policy: StatisticsPolicy, taxonomy: Taxonomy,
+        workflow: WorkflowPolicy? = nil, language: String = "de"
+    ) {
         self.publications = publications
         self.policy = policy
         self.taxonomy = taxonomy
@@ -40,17 +42,21 @@ public struct AnnualReport: Sendable {
         let years = publications.filter { $0.period.quarter == nil }.sorted { $0.period.year < $1.period.year }
         guard let file = years.last else { throw AnnualReportError.noYear }
         guard let catalogue = template.catalogue(language) else { throw AnnualReportError.template }
-        let view = StatisticsPresentation(policy: policy, taxonomy: taxonomy, workflow: workflow,
-                                          strings: catalogue.strings, language: catalogue.code)
+        let view = StatisticsPresentation(
+            policy: policy, taxonomy: taxonomy, workflow: workflow,
+            strings: catalogue.strings, language: catalogue.code)
         let year = "\(file.period.year)"
         var context: [String: Any] = [
             "lang": catalogue.code, "dir": catalogue.direction, "t": catalogue.strings, "stylesheet": template.stylesheet,
             "title": view.string("report_title", ["year": year]), "year": year,
-            "periodText": view.string("report_period", ["from": view.numbers.day(file.period.range.from), "to": view.numbers.day(file.period.range.to)]),
+            "periodText": view.string(
+                "report_period", ["from": view.numbers.day(file.period.range.from), "to": view.numbers.day(file.period.range.to)]),
             "generatedOn": view.numbers.day(file.generatedOn),
             "keyNumbers": view.keyNumbers(file),
-            "charts": [view.barChart(file, along: "ground_top", id: "report-chart-grounds", titleKey: "statistics_chart_grounds"),
-                       view.barChart(file, along: "area_top", id: "report-chart-areas", titleKey: "statistics_chart_areas")].compactMap { $0 },
+            "charts": [
+                view.barChart(file, along: "ground_top", id: "report-chart-grounds", titleKey: "statistics_chart_grounds"),
+                view.barChart(file, along: "area_top", id: "report-chart-areas", titleKey: "statistics_chart_areas"),
+            ].compactMap { $0 },
             "tables": view.tables(file, report: "annual"),
             "units": ["neue_faelle", "abgeschlossene_faelle", "offene_faelle", "kurzkontakte", "nicht_klassifiziert"].map {
                 ["unit": view.labels.unit($0), "text": view.string("report_unit_\($0)")]
@@ -72,7 +78,8 @@ public struct AnnualReport: Sendable {
             return [view.string("report_rule_dp", ["epsilon": policy.epsilonPerRelease, "cap": policy.yearlyCap])]
         case .exact:
             return [
-                view.string("report_rule_minimum", ["below": numbers.count(policy.minimumCount - 1), "minimum": numbers.count(policy.minimumCount)]),
+                view.string(
+                    "report_rule_minimum", ["below": numbers.count(policy.minimumCount - 1), "minimum": numbers.count(policy.minimumCount)]),
                 view.string("report_rule_secondary", ["width": numbers.count(policy.protectionWidth)]),
                 view.string(policy.groupAttribute ? "report_rule_group_on" : "report_rule_group_off"),
                 view.string("report_rule_region"),

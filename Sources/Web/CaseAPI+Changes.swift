@@ -6,8 +6,10 @@ import SichtbarCore
 
 extension CaseAPI {
     /// Runs one change of a case from a JSON body; answers 204.
-    func changeRoute<Body: Decodable>(_ request: Request, _ context: AppRequestContext, _ type: Body.Type,
-                                      _ body: @escaping (Session, EntityID, Body) async throws -> Void) async throws -> Response {
+    func changeRoute<Body: Decodable>(
+        _ request: Request, _ context: AppRequestContext, _ type: Body.Type,
+        _ body: @escaping (Session, EntityID, Body) async throws -> Void
+    ) async throws -> Response {
         let session = try await session(request)
         let id = try Self.caseID(context)
         let decoded = try await RequestBody.json(Body.self, from: request)
@@ -18,7 +20,9 @@ extension CaseAPI {
     struct TextBody: Decodable { let text: String }
 
     @Sendable func addNote(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await changeRoute(request, context, TextBody.self) { session, id, body in try await casework.addNote(body.text, to: id, by: session) }
+        try await changeRoute(request, context, TextBody.self) { session, id, body in
+            try await casework.addNote(body.text, to: id, by: session)
+        }
     }
 
     @Sendable func sendMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -34,14 +38,21 @@ extension CaseAPI {
     }
 
     @Sendable func classify(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable { let codes: [String: [String]]; let flags: [String]?; let region: String? }
+        struct Body: Decodable {
+            let codes: [String: [String]]
+            let flags: [String]?
+            let region: String?
+        }
         return try await changeRoute(request, context, Body.self) { session, id, body in
             try await casework.classify(id, codes: body.codes, flags: body.flags ?? [], region: body.region, by: session)
         }
     }
 
     @Sendable func describe(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable { let title: String; let persons: [AffectedPerson] }
+        struct Body: Decodable {
+            let title: String
+            let persons: [AffectedPerson]
+        }
         return try await changeRoute(request, context, Body.self) { session, id, body in
             try await casework.describe(title: body.title, persons: body.persons, on: id, by: session)
         }
@@ -50,7 +61,10 @@ extension CaseAPI {
     @Sendable func addParty(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await session(request)
         let id = try Self.caseID(context)
-        struct Body: Decodable { let name: String; let role: String }
+        struct Body: Decodable {
+            let name: String
+            let role: String
+        }
         let body = try await RequestBody.json(Body.self, from: request)
         guard let role = CaseParty.Role(rawValue: body.role) else {
             throw APIError(.unprocessableContent, code: "validation_failed", message: "role is gegenseite or dritte", field: "role")
@@ -63,11 +77,19 @@ extension CaseAPI {
     @Sendable func addDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await session(request)
         let id = try Self.caseID(context)
-        struct Body: Decodable { let type: String; let scope: [String]; let counterpart: String?; let signedOn: Day; let note: String? }
+        struct Body: Decodable {
+            let type: String
+            let scope: [String]
+            let counterpart: String?
+            let signedOn: Day
+            let note: String?
+        }
         let body = try await RequestBody.json(Body.self, from: request)
         let documentID = try await memberCall {
-            try await casework.addDocument(DocumentInput(type: body.type, scope: body.scope, counterpart: body.counterpart,
-                                                         signedOn: body.signedOn, note: body.note), to: id, by: session)
+            try await casework.addDocument(
+                DocumentInput(
+                    type: body.type, scope: body.scope, counterpart: body.counterpart,
+                    signedOn: body.signedOn, note: body.note), to: id, by: session)
         }
         struct Created: Encodable { let id: String }
         return try JSONResponse.make(.created, Created(id: documentID.hex))
@@ -82,7 +104,10 @@ extension CaseAPI {
     }
 
     @Sendable func assign(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Assignee: Decodable { let username: String; let role: CaseAssignment.Role }
+        struct Assignee: Decodable {
+            let username: String
+            let role: CaseAssignment.Role
+        }
         struct Body: Decodable { let assignees: [Assignee] }
         return try await changeRoute(request, context, Body.self) { session, id, body in
             try await casework.assign(body.assignees.map { (username: $0.username, role: $0.role) }, to: id, by: session)
@@ -90,10 +115,17 @@ extension CaseAPI {
     }
 
     @Sendable func setDeadline(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable { let rule: String?; let label: String?; let due: Day; let reason: String?; let owner: String? }
+        struct Body: Decodable {
+            let rule: String?
+            let label: String?
+            let due: Day
+            let reason: String?
+            let owner: String?
+        }
         return try await changeRoute(request, context, Body.self) { session, id, body in
-            try await casework.setDeadline(rule: body.rule, label: body.label ?? "", due: body.due, reason: body.reason, owner: body.owner,
-                                           on: id, by: session)
+            try await casework.setDeadline(
+                rule: body.rule, label: body.label ?? "", due: body.due, reason: body.reason, owner: body.owner,
+                on: id, by: session)
         }
     }
 
@@ -114,7 +146,10 @@ extension CaseAPI {
     }
 
     @Sendable func recordEvent(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable { let event: String; let on: Day }
+        struct Body: Decodable {
+            let event: String
+            let on: Day
+        }
         return try await changeRoute(request, context, Body.self) { session, id, body in
             try await casework.recordEvent(body.event, on: body.on, to: id, by: session)
         }

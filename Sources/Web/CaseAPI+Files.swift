@@ -1,8 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
-import NIOCore
 import Members
+import NIOCore
 import ScanScrubbing
 import SichtbarCore
 
@@ -23,11 +23,16 @@ extension CaseAPI {
             var buffer = try await request.body.collect(upTo: Self.maxFileBody)
             bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
         } catch {
-            throw APIError(.contentTooLarge, code: "too_large", message: "a file may be at most \(Self.maxFileBody / (1024 * 1024)) MiB",
-                           field: "file")
+            throw APIError(
+                .contentTooLarge, code: "too_large", message: "a file may be at most \(Self.maxFileBody / (1024 * 1024)) MiB",
+                field: "file")
         }
         let file = try await memberCall { try await casework.attachFile(bytes, toDocument: document, in: id, by: session) }
-        struct Attached: Encodable { let hash: String; let mediaType: String; let size: Int }
+        struct Attached: Encodable {
+            let hash: String
+            let mediaType: String
+            let size: Int
+        }
         return try JSONResponse.make(.created, Attached(hash: file.hash, mediaType: file.mediaType.rawValue, size: file.size))
     }
 
@@ -49,8 +54,10 @@ extension CaseAPI {
 
     /// One sealed object of a case named by the path (a scan, a letter), fetched for the bearer's
     /// session; with the case id, for naming the answer.
-    func sealedObject<Object>(_ request: Request, _ context: AppRequestContext, _ name: String,
-                              _ fetch: (Session, EntityID, EntityID) async throws -> Object) async throws -> (EntityID, Object) {
+    func sealedObject<Object>(
+        _ request: Request, _ context: AppRequestContext, _ name: String,
+        _ fetch: (Session, EntityID, EntityID) async throws -> Object
+    ) async throws -> (EntityID, Object) {
         let session = try await session(request)
         let id = try Self.caseID(context)
         let object = try Self.caseID(context, name)
@@ -60,9 +67,13 @@ extension CaseAPI {
     /// A scan as an attachment named after the case reference (never the uploaded name), never cached.
     static func download(_ file: ScannedFile, of id: EntityID) -> Response {
         let name = "dokument-\(CaseReference.of(id)).\(fileExtension(file.mediaType))"
-        return Response(status: .ok, headers: [.contentType: file.mediaType.rawValue, .contentDisposition: "attachment; filename=\"\(name)\"",
-                                               .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: file.mediaType.rawValue, .contentDisposition: "attachment; filename=\"\(name)\"",
+                .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
     }
 
     @Sendable func generateLetter(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -85,9 +96,13 @@ extension CaseAPI {
 
     /// A letter as its printable page, with the page's own policy allowing its inline stylesheet.
     static func printable(_ letter: StoredLetter, of id: EntityID) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                                        .contentSecurityPolicy: LetterPage.contentSecurityPolicy],
-                 body: .init(byteBuffer: ByteBuffer(string: LetterPage.html(letter, reference: CaseReference.of(id)))))
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                .contentSecurityPolicy: LetterPage.contentSecurityPolicy,
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: LetterPage.html(letter, reference: CaseReference.of(id)))))
     }
 
     static func fileExtension(_ type: ScannedFile.MediaType) -> String {

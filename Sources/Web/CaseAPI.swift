@@ -61,7 +61,10 @@ struct CaseAPI {
         let session = try await session(request)
         let filter = try Self.filter(request)
         let page = try await memberCall { try await casework.list(filter, for: session) }
-        struct Answer: Encodable { let cases: [CaseListJSON]; let next: String? }
+        struct Answer: Encodable {
+            let cases: [CaseListJSON]
+            let next: String?
+        }
         return try JSONResponse.make(.ok, Answer(cases: page.items.map(CaseListJSON.init), next: page.next?.token))
     }
 
@@ -118,15 +121,22 @@ struct CaseAPI {
         let session = try await session(request)
         let body = try await RequestBody.json(NewCaseBody.self, from: request)
         if body.kind == "kontakt_ohne_akte" {
-            try await memberCall { try await casework.recordTally(channel: body.channel, ground: body.ground, referral: body.referral, by: session) }
+            try await memberCall {
+                try await casework.recordTally(channel: body.channel, ground: body.ground, referral: body.referral, by: session)
+            }
             struct Counted: Encodable { let counted = true }
             return try JSONResponse.make(.created, Counted())
         }
         let id = try await memberCall {
-            try await casework.create(NewCaseInput(kind: body.kind, channel: body.channel, title: body.title ?? "", persons: body.persons ?? [],
-                                                   contact: body.contact, note: body.note), by: session)
+            try await casework.create(
+                NewCaseInput(
+                    kind: body.kind, channel: body.channel, title: body.title ?? "", persons: body.persons ?? [],
+                    contact: body.contact, note: body.note), by: session)
         }
-        struct Created: Encodable { let id: String; let reference: String }
+        struct Created: Encodable {
+            let id: String
+            let reference: String
+        }
         return try JSONResponse.make(.created, Created(id: id.hex, reference: CaseReference.of(id)))
     }
 
@@ -135,7 +145,10 @@ struct CaseAPI {
         let id = try Self.caseID(context)
         let body = try await RequestBody.json(TransitionRequest.self, from: request)
         let state = try await memberCall { try await casework.transition(id, body, by: session) }
-        struct Moved: Encodable { let step: String; let kind: String }
+        struct Moved: Encodable {
+            let step: String
+            let kind: String
+        }
         return try JSONResponse.make(.ok, Moved(step: state.step, kind: state.kind))
     }
 

@@ -71,10 +71,26 @@ struct CaseJSON: Encodable {
         let region: String?
     }
 
-    struct Message: Encodable { let from: String; let text: String; let on: String; let file: File? }
+    struct Message: Encodable {
+        let from: String
+        let text: String
+        let on: String
+        let file: File?
+    }
     /// An evidence file the reporter sent: download it at `/api/v1/cases/{id}/reporter-files/{id}`.
-    struct File: Encodable { let id: String; let type: String; let size: Int; let sha256: String }
-    struct Transition: Encodable { let name: String; let to: String; let intervention: Bool; let outcomes: [String]; let reason: Bool }
+    struct File: Encodable {
+        let id: String
+        let type: String
+        let size: Int
+        let sha256: String
+    }
+    struct Transition: Encodable {
+        let name: String
+        let to: String
+        let intervention: Bool
+        let outcomes: [String]
+        let reason: Bool
+    }
 
     let id: String
     let reference: String
@@ -107,7 +123,11 @@ struct CaseJSON: Encodable {
     let legalFields: [String]
     let legalFieldsByHand: Bool
 
-    struct Letter: Encodable { let id: String; let template: String; let at: String }
+    struct Letter: Encodable {
+        let id: String
+        let template: String
+        let at: String
+    }
 
     init(_ view: CaseView, policy: WorkflowPolicy) {
         reporterUnread = view.reporterUnread
@@ -128,13 +148,16 @@ struct CaseJSON: Encodable {
         contactDetails = view.contactDetails
         var classification: [String: Classification] = [:]
         if let report = view.report {
-            classification["reporter"] = Classification(month: report.submittedOn.monthKey, taxonomy: "", codes: [
-                "ground": report.grounds, "area": report.area.map { [$0] } ?? [], "role": report.role.map { [$0] } ?? [],
-            ].filter { !$0.value.isEmpty }, flags: [], region: report.region)
+            classification["reporter"] = Classification(
+                month: report.submittedOn.monthKey, taxonomy: "",
+                codes: [
+                    "ground": report.grounds, "area": report.area.map { [$0] } ?? [], "role": report.role.map { [$0] } ?? [],
+                ].filter { !$0.value.isEmpty }, flags: [], region: report.region)
         }
         if let counsellor = view.counsellorClassification {
-            classification["counsellor"] = Classification(month: counsellor.month, taxonomy: counsellor.taxonomy, codes: counsellor.codes,
-                                                          flags: counsellor.flags, region: counsellor.region)
+            classification["counsellor"] = Classification(
+                month: counsellor.month, taxonomy: counsellor.taxonomy, codes: counsellor.codes,
+                flags: counsellor.flags, region: counsellor.region)
         }
         self.classification = classification
         timeline = view.timeline
@@ -144,8 +167,9 @@ struct CaseJSON: Encodable {
         events = view.sheet.events
         deadlines = view.deadlines.map(DeadlineJSON.init)
         messages = view.messages.map { message in
-            Message(from: message.from.rawValue, text: message.text, on: message.on.iso,
-                    file: message.file.map { File(id: $0.recordID.hex, type: $0.mediaType.rawValue, size: $0.size, sha256: $0.hash) })
+            Message(
+                from: message.from.rawValue, text: message.text, on: message.on.iso,
+                file: message.file.map { File(id: $0.recordID.hex, type: $0.mediaType.rawValue, size: $0.size, sha256: $0.hash) })
         }
         notes = view.timeline.filter { $0.kind == .note }
         transitions = view.transitions.map {

@@ -17,8 +17,10 @@ extension CasePages {
 
     /// The case page; after a refused form it is shown again with the refusal on top (and the
     /// status of the refusal), so the counsellor sees the case they were working on.
-    func renderCase(_ id: EntityID, session: Session, language: Catalogue, status: HTTPResponse.Status = .ok,
-                    notice: String? = nil, error: String? = nil, posted: FormFields? = nil, postedForm: String? = nil) async throws -> Response {
+    func renderCase(
+        _ id: EntityID, session: Session, language: Catalogue, status: HTTPResponse.Status = .ok,
+        notice: String? = nil, error: String? = nil, posted: FormFields? = nil, postedForm: String? = nil
+    ) async throws -> Response {
         let view = try await casework.open(id, for: session)
         let staff = try await casework.staff(for: session)
         var values = caseValues(view, language, staff: staff, posted: postedForm == "transition" ? posted : nil)
@@ -58,8 +60,10 @@ extension CasePages {
                 "label": deadlineLabel(deadline, words), "start": deadline.start.map(time.day), "due": deadline.due.iso,
                 "dueText": time.day(deadline.due),
                 "state": language["deadline_state_\(deadline.state.rawValue)"], "stateCode": deadline.state.rawValue,
-                "overridden": deadline.overridden, "manualID": (deadline.rule == DeadlineStatus.manualRule && deadline.state != .met
-                                                                ? deadline.manualID?.hex : nil),
+                "overridden": deadline.overridden,
+                "manualID":
+                    (deadline.rule == DeadlineStatus.manualRule && deadline.state != .met
+                    ? deadline.manualID?.hex : nil),
                 "owner": deadline.isLegal ? nil : (deadline.owner ?? view.assignees.first { $0.role == .beratung }?.username),
                 "missable": casework.policy.isLegalRule(deadline.rule) && deadline.state == .overdue ? deadline.rule : nil,
                 "missedReason": deadline.missedReason,
@@ -81,10 +85,13 @@ extension CasePages {
                 "id": document.id.hex, "type": words.document(document.type), "counterpart": document.counterpart,
                 "scope": document.scope.map { $0 == CaseDocument.everyIntervention ? language["scope_all"] : words.intervention($0) }
                     .joined(separator: ", "),
-                "signedOn": time.day(document.signedOn), "revokedOn": document.revokedOn.map(time.day), "inForce": document.isInForce(on: today),
+                "signedOn": time.day(document.signedOn), "revokedOn": document.revokedOn.map(time.day),
+                "inForce": document.isInForce(on: today),
                 "file": document.file.map { file -> [String: Any] in
-                    ["url": "/cases/\(view.id.hex)/documents/\(document.id.hex)/file?lang=\(language.code)",
-                     "type": file.mediaType.rawValue, "size": "\(max(1, file.size / 1024)) KiB", "hash": file.hash]
+                    [
+                        "url": "/cases/\(view.id.hex)/documents/\(document.id.hex)/file?lang=\(language.code)",
+                        "type": file.mediaType.rawValue, "size": "\(max(1, file.size / 1024)) KiB", "hash": file.hash,
+                    ]
                 },
             ])
         }
@@ -95,7 +102,9 @@ extension CasePages {
         }
         values["events"] = view.sheet.events.map { ["label": words.event($0.code), "on": time.day($0.on)] }
         values.merge(fieldValues(view.sheet, words, language)) { _, fields in fields }
-        values["notes"] = view.timeline.filter { $0.kind == .note }.map { ["at": time.time(stamp: $0.at), "actor": $0.actor, "text": $0.text ?? ""] }
+        values["notes"] = view.timeline.filter { $0.kind == .note }.map {
+            ["at": time.time(stamp: $0.at), "actor": $0.actor, "text": $0.text ?? ""]
+        }
         values.merge(fileValues(view, language)) { _, files in files }
         values["hasMailbox"] = view.hasMailbox
         values["anyDeadlines"] = !view.deadlines.isEmpty
@@ -103,25 +112,34 @@ extension CasePages {
         values["anyDocuments"] = !view.sheet.documents.isEmpty
         values["anyInterventions"] = !view.sheet.interventions.isEmpty
         values["messages"] = view.messages.map { message -> [String: Any] in
-            var values: [String: Any] = ["fromOffice": message.from == .office, "from": language["message_from_\(message.from.rawValue)"],
-                                         "text": message.text, "on": time.day(message.on)]
+            var values: [String: Any] = [
+                "fromOffice": message.from == .office, "from": language["message_from_\(message.from.rawValue)"],
+                "text": message.text, "on": time.day(message.on),
+            ]
             if let file = message.file {
-                values["file"] = ["url": "/cases/\(view.id.hex)/reporter-files/\(file.recordID.hex)?lang=\(language.code)",
-                                  "type": file.mediaType.rawValue, "size": ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file),
-                                  "hash": file.hash]
+                values["file"] = [
+                    "url": "/cases/\(view.id.hex)/reporter-files/\(file.recordID.hex)?lang=\(language.code)",
+                    "type": file.mediaType.rawValue, "size": ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file),
+                    "hash": file.hash,
+                ]
             }
             return values
         }
         values["timeline"] = historyValues(view, words, language, time)
         if view.reporterUnread, let newest = view.messages.last(where: { $0.from == .reporter }) {
-            values["newestReporter"] = present(["messageText": newest.text.isEmpty ? nil : newest.text, "on": time.day(newest.on),
-                                                "fileNote": newest.file == nil ? nil : language["reporter_newest_file"]])
+            values["newestReporter"] = present([
+                "messageText": newest.text.isEmpty ? nil : newest.text, "on": time.day(newest.on),
+                "fileNote": newest.file == nil ? nil : language["reporter_newest_file"],
+            ])
         }
         let assigned = Dictionary(view.assignees.map { ($0.username, $0.role) }, uniquingKeysWith: { first, _ in first })
         values["staff"] = staff.map { username -> [String: Any] in
             // "Not involved" first, then the roles; both lists are mapped to options together.
-            ["username": username, "roles": ([("", "assignment_none")] + CaseAssignment.Role.allCases.map { ($0.rawValue, "assignment_\($0.rawValue)") })
-                .map { ["value": $0.0, "label": language[$0.1], "selected": (assigned[username]?.rawValue ?? "") == $0.0] }]
+            [
+                "username": username,
+                "roles": ([("", "assignment_none")] + CaseAssignment.Role.allCases.map { ($0.rawValue, "assignment_\($0.rawValue)") })
+                    .map { ["value": $0.0, "label": language[$0.1], "selected": (assigned[username]?.rawValue ?? "") == $0.0] },
+            ]
         }
         values["personRows"] = (view.sheet.persons + [AffectedPerson(label: "", minor: false)]).enumerated().map {
             ["index": String($0.offset), "label": $0.element.label, "minor": $0.element.minor]
@@ -133,21 +151,34 @@ extension CasePages {
     /// reporter, which the store keeps by day only, so a day's messages follow its entries.
     func historyValues(_ view: CaseView, _ words: PolicyLabels, _ language: Catalogue, _ time: PageTime) -> [[String: Any]] {
         let entries = view.timeline.map { entry -> (key: String, values: [String: Any]) in
-            (entry.at, ["at": time.time(stamp: entry.at), "actor": entry.actor, "kind": language["timeline_\(entry.kind.rawValue)"],
-                        "text": timelineText(entry, words, language)])
+            (
+                entry.at,
+                [
+                    "at": time.time(stamp: entry.at), "actor": entry.actor, "kind": language["timeline_\(entry.kind.rawValue)"],
+                    "text": timelineText(entry, words, language),
+                ]
+            )
         }
         let messages = view.messages.map { message -> (key: String, values: [String: Any]) in
-            let text = message.text.isEmpty ? (message.file.map { "\($0.mediaType.rawValue), SHA-256 \($0.hash.prefix(16))…" } ?? "") : message.text
-            return ("\(message.on.iso)T99:\(String(format: "%08d", message.sequence))",
-                    ["at": time.day(message.on), "actor": message.from == .reporter ? language["message_from_reporter"] : language["message_from_office"],
-                     "kind": language["timeline_message_\(message.from.rawValue)"], "text": text, "message": true])
+            let text =
+                message.text.isEmpty
+                ? (message.file.map { "\($0.mediaType.rawValue), SHA-256 \($0.hash.prefix(16))…" } ?? "") : message.text
+            return (
+                "\(message.on.iso)T99:\(String(format: "%08d", message.sequence))",
+                [
+                    "at": time.day(message.on),
+                    "actor": message.from == .reporter ? language["message_from_reporter"] : language["message_from_office"],
+                    "kind": language["timeline_message_\(message.from.rawValue)"], "text": text, "message": true,
+                ]
+            )
         }
         return (entries + messages).sorted { $0.key > $1.key }.map(\.values)
     }
 
     func reportValues(_ report: ReportContent, _ words: PolicyLabels, _ time: PageTime) -> [String: Any] {
         present([
-            "narrative": report.narrative, "incidentDate": report.incidentDate.map(time.day), "learnedDate": report.learnedDate.map(time.day),
+            "narrative": report.narrative, "incidentDate": report.incidentDate.map(time.day),
+            "learnedDate": report.learnedDate.map(time.day),
             "submittedOn": time.day(report.submittedOn), "language": report.language,
             "grounds": report.grounds.map { words.code($0, of: "ground") }.joined(separator: ", "),
             "area": report.area.map { words.code($0, of: "area") }, "region": report.region.map(words.region),
@@ -172,8 +203,10 @@ extension CasePages {
                 [
                     "key": facet.key, "label": words.facet(facet.key), "multi": facet.multiValued,
                     "codes": facet.codes.map { code -> [String: Any] in
-                        ["value": code.code, "label": words.code(code.code, of: facet.key), "child": code.parent != nil,
-                         "checked": chosen[facet.key]?.contains(code.code) ?? false]
+                        [
+                            "value": code.code, "label": words.code(code.code, of: facet.key), "child": code.parent != nil,
+                            "checked": chosen[facet.key]?.contains(code.code) ?? false,
+                        ]
                     },
                     "noneChecked": chosen[facet.key]?.isEmpty ?? true,
                 ]
@@ -196,15 +229,19 @@ extension CasePages {
                 "back": transition.returnsToPrevious,
             ]
             if transition.needsRequester {
-                values["requesters"] = ["choices": casework.policy.requesters.map { ["value": $0.code, "label": words.requester($0.code)] }]
+                values["requesters"] = [
+                    "choices": casework.policy.requesters.map { ["value": $0.code, "label": words.requester($0.code)] }
+                ]
             }
             // The refused form of this way comes back with what was sent.
             let refill = posted?["to"] == transition.to ? posted : nil
             if let reason = refill?["reason"] { values["reasonText"] = reason }
             if transition.needsIntervention {
-                values["intervention"] = ["choices": casework.policy.interventions.map {
-                    ["value": $0.code, "label": words.intervention($0.code), "selected": refill?["intervention"] == $0.code]
-                }]
+                values["intervention"] = [
+                    "choices": casework.policy.interventions.map {
+                        ["value": $0.code, "label": words.intervention($0.code), "selected": refill?["intervention"] == $0.code]
+                    }
+                ]
             }
             if !transition.outcomes.isEmpty {
                 values["outcomeChoices"] = ["choices": transition.outcomes.map { ["value": $0, "label": words.outcome($0)] }]
@@ -246,7 +283,8 @@ extension CasePages {
             if halves.count == 2 { return "\(language["party_role_\(halves[0])"]): \(halves[1])" }
         }
         if entry.kind == .fields, let text = entry.text {
-            return text == "klassifizierung" ? language["fields_follow"] : text.split(separator: ",").map { words.field(String($0)) }.joined(separator: ", ")
+            return text == "klassifizierung"
+                ? language["fields_follow"] : text.split(separator: ",").map { words.field(String($0)) }.joined(separator: ", ")
         }
         return entry.text ?? ""
     }

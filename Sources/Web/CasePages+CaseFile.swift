@@ -15,8 +15,9 @@ extension CasePages {
             let purpose = request.uri.queryParameters.get("purpose").flatMap(CaseFilePurpose.init(rawValue:)) ?? .akte
             let view = try await casework.caseFile(id, purpose: purpose, by: session)
             let office = try await casework.members.store.office(id: session.officeID ?? id)
-            return base.render("case_file", language: language, path: "/cases/\(id.hex)/print", session: session,
-                               values: caseFileValues(view, purpose: purpose, officeName: office?.name ?? "", language))
+            return base.render(
+                "case_file", language: language, path: "/cases/\(id.hex)/print", session: session,
+                values: caseFileValues(view, purpose: purpose, officeName: office?.name ?? "", language))
         }
     }
 
@@ -48,20 +49,28 @@ extension CasePages {
         values["parties"] = (view.sheet.parties ?? []).filter { full || $0.shareable == true }
             .map { ["name": $0.name, "role": language["party_role_\($0.role.rawValue)"]] }
         values["documents"] = view.sheet.documents.map { document -> [String: Any] in
-            present(["type": words.document(document.type), "party": party(document.counterpart), "signedOn": time.day(document.signedOn),
-                     "revokedOn": document.revokedOn.map(time.day)])
+            present([
+                "type": words.document(document.type), "party": party(document.counterpart), "signedOn": time.day(document.signedOn),
+                "revokedOn": document.revokedOn.map(time.day),
+            ])
         }
-        values["interventions"] = view.sheet.interventions.map { present(["label": words.intervention($0.code), "party": party($0.counterpart), "on": time.day($0.on)]) }
+        values["interventions"] = view.sheet.interventions.map {
+            present(["label": words.intervention($0.code), "party": party($0.counterpart), "on": time.day($0.on)])
+        }
         values["contacts"] = view.timeline.compactMap(\.contact).map { contact -> [String: Any] in
-            present(["on": time.day(contact.on), "minutes": String(contact.minutes), "mode": language["contact_mode_\(contact.mode.rawValue)"],
-                     "with": full ? contact.with : nil])
+            present([
+                "on": time.day(contact.on), "minutes": String(contact.minutes), "mode": language["contact_mode_\(contact.mode.rawValue)"],
+                "with": full ? contact.with : nil,
+            ])
         }
         values["deadlines"] = view.deadlines.filter(\.isLegal).map {
             ["label": words.deadline($0.rule), "due": time.day($0.due), "state": language["deadline_state_\($0.state.rawValue)"]]
         }
         values["notes"] = view.timeline.filter { $0.kind == .note && (full || $0.shareable == true) }
             .map { ["at": time.time(stamp: $0.at), "text": $0.text ?? ""] }
-        values["messages"] = view.messages.map { ["from": language["message_from_\($0.from.rawValue)"], "on": time.day($0.on), "text": $0.text] }
+        values["messages"] = view.messages.map {
+            ["from": language["message_from_\($0.from.rawValue)"], "on": time.day($0.on), "text": $0.text]
+        }
         if full { values["history"] = historyValues(view, words, language, time) }
         var has: [String: Bool] = [:]
         for key in ["classification", "parties", "documents", "interventions", "contacts", "deadlines", "messages", "notes", "history"] {

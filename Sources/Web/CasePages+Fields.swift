@@ -17,7 +17,10 @@ extension CasePages {
                 "unset": source == "unset",
                 "byHand": source == "hand",
                 "choices": policy.fields.filter { !$0.always }.map { field -> [String: Any] in
-                    ["value": field.code, "label": words.field(field.code), "checked": sheet.chosenFields != nil && own.contains(field.code)]
+                    [
+                        "value": field.code, "label": words.field(field.code),
+                        "checked": sheet.chosenFields != nil && own.contains(field.code),
+                    ]
                 },
             ] as [String: Any],
             "eventChoices": policy.manualEvents(in: fields).map { ["value": $0.code, "label": words.event($0.code)] },

@@ -1,8 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
-import NIOCore
 import Members
+import NIOCore
 import SichtbarCore
 
 extension CasePages {
@@ -18,7 +18,8 @@ extension CasePages {
         }
         return try await base.refusalsAsPages(language) {
             guard let boundary = request.headers[.contentType].flatMap(MultipartBody.boundary(of:)) else {
-                return try await renderCase(id, session: session, language: language, status: .badRequest, error: language["file_not_multipart"])
+                return try await renderCase(
+                    id, session: session, language: language, status: .badRequest, error: language["file_not_multipart"])
             }
             let body: [UInt8]
             do {
@@ -26,19 +27,23 @@ extension CasePages {
                 var buffer = try await request.body.collect(upTo: CaseAPI.maxFileBody + 16 * 1024)
                 body = buffer.readBytes(length: buffer.readableBytes) ?? []
             } catch {
-                return try await renderCase(id, session: session, language: language, status: .contentTooLarge, error: language["file_too_large"])
+                return try await renderCase(
+                    id, session: session, language: language, status: .contentTooLarge, error: language["file_too_large"])
             }
             guard let form = MultipartBody(body, boundary: boundary) else {
-                return try await renderCase(id, session: session, language: language, status: .badRequest, error: language["file_not_multipart"])
+                return try await renderCase(
+                    id, session: session, language: language, status: .badRequest, error: language["file_not_multipart"])
             }
             guard let csrf = form.fields["csrf"], session.isValidCSRFToken(csrf) else {
                 return base.notice(language, "csrf_refused", status: .forbidden)
             }
             do {
-                _ = try await casework.attachFile(form.files.first { $0.field == "file" }?.bytes ?? [], toDocument: document, in: id, by: session)
+                _ = try await casework.attachFile(
+                    form.files.first { $0.field == "file" }?.bytes ?? [], toDocument: document, in: id, by: session)
             } catch AccessError.invalid(let field, let message) {
-                return try await renderCase(id, session: session, language: language, status: .unprocessableContent,
-                                            error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)")
+                return try await renderCase(
+                    id, session: session, language: language, status: .unprocessableContent,
+                    error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)")
             }
             return base.redirect("/cases/\(id.hex)", language, done: "case_file")
         }
@@ -60,8 +65,10 @@ extension CasePages {
 
     /// A page showing one sealed object of a case named by the path (a scan, a letter), for the
     /// cookie's session; an id that cannot be one is as unknown as a missing object.
-    func sealedObjectPage(_ request: Request, _ context: AppRequestContext, _ name: String,
-                          _ answer: @escaping (Session, EntityID, EntityID) async throws -> Response) async throws -> Response {
+    func sealedObjectPage(
+        _ request: Request, _ context: AppRequestContext, _ name: String,
+        _ answer: @escaping (Session, EntityID, EntityID) async throws -> Response
+    ) async throws -> Response {
         try await base.memberPage(request) { session, _ in
             guard let id = CaseAPI.pathID(context), let object = CaseAPI.pathID(context, name) else { throw AccessError.notFound }
             return try await answer(session, id, object)
@@ -79,11 +86,13 @@ extension CasePages {
     func fileValues(_ view: CaseView, _ language: Catalogue) -> [String: Any] {
         [
             "letters": view.letters.reversed().map { letter in
-                present(["url": "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)?lang=\(language.code)",
-                 "template": language.strings["letter_template_\(letter.template)"] ?? letter.template,
-                 "sentOn": letter.sentOn.map { PageTime(language: language.code).day($0) },
-                 "edit": letter.sentOn == nil ? "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)/edit?lang=\(language.code)" : nil,
-                 "at": PageTime(language: language.code).time(stamp: letter.at)])
+                present([
+                    "url": "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)?lang=\(language.code)",
+                    "template": language.strings["letter_template_\(letter.template)"] ?? letter.template,
+                    "sentOn": letter.sentOn.map { PageTime(language: language.code).day($0) },
+                    "edit": letter.sentOn == nil ? "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)/edit?lang=\(language.code)" : nil,
+                    "at": PageTime(language: language.code).time(stamp: letter.at),
+                ])
             },
             "anyLetters": !view.letters.isEmpty,
             "letterTemplates": (casework.letters?.templates ?? []).map {

@@ -12,7 +12,8 @@ extension CasePages {
     @Sendable func caseForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await base.memberForm(request) { session, language, form in
             guard let id = CaseAPI.pathID(context),
-                  let name = context.parameters.get("form"), Self.forms.contains(name) else { throw AccessError.notFound }
+                let name = context.parameters.get("form"), Self.forms.contains(name)
+            else { throw AccessError.notFound }
             do {
                 if name == "letter" {
                     let letter = try await casework.generateLetter(template: MemberPages.trimmed(form, "template"), for: id, by: session)
@@ -21,15 +22,19 @@ extension CasePages {
                 try await apply(name, form, to: id, by: session)
             } catch AccessError.invalid(let field, let message) {
                 let text = "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)"
-                return try await renderCase(id, session: session, language: language, status: .unprocessableContent, error: text,
-                                            posted: form, postedForm: name)
+                return try await renderCase(
+                    id, session: session, language: language, status: .unprocessableContent, error: text,
+                    posted: form, postedForm: name)
             } catch let rejection as WorkflowRejection {
                 let status: HTTPResponse.Status = if case .invalidInput = rejection { .unprocessableContent } else { .conflict }
-                return try await renderCase(id, session: session, language: language, status: status,
-                                            error: rejectionText(rejection, language), posted: form, postedForm: name)
+                return try await renderCase(
+                    id, session: session, language: language, status: status,
+                    error: rejectionText(rejection, language), posted: form, postedForm: name)
             }
             if name == "transition", form["to"] == "geloescht" { return base.redirect("/cases", language, done: "shredded") }
-            if name == "deadline-missed", form["back"] == "deadlines" { return base.redirect("/deadlines", language, done: "deadline_missed") }
+            if name == "deadline-missed", form["back"] == "deadlines" {
+                return base.redirect("/deadlines", language, done: "deadline_missed")
+            }
             return base.redirect("/cases/\(id.hex)", language, done: "case_\(name)")
         }
     }
@@ -62,18 +67,30 @@ extension CasePages {
                     case .signedLater(let day): language.text("unfit_signed_later", ["day": time.day(day)])
                     }
                 }
-                return language.text("unfit_document", ["document": words.document(mismatch.type), "day": time.day(mismatch.signedOn),
-                                                        "party": mismatch.counterpart ?? "–"]) + " " + reasons.joined(separator: ", ")
+                return language.text(
+                    "unfit_document",
+                    [
+                        "document": words.document(mismatch.type), "day": time.day(mismatch.signedOn),
+                        "party": mismatch.counterpart ?? "–",
+                    ]) + " " + reasons.joined(separator: ", ")
             }
-            return language.text("rejection_document_unfit", ["intervention": words.intervention(intervention), "counterpart": counterpart ?? "–",
-                                                              "document": words.document(document)]) + " " + found.joined(separator: "; ")
+            return language.text(
+                "rejection_document_unfit",
+                [
+                    "intervention": words.intervention(intervention), "counterpart": counterpart ?? "–",
+                    "document": words.document(document),
+                ]) + " " + found.joined(separator: "; ")
         case .invalidInput(let field, let problem):
             return "\(language["case_refused"]) \(fieldLabel(field, language)): \(problem)"
         case .fieldMismatch(let code, let fields, let caseFields):
             let name = casework.policy.event(code) != nil ? words.event(code) : words.deadline(code)
-            return language.text("rejection_field_mismatch", ["item": name,
-                                                              "fields": fields.map { words.field($0) }.joined(separator: language["or"]),
-                                                              "case_fields": caseFields.map { words.field($0) }.joined(separator: ", ")])
+            return language.text(
+                "rejection_field_mismatch",
+                [
+                    "item": name,
+                    "fields": fields.map { words.field($0) }.joined(separator: language["or"]),
+                    "case_fields": caseFields.map { words.field($0) }.joined(separator: ", "),
+                ])
         }
     }
 
@@ -91,21 +108,27 @@ extension CasePages {
         }
         switch name {
         case "transition":
-            try await casework.transition(id, TransitionRequest(from: text("from"), to: text("to"), intervention: optional("intervention"),
-                                                                counterpart: optional("counterpart"), outcome: optional("outcome"),
-                                                                reason: optional("reason"), requester: optional("requester"),
-                                                                confirmed: form["confirm"] == "yes" ? true : nil), by: session)
+            try await casework.transition(
+                id,
+                TransitionRequest(
+                    from: text("from"), to: text("to"), intervention: optional("intervention"),
+                    counterpart: optional("counterpart"), outcome: optional("outcome"),
+                    reason: optional("reason"), requester: optional("requester"),
+                    confirmed: form["confirm"] == "yes" ? true : nil), by: session)
         case "note": try await casework.addNote(text("text"), shareable: form["shareable"] == "yes", to: id, by: session)
         case "message": try await casework.sendMessage(text("text"), to: id, by: session)
         case "contact": try await casework.addContact(try contact(form), to: id, by: session)
         case "document":
-            try await casework.addDocument(DocumentInput(type: text("type"), scope: form.all("scope"), counterpart: optional("counterpart"),
-                                                         signedOn: try day("signedOn"), note: optional("note")), to: id, by: session)
+            try await casework.addDocument(
+                DocumentInput(
+                    type: text("type"), scope: form.all("scope"), counterpart: optional("counterpart"),
+                    signedOn: try day("signedOn"), note: optional("note")), to: id, by: session)
         case "revocation": try await casework.revokeDocument(try entity("document"), on: try day("on"), in: id, by: session)
         case "event": try await casework.recordEvent(text("event"), on: try day("on"), to: id, by: session)
         case "deadline":
-            try await casework.setDeadline(rule: optional("rule"), label: text("label"), due: try day("due"), reason: optional("reason"),
-                                           owner: optional("owner"), on: id, by: session)
+            try await casework.setDeadline(
+                rule: optional("rule"), label: text("label"), due: try day("due"), reason: optional("reason"),
+                owner: optional("owner"), on: id, by: session)
         case "deadline-done": try await casework.completeDeadline(try entity("deadline"), on: id, by: session)
         case "reporter-read": try await casework.markReporterRead(id, by: session)
         case "legal-hold": try await casework.setLegalHold(id, hold: form["hold"] == "on", by: session)
@@ -142,11 +165,14 @@ extension CasePages {
         func text(_ field: String) -> String { MemberPages.trimmed(form, prefix + field) }
         guard let on = Day(iso: text("on")) else { throw AccessError.invalid(field: "on", message: "a date (YYYY-MM-DD) is needed") }
         guard let minutes = Int(text("minutes")) else { throw AccessError.invalid(field: "minutes", message: "minutes as a whole number") }
-        guard let mode = ContactLogEntry.Mode(rawValue: text("mode")) else { throw AccessError.invalid(field: "mode", message: "choose how") }
+        guard let mode = ContactLogEntry.Mode(rawValue: text("mode")) else {
+            throw AccessError.invalid(field: "mode", message: "choose how")
+        }
         guard let interpreting = ContactLogEntry.Interpreting(rawValue: text("interpreting")) else {
             throw AccessError.invalid(field: "interpreting", message: "choose the interpreting")
         }
-        return ContactLogEntry(on: on, minutes: minutes, mode: mode, with: text("with"), interpreting: interpreting,
-                               language: text("language").isEmpty ? nil : text("language"), note: text("note").isEmpty ? nil : text("note"))
+        return ContactLogEntry(
+            on: on, minutes: minutes, mode: mode, with: text("with"), interpreting: interpreting,
+            language: text("language").isEmpty ? nil : text("language"), note: text("note").isEmpty ? nil : text("note"))
     }
 }

@@ -11,19 +11,24 @@ extension CasePages {
             let language = base.pages.memberLanguage(of: request)
             let letter = try await casework.letter(letterID, in: id, by: session)
             guard letter.sentOn == nil else { return base.redirect("/cases/\(id.hex)/letters/\(letterID.hex)", language) }
-            return renderLetterEdit(session: session, language: language, caseID: id, letterID: letterID, template: letter.template,
-                                    text: LetterText.plain(letter.html), sentOn: Day(Date()).iso)
+            return renderLetterEdit(
+                session: session, language: language, caseID: id, letterID: letterID, template: letter.template,
+                text: LetterText.plain(letter.html), sentOn: Day(Date()).iso)
         }
     }
 
-    func renderLetterEdit(session: Session, language: Catalogue, caseID: EntityID, letterID: EntityID, template: String, text: String,
-                          sentOn: String, error: String? = nil) -> Response {
-        base.render("letter_edit", status: error == nil ? .ok : .unprocessableContent, language: language, path: "/cases/\(caseID.hex)",
-                    session: session, values: present([
-                        "title": language["letter_edit_title"], "caseID": caseID.hex, "letterID": letterID.hex,
-                        "template": language.strings["letter_template_\(template)"] ?? template, "text": text, "sentOn": sentOn,
-                        "today": Day(Date()).iso, "error": error,
-                    ]))
+    func renderLetterEdit(
+        session: Session, language: Catalogue, caseID: EntityID, letterID: EntityID, template: String, text: String,
+        sentOn: String, error: String? = nil
+    ) -> Response {
+        base.render(
+            "letter_edit", status: error == nil ? .ok : .unprocessableContent, language: language, path: "/cases/\(caseID.hex)",
+            session: session,
+            values: present([
+                "title": language["letter_edit_title"], "caseID": caseID.hex, "letterID": letterID.hex,
+                "template": language.strings["letter_template_\(template)"] ?? template, "text": text, "sentOn": sentOn,
+                "today": Day(Date()).iso, "error": error,
+            ]))
     }
 
     /// Saves the edited text as the sent letter; a refusal shows the form again with the text as typed.
@@ -33,13 +38,16 @@ extension CasePages {
             let text = form["text"] ?? ""
             let sentOn = MemberPages.trimmed(form, "sentOn")
             do {
-                guard let day = Day(iso: sentOn) else { throw AccessError.invalid(field: "sentOn", message: "a date (YYYY-MM-DD) is needed") }
+                guard let day = Day(iso: sentOn) else {
+                    throw AccessError.invalid(field: "sentOn", message: "a date (YYYY-MM-DD) is needed")
+                }
                 let sent = try await casework.sendLetter(letterID, text: text, sentOn: day, in: id, by: session)
                 return base.redirect("/cases/\(id.hex)/letters/\(sent.hex)", language)
             } catch AccessError.invalid(let field, let message) {
                 let template = (try? await casework.letter(letterID, in: id, by: session))?.template ?? ""
-                return renderLetterEdit(session: session, language: language, caseID: id, letterID: letterID, template: template, text: text,
-                                        sentOn: sentOn, error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)")
+                return renderLetterEdit(
+                    session: session, language: language, caseID: id, letterID: letterID, template: template, text: text,
+                    sentOn: sentOn, error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)")
             }
         }
     }

@@ -14,25 +14,37 @@ extension CasePages {
         }
     }
 
-    func newCasePage(_ session: Session, _ language: Catalogue, status: HTTPResponse.Status = .ok, error: String? = nil,
-                     form: FormFields? = nil) -> Response {
+    func newCasePage(
+        _ session: Session, _ language: Catalogue, status: HTTPResponse.Status = .ok, error: String? = nil,
+        form: FormFields? = nil
+    ) -> Response {
         let words = labels(language)
         func kept(_ name: String) -> String { form.map { MemberPages.trimmed($0, name) } ?? "" }
         let kind = kept("kind").isEmpty ? "beratungsfall" : kept("kind")
-        return base.render("case_new", status: status, language: language, path: "/cases/new", session: session, values: present([
-            "title": language["case_new_title"], "error": error,
-            "kinds": Self.newCaseKinds.map { ["value": $0, "label": words.kind($0), "selected": $0 == kind] },
-            "channels": channelChoices(words, selected: kept("channel").isEmpty ? "telefon" : kept("channel")),
-            "modes": ContactLogEntry.Mode.allCases.map {
-                ["value": $0.rawValue, "label": language["contact_mode_\($0.rawValue)"], "selected": $0.rawValue == kept("contact-mode")]
-            },
-            "interpretings": ContactLogEntry.Interpreting.allCases.map {
-                ["value": $0.rawValue, "label": language["interpreting_\($0.rawValue)"], "selected": $0.rawValue == kept("contact-interpreting")]
-            },
-            "today": Day(Date()).iso,
-            "kept": ["title": kept("title"), "person": kept("person"), "minor": kept("minor") == "yes", "with": kept("contact-with"),
-                     "minutes": kept("contact-minutes"), "language": kept("contact-language"), "note": kept("note")] as [String: Any],
-        ]))
+        return base.render(
+            "case_new", status: status, language: language, path: "/cases/new", session: session,
+            values: present([
+                "title": language["case_new_title"], "error": error,
+                "kinds": Self.newCaseKinds.map { ["value": $0, "label": words.kind($0), "selected": $0 == kind] },
+                "channels": channelChoices(words, selected: kept("channel").isEmpty ? "telefon" : kept("channel")),
+                "modes": ContactLogEntry.Mode.allCases.map {
+                    [
+                        "value": $0.rawValue, "label": language["contact_mode_\($0.rawValue)"],
+                        "selected": $0.rawValue == kept("contact-mode"),
+                    ]
+                },
+                "interpretings": ContactLogEntry.Interpreting.allCases.map {
+                    [
+                        "value": $0.rawValue, "label": language["interpreting_\($0.rawValue)"],
+                        "selected": $0.rawValue == kept("contact-interpreting"),
+                    ]
+                },
+                "today": Day(Date()).iso,
+                "kept": [
+                    "title": kept("title"), "person": kept("person"), "minor": kept("minor") == "yes", "with": kept("contact-with"),
+                    "minutes": kept("contact-minutes"), "language": kept("contact-language"), "note": kept("note"),
+                ] as [String: Any],
+            ]))
     }
 
     /// Records a phone, walk-in, mail or e-mail case; the first contact is logged with it when
@@ -44,14 +56,16 @@ extension CasePages {
             do {
                 let person = text("person")
                 let contact = text("contact-minutes").isEmpty ? nil : try contact(form, prefix: "contact-")
-                let id = try await casework.create(NewCaseInput(
-                    kind: text("kind"), channel: text("channel"), title: text("title"),
-                    persons: person.isEmpty ? [] : [AffectedPerson(label: person, minor: text("minor") == "yes")],
-                    contact: contact, note: text("note").isEmpty ? nil : text("note")), by: session)
+                let id = try await casework.create(
+                    NewCaseInput(
+                        kind: text("kind"), channel: text("channel"), title: text("title"),
+                        persons: person.isEmpty ? [] : [AffectedPerson(label: person, minor: text("minor") == "yes")],
+                        contact: contact, note: text("note").isEmpty ? nil : text("note")), by: session)
                 return base.redirect("/cases/\(id.hex)", language, done: "case_created")
             } catch AccessError.invalid(let field, let message) {
-                return newCasePage(session, language, status: .unprocessableContent,
-                                   error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)", form: form)
+                return newCasePage(
+                    session, language, status: .unprocessableContent,
+                    error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)", form: form)
             }
         }
     }
@@ -66,8 +80,9 @@ extension CasePages {
                 return value.isEmpty ? nil : value
             }
             do {
-                try await casework.recordTally(channel: MemberPages.trimmed(form, "channel"), ground: optional("ground"),
-                                               referral: optional("referral"), by: session)
+                try await casework.recordTally(
+                    channel: MemberPages.trimmed(form, "channel"), ground: optional("ground"),
+                    referral: optional("referral"), by: session)
             } catch AccessError.invalid {
                 // The tally form offers only choices; a refusal means a hand-made request.
                 return base.notice(language, "member_invalid", status: .unprocessableContent, link: ("/cases", "cases_back"))

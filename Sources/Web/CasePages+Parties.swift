@@ -11,7 +11,9 @@ extension CasePages {
         let others = parties.filter { $0.role == .gegenseite }
         let chosen = posted?["counterpart"].flatMap { sheet.party($0)?.id } ?? (others.count == 1 ? others.first?.id : nil)
         func choices(for form: String) -> [[String: Any]] {
-            parties.map { ["value": $0.id.hex, "label": $0.name, "selected": (postedForm == nil || postedForm == form) && $0.id == chosen] }
+            parties.map {
+                ["value": $0.id.hex, "label": $0.name, "selected": (postedForm == nil || postedForm == form) && $0.id == chosen]
+            }
         }
         var values: [String: Any] = [
             "parties": parties.map { ["name": $0.name, "role": language["party_role_\($0.role.rawValue)"]] },

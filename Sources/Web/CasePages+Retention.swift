@@ -39,14 +39,18 @@ extension CasePages {
                 "rules": [
                     language.text("retention_rule_report", ["months": "\(policy.reportMonths)"]),
                     language.text("retention_rule_closed", ["years": "\(policy.closedCaseYears)"]),
-                    language.text("retention_rule_unclassified", ["flag": "\(policy.unclassifiedFlagMonths)", "months": "\(policy.unclassifiedMonths)"]),
-                    policy.deletionRequestMonths == 1 ? language["retention_rule_deletion_one"]
+                    language.text(
+                        "retention_rule_unclassified",
+                        ["flag": "\(policy.unclassifiedFlagMonths)", "months": "\(policy.unclassifiedMonths)"]),
+                    policy.deletionRequestMonths == 1
+                        ? language["retention_rule_deletion_one"]
                         : language.text("retention_rule_deletion", ["months": "\(policy.deletionRequestMonths)"]),
                 ],
                 "going": going.map(row), "anyGoing": !going.isEmpty,
                 "held": held, "anyHeld": !held.isEmpty,
                 "flaggedCount": going.contains { $0.flaggedOn.map { $0 <= today } ?? false }
-                    ? language.text("retention_flagged", ["count": "\(going.filter { $0.flaggedOn.map { $0 <= today } ?? false }.count)"]) : nil,
+                    ? language.text("retention_flagged", ["count": "\(going.filter { $0.flaggedOn.map { $0 <= today } ?? false }.count)"])
+                    : nil,
             ]
             return base.render("retention", language: language, path: "/retention", session: session, values: present(values))
         }

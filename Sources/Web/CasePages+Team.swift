@@ -10,13 +10,16 @@ extension CasePages {
     @Sendable func teamPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await base.memberPage(request) { session, language in
             guard session.isLead, session.worksCases else { throw AccessError.notFound }
-            return try await renderTeam(session: session, language: language,
-                                        notice: base.confirmation(request, language, known: ["cover_set", "cover_ended"]))
+            return try await renderTeam(
+                session: session, language: language,
+                notice: base.confirmation(request, language, known: ["cover_set", "cover_ended"]))
         }
     }
 
-    func renderTeam(session: Session, language: Catalogue, status: HTTPResponse.Status = .ok, notice: String? = nil,
-                    error: String? = nil) async throws -> Response {
+    func renderTeam(
+        session: Session, language: Catalogue, status: HTTPResponse.Status = .ok, notice: String? = nil,
+        error: String? = nil
+    ) async throws -> Response {
         let team = try await casework.team(for: session)
         let time = PageTime(language: language.code)
         let values: [String: Any?] = [
@@ -25,8 +28,13 @@ extension CasePages {
                 present([
                     "username": member.username, "role": language["role_\(member.role.rawValue)"], "open": String(member.openCases),
                     "overdue": String(member.overdue), "soon": String(member.dueSoon), "hasOverdue": member.overdue > 0,
-                    "coveredBy": member.coveredBy.map { language.text("team_covered_by", ["cover": $0.cover, "until": time.day($0.until)]) },
-                    "covering": member.covering.isEmpty ? nil : member.covering.map { language.text("team_covering", ["absent": $0.absent, "until": time.day($0.until)]) }.joined(separator: "; "),
+                    "coveredBy": member.coveredBy.map {
+                        language.text("team_covered_by", ["cover": $0.cover, "until": time.day($0.until)])
+                    },
+                    "covering": member.covering.isEmpty
+                        ? nil
+                        : member.covering.map { language.text("team_covering", ["absent": $0.absent, "until": time.day($0.until)]) }.joined(
+                            separator: "; "),
                     "endable": member.coveredBy == nil ? nil : member.username,
                 ])
             },
@@ -52,8 +60,9 @@ extension CasePages {
                 try await casework.setCover(absent: absent, cover: MemberPages.trimmed(form, "cover"), until: until, by: session)
                 return base.redirect("/team", language, done: "cover_set")
             } catch AccessError.invalid(let field, let message) {
-                return try await renderTeam(session: session, language: language, status: .unprocessableContent,
-                                            error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)")
+                return try await renderTeam(
+                    session: session, language: language, status: .unprocessableContent,
+                    error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)")
             }
         }
     }

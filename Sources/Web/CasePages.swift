@@ -18,8 +18,10 @@ struct CasePages {
 
     static let pageSize = 50
     /// The forms of a case page, posted to `/cases/{id}/{form}`.
-    static let forms = ["transition", "note", "message", "contact", "document", "revocation", "event", "deadline", "deadline-done",
-                        "classification", "assignees", "description", "letter", "fields", "deadline-missed", "reporter-read", "party", "legal-hold"]
+    static let forms = [
+        "transition", "note", "message", "contact", "document", "revocation", "event", "deadline", "deadline-done",
+        "classification", "assignees", "description", "letter", "fields", "deadline-missed", "reporter-read", "party", "legal-hold",
+    ]
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/cases", use: list)
@@ -68,7 +70,9 @@ struct CasePages {
                 "title": language["cases_title"],
                 "cases": page.items.map { row(for: $0, words, language) },
                 "anyCases": !page.items.isEmpty,
-                "steps": casework.policy.steps.map { ["value": $0.code, "label": words.step($0.code), "selected": $0.code == filter.step] },
+                "steps": casework.policy.steps.map {
+                    ["value": $0.code, "label": words.step($0.code), "selected": $0.code == filter.step]
+                },
                 "assignedChoices": [("all", "cases_filter_all"), ("mine", "cases_filter_mine"), ("none", "cases_filter_unassigned")].map {
                     ["value": $0.0, "label": language[$0.1], "selected": $0.0 == (filter.assignment?.rawValue ?? "all")]
                 },
@@ -83,14 +87,17 @@ struct CasePages {
                 "query": filter.query ?? "",
                 "filtered": !opening,
                 "channels": channelChoices(words),
-                "grounds": casework.taxonomy.facet("ground")?.codes.map { ["value": $0.code, "label": words.code($0.code, of: "ground")] } ?? [],
+                "grounds": casework.taxonomy.facet("ground")?.codes.map { ["value": $0.code, "label": words.code($0.code, of: "ground")] }
+                    ?? [],
                 "warnDays": String(casework.policy.warnDays),
             ]
             if let note = searchNote(filter.query, words, language) { values["searchedAs"] = note }
             if let next = page.next {
                 var parts = ["lang=\(language.code)", "after=\(next.token)"]
-                for (name, text) in [("step", filter.step), ("assigned", filter.assignment?.rawValue ?? "all"), ("due", filter.due?.rawValue),
-                                     ("sort", filter.sort?.rawValue), ("unread", filter.unread ? "1" : nil)] {
+                for (name, text) in [
+                    ("step", filter.step), ("assigned", filter.assignment?.rawValue ?? "all"), ("due", filter.due?.rawValue),
+                    ("sort", filter.sort?.rawValue), ("unread", filter.unread ? "1" : nil),
+                ] {
                     if let text { parts.append("\(name)=\(text)") }
                 }
                 if let text = filter.query, let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
@@ -108,12 +115,15 @@ struct CasePages {
         let pending = item.deadlines.filter(\.state.isPending).sorted { $0.due < $1.due }
         var row: [String: Any] = [
             "url": "/cases/\(item.id.hex)?lang=\(language.code)", "reference": item.reference, "title": item.title,
-            "kind": words.kind(item.kind), "step": words.step(item.step), "receivedOn": PageTime(language: language.code).day(item.receivedOn),
+            "kind": words.kind(item.kind), "step": words.step(item.step),
+            "receivedOn": PageTime(language: language.code).day(item.receivedOn),
             "channel": words.channel(item.channel),
             "assignees": item.assignees.map { "\($0.username) (\(language["assignment_\($0.role.rawValue)"]))" }.joined(separator: ", "),
         ]
         if let next = pending.first {
-            row["nextDue"] = ["due": next.due.iso, "dueText": PageTime(language: language.code).day(next.due), "label": deadlineLabel(next, words)]
+            row["nextDue"] = [
+                "due": next.due.iso, "dueText": PageTime(language: language.code).day(next.due), "label": deadlineLabel(next, words),
+            ]
         }
         if item.unread { row["unreadBadge"] = language["badge_unread"] }
         switch item.urgency {
@@ -145,6 +155,8 @@ struct CasePages {
     }
 
     func channelChoices(_ words: PolicyLabels, selected: String? = nil) -> [[String: Any]] {
-        casework.taxonomy.facet("channel")?.codes.map { ["value": $0.code, "label": words.channel($0.code), "selected": $0.code == selected] } ?? []
+        casework.taxonomy.facet("channel")?.codes.map {
+            ["value": $0.code, "label": words.channel($0.code), "selected": $0.code == selected]
+        } ?? []
     }
 }

@@ -50,8 +50,9 @@ public struct Catalogue: Sendable {
             throw CatalogueError(file: file.path, problem: "not valid YAML: \(error)")
         }
         guard let root = node?.mapping,
-              let meta = root["meta"]?.mapping, let name = meta["name"]?.string,
-              let strings = root["strings"]?.mapping else {
+            let meta = root["meta"]?.mapping, let name = meta["name"]?.string,
+            let strings = root["strings"]?.mapping
+        else {
             throw CatalogueError(file: file.path, problem: "needs meta.name and a strings mapping")
         }
         let direction = meta["dir"]?.string ?? "ltr"
@@ -61,9 +62,10 @@ public struct Catalogue: Sendable {
         let members = root["member_strings"]?.mapping
         var table = try texts(strings, file)
         if let members { table.merge(try texts(members, file)) { own, _ in own } }
-        return Catalogue(code: code, name: name, direction: direction, strings: table,
-                         taxonomyLabels: try root["taxonomy"]?.mapping.map { try texts($0, file) } ?? [:],
-                         hasMemberPages: members != nil, review: meta["review"]?.string ?? "")
+        return Catalogue(
+            code: code, name: name, direction: direction, strings: table,
+            taxonomyLabels: try root["taxonomy"]?.mapping.map { try texts($0, file) } ?? [:],
+            hasMemberPages: members != nil, review: meta["review"]?.string ?? "")
     }
 
     private static func texts(_ mapping: Node.Mapping, _ file: URL) throws -> [String: String] {
@@ -78,8 +80,9 @@ public struct Catalogue: Sendable {
     }
 
     func fillingGaps(from reference: Catalogue) -> Catalogue {
-        Catalogue(code: code, name: name, direction: direction, strings: strings.merging(reference.strings) { own, _ in own },
-                  taxonomyLabels: taxonomyLabels, hasMemberPages: hasMemberPages, review: review)
+        Catalogue(
+            code: code, name: name, direction: direction, strings: strings.merging(reference.strings) { own, _ in own },
+            taxonomyLabels: taxonomyLabels, hasMemberPages: hasMemberPages, review: review)
     }
 
     public subscript(key: String) -> String { strings[key] ?? key }
@@ -96,7 +99,8 @@ public struct Catalogue: Sendable {
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}"),
-                  let value = values[String(rest[rest.index(after: open)..<close])] else {
+                let value = values[String(rest[rest.index(after: open)..<close])]
+            else {
                 result.append("{")
                 rest = rest[rest.index(after: open)...]
                 continue

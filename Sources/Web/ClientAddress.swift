@@ -8,7 +8,8 @@ enum ClientAddress {
     static func resolve(request: Request, context: AppRequestContext, trustedProxy: String?) -> String {
         let peer = context.remoteAddress?.ipAddress ?? "unknown"
         guard let trustedProxy, peer == trustedProxy,
-              let forwarded = request.headers[.xForwardedFor] else { return peer }
+            let forwarded = request.headers[.xForwardedFor]
+        else { return peer }
         let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: CharacterSet.whitespaces) ?? ""
         return last.isEmpty ? peer : last
     }

@@ -12,7 +12,8 @@ struct FormFields {
         for part in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             let pieces = part.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.decode(pieces[0]),
-                  let value = pieces.count > 1 ? Self.decode(pieces[1]) : "" else { return nil }
+                let value = pieces.count > 1 ? Self.decode(pieces[1]) : ""
+            else { return nil }
             pairs.append((name, value))
         }
     }
@@ -35,7 +36,8 @@ struct FormFields {
                 bytes.append(UInt8(ascii: " "))
             } else if byte == UInt8(ascii: "%") {
                 guard index + 2 < encoded.endIndex,
-                      let high = hex(encoded[index + 1]), let low = hex(encoded[index + 2]) else { return nil }
+                    let high = hex(encoded[index + 1]), let low = hex(encoded[index + 2])
+                else { return nil }
                 bytes.append(high << 4 | low)
                 index += 2
             } else {

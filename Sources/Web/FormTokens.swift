@@ -70,10 +70,11 @@ final class FormTokens: Sendable {
     /// Checks a token for `purpose` and spends it.
     func redeem(_ token: String?, for purpose: Purpose) -> Verdict {
         guard let token, let dot = token.firstIndex(of: "."),
-              let message = Base64URL.decode(String(token[..<dot])),
-              let tag = Base64URL.decode(String(token[token.index(after: dot)...])),
-              message.count == 25, message[24] == purpose.rawValue,
-              authenticator.verify(tag, for: message) else { return .invalid }
+            let message = Base64URL.decode(String(token[..<dot])),
+            let tag = Base64URL.decode(String(token[token.index(after: dot)...])),
+            message.count == 25, message[24] == purpose.rawValue,
+            authenticator.verify(tag, for: message)
+        else { return .invalid }
         let issued = message[16..<24].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         let current = hour
         guard issued <= current, current - issued < Self.lifetimeHours else { return .expired }

@@ -1,7 +1,7 @@
 import Casework
 import Foundation
-import Synchronization
 import SichtbarCore
+import Synchronization
 
 /// What `/healthz` answers, decided by a background probe rather than by each call: a call
 /// writes nothing to the store, however often it comes, and a flood of calls cannot queue

@@ -1,9 +1,9 @@
 import Casework
 import Foundation
 import Hummingbird
+import Members
 import NIOCore
 import Sealing
-import Members
 import SichtbarCore
 
 /// The members' JSON API of CONTRACT.md: bearer tokens from `POST /api/v1/sessions`. Every
@@ -53,13 +53,19 @@ struct MemberAPI {
         let (token, session) = try await memberCall {
             try await members.login(username: body.username, passphrase: passphrase, from: address)
         }
-        struct Answer: Encodable { let token: String; let role: String; let office: String? }
+        struct Answer: Encodable {
+            let token: String
+            let role: String
+            let office: String?
+        }
         return try JSONResponse.make(.created, Answer(token: token, role: session.role.rawValue, office: session.officeID?.hex))
     }
 
     /// Passphrases are bounded before any hashing, whoever the username is.
     static func passphrase(_ text: String, field: String) throws -> SecureBytes {
-        guard !text.isEmpty else { throw APIError(.unprocessableContent, code: "validation_failed", message: "\(field) is empty", field: field) }
+        guard !text.isEmpty else {
+            throw APIError(.unprocessableContent, code: "validation_failed", message: "\(field) is empty", field: field)
+        }
         guard text.utf8.count <= 1024 else {
             throw APIError(.unprocessableContent, code: "validation_failed", message: "\(field) is longer than 1024 bytes", field: field)
         }
@@ -84,9 +90,17 @@ struct MemberAPI {
         let (member, code) = try await memberCall {
             try await members.enrolMember(invitation: body.invitation, username: body.username, passphrase: passphrase)
         }
-        struct Answer: Encodable { let username: String; let role: String; let office: String?; let recoveryCode: String? }
-        return try JSONResponse.make(.created, Answer(username: member.username, role: member.role.rawValue, office: member.officeID?.hex,
-                                                      recoveryCode: code?.formatted))
+        struct Answer: Encodable {
+            let username: String
+            let role: String
+            let office: String?
+            let recoveryCode: String?
+        }
+        return try JSONResponse.make(
+            .created,
+            Answer(
+                username: member.username, role: member.role.rawValue, office: member.officeID?.hex,
+                recoveryCode: code?.formatted))
     }
 
     struct InviteRequest: Decodable { let role: String }
@@ -98,17 +112,28 @@ struct MemberAPI {
             throw APIError(.unprocessableContent, code: "unknown_code", message: "role is counsellor, lead or analyst", field: "role")
         }
         let invitation = try await memberCall { try await members.invite(role: role, by: session) }
-        struct Answer: Encodable { let invitation: String; let expires: String }
+        struct Answer: Encodable {
+            let invitation: String
+            let expires: String
+        }
         return try JSONResponse.make(.created, Answer(invitation: invitation.token, expires: AuditEvent.timestamp(invitation.expiresAt)))
     }
 
     @Sendable func invitations(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await session(request)
         let pending = try await memberCall { try await members.pendingInvitations(for: session) }
-        struct Item: Encodable { let reference: String; let role: String; let expires: String }
-        return try JSONResponse.make(.ok, ["invitations": pending.map {
-            Item(reference: $0.reference, role: $0.role.rawValue, expires: AuditEvent.timestamp($0.expiresAt))
-        }])
+        struct Item: Encodable {
+            let reference: String
+            let role: String
+            let expires: String
+        }
+        return try JSONResponse.make(
+            .ok,
+            [
+                "invitations": pending.map {
+                    Item(reference: $0.reference, role: $0.role.rawValue, expires: AuditEvent.timestamp($0.expiresAt))
+                }
+            ])
     }
 
     @Sendable func revokeInvitation(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -143,9 +168,15 @@ struct MemberAPI {
         let session = try await session(request)
         let list = try await memberCall { try await members.members(for: session) }
         let rotation = session.isLead ? try await memberCall { try await members.rotationStatus(for: session) } : nil
-        struct Answer: Encodable { let members: [MemberItem]; let rotation: RotationItem? }
-        return try JSONResponse.make(.ok, Answer(members: list.map { MemberItem(username: $0.username, role: $0.role.rawValue) },
-                                                rotation: rotation.map(RotationItem.init)))
+        struct Answer: Encodable {
+            let members: [MemberItem]
+            let rotation: RotationItem?
+        }
+        return try JSONResponse.make(
+            .ok,
+            Answer(
+                members: list.map { MemberItem(username: $0.username, role: $0.role.rawValue) },
+                rotation: rotation.map(RotationItem.init)))
     }
 
     @Sendable func removeMember(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -153,7 +184,10 @@ struct MemberAPI {
         let username = context.parameters.get("username") ?? ""
         try await memberCall { try await members.remove(username: username, by: session) }
         let rotation = session.isLead ? try await memberCall { try await members.rotationStatus(for: session) } : nil
-        struct Answer: Encodable { let removed: String; let rotation: RotationItem? }
+        struct Answer: Encodable {
+            let removed: String
+            let rotation: RotationItem?
+        }
         return try JSONResponse.make(.ok, Answer(removed: username, rotation: rotation.map(RotationItem.init)))
     }
 
@@ -213,10 +247,14 @@ struct MemberAPI {
             return try await members.auditEntries(for: session, from: from, limit: limit)
         }
         let items = entries.map {
-            EventItem(sequence: $0.sequence, at: $0.event.at, actor: $0.event.actor, action: $0.event.action,
-                      subject: $0.event.subject, hash: Data($0.hash).base64EncodedString())
+            EventItem(
+                sequence: $0.sequence, at: $0.event.at, actor: $0.event.actor, action: $0.event.action,
+                subject: $0.event.subject, hash: Data($0.hash).base64EncodedString())
         }
-        struct Answer: Encodable { let events: [EventItem]; let next: UInt64? }
+        struct Answer: Encodable {
+            let events: [EventItem]
+            let next: UInt64?
+        }
         let next = subject == nil && entries.count >= min(max(limit, 1), 500) ? entries.last.map { $0.sequence + 1 } : nil
         return try JSONResponse.make(.ok, Answer(events: items, next: next))
     }
@@ -225,8 +263,9 @@ struct MemberAPI {
     static func auditQuery(_ request: Request, _ name: String, range: ClosedRange<UInt64>, default value: UInt64) throws -> UInt64 {
         guard let text = request.uri.queryParameters.get(name) else { return value }
         guard let number = UInt64(text), range.contains(number) else {
-            throw APIError(.unprocessableContent, code: "validation_failed",
-                           message: "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound)", field: name)
+            throw APIError(
+                .unprocessableContent, code: "validation_failed",
+                message: "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound)", field: name)
         }
         return number
     }

@@ -1,8 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 extension MemberPages {
@@ -26,11 +26,13 @@ extension MemberPages {
             if new != form["repeat"] { return try await refuse("repeat", "error_passphrase_mismatch") }
             do {
                 let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
-                try await members.changePassphrase(for: session, current: SecureBytes(utf8: current), new: SecureBytes(utf8: new),
-                                                   from: address)
+                try await members.changePassphrase(
+                    for: session, current: SecureBytes(utf8: current), new: SecureBytes(utf8: new),
+                    from: address)
             } catch let AccessError.invalid(field, _) {
-                return try await refuse(field == "current" ? "current" : "new",
-                                        field == "current" ? "account_error_current" : "error_passphrase_rules")
+                return try await refuse(
+                    field == "current" ? "current" : "new",
+                    field == "current" ? "account_error_current" : "error_passphrase_rules")
             }
             return redirect("/account", language, done: "passphrase")
         }
@@ -44,16 +46,19 @@ extension MemberPages {
             do {
                 try await settings.setAddress(text, by: session)
             } catch AccessError.invalid {
-                return try await accountPage(session, language, status: .unprocessableContent, error: ("notify", language["account_notify_invalid"]),
-                                             posted: text)
+                return try await accountPage(
+                    session, language, status: .unprocessableContent, error: ("notify", language["account_notify_invalid"]),
+                    posted: text)
             }
             return redirect("/account", language, done: "notify")
         }
     }
 
     /// Who the member is: username, role, and their office (or the Verband, for analysts).
-    func accountPage(_ session: Session, _ language: Catalogue, status: HTTPResponse.Status,
-                     notice: String? = nil, error: (field: String, text: String)? = nil, posted: String? = nil) async throws -> Response {
+    func accountPage(
+        _ session: Session, _ language: Catalogue, status: HTTPResponse.Status,
+        notice: String? = nil, error: (field: String, text: String)? = nil, posted: String? = nil
+    ) async throws -> Response {
         let organisation: String?
         if let officeID = session.officeID {
             organisation = try await members.store.office(id: officeID)?.name

@@ -33,12 +33,15 @@ extension MemberPages {
             if !filter.isEmpty || !problems.isEmpty {
                 // Filtered: newest first, a page at a time backwards (`before`).
                 let before = value("before").flatMap { UInt64($0) }
-                let entries = problems.isEmpty ? try await members.auditEntries(for: session, filter: filter, before: before, limit: Int(size)) : []
+                let entries =
+                    problems.isEmpty ? try await members.auditEntries(for: session, filter: filter, before: before, limit: Int(size)) : []
                 values["events"] = entries.map { eventRow($0, language, time) }
                 if UInt64(entries.count) == size, let last = entries.last {
                     var query = ["lang=\(language.code)", "before=\(last.sequence)"]
                     for name in ["member", "case", "day"] {
-                        if let text = value(name)?.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { query.append("\(name)=\(text)") }
+                        if let text = value(name)?.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
+                            query.append("\(name)=\(text)")
+                        }
                     }
                     values["older"] = "/audit?" + query.joined(separator: "&")
                 }
@@ -71,8 +74,10 @@ extension MemberPages {
         ]
         let isCase = ["case.", "report.", "integrity."].contains { event.action.hasPrefix($0) }
         if isCase, let id = EntityID(hex: String(event.subject.prefix(32))) {
-            row["caseLink"] = ["url": "/cases/\(id.hex)?lang=\(language.code)", "reference": CaseReference.of(id),
-                               "rest": String(event.subject.dropFirst(32)).trimmingCharacters(in: .whitespaces)]
+            row["caseLink"] = [
+                "url": "/cases/\(id.hex)?lang=\(language.code)", "reference": CaseReference.of(id),
+                "rest": String(event.subject.dropFirst(32)).trimmingCharacters(in: .whitespaces),
+            ]
         }
         return row
     }
@@ -89,9 +94,13 @@ extension MemberPages {
             bytes.append(UInt8(ascii: "\n"))
             // The chain id is hex and the sequence a number, so the name needs no quoting rules.
             let name = "sichtbar-checkpoint-\(checkpoint.chain.prefix(8))-\(checkpoint.sequence).json"
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8",
-                                                   .contentDisposition: "attachment; filename=\"\(name)\""],
-                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "application/json; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"\(name)\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
     }
 }

@@ -1,9 +1,9 @@
 import Casework
 import Foundation
 import Hummingbird
-import Sealing
 import Intake
 import Members
+import Sealing
 import SichtbarCore
 
 extension MemberPages {
@@ -41,14 +41,17 @@ extension MemberPages {
         if passphrase.isEmpty || passphrase.utf8.count > 1024 { return refuse("passphrase", "error_passphrase_rules") }
         if passphrase != form["passphrase_repeat"] { return refuse("passphrase_repeat", "error_passphrase_mismatch") }
         do {
-            let (member, code) = try await members.enrolMember(invitation: input.invitation, username: input.username,
-                                                               passphrase: SecureBytes(utf8: passphrase))
+            let (member, code) = try await members.enrolMember(
+                invitation: input.invitation, username: input.username,
+                passphrase: SecureBytes(utf8: passphrase))
             var enrolled = ["username": member.username, "role": language["role_\(member.role.rawValue)"]]
             // An office's first lead sees the office's recovery code on this no-store answer, once.
             if let code { enrolled["recoveryCode"] = code.formatted }
-            return render("enrol", status: .created, language: language, path: "/enrol", session: nil, values: [
-                "title": language["enrol_done_title"], "enrolled": enrolled,
-            ])
+            return render(
+                "enrol", status: .created, language: language, path: "/enrol", session: nil,
+                values: [
+                    "title": language["enrol_done_title"], "enrolled": enrolled,
+                ])
         } catch let AccessError.invalid(field, _) {
             switch field {
             case "invitation": return refuse("invitation", "enrol_error_invitation")
@@ -63,8 +66,10 @@ extension MemberPages {
         }
     }
 
-    func enrolPage(_ language: Catalogue, status: HTTPResponse.Status, input: EnrolInput,
-                   error: (field: String?, text: String)? = nil) -> Response {
+    func enrolPage(
+        _ language: Catalogue, status: HTTPResponse.Status, input: EnrolInput,
+        error: (field: String?, text: String)? = nil
+    ) -> Response {
         var values: [String: Any] = [
             "title": language["enrol_title"], "token": services.tokens.issue(.enrol),
             "values": ["invitation": input.invitation, "username": input.username],

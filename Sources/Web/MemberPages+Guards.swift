@@ -15,8 +15,10 @@ extension MemberPages {
 
     /// A member page reached by GET: without a session, to the login page; refusals of the
     /// member service become pages.
-    func memberPage(_ request: Request,
-                    _ body: (Session, Catalogue) async throws -> Response) async throws -> Response {
+    func memberPage(
+        _ request: Request,
+        _ body: (Session, Catalogue) async throws -> Response
+    ) async throws -> Response {
         let language = pages.memberLanguage(of: request)
         guard let (_, session) = await currentSession(request) else { return toLogin(request, language) }
         return try await refusalsAsPages(language) { try await body(session, language) }
@@ -25,8 +27,10 @@ extension MemberPages {
     /// A member form: refused (403, nothing changed) when it comes from another site or lacks the
     /// session's CSRF token; without a session, to the login page. SameSite=Strict already keeps
     /// the cookie off cross-site requests; the token also covers browsers that ignore SameSite.
-    func memberForm(_ request: Request,
-                    _ body: (Session, Catalogue, FormFields) async throws -> Response) async throws -> Response {
+    func memberForm(
+        _ request: Request,
+        _ body: (Session, Catalogue, FormFields) async throws -> Response
+    ) async throws -> Response {
         let language = pages.memberLanguage(of: request)
         if Self.isCrossSite(request) { return notice(language, "cross_site_member", status: .forbidden) }
         guard let (_, session) = await currentSession(request) else { return toLogin(request, language) }
@@ -45,8 +49,10 @@ extension MemberPages {
 
     /// Runs a page's work, answering the member service's refusals and store failures with a
     /// page each. A refusal a page can explain next to a field is caught by the page itself.
-    func refusalsAsPages(_ language: Catalogue, link: (path: String, label: String) = ("/account", "member_back_to_account"),
-                         _ body: () async throws -> Response) async throws -> Response {
+    func refusalsAsPages(
+        _ language: Catalogue, link: (path: String, label: String) = ("/account", "member_back_to_account"),
+        _ body: () async throws -> Response
+    ) async throws -> Response {
         do {
             return try await body()
         } catch let error as AccessError {
@@ -60,8 +66,10 @@ extension MemberPages {
 
     /// One page per refusal. A route the member's role does not reach answers 404 like a missing
     /// page, as the API does, so the pages do not tell which routes exist for other roles.
-    func refusal(_ error: AccessError, _ language: Catalogue,
-                 link: (path: String, label: String) = ("/account", "member_back_to_account")) -> Response {
+    func refusal(
+        _ error: AccessError, _ language: Catalogue,
+        link: (path: String, label: String) = ("/account", "member_back_to_account")
+    ) -> Response {
         switch error {
         case .unauthorized:
             return redirect("/login", language)

@@ -28,8 +28,9 @@ extension MemberPages {
             do {
                 try await members.confirmVerbandKey(fingerprint: form["fingerprint"] ?? "", by: session)
             } catch AccessError.invalid {
-                return try await membersPage(session, language, status: .unprocessableContent,
-                                             error: language["keys_verband_mismatch"])
+                return try await membersPage(
+                    session, language, status: .unprocessableContent,
+                    error: language["keys_verband_mismatch"])
             }
             return redirect("/members", language, done: "verband_confirmed")
         }
@@ -70,8 +71,10 @@ extension MemberPages {
             "officeKey": KeyFingerprint.of(report.office.publicKey),
             "recoveryKey": report.recoveryKey.map(KeyFingerprint.of) ?? "–",
             "memberKeys": report.members.sorted { $0.username < $1.username }.map { member -> [String: Any] in
-                ["username": member.username, "fingerprint": KeyFingerprint.of(member.publicKey),
-                 "listed": listed[member.id]?.publicKey == member.publicKey]
+                [
+                    "username": member.username, "fingerprint": KeyFingerprint.of(member.publicKey),
+                    "listed": listed[member.id]?.publicKey == member.publicKey,
+                ]
             },
             "verbandPinned": report.pinnedVerbandKey.map(KeyFingerprint.of) ?? language["keys_verband_none"],
             "verbandNeedsConfirmation": report.verbandKeyNeedsConfirmation,

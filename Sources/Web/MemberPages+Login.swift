@@ -1,8 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
-import Sealing
 import Intake
+import Sealing
 import SichtbarCore
 
 extension MemberPages {

@@ -8,9 +8,11 @@ extension MemberPages {
     @Sendable func memberList(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await memberPage(request) { session, language in
             guard Self.managesMembers(session) else { throw AccessError.notFound }
-            return try await membersPage(session, language, status: .ok,
-                                         notice: confirmation(request, language,
-                                                              known: ["removed", "role", "revoked", "keys_confirmed", "verband_confirmed"]))
+            return try await membersPage(
+                session, language, status: .ok,
+                notice: confirmation(
+                    request, language,
+                    known: ["removed", "role", "revoked", "keys_confirmed", "verband_confirmed"]))
         }
     }
 
@@ -32,10 +34,13 @@ extension MemberPages {
                 return try await membersPage(session, language, status: .unprocessableContent, error: language["members_error_role"])
             }
             let invitation = try await members.invite(role: role, by: session)
-            return try await membersPage(session, language, status: .created, invitation: [
-                "token": invitation.token, "role": language["role_\(role.rawValue)"],
-                "expires": PageTime(language: language.code).time(invitation.expiresAt), "expiresISO": AuditEvent.timestamp(invitation.expiresAt),
-            ])
+            return try await membersPage(
+                session, language, status: .created,
+                invitation: [
+                    "token": invitation.token, "role": language["role_\(role.rawValue)"],
+                    "expires": PageTime(language: language.code).time(invitation.expiresAt),
+                    "expiresISO": AuditEvent.timestamp(invitation.expiresAt),
+                ])
         }
     }
 
@@ -54,8 +59,9 @@ extension MemberPages {
             do {
                 try await members.changeRole(username: Self.trimmed(form, "username"), to: role, by: session)
             } catch AccessError.invalid {
-                return try await membersPage(session, language, status: .unprocessableContent,
-                                             error: language["members_error_last_lead_role"])
+                return try await membersPage(
+                    session, language, status: .unprocessableContent,
+                    error: language["members_error_last_lead_role"])
             }
             return redirect("/members", language, done: "role")
         }
@@ -67,14 +73,16 @@ extension MemberPages {
         try await memberForm(request) { session, language, form in
             guard Self.managesMembers(session) else { throw AccessError.notFound }
             guard form["confirm"] == "yes" else {
-                return try await membersPage(session, language, status: .unprocessableContent,
-                                             error: language["members_error_confirm"])
+                return try await membersPage(
+                    session, language, status: .unprocessableContent,
+                    error: language["members_error_confirm"])
             }
             do {
                 try await members.remove(username: Self.trimmed(form, "username"), by: session)
             } catch AccessError.invalid {
-                return try await membersPage(session, language, status: .unprocessableContent,
-                                             error: language["members_error_last_lead"])
+                return try await membersPage(
+                    session, language, status: .unprocessableContent,
+                    error: language["members_error_last_lead"])
             }
             return redirect("/members", language, done: "removed")
         }
@@ -87,9 +95,11 @@ extension MemberPages {
 
     /// The members page: the list with its forms, pending invitations, and for leads the state
     /// of the office key. `invitation` is the one just created, shown once.
-    func membersPage(_ session: Session, _ language: Catalogue, status: HTTPResponse.Status, notice: String? = nil,
-                     error: String? = nil, invitation: [String: String]? = nil,
-                     recoveryCode: String? = nil) async throws -> Response {
+    func membersPage(
+        _ session: Session, _ language: Catalogue, status: HTTPResponse.Status, notice: String? = nil,
+        error: String? = nil, invitation: [String: String]? = nil,
+        recoveryCode: String? = nil
+    ) async throws -> Response {
         let list = try await members.members(for: session)
         let pending = try await members.pendingInvitations(for: session)
         var values: [String: Any] = [
@@ -105,8 +115,10 @@ extension MemberPages {
             "inviteToken": services.tokens.issue(.invite),
             "hasPending": !pending.isEmpty,
             "pending": pending.sorted { $0.expiresAt < $1.expiresAt }.map { item -> [String: String] in
-                ["reference": item.reference, "role": language["role_\(item.role.rawValue)"],
-                 "expires": PageTime(language: language.code).time(item.expiresAt), "expiresISO": AuditEvent.timestamp(item.expiresAt)]
+                [
+                    "reference": item.reference, "role": language["role_\(item.role.rawValue)"],
+                    "expires": PageTime(language: language.code).time(item.expiresAt), "expiresISO": AuditEvent.timestamp(item.expiresAt),
+                ]
             },
         ]
         if session.isLead, let officeID = session.officeID {

@@ -1,8 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
-import NIOCore
 import Members
+import NIOCore
 
 /// The members' pages: login, enrolment, the own account, the office's members and invitations,
 /// and the audit trail. Like the reporter pages they work without JavaScript and keep the
@@ -52,18 +52,21 @@ struct MemberPages {
 
     /// A member page: the page's values plus what the member header needs (who is logged in,
     /// which pages they reach, the CSRF token of the logout form).
-    func render(_ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
-                session: Session?, values: [String: Any]) -> Response {
+    func render(
+        _ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
+        session: Session?, values: [String: Any]
+    ) -> Response {
         var page = values
         page["current"] = [path.split(separator: "/").first.map(String.init) ?? "": true]
         if let session {
             page["csrf"] = session.csrfToken
-            page["member"] = [
-                "username": session.username, "managesMembers": Self.managesMembers(session), "isLead": session.isLead,
-                "worksCases": session.worksCases && services.casework != nil,
-                "releases": services.statistics != nil,
-                "readsStatistics": session.role == .analyst && services.statistics != nil,
-            ] as [String: Any]
+            page["member"] =
+                [
+                    "username": session.username, "managesMembers": Self.managesMembers(session), "isLead": session.isLead,
+                    "worksCases": session.worksCases && services.casework != nil,
+                    "releases": services.statistics != nil,
+                    "readsStatistics": session.role == .analyst && services.statistics != nil,
+                ] as [String: Any]
         }
         return pages.render(template, status: status, language: language, path: path, settings: services.settings, values: page)
     }
@@ -80,10 +83,13 @@ struct MemberPages {
 
     /// A short page for refusals and failures, with the member header and footer (the reporter
     /// notice says that no cookie is set, which is not true here).
-    func notice(_ language: Catalogue, _ key: String, status: HTTPResponse.Status,
-                link: (path: String, label: String) = ("/account", "member_back_to_account")) -> Response {
-        pages.render("member_notice", status: status, language: language, path: link.path, settings: services.settings,
-                     values: pages.noticeValues(language, key, link: link))
+    func notice(
+        _ language: Catalogue, _ key: String, status: HTTPResponse.Status,
+        link: (path: String, label: String) = ("/account", "member_back_to_account")
+    ) -> Response {
+        pages.render(
+            "member_notice", status: status, language: language, path: link.path, settings: services.settings,
+            values: pages.noticeValues(language, key, link: link))
     }
 
     /// A confirmation named by `?done=` on a page reached by a redirect, if the page knows it.

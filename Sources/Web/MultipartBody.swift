@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A `multipart/form-data` body (RFC 7578): its text fields and its files (the report form, the
 /// mailbox and the case page send them). Only what a browser
@@ -22,7 +23,8 @@ struct MultipartBody {
         for part in parts.dropFirst() {
             let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2, pair[0].lowercased() == "boundary" else { continue }
-            let value = pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2 ? String(pair[1].dropFirst().dropLast()) : pair[1]
+            let value =
+                pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2 ? String(pair[1].dropFirst().dropLast()) : pair[1]
             // RFC 2046: 1 to 70 characters.
             return (1...70).contains(value.utf8.count) ? value : nil
         }
@@ -36,7 +38,8 @@ struct MultipartBody {
         let separator = Array("\r\n--\(boundary)".utf8)
         let headerEnd: [UInt8] = Array("\r\n\r\n".utf8)
         guard var cursor = Self.find(delimiter, in: body, from: 0),
-              cursor == 0 || (cursor >= 2 && body[cursor - 2] == 13 && body[cursor - 1] == 10) else { return nil }
+            cursor == 0 || (cursor >= 2 && body[cursor - 2] == 13 && body[cursor - 1] == 10)
+        else { return nil }
         var pairs: [(name: String, value: String)] = []
         var files: [(field: String, bytes: [UInt8])] = []
         while true {
@@ -46,9 +49,10 @@ struct MultipartBody {
             guard cursor + 1 < body.count, body[cursor] == 13, body[cursor + 1] == 10 else { return nil }
             let headersStart = cursor + 2
             guard let headersEnd = Self.find(headerEnd, in: body, from: headersStart),
-                  let next = Self.find(separator, in: body, from: headersEnd + 4),
-                  let headers = String(validating: body[headersStart..<headersEnd], as: UTF8.self),
-                  let disposition = Self.disposition(headers), let name = disposition["name"] else { return nil }
+                let next = Self.find(separator, in: body, from: headersEnd + 4),
+                let headers = String(validating: body[headersStart..<headersEnd], as: UTF8.self),
+                let disposition = Self.disposition(headers), let name = disposition["name"]
+            else { return nil }
             let content = Array(body[(headersEnd + 4)..<next])
             if let fileName = disposition["filename"] {
                 if !(fileName.isEmpty && content.isEmpty) { files.append((name, content)) }
@@ -71,10 +75,14 @@ struct MultipartBody {
             var rest = Substring(header[1])
             // Split on ";" outside quotes; a quoted value may hold ";" (a file name).
             var parts: [Substring] = []
-            var start = rest.startIndex, quoted = false
+            var start = rest.startIndex
+            var quoted = false
             for index in rest.indices {
                 if rest[index] == "\"" { quoted.toggle() }
-                if rest[index] == ";" && !quoted { parts.append(rest[start..<index]); start = rest.index(after: index) }
+                if rest[index] == ";" && !quoted {
+                    parts.append(rest[start..<index])
+                    start = rest.index(after: index)
+                }
             }
             parts.append(rest[start...])
             rest = ""

@@ -24,12 +24,14 @@ struct PageErrorMiddleware: RouterMiddleware {
             // says no cookie is set, which is not true for them.
             if SessionCookie.token(in: request) != nil {
                 let language = pages.memberLanguage(of: request)
-                return pages.render("member_notice", status: error.status, language: language, path: "/account", settings: settings,
-                                    values: pages.noticeValues(language, key, link: ("/account", "member_back_to_account")))
+                return pages.render(
+                    "member_notice", status: error.status, language: language, path: "/account", settings: settings,
+                    values: pages.noticeValues(language, key, link: ("/account", "member_back_to_account")))
             }
             let language = pages.language(of: request)
-            return pages.render("notice", status: error.status, language: language, path: "/", settings: settings,
-                                values: pages.noticeValues(language, key, link: ("/", "back_to_form")))
+            return pages.render(
+                "notice", status: error.status, language: language, path: "/", settings: settings,
+                values: pages.noticeValues(language, key, link: ("/", "back_to_form")))
         }
     }
 

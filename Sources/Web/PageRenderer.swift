@@ -1,9 +1,9 @@
 import Casework
 import Foundation
 import Hummingbird
+import Intake
 import Mustache
 import NIOCore
-import Intake
 
 /// Renders the server-side pages from `Templates/web` with the strings of the chosen language.
 public struct PageRenderer: Sendable {
@@ -21,7 +21,10 @@ public struct PageRenderer: Sendable {
         let library = try await MustacheLibrary(directory: web.path)
         let catalogues = try Catalogue.loadAll(from: templates.appendingPathComponent("i18n"))
         let stylesheet = try [UInt8](Data(contentsOf: web.appendingPathComponent("static/style.css")))
-        for required in ["index", "receipt", "mailbox", "offices", "notice", "login", "enrol", "account", "members", "audit", "member_notice", "cases", "case", "case_new", "deadlines", "team", "case_file", "letter_edit", "statistics"] where library.getTemplate(named: required) == nil {
+        for required in [
+            "index", "receipt", "mailbox", "offices", "notice", "login", "enrol", "account", "members", "audit", "member_notice", "cases",
+            "case", "case_new", "deadlines", "team", "case_file", "letter_edit", "statistics",
+        ] where library.getTemplate(named: required) == nil {
             throw CatalogueError(file: web.path, problem: "template \(required).mustache is missing")
         }
         guard let reference = catalogues[Catalogue.reference] else {
@@ -58,21 +61,30 @@ public struct PageRenderer: Sendable {
     static let reporterTemplates: Set<String> = ["index", "receipt", "mailbox", "offices", "notice", "privacy"]
 
     /// A full page: layout values, strings, language chooser, then the page's own values.
-    func render(_ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
-                settings: WebSettings, values: [String: Any]) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept-Language"],
-                 body: .init(byteBuffer: ByteBuffer(string: html(template, language: language, path: path, settings: settings,
-                                                                 values: values))))
+    func render(
+        _ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
+        settings: WebSettings, values: [String: Any]
+    ) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept-Language"],
+            body: .init(
+                byteBuffer: ByteBuffer(
+                    string: html(
+                        template, language: language, path: path, settings: settings,
+                        values: values))))
     }
 
     /// A page padded like the mailbox's JSON answers: to the next whole block, or to `size`
     /// when that is larger (two answers that must not be told apart by their size).
-    func renderPadded(_ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
-                      settings: WebSettings, values: [String: Any], size: Int = 0) -> Response {
+    func renderPadded(
+        _ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
+        settings: WebSettings, values: [String: Any], size: Int = 0
+    ) -> Response {
         var bytes = Array(html(template, language: language, path: path, settings: settings, values: values).utf8)
         ResponsePadding.pad(&bytes, to: max(size, ResponsePadding.target(bytes.count)))
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept-Language"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept-Language"],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// The page's HTML.
@@ -84,10 +96,13 @@ public struct PageRenderer: Sendable {
             "quickExitURL": settings.quickExitURL,
             "languages": catalogues.values.filter { Self.reporterTemplates.contains(template) || $0.hasMemberPages }
                 .sorted { Self.order($0.code) < Self.order($1.code) }.map { catalogue in
-                // A path may carry its own query (the privacy notice's office); the language joins it.
-                ["code": catalogue.code, "name": catalogue.name, "url": "\(path)\(path.contains("?") ? "&" : "?")lang=\(catalogue.code)",
-                 "current": catalogue.code == language.code] as [String: Any]
-            },
+                    // A path may carry its own query (the privacy notice's office); the language joins it.
+                    [
+                        "code": catalogue.code, "name": catalogue.name,
+                        "url": "\(path)\(path.contains("?") ? "&" : "?")lang=\(catalogue.code)",
+                        "current": catalogue.code == language.code,
+                    ] as [String: Any]
+                },
             "q": "?lang=\(language.code)",
         ]
         context.merge(values) { _, page in page }
@@ -97,8 +112,10 @@ public struct PageRenderer: Sendable {
     /// The values of the `notice` page: `<key>_title` as title and heading, `<key>_text`, and a
     /// link back (`label` is a catalogue key) in the same language.
     func noticeValues(_ language: Catalogue, _ key: String, link: (path: String, label: String)) -> [String: Any] {
-        ["title": language["\(key)_title"], "heading": language["\(key)_title"], "text": language["\(key)_text"],
-         "linkURL": "\(link.path)?lang=\(language.code)", "linkText": language[link.label]]
+        [
+            "title": language["\(key)_title"], "heading": language["\(key)_title"], "text": language["\(key)_text"],
+            "linkURL": "\(link.path)?lang=\(language.code)", "linkText": language[link.label],
+        ]
     }
 
     /// Languages in the order of CONTRACT.md.

@@ -33,7 +33,8 @@ struct PageTime {
         guard digits.count == 6, stamp.hasSuffix("Z") else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
-        return calendar.date(from: DateComponents(year: digits[0], month: digits[1], day: digits[2], hour: digits[3], minute: digits[4], second: digits[5]))
+        return calendar.date(
+            from: DateComponents(year: digits[0], month: digits[1], day: digits[2], hour: digits[3], minute: digits[4], second: digits[5]))
     }
 
     static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -20,7 +20,9 @@ extension PolicyLabels {
             let isParent = taxonomy.facet(facet)?.codes.contains { $0.parent == value } ?? false
             guard isParent else { return code(value, of: facet) }
             let german = language.hasPrefix("de")
-            let note = rolledUp ? (german ? "mit Untergruppen" : "including subtypes") : (german ? "ohne genauere Angabe" : "not further specified")
+            let note =
+                rolledUp
+                ? (german ? "mit Untergruppen" : "including subtypes") : (german ? "ohne genauere Angabe" : "not further specified")
             return "\(code(value, of: facet)) (\(note))"
         }
     }

@@ -36,8 +36,9 @@ struct PublicOffice: Encodable {
         email = office.profile.email
         languages = office.profile.languages
         regions = office.profile.regions.map { Region(key: $0, name: taxonomy.region($0)?.name ?? $0) }
-        dataProtection = DataProtection(controller: office.profile.controller, law: office.profile.law?.rawValue,
-                                        dpo: office.profile.dpo, authority: office.profile.authorityName)
+        dataProtection = DataProtection(
+            controller: office.profile.controller, law: office.profile.law?.rawValue,
+            dpo: office.profile.dpo, authority: office.profile.authorityName)
     }
 
     static func list(_ offices: [Office], taxonomy: Taxonomy) -> [String: [PublicOffice]] {

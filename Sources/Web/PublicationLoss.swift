@@ -27,10 +27,14 @@ struct PublicationLoss: Sendable {
         func percent(_ tenths: Int) -> String { numbers.percent(Double(tenths) / 10) }
         var text = language["published_loss"].replacingOccurrences(of: "{counts}", with: percent(countTenths))
             .replacingOccurrences(of: "{cases}", with: percent(caseTenths))
-        if mergedCodes > 0 { text += " " + language["published_loss_merged"].replacingOccurrences(of: "{merged}", with: numbers.count(mergedCodes)) }
+        if mergedCodes > 0 {
+            text += " " + language["published_loss_merged"].replacingOccurrences(of: "{merged}", with: numbers.count(mergedCodes))
+        }
         if let compared {
             let key = mergedCodes > 0 ? "published_loss_without" : "published_loss_not_kept"
-            text += " " + language[key].replacingOccurrences(of: "{counts}", with: percent(compared.countTenths))
+            text +=
+                " "
+                + language[key].replacingOccurrences(of: "{counts}", with: percent(compared.countTenths))
                 .replacingOccurrences(of: "{cases}", with: percent(compared.caseTenths))
         }
         return text

@@ -29,8 +29,10 @@ final class RateLimiter: Sendable {
     private let now: @Sendable () -> Double
 
     /// A limiter of `count` requests per `seconds`; `count == 0` allows everything.
-    init(count: Int, per seconds: Double, maxBuckets: Int = 100_000,
-         now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    init(
+        count: Int, per seconds: Double, maxBuckets: Int = 100_000,
+        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.capacity = Double(count)
         self.refillPerSecond = Double(count) / seconds
         self.maxBuckets = max(maxBuckets, 1)

@@ -1,9 +1,9 @@
 import Casework
 import Foundation
 import Hummingbird
-import Statistics
 import Members
 import SichtbarCore
+import Statistics
 
 /// The analysts' page of received releases (`/statistics/received`): which periods the offices
 /// of this server have sent, and a form that merges a period's releases, applies disclosure
@@ -38,8 +38,11 @@ struct ReceivedPages {
         return offices.filter { !sent.contains($0.id) }.map(\.name).sorted()
     }
 
-    func page(_ session: Session, _ language: Catalogue, notice: String? = nil, problem: String? = nil, confirm: (period: String, missing: [String])? = nil,
-              status: HTTPResponse.Status = .ok) async throws -> Response {
+    func page(
+        _ session: Session, _ language: Catalogue, notice: String? = nil, problem: String? = nil,
+        confirm: (period: String, missing: [String])? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         guard session.role == .analyst else { throw AccessError.notFound }
         let sent = try await publisher.releases.sentReleases()
         let publications = try await statistics.published.publications()
@@ -50,15 +53,25 @@ struct ReceivedPages {
             let publication = publications.first { $0.period == period }
             let sentBy = Set(sent.filter { $0.period == period }.map(\.officeID))
             let missing = offices.filter { !sentBy.contains($0.id) }.map(\.name).sorted()
-            return present(["period": period, "releases": language.text("received_of", ["sent": String(sentBy.count), "all": String(offices.count)]),
-                            "missing": missing.isEmpty ? nil : missing.joined(separator: ", "),
-                            "publishedAt": publication.map { PageTime(language: language.code).time(stamp: $0.publishedAt) },
-                            "publishedAtISO": publication?.publishedAt, "publishedFrom": publication.map { String($0.releaseCount) }])
+            return present([
+                "period": period, "releases": language.text("received_of", ["sent": String(sentBy.count), "all": String(offices.count)]),
+                "missing": missing.isEmpty ? nil : missing.joined(separator: ", "),
+                "publishedAt": publication.map { PageTime(language: language.code).time(stamp: $0.publishedAt) },
+                "publishedAtISO": publication?.publishedAt, "publishedFrom": publication.map { String($0.releaseCount) },
+            ])
         }
-        return base.render("received", status: status, language: language, path: "/statistics", session: session, values: present([
-            "title": language["received_title"], "notice": notice, "problem": problem, "periods": rows, "hasPeriods": !rows.isEmpty,
-            "confirm": confirm.map { ["period": $0.period, "text": language.text("received_missing_warning", ["period": $0.period, "missing": $0.missing.joined(separator: ", ")])] },
-        ]))
+        return base.render(
+            "received", status: status, language: language, path: "/statistics", session: session,
+            values: present([
+                "title": language["received_title"], "notice": notice, "problem": problem, "periods": rows, "hasPeriods": !rows.isEmpty,
+                "confirm": confirm.map {
+                    [
+                        "period": $0.period,
+                        "text": language.text(
+                            "received_missing_warning", ["period": $0.period, "missing": $0.missing.joined(separator: ", ")]),
+                    ]
+                },
+            ]))
     }
 
     /// Merges every release received for the period and publishes the result.

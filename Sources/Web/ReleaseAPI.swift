@@ -1,8 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
-import Statistics
 import Members
+import Statistics
 
 /// A lead's statistics releases (CONTRACT.md `/api/v1/releases`): compute and freeze a closed
 /// period's tables, preview them, send them sealed to the Verband. `ReleaseService` checks role
@@ -38,7 +38,9 @@ struct ReleaseAPI {
         struct Body: Decodable { let period: String }
         let body = try await RequestBody.json(Body.self, from: request)
         guard let period = StatPeriod(body.period) else {
-            throw APIError(.unprocessableContent, code: "validation_failed", message: "period is a year (2026) or a quarter (2026-Q3)", field: "period")
+            throw APIError(
+                .unprocessableContent, code: "validation_failed", message: "period is a year (2026) or a quarter (2026-Q3)", field: "period"
+            )
         }
         let (stored, file) = try await memberCall { try await statistics.releases.release(period, session: session) }
         return try JSONResponse.make(.ok, ReleaseJSON(stored, file: file))

@@ -1,9 +1,9 @@
 import Casework
 import Foundation
 import Hummingbird
-import Statistics
 import Members
 import SichtbarCore
+import Statistics
 
 /// A lead's statistics releases as pages (`/releases`): compute a closed year's or quarter's
 /// tables, preview them, send them sealed to the Verband. `ReleaseService` checks role and
@@ -26,17 +26,24 @@ struct ReleasePages {
         }
     }
 
-    func page(_ session: Session, _ language: Catalogue, releases: [StoredRelease], notice: String? = nil,
-              period: String = "", problem: String? = nil, warning: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        base.render("releases", status: status, language: language, path: "/releases", session: session, values: present([
-            "title": language["releases_title"], "notice": notice, "period": period, "problem": problem, "warning": warning,
-            "suggestion": Self.lastClosedYear(), "hasReleases": !releases.isEmpty,
-            "releases": releases.map { release -> [String: Any] in
-                present(["id": release.id.hex, "period": release.period, "createdAt": PageTime(language: language.code).time(stamp: release.createdAt),
-                         "createdAtISO": release.createdAt, "sentAtISO": release.sentAt,
-                         "sentAt": release.sentAt.map { PageTime(language: language.code).time(stamp: $0) }, "epsilon": release.epsilon])
-            },
-        ]))
+    func page(
+        _ session: Session, _ language: Catalogue, releases: [StoredRelease], notice: String? = nil,
+        period: String = "", problem: String? = nil, warning: String? = nil, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        base.render(
+            "releases", status: status, language: language, path: "/releases", session: session,
+            values: present([
+                "title": language["releases_title"], "notice": notice, "period": period, "problem": problem, "warning": warning,
+                "suggestion": Self.lastClosedYear(), "hasReleases": !releases.isEmpty,
+                "releases": releases.map { release -> [String: Any] in
+                    present([
+                        "id": release.id.hex, "period": release.period,
+                        "createdAt": PageTime(language: language.code).time(stamp: release.createdAt),
+                        "createdAtISO": release.createdAt, "sentAtISO": release.sentAt,
+                        "sentAt": release.sentAt.map { PageTime(language: language.code).time(stamp: $0) }, "epsilon": release.epsilon,
+                    ])
+                },
+            ]))
     }
 
     static func lastClosedYear(_ now: Date = Date()) -> String {
@@ -50,14 +57,17 @@ struct ReleasePages {
             let text = MemberPages.trimmed(form, "period")
             let releases = try await statistics.releases.list(session: session)
             guard let period = StatPeriod(text) else {
-                return page(session, language, releases: releases, period: text, problem: language["releases_period_malformed"],
-                            status: .unprocessableContent)
+                return page(
+                    session, language, releases: releases, period: text, problem: language["releases_period_malformed"],
+                    status: .unprocessableContent)
             }
             do {
                 // An office with no classified case in the period would freeze empty tables: ask first.
                 let known = releases.contains { $0.period == period.description }
                 if !known, form["confirm"] != "yes", try await statistics.releases.classifiedCount(period, session: session) == 0 {
-                    return page(session, language, releases: releases, period: text, warning: language.text("releases_empty_warning", ["period": text]))
+                    return page(
+                        session, language, releases: releases, period: text,
+                        warning: language.text("releases_empty_warning", ["period": text]))
                 }
                 let (stored, _) = try await statistics.releases.release(period, session: session)
                 return base.redirect("/releases/\(stored.id.hex)", language)
@@ -73,18 +83,27 @@ struct ReleasePages {
             guard let id = CaseAPI.pathID(context) else { throw AccessError.notFound }
             let (stored, file) = try await statistics.releases.preview(id: id, session: session)
             let labels = base.statisticsLabels(language)
-            return base.render("release", language: language, path: "/releases", session: session, values: present([
-                "title": "\(language["releases_preview_title"]) \(stored.period)",
-                "id": stored.id.hex, "period": stored.period, "createdAt": PageTime(language: language.code).time(stamp: stored.createdAt),
-                "sentAt": stored.sentAt.map { PageTime(language: language.code).time(stamp: $0) },
-                "createdAtISO": stored.createdAt, "sentAtISO": stored.sentAt,
-                "epsilon": stored.epsilon, "policy": file.policy, "taxonomy": file.taxonomy,
-                "notice": base.confirmation(request, language, known: ["release_sent", "release_confirm_missing"]),
-                "tables": file.tables.map { StatTableView($0, spec: statistics.policy.table($0.name), labels: labels, language: language).values },
-                // In a quarter, the tables the policy keeps to the year are named, so their absence is not read as zero.
-                "yearOnly": StatPeriod(stored.period)?.quarter == nil ? nil : statistics.policy.tables
-                    .filter { !$0.reports.contains("quarterly") }.map { Taxonomy.label($0.labels, language: language.code) ?? $0.name }.joined(separator: ", "),
-            ]))
+            return base.render(
+                "release", language: language, path: "/releases", session: session,
+                values: present([
+                    "title": "\(language["releases_preview_title"]) \(stored.period)",
+                    "id": stored.id.hex, "period": stored.period,
+                    "createdAt": PageTime(language: language.code).time(stamp: stored.createdAt),
+                    "sentAt": stored.sentAt.map { PageTime(language: language.code).time(stamp: $0) },
+                    "createdAtISO": stored.createdAt, "sentAtISO": stored.sentAt,
+                    "epsilon": stored.epsilon, "policy": file.policy, "taxonomy": file.taxonomy,
+                    "notice": base.confirmation(request, language, known: ["release_sent", "release_confirm_missing"]),
+                    "tables": file.tables.map {
+                        StatTableView($0, spec: statistics.policy.table($0.name), labels: labels, language: language).values
+                    },
+                    // In a quarter, the tables the policy keeps to the year are named, so their absence is not read as zero.
+                    "yearOnly": StatPeriod(stored.period)?.quarter == nil
+                        ? nil
+                        : statistics.policy.tables
+                            .filter { !$0.reports.contains("quarterly") }.map {
+                                Taxonomy.label($0.labels, language: language.code) ?? $0.name
+                            }.joined(separator: ", "),
+                ]))
         }
     }
 

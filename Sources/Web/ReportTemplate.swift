@@ -41,10 +41,13 @@ public struct ReportTemplate: Sendable {
         }
         let catalogues = try Catalogue.loadAll(from: templates.appendingPathComponent("i18n"))
         let hash = "sha256-" + Data(FileDigest.sha256(Array(stylesheet.utf8))).base64EncodedString()
-        let policy = ["default-src 'none'", "style-src '\(hash)'", "img-src 'none'", "form-action 'none'",
-                      "frame-ancestors 'none'", "base-uri 'none'"].joined(separator: "; ")
-        return ReportTemplate(library: MustacheLibrary(templates: parsed), stylesheet: stylesheet, catalogues: catalogues,
-                              contentSecurityPolicy: policy)
+        let policy = [
+            "default-src 'none'", "style-src '\(hash)'", "img-src 'none'", "form-action 'none'",
+            "frame-ancestors 'none'", "base-uri 'none'",
+        ].joined(separator: "; ")
+        return ReportTemplate(
+            library: MustacheLibrary(templates: parsed), stylesheet: stylesheet, catalogues: catalogues,
+            contentSecurityPolicy: policy)
     }
 
     /// The catalogue of `language`, else German.

@@ -1,10 +1,10 @@
 import Casework
 import Foundation
 import Hummingbird
-import NIOCore
-import Sealing
 import Intake
+import NIOCore
 import ScanScrubbing
+import Sealing
 
 /// The reporter's JSON API of CONTRACT.md: no login, no cookie.
 struct ReporterAPI {
@@ -37,11 +37,22 @@ struct ReporterAPI {
         } catch is StoreError {
             throw APIError.unavailable
         }
-        struct OfficeName: Encodable { let id: String; let name: String }
-        struct Answer: Encodable { let receipt: String; let status: String; let office: OfficeName; let firstResponseBy: String? }
-        return try JSONResponse.make(.created, Answer(receipt: acknowledged.receipt.formatted, status: ReporterStatus.eingegangen.rawValue,
-                                                      office: OfficeName(id: acknowledged.office.id.hex, name: acknowledged.office.name),
-                                                      firstResponseBy: acknowledged.firstResponseBy?.iso))
+        struct OfficeName: Encodable {
+            let id: String
+            let name: String
+        }
+        struct Answer: Encodable {
+            let receipt: String
+            let status: String
+            let office: OfficeName
+            let firstResponseBy: String?
+        }
+        return try JSONResponse.make(
+            .created,
+            Answer(
+                receipt: acknowledged.receipt.formatted, status: ReporterStatus.eingegangen.rawValue,
+                office: OfficeName(id: acknowledged.office.id.hex, name: acknowledged.office.name),
+                firstResponseBy: acknowledged.firstResponseBy?.iso))
     }
 
     struct MailboxRequest: Decodable {
@@ -57,7 +68,10 @@ struct ReporterAPI {
         try checkMailboxRate(request, context)
         let body = try await RequestBody.json(MailboxRequest.self, from: request)
         let receipt = try Self.parse(body.receipt)
-        guard let view = try await storeCall({ try await services.reporter.read(receipt: receipt, includeReport: body.includeReport ?? false) })
+        guard
+            let view = try await storeCall({
+                try await services.reporter.read(receipt: receipt, includeReport: body.includeReport ?? false)
+            })
         else { throw APIError.receiptUnknown }
         return try JSONResponse.make(.ok, MailboxAnswer(view), padded: true)
     }
@@ -201,7 +215,8 @@ enum JSONResponse {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = Array(try encoder.encode(value))
         if padded { ResponsePadding.pad(&bytes) }
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

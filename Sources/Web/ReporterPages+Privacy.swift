@@ -20,8 +20,10 @@ extension ReporterPages {
         return privacyPage(language, path: "/privacy?office=\(office.id.hex)", values: ["notice": noticeValues(office, language)])
     }
 
-    private func privacyPage(_ language: Catalogue, status: HTTPResponse.Status = .ok, path: String,
-                             values: [String: Any]) -> Response {
+    private func privacyPage(
+        _ language: Catalogue, status: HTTPResponse.Status = .ok, path: String,
+        values: [String: Any]
+    ) -> Response {
         var page = values
         page["title"] = language["privacy_title"]
         return pages.render("privacy", status: status, language: language, path: path, settings: services.settings, values: page)
@@ -46,8 +48,9 @@ extension ReporterPages {
             "basis": language.text("privacy_basis", ["basis": citations.basis, "withdrawal": citations.withdrawal]),
             "retentionReport": language.text("privacy_retention_report", ["report_months": "\(retention.reportMonths)"]),
             "retentionCase": language.text("privacy_retention_case", ["case_years": "\(retention.closedCaseYears)"]),
-            "retentionUnclassified": language.text("privacy_retention_unclassified",
-                                                   ["unclassified_months": "\(retention.unclassifiedMonths)"]),
+            "retentionUnclassified": language.text(
+                "privacy_retention_unclassified",
+                ["unclassified_months": "\(retention.unclassifiedMonths)"]),
             "rights": language.text("privacy_rights", ["rights": citations.rights]),
             "complaint": language.text("privacy_authority", ["complaint": citations.complaint]),
             // The office may name its authority more precisely (an address); the law decides which it is.
@@ -55,9 +58,11 @@ extension ReporterPages {
             "authorityWebsite": law.authority.website,
         ]
         if profile.address != nil || profile.phone != nil || profile.email != nil {
-            values["contact"] = ["address": profile.address ?? "", "phone": profile.phone ?? "",
-                                 "phoneLink": profile.phone.map(Self.telephoneLink) ?? "",
-                                 "email": profile.email ?? "", "emailLink": profile.email.map { "mailto:\($0)" } ?? ""]
+            values["contact"] = [
+                "address": profile.address ?? "", "phone": profile.phone ?? "",
+                "phoneLink": profile.phone.map(Self.telephoneLink) ?? "",
+                "email": profile.email ?? "", "emailLink": profile.email.map { "mailto:\($0)" } ?? "",
+            ]
         }
         return values
     }
@@ -67,8 +72,12 @@ extension ReporterPages {
     func consentLayer(_ language: Catalogue, office: Office?) -> [String: Any] {
         let retention = services.retention
         return [
-            "stored": language.text("consent_stored", ["report_months": "\(retention.reportMonths)",
-                                                       "case_years": "\(retention.closedCaseYears)"]),
+            "stored": language.text(
+                "consent_stored",
+                [
+                    "report_months": "\(retention.reportMonths)",
+                    "case_years": "\(retention.closedCaseYears)",
+                ]),
             "noticeURL": "/privacy?lang=\(language.code)" + (office.map { "&office=\($0.id.hex)" } ?? ""),
         ]
     }

@@ -61,21 +61,24 @@ enum RequestBody {
             return named.isEmpty ? nil : named.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
         }
         switch error {
-        case let .typeMismatch(expected, context):
+        case .typeMismatch(let expected, let context):
             let field = path(context)
-            return APIError(.badRequest, code: "bad_request",
-                            message: "\(field ?? "the body") must be \(describeType(expected))", field: field)
-        case let .valueNotFound(_, context):
+            return APIError(
+                .badRequest, code: "bad_request",
+                message: "\(field ?? "the body") must be \(describeType(expected))", field: field)
+        case .valueNotFound(_, let context):
             let field = path(context)
             return APIError(.badRequest, code: "bad_request", message: "\(field ?? "a value") must not be null", field: field)
-        case let .keyNotFound(key, context):
+        case .keyNotFound(let key, let context):
             let field = path(context, key)
-            return APIError(.unprocessableContent, code: "validation_failed", message: "\(field ?? key.stringValue) is required",
-                            field: field)
-        case let .dataCorrupted(context):
+            return APIError(
+                .unprocessableContent, code: "validation_failed", message: "\(field ?? key.stringValue) is required",
+                field: field)
+        case .dataCorrupted(let context):
             let field = path(context)
-            return APIError(.badRequest, code: "bad_request",
-                            message: field.map { "\($0) is malformed" } ?? "the body is not valid JSON", field: field)
+            return APIError(
+                .badRequest, code: "bad_request",
+                message: field.map { "\($0) is malformed" } ?? "the body is not valid JSON", field: field)
         @unknown default:
             return APIError(.badRequest, code: "bad_request", message: "the body is not valid JSON")
         }

@@ -42,8 +42,9 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         return try JSONResponse.make(.ok, detail)
     }
     router.get("/openapi.yaml") { _, _ in
-        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                 body: .init(byteBuffer: .init(string: OpenAPIDocument.yaml)))
+        Response(
+            status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+            body: .init(byteBuffer: .init(string: OpenAPIDocument.yaml)))
     }
     return router
 }
@@ -52,8 +53,9 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
 public func buildMetricsRouter(_ metrics: ProcessMetrics) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.get("/metrics") { _, _ in
-        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                 body: .init(byteBuffer: .init(string: await metrics.exposition())))
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: .init(string: await metrics.exposition())))
     }
     return router
 }

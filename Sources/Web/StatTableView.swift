@@ -1,6 +1,6 @@
 import Casework
-import Statistics
 import SichtbarCore
+import Statistics
 
 /// A statistics table as the pages print it: one list of rows for one dimension, a grid with
 /// margins for two; suppressed counts as "<5" (primary) or "–" (secondary), never a number.
@@ -33,21 +33,26 @@ struct StatTableView {
         switch table.dimensions.count {
         case 1:
             let dimension = table.dimensions[0]
-            values["single"] = ["rows": codes(dimension).map { code in
-                ["label": label(code, dimension), "count": count(cell([dimension: code]))]
-            }]
+            values["single"] = [
+                "rows": codes(dimension).map { code in
+                    ["label": label(code, dimension), "count": count(cell([dimension: code]))]
+                }
+            ]
         case 2:
             let (rowsKey, columnsKey) = (table.dimensions[0], table.dimensions[1])
             let columns = codes(columnsKey)
-            values["grid"] = [
-                "columns": columns.map { ["label": label($0, columnsKey)] },
-                "rows": codes(rowsKey).map { row -> [String: Any] in
-                    ["label": label(row, rowsKey),
-                     "cells": columns.map { ["count": count(cell([rowsKey: row, columnsKey: $0]))] },
-                     "margin": count(margin([rowsKey: row]))]
-                },
-                "columnMargins": columns.map { ["count": count(margin([columnsKey: $0]))] },
-            ] as [String: Any]
+            values["grid"] =
+                [
+                    "columns": columns.map { ["label": label($0, columnsKey)] },
+                    "rows": codes(rowsKey).map { row -> [String: Any] in
+                        [
+                            "label": label(row, rowsKey),
+                            "cells": columns.map { ["count": count(cell([rowsKey: row, columnsKey: $0]))] },
+                            "margin": count(margin([rowsKey: row])),
+                        ]
+                    },
+                    "columnMargins": columns.map { ["count": count(margin([columnsKey: $0]))] },
+                ] as [String: Any]
         default:
             break
         }

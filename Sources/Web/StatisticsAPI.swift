@@ -1,9 +1,9 @@
 import Casework
 import Foundation
 import Hummingbird
-import Statistics
 import Members
 import SichtbarCore
+import Statistics
 
 /// `GET /api/v1/statistics` of CONTRACT.md: the Verband's published tables for the analysts.
 /// Like every member route a role that may not see them gets `404 not_found`, as if nothing were
@@ -27,10 +27,12 @@ struct StatisticsAPI {
         let tables: [StatTable]
     }
 
-    static let periodInvalid = APIError(.unprocessableContent, code: "validation_failed",
-                                        message: "period is a year (2026) or a quarter (2026-Q3)", field: "period")
-    static let notServable = APIError(.internalServerError, code: "internal",
-                                      message: "the published statistics cannot be served right now")
+    static let periodInvalid = APIError(
+        .unprocessableContent, code: "validation_failed",
+        message: "period is a year (2026) or a quarter (2026-Q3)", field: "period")
+    static let notServable = APIError(
+        .internalServerError, code: "internal",
+        message: "the published statistics cannot be served right now")
 
     @Sendable func tables(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let token = MemberAPI.bearerToken(request), let session = await members.session(token: token) else {
@@ -48,13 +50,17 @@ struct StatisticsAPI {
         var tables = file.tables
         if let name {
             guard let table = tables.first(where: { $0.name == name }) else {
-                throw APIError(.notFound, code: "not_found", message: "no table \(Self.quoted(name)) is published for \(period)", field: "table")
+                throw APIError(
+                    .notFound, code: "not_found", message: "no table \(Self.quoted(name)) is published for \(period)", field: "table")
             }
             tables = [table]
         }
-        return try JSONResponse.make(.ok, Answer(period: publication.period, publishedAt: publication.publishedAt,
-                                                 releaseCount: publication.releaseCount, policy: file.policy, taxonomy: file.taxonomy,
-                                                 generatedOn: file.generatedOn, tables: tables))
+        return try JSONResponse.make(
+            .ok,
+            Answer(
+                period: publication.period, publishedAt: publication.publishedAt,
+                releaseCount: publication.releaseCount, policy: file.policy, taxonomy: file.taxonomy,
+                generatedOn: file.generatedOn, tables: tables))
     }
 
     /// A table name as the answer repeats it: table names are short snake case, so anything

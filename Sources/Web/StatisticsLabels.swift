@@ -1,6 +1,6 @@
 import Casework
-import Statistics
 import SichtbarCore
+import Statistics
 import Workflow
 
 /// The words for a published table's dimensions and codes: taxonomy facets (a `_top` key is the

@@ -1,8 +1,8 @@
 import Casework
 import Foundation
 import Hummingbird
-import Statistics
 import SichtbarCore
+import Statistics
 
 /// The Verband analysts' pages: `/statistics` (a published period's tables, charts and the
 /// trend) and `/report` (the printable annual report). Server-rendered without script, with the
@@ -22,8 +22,9 @@ struct StatisticsPages {
     }
 
     func presentation(_ language: Catalogue) -> StatisticsPresentation {
-        StatisticsPresentation(policy: statistics.policy, taxonomy: base.services.taxonomy, workflow: base.services.casework?.policy,
-                               strings: language.strings, language: language.code)
+        StatisticsPresentation(
+            policy: statistics.policy, taxonomy: base.services.taxonomy, workflow: base.services.casework?.policy,
+            strings: language.strings, language: language.code)
     }
 
     /// `?period=` when given and not empty.
@@ -43,8 +44,10 @@ struct StatisticsPages {
             var values: [String: Any] = [
                 "title": language["statistics_title"], "receivedLink": statistics.publisher != nil,
                 "periods": publications.map { publication in
-                    ["period": publication.period, "url": "/statistics?lang=\(language.code)&period=\(publication.period)",
-                     "current": publication.period == chosen] as [String: Any]
+                    [
+                        "period": publication.period, "url": "/statistics?lang=\(language.code)&period=\(publication.period)",
+                        "current": publication.period == chosen,
+                    ] as [String: Any]
                 },
             ]
             guard let chosen else {
@@ -76,11 +79,16 @@ struct StatisticsPages {
                 if let verband = try await store.verband() { values["verband"] = verband.name }
             }
             values["keyNumbers"] = view.keyNumbers(file)
-            values["charts"] = [view.barChart(file, along: "ground_top", id: "chart-grounds", titleKey: "statistics_chart_grounds"),
-                                view.barChart(file, along: "area_top", id: "chart-areas", titleKey: "statistics_chart_areas")].compactMap { $0 }
+            values["charts"] = [
+                view.barChart(file, along: "ground_top", id: "chart-grounds", titleKey: "statistics_chart_grounds"),
+                view.barChart(file, along: "area_top", id: "chart-areas", titleKey: "statistics_chart_areas"),
+            ].compactMap { $0 }
             values["tables"] = view.tables(file)
             values["legend"] = [
-                ["mark": view.primaryMark, "text": view.string("statistics_legend_primary", ["below": view.numbers.count(statistics.policy.minimumCount - 1)])],
+                [
+                    "mark": view.primaryMark,
+                    "text": view.string("statistics_legend_primary", ["below": view.numbers.count(statistics.policy.minimumCount - 1)]),
+                ],
                 ["mark": StatisticsPresentation.secondaryMark, "text": view.string("statistics_legend_secondary")],
             ]
             values["dp"] = statistics.policy.mode == .dp
@@ -110,8 +118,9 @@ struct StatisticsPages {
                 return base.notice(language, "statistics_unavailable", status: .internalServerError, link: Self.back)
             }
             let years = try await statistics.verifiedYears(through: period.year, logger: context.logger)
-            let report = AnnualReport(publications: years, policy: statistics.policy, taxonomy: base.services.taxonomy,
-                                      workflow: base.services.casework?.policy, language: language.code)
+            let report = AnnualReport(
+                publications: years, policy: statistics.policy, taxonomy: base.services.taxonomy,
+                workflow: base.services.casework?.policy, language: language.code)
             let html: String
             do {
                 html = try report.html(using: pages.report, backLink: "/statistics?lang=\(language.code)&period=\(period)")
@@ -119,9 +128,13 @@ struct StatisticsPages {
                 context.logger.error("annual report did not render", metadata: ["period": "\(period)"])
                 return base.notice(language, "statistics_unavailable", status: .internalServerError, link: Self.back)
             }
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8",
-                                                   .contentSecurityPolicy: pages.report.contentSecurityPolicy],
-                            body: .init(byteBuffer: .init(string: html)))
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/html; charset=utf-8",
+                    .contentSecurityPolicy: pages.report.contentSecurityPolicy,
+                ],
+                body: .init(byteBuffer: .init(string: html)))
         }
     }
 }

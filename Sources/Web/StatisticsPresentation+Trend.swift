@@ -21,7 +21,8 @@ extension StatisticsPresentation {
             for entry in series.entries {
                 if !order.contains(entry.code) { order.append(entry.code) }
                 guard let count = entry.cell?.count, entry.cell?.suppressed != true,
-                      let all = total?.count, total?.suppressed != true, all > 0 else { continue }
+                    let all = total?.count, total?.suppressed != true, all > 0
+                else { continue }
                 shares[entry.code, default: [:]][file.period.year] = Double(count) * 100 / Double(all)
             }
         }
@@ -51,19 +52,24 @@ extension StatisticsPresentation {
             .sorted { (shares[$0]?[latest] ?? 0) > (shares[$1]?[latest] ?? 0) }
             .prefix(Self.trendLines)
         let series = drawn.map { code in
-            TrendChart.Series(label: labels.code(code, of: dimension), shares: years.map { shares[code]?[$0] },
-                              endText: shares[code]?[latest].map(numbers.percent) ?? "")
+            TrendChart.Series(
+                label: labels.code(code, of: dimension), shares: years.map { shares[code]?[$0] },
+                endText: shares[code]?[latest].map(numbers.percent) ?? "")
         }
         let title = string("statistics_trend_title", ["from": "\(years[0])", "to": "\(latest)"])
-        let description = string("statistics_trend_description", [
-            "count": numbers.count(series.count), "from": "\(years[0])", "to": "\(latest)",
-            "lines": series.map { line in
-                let first = line.shares.first { $0 != nil }.flatMap { $0 }.map(numbers.percent) ?? Self.secondaryMark
-                return "\(line.label): \(first) → \(line.endText)"
-            }.joined(separator: "; "),
-        ])
+        let description = string(
+            "statistics_trend_description",
+            [
+                "count": numbers.count(series.count), "from": "\(years[0])", "to": "\(latest)",
+                "lines": series.map { line in
+                    let first = line.shares.first { $0 != nil }.flatMap { $0 }.map(numbers.percent) ?? Self.secondaryMark
+                    return "\(line.label): \(first) → \(line.endText)"
+                }.joined(separator: "; "),
+            ])
         let chart = TrendChart(id: id, title: title, description: description, years: years.map { "\($0)" }, series: series)
-        return ["id": id, "title": title, "svg": chart.svg(), "description": description, "head": head, "rows": rows,
-                "note": string("statistics_trend_note")]
+        return [
+            "id": id, "title": title, "svg": chart.svg(), "description": description, "head": head, "rows": rows,
+            "note": string("statistics_trend_note"),
+        ]
     }
 }

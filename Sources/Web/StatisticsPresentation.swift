@@ -1,6 +1,6 @@
 import Casework
-import Statistics
 import SichtbarCore
+import Statistics
 import Workflow
 
 /// Published tables turned into what the analysts' page and the annual report show: tables with
@@ -58,10 +58,13 @@ struct StatisticsPresentation {
         guard let cell else { return ["text": ""] }
         if cell.suppressed || cell.count == nil {
             let primary = cell.primary
-            return ["text": primary ? primaryMark : Self.secondaryMark, "suppressed": true,
-                    "kind": primary ? "primary" : "secondary",
-                    "spoken": string(primary ? "statistics_suppressed_primary_spoken" : "statistics_suppressed_secondary_spoken",
-                                     ["minimum": numbers.count(policy.minimumCount)])]
+            return [
+                "text": primary ? primaryMark : Self.secondaryMark, "suppressed": true,
+                "kind": primary ? "primary" : "secondary",
+                "spoken": string(
+                    primary ? "statistics_suppressed_primary_spoken" : "statistics_suppressed_secondary_spoken",
+                    ["minimum": numbers.count(policy.minimumCount)]),
+            ]
         }
         return ["text": numbers.count(cell.count ?? 0), "suppressed": false, "kind": ""]
     }
@@ -90,9 +93,11 @@ struct StatisticsPresentation {
             "csv": "/statistics/csv?lang=\(language)&period=\(period)&table=\(table.name)",
         ]
         if !table.additive {
-            values["nennungen"] = string("statistics_nennungen_note", [
-                "dimensions": table.multiValued.map { labels.dimension($0) }.joined(separator: ", "),
-            ])
+            values["nennungen"] = string(
+                "statistics_nennungen_note",
+                [
+                    "dimensions": table.multiValued.map { labels.dimension($0) }.joined(separator: ", ")
+                ])
         }
         if let merged = recodedNote(table) { values["recoded"] = merged }
         let total = Self.margin(table, [:]) ?? (table.dimensions.isEmpty ? table.cells.first : nil)
@@ -103,23 +108,31 @@ struct StatisticsPresentation {
             let dimension = table.dimensions[0]
             values["head"] = [labels.dimension(dimension), labels.unit(table.unit)]
             values["rows"] = Self.codes(table, along: dimension).map { code in
-                ["label": tableLabel(code, of: dimension),
-                 "cells": [servedCell([dimension: code]) ?? cell(table.cells.first { $0.key == [dimension: code] })]] as [String: Any]
+                [
+                    "label": tableLabel(code, of: dimension),
+                    "cells": [servedCell([dimension: code]) ?? cell(table.cells.first { $0.key == [dimension: code] })],
+                ] as [String: Any]
             }
             values["foot"] = ["label": string("statistics_total"), "cells": [cell(total)]] as [String: Any]
         default:
             let (rowDimension, columnDimension) = (table.dimensions[0], table.dimensions[1])
             let columns = Self.codes(table, along: columnDimension)
-            values["head"] = ["\(labels.dimension(rowDimension)) / \(labels.dimension(columnDimension))"]
+            values["head"] =
+                ["\(labels.dimension(rowDimension)) / \(labels.dimension(columnDimension))"]
                 + columns.map { tableLabel($0, of: columnDimension) } + [string("statistics_total")]
             values["rows"] = Self.codes(table, along: rowDimension).map { row in
-                let cells = columns.map { column in
-                    servedCell([rowDimension: row, columnDimension: column]) ?? cell(table.cells.first { $0.key == [rowDimension: row, columnDimension: column] })
-                } + [cell(Self.margin(table, [rowDimension: row]))]
+                let cells =
+                    columns.map { column in
+                        servedCell([rowDimension: row, columnDimension: column])
+                            ?? cell(table.cells.first { $0.key == [rowDimension: row, columnDimension: column] })
+                    } + [cell(Self.margin(table, [rowDimension: row]))]
                 return ["label": tableLabel(row, of: rowDimension), "cells": cells] as [String: Any]
             }
-            values["foot"] = ["label": string("statistics_total"),
-                              "cells": columns.map { cell(Self.margin(table, [columnDimension: $0])) } + [cell(total)]] as [String: Any]
+            values["foot"] =
+                [
+                    "label": string("statistics_total"),
+                    "cells": columns.map { cell(Self.margin(table, [columnDimension: $0])) } + [cell(total)],
+                ] as [String: Any]
             values["wide"] = true
         }
         return values

@@ -10,9 +10,11 @@ extension StatisticsServices {
     func verified(_ publication: PublishedStatistics, logger: Logger) -> StatFile? {
         let (file, verdict) = StatFile.open(publication.file, key: publisherKey)
         guard let file, verdict.isValid, file.scope == .verband, file.period.description == publication.period else {
-            logger.error("published statistics fail verification", metadata: [
-                "period": "\(publication.period)", "verdict": "\(Self.kind(of: verdict))",
-            ])
+            logger.error(
+                "published statistics fail verification",
+                metadata: [
+                    "period": "\(publication.period)", "verdict": "\(Self.kind(of: verdict))",
+                ])
             return nil
         }
         return file

@@ -12,8 +12,10 @@ public struct StatisticsServices: Sendable {
     /// The analysts' merge of received releases; nil where this server publishes nothing itself.
     public let publisher: VerbandPublisher?
 
-    public init(releases: ReleaseService, published: any PublishedStatisticsStore, publisherKey: SigningPublicKey,
-                publisher: VerbandPublisher? = nil) {
+    public init(
+        releases: ReleaseService, published: any PublishedStatisticsStore, publisherKey: SigningPublicKey,
+        publisher: VerbandPublisher? = nil
+    ) {
         self.releases = releases
         self.published = published
         self.publisherKey = publisherKey

@@ -33,11 +33,13 @@ public struct WebServices: Sendable {
     /// Bodies with files read at once (the report form, the mailbox's file form and API).
     let uploads = UploadGate(limit: 4)
 
-    public init(reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
-                settings: WebSettings, members: MemberService? = nil, casework: CaseworkService? = nil,
-                statistics: StatisticsServices? = nil, probe: HealthProbe? = nil, retention: RetentionPolicy = RetentionPolicy(),
-                retentionDesk: RetentionService? = nil, notificationSettings: NotificationSettings? = nil,
-                notificationHealth: NotificationHealth? = nil) {
+    public init(
+        reporter: ReporterService, taxonomy: Taxonomy, health: any StoreHealth, pages: PageRenderer,
+        settings: WebSettings, members: MemberService? = nil, casework: CaseworkService? = nil,
+        statistics: StatisticsServices? = nil, probe: HealthProbe? = nil, retention: RetentionPolicy = RetentionPolicy(),
+        retentionDesk: RetentionService? = nil, notificationSettings: NotificationSettings? = nil,
+        notificationHealth: NotificationHealth? = nil
+    ) {
         self.retention = retention
         self.notificationSettings = notificationSettings
         self.notificationHealth = notificationHealth

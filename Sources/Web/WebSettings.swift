@@ -22,8 +22,10 @@ public struct WebSettings: Sendable {
     /// Where the quick-exit link leads.
     public var quickExitURL: String
 
-    public init(trustedProxy: String? = nil, intakePerAddressPerHour: Int = 20, intakeGlobalPerSecond: Int = 50,
-                mailboxPerAddressPerMinute: Int = 30, quickExitURL: String = "https://www.google.de/search?q=wetter") {
+    public init(
+        trustedProxy: String? = nil, intakePerAddressPerHour: Int = 20, intakeGlobalPerSecond: Int = 50,
+        mailboxPerAddressPerMinute: Int = 30, quickExitURL: String = "https://www.google.de/search?q=wetter"
+    ) {
         self.trustedProxy = trustedProxy
         self.intakePerAddressPerHour = intakePerAddressPerHour
         self.intakeGlobalPerSecond = intakeGlobalPerSecond

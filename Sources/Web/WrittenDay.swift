@@ -27,7 +27,9 @@ struct WrittenDay {
     }
 
     func text(_ day: Day) -> String {
-        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)) else { return day.iso }
+        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)) else {
+            return day.iso
+        }
         return formatter.string(from: date)
     }
 

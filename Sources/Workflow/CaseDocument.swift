@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A document recorded on a case (Vollmacht, Schweigepflichtentbindung, Einwilligung …): what
 /// the workflow's gates read. Stored sealed under the case key.
 public struct CaseDocument: Sendable, Equatable, Codable {
@@ -17,8 +18,10 @@ public struct CaseDocument: Sendable, Equatable, Codable {
     /// The scan of the signed paper, if one was attached; optional, so sheets from before scans decode.
     public var file: DocumentFile?
 
-    public init(id: EntityID, type: String, scope: [String], counterpart: String?, signedOn: Day, revokedOn: Day? = nil,
-                file: DocumentFile? = nil) {
+    public init(
+        id: EntityID, type: String, scope: [String], counterpart: String?, signedOn: Day, revokedOn: Day? = nil,
+        file: DocumentFile? = nil
+    ) {
         self.id = id
         self.type = type
         self.scope = scope

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// What the workflow engine needs to know of a case.
 public struct CaseState: Sendable, Equatable {
     public var kind: String
@@ -13,8 +14,10 @@ public struct CaseState: Sendable, Equatable {
     /// Where the case stood before a step that can be taken back; nil when there is none.
     public var previous: PreviousState?
 
-    public init(kind: String, step: String, outcome: String? = nil, closedOn: Day? = nil, concernsMinor: Bool = false,
-                documents: [CaseDocument] = []) {
+    public init(
+        kind: String, step: String, outcome: String? = nil, closedOn: Day? = nil, concernsMinor: Bool = false,
+        documents: [CaseDocument] = []
+    ) {
         self.kind = kind
         self.step = step
         self.outcome = outcome

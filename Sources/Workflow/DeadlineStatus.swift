@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// Where a deadline stands on a given day.
 public enum DeadlineState: String, Sendable, Codable, CaseIterable {
     case open = "offen"

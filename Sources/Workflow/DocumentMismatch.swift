@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A document of the type an intervention needs that is on file but does not open its gate,
 /// with every reason why: what the refusal names instead of claiming the document is missing.
 public struct DocumentMismatch: Sendable, Equatable {

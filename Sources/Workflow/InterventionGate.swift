@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// Whether an intervention may happen with the documents on file: a result with its reason,
 /// not a thrown error, so the engine and the case page can both ask.
 public enum InterventionGate: Sendable, Equatable {
@@ -9,8 +10,10 @@ public enum InterventionGate: Sendable, Equatable {
 
     /// Checks every requirement of `intervention` (and, for a minor, those for minors) against
     /// the documents in force on `day` whose scope covers it and, where asked, that name `counterpart`.
-    public static func check(_ intervention: InterventionType, counterpart: String?, documents: [CaseDocument],
-                             concernsMinor: Bool, on day: Day) -> InterventionGate {
+    public static func check(
+        _ intervention: InterventionType, counterpart: String?, documents: [CaseDocument],
+        concernsMinor: Bool, on day: Day
+    ) -> InterventionGate {
         let requirements = intervention.requires + (concernsMinor ? intervention.requiresForMinors : [])
         for requirement in requirements {
             let met = documents.contains { document in
@@ -19,9 +22,11 @@ public enum InterventionGate: Sendable, Equatable {
             }
             if !met {
                 let mismatches = documents.filter { $0.type == requirement.document }.map { document in
-                    DocumentMismatch(type: document.type, counterpart: document.counterpart, signedOn: document.signedOn,
-                                     reasons: reasons(document, intervention: intervention.code, requirement: requirement,
-                                                      counterpart: counterpart, on: day))
+                    DocumentMismatch(
+                        type: document.type, counterpart: document.counterpart, signedOn: document.signedOn,
+                        reasons: reasons(
+                            document, intervention: intervention.code, requirement: requirement,
+                            counterpart: counterpart, on: day))
                 }
                 return .missing(requirement, mismatches: mismatches)
             }
@@ -29,8 +34,10 @@ public enum InterventionGate: Sendable, Equatable {
         return .open
     }
 
-    static func reasons(_ document: CaseDocument, intervention: String, requirement: DocumentRequirement, counterpart: String?,
-                        on day: Day) -> [DocumentMismatch.Reason] {
+    static func reasons(
+        _ document: CaseDocument, intervention: String, requirement: DocumentRequirement, counterpart: String?,
+        on day: Day
+    ) -> [DocumentMismatch.Reason] {
         var reasons: [DocumentMismatch.Reason] = []
         if requirement.namesCounterpart && counterpart.map(document.names) != true { reasons.append(.otherParty(document.counterpart)) }
         if !document.covers(intervention) { reasons.append(.notInScope) }

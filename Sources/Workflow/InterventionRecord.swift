@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// An intervention that took place, with the counterpart it addressed.
 public struct InterventionRecord: Sendable, Equatable, Codable {
     public let code: String

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// Public holidays and the computation of deadline ends under §§ 187, 188, 193 BGB.
 ///
 /// Counselling offices must tell people until when they can still act
@@ -50,13 +51,13 @@ public struct LegalCalendar: Sendable {
     /// Easter Sunday of `year` by the Gregorian computus
     /// (the anonymous Gregorian algorithm as given by Meeus, Jones and Butcher).
     static func easterSunday(in year: Int) -> Day {
-        let a = year % 19                       // place in the 19-year lunar cycle
+        let a = year % 19  // place in the 19-year lunar cycle
         let b = year / 100
         let c = year % 100
         let d = b / 4
         let e = b % 4
         let f = (b + 8) / 25
-        let g = (b - f + 1) / 3                 // lunar correction
+        let g = (b - f + 1) / 3  // lunar correction
         let h = (19 * a + b - d - g + 15) % 30  // days from 21 March to the Paschal full moon, roughly
         let i = c / 4
         let k = c % 4

@@ -15,7 +15,9 @@ public struct LegalField: Sendable, Equatable {
     /// response): only those are legal deadlines on `/deadlines`, and only those can be missed.
     public let legal: Bool
 
-    public init(code: String, labels: [String: String], always: Bool = false, areas: [String] = [], forms: [String] = [], legal: Bool = true) {
+    public init(
+        code: String, labels: [String: String], always: Bool = false, areas: [String] = [], forms: [String] = [], legal: Bool = true
+    ) {
         self.code = code
         self.labels = labels
         self.always = always

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A deadline a counsellor set by hand: a Wiedervorlage or any date to keep, or — with `rule` —
 /// an override of a computed deadline's end (with the reason, audited).
 public struct ManualDeadline: Sendable, Equatable, Codable {
@@ -14,7 +15,8 @@ public struct ManualDeadline: Sendable, Equatable, Codable {
     /// counsellor in charge of the case is.
     public var owner: String?
 
-    public init(id: EntityID = .random(), rule: String?, label: String, due: Day, reason: String?, done: Bool = false, owner: String? = nil) {
+    public init(id: EntityID = .random(), rule: String?, label: String, due: Day, reason: String?, done: Bool = false, owner: String? = nil)
+    {
         self.id = id
         self.rule = rule
         self.label = label

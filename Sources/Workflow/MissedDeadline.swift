@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A legal deadline a counsellor marked *versäumt*: it passed without the act that meets it.
 /// Kept with its start, so a new start (a second rejection) begins a deadline that is not missed.
 public struct MissedDeadline: Sendable, Equatable, Codable {

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// Where a case stood before a step that can be taken back (a deletion request): its step,
 /// outcome and closing day, so that taking it back restores all three and the statistics count
 /// the case as before.

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// An event on a case from which deadlines run: recorded by a transition on its day, or by a
 /// counsellor with the day it happened (a rejection letter received, a claim sent).
 public struct RecordedEvent: Sendable, Equatable, Codable {

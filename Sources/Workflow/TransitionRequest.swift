@@ -13,8 +13,10 @@ public struct TransitionRequest: Sendable, Equatable, Codable {
     /// The explicit confirmation a destructive transition needs.
     public var confirmed: Bool?
 
-    public init(from: String, to: String, intervention: String? = nil, counterpart: String? = nil, outcome: String? = nil,
-                reason: String? = nil, requester: String? = nil, confirmed: Bool? = nil) {
+    public init(
+        from: String, to: String, intervention: String? = nil, counterpart: String? = nil, outcome: String? = nil,
+        reason: String? = nil, requester: String? = nil, confirmed: Bool? = nil
+    ) {
         self.from = from
         self.to = to
         self.intervention = intervention

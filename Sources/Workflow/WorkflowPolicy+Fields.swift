@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// Which legal fields a case belongs to, and which deadlines and events those fields allow.
 extension WorkflowPolicy {
     /// Every field's code: what a case of unknown fields (a sheet from before fields existed) gets,
@@ -50,8 +51,11 @@ extension WorkflowPolicy {
         for field in fields {
             for (facet, codes) in [("area", field.areas), ("form", field.forms)] {
                 for code in codes where taxonomy.facet(facet)?.code(code) == nil {
-                    throw PolicyError(file: file, line: nil,
-                                      problem: "field '\(field.code)' names '\(code)' under \(facet == "area" ? "areas" : "forms"), which is not a code of the taxonomy's facet '\(facet)'")
+                    throw PolicyError(
+                        file: file, line: nil,
+                        problem:
+                            "field '\(field.code)' names '\(code)' under \(facet == "area" ? "areas" : "forms"), which is not a code of the taxonomy's facet '\(facet)'"
+                    )
                 }
             }
         }

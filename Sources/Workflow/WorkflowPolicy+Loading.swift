@@ -42,24 +42,29 @@ struct WorkflowPolicyReader {
         let interventions = try readInterventions(documents: documents)
         let events = try codes("events").map { code -> WorkflowEventType in
             let node = try section("events").required(code.code, in: "events")
-            return WorkflowEventType(code: code.code, labels: code.labels,
-                                     manual: try node.optional("manual")?.bool("manual of event '\(code.code)'") ?? false,
-                                     once: try node.optional("once")?.bool("once of event '\(code.code)'") ?? false)
+            return WorkflowEventType(
+                code: code.code, labels: code.labels,
+                manual: try node.optional("manual")?.bool("manual of event '\(code.code)'") ?? false,
+                once: try node.optional("once")?.bool("once of event '\(code.code)'") ?? false)
         }
         // Intake and the reporter's withdrawal record these without a key: the code relies on them.
         for required in WorkflowPolicy.implicitEvents where !events.contains(where: { $0.code == required }) {
-            throw try section("events").error("the event '\(required)' is missing: \(required == "eingang" ? "every report's arrival" : "a reporter's deletion request") records it")
+            throw try section("events").error(
+                "the event '\(required)' is missing: \(required == "eingang" ? "every report's arrival" : "a reporter's deletion request") records it"
+            )
         }
         let fields = try readFields()
         let requesters = try readRequesters(events: Set(events.map(\.code)))
         let warnDays = try root.required("warn_days", in: "the workflow policy").integer("warn_days", in: 0...90)
         let deadlines = try readDeadlines(events: Set(events.map(\.code)), fields: Set(fields.map(\.code)))
-        let transitions = try readTransitions(steps: steps, kinds: Set(kinds.map(\.code)), outcomes: Set(outcomes.map(\.code)),
-                                              events: Set(events.map(\.code)), hasInterventions: !interventions.isEmpty,
-                                              hasRequesters: !requesters.isEmpty)
-        let policy = WorkflowPolicy(version: version, languages: languages, kinds: kinds, steps: steps, outcomes: outcomes,
-                                    documents: documents, interventions: interventions, events: events, fields: fields, requesters: requesters, warnDays: warnDays,
-                                    deadlines: deadlines, transitions: transitions)
+        let transitions = try readTransitions(
+            steps: steps, kinds: Set(kinds.map(\.code)), outcomes: Set(outcomes.map(\.code)),
+            events: Set(events.map(\.code)), hasInterventions: !interventions.isEmpty,
+            hasRequesters: !requesters.isEmpty)
+        let policy = WorkflowPolicy(
+            version: version, languages: languages, kinds: kinds, steps: steps, outcomes: outcomes,
+            documents: documents, interventions: interventions, events: events, fields: fields, requesters: requesters, warnDays: warnDays,
+            deadlines: deadlines, transitions: transitions)
         try checkGraph(policy)
         return policy
     }
@@ -86,10 +91,11 @@ struct WorkflowPolicyReader {
         for entry in try node.entries("steps") {
             try entry.keyNode.checkCode(entry.key, what: "step")
             let what = "step '\(entry.key)'"
-            let step = WorkflowStep(code: entry.key, labels: try entry.value.labels(in: languages, what),
-                                    isStart: try entry.value.optional("start")?.bool("start of \(what)") ?? false,
-                                    isClosed: try entry.value.optional("closed")?.bool("closed of \(what)") ?? false,
-                                    isFinal: try entry.value.optional("final")?.bool("final of \(what)") ?? false)
+            let step = WorkflowStep(
+                code: entry.key, labels: try entry.value.labels(in: languages, what),
+                isStart: try entry.value.optional("start")?.bool("start of \(what)") ?? false,
+                isClosed: try entry.value.optional("closed")?.bool("closed of \(what)") ?? false,
+                isFinal: try entry.value.optional("final")?.bool("final of \(what)") ?? false)
             if step.isStart && (step.isClosed || step.isFinal) {
                 throw entry.keyNode.error("\(what) cannot be the start and also closed or final")
             }
@@ -104,7 +110,8 @@ struct WorkflowPolicyReader {
         // Intake files reports into the start step, and a reporter's withdrawal uses the deletion step.
         guard starts[0].code == "eingegangen" else { throw node.error("the start step must be 'eingegangen': intake files reports there") }
         guard stepLines[WorkflowPolicy.deletionRequestedStep] != nil else {
-            throw node.error("the step '\(WorkflowPolicy.deletionRequestedStep)' is missing: a reporter's withdrawal of a worked case leads there")
+            throw node.error(
+                "the step '\(WorkflowPolicy.deletionRequestedStep)' is missing: a reporter's withdrawal of a worked case leads there")
         }
         return steps
     }
@@ -121,7 +128,8 @@ struct WorkflowPolicyReader {
             }
             let counterpart = try entry.optional("counterpart")?.bool("counterpart in \(what)") ?? false
             if counterpart && !type.namesCounterpart {
-                throw entry.error("\(what) wants a '\(code)' naming the counterpart, but that document type names none (counterpart: false)")
+                throw entry.error(
+                    "\(what) wants a '\(code)' naming the counterpart, but that document type names none (counterpart: false)")
             }
             return DocumentRequirement(document: code, namesCounterpart: counterpart)
         }
@@ -132,11 +140,14 @@ struct WorkflowPolicyReader {
         return try node.entries("interventions").map { entry in
             try entry.keyNode.checkCode(entry.key, what: "intervention")
             let what = "intervention '\(entry.key)'"
-            return InterventionType(code: entry.key, labels: try entry.value.labels(in: languages, what),
-                                    requires: try requirements(entry.value.required("requires", in: what), "requires of \(what)",
-                                                               documents: documents),
-                                    requiresForMinors: try requirements(entry.value.optional("minors"), "minors of \(what)",
-                                                                        documents: documents))
+            return InterventionType(
+                code: entry.key, labels: try entry.value.labels(in: languages, what),
+                requires: try requirements(
+                    entry.value.required("requires", in: what), "requires of \(what)",
+                    documents: documents),
+                requiresForMinors: try requirements(
+                    entry.value.optional("minors"), "minors of \(what)",
+                    documents: documents))
         }
     }
 
@@ -146,11 +157,12 @@ struct WorkflowPolicyReader {
         try codes("fields").map { code in
             let node = try section("fields").required(code.code, in: "fields")
             let what = "field '\(code.code)'"
-            return LegalField(code: code.code, labels: code.labels,
-                              always: try node.optional("always")?.bool("always of \(what)") ?? false,
-                              areas: try node.optional("areas")?.strings("areas of \(what)") ?? [],
-                              forms: try node.optional("forms")?.strings("forms of \(what)") ?? [],
-                              legal: try node.optional("legal")?.bool("legal of \(what)") ?? true)
+            return LegalField(
+                code: code.code, labels: code.labels,
+                always: try node.optional("always")?.bool("always of \(what)") ?? false,
+                areas: try node.optional("areas")?.strings("areas of \(what)") ?? [],
+                forms: try node.optional("forms")?.strings("forms of \(what)") ?? [],
+                legal: try node.optional("legal")?.bool("legal of \(what)") ?? true)
         }
     }
 
@@ -199,11 +211,13 @@ struct WorkflowPolicyReader {
             let fieldNode = try entry.value.required("field", in: what)
             let field = try fieldNode.string("field of \(what)")
             guard fields.contains(field) else {
-                throw fieldNode.error("\(what) names the field '\(field)', which fields does not list: one of \(fields.sorted().joined(separator: ", "))")
+                throw fieldNode.error(
+                    "\(what) names the field '\(field)', which fields does not list: one of \(fields.sorted().joined(separator: ", "))")
             }
-            return DeadlineRule(code: entry.key, labels: try entry.value.labels(in: languages, what), field: field, from: try eventList("from"),
-                                period: period, metBy: try eventList("met_by"),
-                                shiftsOffHolidays: try entry.value.optional("holiday_shift")?.bool("holiday_shift of \(what)") ?? true)
+            return DeadlineRule(
+                code: entry.key, labels: try entry.value.labels(in: languages, what), field: field, from: try eventList("from"),
+                period: period, metBy: try eventList("met_by"),
+                shiftsOffHolidays: try entry.value.optional("holiday_shift")?.bool("holiday_shift of \(what)") ?? true)
         }
     }
 }

@@ -1,10 +1,15 @@
 import SichtbarCore
-extension WorkflowPolicyReader {
-    static let transitionKeys: Set<String> = ["name", "from", "to", "kinds", "becomes", "roles", "intervention", "outcomes",
-                                              "reason", "within_months", "records", "shreds", "requester", "confirm"]
 
-    func readTransitions(steps: [WorkflowStep], kinds: Set<String>, outcomes: Set<String>, events: Set<String>,
-                         hasInterventions: Bool, hasRequesters: Bool) throws -> [WorkflowTransition] {
+extension WorkflowPolicyReader {
+    static let transitionKeys: Set<String> = [
+        "name", "from", "to", "kinds", "becomes", "roles", "intervention", "outcomes",
+        "reason", "within_months", "records", "shreds", "requester", "confirm",
+    ]
+
+    func readTransitions(
+        steps: [WorkflowStep], kinds: Set<String>, outcomes: Set<String>, events: Set<String>,
+        hasInterventions: Bool, hasRequesters: Bool
+    ) throws -> [WorkflowTransition] {
         let node = try section("transitions")
         guard case .sequence(let items) = node.node, !items.isEmpty else { throw node.error("transitions must be a non-empty list") }
         var names = Set<String>()
@@ -49,16 +54,21 @@ extension WorkflowPolicyReader {
             let needsConfirmation = try entry.optional("confirm")?.bool("confirm of \(what)") ?? false
             if to == WorkflowTransition.previousStep {
                 // Back to where the case stood: no target step to check, nothing to shred.
-                var back = WorkflowTransition(name: name, from: from, to: to, kinds: try codes("kinds", within: kinds, "kinds").map(Set.init),
-                                              becomes: nil, roles: [.counsellor, .lead], needsIntervention: false, outcomes: [],
-                                              needsReason: try entry.optional("reason")?.bool("reason of \(what)") ?? false, withinMonths: nil,
-                                              records: try codes("records", within: events, "events") ?? [], shreds: false, line: entry.line)
+                var back = WorkflowTransition(
+                    name: name, from: from, to: to, kinds: try codes("kinds", within: kinds, "kinds").map(Set.init),
+                    becomes: nil, roles: [.counsellor, .lead], needsIntervention: false, outcomes: [],
+                    needsReason: try entry.optional("reason")?.bool("reason of \(what)") ?? false, withinMonths: nil,
+                    records: try codes("records", within: events, "events") ?? [], shreds: false, line: entry.line)
                 back.needsConfirmation = needsConfirmation
                 result.append(back)
                 continue
             }
-            guard let target = steps.first(where: { $0.code == to }) else { throw toNode.error("\(what) leads to the unknown step '\(to)'") }
-            if to == steps.first(where: \.isStart)?.code { throw toNode.error("\(what) leads back to the start step; only intake files cases there") }
+            guard let target = steps.first(where: { $0.code == to }) else {
+                throw toNode.error("\(what) leads to the unknown step '\(to)'")
+            }
+            if to == steps.first(where: \.isStart)?.code {
+                throw toNode.error("\(what) leads back to the start step; only intake files cases there")
+            }
             let becomesNode = entry.optional("becomes")
             let becomes = try becomesNode?.string("becomes of \(what)")
             if let becomes, let becomesNode, !kinds.contains(becomes) {
@@ -107,8 +117,11 @@ extension WorkflowPolicyReader {
                 for from in transition.from {
                     let key = "\(from)>\(transition.to)>\(kind)"
                     if let other = seen[key] {
-                        throw PolicyError(file: node.file, line: transition.line,
-                                          problem: "transitions '\(other)' and '\(transition.name)' both lead from '\(from)' to '\(transition.to)' for kind '\(kind)'")
+                        throw PolicyError(
+                            file: node.file, line: transition.line,
+                            problem:
+                                "transitions '\(other)' and '\(transition.name)' both lead from '\(from)' to '\(transition.to)' for kind '\(kind)'"
+                        )
                     }
                     seen[key] = transition.name
                 }
@@ -138,7 +151,8 @@ extension WorkflowPolicyReader {
         }
         for kind in policy.kinds {
             if !policy.transitions.contains(where: { $0.from.contains(policy.startStep) && $0.applies(to: kind.code) }) {
-                throw PolicyError(file: root.file, line: nil, problem: "a case of kind '\(kind.code)' has no way out of '\(policy.startStep)'")
+                throw PolicyError(
+                    file: root.file, line: nil, problem: "a case of kind '\(kind.code)' has no way out of '\(policy.startStep)'")
             }
         }
     }

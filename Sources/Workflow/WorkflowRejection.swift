@@ -41,7 +41,8 @@ public enum WorkflowRejection: Sendable, Equatable, Error {
         case .documentUnfit(let document, let intervention, let counterpart, let mismatches):
             "'\(intervention)'\(counterpart.map { " towards '\($0)'" } ?? "") needs a '\(document)' in force that covers it; on file: "
                 + mismatches.map { mismatch in
-                    "signed \(mismatch.signedOn.iso)\(mismatch.counterpart.map { " for '\($0)'" } ?? "") – " + mismatch.reasons.map(Self.describe).joined(separator: ", ")
+                    "signed \(mismatch.signedOn.iso)\(mismatch.counterpart.map { " for '\($0)'" } ?? "") – "
+                        + mismatch.reasons.map(Self.describe).joined(separator: ", ")
                 }.joined(separator: "; ")
         case .invalidInput(_, let problem):
             problem

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// One way from some steps to another, with what it needs and what it records.
 public struct WorkflowTransition: Sendable, Equatable {
     public let name: String

@@ -3,13 +3,14 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
-import Statistics
 import SichtbarCore
+import Statistics
 
 /// `sichtbar audit verify | checkpoint`.
 struct AuditCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Verify the audit chains; write checkpoints.",
-                                                    subcommands: [Verify.self, Checkpoint.self])
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Verify the audit chains; write checkpoints.",
+        subcommands: [Verify.self, Checkpoint.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

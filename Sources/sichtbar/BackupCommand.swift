@@ -25,7 +25,8 @@ struct BackupCommand: AsyncParsableCommand {
                 let folder = dataOptions.folder
                 let publicURL = folder.url.appendingPathComponent(BackupKeyFile.publicFileName)
                 guard FileManager.default.fileExists(atPath: publicURL.path) else {
-                    throw CLIError.badInput("no backup key in \(folder.path); run `sichtbar backup key --out KEYFILE` first and keep KEYFILE off the server")
+                    throw CLIError.badInput(
+                        "no backup key in \(folder.path); run `sichtbar backup key --out KEYFILE` first and keep KEYFILE off the server")
                 }
                 let recipient = try BackupKeyFile.loadPublic(from: publicURL)
                 let target = URL(fileURLWithPath: out)
@@ -41,7 +42,8 @@ struct BackupCommand: AsyncParsableCommand {
                 defer { BackupCommand.erase(copy) }
                 try await database.copy(to: copy.path)
                 do {
-                    try BackupArchive.write([("server.secrets", folder.secretsURL), ("sichtbar.sqlite", copy)], to: target, recipient: recipient)
+                    try BackupArchive.write(
+                        [("server.secrets", folder.secretsURL), ("sichtbar.sqlite", copy)], to: target, recipient: recipient)
                 } catch {
                     try? FileManager.default.removeItem(at: target)
                     throw CLIError.checkFailed("backup failed: \(error)")
@@ -130,8 +132,9 @@ struct RestoreCommand: AsyncParsableCommand {
                 throw CLIError.badInput("--key: \(error)")
             }
             do {
-                let sizes = try BackupArchive.read(URL(fileURLWithPath: from), key: pair, into: folder.url,
-                                                   allowed: ["server.secrets", "sichtbar.sqlite"])
+                let sizes = try BackupArchive.read(
+                    URL(fileURLWithPath: from), key: pair, into: folder.url,
+                    allowed: ["server.secrets", "sichtbar.sqlite"])
                 guard sizes.keys.sorted() == ["server.secrets", "sichtbar.sqlite"] else {
                     throw BackupError.malformed("the backup lacks the database or the secrets")
                 }
@@ -146,7 +149,8 @@ struct RestoreCommand: AsyncParsableCommand {
             for chain in chains {
                 switch try await context.store.verifyChain(chain, key: context.secrets.signing.publicKey) {
                 case .intact(let count): events += count
-                case .broken(let sequence, let reason): throw CLIError.checkFailed("chain \(chain.hex) broken at event \(sequence): \(reason)")
+                case .broken(let sequence, let reason):
+                    throw CLIError.checkFailed("chain \(chain.hex) broken at event \(sequence): \(reason)")
                 case .checkpointNotExtended(let reason): throw CLIError.checkFailed("chain \(chain.hex): \(reason)")
                 }
             }
@@ -154,7 +158,9 @@ struct RestoreCommand: AsyncParsableCommand {
             if json {
                 try JSONOutput.print(RestoreResult(data: folder.path, cases: cases, chains: chains.count, events: events))
             } else {
-                print("restored into \(folder.path) and checked: database intact, \(chains.count) audit chains with \(events) events verified, \(cases) cases")
+                print(
+                    "restored into \(folder.path) and checked: database intact, \(chains.count) audit chains with \(events) events verified, \(cases) cases"
+                )
             }
         }
     }

@@ -21,10 +21,12 @@ struct DailyRetentionService: Service {
                         let report = try await retention.run(dryRun: false)
                         lastRun = today
                         let shredded = report.shredded.values.reduce(0, +)
-                        logger.info("retention run", metadata: [
-                            "shredded": "\(shredded)", "facets": "\(report.facetsDropped)",
-                            "flagged": "\(report.flagged)", "held": "\(report.held)",
-                        ])
+                        logger.info(
+                            "retention run",
+                            metadata: [
+                                "shredded": "\(shredded)", "facets": "\(report.facetsDropped)",
+                                "flagged": "\(report.flagged)", "held": "\(report.held)",
+                            ])
                     } catch {
                         logger.warning("retention run failed", metadata: ["error": "\(type(of: error))"])
                     }

@@ -13,8 +13,9 @@ struct DataFolder {
 
     /// Creates the folder with mode 0700 when missing.
     func create() throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: url, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
     }
 
     func open() throws -> (AppDatabase, ServerSecrets) {

@@ -8,8 +8,9 @@ extension DemoCasePlan {
             wait(0...5)
             classify()
         }
-        go("abschluss", after: 0...10,
-           outcome: random.weighted([("dokumentiert", 5), ("information", 2), ("verweis", 2), ("kurzberatung", 1)]))
+        go(
+            "abschluss", after: 0...10,
+            outcome: random.weighted([("dokumentiert", 5), ("information", 2), ("verweis", 2), ("kurzberatung", 1)]))
     }
 
     /// A counselling case to abschluss; `throughIntervention` forces the full way.
@@ -23,8 +24,9 @@ extension DemoCasePlan {
         case 2:
             beginCounselling()
             if random.chance(0.5) { clarifyMandate() }
-            go("abschluss", after: 3...30, outcome: random.pick(["abgebrochen", "information", "verweis"]),
-               reason: random.pick(DemoTexts.closingReasons))
+            go(
+                "abschluss", after: 3...30, outcome: random.pick(["abgebrochen", "information", "verweis"]),
+                reason: random.pick(DemoTexts.closingReasons))
         default:
             beginCounselling()
             let legal = scenario.legal.flatMap { random.chance(0.6) ? $0.events : nil }
@@ -52,8 +54,9 @@ extension DemoCasePlan {
                 wait(10...40)
                 add(.event(then, daysBefore: random.int(0...5)))
             }
-            go("abschluss", after: 14...60,
-               outcome: random.weighted([("erfolgreich", 3), ("teilweise_erfolgreich", 3), ("nicht_erfolgreich", 2), ("abgebrochen", 1)]))
+            go(
+                "abschluss", after: 14...60,
+                outcome: random.weighted([("erfolgreich", 3), ("teilweise_erfolgreich", 3), ("nicht_erfolgreich", 2), ("abgebrochen", 1)]))
         }
         if online { add(.message(DemoTexts.officeMessages[4])) }
     }

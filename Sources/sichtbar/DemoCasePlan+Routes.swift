@@ -83,11 +83,14 @@ extension DemoCasePlan {
         if online {
             let wantsCall = random.chance(0.4)
             callable = wantsCall
-            add(.report(ReportSubmission(language: "de", narrative: scenario.narrative, grounds: scenario.reporterGrounds,
-                                         area: scenario.codes["area"]?.first, region: random.pick(staff.regions),
-                                         role: scenario.codes["role"]?.first ?? "betroffen", contactWish: wantsCall ? "contact" : "mailbox",
-                                         contact: wantsCall ? "Telefon 0000 \(100_000 + index) (erfunden)" : nil, office: staff.officeHex,
-                                         consent: true)),
+            add(
+                .report(
+                    ReportSubmission(
+                        language: "de", narrative: scenario.narrative, grounds: scenario.reporterGrounds,
+                        area: scenario.codes["area"]?.first, region: random.pick(staff.regions),
+                        role: scenario.codes["role"]?.first ?? "betroffen", contactWish: wantsCall ? "contact" : "mailbox",
+                        contact: wantsCall ? "Telefon 0000 \(100_000 + index) (erfunden)" : nil, office: staff.officeHex,
+                        consent: true)),
                 by: "reporter")
             guard assigned else { return }
             wait(0...2)
@@ -95,12 +98,16 @@ extension DemoCasePlan {
             if random.chance(0.2) { team.append((random.pick(others), .coBeratung)) }
             add(.assign(team), by: staff.lead)
         } else {
-            let channel = scenario.organisation ? random.pick(["email", "telefon", "persoenlich"])
+            let channel =
+                scenario.organisation
+                ? random.pick(["email", "telefon", "persoenlich"])
                 : random.weighted([("telefon", 5), ("persoenlich", 3), ("email", 2), ("brief", 1)])
             let mode: ContactLogEntry.Mode = ["email": .email, "brief": .brief, "persoenlich": .persoenlich][channel] ?? .telefon
-            add(.record(kind: kind, channel: channel, title: scenario.title, persons: persons,
-                        contact: contact(with: scenario.organisation ? "Ansprechperson der Organisation" : "ratsuchende Person", mode: mode),
-                        note: random.chance(0.5) ? random.pick(DemoTexts.notes) : nil))
+            add(
+                .record(
+                    kind: kind, channel: channel, title: scenario.title, persons: persons,
+                    contact: contact(with: scenario.organisation ? "Ansprechperson der Organisation" : "ratsuchende Person", mode: mode),
+                    note: random.chance(0.5) ? random.pick(DemoTexts.notes) : nil))
             if random.chance(0.15) {
                 wait(0...5)
                 add(.assign([(counsellor, .beratung), (random.pick(others), random.pick([.coBeratung, .vertretung]))]), by: staff.lead)

@@ -58,14 +58,18 @@ struct DemoCasePlan {
     }
 
     /// A transition from the current step, with whatever it needs.
-    mutating func go(_ to: String, after gap: ClosedRange<Int>, intervention: String? = nil, outcome: String? = nil, reason: String? = nil) {
+    mutating func go(_ to: String, after gap: ClosedRange<Int>, intervention: String? = nil, outcome: String? = nil, reason: String? = nil)
+    {
         wait(gap)
         // A deletion request here is the person's, made in a conversation; both deletion steps are confirmed.
         let deleting = to == WorkflowPolicy.deletionRequestedStep || to == "geloescht"
-        add(.transition(TransitionRequest(from: step, to: to, intervention: intervention,
-                                          counterpart: intervention.map { _ in scenario.counterpart }, outcome: outcome, reason: reason,
-                                          requester: to == WorkflowPolicy.deletionRequestedStep ? "gespraech" : nil,
-                                          confirmed: deleting ? true : nil)))
+        add(
+            .transition(
+                TransitionRequest(
+                    from: step, to: to, intervention: intervention,
+                    counterpart: intervention.map { _ in scenario.counterpart }, outcome: outcome, reason: reason,
+                    requester: to == WorkflowPolicy.deletionRequestedStep ? "gespraech" : nil,
+                    confirmed: deleting ? true : nil)))
         step = to
         // The one transition that changes the kind: counselling begins for a Meldung.
         if kind == "meldung" && to == "sachverhaltsklaerung" { kind = "beratungsfall" }
@@ -74,8 +78,9 @@ struct DemoCasePlan {
     /// The plan in time: the case arrived `arrival` days before today; nothing reaches today.
     func actions(arrivingDaysAgo arrival: Int) -> [DemoAction] {
         planned.enumerated().map { sequence, step in
-            DemoAction(ago: max(arrival - step.day, 1), minute: step.minute, caseIndex: index, sequence: sequence, actor: step.actor,
-                       kind: step.kind)
+            DemoAction(
+                ago: max(arrival - step.day, 1), minute: step.minute, caseIndex: index, sequence: sequence, actor: step.actor,
+                kind: step.kind)
         }
     }
 
@@ -84,7 +89,8 @@ struct DemoCasePlan {
     var persons: [AffectedPerson] {
         if scenario.organisation { return [AffectedPerson(label: DemoTexts.organisationLabels[index % 2], minor: false)] }
         let adult = AffectedPerson(label: DemoTexts.personLabels[index % DemoTexts.personLabels.count], minor: false)
-        return scenario.minor ? [adult, AffectedPerson(label: DemoTexts.minorLabels[index % DemoTexts.minorLabels.count], minor: true)]
+        return scenario.minor
+            ? [adult, AffectedPerson(label: DemoTexts.minorLabels[index % DemoTexts.minorLabels.count], minor: true)]
             : [adult]
     }
 
@@ -101,8 +107,9 @@ struct DemoCasePlan {
                 language = random.pick(DemoTexts.spokenLanguages)
             }
         }
-        return DemoContact(minutes: random.pick([10, 15, 20, 30, 45, 60, 90]), mode: mode, with: partner, interpreting: interpreting,
-                           language: language)
+        return DemoContact(
+            minutes: random.pick([10, 15, 20, 30, 45, 60, 90]), mode: mode, with: partner, interpreting: interpreting,
+            language: language)
     }
 
     /// The counsellor's classification: the scenario's codes, the person's role and age group, the office's region.
@@ -110,7 +117,9 @@ struct DemoCasePlan {
         var codes = scenario.codes
         if codes["role"] == nil { codes["role"] = [random.weighted([("betroffen", 8), ("zeuge", 1), ("angehoerige", 1)])] }
         if codes["age_group"] == nil {
-            codes["age_group"] = [random.pick(["von_18_bis_26", "von_27_bis_40", "von_27_bis_40", "von_41_bis_60", "ueber_60", "unbekannt"])]
+            codes["age_group"] = [
+                random.pick(["von_18_bis_26", "von_27_bis_40", "von_27_bis_40", "von_41_bis_60", "ueber_60", "unbekannt"])
+            ]
         }
         codes["channel"] = [online ? "online_formular" : random.pick(["telefon", "persoenlich", "email"])]
         add(.classify(codes: codes, region: random.pick(staff.regions), multidimensional: (codes["ground"]?.count ?? 0) > 1))
@@ -123,10 +132,14 @@ struct DemoCasePlan {
         case "beschwerdebrief", "bitte_um_stellungnahme":
             add(.document(type: "vollmacht", scope: [intervention], counterpart: counterpart, daysBefore: random.int(0...3)))
         case "gespraech_mit_dritten":
-            add(.document(type: "schweigepflichtentbindung", scope: [intervention], counterpart: counterpart, daysBefore: random.int(0...3)))
+            add(
+                .document(type: "schweigepflichtentbindung", scope: [intervention], counterpart: counterpart, daysBefore: random.int(0...3))
+            )
         case "vermittlungsgespraech":
             add(.document(type: "einwilligung", scope: ["alle"], counterpart: nil, daysBefore: random.int(0...3)))
-            add(.document(type: "schweigepflichtentbindung", scope: [intervention], counterpart: counterpart, daysBefore: random.int(0...3)))
+            add(
+                .document(type: "schweigepflichtentbindung", scope: [intervention], counterpart: counterpart, daysBefore: random.int(0...3))
+            )
         case "begleitung", "oeffentlichkeitsarbeit":
             add(.document(type: "einwilligung", scope: [intervention], counterpart: nil, daysBefore: random.int(0...3)))
         default:

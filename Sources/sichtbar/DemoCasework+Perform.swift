@@ -30,10 +30,14 @@ extension DemoCasework {
         case .document(let type, let scope, let counterpart, let daysBefore):
             // The other side is recorded as a party first, as the case page asks (nothing changes if it is there).
             if let counterpart { try await casework.addParty(name: counterpart, role: .gegenseite, to: id, by: session) }
-            try await casework.addDocument(DocumentInput(type: type, scope: scope, counterpart: counterpart,
-                                                         signedOn: today.adding(days: -daysBefore), note: nil), to: id, by: session)
+            try await casework.addDocument(
+                DocumentInput(
+                    type: type, scope: scope, counterpart: counterpart,
+                    signedOn: today.adding(days: -daysBefore), note: nil), to: id, by: session)
         case .transition(let request):
-            if let counterpart = request.counterpart { try await casework.addParty(name: counterpart, role: .gegenseite, to: id, by: session) }
+            if let counterpart = request.counterpart {
+                try await casework.addParty(name: counterpart, role: .gegenseite, to: id, by: session)
+            }
             try await casework.transition(id, request, by: session)
         case .event(let code, let daysBefore):
             do {

@@ -1,9 +1,9 @@
 import CaseStore
 import Casework
 import Foundation
-import Sealing
 import Intake
 import Members
+import Sealing
 import SichtbarCore
 
 /// Plays the demo's planned casework through the real services (intake, `CaseworkService`,
@@ -53,7 +53,9 @@ struct DemoCasework {
                     receipts[index] = nil
                 case .reporterMessage(let text):
                     guard let receipt = receipts[index] else { throw DemoError("case \(index) has no receipt") }
-                    guard try await reporter.addMessage(receipt: receipt, text: text) else { throw DemoError("case \(index): receipt unknown") }
+                    guard try await reporter.addMessage(receipt: receipt, text: text) else {
+                        throw DemoError("case \(index): receipt unknown")
+                    }
                 default:
                     guard let id = ids[index] else { throw DemoError("case \(index) does not exist (yet)") }
                     try await perform(action, on: id)
@@ -79,8 +81,12 @@ struct DemoCasework {
     /// The moment of an action: its day before today and its minute, in Berlin.
     func date(of action: DemoAction) throws -> Date {
         let day = today.adding(days: -action.ago)
-        guard let date = Day.berlin.date(from: DateComponents(year: day.year, month: day.month, day: day.day,
-                                                              hour: action.minute / 60, minute: action.minute % 60)) else {
+        guard
+            let date = Day.berlin.date(
+                from: DateComponents(
+                    year: day.year, month: day.month, day: day.day,
+                    hour: action.minute / 60, minute: action.minute % 60))
+        else {
             throw DemoError("no date for \(day.iso)")
         }
         return date
@@ -101,8 +107,9 @@ struct DemoCasework {
         guard case .record(let kind, let channel, let title, let persons, let contact, let note) = action.kind else {
             throw DemoError("not a recorded case")
         }
-        let input = NewCaseInput(kind: kind, channel: channel, title: title, persons: persons,
-                                 contact: contact?.entry(on: Day(clock.now)), note: note)
+        let input = NewCaseInput(
+            kind: kind, channel: channel, title: title, persons: persons,
+            contact: contact?.entry(on: Day(clock.now)), note: note)
         return try await casework.create(input, by: try session(action.actor))
     }
 

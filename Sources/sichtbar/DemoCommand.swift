@@ -2,15 +2,16 @@ import ArgumentParser
 import CaseStore
 import Casework
 import Foundation
-import Web
 import Members
 import SichtbarCore
 import Statistics
+import Web
 
 /// `sichtbar demo`: a populated data folder, served at once.
 struct DemoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo",
-                                                    abstract: "Create a demo data folder with offices, members and two years of casework, and serve it.")
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a demo data folder with offices, members and two years of casework, and serve it.")
 
     @Option(name: .long, help: "The data folder (default: a fresh temporary folder).") var data: String?
     @OptionGroup var resources: ResourceOptions
@@ -23,7 +24,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await failingCleanly {
-            let path = data ?? FileManager.default.temporaryDirectory
+            let path =
+                data
+                ?? FileManager.default.temporaryDirectory
                 .appendingPathComponent("sichtbar-demo-\(UUID().uuidString.prefix(8))").path
             let folder = DataFolder(path: path)
             let (database, secrets) = try folder.openOrCreate()
@@ -32,7 +35,9 @@ struct DemoCommand: AsyncParsableCommand {
             var outcome = DemoCasework.Outcome()
             var published: [PublishedStatistics] = []
             if try await database.offices().isEmpty {
-                guard cases >= 0, reports >= 0, tallies >= 0 else { throw CLIError.badInput("--cases, --reports and --tallies are not negative") }
+                guard cases >= 0, reports >= 0, tallies >= 0 else {
+                    throw CLIError.badInput("--cases, --reports and --tallies are not negative")
+                }
                 let today = Day(Date())
                 let clock = DemoClock(DemoData.start(before: today))
                 let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing, today: { Day(clock.now) })
@@ -40,7 +45,9 @@ struct DemoCommand: AsyncParsableCommand {
                 verband = try await DemoData.createVerband(memberStore)
                 let (offices, sessions) = try await DemoData.createOffices(database, store: memberStore, at: clock.now)
                 created = offices
-                printError("Playing two years of demo casework (\(cases) cases, \(reports) fresh reports, \(tallies) contacts without a file per office) …")
+                printError(
+                    "Playing two years of demo casework (\(cases) cases, \(reports) fresh reports, \(tallies) contacts without a file per office) …"
+                )
                 outcome = try await DemoData.playCasework(
                     database, secrets: secrets, policies: try resources.policiesURL(), clock: clock, today: today,
                     staffs: DemoData.staffs(created), sessions: sessions,
@@ -48,15 +55,18 @@ struct DemoCommand: AsyncParsableCommand {
                 if let (_, analysts) = verband, let analyst = analysts.first {
                     printError("Releasing the last two years of both offices to the demo Verband and publishing them …")
                     let leads = created.compactMap { _, members in members.first { $0.2 == .lead }.flatMap { sessions[$0.0] } }
-                    published = try await DemoData.releaseAndPublish(database, secrets: secrets, policies: try resources.policiesURL(),
-                                                                     today: today, leads: leads, analyst: (analyst.0, analyst.1))
+                    published = try await DemoData.releaseAndPublish(
+                        database, secrets: secrets, policies: try resources.policiesURL(),
+                        today: today, leads: leads, analyst: (analyst.0, analyst.1))
                 }
             }
             let url = "http://\(server.host):\(server.port)"
             if json {
-                try JSONOutput.print(DemoSummary(url: url, created: created, verband: verband, receipts: outcome.receipts, cases: outcome.cases,
-                                                 data: path, signingKey: Data(secrets.signing.publicKey.bytes).base64EncodedString(),
-                                                 published: published.map(\.period)))
+                try JSONOutput.print(
+                    DemoSummary(
+                        url: url, created: created, verband: verband, receipts: outcome.receipts, cases: outcome.cases,
+                        data: path, signingKey: Data(secrets.signing.publicKey.bytes).base64EncodedString(),
+                        published: published.map(\.period)))
             } else {
                 say("Sichtbar demo – data in \(path)")
                 for (office, members) in created {
@@ -68,11 +78,19 @@ struct DemoCommand: AsyncParsableCommand {
                     for (username, passphrase, role) in analysts { say("  \(role.rawValue): \(username)  passphrase: \(passphrase)") }
                 }
                 if !created.isEmpty {
-                    say("\n\(outcome.cases) demo cases over two years (\(outcome.shredded) more deleted on request), \(outcome.tallies) contacts without a file")
+                    say(
+                        "\n\(outcome.cases) demo cases over two years (\(outcome.shredded) more deleted on request), \(outcome.tallies) contacts without a file"
+                    )
                 }
-                if !published.isEmpty { say("Published statistics of \(published.map(\.period).joined(separator: ", ")) (log in as the analyst: /statistics, /report)") }
+                if !published.isEmpty {
+                    say(
+                        "Published statistics of \(published.map(\.period).joined(separator: ", ")) (log in as the analyst: /statistics, /report)"
+                    )
+                }
                 if !outcome.receipts.isEmpty { say("\nDemo receipts for the mailbox: \(outcome.receipts.joined(separator: ", "))") }
-                say("\nReport form: \(url)/   Mailbox: \(url)/mailbox   Offices: \(url)/offices   Login: \(url)/login   API: \(url)/openapi.yaml")
+                say(
+                    "\nReport form: \(url)/   Mailbox: \(url)/mailbox   Offices: \(url)/offices   Login: \(url)/login   API: \(url)/openapi.yaml"
+                )
             }
             try await Server.run(database: database, secrets: secrets, resources: resources, options: server) { url in
                 printError("Sichtbar demo is listening on \(url)")
@@ -88,9 +106,20 @@ func say(_ line: String) {
 
 /// The `--json` line of `demo`, in CONTRACT.md's shape.
 struct DemoSummary: Encodable {
-    struct Member: Encodable { let username: String; let passphrase: String; let role: String }
-    struct OfficeEntry: Encodable { let id: String; let name: String; let members: [Member] }
-    struct VerbandEntry: Encodable { let publicKey: String; let members: [Member] }
+    struct Member: Encodable {
+        let username: String
+        let passphrase: String
+        let role: String
+    }
+    struct OfficeEntry: Encodable {
+        let id: String
+        let name: String
+        let members: [Member]
+    }
+    struct VerbandEntry: Encodable {
+        let publicKey: String
+        let members: [Member]
+    }
 
     let url: String
     let offices: [OfficeEntry]
@@ -104,18 +133,22 @@ struct DemoSummary: Encodable {
     /// The periods the demo Verband published.
     let published: [String]
 
-    init(url: String, created: [(Office, [(String, String, MemberRole)])], verband: (Verband, [(String, String, MemberRole)])?,
-         receipts: [String], cases: Int, data: String, signingKey: String, published: [String]) {
+    init(
+        url: String, created: [(Office, [(String, String, MemberRole)])], verband: (Verband, [(String, String, MemberRole)])?,
+        receipts: [String], cases: Int, data: String, signingKey: String, published: [String]
+    ) {
         self.url = url
         self.signingKey = signingKey
         self.published = published
         self.offices = created.map { office, members in
-            OfficeEntry(id: office.id.hex, name: office.name,
-                        members: members.map { Member(username: $0.0, passphrase: $0.1, role: $0.2.rawValue) })
+            OfficeEntry(
+                id: office.id.hex, name: office.name,
+                members: members.map { Member(username: $0.0, passphrase: $0.1, role: $0.2.rawValue) })
         }
         self.verband = verband.map { verband, members in
-            VerbandEntry(publicKey: Data(verband.publicKey.bytes).base64EncodedString(),
-                         members: members.map { Member(username: $0.0, passphrase: $0.1, role: $0.2.rawValue) })
+            VerbandEntry(
+                publicKey: Data(verband.publicKey.bytes).base64EncodedString(),
+                members: members.map { Member(username: $0.0, passphrase: $0.1, role: $0.2.rawValue) })
         }
         self.receipts = receipts
         self.cases = cases

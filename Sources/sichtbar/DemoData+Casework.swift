@@ -24,8 +24,10 @@ extension DemoData {
 
     /// Plays the planned casework through the services as the server wires them (the workflow
     /// and taxonomy of `policies`), on a clock that runs from `clock`'s start to yesterday.
-    static func playCasework(_ database: AppDatabase, secrets: ServerSecrets, policies: URL, clock: DemoClock, today: Day,
-                             staffs: [DemoStaff], sessions: [String: Session], sizes: Sizes) async throws -> DemoCasework.Outcome {
+    static func playCasework(
+        _ database: AppDatabase, secrets: ServerSecrets, policies: URL, clock: DemoClock, today: Day,
+        staffs: [DemoStaff], sessions: [String: Session], sizes: Sizes
+    ) async throws -> DemoCasework.Outcome {
         let taxonomy = try Taxonomy.load(from: policies.appendingPathComponent("taxonomy.yaml"))
         let workflow = try WorkflowPolicy.load(from: policies.appendingPathComponent("workflow.yaml"))
         let access = try AccessPolicy.load(from: policies.appendingPathComponent("access.yaml"))
@@ -33,16 +35,19 @@ extension DemoData {
         let members = try MemberService(store: memberStore, policy: access)
         let casework = CaseworkService(members: members, store: memberStore, policy: workflow, taxonomy: taxonomy, now: { clock.now })
         let reportStore = SQLiteReportStore(database: database, today: { Day(clock.now) })
-        let reporter = ReporterService(store: reportStore, taxonomy: taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines,
-                                       today: { Day(clock.now) })
+        let reporter = ReporterService(
+            store: reportStore, taxonomy: taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines,
+            today: { Day(clock.now) })
         var planner = DemoPlanner(random: DemoRandom(seed: sizes.seed), today: today, tracker: casework.deadlines, staffs: staffs)
         let actions = planner.plan(cases: sizes.cases, freshReports: sizes.freshReports, tallies: sizes.tallies)
         // Thousands of small commits: while the demo is made, a commit need not wait for the disk
         // (WAL with synchronous=NORMAL stays consistent, a crash only loses the newest commits of
         // a demo that is made again anyway). The server always runs with FULL.
         try await setSynchronous("NORMAL", database)
-        let outcome = try await DemoCasework(casework: casework, reporter: reporter, reportStore: reportStore, clock: clock,
-                                             sessions: sessions, today: today).run(actions)
+        let outcome = try await DemoCasework(
+            casework: casework, reporter: reporter, reportStore: reportStore, clock: clock,
+            sessions: sessions, today: today
+        ).run(actions)
         try await setSynchronous("FULL", database)
         return outcome
     }
@@ -54,9 +59,10 @@ extension DemoData {
     /// Who works cases in each created office, and the regions it serves.
     static func staffs(_ created: [(Office, [(String, String, MemberRole)])]) -> [DemoStaff] {
         created.map { office, members in
-            DemoStaff(officeHex: office.id.hex, lead: members.first { $0.2 == .lead }?.0 ?? "",
-                      counsellors: members.filter { $0.2 == .counsellor }.map(\.0),
-                      regions: office.profile.regions.isEmpty ? ["05315"] : office.profile.regions)
+            DemoStaff(
+                officeHex: office.id.hex, lead: members.first { $0.2 == .lead }?.0 ?? "",
+                counsellors: members.filter { $0.2 == .counsellor }.map(\.0),
+                regions: office.profile.regions.isEmpty ? ["05315"] : office.profile.regions)
         }
     }
 }

@@ -1,10 +1,10 @@
 import CaseStore
 import Casework
 import Foundation
-import Sealing
-import Statistics
 import Members
+import Sealing
 import SichtbarCore
+import Statistics
 import Workflow
 
 extension DemoData {
@@ -12,13 +12,16 @@ extension DemoData {
     /// sends them to the demo Verband, and has its analyst merge and publish them, so
     /// `/statistics` and `/report` show a trend.
     /// Runs on the real clock after the casework is played: the years are over.
-    static func releaseAndPublish(_ database: AppDatabase, secrets: ServerSecrets, policies: URL, today: Day,
-                                  leads: [Session], analyst: (username: String, passphrase: String)) async throws -> [PublishedStatistics] {
+    static func releaseAndPublish(
+        _ database: AppDatabase, secrets: ServerSecrets, policies: URL, today: Day,
+        leads: [Session], analyst: (username: String, passphrase: String)
+    ) async throws -> [PublishedStatistics] {
         let taxonomy = try Taxonomy.load(from: policies.appendingPathComponent("taxonomy.yaml"))
         let workflow = try WorkflowPolicy.load(from: policies.appendingPathComponent("workflow.yaml"))
         let policy = try StatisticsSetup.policy(policies: policies, taxonomy: taxonomy, workflow: workflow)
         let store = SQLiteMemberStore(database: database, signer: secrets.signing)
-        let services = StatisticsSetup.services(store: store, signer: secrets.signing, policy: policy, taxonomy: taxonomy, workflow: workflow)
+        let services = StatisticsSetup.services(
+            store: store, signer: secrets.signing, policy: policy, taxonomy: taxonomy, workflow: workflow)
         let members = try MemberService(store: store, policy: try AccessPolicy.load(from: policies.appendingPathComponent("access.yaml")))
         let session = try await members.login(username: analyst.username, passphrase: SecureBytes(utf8: analyst.passphrase)).session
         let publisher = StatisticsSetup.publisher(store: store, signer: secrets.signing, policy: policy, taxonomy: taxonomy)
@@ -38,7 +41,8 @@ extension DemoData {
             // What protection hid, for whoever runs the demo (docs/disclosure-control.md, "Information loss").
             if let loss = merged.loss {
                 let compared = merged.comparedLoss.map { " (\(merged.recoded ? "without recoding" : "recoding, not kept"): \($0))" } ?? ""
-                FileHandle.standardError.write(Data("demo statistics \(published.period): \(loss)\(merged.recoded ? " after recoding" : "")\(compared)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("demo statistics \(published.period): \(loss)\(merged.recoded ? " after recoding" : "")\(compared)\n".utf8))
             }
         }
         return publications

@@ -1,8 +1,8 @@
 import CaseStore
 import Casework
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 /// Synthetic offices and members for `sichtbar demo` (its casework is planned by `DemoPlanner`). Every name is invented.
@@ -16,22 +16,24 @@ enum DemoData {
     static let offices = [
         DemoOffice(
             name: "Antidiskriminierungsberatung Köln (Demo)",
-            profile: OfficeProfile(city: "Köln", address: "Musterstraße 1, 50667 Köln",
-                                   hours: "Di 10–13 Uhr, Do 14–17 Uhr und nach Vereinbarung", phone: "0221 000000",
-                                   email: "ada-koeln@example.org", languages: ["de", "en", "tr", "ar"],
-                                   regions: ["05315", "05362", "05378", "05382"],
-                                   controller: "Caritasverband (Demo), Musterstraße 1, 50667 Köln", law: .kdg,
-                                   dpo: "datenschutz@example.org", authority: "Katholisches Datenschutzzentrum Dortmund"),
+            profile: OfficeProfile(
+                city: "Köln", address: "Musterstraße 1, 50667 Köln",
+                hours: "Di 10–13 Uhr, Do 14–17 Uhr und nach Vereinbarung", phone: "0221 000000",
+                email: "ada-koeln@example.org", languages: ["de", "en", "tr", "ar"],
+                regions: ["05315", "05362", "05378", "05382"],
+                controller: "Caritasverband (Demo), Musterstraße 1, 50667 Köln", law: .kdg,
+                dpo: "datenschutz@example.org", authority: "Katholisches Datenschutzzentrum Dortmund"),
             members: [("lead.koeln", .lead), ("berater.koeln", .counsellor), ("beraterin.koeln", .counsellor)]),
         DemoOffice(
             name: "ADA-Beratungsstelle Dortmund (Demo)",
-            profile: OfficeProfile(city: "Dortmund", address: "Beispielweg 2, 44135 Dortmund",
-                                   hours: "Mo 9–12 Uhr, Mi 13–16 Uhr", phone: "0231 000000",
-                                   email: "ada-dortmund@example.org", languages: ["de", "en", "ru", "uk"],
-                                   regions: ["05911", "05913", "05914", "05978"],
-                                   controller: "AWO Unterbezirk (Demo), Beispielweg 2, 44135 Dortmund", law: .dsgvo,
-                                   dpo: "datenschutz-awo@example.org",
-                                   authority: "Landesbeauftragte für Datenschutz und Informationsfreiheit NRW"),
+            profile: OfficeProfile(
+                city: "Dortmund", address: "Beispielweg 2, 44135 Dortmund",
+                hours: "Mo 9–12 Uhr, Mi 13–16 Uhr", phone: "0231 000000",
+                email: "ada-dortmund@example.org", languages: ["de", "en", "ru", "uk"],
+                regions: ["05911", "05913", "05914", "05978"],
+                controller: "AWO Unterbezirk (Demo), Beispielweg 2, 44135 Dortmund", law: .dsgvo,
+                dpo: "datenschutz-awo@example.org",
+                authority: "Landesbeauftragte für Datenschutz und Informationsfreiheit NRW"),
             members: [("lead.dortmund", .lead), ("berater.dortmund", .counsellor), ("beraterin.dortmund", .counsellor)]),
     ]
 
@@ -39,7 +41,8 @@ enum DemoData {
     /// passphrases, and a session for each member opened with the key pair made at enrolment (so
     /// playing the casework costs no Argon2id login).
     static func createOffices(_ database: AppDatabase, store: SQLiteMemberStore, at start: Date) async throws
-        -> (created: [(Office, [(String, String, MemberRole)])], sessions: [String: Session]) {
+        -> (created: [(Office, [(String, String, MemberRole)])], sessions: [String: Session])
+    {
         var result: [(Office, [(String, String, MemberRole)])] = []
         var sessions: [String: Session] = [:]
         for demo in offices {
@@ -47,13 +50,15 @@ enum DemoData {
             var members: [(String, String, MemberRole)] = []
             for (username, role) in demo.members {
                 let passphrase = generatePassphrase()
-                let (member, keyPair) = try await OfficeSetup.createMember(database, username: username, role: role, office: office,
-                                                                           keys: keys, passphrase: SecureBytes(utf8: passphrase))
+                let (member, keyPair) = try await OfficeSetup.createMember(
+                    database, username: username, role: role, office: office,
+                    keys: keys, passphrase: SecureBytes(utf8: passphrase))
                 sessions[username] = Session(member: member, keys: keyPair)
                 members.append((username, passphrase, role))
             }
-            try await store.record([.member("operator", .officeCreated, office.id.hex, at: start)]
-                                   + members.map { .member("operator", .memberEnrolled, $0.0, at: start) }, chain: office.id)
+            try await store.record(
+                [.member("operator", .officeCreated, office.id.hex, at: start)]
+                    + members.map { .member("operator", .memberEnrolled, $0.0, at: start) }, chain: office.id)
             result.append((office, members))
         }
         // Köln receives, as the Verband's fallback, reports from regions neither office serves.
@@ -67,14 +72,17 @@ enum DemoData {
     /// The demo Verband with one analyst.
     static func createVerband(_ store: SQLiteMemberStore) async throws -> (Verband, [(String, String, MemberRole)]) {
         let passphrase = generatePassphrase()
-        let verband = try await store.createVerband(name: "Demo-Verband der Freien Wohlfahrtspflege NRW",
-                                                    analyst: "analyse.verband", passphrase: SecureBytes(utf8: passphrase))
+        let verband = try await store.createVerband(
+            name: "Demo-Verband der Freien Wohlfahrtspflege NRW",
+            analyst: "analyse.verband", passphrase: SecureBytes(utf8: passphrase))
         return (verband, [("analyse.verband", passphrase, .analyst)])
     }
 
     static func generatePassphrase() -> String {
-        let words = ["Sonne", "Brücke", "Tanne", "Feder", "Rhein", "Lampe", "Wolke", "Garten", "Kompass", "Anker",
-                     "Birke", "Hafen", "Laterne", "Möwe", "Quelle", "Spiegel", "Teller", "Ufer", "Wiese", "Zeltplatz"]
+        let words = [
+            "Sonne", "Brücke", "Tanne", "Feder", "Rhein", "Lampe", "Wolke", "Garten", "Kompass", "Anker",
+            "Birke", "Hafen", "Laterne", "Möwe", "Quelle", "Spiegel", "Teller", "Ufer", "Wiese", "Zeltplatz",
+        ]
         return (0..<4).map { _ in words[random(words.count)] }.joined(separator: "-") + "-\(10 + random(90))"
     }
 

@@ -7,8 +7,10 @@ import Workflow
 /// the order it happens. The same seed plans the same demo.
 struct DemoPlanner {
     static let kinds = ["meldung", "beratungsfall", "organisationsberatung"]
-    static let talliedGrounds = ["rassistische_zuschreibung", "antisemitismus", "lebensalter", "behinderung_chronische_krankheit",
-                                 "geschlecht_geschlechtsidentitaet", "sozialer_status", "religion_weltanschauung"]
+    static let talliedGrounds = [
+        "rassistische_zuschreibung", "antisemitismus", "lebensalter", "behinderung_chronische_krankheit",
+        "geschlecht_geschlechtsidentitaet", "sozialer_status", "religion_weltanschauung",
+    ]
 
     var random: DemoRandom
     /// The real day the demo is made on: every action happens before it.
@@ -60,16 +62,19 @@ struct DemoPlanner {
         let scenario = random.pick(DemoScenario.catalogue.filter { $0.organisation == (kind == "organisationsberatung") })
         // A report through the form is a Meldung until counselling begins: a Beratungsfall that
         // never got that far was recorded by a counsellor.
-        let arrivesOnline = online ?? {
-            switch kind {
-            case "meldung": return random.chance(0.75)
-            case "beratungsfall": return ![.received, .firstContact, .noContact].contains(target) && random.chance(0.5)
-            default: return false
-            }
-        }()
+        let arrivesOnline =
+            online
+            ?? {
+                switch kind {
+                case "meldung": return random.chance(0.75)
+                case "beratungsfall": return ![.received, .firstContact, .noContact].contains(target) && random.chance(0.5)
+                default: return false
+                }
+            }()
         let counsellor = random.chance(0.15) ? staff.lead : random.pick(staff.counsellors)
-        var plan = DemoCasePlan(index: index, scenario: scenario, staff: staff, counsellor: counsellor, online: arrivesOnline,
-                                kind: arrivesOnline ? "meldung" : kind, random: random)
+        var plan = DemoCasePlan(
+            index: index, scenario: scenario, staff: staff, counsellor: counsellor, online: arrivesOnline,
+            kind: arrivesOnline ? "meldung" : kind, random: random)
         plan.route(to: target, counselling: kind != "meldung")
         random = plan.random
         // Open cases were last worked in the last weeks; closed ones lie anywhere in two years.
@@ -92,11 +97,13 @@ struct DemoPlanner {
     /// "Kontakte ohne Akte" over the two years: month, channel, sometimes a ground and a referral.
     mutating func tallies(_ count: Int, staff: DemoStaff) -> [DemoAction] {
         (0..<count).map { index in
-            DemoAction(ago: random.int(1...horizon), minute: random.int(8 * 60...17 * 60), caseIndex: nil, sequence: index,
-                       actor: random.pick(staff.counsellors + [staff.lead]),
-                       kind: .tally(channel: random.weighted([("telefon", 6), ("persoenlich", 3), ("email", 2)]),
-                                    ground: random.chance(0.6) ? random.pick(Self.talliedGrounds) : nil,
-                                    referral: random.chance(0.5) ? random.pick(DemoTexts.tallyReferrals) : nil))
+            DemoAction(
+                ago: random.int(1...horizon), minute: random.int(8 * 60...17 * 60), caseIndex: nil, sequence: index,
+                actor: random.pick(staff.counsellors + [staff.lead]),
+                kind: .tally(
+                    channel: random.weighted([("telefon", 6), ("persoenlich", 3), ("email", 2)]),
+                    ground: random.chance(0.6) ? random.pick(Self.talliedGrounds) : nil,
+                    referral: random.chance(0.5) ? random.pick(DemoTexts.tallyReferrals) : nil))
         }
     }
 }

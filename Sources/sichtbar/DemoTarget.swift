@@ -25,8 +25,11 @@ enum DemoTarget: CaseIterable {
         switch kind {
         case "meldung": [.received, .firstContact, .closed, .followUp, .referred, .noContact, .withdrawn, .deletionRequested]
         case "beratungsfall": allCases
-        default: [.received, .firstContact, .facts, .mandate, .intervention, .closed, .followUp, .referred, .noContact, .withdrawn,
-                  .deletionRequested, .reopened]
+        default:
+            [
+                .received, .firstContact, .facts, .mandate, .intervention, .closed, .followUp, .referred, .noContact, .withdrawn,
+                .deletionRequested, .reopened,
+            ]
         }
     }
 

@@ -27,8 +27,10 @@ enum DemoTexts {
         "Ich möchte lieber anonym bleiben, aber die Sache soll dokumentiert werden.",
     ]
 
-    static let contactPartners = ["ratsuchende Person", "ratsuchende Person", "Angehörige der ratsuchenden Person", "Gegenseite",
-                                  "Beratungsstelle für Opfer rechter Gewalt (Beispiel)", "Schulsozialarbeit"]
+    static let contactPartners = [
+        "ratsuchende Person", "ratsuchende Person", "Angehörige der ratsuchenden Person", "Gegenseite",
+        "Beratungsstelle für Opfer rechter Gewalt (Beispiel)", "Schulsozialarbeit",
+    ]
 
     static let spokenLanguages = ["Türkisch", "Arabisch", "Ukrainisch", "Russisch", "Farsi", "Englisch", "Kurmandschi"]
 
@@ -40,8 +42,10 @@ enum DemoTexts {
 
     static let keepingReason = "Aufbewahrung wegen eines laufenden Klageverfahrens erforderlich (Art. 17 Abs. 3 lit. e DSGVO)."
 
-    static let followUps = ["Wiedervorlage: Antwort der Gegenseite prüfen", "Wiedervorlage: Rückruf bei der ratsuchenden Person",
-                            "Wiedervorlage: Unterlagen nachfordern", "Wiedervorlage: Termin zur Begleitung vorbereiten"]
+    static let followUps = [
+        "Wiedervorlage: Antwort der Gegenseite prüfen", "Wiedervorlage: Rückruf bei der ratsuchenden Person",
+        "Wiedervorlage: Unterlagen nachfordern", "Wiedervorlage: Termin zur Begleitung vorbereiten",
+    ]
 
     static let personLabels = ["Frau A.", "Herr B.", "Person C.", "Frau D.", "Herr E.", "Person F.", "Frau G.", "Herr H."]
     static let minorLabels = ["Kind K. (Schülerin)", "Kind L. (Schüler)", "Kind M. (Kita)"]

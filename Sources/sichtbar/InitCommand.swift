@@ -5,8 +5,9 @@ import Foundation
 
 /// `sichtbar init`: the store, the first office and its first lead.
 struct InitCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init",
-                                                    abstract: "Create the store, the first office and its first lead.")
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the store, the first office and its first lead.")
 
     @OptionGroup var dataOptions: DataOptions
     @Option(name: .customLong("office-name"), help: "The first office's name.") var officeName: String
@@ -23,17 +24,25 @@ struct InitCommand: AsyncParsableCommand {
                 throw CLIError.badInput("\(folder.path) is already initialised; use `sichtbar office add`")
             }
             let (office, keys) = try await OfficeSetup.createOffice(database, name: officeName)
-            _ = try await OfficeSetup.createMember(database, username: admin, role: .lead, office: office, keys: keys,
-                                                   passphrase: passphrase)
+            _ = try await OfficeSetup.createMember(
+                database, username: admin, role: .lead, office: office, keys: keys,
+                passphrase: passphrase)
             try await SQLiteMemberStore(database: database, signer: secrets.signing).record(
                 [.member("operator", .officeCreated, office.id.hex), .member("operator", .memberEnrolled, admin)], chain: office.id)
             let signingKey = Data(secrets.signing.publicKey.bytes).base64EncodedString()
             if json {
-                struct Output: Encodable { let office: String; let signingKey: String; let recoveryCode: String }
-                try JSONOutput.print(Output(office: office.id.hex, signingKey: signingKey,
-                                            recoveryCode: keys.recoveryCode.formatted))
+                struct Output: Encodable {
+                    let office: String
+                    let signingKey: String
+                    let recoveryCode: String
+                }
+                try JSONOutput.print(
+                    Output(
+                        office: office.id.hex, signingKey: signingKey,
+                        recoveryCode: keys.recoveryCode.formatted))
             } else {
-                print("""
+                print(
+                    """
                     Office \(office.name) created: \(office.id.hex)
                     Lead: \(admin)
                     Server signing key: \(signingKey)

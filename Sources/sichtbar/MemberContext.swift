@@ -1,8 +1,8 @@
 import CaseStore
 import Casework
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 /// What member commands need: the store with the server's signing key, and the member service
@@ -20,8 +20,9 @@ struct MemberContext {
     init(folder: DataFolder) throws {
         (database, secrets) = try folder.open()
         store = SQLiteMemberStore(database: database, signer: secrets.signing)
-        service = try MemberService(store: store, policy: AccessPolicy(), rotationGrace: Self.rotationGrace,
-                                    passphrases: try PassphrasePolicy.fromPolicies())
+        service = try MemberService(
+            store: store, policy: AccessPolicy(), rotationGrace: Self.rotationGrace,
+            passphrases: try PassphrasePolicy.fromPolicies())
     }
 
     /// `--as USER`: reads the passphrase and opens the member's keys.
@@ -41,8 +42,10 @@ struct MemberContext {
 
     /// `--office ID --as LEAD`, shared by the lead's office commands: a malformed id is refused
     /// before the data folder is opened, and the folder opened before the passphrase is read.
-    static func lead(_ username: String, office: String,
-                     folder: DataFolder) async throws -> (officeID: EntityID, context: MemberContext, session: Session) {
+    static func lead(
+        _ username: String, office: String,
+        folder: DataFolder
+    ) async throws -> (officeID: EntityID, context: MemberContext, session: Session) {
         let officeID = try Self.officeID(office)
         let context = try MemberContext(folder: folder)
         return (officeID, context, try await context.authenticateLead(username, officeID: officeID))

@@ -46,7 +46,8 @@ struct NotificationService: Service {
             health.record(failing: failing)
             if let lastError {
                 // Never the address: the log says that and why, monitoring sees it on /healthz.
-                logger.warning("notification hand-over failed, retried in a minute", metadata: ["failing": "\(failing)", "error": "\(lastError)"])
+                logger.warning(
+                    "notification hand-over failed, retried in a minute", metadata: ["failing": "\(failing)", "error": "\(lastError)"])
             }
         } catch {
             logger.warning("notification check failed", metadata: ["error": "\(type(of: error))"])

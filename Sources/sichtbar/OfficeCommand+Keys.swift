@@ -2,15 +2,16 @@ import ArgumentParser
 import CaseStore
 import Casework
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 extension OfficeCommand {
     /// `office rotate-key`: a new office key pair, every case re-sealed; resumes a running one.
     struct RotateKey: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "rotate-key",
-                                                        abstract: "Rotate the office key (resumes an unfinished rotation).")
+        static let configuration = CommandConfiguration(
+            commandName: "rotate-key",
+            abstract: "Rotate the office key (resumes an unfinished rotation).")
         @OptionGroup var dataOptions: DataOptions
         @Option(name: .long, help: "The office id.") var office: String
         @Option(name: .customLong("as"), help: "A lead of the office (the passphrase is read).") var lead: String
@@ -21,7 +22,11 @@ extension OfficeCommand {
                 let (officeID, context, session) = try await MemberContext.lead(lead, office: office, folder: dataOptions.folder)
                 let (state, count) = try await context.rotate(officeID: officeID, as: session)
                 if json {
-                    struct Output: Encodable { let office: String; let keyVersion: UInt32; let resealed: Int }
+                    struct Output: Encodable {
+                        let office: String
+                        let keyVersion: UInt32
+                        let resealed: Int
+                    }
                     try JSONOutput.print(Output(office: officeID.hex, keyVersion: state.toVersion, resealed: count))
                 } else {
                     print("Office key rotated to version \(state.toVersion); \(count) cases re-sealed.")

@@ -6,8 +6,9 @@ import Foundation
 extension OfficeCommand {
     /// `office recovery-code renew`: a lead's new recovery code, shown to that lead only.
     struct RecoveryCodeCommand: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "recovery-code", abstract: "The office recovery code.",
-                                                        subcommands: [Renew.self])
+        static let configuration = CommandConfiguration(
+            commandName: "recovery-code", abstract: "The office recovery code.",
+            subcommands: [Renew.self])
 
         struct Renew: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
@@ -22,10 +23,14 @@ extension OfficeCommand {
                     let (officeID, context, session) = try await MemberContext.lead(lead, office: office, folder: dataOptions.folder)
                     let code = try await context.service.renewRecoveryCode(by: session)
                     if json {
-                        struct Output: Encodable { let office: String; let recoveryCode: String }
+                        struct Output: Encodable {
+                            let office: String
+                            let recoveryCode: String
+                        }
                         try JSONOutput.print(Output(office: officeID.hex, recoveryCode: code.formatted))
                     } else {
-                        print("""
+                        print(
+                            """
                             New recovery code for the office (shown once; the old one opens nothing any more):
                               \(code.formatted)
                             """)
@@ -38,8 +43,9 @@ extension OfficeCommand {
     /// `office confirm-verband-key`: a lead pins the server's Verband key, typing the fingerprint
     /// the Verband gave them; releases are sealed to no other key.
     struct ConfirmVerbandKey: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "confirm-verband-key",
-                                                        abstract: "Confirm the Verband key by the fingerprint the Verband gave you.")
+        static let configuration = CommandConfiguration(
+            commandName: "confirm-verband-key",
+            abstract: "Confirm the Verband key by the fingerprint the Verband gave you.")
         @OptionGroup var dataOptions: DataOptions
         @Option(name: .long, help: "The office id.") var office: String
         @Option(name: .customLong("as"), help: "A lead of the office (the passphrase is read).") var lead: String

@@ -7,9 +7,12 @@ import SichtbarCore
 
 /// `sichtbar office …`
 struct OfficeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "office", abstract: "Offices and their public profile.",
-                                                    subcommands: [Add.self, Profile.self, Fallback.self, RotateKey.self, Recover.self, RecoveryCodeCommand.self,
-                                                                  ConfirmVerbandKey.self])
+    static let configuration = CommandConfiguration(
+        commandName: "office", abstract: "Offices and their public profile.",
+        subcommands: [
+            Add.self, Profile.self, Fallback.self, RotateKey.self, Recover.self, RecoveryCodeCommand.self,
+            ConfirmVerbandKey.self,
+        ])
 
     /// `office add --name NAME`: another office and a one-time invitation for its first lead.
     struct Add: AsyncParsableCommand {
@@ -24,16 +27,22 @@ struct OfficeCommand: AsyncParsableCommand {
                 let (office, keys) = try await OfficeSetup.createOffice(database, name: name)
                 let invitation = try await OfficeSetup.invite(database, office: office, keys: keys, role: .lead)
                 try await SQLiteMemberStore(database: database, signer: secrets.signing).record(
-                    [.member("operator", .officeCreated, office.id.hex),
-                     .member("operator", .invitationCreated, "lead \(EntityID.hexString(invitation.tokenHash.prefix(8)))")],
+                    [
+                        .member("operator", .officeCreated, office.id.hex),
+                        .member("operator", .invitationCreated, "lead \(EntityID.hexString(invitation.tokenHash.prefix(8)))"),
+                    ],
                     chain: office.id)
                 // No recovery code here: the operator must never see one. The first lead receives a
                 // new one when they enrol, and the one made with the office is retired then.
                 if json {
-                    struct Output: Encodable { let office: String; let invitation: String }
+                    struct Output: Encodable {
+                        let office: String
+                        let invitation: String
+                    }
                     try JSONOutput.print(Output(office: office.id.hex, invitation: invitation.token))
                 } else {
-                    print("""
+                    print(
+                        """
                         Office \(office.name) created: \(office.id.hex)
                         Invitation for its first lead (valid 72 hours, once): \(invitation.token)
                         The office's recovery code is shown to that lead when they enrol.
@@ -75,8 +84,14 @@ struct OfficeCommand: AsyncParsableCommand {
                 func set(_ value: String?, _ keyPath: WritableKeyPath<OfficeProfile, String?>) {
                     if let value { profile[keyPath: keyPath] = value.isEmpty ? nil : value }
                 }
-                set(city, \.city); set(address, \.address); set(hours, \.hours); set(phone, \.phone); set(email, \.email)
-                set(controller, \.controller); set(dpo, \.dpo); set(authority, \.authority)
+                set(city, \.city)
+                set(address, \.address)
+                set(hours, \.hours)
+                set(phone, \.phone)
+                set(email, \.email)
+                set(controller, \.controller)
+                set(dpo, \.dpo)
+                set(authority, \.authority)
                 if let languages {
                     let codes = Self.list(languages)
                     for code in codes where !ReportValidator.languages.contains(code) {
@@ -107,8 +122,9 @@ struct OfficeCommand: AsyncParsableCommand {
                 try await context.service.record(session, .officeProfileChanged)
                 print("Profile of \(current.name) updated.")
                 if !profile.takesReports {
-                    print("Reporters are not offered this office until its privacy notice names: "
-                          + profile.noticeGaps.map { "--\($0)" }.joined(separator: ", ") + ".")
+                    print(
+                        "Reporters are not offered this office until its privacy notice names: "
+                            + profile.noticeGaps.map { "--\($0)" }.joined(separator: ", ") + ".")
                 }
             }
         }
@@ -136,8 +152,9 @@ struct OfficeCommand: AsyncParsableCommand {
                     [.member("operator", .officeFallbackSet, chosen.id.hex)], chain: chosen.id)
                 print("Reports from regions no office serves now go to \(chosen.name).")
                 if !chosen.profile.takesReports {
-                    print("It takes no reports until its privacy notice names: "
-                          + chosen.profile.noticeGaps.map { "--\($0)" }.joined(separator: ", ") + " (office profile).")
+                    print(
+                        "It takes no reports until its privacy notice names: "
+                            + chosen.profile.noticeGaps.map { "--\($0)" }.joined(separator: ", ") + " (office profile).")
                 }
             }
         }

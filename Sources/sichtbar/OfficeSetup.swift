@@ -1,14 +1,15 @@
 import CaseStore
 import Casework
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 /// Creating offices and their first members, shared by `init`, `office add` and `demo`.
 enum OfficeSetup {
     static func createOffice(_ database: AppDatabase, name: String, profile: OfficeProfile = OfficeProfile())
-        async throws -> (Office, OfficeKeys) {
+        async throws -> (Office, OfficeKeys)
+    {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 200 else { throw CLIError.badInput("an office name has 1 to 200 characters") }
         let keys = try OfficeKeys.generate()
@@ -18,8 +19,10 @@ enum OfficeSetup {
     /// A member whose key pair is wrapped under `passphrase`, with the office secrets sealed to
     /// them; returns the member and the key pair (the demo opens its sessions with it).
     @discardableResult
-    static func createMember(_ database: AppDatabase, username: String, role: MemberRole, office: Office,
-                             keys: OfficeKeys, passphrase: SecureBytes) async throws -> (Member, BoxKeyPair) {
+    static func createMember(
+        _ database: AppDatabase, username: String, role: MemberRole, office: Office,
+        keys: OfficeKeys, passphrase: SecureBytes
+    ) async throws -> (Member, BoxKeyPair) {
         try checkUsername(username)
         guard try await database.member(username: username) == nil else {
             throw CLIError.badInput("the username \(username) is taken")

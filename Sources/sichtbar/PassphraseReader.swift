@@ -1,9 +1,11 @@
 import Casework
 import Foundation
-import Sealing
-#if canImport(Glibc)
-import Glibc
 import Members
+import Sealing
+
+#if canImport(Glibc)
+    import Glibc
+    import Members
 #endif
 
 /// Reads passphrases: from the terminal without echo, or one line each from standard input when

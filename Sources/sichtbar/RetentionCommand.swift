@@ -7,8 +7,9 @@ import SichtbarCore
 /// `sichtbar retention run [--dry-run] [--json]`: applies `Policies/retention.yaml` now. `serve`
 /// runs the same once a day by itself.
 struct RetentionCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "retention", abstract: "Delete what the retention policy says must go.",
-                                                    subcommands: [Run.self])
+    static let configuration = CommandConfiguration(
+        commandName: "retention", abstract: "Delete what the retention policy says must go.",
+        subcommands: [Run.self])
 
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -51,4 +52,3 @@ struct RetentionCommand: AsyncParsableCommand {
         }
     }
 }
-

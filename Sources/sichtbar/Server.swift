@@ -2,20 +2,22 @@ import CaseStore
 import Casework
 import Foundation
 import Hummingbird
+import Intake
 import Logging
+import Members
 import ServiceLifecycle
+import SichtbarCore
 import Statistics
 import Web
-import Intake
-import Members
-import SichtbarCore
 import Workflow
 
 /// Wires the SQLite store into the web application and runs it with the metrics listener in a
 /// service group that shuts down gracefully on SIGTERM and SIGINT.
 enum Server {
-    static func run(database: AppDatabase, secrets: ServerSecrets, resources: ResourceOptions, options: ServerOptions,
-                    onStarted: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+    static func run(
+        database: AppDatabase, secrets: ServerSecrets, resources: ResourceOptions, options: ServerOptions,
+        onStarted: @escaping @Sendable (String) async -> Void = { _ in }
+    ) async throws {
         ProcessHardening.disableCoreDumps()
         var logger = Logger(label: "sichtbar")
         logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
@@ -45,12 +47,14 @@ enum Server {
             throw CLIError.badInput("templates refused: \(error)")
         }
         let store = SQLiteReportStore(database: database)
-        let settings = WebSettings(trustedProxy: options.trustedProxy, intakePerAddressPerHour: options.intakePerAddress,
-                                   intakeGlobalPerSecond: options.intakeGlobal,
-                                   mailboxPerAddressPerMinute: options.mailboxPerAddress)
+        let settings = WebSettings(
+            trustedProxy: options.trustedProxy, intakePerAddressPerHour: options.intakePerAddress,
+            intakeGlobalPerSecond: options.intakeGlobal,
+            mailboxPerAddressPerMinute: options.mailboxPerAddress)
         let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing)
-        let members = try MemberService(store: memberStore, policy: access, rotationGrace: MemberContext.rotationGrace,
-                                        passphrases: passphrases)
+        let members = try MemberService(
+            store: memberStore, policy: access, rotationGrace: MemberContext.rotationGrace,
+            passphrases: passphrases)
         let retentionService = RetentionService(store: memberStore, policy: retention)
         let notificationHealth = NotificationHealth()
         let transport = SendmailTransport.resolve(options.sendmail)
@@ -60,7 +64,8 @@ enum Server {
         let services = WebServices(
             reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines),
             taxonomy: taxonomy, health: database, pages: pages, settings: settings, members: members, casework: casework,
-            statistics: StatisticsSetup.services(store: memberStore, signer: secrets.signing, policy: statisticsPolicy, taxonomy: taxonomy, workflow: workflow),
+            statistics: StatisticsSetup.services(
+                store: memberStore, signer: secrets.signing, policy: statisticsPolicy, taxonomy: taxonomy, workflow: workflow),
             retention: retention, retentionDesk: retentionService, notificationSettings: NotificationSettings(store: memberStore),
             notificationHealth: notificationHealth)
 
@@ -73,13 +78,17 @@ enum Server {
             onServerRunning: { _ in await onStarted(url) },
             logger: logger
         )
-        var services_: [any Service] = [app, DailyCheckpointService(store: memberStore, logger: logger),
-                                        DailyRetentionService(retention: retentionService, logger: logger),
-                                        WebUpkeepService(services: services, limiter: limiter)]
+        var backgroundServices: [any Service] = [
+            app, DailyCheckpointService(store: memberStore, logger: logger),
+            DailyRetentionService(retention: retentionService, logger: logger),
+            WebUpkeepService(services: services, limiter: limiter),
+        ]
         if let transport {
-            services_.append(NotificationService(store: memberStore, transport: transport, interval: TimeInterval(options.notifyInterval),
-                                                 sender: sender, link: options.publicURL.map { $0.hasSuffix("/") ? $0 + "login" : $0 + "/login" },
-                                                 health: notificationHealth, logger: logger))
+            backgroundServices.append(
+                NotificationService(
+                    store: memberStore, transport: transport, interval: TimeInterval(options.notifyInterval),
+                    sender: sender, link: options.publicURL.map { $0.hasSuffix("/") ? $0 + "login" : $0 + "/login" },
+                    health: notificationHealth, logger: logger))
         } else {
             logger.notice("no sendmail: counsellors are not told by e-mail that something waits (--sendmail PATH)")
         }
@@ -89,11 +98,12 @@ enum Server {
                 configuration: .init(address: .hostname(options.host, port: options.metricsPort), serverName: nil),
                 logger: logger
             )
-            services_.append(metrics)
+            backgroundServices.append(metrics)
         }
         let group = ServiceGroup(
-            configuration: .init(services: services_.map { .init(service: $0) },
-                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            configuration: .init(
+                services: backgroundServices.map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )
         try await group.run()
     }
@@ -113,7 +123,8 @@ enum Server {
             maximum = max(files - 256, 16)
             logger.notice("connection cap lowered below the open-files limit", metadata: ["cap": "\(maximum)", "limit": "\(files)"])
         }
-        return ConnectionSettings(headerTimeout: options.headerTimeout, idleTimeout: options.idleTimeout,
-                                  perAddress: options.connectionsPerAddress, maximum: maximum, trustedProxy: options.trustedProxy)
+        return ConnectionSettings(
+            headerTimeout: options.headerTimeout, idleTimeout: options.idleTimeout,
+            perAddress: options.connectionsPerAddress, maximum: maximum, trustedProxy: options.trustedProxy)
     }
 }

@@ -17,13 +17,17 @@ struct ServerOptions: ParsableArguments {
     var headerTimeout = 10.0
     @Option(name: .customLong("idle-timeout"), help: "Seconds a kept-alive connection may wait between requests.")
     var idleTimeout = 30.0
-    @Option(name: .customLong("connections-per-address"),
-            help: "Connections one client address (IPv6: its /64) may hold open (0: no cap; the trusted proxy is exempt).")
+    @Option(
+        name: .customLong("connections-per-address"),
+        help: "Connections one client address (IPv6: its /64) may hold open (0: no cap; the trusted proxy is exempt).")
     var connectionsPerAddress = 64
-    @Option(name: .customLong("max-connections"),
-            help: "Connections open at once in all (kept below the open-files limit); more wait in the backlog.")
+    @Option(
+        name: .customLong("max-connections"),
+        help: "Connections open at once in all (kept below the open-files limit); more wait in the backlog.")
     var maxConnections = 10_000
-    @Option(name: .long, help: "The sendmail program notifications are handed to (default /usr/sbin/sendmail when it exists; \"\" turns them off).")
+    @Option(
+        name: .long,
+        help: "The sendmail program notifications are handed to (default /usr/sbin/sendmail when it exists; \"\" turns them off).")
     var sendmail: String?
     @Option(name: .customLong("notify-interval"), help: "At most one notification mail per address in this many seconds.")
     var notifyInterval = 3600

@@ -1,6 +1,7 @@
 import ArgumentParser
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @main
@@ -8,8 +9,10 @@ struct Sichtbar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sichtbar",
         abstract: "Anonymous discrimination reports and casework for the NRW antidiscrimination offices.",
-        subcommands: [InitCommand.self, ServeCommand.self, OfficeCommand.self, UserCommand.self, VerbandCommand.self,
-                      AuditCommand.self, StatsCommand.self, RetentionCommand.self, BackupCommand.self, RestoreCommand.self, DemoCommand.self]
+        subcommands: [
+            InitCommand.self, ServeCommand.self, OfficeCommand.self, UserCommand.self, VerbandCommand.self,
+            AuditCommand.self, StatsCommand.self, RetentionCommand.self, BackupCommand.self, RestoreCommand.self, DemoCommand.self,
+        ]
     )
 
     /// Parses and runs, answering bad usage with exit code 2 as CONTRACT.md says (ArgumentParser's

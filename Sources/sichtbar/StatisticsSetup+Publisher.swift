@@ -1,15 +1,18 @@
 import CaseStore
 import Casework
 import Sealing
-import Statistics
 import SichtbarCore
+import Statistics
 
 extension StatisticsSetup {
     /// The Verband's merge and publication over this server's store, trusting releases signed
     /// with this server's key and `trusted` others (offices on other servers).
-    static func publisher(store: SQLiteMemberStore, signer: SigningKeyPair, policy: StatisticsPolicy, taxonomy: Taxonomy,
-                          trusted: [SigningPublicKey] = []) -> VerbandPublisher {
-        VerbandPublisher(merge: VerbandMerge(policy: policy, taxonomyVersion: taxonomy.version, trustedKeys: [signer.publicKey] + trusted),
-                         releases: store, published: store, signer: signer)
+    static func publisher(
+        store: SQLiteMemberStore, signer: SigningKeyPair, policy: StatisticsPolicy, taxonomy: Taxonomy,
+        trusted: [SigningPublicKey] = []
+    ) -> VerbandPublisher {
+        VerbandPublisher(
+            merge: VerbandMerge(policy: policy, taxonomyVersion: taxonomy.version, trustedKeys: [signer.publicKey] + trusted),
+            releases: store, published: store, signer: signer)
     }
 }

@@ -2,9 +2,9 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
+import SichtbarCore
 import Statistics
 import Web
-import SichtbarCore
 import Workflow
 
 /// Builds the statistics services over the SQLite store: the policy from `statistics.yaml`, a
@@ -12,20 +12,25 @@ import Workflow
 enum StatisticsSetup {
     static func policy(policies: URL, taxonomy: Taxonomy, workflow: WorkflowPolicy) throws -> StatisticsPolicy {
         do {
-            return try StatisticsPolicy.load(from: policies.appendingPathComponent("statistics.yaml"),
-                                             vocabulary: StatVocabulary(taxonomy: taxonomy, workflow: workflow))
+            return try StatisticsPolicy.load(
+                from: policies.appendingPathComponent("statistics.yaml"),
+                vocabulary: StatVocabulary(taxonomy: taxonomy, workflow: workflow))
         } catch let error as PolicyError {
             throw CLIError.badInput("policy refused: \(error)")
         }
     }
 
-    static func services(store: SQLiteMemberStore, signer: SigningKeyPair, policy: StatisticsPolicy, taxonomy: Taxonomy, workflow: WorkflowPolicy,
-                         now: @escaping @Sendable () -> Date = { Date() }) -> StatisticsServices {
-        let statistics = OfficeStatistics(store: store, members: store, policy: policy,
-                                          vocabulary: StatVocabulary(taxonomy: taxonomy, workflow: workflow), today: { Day(now()) })
+    static func services(
+        store: SQLiteMemberStore, signer: SigningKeyPair, policy: StatisticsPolicy, taxonomy: Taxonomy, workflow: WorkflowPolicy,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) -> StatisticsServices {
+        let statistics = OfficeStatistics(
+            store: store, members: store, policy: policy,
+            vocabulary: StatVocabulary(taxonomy: taxonomy, workflow: workflow), today: { Day(now()) })
         let releases = ReleaseService(statistics: statistics, releases: store, signer: signer, now: now)
-        return StatisticsServices(releases: releases, published: store, publisherKey: signer.publicKey,
-                                  publisher: publisher(store: store, signer: signer, policy: policy, taxonomy: taxonomy))
+        return StatisticsServices(
+            releases: releases, published: store, publisherKey: signer.publicKey,
+            publisher: publisher(store: store, signer: signer, policy: policy, taxonomy: taxonomy))
     }
 }
 

@@ -3,14 +3,15 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
-import Statistics
 import SichtbarCore
+import Statistics
 
 extension StatsCommand {
     /// `stats merge FILE… --as ANALYST --out FILE`: the Verband's publication of a period.
     struct Merge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open releases sent to the Verband, check signatures and taxonomy, merge, apply disclosure control, sign and publish.")
+            abstract: "Open releases sent to the Verband, check signatures and taxonomy, merge, apply disclosure control, sign and publish."
+        )
         @OptionGroup var dataOptions: DataOptions
         @OptionGroup var resources: ResourceOptions
         @Argument(help: "Releases: envelopes sealed to the Verband, or signed statistics files.") var files: [String] = []
@@ -29,15 +30,20 @@ extension StatsCommand {
                     return key
                 }
                 let received = try period.map { text -> StatPeriod in
-                    guard let period = StatPeriod(text) else { throw CLIError.badInput("--period takes a year (2025) or a quarter (2026-Q3)") }
+                    guard let period = StatPeriod(text) else {
+                        throw CLIError.badInput("--period takes a year (2025) or a quarter (2026-Q3)")
+                    }
                     return period
                 }
                 var contents = try files.map(StatsCommand.read)
-                guard !contents.isEmpty || received != nil else { throw CLIError.badInput("name release files, or --period for the received ones") }
+                guard !contents.isEmpty || received != nil else {
+                    throw CLIError.badInput("name release files, or --period for the received ones")
+                }
                 let context = try MemberContext(folder: dataOptions.folder)
                 let (taxonomy, _, policy) = try StatisticsSetup.policies(resources)
-                let publisher = StatisticsSetup.publisher(store: context.store, signer: context.secrets.signing, policy: policy,
-                                                          taxonomy: taxonomy, trusted: trusted)
+                let publisher = StatisticsSetup.publisher(
+                    store: context.store, signer: context.secrets.signing, policy: policy,
+                    taxonomy: taxonomy, trusted: trusted)
                 let session = try await context.authenticate(analyst)
                 do {
                     if let received { contents += try await publisher.received(received, session: session) }
@@ -46,7 +52,9 @@ extension StatsCommand {
                     var line = "Published \(publication.period) from \(publication.releaseCount) releases (\(merged.offices.count) offices)"
                     if let summary = merged.disclosure { line += "; disclosure control: \(summary)" }
                     if let loss = merged.loss { line += "; \(loss)" + (merged.recoded ? " after recoding" : "") }
-                    if let other = merged.comparedLoss { line += " (\(merged.recoded ? "without recoding" : "recoding, not kept"): \(other))" }
+                    if let other = merged.comparedLoss {
+                        line += " (\(merged.recoded ? "without recoding" : "recoding, not kept"): \(other))"
+                    }
                     print(line + ": \(out)")
                 } catch AccessError.invalid(let field, let message) where field == "file" {
                     throw CLIError.checkFailed(message)

@@ -28,12 +28,15 @@ extension StatsCommand {
                 }
                 let publications = try files.map { path -> StatFile in
                     let (file, verdict) = StatFile.open(try StatsCommand.read(path), key: expected)
-                    guard let file, verdict.isValid else { throw CLIError.checkFailed("\(path): the signature does not verify (\(verdict))") }
+                    guard let file, verdict.isValid else {
+                        throw CLIError.checkFailed("\(path): the signature does not verify (\(verdict))")
+                    }
                     guard file.scope == .verband else { throw CLIError.badInput("\(path) is an office release, not published statistics") }
                     return file
                 }
                 let (taxonomy, workflow, policy) = try StatisticsSetup.policies(resources)
-                let report = AnnualReport(publications: publications, policy: policy, taxonomy: taxonomy, workflow: workflow, language: lang)
+                let report = AnnualReport(
+                    publications: publications, policy: policy, taxonomy: taxonomy, workflow: workflow, language: lang)
                 do {
                     let html = try report.html(templates: try resources.templatesURL())
                     try StatsCommand.write(Array(html.utf8), to: out)

@@ -3,8 +3,8 @@ import CaseStore
 import Casework
 import Foundation
 import Sealing
-import Statistics
 import SichtbarCore
+import Statistics
 
 /// `sichtbar stats release | verify | merge | report`.
 struct StatsCommand: AsyncParsableCommand {
@@ -21,12 +21,15 @@ struct StatsCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The office id.") var office: String
         @Option(name: .long, help: "A closed year (2025) or quarter (2026-Q3).") var period: String
         @Option(name: .customLong("as"), help: "A lead of the office (the passphrase is read).") var lead: String
-        @Option(name: .customLong("to-verband"), help: "The Verband's public key (Base64); default: this server's Verband.") var verbandKey: String?
+        @Option(name: .customLong("to-verband"), help: "The Verband's public key (Base64); default: this server's Verband.") var verbandKey:
+            String?
         @Option(name: .long, help: "Where to write the sealed release.") var out: String
 
         func run() async throws {
             try await failingCleanly {
-                guard let statPeriod = StatPeriod(period) else { throw CLIError.badInput("--period takes a year (2025) or a quarter (2026-Q3)") }
+                guard let statPeriod = StatPeriod(period) else {
+                    throw CLIError.badInput("--period takes a year (2025) or a quarter (2026-Q3)")
+                }
                 let recipient = try verbandKey.map(StatsCommand.boxKey)
                 let context = try MemberContext(folder: dataOptions.folder)
                 let services = try StatisticsSetup.services(context: context, resources: resources)

@@ -7,8 +7,9 @@ import SichtbarCore
 
 /// `sichtbar user …`: invitations, enrolment and removal of members.
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Invite, enrol and remove members.",
-                                                    subcommands: [Invite.self, Enrol.self, Remove.self])
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Invite, enrol and remove members.",
+        subcommands: [Invite.self, Enrol.self, Remove.self])
 
     struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A one-time invitation, valid 72 hours.")
@@ -33,7 +34,10 @@ struct UserCommand: AsyncParsableCommand {
                 let invitation = try await context.service.invite(role: memberRole, by: session)
                 let expires = AuditEvent.timestamp(invitation.expiresAt)
                 if json {
-                    struct Output: Encodable { let invitation: String; let expires: String }
+                    struct Output: Encodable {
+                        let invitation: String
+                        let expires: String
+                    }
                     try JSONOutput.print(Output(invitation: invitation.token, expires: expires))
                 } else {
                     print("Invitation for a \(memberRole.rawValue) (once, until \(expires)): \(invitation.token)")
@@ -54,16 +58,22 @@ struct UserCommand: AsyncParsableCommand {
                 let context = try MemberContext(folder: dataOptions.folder)
                 try MemberService.checkUsername(username)
                 let passphrase = try PassphraseReader.readNew(prompt: "New passphrase for \(username): ", username: username)
-                let (member, code) = try await context.service.enrolMember(invitation: invitation, username: username,
-                                                                          passphrase: passphrase)
+                let (member, code) = try await context.service.enrolMember(
+                    invitation: invitation, username: username,
+                    passphrase: passphrase)
                 if json {
-                    struct Output: Encodable { let username: String; let role: String; let recoveryCode: String? }
+                    struct Output: Encodable {
+                        let username: String
+                        let role: String
+                        let recoveryCode: String?
+                    }
                     try JSONOutput.print(Output(username: member.username, role: member.role.rawValue, recoveryCode: code?.formatted))
                     return
                 }
                 print("Enrolled \(member.username) as \(member.role.rawValue).")
                 if let code {
-                    print("""
+                    print(
+                        """
 
                         You are the office's first lead. Its recovery code (shown once; the Träger keeps it
                         under four-eyes, away from the server):
@@ -90,7 +100,8 @@ struct UserCommand: AsyncParsableCommand {
                     let (state, count) = try await context.rotate(officeID: officeID, as: session)
                     print("Office key rotated to version \(state.toVersion); \(count) cases re-sealed.")
                 } else if let verband = try await context.store.verband() {
-                    print("""
+                    print(
+                        """
                         The Verband has a new key. Tell each office's lead its fingerprint; they confirm it
                         before they send statistics again: \(KeyFingerprint.of(verband.publicKey))
                         """)

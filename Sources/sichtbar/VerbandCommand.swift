@@ -2,14 +2,15 @@ import ArgumentParser
 import CaseStore
 import Casework
 import Foundation
-import Sealing
 import Members
+import Sealing
 import SichtbarCore
 
 /// `sichtbar verband init`: the Verband key pair and its first analyst.
 struct VerbandCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verband", abstract: "The Verband and its analysts.",
-                                                    subcommands: [Init.self])
+    static let configuration = CommandConfiguration(
+        commandName: "verband", abstract: "The Verband and its analysts.",
+        subcommands: [Init.self])
 
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create the Verband key pair and its first analyst.")
@@ -32,10 +33,16 @@ struct VerbandCommand: AsyncParsableCommand {
                 let verband = try await context.store.createVerband(name: trimmed, analyst: analyst, passphrase: passphrase)
                 let publicKey = Data(verband.publicKey.bytes).base64EncodedString()
                 if json {
-                    struct Output: Encodable { let verband: String; let publicKey: String; let fingerprint: String }
-                    try JSONOutput.print(Output(verband: verband.id.hex, publicKey: publicKey, fingerprint: KeyFingerprint.of(verband.publicKey)))
+                    struct Output: Encodable {
+                        let verband: String
+                        let publicKey: String
+                        let fingerprint: String
+                    }
+                    try JSONOutput.print(
+                        Output(verband: verband.id.hex, publicKey: publicKey, fingerprint: KeyFingerprint.of(verband.publicKey)))
                 } else {
-                    print("""
+                    print(
+                        """
                         Verband \(verband.name) created: \(verband.id.hex)
                         Public key (offices release to it): \(publicKey)
                         Fingerprint (tell each office's lead; they confirm it): \(KeyFingerprint.of(verband.publicKey))

@@ -35,7 +35,8 @@ import Testing
         for (module, row) in table.rows {
             for name in row.imports {
                 guard let other = table.rows[name] else { continue }
-                #expect(other.layer < row.layer, "\(module) (layer \(row.layer)) may import \(name) (layer \(other.layer)): arrows point down")
+                #expect(
+                    other.layer < row.layer, "\(module) (layer \(row.layer)) may import \(name) (layer \(other.layer)): arrows point down")
             }
         }
         // The two rules the table exists for.
@@ -45,8 +46,9 @@ import Testing
         }
         for module in ["SichtbarCore", "Workflow", "Members", "Intake", "Casework"] {
             let allowed = table.rows[module]?.imports ?? []
-            #expect(allowed.isDisjoint(with: ["Hummingbird", "HummingbirdCore", "NIOCore", "HTTPTypes", "GRDB", "CaseStore", "Web"]),
-                    "\(module) knows neither HTTP nor SQL")
+            #expect(
+                allowed.isDisjoint(with: ["Hummingbird", "HummingbirdCore", "NIOCore", "HTTPTypes", "GRDB", "CaseStore", "Web"]),
+                "\(module) knows neither HTTP nor SQL")
         }
     }
 
@@ -67,7 +69,8 @@ import Testing
 
     /// The checks themselves catch a breach: a file of Web that imported CaseStore would be named.
     @Test func aForbiddenImportIsCaught() throws {
-        let imports = SourceImports.parse("import Foundation\n@testable import CaseStore\n#if canImport(Glibc)\nimport Glibc\n#endif\n// import GRDB\n")
+        let imports = SourceImports.parse(
+            "import Foundation\n@testable import CaseStore\n#if canImport(Glibc)\nimport Glibc\n#endif\n// import GRDB\n")
         #expect(imports == ["Foundation", "CaseStore", "Glibc"])
         let table = try ModuleTable.load(from: Self.root.appendingPathComponent("docs/architecture.md"))
         let web = try #require(table.rows["Web"])

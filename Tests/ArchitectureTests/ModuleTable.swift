@@ -55,7 +55,8 @@ enum SourceImports {
             var words = line.split(separator: " ").map(String.init)
             while let first = words.first, first.hasPrefix("@") { words.removeFirst() }
             guard words.first == "import", words.count >= 2 else { return nil }
-            let target = words.count >= 3 && ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains(words[1])
+            let target =
+                words.count >= 3 && ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains(words[1])
                 ? words[2] : words[1]
             return String(target.split(separator: ".").first ?? "")
         }

@@ -2,177 +2,11 @@ import Casework
 import Foundation
 import GRDB
 import Sealing
-import Testing
-@testable import CaseStore
 import SichtbarCore
+import SichtbarTesting
+import Testing
 
-/// An office chain of 50 member events written through `SQLiteMemberStore.record`, with the
-/// signer that signed its head and the head as a lead would have kept it as a checkpoint.
-private struct AuditedOffice {
-    static let today = Day(iso: "2026-11-21")!
-
-    let database: AppDatabase
-    let store: SQLiteMemberStore
-    let signer: SigningKeyPair
-    let chain: EntityID
-    /// The signed head after the 50 events: what a lead keeps outside the server.
-    let checkpoint: AuditHead
-
-    var key: SigningPublicKey { signer.publicKey }
-    var chainData: Data { Data(chain.bytes) }
-
-    static func make() async throws -> AuditedOffice {
-        let database = try AppDatabase.inMemory()
-        let office = try await database.createOffice(name: "Beratungsstelle", profile: OfficeProfile(), keys: try OfficeKeys.generate())
-        let signer = SigningKeyPair()
-        let store = SQLiteMemberStore(database: database, signer: signer, today: { today })
-        try await store.record((1...20).map { event($0) }, chain: office.id)
-        try await store.record((21...50).map { event($0) }, chain: office.id)
-        let head = try #require(try await store.auditHead(chain: office.id))
-        return AuditedOffice(database: database, store: store, signer: signer, chain: office.id, checkpoint: head)
-    }
-
-    static func event(_ index: Int) -> AuditEvent {
-        AuditEvent(at: String(format: "2026-11-21T09:%02d:%02dZ", index / 60, index % 60), actor: index.isMultiple(of: 7) ? "jonas" : "margarete",
-                   action: index.isMultiple(of: 2) ? .caseViewed : .caseListViewed, subject: "case-\(index)")
-    }
-
-    /// A byte-for-byte copy in a fresh in-memory database, so each tampering starts from the same chain.
-    func copy() throws -> AuditedOffice {
-        let queue = try DatabaseQueue(configuration: AppDatabase.configuration())
-        try database.writer.backup(to: queue)
-        let copy = try AppDatabase(queue)
-        return AuditedOffice(database: copy, store: SQLiteMemberStore(database: copy, signer: signer, today: { Self.today }),
-                             signer: signer, chain: chain, checkpoint: checkpoint)
-    }
-
-    func verify(anchor: AuditHead? = nil) async throws -> AuditVerdict {
-        try await store.verifyChain(chain, key: key, anchor: anchor)
-    }
-
-    func execute(_ sql: String, _ arguments: StatementArguments = []) async throws {
-        try await database.writer.write { db in try db.execute(sql: sql, arguments: arguments) }
-    }
-
-    func storedHash(_ sequence: Int) async throws -> [UInt8] {
-        let data = try await database.writer.read { db in
-            try Data.fetchOne(db, sql: "SELECT hash FROM audit_event WHERE chain = ? AND seq = ?", arguments: [chainData, sequence])
-        }
-        return [UInt8](try #require(data))
-    }
-
-    /// Inserts a row whose hash links correctly onto the stored entry before it: what someone who
-    /// read the code (but has no server key) can forge.
-    func insertPlausible(at sequence: Int, _ event: AuditEvent) async throws {
-        let previous = sequence == 1 ? AuditChain.genesis : try await storedHash(sequence - 1)
-        let hash = AuditChain.link(previous: previous, chain: chain, sequence: UInt64(sequence), event: event)
-        try await execute("INSERT INTO audit_event (chain, seq, at, actor, action, subject, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                          [chainData, sequence, event.at, event.actor, event.action, event.subject, Data(hash)])
-    }
-
-    /// Replaces the stored head by one validly signed with the server key.
-    func resignHead(sequence: Int) async throws {
-        let head = AuditHead.signed(chain: chain, sequence: UInt64(sequence), hash: try await storedHash(sequence), by: signer)
-        try await execute("UPDATE audit_head SET seq = ?, hash = ?, signature = ? WHERE chain = ?",
-                          [sequence, Data(head.hash), Data(head.signature), chainData])
-    }
-}
-
-private func brokenSequence(_ verdict: AuditVerdict) -> UInt64? {
-    if case .broken(let sequence, _) = verdict { return sequence }
-    return nil
-}
-
-private func isCheckpointFailure(_ verdict: AuditVerdict) -> Bool {
-    if case .checkpointNotExtended = verdict { return true }
-    return false
-}
-
-/// What someone with write access to the database file might do to the audit chain.
-enum Tampering: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case editSubject, editActor, editAction, editTime, editHash
-    case deleteMiddle, deleteFirst, insertInTheMiddle, appendAtTheEnd, swapTwoRows
-    case truncateTail, replayOlderHead, deleteHead, moveToAnotherChain
-
-    var testDescription: String { rawValue }
-
-    /// The sequence number the verdict must name as the first that does not fit.
-    var firstBroken: UInt64 {
-        switch self {
-        case .editSubject: 17
-        case .editActor: 3
-        case .editAction: 33
-        case .editTime: 50
-        case .editHash: 8
-        case .deleteMiddle: 25
-        case .deleteFirst: 1
-        // The forged row at 30 links onto 29; the old event 30, now numbered 31, no longer fits.
-        case .insertInTheMiddle: 31
-        // Internally consistent, but the signed head vouches for 50 events only.
-        case .appendAtTheEnd: 51
-        case .swapTwoRows: 10
-        case .truncateTail: 46
-        case .replayOlderHead: 21
-        case .deleteHead: 50
-        case .moveToAnotherChain: 1
-        }
-    }
-
-    fileprivate func apply(to office: AuditedOffice) async throws {
-        let chain = office.chainData
-        switch self {
-        case .editSubject:
-            try await office.execute("UPDATE audit_event SET subject = 'case-other' WHERE chain = ? AND seq = 17", [chain])
-        case .editActor:
-            try await office.execute("UPDATE audit_event SET actor = 'system' WHERE chain = ? AND seq = 3", [chain])
-        case .editAction:
-            try await office.execute("UPDATE audit_event SET action = 'session.login' WHERE chain = ? AND seq = 33", [chain])
-        case .editTime:
-            try await office.execute("UPDATE audit_event SET at = '2026-11-21T23:59:59Z' WHERE chain = ? AND seq = 50", [chain])
-        case .editHash:
-            try await office.execute("UPDATE audit_event SET hash = zeroblob(32) WHERE chain = ? AND seq = 8", [chain])
-        case .deleteMiddle:
-            try await office.execute("DELETE FROM audit_event WHERE chain = ? AND seq = 25", [chain])
-        case .deleteFirst:
-            try await office.execute("DELETE FROM audit_event WHERE chain = ? AND seq = 1", [chain])
-        case .insertInTheMiddle:
-            // Make room (in two steps, so no intermediate number collides), then forge event 30.
-            try await office.execute("UPDATE audit_event SET seq = seq + 1000 WHERE chain = ? AND seq >= 30", [chain])
-            try await office.execute("UPDATE audit_event SET seq = seq - 999 WHERE chain = ? AND seq > 1000", [chain])
-            try await office.insertPlausible(at: 30, AuditEvent(at: "2026-11-21T09:00:30Z", actor: "margarete", action: .caseViewed, subject: "case-x"))
-        case .appendAtTheEnd:
-            try await office.insertPlausible(at: 51, AuditEvent(at: "2026-11-21T10:00:00Z", actor: "margarete", action: .caseViewed, subject: "case-x"))
-        case .swapTwoRows:
-            try await office.execute("UPDATE audit_event SET seq = 1000 WHERE chain = ? AND seq = 10", [chain])
-            try await office.execute("UPDATE audit_event SET seq = 10 WHERE chain = ? AND seq = 11", [chain])
-            try await office.execute("UPDATE audit_event SET seq = 11 WHERE chain = ? AND seq = 1000", [chain])
-        case .truncateTail:
-            try await office.execute("DELETE FROM audit_event WHERE chain = ? AND seq > 45", [chain])
-        case .replayOlderHead:
-            // A genuinely signed head of an earlier state, put back.
-            let older = AuditHead.signed(chain: office.chain, sequence: 20, hash: try await office.storedHash(20), by: office.signer)
-            try await office.execute("UPDATE audit_head SET seq = 20, hash = ?, signature = ? WHERE chain = ?",
-                                     [Data(older.hash), Data(older.signature), chain])
-        case .deleteHead:
-            try await office.execute("DELETE FROM audit_head WHERE chain = ?", [chain])
-        case .moveToAnotherChain:
-            // The events and head of another office's chain copied over this one's.
-            let other = try await AuditedOffice.make()
-            let entries = try await other.store.auditEntries(chain: other.chain, from: 1, limit: 100)
-            let otherHead = try #require(try await other.store.auditHead(chain: other.chain))
-            try await office.database.writer.write { db in
-                try db.execute(sql: "DELETE FROM audit_event WHERE chain = ?", arguments: [chain])
-                for entry in entries {
-                    try db.execute(sql: "INSERT INTO audit_event (chain, seq, at, actor, action, subject, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [chain, Int64(entry.sequence), entry.event.at, entry.event.actor, entry.event.action,
-                                               entry.event.subject, Data(entry.hash)])
-                }
-                try db.execute(sql: "UPDATE audit_head SET seq = ?, hash = ?, signature = ? WHERE chain = ?",
-                               arguments: [Int64(otherHead.sequence), Data(otherHead.hash), Data(otherHead.signature), chain])
-            }
-        }
-    }
-}
+@testable import CaseStore
 
 @Suite("Audit chain in SQLite: tampering with the stored rows is caught")
 struct AuditTamperTests {
@@ -196,10 +30,16 @@ struct AuditTamperTests {
         #expect(try await office.store.auditEntries(chain: office.chain, from: 48, limit: 10).map(\.sequence) == [48, 49, 50])
         // Streaming in small pages sees every entry once, in order.
         var streamed: [UInt64] = []
-        try await office.store.forEachAuditEntry(chain: office.chain, pageSize: 7) { streamed.append($0.sequence); return true }
+        try await office.store.forEachAuditEntry(chain: office.chain, pageSize: 7) {
+            streamed.append($0.sequence)
+            return true
+        }
         #expect(streamed == Array(1...50))
         var stoppedAfter: [UInt64] = []
-        try await office.store.forEachAuditEntry(chain: office.chain, pageSize: 7) { stoppedAfter.append($0.sequence); return $0.sequence < 9 }
+        try await office.store.forEachAuditEntry(chain: office.chain, pageSize: 7) {
+            stoppedAfter.append($0.sequence)
+            return $0.sequence < 9
+        }
         #expect(stoppedAfter == Array(1...9), "streaming stops when asked")
     }
 
@@ -246,12 +86,14 @@ struct AuditTamperTests {
     @Test func rewrittenHistoryIsCaughtOnlyByAKeptCheckpoint() async throws {
         let office = try await AuditedOffice.make().copy()
         try await office.database.writer.write { db in
-            try db.execute(sql: "UPDATE audit_event SET subject = 'case-hidden' WHERE chain = ? AND seq = 12", arguments: [office.chainData])
+            try db.execute(
+                sql: "UPDATE audit_event SET subject = 'case-hidden' WHERE chain = ? AND seq = 12", arguments: [office.chainData])
             var previous = AuditChain.genesis
             for entry in try AuditLog.entries(chain: office.chain, from: 1, limit: 1000, db) {
                 let hash = AuditChain.link(previous: previous, chain: office.chain, sequence: entry.sequence, event: entry.event)
-                try db.execute(sql: "UPDATE audit_event SET hash = ? WHERE chain = ? AND seq = ?",
-                               arguments: [Data(hash), office.chainData, Int64(entry.sequence)])
+                try db.execute(
+                    sql: "UPDATE audit_event SET hash = ? WHERE chain = ? AND seq = ?",
+                    arguments: [Data(hash), office.chainData, Int64(entry.sequence)])
                 previous = hash
             }
         }
@@ -285,7 +127,8 @@ struct AuditTamperTests {
         let store = SQLiteMemberStore(database: database, signer: signer, today: { AuditedOffice.today })
         // Whatever the daily job signs before the first event, keeping it must not raise a false alarm later.
         _ = try await store.flushAndHeads()
-        let kept = try await store.auditHead(chain: office.id)
+        let kept =
+            try await store.auditHead(chain: office.id)
             ?? AuditHead.signed(chain: office.id, sequence: 0, hash: AuditChain.genesis, by: signer)
         #expect(kept.sequence == 0)
         #expect(try await store.verifyChain(office.id, key: signer.publicKey, anchor: kept) == .intact(count: 0))
@@ -335,16 +178,18 @@ struct AuditTamperTests {
     /// A received report as intake stores it, not yet in the chain.
     static func insertCase(_ office: EntityID, on day: Day, _ db: Database) throws -> EntityID {
         let id = EntityID.random()
-        try db.execute(sql: """
-            INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, intake_audited)
-            VALUES (?, ?, 1, ?, 'meldung', 'eingegangen', 'online_formular', ?, 0)
-            """, arguments: [Data(id.bytes), Data(office.bytes), Data(Sodium.randomBytes(80)), day.iso])
+        try db.execute(
+            sql: """
+                INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, intake_audited)
+                VALUES (?, ?, 1, ?, 'meldung', 'eingegangen', 'online_formular', ?, 0)
+                """, arguments: [Data(id.bytes), Data(office.bytes), Data(Sodium.randomBytes(80)), day.iso])
         return id
     }
 
     static func insertPending(_ office: EntityID, _ action: AuditAction, subject: EntityID, on day: Day, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO audit_pending (id, chain, day, action, subject) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [Data(EntityID.random().bytes), Data(office.bytes), day.iso, action.rawValue, subject.hex])
+        try db.execute(
+            sql: "INSERT INTO audit_pending (id, chain, day, action, subject) VALUES (?, ?, ?, ?, ?)",
+            arguments: [Data(EntityID.random().bytes), Data(office.bytes), day.iso, action.rawValue, subject.hex])
     }
 
     @Test func reporterEventsOfFinishedDaysAreFlushedFirstWithOnlyTheirDay() async throws {
@@ -372,14 +217,17 @@ struct AuditTamperTests {
         let dayTwenty = Set(reporter.dropFirst().map { "\($0.action) \($0.subject)" })
         #expect(dayTwenty == ["report.received \(old.hex)", "report.message_added \(older.hex)"])
         #expect(entries.last?.event == login)
-        #expect(!entries.contains { $0.event.subject == current.hex || $0.event.at == "2026-11-21" },
-                "today's reporter events wait until the day is over")
+        #expect(
+            !entries.contains { $0.event.subject == current.hex || $0.event.at == "2026-11-21" },
+            "today's reporter events wait until the day is over")
         #expect(try await store.verifyChain(office.id, key: signer.publicKey) == .intact(count: 4))
 
         let (audited, pendingDays) = try await database.writer.read { db in
-            (try Row.fetchAll(db, sql: "SELECT received_on, intake_audited FROM case_file ORDER BY received_on")
-                .map { "\($0["received_on"] as String)=\($0["intake_audited"] as Int)" },
-             try String.fetchAll(db, sql: "SELECT day FROM audit_pending"))
+            (
+                try Row.fetchAll(db, sql: "SELECT received_on, intake_audited FROM case_file ORDER BY received_on")
+                    .map { "\($0["received_on"] as String)=\($0["intake_audited"] as Int)" },
+                try String.fetchAll(db, sql: "SELECT day FROM audit_pending")
+            )
         }
         #expect(audited == ["2026-11-19=1", "2026-11-20=1", "2026-11-21=0"])
         #expect(pendingDays == ["2026-11-21"])
@@ -393,10 +241,11 @@ struct AuditTamperTests {
         try await tomorrow.record([AuditEvent.member("margarete", .login)], chain: office.id)
         let next = try await store.auditEntries(chain: office.id, from: 6, limit: 100).map(\.event)
         #expect(next.count == 3)
-        #expect(Set(next.prefix(2).map { "\($0.at) \($0.actor) \($0.action) \($0.subject)" }) == [
-            "2026-11-21 reporter report.received \(current.hex)",
-            "2026-11-21 reporter report.withdrawal_requested \(old.hex)",
-        ])
+        #expect(
+            Set(next.prefix(2).map { "\($0.at) \($0.actor) \($0.action) \($0.subject)" }) == [
+                "2026-11-21 reporter report.received \(current.hex)",
+                "2026-11-21 reporter report.withdrawal_requested \(old.hex)",
+            ])
         #expect(next.last?.actor == "margarete")
         #expect(try await store.verifyChain(office.id, key: signer.publicKey) == .intact(count: 8))
         #expect(try await database.count("audit_pending") == 0)
@@ -425,7 +274,9 @@ struct AuditTamperTests {
         #expect(later.map(\.sequence) == [3])
         #expect(later.first?.isSigned(by: signer.publicKey) == true)
         #expect(try await store.verifyChain(office.id, key: signer.publicKey, anchor: heads.first) == .intact(count: 3))
-        let checkpoints = try await database.writer.read { db in try String.fetchAll(db, sql: "SELECT day FROM audit_checkpoint ORDER BY day") }
+        let checkpoints = try await database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT day FROM audit_checkpoint ORDER BY day")
+        }
         #expect(checkpoints == ["2026-11-21", "2026-11-22"])
     }
 

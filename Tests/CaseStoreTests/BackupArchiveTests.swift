@@ -1,6 +1,7 @@
 import Foundation
 import Sealing
 import Testing
+
 @testable import CaseStore
 
 /// The backup file: what goes in comes out byte for byte with the key file, nothing of it is
@@ -24,14 +25,17 @@ import Testing
     /// A database-sized file with a findable marker every few KiB, and a small secrets file.
     func archive() throws -> (file: URL, keyFile: URL, database: Data, secrets: Data) {
         var database = Data()
-        for index in 0..<400 { database += Data("MARKER-\(index) Bericht über eine Wohnung. ".utf8) + Data(repeating: UInt8(index % 251), count: 700) }
+        for index in 0..<400 {
+            database += Data("MARKER-\(index) Bericht über eine Wohnung. ".utf8) + Data(repeating: UInt8(index % 251), count: 700)
+        }
         let secrets = Data((0..<68).map { UInt8($0) })
         let keyFile = folder.appendingPathComponent("backup.key")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let publicKey = try BackupKeyFile.create(at: keyFile)
         let file = folder.appendingPathComponent("backup.sbk")
-        try BackupArchive.write([("server.secrets", try write("in.secrets", secrets)), ("sichtbar.sqlite", try write("in.sqlite", database))],
-                                to: file, recipient: publicKey)
+        try BackupArchive.write(
+            [("server.secrets", try write("in.secrets", secrets)), ("sichtbar.sqlite", try write("in.sqlite", database))],
+            to: file, recipient: publicKey)
         return (file, keyFile, database, secrets)
     }
 
@@ -57,7 +61,8 @@ import Testing
         let keyAttributes = try FileManager.default.attributesOfItem(atPath: keyFile.path)
         #expect((keyAttributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let out = try fresh("restored")
-        let sizes = try BackupArchive.read(file, key: try BackupKeyFile.load(from: keyFile), into: out, allowed: ["server.secrets", "sichtbar.sqlite"])
+        let sizes = try BackupArchive.read(
+            file, key: try BackupKeyFile.load(from: keyFile), into: out, allowed: ["server.secrets", "sichtbar.sqlite"])
         #expect(sizes == ["server.secrets": 68, "sichtbar.sqlite": UInt64(database.count)])
         #expect(try Data(contentsOf: out.appendingPathComponent("sichtbar.sqlite")) == database)
         #expect(try Data(contentsOf: out.appendingPathComponent("server.secrets")) == secrets)
@@ -83,10 +88,19 @@ import Testing
             try BackupArchive.read(file, key: try BackupKeyFile.load(from: other), into: try fresh("a"), allowed: allowed)
         }
         let original = try Data(contentsOf: file)
-        for (name, damaged) in [("flipped", { var d = original; d[d.count / 2] ^= 0x20; return d }()),
-                                ("cut", original.prefix(original.count - 100)),
-                                ("last chunk dropped", original.prefix(Self.lastChunkStart(original))),
-                                ("appended", original + Data([1, 2, 3]))] {
+        for (name, damaged) in [
+            (
+                "flipped",
+                {
+                    var d = original
+                    d[d.count / 2] ^= 0x20
+                    return d
+                }()
+            ),
+            ("cut", original.prefix(original.count - 100)),
+            ("last chunk dropped", original.prefix(Self.lastChunkStart(original))),
+            ("appended", original + Data([1, 2, 3])),
+        ] {
             let url = folder.appendingPathComponent("\(name).sbk")
             try damaged.write(to: url)
             #expect(throws: BackupError.self, "\(name)") {

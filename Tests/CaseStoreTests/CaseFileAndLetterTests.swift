@@ -1,18 +1,20 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
-import Testing
-@testable import CaseStore
 import Intake
 import ScanScrubbing
+import Sealing
 import SichtbarCore
+import Testing
 import Workflow
+
+@testable import CaseStore
 
 @Suite("Scans on documents and letters: stripped, sealed, fetched one at a time, audited")
 struct CaseFileAndLetterTests {
-    static let vollmacht = DocumentInput(type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "<b>Müller & Söhne</b>",
-                                         signedOn: Day(Date()), note: nil)
+    static let vollmacht = DocumentInput(
+        type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "<b>Müller & Söhne</b>",
+        signedOn: Day(Date()), note: nil)
 
     func audit(_ fixture: CaseworkFixture) async throws -> [AuditEvent] {
         try await fixture.store.auditEntries(chain: fixture.officeA.id, from: 1, limit: 1_000).map(\.event)
@@ -66,15 +68,20 @@ struct CaseFileAndLetterTests {
         #expect(file.size == large.count - SampleScan.exif.count)
         let ciphertext = try await storedCiphertext(fixture, file.recordID)
         #expect((ciphertext.count - 40) % (64 * 1024) == 0, "nonce and tag around whole 64 KiB blocks")
-        #expect(try await fixture.casework.documentFile(documentID, in: caseID, by: counsellor).bytes == SampleScan.jpeg(withEXIF: false,
-                                                                                                                        length: MetadataStripper.maximumSize - 1_000))
+        #expect(
+            try await fixture.casework.documentFile(documentID, in: caseID, by: counsellor).bytes
+                == SampleScan.jpeg(
+                    withEXIF: false,
+                    length: MetadataStripper.maximumSize - 1_000))
         await #expect(throws: AccessError.invalid(field: "file", message: "the file is larger than 10 MiB")) {
-            try await fixture.casework.attachFile(large + [UInt8](repeating: 0, count: 2_000), toDocument: documentID, in: caseID, by: counsellor)
+            try await fixture.casework.attachFile(
+                large + [UInt8](repeating: 0, count: 2_000), toDocument: documentID, in: caseID, by: counsellor)
         }
     }
 
     @Test func aDocumentFromBeforeScansStillDecodes() throws {
-        let json = #"{"id": "\#(EntityID.random().hex)", "type": "vollmacht", "scope": ["alle"], "counterpart": "X", "signedOn": "2026-03-01"}"#
+        let json =
+            #"{"id": "\#(EntityID.random().hex)", "type": "vollmacht", "scope": ["alle"], "counterpart": "X", "signedOn": "2026-03-01"}"#
         let document = try JSONDecoder().decode(CaseDocument.self, from: Data(json.utf8))
         #expect(document.file == nil)
     }
@@ -93,7 +100,8 @@ struct CaseFileAndLetterTests {
         #expect(bodies[file.recordID] == [], "the scan's id without its ciphertext")
         #expect(bodies[letterID] == [], "the letter's id without its ciphertext")
         #expect(records.filter { $0.kind == .entry }.allSatisfy { !$0.ciphertext.isEmpty })
-        #expect(try await fixture.store.record(id: file.recordID, caseID: caseID, officeID: fixture.officeA.id)?.ciphertext.isEmpty == false)
+        #expect(
+            try await fixture.store.record(id: file.recordID, caseID: caseID, officeID: fixture.officeA.id)?.ciphertext.isEmpty == false)
         #expect(try await fixture.store.record(id: file.recordID, caseID: caseID, officeID: fixture.officeB.id) == nil, "office-checked")
         #expect(try await fixture.store.record(id: file.recordID, caseID: EntityID.random(), officeID: fixture.officeA.id) == nil)
     }
@@ -108,7 +116,9 @@ struct CaseFileAndLetterTests {
         let second = try await fixture.casework.attachFile(SampleScan.jpeg(scan: 2), toDocument: documentID, in: caseID, by: counsellor)
         #expect(first.hash != second.hash)
         #expect(try await fixture.store.record(id: first.recordID, caseID: caseID, officeID: fixture.officeA.id) == nil)
-        #expect(try await fixture.casework.documentFile(documentID, in: caseID, by: counsellor).bytes == SampleScan.jpeg(withEXIF: false, scan: 2))
+        #expect(
+            try await fixture.casework.documentFile(documentID, in: caseID, by: counsellor).bytes
+                == SampleScan.jpeg(withEXIF: false, scan: 2))
         let view = try await fixture.casework.open(caseID, for: counsellor)
         #expect(view.documentFiles == [second.recordID])
         // Both within one second: the timeline gives them in no set order.
@@ -123,8 +133,10 @@ struct CaseFileAndLetterTests {
         let documentID = try await fixture.casework.addDocument(Self.vollmacht, to: caseID, by: counsellor)
         let before = try await fixture.casework.open(caseID, for: counsellor)
 
-        for (bytes, problem) in [(Array("Name: Erika Mustermann\n".utf8), "not a JPEG, PNG or PDF"), ([], "empty"),
-                                 ([0xFF, 0xD8, 0xFF, 0xE1, 0x00], "damaged")] {
+        for (bytes, problem) in [
+            (Array("Name: Erika Mustermann\n".utf8), "not a JPEG, PNG or PDF"), ([], "empty"),
+            ([0xFF, 0xD8, 0xFF, 0xE1, 0x00], "damaged"),
+        ] {
             do {
                 try await fixture.casework.attachFile(bytes, toDocument: documentID, in: caseID, by: counsellor)
                 Issue.record("\(problem) was accepted")
@@ -143,9 +155,10 @@ struct CaseFileAndLetterTests {
         let after = try await fixture.casework.open(caseID, for: counsellor)
         #expect(after.revision == before.revision)
         #expect(after.documentFiles.isEmpty)
-        #expect(try await fixture.database.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE kind = 'document_file'")
-        } == 0)
+        #expect(
+            try await fixture.database.writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE kind = 'document_file'")
+            } == 0)
     }
 
     @Test func anotherOfficeAndAnAnalystFindNeitherScansNorLetters() async throws {
@@ -156,14 +169,17 @@ struct CaseFileAndLetterTests {
         let documentID = try await fixture.casework.addDocument(Self.vollmacht, to: caseID, by: counsellor)
         try await fixture.casework.attachFile(SampleScan.jpeg(), toDocument: documentID, in: caseID, by: counsellor)
         let letterID = try await fixture.casework.generateLetter(template: "beschwerdebrief", for: caseID, by: counsellor)
-        let other = try await fixture.login("berater.b"), analyst = try await fixture.login("analyse")
+        let other = try await fixture.login("berater.b")
+        let analyst = try await fixture.login("analyse")
         let service = fixture.casework
         for session in [other, analyst] {
             await #expect(throws: AccessError.notFound) {
                 try await service.attachFile(SampleScan.jpeg(), toDocument: documentID, in: caseID, by: session)
             }
             await #expect(throws: AccessError.notFound) { try await service.documentFile(documentID, in: caseID, by: session) }
-            await #expect(throws: AccessError.notFound) { try await service.generateLetter(template: "beschwerdebrief", for: caseID, by: session) }
+            await #expect(throws: AccessError.notFound) {
+                try await service.generateLetter(template: "beschwerdebrief", for: caseID, by: session)
+            }
             await #expect(throws: AccessError.notFound) { try await service.letter(letterID, in: caseID, by: session) }
         }
         await #expect(throws: AccessError.notFound, "a scan's id is no letter") {
@@ -174,30 +190,38 @@ struct CaseFileAndLetterTests {
     @Test func aLetterIsFilledFromTheCaseSealedAndAudited() async throws {
         let fixture = try await CaseworkFixture.make(letters: ListingComposer())
         let counsellor = try await fixture.login("berater.a1")
-        _ = try await fixture.reporter.submit(ReportSubmission(language: "de", narrative: "Absage wegen meines Namens.",
-                                                                         incidentDate: "2026-01-03", grounds: ["rassistische_zuschreibung"],
-                                                                         contactWish: "mailbox", office: fixture.officeA.id.hex, consent: true))
+        _ = try await fixture.reporter.submit(
+            ReportSubmission(
+                language: "de", narrative: "Absage wegen meines Namens.",
+                incidentDate: "2026-01-03", grounds: ["rassistische_zuschreibung"],
+                contactWish: "mailbox", office: fixture.officeA.id.hex, consent: true))
         let caseID = try #require(try await fixture.casework.list(CaseListFilter(limit: 10), for: counsellor).items.first?.id)
         let service = fixture.casework
 
-        await #expect(throws: AccessError.invalid(field: "template", message: "not a letter template: one of beschwerdebrief, gedaechtnisprotokoll")) {
+        await #expect(
+            throws: AccessError.invalid(field: "template", message: "not a letter template: one of beschwerdebrief, gedaechtnisprotokoll")
+        ) {
             try await service.generateLetter(template: "../web/index", for: caseID, by: counsellor)
         }
         // Nothing known yet but the case itself: the rest stays a placeholder.
-        let bare = try await service.letter(try await service.generateLetter(template: "gedaechtnisprotokoll", for: caseID, by: counsellor),
-                                            in: caseID, by: counsellor)
+        let bare = try await service.letter(
+            try await service.generateLetter(template: "gedaechtnisprotokoll", for: caseID, by: counsellor),
+            in: caseID, by: counsellor)
         let reference = CaseReference.of(caseID)
         #expect(bare.template == "gedaechtnisprotokoll")
         #expect(bare.html.contains("reference=\(reference)"))
         #expect(bare.html.contains("incidentDate=3. Januar 2026"))
         #expect(bare.html.contains("date=\(Day(fixture.clock.now).germanLong)"))
-        for unknown in ["address", "place", "counterpart", "person"] { #expect(bare.html.contains("\(unknown)=[[\(unknown)]]"), "\(unknown)") }
+        for unknown in ["address", "place", "counterpart", "person"] {
+            #expect(bare.html.contains("\(unknown)=[[\(unknown)]]"), "\(unknown)")
+        }
         #expect(bare.html.contains("office=Beratungsstelle A"))
         #expect(bare.html.contains("counsellor=berater.a1"))
 
         // The counterpart of the document in force, then of the latest intervention; the first person.
-        try await service.describe(title: "", persons: [AffectedPerson(label: "Frau A.", minor: false), AffectedPerson(label: "Herr B.", minor: false)],
-                                   on: caseID, by: counsellor)
+        try await service.describe(
+            title: "", persons: [AffectedPerson(label: "Frau A.", minor: false), AffectedPerson(label: "Herr B.", minor: false)],
+            on: caseID, by: counsellor)
         try await service.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
         try await service.addDocument(Self.vollmacht, to: caseID, by: counsellor)
         let letterID = try await service.generateLetter(template: "beschwerdebrief", for: caseID, by: counsellor)
@@ -206,15 +230,21 @@ struct CaseFileAndLetterTests {
         #expect(letter.html.contains("person=Frau A."))
 
         try await service.addParty(name: "Stadtwerke Köln", role: .gegenseite, to: caseID, by: counsellor)
-        try await service.addDocument(DocumentInput(type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "Stadtwerke Köln",
-                                                    signedOn: Day(fixture.clock.now), note: nil), to: caseID, by: counsellor)
+        try await service.addDocument(
+            DocumentInput(
+                type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "Stadtwerke Köln",
+                signedOn: Day(fixture.clock.now), note: nil), to: caseID, by: counsellor)
         for (from, to) in [("eingegangen", "sachverhaltsklaerung"), ("sachverhaltsklaerung", "auftragsklaerung")] {
             try await service.transition(caseID, TransitionRequest(from: from, to: to), by: counsellor)
         }
-        try await service.transition(caseID, TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief",
-                                                                counterpart: "<b>Müller & Söhne</b>"), by: counsellor)
-        let later = try await service.letter(try await service.generateLetter(template: "beschwerdebrief", for: caseID, by: counsellor),
-                                             in: caseID, by: counsellor)
+        try await service.transition(
+            caseID,
+            TransitionRequest(
+                from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief",
+                counterpart: "<b>Müller & Söhne</b>"), by: counsellor)
+        let later = try await service.letter(
+            try await service.generateLetter(template: "beschwerdebrief", for: caseID, by: counsellor),
+            in: caseID, by: counsellor)
         #expect(later.html.contains("counterpart=<b>Müller & Söhne</b>"), "the intervention's counterpart, not the newer document's")
 
         let view = try await service.open(caseID, for: counsellor)
@@ -227,7 +257,8 @@ struct CaseFileAndLetterTests {
         for secret in [reference, "Müller", "Frau A."] { #expect(!ciphertext.containsSubsequence(Array(secret.utf8)), "\(secret)") }
 
         let events = try await audit(fixture)
-        #expect(events.filter { $0.action == "case.letter_generated" }.map(\.subject)
+        #expect(
+            events.filter { $0.action == "case.letter_generated" }.map(\.subject)
                 == ["\(caseID.hex) gedaechtnisprotokoll", "\(caseID.hex) beschwerdebrief", "\(caseID.hex) beschwerdebrief"])
         #expect(events.filter { $0.action == "case.letter_viewed" }.map(\.subject) == Array(repeating: caseID.hex, count: 3))
         #expect(!events.contains { $0.subject.contains("Müller") || $0.subject.contains("Frau") })

@@ -8,7 +8,8 @@ enum SampleScan {
 
     static let gps = Array("GPS 50.9375N 6.9603E".utf8)
     static let exif = segment(0xE1, Array("Exif".utf8) + [0, 0, 0x4D, 0x4D, 0, 0x2A, 0, 0, 0, 8] + gps)
-    static let image = segment(0xDB, [0] + (1...64).map { UInt8($0) }) + segment(0xC0, [8, 0, 16, 0, 16, 1, 1, 0x11, 0])
+    static let image =
+        segment(0xDB, [0] + (1...64).map { UInt8($0) }) + segment(0xC0, [8, 0, 16, 0, 16, 1, 1, 0x11, 0])
         + segment(0xC4, [0x00, 1] + [UInt8](repeating: 0, count: 15) + [0]) + segment(0xDA, [1, 1, 0x00, 0, 63, 0])
 
     /// `scan` varies the entropy-coded data, so two scans differ; `length` pads it out.
@@ -24,10 +25,12 @@ struct ListingComposer: LetterComposer {
     func compose(_ template: String, values: LetterValues) -> String? {
         guard templates.contains(template) else { return nil }
         func show(_ name: String, _ value: String?) -> String { "\(name)=\(value ?? "[[\(name)]]")" }
-        return [show("office", values.officeName), show("address", values.officeAddress), show("place", values.place),
-                show("date", values.date), show("reference", values.reference), show("counterpart", values.counterpart),
-                show("person", values.person), show("counsellor", values.counsellor), show("incidentDate", values.incidentDate)]
-            .joined(separator: "\n")
+        return [
+            show("office", values.officeName), show("address", values.officeAddress), show("place", values.place),
+            show("date", values.date), show("reference", values.reference), show("counterpart", values.counterpart),
+            show("person", values.person), show("counsellor", values.counsellor), show("incidentDate", values.incidentDate),
+        ]
+        .joined(separator: "\n")
     }
 }
 

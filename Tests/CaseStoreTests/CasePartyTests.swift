@@ -1,9 +1,10 @@
 import Casework
 import Foundation
-import Testing
-@testable import CaseStore
 import SichtbarCore
+import Testing
 import Workflow
+
+@testable import CaseStore
 
 /// Parties, not strings: the counterpart of a document and of an intervention is a party of the
 /// case; a refusal names the documents on file and why each does not fit.
@@ -20,8 +21,10 @@ struct CasePartyTests {
         }
         // Free text is refused, naming the parties there are (none yet).
         await #expect(throws: AccessError.self) {
-            try await service.addDocument(DocumentInput(type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "Wohnraum24", signedOn: today,
-                                                        note: nil), to: caseID, by: counsellor)
+            try await service.addDocument(
+                DocumentInput(
+                    type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "Wohnraum24", signedOn: today,
+                    note: nil), to: caseID, by: counsellor)
         }
         let landlord = try await service.addParty(name: "Wohnraum24 GmbH", role: .gegenseite, to: caseID, by: counsellor)
         let again = try await service.addParty(name: "  wohnraum24   gmbh ", role: .gegenseite, to: caseID, by: counsellor)
@@ -30,9 +33,12 @@ struct CasePartyTests {
 
         // A Vollmacht for the other party, chosen by id: the letter to the landlord is refused,
         // naming the Vollmacht on file and why it does not fit.
-        try await service.addDocument(DocumentInput(type: "vollmacht", scope: ["bitte_um_stellungnahme"], counterpart: council.hex,
-                                                    signedOn: today, note: nil), to: caseID, by: counsellor)
-        let letter = TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief", counterpart: landlord.hex)
+        try await service.addDocument(
+            DocumentInput(
+                type: "vollmacht", scope: ["bitte_um_stellungnahme"], counterpart: council.hex,
+                signedOn: today, note: nil), to: caseID, by: counsellor)
+        let letter = TransitionRequest(
+            from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief", counterpart: landlord.hex)
         do {
             try await service.transition(caseID, letter, by: counsellor)
             Issue.record("the letter went out without a fitting Vollmacht")
@@ -43,8 +49,10 @@ struct CasePartyTests {
             #expect(mismatches.first?.reasons == [.otherParty("Mieterverein"), .notInScope])
         }
         // The Vollmacht for the landlord, chosen from the list: the letter goes out, naming the party.
-        try await service.addDocument(DocumentInput(type: "vollmacht", scope: ["beschwerdebrief"], counterpart: landlord.hex, signedOn: today,
-                                                    note: nil), to: caseID, by: counsellor)
+        try await service.addDocument(
+            DocumentInput(
+                type: "vollmacht", scope: ["beschwerdebrief"], counterpart: landlord.hex, signedOn: today,
+                note: nil), to: caseID, by: counsellor)
         try await service.transition(caseID, letter, by: counsellor)
         let view = try await service.open(caseID, for: counsellor)
         #expect(view.sheet.interventions.last?.counterpart == "Wohnraum24 GmbH")

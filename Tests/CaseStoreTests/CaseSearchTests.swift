@@ -1,17 +1,19 @@
 import Casework
 import Foundation
-import Sealing
-import Testing
-@testable import CaseStore
 import Members
+import Sealing
 import SichtbarCore
+import Testing
+
+@testable import CaseStore
 
 @Suite("The case list searched by category code: the scan of sealed classifications")
 struct CaseSearchTests {
     /// A phone case with `title`, recorded by `session`.
     static func phoneCase(_ title: String, service: CaseworkService, by session: Session) async throws -> EntityID {
-        try await service.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: title, persons: [], contact: nil, note: nil),
-                                 by: session)
+        try await service.create(
+            NewCaseInput(kind: "beratungsfall", channel: "telefon", title: title, persons: [], contact: nil, note: nil),
+            by: session)
     }
 
     @Test func aCodeMatchesItselfNotALongerCodeAndFlagsAndRegionsCount() async throws {
@@ -19,12 +21,15 @@ struct CaseSearchTests {
         let counsellor = try await fixture.login("berater.a1")
         let service = fixture.casework
         func record(_ title: String) async throws -> EntityID { try await Self.phoneCase(title, service: service, by: counsellor) }
-        let parent = try await record("Arbeit"), child = try await record("Arbeitssuche"), flagged = try await record("Mehrdimensional")
+        let parent = try await record("Arbeit")
+        let child = try await record("Arbeitssuche")
+        let flagged = try await record("Mehrdimensional")
         _ = try await record("Nicht eingeordnet")
         try await service.classify(parent, codes: ["area": ["arbeit"]], flags: [], region: nil, by: counsellor)
         try await service.classify(child, codes: ["area": ["arbeitssuche"]], flags: [], region: "05913", by: counsellor)
-        try await service.classify(flagged, codes: ["ground": ["lebensalter", "sprache"]], flags: ["mehrdimensional"], region: nil,
-                                   by: counsellor)
+        try await service.classify(
+            flagged, codes: ["ground": ["lebensalter", "sprache"]], flags: ["mehrdimensional"], region: nil,
+            by: counsellor)
 
         func search(_ code: String, limit: Int = 50) async throws -> [EntityID] {
             try await service.list(CaseListFilter(query: code, limit: limit), for: counsellor).items.map(\.id)
@@ -45,8 +50,10 @@ struct CaseSearchTests {
         let counsellor = try await fixture.login("berater.a1")
         var classified: Set<EntityID> = []
         for index in 0..<7 {
-            let id = try await fixture.casework.create(NewCaseInput(kind: "meldung", channel: "email", title: "Fall \(index)", persons: [],
-                                                                    contact: nil, note: nil), by: counsellor)
+            let id = try await fixture.casework.create(
+                NewCaseInput(
+                    kind: "meldung", channel: "email", title: "Fall \(index)", persons: [],
+                    contact: nil, note: nil), by: counsellor)
             if index % 2 == 0 {
                 try await fixture.casework.classify(id, codes: ["ground": ["antisemitismus"]], flags: [], region: nil, by: counsellor)
                 classified.insert(id)
@@ -68,10 +75,12 @@ struct CaseSearchTests {
         let counsellor = try await fixture.login("berater.a1")
         let service = fixture.casework
         func record(_ title: String) async throws -> EntityID { try await Self.phoneCase(title, service: service, by: counsellor) }
-        let disability = try await record("Rollstuhl im Bürgeramt"), housing = try await record("Absage Hausverwaltung Süd")
+        let disability = try await record("Rollstuhl im Bürgeramt")
+        let housing = try await record("Absage Hausverwaltung Süd")
         let muslim = try await record("Kopftuch im Praktikum")
-        try await service.classify(disability, codes: ["ground": ["behinderung_chronische_krankheit"], "area": ["sonstige_behoerde"]], flags: [],
-                                   region: "05315", by: counsellor)
+        try await service.classify(
+            disability, codes: ["ground": ["behinderung_chronische_krankheit"], "area": ["sonstige_behoerde"]], flags: [],
+            region: "05315", by: counsellor)
         try await service.classify(housing, codes: ["ground": ["lebensalter"], "area": ["wohnen"]], flags: [], region: nil, by: counsellor)
         try await service.classify(muslim, codes: ["ground": ["antimuslimisch"]], flags: [], region: nil, by: counsellor)
         func search(_ text: String) async throws -> Set<EntityID> {

@@ -1,11 +1,12 @@
 import Casework
 import Foundation
-import Sealing
-import Testing
-@testable import CaseStore
 import Intake
 import Members
+import Sealing
 import SichtbarCore
+import Testing
+
+@testable import CaseStore
 
 /// The list sorted by urgency, through the store's ORDER BY and its cursors: overdue first,
 /// then a reporter's unread message, then due soon, then the rest — page by page the same.
@@ -22,9 +23,12 @@ struct CaseUrgencyTests {
         let fixture = try await CaseworkFixture.make()
         let lead = try await fixture.login("lead.a")
         func submit() async throws -> Receipt {
-            try await fixture.reporter.submit(ReportSubmission(language: "de", narrative: "Abgewiesen beim Einlass.", grounds: ["lebensalter"],
-                                                               area: "freizeit", contactWish: "mailbox", office: fixture.officeA.id.hex,
-                                                               consent: true)).receipt
+            try await fixture.reporter.submit(
+                ReportSubmission(
+                    language: "de", narrative: "Abgewiesen beim Einlass.", grounds: ["lebensalter"],
+                    area: "freizeit", contactWish: "mailbox", office: fixture.officeA.id.hex,
+                    consent: true)
+            ).receipt
         }
         let overdue = try await newCase(fixture, lead: lead) { _ = try await submit() }
         fixture.clock.advance(days: 10)
@@ -33,8 +37,10 @@ struct CaseUrgencyTests {
         let unread = try await newCase(fixture, lead: lead) { receipt = try await submit() }
         #expect(try await fixture.reporter.addMessage(receipt: try #require(receipt), text: "Noch ein Hinweis."))
         let quiet = try await newCase(fixture, lead: lead) {
-            _ = try await fixture.casework.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: "Ruhig", persons: [], contact: nil,
-                                                               note: nil), by: lead)
+            _ = try await fixture.casework.create(
+                NewCaseInput(
+                    kind: "beratungsfall", channel: "telefon", title: "Ruhig", persons: [], contact: nil,
+                    note: nil), by: lead)
         }
 
         var filter = CaseListFilter(limit: 10)

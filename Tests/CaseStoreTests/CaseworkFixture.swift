@@ -1,11 +1,12 @@
 import Casework
 import Foundation
-import Sealing
-@testable import CaseStore
 import Intake
 import Members
+import Sealing
 import SichtbarCore
 import Workflow
+
+@testable import CaseStore
 
 /// Two offices over one in-memory database: office A with a lead and two counsellors, office B
 /// with a counsellor, a Verband analyst; intake, member and casework services as the server wires them.
@@ -21,7 +22,9 @@ struct CaseworkFixture {
     let officeB: Office
     let clock: TestClock
 
-    static func make(now: Date = Date(), letters: (any LetterComposer)? = nil, database file: AppDatabase? = nil) async throws -> CaseworkFixture {
+    static func make(now: Date = Date(), letters: (any LetterComposer)? = nil, database file: AppDatabase? = nil) async throws
+        -> CaseworkFixture
+    {
         let database = try file ?? AppDatabase.inMemory()
         let clock = TestClock(now)
         let store = SQLiteMemberStore(database: database, signer: SigningKeyPair(), today: { Day(clock.now) })
@@ -30,11 +33,14 @@ struct CaseworkFixture {
         let members = try MemberService(store: store, policy: access, rotationGrace: .zero)
         let policy = try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml"))
         let taxonomy = try Fixtures.taxonomy()
-        let casework = CaseworkService(members: members, store: store, policy: policy, taxonomy: taxonomy, letters: letters,
-                                       now: { clock.now })
-        let reporter = ReporterService(store: SQLiteReportStore(database: database), taxonomy: taxonomy, lookupKey: SecureBytes(randomCount: 32),
-                                       deadlines: casework.deadlines, today: { Day(clock.now) })
-        let keysA = try OfficeKeys.generate(), keysB = try OfficeKeys.generate()
+        let casework = CaseworkService(
+            members: members, store: store, policy: policy, taxonomy: taxonomy, letters: letters,
+            now: { clock.now })
+        let reporter = ReporterService(
+            store: SQLiteReportStore(database: database), taxonomy: taxonomy, lookupKey: SecureBytes(randomCount: 32),
+            deadlines: casework.deadlines, today: { Day(clock.now) })
+        let keysA = try OfficeKeys.generate()
+        let keysB = try OfficeKeys.generate()
         let officeA = try await database.createOffice(name: "Beratungsstelle A", profile: Fixtures.noticeProfile(), keys: keysA)
         let officeB = try await database.createOffice(name: "Beratungsstelle B", profile: Fixtures.noticeProfile(), keys: keysB)
         let secret = SecureBytes(utf8: passphrase)
@@ -43,8 +49,9 @@ struct CaseworkFixture {
         _ = try await database.createMember(username: "berater.a2", role: .counsellor, office: officeA, keys: keysA, passphrase: secret)
         _ = try await database.createMember(username: "berater.b", role: .counsellor, office: officeB, keys: keysB, passphrase: secret)
         _ = try await store.createVerband(name: "Verband", analyst: "analyse", passphrase: secret)
-        return CaseworkFixture(database: database, store: store, members: members, casework: casework, reporter: reporter,
-                               officeA: officeA, officeB: officeB, clock: clock)
+        return CaseworkFixture(
+            database: database, store: store, members: members, casework: casework, reporter: reporter,
+            officeA: officeA, officeB: officeB, clock: clock)
     }
 
     func login(_ username: String) async throws -> Session {
@@ -53,9 +60,13 @@ struct CaseworkFixture {
 
     /// A report through intake to office A; returns its receipt and case id.
     func report(_ narrative: String = "Bei der Wohnungsbesichtigung wurde mir gesagt, man vermiete nicht an Ausländer.") async throws
-        -> (Receipt, EntityID) {
-        let receipt = (try await reporter.submit(ReportSubmission(language: "de", narrative: narrative, grounds: ["rassistische_zuschreibung"],
-                                                                 area: "wohnen", contactWish: "mailbox", office: officeA.id.hex, consent: true))).receipt
+        -> (Receipt, EntityID)
+    {
+        let receipt =
+            (try await reporter.submit(
+                ReportSubmission(
+                    language: "de", narrative: narrative, grounds: ["rassistische_zuschreibung"],
+                    area: "wohnen", contactWish: "mailbox", office: officeA.id.hex, consent: true))).receipt
         let lead = try await login("lead.a")
         let page = try await casework.list(CaseListFilter(limit: 100), for: lead)
         guard let newest = page.items.first(where: { item in item.channel == "online_formular" && item.step == "eingegangen" }) else {

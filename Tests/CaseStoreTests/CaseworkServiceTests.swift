@@ -1,10 +1,11 @@
 import Casework
 import Foundation
 import Sealing
-import Testing
-@testable import CaseStore
 import SichtbarCore
+import Testing
 import Workflow
+
+@testable import CaseStore
 
 @Suite("CaseworkService over SQLite: a report worked from intake to abschluss, access, and the audit trail")
 struct CaseworkServiceTests {
@@ -21,24 +22,34 @@ struct CaseworkServiceTests {
         #expect(view.deadlines.map(\.rule) == ["erste_rueckmeldung"])
         #expect(view.transitions.map(\.to).contains("erstkontakt"))
 
-        try await service.classify(caseID, codes: ["ground": ["antimuslimisch"], "area": ["wohnen"]], flags: [], region: "05315", by: counsellor)
-        try await service.addContact(ContactLogEntry(on: Day(fixture.clock.now), minutes: 40, mode: .telefon, with: "ratsuchende Person",
-                                                     interpreting: .lautsprache, language: "Türkisch"), to: caseID, by: counsellor)
+        try await service.classify(
+            caseID, codes: ["ground": ["antimuslimisch"], "area": ["wohnen"]], flags: [], region: "05315", by: counsellor)
+        try await service.addContact(
+            ContactLogEntry(
+                on: Day(fixture.clock.now), minutes: 40, mode: .telefon, with: "ratsuchende Person",
+                interpreting: .lautsprache, language: "Türkisch"), to: caseID, by: counsellor)
         try await service.transition(caseID, TransitionRequest(from: "eingegangen", to: "sachverhaltsklaerung"), by: counsellor)
         try await service.transition(caseID, TransitionRequest(from: "sachverhaltsklaerung", to: "auftragsklaerung"), by: counsellor)
-        let letter = TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief",
-                                       counterpart: "Hausverwaltung Süd GmbH")
+        let letter = TransitionRequest(
+            from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief",
+            counterpart: "Hausverwaltung Süd GmbH")
         try await service.addParty(name: "Hausverwaltung Süd GmbH", role: .gegenseite, to: caseID, by: counsellor)
-        await #expect(throws: WorkflowRejection.documentMissing(document: "vollmacht", intervention: "beschwerdebrief",
-                                                                counterpart: "Hausverwaltung Süd GmbH")) {
+        await #expect(
+            throws: WorkflowRejection.documentMissing(
+                document: "vollmacht", intervention: "beschwerdebrief",
+                counterpart: "Hausverwaltung Süd GmbH")
+        ) {
             try await service.transition(caseID, letter, by: counsellor)
         }
-        try await service.addDocument(DocumentInput(type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "Hausverwaltung Süd GmbH",
-                                                    signedOn: Day(fixture.clock.now), note: nil), to: caseID, by: counsellor)
+        try await service.addDocument(
+            DocumentInput(
+                type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "Hausverwaltung Süd GmbH",
+                signedOn: Day(fixture.clock.now), note: nil), to: caseID, by: counsellor)
         try await service.transition(caseID, letter, by: counsellor)
         try await service.sendMessage("Wir haben die Hausverwaltung angeschrieben.", to: caseID, by: counsellor)
-        try await service.transition(caseID, TransitionRequest(from: "intervention", to: "abschluss", outcome: "teilweise_erfolgreich"),
-                                     by: counsellor)
+        try await service.transition(
+            caseID, TransitionRequest(from: "intervention", to: "abschluss", outcome: "teilweise_erfolgreich"),
+            by: counsellor)
         try await service.transition(caseID, TransitionRequest(from: "abschluss", to: "nachbereitung"), by: counsellor)
 
         view = try await service.open(caseID, for: counsellor)
@@ -64,12 +75,16 @@ struct CaseworkServiceTests {
         // The audit trail names actions and the case, never the counterpart or the narrative.
         let entries = try await fixture.store.auditEntries(chain: fixture.officeA.id, from: 1, limit: 1_000)
         let actions = entries.map(\.event.action)
-        for action in ["case.viewed", "case.classified", "case.contact_recorded", "case.transitioned", "case.document_recorded",
-                       "case.message_sent"] {
+        for action in [
+            "case.viewed", "case.classified", "case.contact_recorded", "case.transitioned", "case.document_recorded",
+            "case.message_sent",
+        ] {
             #expect(actions.contains(action), "\(action)")
         }
         #expect(!entries.contains { $0.event.subject.contains("Hausverwaltung") || $0.event.subject.contains("Wohnung") })
-        #expect(try await fixture.store.verifyChain(fixture.officeA.id, key: fixture.store.signer.publicKey) == .intact(count: UInt64(entries.count)))
+        #expect(
+            try await fixture.store.verifyChain(fixture.officeA.id, key: fixture.store.signer.publicKey)
+                == .intact(count: UInt64(entries.count)))
 
         // Reopened, the case is open again for statistics, and still counts in the month it arrived.
         try await service.transition(caseID, TransitionRequest(from: "nachbereitung", to: "sachverhaltsklaerung"), by: counsellor)
@@ -81,7 +96,8 @@ struct CaseworkServiceTests {
     @Test func aStaleTransitionIsRefused() async throws {
         let fixture = try await CaseworkFixture.make()
         let (_, caseID) = try await fixture.report()
-        let first = try await fixture.login("berater.a1"), second = try await fixture.login("berater.a2")
+        let first = try await fixture.login("berater.a1")
+        let second = try await fixture.login("berater.a2")
         try await fixture.casework.transition(caseID, TransitionRequest(from: "eingegangen", to: "erstkontakt"), by: first)
         await #expect(throws: WorkflowRejection.staleStep(current: "erstkontakt")) {
             try await fixture.casework.transition(caseID, TransitionRequest(from: "eingegangen", to: "kein_kontakt"), by: second)
@@ -108,8 +124,11 @@ struct CaseworkServiceTests {
         let fixture = try await CaseworkFixture.make()
         let (_, caseID) = try await fixture.report()
         let service = fixture.casework
-        let lead = try await fixture.login("lead.a"), a1 = try await fixture.login("berater.a1"), a2 = try await fixture.login("berater.a2")
-        let other = try await fixture.login("berater.b"), analyst = try await fixture.login("analyse")
+        let lead = try await fixture.login("lead.a")
+        let a1 = try await fixture.login("berater.a1")
+        let a2 = try await fixture.login("berater.a2")
+        let other = try await fixture.login("berater.b")
+        let analyst = try await fixture.login("analyse")
 
         for (name, session) in [("another office's counsellor", other), ("an analyst", analyst)] {
             await #expect(throws: AccessError.notFound, "\(name)") { try await service.open(caseID, for: session) }
@@ -142,9 +161,13 @@ struct CaseworkServiceTests {
         let contacts = view.sheet.events.filter { $0.code == "erstkontakt_erfolgt" }
         #expect(contacts.count == 1, "\(view.sheet.events)")
         #expect(contacts.first?.on == view.receivedOn, "the day of the first step change, not of the second")
-        #expect(try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")).event("erstkontakt_erfolgt")?.once == true)
-        #expect(try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")).event("loeschung_verlangt")?.once == false,
-                "a deletion request may come again")
+        #expect(
+            try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")).event("erstkontakt_erfolgt")?.once
+                == true)
+        #expect(
+            try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")).event("loeschung_verlangt")?.once
+                == false,
+            "a deletion request may come again")
     }
 
     @Test func aWithdrawalOfAWorkedCaseAwaitsConfirmationThenShreds() async throws {
@@ -162,7 +185,8 @@ struct CaseworkServiceTests {
         #expect(deletion.start == Day(fixture.clock.now))
         #expect(view.transitions.map(\.to).sorted() == ["geloescht", "zurueckgezogen"])
 
-        try await fixture.casework.transition(caseID, TransitionRequest(from: "loeschung_beantragt", to: "geloescht", confirmed: true), by: counsellor)
+        try await fixture.casework.transition(
+            caseID, TransitionRequest(from: "loeschung_beantragt", to: "geloescht", confirmed: true), by: counsellor)
         await #expect(throws: AccessError.notFound) { try await fixture.casework.open(caseID, for: counsellor) }
         #expect(try await fixture.reporter.read(receipt: receipt, includeReport: false) == nil)
         let actions = try await fixture.store.auditEntries(chain: fixture.officeA.id, from: 1, limit: 1_000).map(\.event.action)
@@ -178,10 +202,11 @@ struct CaseworkServiceTests {
         let fixture = try await CaseworkFixture.make()
         let counsellor = try await fixture.login("berater.a1")
         let id = try await fixture.casework.create(
-            NewCaseInput(kind: "beratungsfall", channel: "telefon", title: "Kündigung nach Kopftuch",
-                         persons: [AffectedPerson(label: "Frau K.", minor: false)],
-                         contact: ContactLogEntry(on: Day(fixture.clock.now), minutes: 25, mode: .telefon, with: "Frau K.", interpreting: .keine),
-                         note: "Rückruf vereinbart"), by: counsellor)
+            NewCaseInput(
+                kind: "beratungsfall", channel: "telefon", title: "Kündigung nach Kopftuch",
+                persons: [AffectedPerson(label: "Frau K.", minor: false)],
+                contact: ContactLogEntry(on: Day(fixture.clock.now), minutes: 25, mode: .telefon, with: "Frau K.", interpreting: .keine),
+                note: "Rückruf vereinbart"), by: counsellor)
         let view = try await fixture.casework.open(id, for: counsellor)
         #expect(view.assignees.map(\.username) == ["berater.a1"])
         #expect(!view.hasMailbox)
@@ -189,8 +214,9 @@ struct CaseworkServiceTests {
         #expect(view.deadlines.first { $0.rule == "erste_rueckmeldung" }?.state == .met, "the first contact was the call itself")
         await #expect(throws: AccessError.self) { try await fixture.casework.sendMessage("Hallo", to: id, by: counsellor) }
         await #expect(throws: AccessError.invalid(field: "channel", message: "'fax' is not a channel of the taxonomy")) {
-            _ = try await fixture.casework.create(NewCaseInput(kind: "beratungsfall", channel: "fax", title: "", persons: [], contact: nil, note: nil),
-                                                  by: counsellor)
+            _ = try await fixture.casework.create(
+                NewCaseInput(kind: "beratungsfall", channel: "fax", title: "", persons: [], contact: nil, note: nil),
+                by: counsellor)
         }
         try await fixture.casework.recordTally(channel: "telefon", ground: "lebensalter", referral: "Verbraucherzentrale", by: counsellor)
         let tallies = try await fixture.store.tallies(officeID: fixture.officeA.id)
@@ -199,12 +225,16 @@ struct CaseworkServiceTests {
 
     @Test func theListFiltersAndPages() async throws {
         let fixture = try await CaseworkFixture.make()
-        let counsellor = try await fixture.login("berater.a1"), lead = try await fixture.login("lead.a")
+        let counsellor = try await fixture.login("berater.a1")
+        let lead = try await fixture.login("lead.a")
         var ids: [EntityID] = []
         for index in 0..<7 {
-            ids.append(try await fixture.casework.create(NewCaseInput(kind: "beratungsfall", channel: "persoenlich", title: "Fall \(index)",
-                                                                      persons: [], contact: nil, note: nil),
-                                                         by: index < 3 ? counsellor : lead))
+            ids.append(
+                try await fixture.casework.create(
+                    NewCaseInput(
+                        kind: "beratungsfall", channel: "persoenlich", title: "Fall \(index)",
+                        persons: [], contact: nil, note: nil),
+                    by: index < 3 ? counsellor : lead))
         }
         try await fixture.casework.classify(ids[5], codes: ["ground": ["lebensalter"]], flags: [], region: nil, by: lead)
         var seen: [EntityID] = []
@@ -218,7 +248,9 @@ struct CaseworkServiceTests {
         #expect(seen.count == 7 && Set(seen) == Set(ids), "every case once over the pages")
         #expect(try await fixture.casework.list(CaseListFilter(assignment: .mine), for: counsellor).items.count == 3)
         #expect(try await fixture.casework.list(CaseListFilter(step: "erstkontakt"), for: counsellor).items.isEmpty)
-        #expect(try await fixture.casework.list(CaseListFilter(query: CaseReference.of(ids[4]).lowercased()), for: counsellor).items.map(\.id) == [ids[4]])
+        #expect(
+            try await fixture.casework.list(CaseListFilter(query: CaseReference.of(ids[4]).lowercased()), for: counsellor).items.map(\.id)
+                == [ids[4]])
         #expect(try await fixture.casework.list(CaseListFilter(query: "lebensalter"), for: counsellor).items.map(\.id) == [ids[5]])
         // A reference's first four symbols find its case, in lower case too (issue 15, item 8);
         // a category code that also spells a start ("wohnen") stays a category.
@@ -247,14 +279,17 @@ struct CaseworkServiceTests {
         let (_, reported) = try await fixture.report()
         fixture.clock.advance(days: 20)
         #expect(try await fixture.casework.list(CaseListFilter(due: .overdue), for: lead).items.map(\.id) == [reported])
-        try await fixture.casework.transition(reported, TransitionRequest(from: "eingegangen", to: "kein_kontakt", reason: "keine Antwort"), by: lead)
-        #expect(try await fixture.casework.list(CaseListFilter(due: .overdue), for: lead).items.isEmpty,
-                "the first-response deadline ended with the counselling")
+        try await fixture.casework.transition(
+            reported, TransitionRequest(from: "eingegangen", to: "kein_kontakt", reason: "keine Antwort"), by: lead)
+        #expect(
+            try await fixture.casework.list(CaseListFilter(due: .overdue), for: lead).items.isEmpty,
+            "the first-response deadline ended with the counselling")
         #expect(try await fixture.casework.dueDeadlines(for: lead).isEmpty)
         let page = try await fixture.casework.open(reported, for: lead)
         #expect(page.deadlines.contains { $0.state == .overdue }, "the case page still shows the missed deadline")
         let today = Day(fixture.clock.now)
-        try await fixture.casework.setDeadline(rule: nil, label: "Nachfragen", due: today.adding(days: 3), reason: nil, on: reported, by: lead)
+        try await fixture.casework.setDeadline(
+            rule: nil, label: "Nachfragen", due: today.adding(days: 3), reason: nil, on: reported, by: lead)
         let soon = try await fixture.casework.list(CaseListFilter(due: .soon), for: lead).items
         #expect(soon.map(\.id) == [reported])
         #expect(soon.first?.deadlines.map(\.label) == ["Nachfragen"], "a closed case lists only the Wiedervorlage")

@@ -1,8 +1,9 @@
 import Casework
 import Foundation
-import Testing
-@testable import CaseStore
 import SichtbarCore
+import Testing
+
+@testable import CaseStore
 
 /// The team: caseloads, and a cover that opens the absent member's cases to the cover while it
 /// lasts, and only then.
@@ -20,8 +21,12 @@ struct CoverTests {
         await #expect(throws: AccessError.self, "not assigned, the team closed") { _ = try await service.open(caseID, for: cover) }
 
         let today = Day(fixture.clock.now)
-        await #expect(throws: AccessError.self) { try await service.setCover(absent: "berater.a1", cover: "berater.a1", until: today, by: lead) }
-        await #expect(throws: AccessError.self) { try await service.setCover(absent: "berater.a1", cover: "berater.b", until: today, by: lead) }
+        await #expect(throws: AccessError.self) {
+            try await service.setCover(absent: "berater.a1", cover: "berater.a1", until: today, by: lead)
+        }
+        await #expect(throws: AccessError.self) {
+            try await service.setCover(absent: "berater.a1", cover: "berater.b", until: today, by: lead)
+        }
         await #expect(throws: AccessError.self, "only leads") {
             try await service.setCover(absent: "berater.a1", cover: "berater.a2", until: today, by: absent)
         }

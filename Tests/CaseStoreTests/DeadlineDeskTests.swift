@@ -1,8 +1,9 @@
 import Casework
 import Foundation
-import Testing
-@testable import CaseStore
 import SichtbarCore
+import Testing
+
+@testable import CaseStore
 
 /// The deadlines desk through the service: who is responsible, "mine", Wiedervorlagen with an
 /// owner, and a legal deadline marked versäumt with its reason instead of overdue for ever.
@@ -16,10 +17,12 @@ struct DeadlineDeskTests {
         let service = fixture.casework
         let today = Day(fixture.clock.now)
         try await service.assign([("berater.a1", .beratung)], to: caseID, by: lead)
-        try await service.classify(caseID, codes: ["ground": ["lebensalter"], "area": ["arbeitssuche"]], flags: [], region: nil, by: counsellor)
+        try await service.classify(
+            caseID, codes: ["ground": ["lebensalter"], "area": ["arbeitssuche"]], flags: [], region: nil, by: counsellor)
         try await service.recordEvent("ablehnung_zugegangen", on: today.adding(days: -70), to: caseID, by: counsellor)
-        try await service.setDeadline(rule: nil, label: "Rückruf Personalabteilung", due: today.adding(days: 3), reason: nil,
-                                      owner: "berater.a2", on: caseID, by: counsellor)
+        try await service.setDeadline(
+            rule: nil, label: "Rückruf Personalabteilung", due: today.adding(days: 3), reason: nil,
+            owner: "berater.a2", on: caseID, by: counsellor)
         await #expect(throws: AccessError.self, "the owner must work cases in this office") {
             try await service.setDeadline(rule: nil, label: "x", due: today, reason: nil, owner: "berater.b", on: caseID, by: counsellor)
         }

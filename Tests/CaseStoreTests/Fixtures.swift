@@ -1,8 +1,8 @@
 import CaseStore
 import Casework
 import Foundation
-import Sealing
 import Intake
+import Sealing
 import SichtbarCore
 
 /// Shared set-up: the real taxonomy, a database with offices, a reporter service over it.
@@ -27,8 +27,9 @@ enum Fixtures {
         var offices: [(Office, OfficeKeys)] = []
         for index in 0..<count {
             let keys = try OfficeKeys.generate()
-            var office = try await database.createOffice(name: "Office \(index)", profile: noticeProfile(regions: index == 1 ? ["05913"] : []),
-                                                         keys: keys)
+            var office = try await database.createOffice(
+                name: "Office \(index)", profile: noticeProfile(regions: index == 1 ? ["05913"] : []),
+                keys: keys)
             // The first office takes what no office's region claims.
             if index == 0 {
                 try await database.setFallbackOffice(office.id)
@@ -50,7 +51,8 @@ enum Fixtures {
     }
 
     static func report(_ narrative: String, region: String? = nil, contact: String? = nil) -> ReportSubmission {
-        ReportSubmission(language: "de", narrative: narrative, grounds: ["antisemitismus"], region: region,
-                         contactWish: contact == nil ? "mailbox" : "contact", contact: contact, consent: true)
+        ReportSubmission(
+            language: "de", narrative: narrative, grounds: ["antisemitismus"], region: region,
+            contactWish: contact == nil ? "mailbox" : "contact", contact: contact, consent: true)
     }
 }

@@ -1,9 +1,10 @@
 import Casework
 import Foundation
-import Testing
-@testable import CaseStore
 import SichtbarCore
+import Testing
 import Workflow
+
+@testable import CaseStore
 
 /// The legal fields of a case through the service: they follow the classification, can be set
 /// by hand (audited, in the history), and refuse events and overrides of other fields.
@@ -17,11 +18,15 @@ struct LegalFieldTests {
         let today = Day(fixture.clock.now)
 
         // Unclassified: only the office's own duties; an employment event is refused, naming both sides.
-        await #expect(throws: WorkflowRejection.fieldMismatch(code: "ablehnung_zugegangen", fields: ["beschaeftigung"],
-                                                              caseFields: ["beratung", "datenschutz"])) {
+        await #expect(
+            throws: WorkflowRejection.fieldMismatch(
+                code: "ablehnung_zugegangen", fields: ["beschaeftigung"],
+                caseFields: ["beratung", "datenschutz"])
+        ) {
             try await service.recordEvent("ablehnung_zugegangen", on: today, to: caseID, by: counsellor)
         }
-        try await service.classify(caseID, codes: ["ground": ["antimuslimisch"], "area": ["wohnen"]], flags: [], region: nil, by: counsellor)
+        try await service.classify(
+            caseID, codes: ["ground": ["antimuslimisch"], "area": ["wohnen"]], flags: [], region: nil, by: counsellor)
         var view = try await service.open(caseID, for: counsellor)
         #expect(view.sheet.classifiedFields == ["zivilrecht"])
         try await service.recordEvent("benachteiligung_bekannt", on: today.adding(days: -10), to: caseID, by: counsellor)
@@ -30,7 +35,8 @@ struct LegalFieldTests {
         #expect(!view.deadlines.contains { $0.rule == "arbgg_61b" }, "\(view.deadlines.map(\.rule))")
         #expect(view.deadlines.first { $0.rule == "agg_21_5" }?.state == .met)
         await #expect(throws: WorkflowRejection.self) {
-            try await service.setDeadline(rule: "arbgg_61b", label: "", due: today.adding(days: 30), reason: "Test", on: caseID, by: counsellor)
+            try await service.setDeadline(
+                rule: "arbgg_61b", label: "", due: today.adding(days: 30), reason: "Test", on: caseID, by: counsellor)
         }
         await #expect(throws: WorkflowRejection.self) {
             try await service.recordEvent("kuendigung_zugegangen", on: today, to: caseID, by: counsellor)

@@ -1,8 +1,9 @@
-@testable import Casework
 import Foundation
 import Sealing
 import Testing
+
 @testable import CaseStore
+@testable import Casework
 @testable import Members
 @testable import SichtbarCore
 @testable import Workflow
@@ -25,18 +26,22 @@ private struct LoginOffice {
         access.baseDelay = .seconds(1)  // far longer than a stall of a loaded test machine
         configure(&access)
         let members = try MemberService(store: store, policy: access, rotationGrace: .zero)
-        let casework = CaseworkService(members: members, store: store,
-                                       policy: try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")),
-                                       taxonomy: try Fixtures.taxonomy())
+        let casework = CaseworkService(
+            members: members, store: store,
+            policy: try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")),
+            taxonomy: try Fixtures.taxonomy())
         let keys = try OfficeKeys.generate()
         let office = try await database.createOffice(name: "Beratungsstelle Süd", profile: Fixtures.noticeProfile(), keys: keys)
         for (name, role) in [("lead.s", MemberRole.lead), ("berater.s1", .counsellor), ("berater.s2", .counsellor)] {
-            _ = try await database.createMember(username: name, role: role, office: office, keys: keys, passphrase: SecureBytes(utf8: passphrase))
+            _ = try await database.createMember(
+                username: name, role: role, office: office, keys: keys, passphrase: SecureBytes(utf8: passphrase))
         }
         return LoginOffice(database: database, store: store, members: members, casework: casework, office: office)
     }
 
-    func login(_ username: String, _ passphrase: String = passphrase, from address: String? = nil) async throws -> (token: String, session: Session) {
+    func login(_ username: String, _ passphrase: String = passphrase, from address: String? = nil) async throws -> (
+        token: String, session: Session
+    ) {
         try await members.login(username: username, passphrase: SecureBytes(utf8: passphrase), from: address)
     }
 
@@ -49,7 +54,10 @@ private struct LoginOffice {
         await withTaskGroup(of: (any Error)?.self) { group in
             for _ in 0..<count {
                 group.addTask {
-                    do { try await attempt(); return nil } catch { return error }
+                    do {
+                        try await attempt()
+                        return nil
+                    } catch { return error }
                 }
             }
             return await group.reduce(into: []) { $0.append($1) }
@@ -93,8 +101,9 @@ struct LoginHardeningTests {
         let results = await office.parallel(20) { _ = try await office.login("niemand.hier", "Falsche-Passphrase-12") }
         let hashes = office.members.passphraseHashes - before
         #expect(hashes <= allowedHashes(within: ContinuousClock.now - started))
-        #expect(results.allSatisfy { ($0 as? AccessError) == .unauthorized || ($0 as? AccessError) == .throttled },
-                "the same answers as for a member")
+        #expect(
+            results.allSatisfy { ($0 as? AccessError) == .unauthorized || ($0 as? AccessError) == .throttled },
+            "the same answers as for a member")
         #expect(results.filter { ($0 as? AccessError) == .unauthorized }.count == hashes)
     }
 
@@ -107,9 +116,14 @@ struct LoginHardeningTests {
     }
 
     @Test func anAddressRunsOutOfFailedLoginsAcrossUsernames() async throws {
-        let office = try await LoginOffice.make { $0.addressFailures = 3; $0.baseDelay = .zero }
+        let office = try await LoginOffice.make {
+            $0.addressFailures = 3
+            $0.baseDelay = .zero
+        }
         for name in ["niemand.1", "niemand.2", "niemand.3"] {
-            await #expect(throws: AccessError.unauthorized) { _ = try await office.login(name, "Falsche-Passphrase-12", from: "2001:db8:7:7::1") }
+            await #expect(throws: AccessError.unauthorized) {
+                _ = try await office.login(name, "Falsche-Passphrase-12", from: "2001:db8:7:7::1")
+            }
         }
         let before = office.members.passphraseHashes
         await #expect(throws: AccessError.throttled, "the same /64") {
@@ -128,11 +142,14 @@ struct LoginHardeningTests {
         let before = office.members.passphraseHashes
         let started = ContinuousClock.now
         let results = await office.parallel(10) {
-            try await office.members.changePassphrase(for: session, current: SecureBytes(utf8: "Falsche-Passphrase-12"),
-                                                      new: SecureBytes(utf8: "Neue-Lange-Passphrase-8"))
+            try await office.members.changePassphrase(
+                for: session, current: SecureBytes(utf8: "Falsche-Passphrase-12"),
+                new: SecureBytes(utf8: "Neue-Lange-Passphrase-8"))
         }
         let hashes = office.members.passphraseHashes - before
-        #expect(hashes <= allowedHashes(within: ContinuousClock.now - started), "\(hashes) hashes for 10 parallel guesses through the change form")
+        #expect(
+            hashes <= allowedHashes(within: ContinuousClock.now - started),
+            "\(hashes) hashes for 10 parallel guesses through the change form")
         let wrong = results.filter { if case AccessError.invalid(field: "current", _)? = $0 as? AccessError { true } else { false } }.count
         #expect(wrong == hashes)
         #expect(results.filter { ($0 as? AccessError) == .throttled }.count == 10 - hashes)
@@ -147,8 +164,9 @@ struct LoginHardeningTests {
         let (phone, _) = try await office.login("berater.s1")
         let (desk, deskSession) = try await office.login("berater.s1")
         let (colleague, _) = try await office.login("berater.s2")
-        try await office.members.changePassphrase(for: deskSession, current: SecureBytes(utf8: LoginOffice.passphrase),
-                                                  new: SecureBytes(utf8: "Neue-Lange-Passphrase-8"))
+        try await office.members.changePassphrase(
+            for: deskSession, current: SecureBytes(utf8: LoginOffice.passphrase),
+            new: SecureBytes(utf8: "Neue-Lange-Passphrase-8"))
         #expect(await office.members.session(token: phone) == nil, "the other session ended")
         #expect(await office.members.session(token: desk) === deskSession, "the changing session lives on")
         #expect(await office.members.session(token: colleague) != nil, "other members are untouched")
@@ -185,8 +203,9 @@ struct LoginHardeningTests {
         let caseID = try await Self.firstCase(office)
         let (_, counsellor) = try await office.login("berater.s1")
         #expect(office.casework.mayAssign(counsellor))
-        try await office.casework.assign([(username: "berater.s2", role: .beratung), (username: "berater.s1", role: .vertretung)],
-                                         to: caseID, by: counsellor)
+        try await office.casework.assign(
+            [(username: "berater.s2", role: .beratung), (username: "berater.s1", role: .vertretung)],
+            to: caseID, by: counsellor)
         #expect(try await office.casework.open(caseID, for: counsellor).assignees.map(\.username) == ["berater.s2", "berater.s1"])
     }
 }

@@ -1,12 +1,13 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
-import Testing
-@testable import CaseStore
 import Members
+import Sealing
 import SichtbarCore
+import Testing
 import Workflow
+
+@testable import CaseStore
 
 /// An office set up as `sichtbar init` does it: office keys, then a first lead whose key the
 /// office secrets are sealed to; and a `MemberService` over the SQLite store.
@@ -31,14 +32,17 @@ private struct OfficeWithLead {
         var policy = AccessPolicy()
         policy.baseDelay = .zero  // failed logins need not slow the tests down
         let service = try MemberService(store: store, policy: policy, rotationGrace: .zero)
-        let casework = CaseworkService(members: service, store: store,
-                                       policy: try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")),
-                                       taxonomy: try Fixtures.taxonomy())
+        let casework = CaseworkService(
+            members: service, store: store,
+            policy: try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")),
+            taxonomy: try Fixtures.taxonomy())
         let keys = try OfficeKeys.generate()
         let office = try await database.createOffice(name: "Beratungsstelle Nord", profile: Fixtures.noticeProfile(), keys: keys)
-        let (lead, _) = try await database.createMember(username: leadName, role: .lead, office: office, keys: keys,
-                                                        passphrase: SecureBytes(utf8: leadPassphrase))
-        return OfficeWithLead(database: database, store: store, service: service, casework: casework, signer: signer, office: office, keys: keys, lead: lead)
+        let (lead, _) = try await database.createMember(
+            username: leadName, role: .lead, office: office, keys: keys,
+            passphrase: SecureBytes(utf8: leadPassphrase))
+        return OfficeWithLead(
+            database: database, store: store, service: service, casework: casework, signer: signer, office: office, keys: keys, lead: lead)
     }
 
     func login(_ username: String = leadName, _ passphrase: String = leadPassphrase) async throws -> Session {
@@ -48,8 +52,9 @@ private struct OfficeWithLead {
     /// Invites and enrols a counsellor; returns the enrolled member.
     func enrolCounsellor(_ username: String, by lead: Session) async throws -> Member {
         let invitation = try await service.invite(role: .counsellor, by: lead)
-        return try await service.enrol(invitation: invitation.token, username: username,
-                                       passphrase: SecureBytes(utf8: Self.counsellorPassphrase))
+        return try await service.enrol(
+            invitation: invitation.token, username: username,
+            passphrase: SecureBytes(utf8: Self.counsellorPassphrase))
     }
 
     /// Submits a report through intake as a reporter would; returns the new case's id.
@@ -81,8 +86,9 @@ private let unusableInvitation = AccessError.invalid(field: "invitation", messag
 struct MemberStoreTests {
     @Test func loginWorksAndEveryFailureLooksAlike() async throws {
         let setup = try await OfficeWithLead.make()
-        let (token, session) = try await setup.service.login(username: OfficeWithLead.leadName,
-                                                            passphrase: SecureBytes(utf8: OfficeWithLead.leadPassphrase))
+        let (token, session) = try await setup.service.login(
+            username: OfficeWithLead.leadName,
+            passphrase: SecureBytes(utf8: OfficeWithLead.leadPassphrase))
         #expect(session.username == OfficeWithLead.leadName)
         #expect(session.isLead)
         #expect(session.officeID == setup.office.id)
@@ -109,8 +115,9 @@ struct MemberStoreTests {
         let lead = try await setup.login()
         let invitation = try await setup.service.invite(role: .counsellor, by: lead)
         #expect(try await setup.service.pendingInvitations(for: lead).count == 1)
-        let jonas = try await setup.service.enrol(invitation: invitation.token, username: "jonas",
-                                                  passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase))
+        let jonas = try await setup.service.enrol(
+            invitation: invitation.token, username: "jonas",
+            passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase))
         #expect(jonas.role == .counsellor)
         #expect(jonas.officeID == setup.office.id)
         let members = try await setup.service.members(for: lead)
@@ -120,12 +127,14 @@ struct MemberStoreTests {
 
         // The invitation is used up, whatever name is tried next.
         await #expect(throws: unusableInvitation) {
-            try await setup.service.enrol(invitation: invitation.token, username: "jonas2",
-                                          passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase))
+            try await setup.service.enrol(
+                invitation: invitation.token, username: "jonas2",
+                passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase))
         }
         await #expect(throws: unusableInvitation) {
-            try await setup.service.enrol(invitation: "not-a-token", username: "jonas3",
-                                          passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase))
+            try await setup.service.enrol(
+                invitation: "not-a-token", username: "jonas3",
+                passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase))
         }
 
         // The new counsellor's own seals open the office key; counsellors invite no one.
@@ -144,13 +153,15 @@ struct MemberStoreTests {
         let issued = Date().addingTimeInterval(-(Invitation.validity + 60))
         let stale = try await setup.service.invite(role: .counsellor, by: lead, now: issued)
         await #expect(throws: unusableInvitation) {
-            try await setup.service.enrol(invitation: stale.token, username: "jonas",
-                                          passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase))
+            try await setup.service.enrol(
+                invitation: stale.token, username: "jonas",
+                passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase))
         }
         let fresh = try await setup.service.invite(role: .counsellor, by: lead)
         await #expect(throws: unusableInvitation) {
-            try await setup.service.enrol(invitation: fresh.token, username: "jonas", passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase),
-                                          now: Date().addingTimeInterval(Invitation.validity + 60))
+            try await setup.service.enrol(
+                invitation: fresh.token, username: "jonas", passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase),
+                now: Date().addingTimeInterval(Invitation.validity + 60))
         }
         #expect(try await setup.store.members(officeID: setup.office.id).map(\.username) == ["margarete"])
         #expect(try await setup.service.pendingInvitations(for: lead).count == 1, "only the fresh one is pending")
@@ -188,8 +199,9 @@ struct MemberStoreTests {
         #expect(try await setup.store.office(id: setup.office.id)?.keyVersion == 2, "new cases are sealed to the new key at once")
         #expect(try await setup.store.member(username: "jonas") == nil)
         await #expect(throws: unusableInvitation, "invitations carried the old secrets") {
-            try await setup.service.enrol(invitation: unused.token, username: "lena",
-                                          passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase))
+            try await setup.service.enrol(
+                invitation: unused.token, username: "lena",
+                passphrase: SecureBytes(utf8: OfficeWithLead.counsellorPassphrase))
         }
 
         #expect(try await setup.service.continueRotation(officeID: setup.office.id, by: lead) == 1)
@@ -199,15 +211,18 @@ struct MemberStoreTests {
         #expect(office.publicKey != setup.office.publicKey)
 
         let (jonasSeals, versions, caseVersions) = try await setup.database.writer.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM office_key_seal WHERE recipient = ?", arguments: [jonas.id.hex]) ?? -1,
-             try Int.fetchAll(db, sql: "SELECT DISTINCT key_version FROM office_key_seal WHERE office_id = ?", arguments: [officeData]),
-             try Int.fetchAll(db, sql: "SELECT DISTINCT office_key_version FROM case_file WHERE office_id = ?", arguments: [officeData]))
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM office_key_seal WHERE recipient = ?", arguments: [jonas.id.hex]) ?? -1,
+                try Int.fetchAll(db, sql: "SELECT DISTINCT key_version FROM office_key_seal WHERE office_id = ?", arguments: [officeData]),
+                try Int.fetchAll(db, sql: "SELECT DISTINCT office_key_version FROM case_file WHERE office_id = ?", arguments: [officeData])
+            )
         }
         #expect(jonasSeals == 0, "the removed member's seals are gone")
         #expect(versions == [2], "the old office secret is deleted")
         #expect(caseVersions == [2], "every case is sealed to the new key")
         let recipients = try await setup.database.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT recipient FROM office_key_seal WHERE office_id = ? ORDER BY recipient, purpose", arguments: [officeData])
+            try String.fetchAll(
+                db, sql: "SELECT recipient FROM office_key_seal WHERE office_id = ? ORDER BY recipient, purpose", arguments: [officeData])
         }
         #expect(Set(recipients) == [setup.lead.id.hex, "recovery"])
         #expect(recipients.count == 4, "office secret and statistics ring for each")
@@ -229,13 +244,15 @@ struct MemberStoreTests {
         // Recovery with the office's code works after the rotation too; a wrong code opens nothing.
         let members = try await setup.store.members(officeID: setup.office.id).count
         await #expect(throws: AccessError.unauthorized) {
-            try await setup.service.recover(officeID: setup.office.id, code: RecoveryCode.generate(), username: "vertretung",
-                                            passphrase: SecureBytes(utf8: "Notfall-Schluessel-2026"))
+            try await setup.service.recover(
+                officeID: setup.office.id, code: RecoveryCode.generate(), username: "vertretung",
+                passphrase: SecureBytes(utf8: "Notfall-Schluessel-2026"))
         }
         #expect(try await setup.store.members(officeID: setup.office.id).count == members)
         let code = try #require(RecoveryCode.parse(setup.keys.recoveryCode.formatted.lowercased()))
-        let recovered = try await setup.service.recover(officeID: setup.office.id, code: code, username: "vertretung",
-                                                        passphrase: SecureBytes(utf8: "Notfall-Schluessel-2026"))
+        let recovered = try await setup.service.recover(
+            officeID: setup.office.id, code: code, username: "vertretung",
+            passphrase: SecureBytes(utf8: "Notfall-Schluessel-2026"))
         #expect(recovered.role == .lead)
         let rescuer = try await setup.login("vertretung", "Notfall-Schluessel-2026")
         #expect(rescuer.isLead)
@@ -243,8 +260,10 @@ struct MemberStoreTests {
 
         let actions = try await setup.actions()
         #expect(try await setup.verifyChain() == .intact(count: UInt64(actions.count)))
-        for expected: AuditAction in [.login, .invitationCreated, .memberEnrolled, .caseViewed, .memberRemoved,
-                                      .keyRotationStarted, .keyRotationFinished, .officeRecovered] {
+        for expected: AuditAction in [
+            .login, .invitationCreated, .memberEnrolled, .caseViewed, .memberRemoved,
+            .keyRotationStarted, .keyRotationFinished, .officeRecovered,
+        ] {
             #expect(actions.contains(expected.rawValue), "\(expected.rawValue) missing from \(actions)")
         }
         let order = ["member.removed", "office.key_rotation_started", "office.key_rotation_finished", "office.recovered"]
@@ -261,14 +280,16 @@ struct MemberStoreTests {
         let setup = try await OfficeWithLead.make()
         let newPassphrase = "Neuer-Anfang-im-Buero-7"
         await #expect(throws: AccessError.unauthorized) {
-            try await setup.service.recover(officeID: setup.office.id, code: RecoveryCode.generate(), username: OfficeWithLead.leadName,
-                                            passphrase: SecureBytes(utf8: newPassphrase))
+            try await setup.service.recover(
+                officeID: setup.office.id, code: RecoveryCode.generate(), username: OfficeWithLead.leadName,
+                passphrase: SecureBytes(utf8: newPassphrase))
         }
         let before = try #require(try await setup.store.member(username: OfficeWithLead.leadName))
         #expect(before == setup.lead, "a wrong code changes nothing")
 
-        let member = try await setup.service.recover(officeID: setup.office.id, code: setup.keys.recoveryCode,
-                                                     username: OfficeWithLead.leadName, passphrase: SecureBytes(utf8: newPassphrase))
+        let member = try await setup.service.recover(
+            officeID: setup.office.id, code: setup.keys.recoveryCode,
+            username: OfficeWithLead.leadName, passphrase: SecureBytes(utf8: newPassphrase))
         #expect(member.id == setup.lead.id)
         #expect(member.publicKey != setup.lead.publicKey)
         await #expect(throws: AccessError.unauthorized) { try await setup.login() }

@@ -1,8 +1,9 @@
-@testable import CaseStore
 import Foundation
 import GRDB
 import Sealing
 import Testing
+
+@testable import CaseStore
 
 /// v6, key integrity: frozen once shipped, and its constraints hold.
 struct MigrationV6Tests {
@@ -15,23 +16,27 @@ struct MigrationV6Tests {
     @Test func v6KeepsOneManifestPerOfficeAndFingerprintsOfOneLength() throws {
         let database = try AppDatabase.inMemory()
         try database.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
-                VALUES (zeroblob(16), 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
+                    VALUES (zeroblob(16), 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
+                    """)
             #expect(try Int.fetchOne(db, sql: "SELECT rotation_requested FROM office") == 0)
-            try db.execute(sql: "INSERT INTO key_manifest (office_id, key_version, body, tag) VALUES (zeroblob(16), 1, x'00', zeroblob(32))")
+            try db.execute(
+                sql: "INSERT INTO key_manifest (office_id, key_version, body, tag) VALUES (zeroblob(16), 1, x'00', zeroblob(32))")
             #expect(throws: DatabaseError.self, "one manifest per office") {
-                try db.execute(sql: "INSERT INTO key_manifest (office_id, key_version, body, tag) VALUES (zeroblob(16), 2, x'00', zeroblob(32))")
+                try db.execute(
+                    sql: "INSERT INTO key_manifest (office_id, key_version, body, tag) VALUES (zeroblob(16), 2, x'00', zeroblob(32))")
             }
             #expect(throws: DatabaseError.self, "a tag is 32 bytes") {
                 try db.execute(sql: "UPDATE key_manifest SET tag = zeroblob(16)")
             }
             func insertCase(_ fingerprint: String) throws {
-                try db.execute(sql: """
-                    INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, sealed_to)
-                    VALUES (randomblob(16), zeroblob(16), 1, x'00', 'meldung', 'eingegangen', 'online_formular', '2026-12-01', \(fingerprint))
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, sealed_to)
+                        VALUES (randomblob(16), zeroblob(16), 1, x'00', 'meldung', 'eingegangen', 'online_formular', '2026-12-01', \(fingerprint))
+                        """)
             }
             try insertCase("zeroblob(16)")
             try insertCase("NULL")

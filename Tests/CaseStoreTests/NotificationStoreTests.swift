@@ -1,11 +1,12 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
-import Testing
-@testable import CaseStore
 import Intake
+import Sealing
 import SichtbarCore
+import Testing
+
+@testable import CaseStore
 
 /// What the notifier reads: a new report, a reporter's unread message and a deadline due tomorrow,
 /// with the case's assignees; the office's and the members' addresses; and the audited setting.
@@ -14,8 +15,11 @@ import SichtbarCore
         let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_763_632_800))
         let lead = try await fixture.login("lead.a")
         let tomorrow = Day(fixture.clock.now).adding(days: 1)
-        let receipt = (try await fixture.reporter.submit(ReportSubmission(language: "de", narrative: "Abgewiesen an der Tür.", contactWish: "mailbox",
-                                                                          office: fixture.officeA.id.hex, consent: true))).receipt
+        let receipt =
+            (try await fixture.reporter.submit(
+                ReportSubmission(
+                    language: "de", narrative: "Abgewiesen an der Tür.", contactWish: "mailbox",
+                    office: fixture.officeA.id.hex, consent: true))).receipt
         var items = try await fixture.store.waitingItems(tomorrow: tomorrow)
         #expect(items.map(\.reason) == [.newReport])
         #expect(items.first?.officeID == fixture.officeA.id)
@@ -53,8 +57,10 @@ import SichtbarCore
         try await settings.setAddress("", by: counsellor)
         #expect(try await fixture.store.notificationRecipients().members.isEmpty)
         let audit = try await fixture.database.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT actor, subject FROM audit_event WHERE action = 'member.notification_address_set' ORDER BY seq")
-                .map { "\($0["actor"] as String) \($0["subject"] as String)" }
+            try Row.fetchAll(
+                db, sql: "SELECT actor, subject FROM audit_event WHERE action = 'member.notification_address_set' ORDER BY seq"
+            )
+            .map { "\($0["actor"] as String) \($0["subject"] as String)" }
         }
         #expect(audit == ["berater.a1 set", "berater.a1 removed"], "audited, without the address")
     }

@@ -1,6 +1,7 @@
 import Casework
 import Sealing
 import Testing
+
 @testable import CaseStore
 
 @Suite struct OfficeAdministrationTests {
@@ -8,8 +9,9 @@ import Testing
         let (database, _) = try Fixtures.database()
         let (office, keys) = try #require(try await Fixtures.withOffices(database, count: 1).first)
         let passphrase = SecureBytes(utf8: "a long enough passphrase")
-        let (member, _) = try await database.createMember(username: "lead.one", role: .lead, office: office, keys: keys,
-                                                          passphrase: passphrase)
+        let (member, _) = try await database.createMember(
+            username: "lead.one", role: .lead, office: office, keys: keys,
+            passphrase: passphrase)
 
         let stored = try #require(try await database.member(username: "lead.one"))
         let unlocked = try stored.unlock(passphrase: passphrase)

@@ -1,27 +1,33 @@
 import Casework
 import Foundation
 import Sealing
+import SichtbarCore
 import Statistics
 import Testing
+
 @testable import CaseStore
-import SichtbarCore
 
 @Suite("Sending a release: previewed, sealed to the Verband, audited; published statistics kept per period")
 struct ReleaseSendingTests {
     func service(_ fixture: CaseworkFixture) throws -> ReleaseService {
         let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
-        let policy = try StatisticsPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
-        let statistics = OfficeStatistics(store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
-                                          today: { Day(fixture.clock.now) })
+        let policy = try StatisticsPolicy.load(
+            from: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
+        let statistics = OfficeStatistics(
+            store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
+            today: { Day(fixture.clock.now) })
         return ReleaseService(statistics: statistics, releases: fixture.store, signer: fixture.store.signer, now: { fixture.clock.now })
     }
 
     @Test func aSentReleaseOpensOnlyWithTheVerbandKeyAndEverySendIsAudited() async throws {
         let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
-        let lead = try await fixture.login("lead.a"), counsellor = try await fixture.login("berater.a1")
+        let lead = try await fixture.login("lead.a")
+        let counsellor = try await fixture.login("berater.a1")
         let analyst = try await fixture.login("analyse")
-        let id = try await fixture.casework.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
-                                                                contact: nil, note: nil), by: counsellor)
+        let id = try await fixture.casework.create(
+            NewCaseInput(
+                kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
+                contact: nil, note: nil), by: counsellor)
         try await fixture.casework.classify(id, codes: ["ground": ["antisemitismus"]], flags: [], region: nil, by: counsellor)
         fixture.clock.advance(days: 60)
         let service = try service(fixture)
@@ -67,7 +73,8 @@ struct ReleaseSendingTests {
         let fixture = try await CaseworkFixture.make()
         let verband = try #require(try await fixture.store.verband())
         func publication(_ period: String, _ count: Int) -> PublishedStatistics {
-            PublishedStatistics(period: period, publishedAt: "2027-01-0\(count)T10:00:00Z", releaseCount: count, file: Array("{\"n\":\(count)}".utf8))
+            PublishedStatistics(
+                period: period, publishedAt: "2027-01-0\(count)T10:00:00Z", releaseCount: count, file: Array("{\"n\":\(count)}".utf8))
         }
         for (period, count) in [("2025", 1), ("2026-Q1", 1), ("2026", 2), ("2026", 3)] {
             try await fixture.store.publish(publication(period, count), audit: .member("analyse", .statisticsPublished, period))
@@ -89,15 +96,20 @@ struct ReleaseSendingTests {
         let fixture = try await CaseworkFixture.make()
         let analyst = try await fixture.login("analyse")
         let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
-        let policy = try StatisticsPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
+        let policy = try StatisticsPolicy.load(
+            from: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
         let signer = fixture.store.signer
-        let publisher = VerbandPublisher(merge: VerbandMerge(policy: policy, taxonomyVersion: vocabulary.taxonomy.version, trustedKeys: [signer.publicKey]),
-                                         releases: fixture.store, published: fixture.store, signer: signer)
+        let publisher = VerbandPublisher(
+            merge: VerbandMerge(policy: policy, taxonomyVersion: vocabulary.taxonomy.version, trustedKeys: [signer.publicKey]),
+            releases: fixture.store, published: fixture.store, signer: signer)
         let day = try #require(Day(year: 2027, month: 1, day: 15))
         func files(_ period: String) throws -> [[UInt8]] {
             let period = try #require(StatPeriod(period))
-            return try (1...3).map { try SyntheticOffices.release(policy: policy, vocabulary: vocabulary, office: $0, cases: 30, period: period,
-                                                                 day: day, signer: signer) }
+            return try (1...3).map {
+                try SyntheticOffices.release(
+                    policy: policy, vocabulary: vocabulary, office: $0, cases: 30, period: period,
+                    day: day, signer: signer)
+            }
         }
         let first = try await publisher.publish(try files("2026-Q1"), session: analyst)
         // The same releases again: every printed count agrees, what was hidden stays hidden.
@@ -110,8 +122,9 @@ struct ReleaseSendingTests {
             var text = String(decoding: file, as: UTF8.self)
             let range = try #require(text.range(of: "\"count\":"))
             text.insert("1", at: range.upperBound)
-            try db.execute(sql: "UPDATE stat_published_history SET file = ? WHERE number = (SELECT MIN(number) FROM stat_published_history)",
-                           arguments: [Data(text.utf8)])
+            try db.execute(
+                sql: "UPDATE stat_published_history SET file = ? WHERE number = (SELECT MIN(number) FROM stat_published_history)",
+                arguments: [Data(text.utf8)])
         }
         do {
             _ = try await publisher.publish(try files("2026-Q2"), session: analyst)

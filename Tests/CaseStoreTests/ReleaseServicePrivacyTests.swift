@@ -1,10 +1,11 @@
 import Casework
 import Foundation
 import Sealing
+import SichtbarCore
 import Statistics
 import Testing
+
 @testable import CaseStore
-import SichtbarCore
 
 /// A seeded generator (SplitMix64) so the noise of a dp release is reproducible in tests.
 private struct SeededNoise: RandomSource {
@@ -25,19 +26,24 @@ private struct SeededNoise: RandomSource {
 struct ReleaseServicePrivacyTests {
     @Test func aNoisyReleaseSpendsItsCostAndTheCapRefusesTheNext() async throws {
         let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
-        let lead = try await fixture.login("lead.a"), counsellor = try await fixture.login("berater.a1")
+        let lead = try await fixture.login("lead.a")
+        let counsellor = try await fixture.login("berater.a1")
         for ground in ["antisemitismus", "lebensalter", "anti_schwarz"] {
-            let id = try await fixture.casework.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
-                                                                    contact: nil, note: nil), by: counsellor)
+            let id = try await fixture.casework.create(
+                NewCaseInput(
+                    kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
+                    contact: nil, note: nil), by: counsellor)
             try await fixture.casework.classify(id, codes: ["ground": [ground]], flags: [], region: nil, by: counsellor)
         }
         fixture.clock.advance(days: 60)
         let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
         let policy = try Self.dpPolicy(vocabulary)
         #expect(policy.mode == .dp)
-        let statistics = OfficeStatistics(store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
-                                          today: { Day(fixture.clock.now) })
-        var service = ReleaseService(statistics: statistics, releases: fixture.store, signer: fixture.store.signer, now: { fixture.clock.now })
+        let statistics = OfficeStatistics(
+            store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
+            today: { Day(fixture.clock.now) })
+        var service = ReleaseService(
+            statistics: statistics, releases: fixture.store, signer: fixture.store.signer, now: { fixture.clock.now })
         service.noiseSource = { SeededNoise(state: 42) }
         let second = try #require(StatPeriod("2026-Q2"))
 
@@ -45,13 +51,16 @@ struct ReleaseServicePrivacyTests {
         let (stored, file) = try await service.release(second, session: lead)
         // Quarterly tables: five with one cell per case, and grounds (every code, plus its noised total).
         let groundCodes = vocabulary.codes(.facet("ground", topLevel: false)).count
-        let cost = try #require(Epsilon(numerator: 1, denominator: 10), "the whole release costs the policy's ε per release (\(groundCodes) ground codes share it)")
+        let cost = try #require(
+            Epsilon(numerator: 1, denominator: 10),
+            "the whole release costs the policy's ε per release (\(groundCodes) ground codes share it)")
         #expect(stored.epsilon == cost.description)
         #expect(file.verify(key: fixture.store.signer.publicKey).isValid)
         #expect(file.tables.map(\.name) == exact.map(\.name) + [FundingTotals.name])
         for table in file.tables {
-            #expect((table.cells + table.margins).allSatisfy { $0.count != nil && !$0.suppressed && ($0.count ?? -1) >= 0 },
-                    "noisy counts are present, never suppressed, never negative")
+            #expect(
+                (table.cells + table.margins).allSatisfy { $0.count != nil && !$0.suppressed && ($0.count ?? -1) >= 0 },
+                "noisy counts are present, never suppressed, never negative")
         }
         let totals = try #require(file.tables.last)
         #expect(totals.unit == FundingTotals.unit && totals.dimensions == [FundingTotals.dimension])
@@ -78,7 +87,9 @@ struct ReleaseServicePrivacyTests {
             .replacingOccurrences(of: "mode: exact", with: "mode: dp")
             .replacingOccurrences(of: "epsilon_per_release: \"1/2\"", with: "epsilon_per_release: \"1/10\"")
             .replacingOccurrences(of: "yearly_cap: \"2\"", with: "yearly_cap: \"3/20\"")
-            .replacingOccurrences(of: "A year and its quarters\").\n    reports: [annual]", with: "A year and its quarters\").\n    reports: [annual, quarterly]")
+            .replacingOccurrences(
+                of: "A year and its quarters\").\n    reports: [annual]",
+                with: "A year and its quarters\").\n    reports: [annual, quarterly]")
         return try StatisticsPolicy.parse(text, file: "statistics.yaml", vocabulary: vocabulary)
     }
 
@@ -87,10 +98,12 @@ struct ReleaseServicePrivacyTests {
     private static func dpService(_ fixture: CaseworkFixture, releases: (any ReleaseStore)? = nil) async throws -> ReleaseService {
         let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
         let policy = try Self.dpPolicy(vocabulary)
-        let statistics = OfficeStatistics(store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
-                                          today: { Day(fixture.clock.now) })
-        var service = ReleaseService(statistics: statistics, releases: releases ?? fixture.store, signer: fixture.store.signer,
-                                     now: { fixture.clock.now })
+        let statistics = OfficeStatistics(
+            store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
+            today: { Day(fixture.clock.now) })
+        var service = ReleaseService(
+            statistics: statistics, releases: releases ?? fixture.store, signer: fixture.store.signer,
+            now: { fixture.clock.now })
         service.noiseSource = { SeededNoise(state: 7) }
         return service
     }
@@ -98,8 +111,10 @@ struct ReleaseServicePrivacyTests {
     private static func fixtureWithOneCase() async throws -> CaseworkFixture {
         let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
         let counsellor = try await fixture.login("berater.a1")
-        let id = try await fixture.casework.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
-                                                                contact: nil, note: nil), by: counsellor)
+        let id = try await fixture.casework.create(
+            NewCaseInput(
+                kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
+                contact: nil, note: nil), by: counsellor)
         try await fixture.casework.classify(id, codes: ["ground": ["lebensalter"]], flags: [], region: nil, by: counsellor)
         fixture.clock.advance(days: 60)
         return fixture

@@ -1,28 +1,37 @@
 import Casework
 import Foundation
 import Sealing
+import SichtbarCore
 import Statistics
 import Testing
+
 @testable import CaseStore
-import SichtbarCore
 
 @Suite("ReleaseService: a closed period's tables frozen, signed and sealed, asked again the same")
 struct ReleaseServiceTests {
     @Test func aReleaseIsFrozenSignedAndTheSameWhenAskedAgain() async throws {
         // 2026-05-12; the clock moves past the quarter before the release.
         let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
-        let lead = try await fixture.login("lead.a"), counsellor = try await fixture.login("berater.a1")
-        let id = try await fixture.casework.create(NewCaseInput(kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
-                                                                contact: nil, note: nil), by: counsellor)
+        let lead = try await fixture.login("lead.a")
+        let counsellor = try await fixture.login("berater.a1")
+        let id = try await fixture.casework.create(
+            NewCaseInput(
+                kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
+                contact: nil, note: nil), by: counsellor)
         try await fixture.casework.classify(id, codes: ["ground": ["antisemitismus"]], flags: [], region: nil, by: counsellor)
-        let late = try await fixture.casework.create(NewCaseInput(kind: "meldung", channel: "telefon", title: "Spät", persons: [], contact: nil,
-                                                                  note: nil), by: counsellor)
+        let late = try await fixture.casework.create(
+            NewCaseInput(
+                kind: "meldung", channel: "telefon", title: "Spät", persons: [], contact: nil,
+                note: nil), by: counsellor)
         fixture.clock.advance(days: 60)
         let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
-        let policy = try StatisticsPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
-        let statistics = OfficeStatistics(store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
-                                          today: { Day(fixture.clock.now) })
-        let service = ReleaseService(statistics: statistics, releases: fixture.store, signer: fixture.store.signer, now: { fixture.clock.now })
+        let policy = try StatisticsPolicy.load(
+            from: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
+        let statistics = OfficeStatistics(
+            store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
+            today: { Day(fixture.clock.now) })
+        let service = ReleaseService(
+            statistics: statistics, releases: fixture.store, signer: fixture.store.signer, now: { fixture.clock.now })
         let quarter = try #require(StatPeriod("2026-Q2"))
 
         let (stored, file) = try await service.release(quarter, session: lead)
@@ -34,8 +43,9 @@ struct ReleaseServiceTests {
 
         // A second case of the quarter classified afterwards does not change the frozen release.
         try await fixture.casework.classify(late, codes: ["ground": ["lebensalter"]], flags: [], region: nil, by: counsellor)
-        #expect(try await statistics.tables(for: quarter, session: lead).first { $0.name == "ueberblick" }?.margins.first?.count == 2,
-                "computed afresh the quarter has two")
+        #expect(
+            try await statistics.tables(for: quarter, session: lead).first { $0.name == "ueberblick" }?.margins.first?.count == 2,
+            "computed afresh the quarter has two")
         let again = try await service.release(quarter, session: lead)
         #expect(again.stored == stored && again.file == file)
         #expect(again.file.tables.first { $0.name == "ueberblick" }?.margins.first?.count == 1)

@@ -1,12 +1,13 @@
 import Casework
 import Foundation
-import Sealing
-import Testing
-@testable import CaseStore
 import Intake
+import Sealing
 import SichtbarCore
 import Statistics
+import Testing
 import Workflow
+
+@testable import CaseStore
 
 /// Retention over the real store under a test clock: each kind deleted on its day and not the day
 /// before, its receipt then unknown, the legal hold, the audit chain, the classifications of a
@@ -27,11 +28,15 @@ import Workflow
 
     /// A report through intake; its receipt and the id of the case it made (the one that was not there before).
     func submit(_ fixture: CaseworkFixture, _ narrative: String = "Die Wohnung wurde mir wegen meines Namens verweigert.") async throws
-        -> (Receipt, EntityID) {
+        -> (Receipt, EntityID)
+    {
         let before = try await openCount(fixture)
-        let receipt = (try await fixture.reporter.submit(ReportSubmission(language: "de", narrative: narrative, grounds: ["rassistische_zuschreibung"],
-                                                                         area: "wohnen", contactWish: "mailbox", office: fixture.officeA.id.hex,
-                                                                         consent: true))).receipt
+        let receipt =
+            (try await fixture.reporter.submit(
+                ReportSubmission(
+                    language: "de", narrative: narrative, grounds: ["rassistische_zuschreibung"],
+                    area: "wohnen", contactWish: "mailbox", office: fixture.officeA.id.hex,
+                    consent: true))).receipt
         let made = try await openCount(fixture).subtracting(before)
         return (receipt, try #require(made.first))
     }
@@ -48,15 +53,21 @@ import Workflow
         for _ in 0..<2 {
             let (_, id) = try await submit(fixture)
             try await casework.transition(id, TransitionRequest(from: "eingegangen", to: "sachverhaltsklaerung"), by: lead)
-            try await casework.transition(id, TransitionRequest(from: "sachverhaltsklaerung", to: "abschluss", outcome: "information",
-                                                                reason: "Auskunft gegeben"), by: lead)
+            try await casework.transition(
+                id,
+                TransitionRequest(
+                    from: "sachverhaltsklaerung", to: "abschluss", outcome: "information",
+                    reason: "Auskunft gegeben"), by: lead)
             closedCases.append(id)
         }
         let (closed, held) = (closedCases[0], closedCases[1])
         try await casework.setLegalHold(held, hold: true, by: lead)
         let (requestReceipt, requested) = try await submit(fixture)
-        try await casework.transition(requested, TransitionRequest(from: "eingegangen", to: "loeschung_beantragt", requester: "gespraech",
-                                                                   confirmed: true), by: lead)
+        try await casework.transition(
+            requested,
+            TransitionRequest(
+                from: "eingegangen", to: "loeschung_beantragt", requester: "gespraech",
+                confirmed: true), by: lead)
 
         let retention = RetentionService(store: fixture.store, policy: RetentionPolicy(), now: { fixture.clock.now })
         var expectedGone: Set<EntityID> = []
@@ -92,29 +103,39 @@ import Workflow
         let events = try await fixture.store.database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT action FROM audit_event WHERE actor = 'system' ORDER BY seq")
         }
-        #expect(events == ["retention.deletion_carried_out", "retention.report_shredded", "retention.unclassified_shredded",
-                           "retention.closed_case_shredded", "retention.closed_case_shredded"])
+        #expect(
+            events == [
+                "retention.deletion_carried_out", "retention.report_shredded", "retention.unclassified_shredded",
+                "retention.closed_case_shredded", "retention.closed_case_shredded",
+            ])
         let holds = try await fixture.store.database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT action FROM audit_event WHERE action LIKE 'case.legal_hold%' ORDER BY seq")
         }
         #expect(holds == ["case.legal_hold_set", "case.legal_hold_lifted"])
         let verdict = try await fixture.store.verifyChain(fixture.officeA.id, key: fixture.store.signer.publicKey)
-        guard case .intact = verdict else { Issue.record("chain: \(verdict)"); return }
+        guard case .intact = verdict else {
+            Issue.record("chain: \(verdict)")
+            return
+        }
     }
 
     @Test func aCaseChangedSinceItWasReadWaitsForTheNextRun() async throws {
         let fixture = try await CaseworkFixture.make(now: Self.start)
         let lead = try await fixture.login("lead.a")
         let (_, id) = try await submit(fixture)
-        try await fixture.casework.transition(id, TransitionRequest(from: "eingegangen", to: "loeschung_beantragt", requester: "vorschlag_stelle",
-                                                                    confirmed: true), by: lead)
+        try await fixture.casework.transition(
+            id,
+            TransitionRequest(
+                from: "eingegangen", to: "loeschung_beantragt", requester: "vorschlag_stelle",
+                confirmed: true), by: lead)
         let stale = try #require(try await fixture.store.retentionCandidates().first { $0.id == id })
         // Taken back before the run deletes it: the run's compare-and-delete leaves it.
         try await fixture.casework.transition(id, TransitionRequest(from: "loeschung_beantragt", to: "previous"), by: lead)
         let done = try await fixture.store.shredForRetention([(stale, .deletionRequest)], at: Self.start)
         #expect(done.isEmpty)
-        #expect(try await fixture.store.retentionCandidates().first { $0.id == id }?.deletionRequestedOn == nil,
-                "taking the request back clears its day")
+        #expect(
+            try await fixture.store.retentionCandidates().first { $0.id == id }?.deletionRequestedOn == nil,
+            "taking the request back clears its day")
     }
 
     @Test func theClassificationsOfDeletedCasesGoOnceTheirYearIsReleased() async throws {
@@ -125,12 +146,15 @@ import Workflow
         let retention = RetentionService(store: fixture.store, policy: RetentionPolicy(), now: { fixture.clock.now })
         try Self.move(fixture.clock, to: "2026-02-20")
         #expect(try await retention.run(dryRun: false).shredded == [.report: 1])
-        let facets = { try await fixture.store.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM case_facets") ?? -1 } }
+        let facets = {
+            try await fixture.store.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM case_facets") ?? -1 }
+        }
         #expect(try await facets() == 1, "the classification outlives the case: 2025 is not released yet")
 
         let office = fixture.officeA.id
         func release(_ period: String) -> StoredRelease {
-            StoredRelease(id: .random(), officeID: office, period: period, createdAt: "2026-02-20T10:00:00Z", keyVersion: 1, sealed: [1, 2, 3])
+            StoredRelease(
+                id: .random(), officeID: office, period: period, createdAt: "2026-02-20T10:00:00Z", keyVersion: 1, sealed: [1, 2, 3])
         }
         _ = try await fixture.store.freeze(release("2025-Q3"), audit: .member("lead.a", .releaseFrozen, "2025-Q3"))
         #expect(try await retention.run(dryRun: true).facetsDue == 0, "a quarter's release is not the year's")

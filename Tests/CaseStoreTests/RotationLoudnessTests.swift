@@ -1,11 +1,12 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
-import Testing
-@testable import CaseStore
 import Members
+import Sealing
 import SichtbarCore
+import Testing
+
+@testable import CaseStore
 
 /// A rotation that cannot finish is never silent: the store keeps why, health and metrics count
 /// it, and the lead's rotation state carries the reason.
@@ -16,8 +17,9 @@ struct RotationLoudnessTests {
         let store = SQLiteMemberStore(database: database, signer: SigningKeyPair())
         let keys = try OfficeKeys.generate()
         let office = try await database.createOffice(name: "Nord", profile: OfficeProfile(), keys: keys)
-        let (lead, leadKeys) = try await database.createMember(username: "lea.nord", role: .lead, office: office, keys: keys,
-                                                              passphrase: SecureBytes(utf8: "Kaffee-Tasse-Ruhrpott-7"))
+        let (lead, leadKeys) = try await database.createMember(
+            username: "lea.nord", role: .lead, office: office, keys: keys,
+            passphrase: SecureBytes(utf8: "Kaffee-Tasse-Ruhrpott-7"))
         return (database, store, office, keys, Session(member: lead, keys: leadKeys, officeRoot: keys.secrets.rootFingerprint))
     }
 
@@ -42,8 +44,9 @@ struct RotationLoudnessTests {
     @Test func aRemovalWhileARotationRunsAsksForAnother() async throws {
         let (database, store, office, keys, session) = try await Self.office()
         for name in ["cem.eins", "cem.zwei"] {
-            _ = try await database.createMember(username: name, role: .counsellor, office: office, keys: keys,
-                                                passphrase: SecureBytes(utf8: "Kaffee-Tasse-Ruhrpott-8"))
+            _ = try await database.createMember(
+                username: name, role: .counsellor, office: office, keys: keys,
+                passphrase: SecureBytes(utf8: "Kaffee-Tasse-Ruhrpott-8"))
         }
         let service = try MemberService(store: store, policy: AccessPolicy(), rotationGrace: .zero)
         try await service.remove(username: "cem.eins", by: session, rotateInBackground: false)

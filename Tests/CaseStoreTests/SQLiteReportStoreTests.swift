@@ -1,11 +1,12 @@
 import Casework
 import Foundation
 import GRDB
-import Sealing
-import Testing
-@testable import CaseStore
 import Intake
+import Sealing
 import SichtbarCore
+import Testing
+
+@testable import CaseStore
 
 @Suite struct SQLiteReportStoreTests {
     @Test func reportRoundTripsThroughTheMailbox() async throws {

@@ -1,14 +1,17 @@
 import Casework
-@testable import CaseStore
 import SichtbarCore
 import Statistics
+
+@testable import CaseStore
 
 /// Reads of the office's releases that see none (as a read made before another lead's freeze
 /// committed would); freezing goes to the real store.
 struct StaleReleaseReads: ReleaseStore {
     let store: SQLiteMemberStore
 
-    func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void) async throws -> StoredRelease {
+    func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void) async throws
+        -> StoredRelease
+    {
         try await store.freeze(release, audit: audit, admit: admit)
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Casework
 import SichtbarTesting
+import Testing
+
+@testable import Casework
 
 @Suite struct CaseSheetFieldsTests {
     /// A sheet from before fields existed keeps every rule; a new one has only the always-fields
@@ -14,7 +15,9 @@ import SichtbarTesting
         #expect(sheet.legalFields(policy) == policy.alwaysFieldCodes.union(["zivilrecht"]))
         sheet.chosenFields = ["beschaeftigung"]
         #expect(sheet.legalFields(policy) == policy.alwaysFieldCodes.union(["beschaeftigung"]))
-        let legacy = try JSONDecoder().decode(CaseSheet.self, from: Data(#"{"title":"","persons":[],"events":[],"manualDeadlines":[],"documents":[],"interventions":[]}"#.utf8))
+        let legacy = try JSONDecoder().decode(
+            CaseSheet.self,
+            from: Data(#"{"title":"","persons":[],"events":[],"manualDeadlines":[],"documents":[],"interventions":[]}"#.utf8))
         #expect(legacy.legalFields(policy) == policy.allFieldCodes)
     }
 }

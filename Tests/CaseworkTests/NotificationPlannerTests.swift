@@ -1,8 +1,8 @@
 import Casework
 import Foundation
-import Testing
 import SichtbarCore
 import SichtbarTesting
+import Testing
 
 /// Who is told, when: once per new thing, at most once per interval, members only of their own
 /// cases, and a failed hand-over tried again; the addresses accepted and the mail's content.
@@ -24,8 +24,9 @@ import SichtbarTesting
         planner.delivered(to: officeAddress, items: due[officeAddress] ?? [], at: start)
         #expect(planner.due([first], recipients: recipients, now: start.addingTimeInterval(7200)).isEmpty, "told already")
         let second = WaitingItem(officeID: office, caseID: .random(), reason: .reporterUnread)
-        #expect(planner.due([first, second], recipients: recipients, now: start.addingTimeInterval(600)).isEmpty,
-                "new, but the interval is not over")
+        #expect(
+            planner.due([first, second], recipients: recipients, now: start.addingTimeInterval(600)).isEmpty,
+            "new, but the interval is not over")
         let later = planner.due([first, second], recipients: recipients, now: start.addingTimeInterval(3600))
         #expect(Set(later.keys) == [officeAddress])
     }
@@ -55,7 +56,8 @@ import SichtbarTesting
         var planner = NotificationPlanner(interval: 60)
         let id = EntityID.random()
         let monday = WaitingItem(officeID: office, caseID: id, reason: .dueTomorrow, day: Day(iso: "2026-12-07"))
-        planner.delivered(to: officeAddress, items: planner.due([monday], recipients: recipients, now: start)[officeAddress] ?? [], at: start)
+        planner.delivered(
+            to: officeAddress, items: planner.due([monday], recipients: recipients, now: start)[officeAddress] ?? [], at: start)
         let friday = WaitingItem(officeID: office, caseID: id, reason: .dueTomorrow, day: Day(iso: "2026-12-11"))
         #expect(!planner.due([friday], recipients: recipients, now: start.addingTimeInterval(120)).isEmpty)
     }
@@ -65,26 +67,31 @@ import SichtbarTesting
         #expect(EmailAddress(text)?.value == text)
     }
 
-    @Test(arguments: ["", "beratung", "@ada-koeln.de", "beratung@", "beratung@localhost", "a b@c.de", "a@b.de\r\nBcc: x@y.de",
-                      "a@b.de, c@d.de", "<a@b.de>", "\"a\"@b.de", "-oQ/tmp@b.de", "a..b@c.de", "a@b..de", "a@-b.de",
-                      String(repeating: "a", count: 65) + "@b.de"])
+    @Test(arguments: [
+        "", "beratung", "@ada-koeln.de", "beratung@", "beratung@localhost", "a b@c.de", "a@b.de\r\nBcc: x@y.de",
+        "a@b.de, c@d.de", "<a@b.de>", "\"a\"@b.de", "-oQ/tmp@b.de", "a..b@c.de", "a@b..de", "a@-b.de",
+        String(repeating: "a", count: 65) + "@b.de",
+    ])
     func anythingButAPlainAddressIsRefused(_ text: String) {
         #expect(EmailAddress(text) == nil, "\(text.debugDescription)")
     }
 
     @Test func theMailSaysNothingButThatSomethingWaits() {
-        let message = NotificationMail.message(to: officeAddress, from: EmailAddress("sichtbar@ada-koeln.de")!, at: start,
-                                               link: "https://sichtbar.ada-koeln.de/login")
+        let message = NotificationMail.message(
+            to: officeAddress, from: EmailAddress("sichtbar@ada-koeln.de")!, at: start,
+            link: "https://sichtbar.ada-koeln.de/login")
         let parts = message.components(separatedBy: "\r\n\r\n")
         let headers = parts[0].components(separatedBy: "\r\n").map { String($0.prefix { $0 != ":" }) }
-        #expect(headers == ["From", "To", "Subject", "Date", "Auto-Submitted", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"])
+        #expect(
+            headers == ["From", "To", "Subject", "Date", "Auto-Submitted", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"])
         #expect(message.contains("To: <beratung@ada-koeln.de>\r\n"))
         #expect(message.contains("Subject: =?UTF-8?B?"))
         let body = parts.dropFirst().joined(separator: "\r\n\r\n")
-        #expect(body == NotificationMail.body(link: "https://sichtbar.ada-koeln.de/login").replacingOccurrences(of: "\n", with: "\r\n"),
-                "the body is the fixed text: no case, no count, no reason")
+        #expect(
+            body == NotificationMail.body(link: "https://sichtbar.ada-koeln.de/login").replacingOccurrences(of: "\n", with: "\r\n"),
+            "the body is the fixed text: no case, no count, no reason")
         let hasDigit = body.unicodeScalars.contains { CharacterSet.decimalDigits.contains($0) }
-            #expect(!hasDigit, "not even a number")
+        #expect(!hasDigit, "not even a number")
         let bare = message.replacingOccurrences(of: "\r\n", with: "")
         #expect(!bare.contains("\n") && !bare.contains("\r"), "CRLF line ends only")
     }

@@ -1,8 +1,9 @@
 import Foundation
+import SichtbarTesting
 import Testing
+
 @testable import Casework
 @testable import SichtbarCore
-import SichtbarTesting
 
 /// `Policies/retention.yaml`: the periods the privacy notice states.
 @Suite struct RetentionPolicyTests {

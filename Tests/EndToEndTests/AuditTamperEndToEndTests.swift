@@ -68,9 +68,11 @@ import Testing
             let leadToken = try await api.token(office.lead, office.leadPassphrase)
             let (_, inviteBody) = try await api.call("POST", "/invitations", token: leadToken, body: ["role": "counsellor"])
             let invitation = try #require(HTTP.json(inviteBody)["invitation"] as? String, "\(inviteBody)")
-            let (enrolStatus, _) = try await api.call("POST", "/enrolment", body: [
-                "invitation": invitation, "username": "clara.audit", "passphrase": "Wolke-Brunnen-Tasse-31",
-            ])
+            let (enrolStatus, _) = try await api.call(
+                "POST", "/enrolment",
+                body: [
+                    "invitation": invitation, "username": "clara.audit", "passphrase": "Wolke-Brunnen-Tasse-31",
+                ])
             #expect(enrolStatus == 201)
             let counsellorToken = try await api.token("clara.audit", "Wolke-Brunnen-Tasse-31")
             try await api.report(uniqueNarrative("audit"))
@@ -86,8 +88,10 @@ import Testing
         #expect(server.process.terminationStatus == 0, "the server stopped cleanly: \(server.log)")
 
         // An earlier head the server genuinely signed, as a rollback would restore it.
-        let earlier = try CLI.query(office.database, "SELECT seq, hex(hash), hex(signature) FROM audit_head WHERE lower(hex(chain)) = ?",
-                                    [office.office]).split(separator: "|").map(String.init)
+        let earlier = try CLI.query(
+            office.database, "SELECT seq, hex(hash), hex(signature) FROM audit_head WHERE lower(hex(chain)) = ?",
+            [office.office]
+        ).split(separator: "|").map(String.init)
         try #require(earlier.count == 3)
         let earlierSequence = try #require(Int(earlier[0]))
         #expect(try CLI.query(office.database, "SELECT max(seq) FROM audit_event") == earlier[0])
@@ -135,71 +139,98 @@ import Testing
 
         let n = total
         let cases: [Tampering] = [
-            Tampering(name: "(a) one event's subject edited", program: """
-                db.execute("UPDATE audit_event SET subject = 'jemand.anders' WHERE chain = ? AND seq = 2", (office,))
-                """, anchor: false, status: 1, fragments: ["BROKEN at event 2:", "event 2 does not match its hash"]),
-            Tampering(name: "(b) a middle event deleted", program: """
-                db.execute("DELETE FROM audit_event WHERE chain = ? AND seq = 4", (office,))
-                """, anchor: false, status: 1, fragments: ["BROKEN at event 4:", "events 4 to 4 are missing"]),
-            Tampering(name: "(c) an event inserted in the middle", program: """
-                shift_up(4)
-                db.execute("INSERT INTO audit_event VALUES (?, 4, '2026-01-01T00:00:00Z', 'operator', 'member.removed', 'clara.audit', ?)",
-                           (office, os.urandom(32)))
-                """, anchor: false, status: 1, fragments: ["BROKEN at event 4:", "event 4 does not match its hash"]),
-            Tampering(name: "(c') an event inserted and every later hash recomputed", program: """
-                shift_up(4)
-                db.execute("INSERT INTO audit_event VALUES (?, 4, '2026-01-01T00:00:00Z', 'operator', 'member.removed', 'clara.audit', ?)",
-                           (office, bytes(32)))
-                relink(4)
-                """, anchor: false, status: 1,
+            Tampering(
+                name: "(a) one event's subject edited",
+                program: """
+                    db.execute("UPDATE audit_event SET subject = 'jemand.anders' WHERE chain = ? AND seq = 2", (office,))
+                    """, anchor: false, status: 1, fragments: ["BROKEN at event 2:", "event 2 does not match its hash"]),
+            Tampering(
+                name: "(b) a middle event deleted",
+                program: """
+                    db.execute("DELETE FROM audit_event WHERE chain = ? AND seq = 4", (office,))
+                    """, anchor: false, status: 1, fragments: ["BROKEN at event 4:", "events 4 to 4 are missing"]),
+            Tampering(
+                name: "(c) an event inserted in the middle",
+                program: """
+                    shift_up(4)
+                    db.execute("INSERT INTO audit_event VALUES (?, 4, '2026-01-01T00:00:00Z', 'operator', 'member.removed', 'clara.audit', ?)",
+                               (office, os.urandom(32)))
+                    """, anchor: false, status: 1, fragments: ["BROKEN at event 4:", "event 4 does not match its hash"]),
+            Tampering(
+                name: "(c') an event inserted and every later hash recomputed",
+                program: """
+                    shift_up(4)
+                    db.execute("INSERT INTO audit_event VALUES (?, 4, '2026-01-01T00:00:00Z', 'operator', 'member.removed', 'clara.audit', ?)",
+                               (office, bytes(32)))
+                    relink(4)
+                    """, anchor: false, status: 1,
                 fragments: ["BROKEN at event \(n + 1):", "the signed head names event \(n), the chain ends at event \(n + 1)"]),
-            Tampering(name: "(c'') a well-linked event appended", program: """
-                previous = hash_of(last())
-                seq = last() + 1
-                db.execute("INSERT INTO audit_event VALUES (?, ?, '2026-01-01T00:00:00Z', 'lead.koeln', 'case.viewed', 'x', ?)",
-                           (office, seq, link(previous, seq, '2026-01-01T00:00:00Z', 'lead.koeln', 'case.viewed', 'x')))
-                """, anchor: false, status: 1,
+            Tampering(
+                name: "(c'') a well-linked event appended",
+                program: """
+                    previous = hash_of(last())
+                    seq = last() + 1
+                    db.execute("INSERT INTO audit_event VALUES (?, ?, '2026-01-01T00:00:00Z', 'lead.koeln', 'case.viewed', 'x', ?)",
+                               (office, seq, link(previous, seq, '2026-01-01T00:00:00Z', 'lead.koeln', 'case.viewed', 'x')))
+                    """, anchor: false, status: 1,
                 fragments: ["BROKEN at event \(n + 1):", "the signed head names event \(n), the chain ends at event \(n + 1)"]),
-            Tampering(name: "(d) two events' sequence numbers swapped", program: """
-                db.execute("UPDATE audit_event SET seq = 1000000 WHERE chain = ? AND seq = 3", (office,))
-                db.execute("UPDATE audit_event SET seq = 3 WHERE chain = ? AND seq = 4", (office,))
-                db.execute("UPDATE audit_event SET seq = 4 WHERE chain = ? AND seq = 1000000", (office,))
-                """, anchor: false, status: 1, fragments: ["BROKEN at event 3:", "event 3 does not match its hash"]),
-            Tampering(name: "(e) newest events deleted and the head rewritten to match", program: """
-                keep = last() - 2
-                db.execute("DELETE FROM audit_event WHERE chain = ? AND seq > ?", (office, keep))
-                set_head(keep, hash_of(keep))
-                """, anchor: false, status: 1,
+            Tampering(
+                name: "(d) two events' sequence numbers swapped",
+                program: """
+                    db.execute("UPDATE audit_event SET seq = 1000000 WHERE chain = ? AND seq = 3", (office,))
+                    db.execute("UPDATE audit_event SET seq = 3 WHERE chain = ? AND seq = 4", (office,))
+                    db.execute("UPDATE audit_event SET seq = 4 WHERE chain = ? AND seq = 1000000", (office,))
+                    """, anchor: false, status: 1, fragments: ["BROKEN at event 3:", "event 3 does not match its hash"]),
+            Tampering(
+                name: "(e) newest events deleted and the head rewritten to match",
+                program: """
+                    keep = last() - 2
+                    db.execute("DELETE FROM audit_event WHERE chain = ? AND seq > ?", (office, keep))
+                    set_head(keep, hash_of(keep))
+                    """, anchor: false, status: 1,
                 fragments: ["BROKEN at event \(n - 2):", "the signature over the chain head does not verify"]),
-            Tampering(name: "(e) newest events deleted and the head rewritten to match", program: """
-                keep = last() - 2
-                db.execute("DELETE FROM audit_event WHERE chain = ? AND seq > ?", (office, keep))
-                set_head(keep, hash_of(keep))
-                """, anchor: true, status: 1, fragments: ["the signature over the chain head does not verify"]),
-            Tampering(name: "(f) events deleted back to before the checkpoint", program: """
-                db.execute("DELETE FROM audit_event WHERE chain = ? AND seq >= ?", (office, int(sys.argv[3]) - 2))
-                """, anchor: true, status: 1,
-                fragments: ["does not extend the checkpoint",
-                            "the chain ends at event \(checkpointSequence - 3), before the checkpoint's event \(checkpointSequence)"]),
+            Tampering(
+                name: "(e) newest events deleted and the head rewritten to match",
+                program: """
+                    keep = last() - 2
+                    db.execute("DELETE FROM audit_event WHERE chain = ? AND seq > ?", (office, keep))
+                    set_head(keep, hash_of(keep))
+                    """, anchor: true, status: 1, fragments: ["the signature over the chain head does not verify"]),
+            Tampering(
+                name: "(f) events deleted back to before the checkpoint",
+                program: """
+                    db.execute("DELETE FROM audit_event WHERE chain = ? AND seq >= ?", (office, int(sys.argv[3]) - 2))
+                    """, anchor: true, status: 1,
+                fragments: [
+                    "does not extend the checkpoint",
+                    "the chain ends at event \(checkpointSequence - 3), before the checkpoint's event \(checkpointSequence)",
+                ]),
             // The rollback only a kept checkpoint reveals: back to an earlier head the server really signed.
-            Tampering(name: "(f') rolled back to an earlier signed head", program: """
-                db.execute("DELETE FROM audit_event WHERE chain = ? AND seq > ?", (office, int(sys.argv[3]) - 1))
-                set_head(int(sys.argv[3]) - 1, bytes.fromhex(sys.argv[4]), bytes.fromhex(sys.argv[5]))
-                """, anchor: false, status: 0, fragments: ["intact, \(earlierSequence) events"]),
-            Tampering(name: "(f') rolled back to an earlier signed head", program: """
-                db.execute("DELETE FROM audit_event WHERE chain = ? AND seq > ?", (office, int(sys.argv[3]) - 1))
-                set_head(int(sys.argv[3]) - 1, bytes.fromhex(sys.argv[4]), bytes.fromhex(sys.argv[5]))
-                """, anchor: true, status: 1,
-                fragments: ["does not extend the checkpoint",
-                            "the chain ends at event \(earlierSequence), before the checkpoint's event \(checkpointSequence): newer events were deleted"]),
+            Tampering(
+                name: "(f') rolled back to an earlier signed head",
+                program: """
+                    db.execute("DELETE FROM audit_event WHERE chain = ? AND seq > ?", (office, int(sys.argv[3]) - 1))
+                    set_head(int(sys.argv[3]) - 1, bytes.fromhex(sys.argv[4]), bytes.fromhex(sys.argv[5]))
+                    """, anchor: false, status: 0, fragments: ["intact, \(earlierSequence) events"]),
+            Tampering(
+                name: "(f') rolled back to an earlier signed head",
+                program: """
+                    db.execute("DELETE FROM audit_event WHERE chain = ? AND seq > ?", (office, int(sys.argv[3]) - 1))
+                    set_head(int(sys.argv[3]) - 1, bytes.fromhex(sys.argv[4]), bytes.fromhex(sys.argv[5]))
+                    """, anchor: true, status: 1,
+                fragments: [
+                    "does not extend the checkpoint",
+                    "the chain ends at event \(earlierSequence), before the checkpoint's event \(checkpointSequence): newer events were deleted",
+                ]),
         ]
 
         for (index, tampering) in cases.enumerated() {
             let copy = work.appendingPathComponent("tampered-\(index)")
             try FileManager.default.copyItem(at: office.folder, to: copy)
-            _ = try CLI.python(Self.prelude + tampering.program + "\ndb.commit()\ndb.close()\n",
-                               database: copy.appendingPathComponent("sichtbar.sqlite"),
-                               [office.office, "\(checkpointSequence)", earlier[1], earlier[2]])
+            _ = try CLI.python(
+                Self.prelude + tampering.program + "\ndb.commit()\ndb.close()\n",
+                database: copy.appendingPathComponent("sichtbar.sqlite"),
+                [office.office, "\(checkpointSequence)", earlier[1], earlier[2]])
             let result = try verify(copy, anchor: tampering.anchor ? checkpointURL : nil)
             #expect(result.status == tampering.status, "\(tampering): \(result.output)")
             for fragment in tampering.fragments {

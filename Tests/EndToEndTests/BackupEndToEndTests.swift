@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Backup and restore on the real binary: a backup taken while 16 connections report, restored
 /// into a fresh folder and served from there, where every report acknowledged before the backup
@@ -54,7 +55,9 @@ import Testing
                     var request = URLRequest(url: url)
                     request.httpMethod = "POST"
                     request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-                    request.httpBody = Data(#"{"language": "de", "narrative": "\#(marker): Mir wurde die Wohnung verweigert.", "contactWish": "mailbox", "consent": true}"#.utf8)
+                    request.httpBody = Data(
+                        #"{"language": "de", "narrative": "\#(marker): Mir wurde die Wohnung verweigert.", "contactWish": "mailbox", "consent": true}"#
+                            .utf8)
                     do {
                         let (data, response) = try await Self.session.data(for: request)
                         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
@@ -86,8 +89,9 @@ import Testing
         let acknowledged = await ledger.acknowledged
         let before = acknowledged.filter { $0.at < backupStarted }
         let failures = await ledger.failures
-        print("backup under load: \(acknowledged.count) reports acknowledged, \(before.count) before the backup began, "
-              + "backup \(backup.json["seconds"] ?? "?") s, \(backup.json["bytes"] ?? "?") bytes")
+        print(
+            "backup under load: \(acknowledged.count) reports acknowledged, \(before.count) before the backup began, "
+                + "backup \(backup.json["seconds"] ?? "?") s, \(backup.json["bytes"] ?? "?") bytes")
         #expect(failures.isEmpty, "intake under the backup answered: \(failures.prefix(5))")
         #expect(before.count >= 50, "the load ran before the backup: \(before.count)")
         #expect(acknowledged.count > before.count, "and went on while it was made")
@@ -105,13 +109,15 @@ import Testing
         let restored = try CLI.run(["restore", "--from", backupFile.path, "--key", keyFile.path, "--data", restoredFolder.path, "--json"])
         #expect(restored.status == 0, "\(restored.output)")
         #expect((restored.json["cases"] as? Int ?? 0) >= before.count)
-        let copy = OfficeFixture(folder: restoredFolder, office: office.office, recoveryCode: office.recoveryCode, signingKey: office.signingKey,
-                                 lead: office.lead, leadPassphrase: office.leadPassphrase)
+        let copy = OfficeFixture(
+            folder: restoredFolder, office: office.office, recoveryCode: office.recoveryCode, signingKey: office.signingKey,
+            lead: office.lead, leadPassphrase: office.leadPassphrase)
         let second = try await copy.serve(["--mailbox-per-address", "0"])
         defer { second.terminate() }
         var missing: [String] = []
         for (receipt, marker, _) in before {
-            let (status, body) = try await HTTP.post("\(second.baseURL)/api/v1/mailbox", json: #"{"receipt": "\#(receipt)", "includeReport": true}"#)
+            let (status, body) = try await HTTP.post(
+                "\(second.baseURL)/api/v1/mailbox", json: #"{"receipt": "\#(receipt)", "includeReport": true}"#)
             let narrative = ((HTTP.json(body)["report"] as? [String: Any])?["narrative"] as? String) ?? ""
             if status != 200 || !narrative.hasPrefix(marker) { missing.append(marker) }
         }
@@ -121,8 +127,11 @@ import Testing
 
         // Another key opens nothing; a folder that is not empty is not restored into.
         let otherKey = base.appendingPathComponent("other.key")
-        #expect(try CLI.run(["backup", "key", "--data", base.appendingPathComponent("elsewhere").path, "--out", otherKey.path]).status == 0)
-        let wrong = try CLI.run(["restore", "--from", backupFile.path, "--key", otherKey.path, "--data", base.appendingPathComponent("wrong").path])
+        #expect(
+            try CLI.run(["backup", "key", "--data", base.appendingPathComponent("elsewhere").path, "--out", otherKey.path]).status == 0)
+        let wrong = try CLI.run([
+            "restore", "--from", backupFile.path, "--key", otherKey.path, "--data", base.appendingPathComponent("wrong").path,
+        ])
         #expect(wrong.status == 1 && wrong.stderr.contains("not made for this backup key"), "\(wrong.output)")
         let occupied = try CLI.run(["restore", "--from", backupFile.path, "--key", keyFile.path, "--data", office.data])
         #expect(occupied.status == 2 && occupied.stderr.contains("not empty"), "\(occupied.output)")

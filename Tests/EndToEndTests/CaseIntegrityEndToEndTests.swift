@@ -23,7 +23,8 @@ import Testing
             let api = MemberAPIClient(first)
             let token = try await api.token(office.lead, office.leadPassphrase)
             func create(_ title: String) async throws -> String {
-                let (status, body) = try await api.call("POST", "/cases", token: token, body: ["kind": "beratungsfall", "channel": "telefon", "title": title])
+                let (status, body) = try await api.call(
+                    "POST", "/cases", token: token, body: ["kind": "beratungsfall", "channel": "telefon", "title": title])
                 guard status == 201, let id = HTTP.json(body)["id"] as? String else { throw E2EError("create answered \(status): \(body)") }
                 return id
             }
@@ -44,17 +45,22 @@ import Testing
 
             // An older sheet: the operator copies sheet, revision and authenticator at revision 0.
             cases["sheet"] = try await create("Erster Stand")
-            oldSheet = try CLI.query(database, """
+            oldSheet = try CLI.query(
+                database,
+                """
                 SELECT hex(s.id), hex(s.ciphertext), hex(c.integrity), c.revision FROM record s JOIN case_file c ON c.id = s.case_id
                 WHERE lower(hex(s.case_id)) = ? AND s.kind = 'sheet'
-                """, [try #require(cases["sheet"])]).split(separator: "|").map(String.init)
+                """, [try #require(cases["sheet"])]
+            ).split(separator: "|").map(String.init)
             #expect(oldSheet.count == 4 && oldSheet[3] == "0", "\(oldSheet)")
             try await note(try #require(cases["sheet"]), "Geheime Notiz nach dem ersten Stand")
 
             // An older sheet alone: only the sheet row from revision 0.
             cases["sheetOnly"] = try await create("Erster Stand")
-            oldSheetOnly = try CLI.query(database, "SELECT hex(id), hex(ciphertext) FROM record WHERE lower(hex(case_id)) = ? AND kind = 'sheet'",
-                                         [try #require(cases["sheetOnly"])]).split(separator: "|").map(String.init)
+            oldSheetOnly = try CLI.query(
+                database, "SELECT hex(id), hex(ciphertext) FROM record WHERE lower(hex(case_id)) = ? AND kind = 'sheet'",
+                [try #require(cases["sheetOnly"])]
+            ).split(separator: "|").map(String.init)
             try await note(try #require(cases["sheetOnly"]), "Geheime Notiz nach dem ersten Stand")
 
             cases["entry"] = try await create("Eintrag")
@@ -65,12 +71,15 @@ import Testing
             cases["message"] = reported
             try await reporterMessage(receipt, "Ich habe noch ein Foto der Absage.")
             // The operator notes which row is the reporter's message (the only one, still pending).
-            reporterMessageID = try CLI.query(database, "SELECT hex(id) FROM record WHERE lower(hex(case_id)) = ? AND kind = 'message' AND pending = 1",
-                                              [reported])
+            reporterMessageID = try CLI.query(
+                database, "SELECT hex(id) FROM record WHERE lower(hex(case_id)) = ? AND kind = 'message' AND pending = 1",
+                [reported])
             #expect(reporterMessageID.count == 32, "\(reporterMessageID)")
             let (openStatus, openBody) = try await api.call("GET", "/cases/\(reported)", token: token)
             #expect(openStatus == 200 && openBody.contains("Foto der Absage"), "\(openStatus)")
-            #expect(try await api.call("POST", "/cases/\(reported)/messages", token: token, body: ["text": "Danke, wir melden uns."]).status == 204)
+            #expect(
+                try await api.call("POST", "/cases/\(reported)/messages", token: token, body: ["text": "Danke, wir melden uns."]).status
+                    == 204)
 
             // A reporter message no counsellor has opened yet: the residual risk.
             let (pendingReceipt, pendingCase) = try await report("pending")
@@ -86,7 +95,8 @@ import Testing
         }
 
         // The operator, with the server stopped and plain SQL.
-        _ = try CLI.python("""
+        _ = try CLI.python(
+            """
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
             c = lambda h: bytes.fromhex(h)
@@ -114,7 +124,10 @@ import Testing
             db.execute("UPDATE record SET case_id = ? WHERE case_id = ? AND kind = 'entry'", (a, b))
             db.execute("UPDATE record SET case_id = ? WHERE case_id = x'00' AND kind = 'entry'", (b,))
             db.commit()
-            """, database: database, try ["sheet", "entry", "message", "pending", "a", "b"].map { try #require(cases[$0]) } + oldSheet + [reporterMessageID, try #require(cases["sheetOnly"])] + oldSheetOnly)
+            """, database: database,
+            try ["sheet", "entry", "message", "pending", "a", "b"].map { try #require(cases[$0]) } + oldSheet + [
+                reporterMessageID, try #require(cases["sheetOnly"]),
+            ] + oldSheetOnly)
 
         let second = try await office.serve()
         defer { second.terminate() }
@@ -125,7 +138,9 @@ import Testing
             let (status, body) = try await api.call("GET", "/cases/\(id)", token: token)
             #expect(status == 409, "\(name): \(status)")
             #expect(errorCode(body) == "case_integrity", "\(name): \(body)")
-            for secret in ["Notiz", "Foto", "Eintrag", "Stand", "Fall"] { #expect(!body.contains(secret), "\(name) leaks nothing: \(body)") }
+            for secret in ["Notiz", "Foto", "Eintrag", "Stand", "Fall"] {
+                #expect(!body.contains(secret), "\(name) leaks nothing: \(body)")
+            }
         }
         // No change is written over a tampered case (it would make the tampering look genuine).
         let entryCase = try #require(cases["entry"])

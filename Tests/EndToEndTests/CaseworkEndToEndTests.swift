@@ -20,8 +20,9 @@ import Testing
         guard added.status == 0, let invitation = added.json["invitation"] as? String else { throw E2EError("office add: \(added.output)") }
         let lead = try office.enrol(invitation, username: "lead.dortmund", passphrase: otherPassphrase)
         guard lead.status == 0 else { throw E2EError("enrolment of the second lead failed: \(lead.output)") }
-        let verband = try CLI.run(["verband", "init", "--data", office.data, "--name", "Verband NRW", "--analyst", "ana.lyse", "--json"],
-                                  stdin: analystPassphrase + "\n")
+        let verband = try CLI.run(
+            ["verband", "init", "--data", office.data, "--name", "Verband NRW", "--analyst", "ana.lyse", "--json"],
+            stdin: analystPassphrase + "\n")
         guard verband.status == 0 else { throw E2EError("verband init: \(verband.output)") }
         return office
     }
@@ -33,9 +34,12 @@ import Testing
         let api = MemberAPIClient(server)
 
         let narrative = uniqueNarrative("casework")
-        let (reportStatus, reportBody) = try await api.call("POST", "/reports", body: [
-            "language": "de", "narrative": narrative, "contactWish": "mailbox", "consent": true, "grounds": ["rassistische_zuschreibung"], "office": office.office,
-        ])
+        let (reportStatus, reportBody) = try await api.call(
+            "POST", "/reports",
+            body: [
+                "language": "de", "narrative": narrative, "contactWish": "mailbox", "consent": true,
+                "grounds": ["rassistische_zuschreibung"], "office": office.office,
+            ])
         #expect(reportStatus == 201, "\(reportBody)")
         let receipt = try #require(HTTP.json(reportBody)["receipt"] as? String)
 
@@ -47,17 +51,29 @@ import Testing
             try await api.call(method, "/cases/\(caseID)\(path)", token: token, body: body)
         }
         let today = Self.today()
-        #expect(try await send("PUT", "/classification", ["codes": ["ground": ["antimuslimisch"], "area": ["wohnen"]], "region": "05315"]).status == 204)
-        #expect(try await send("POST", "/contacts", ["on": today, "minutes": 45, "mode": "persoenlich", "with": "ratsuchende Person",
-                                                     "interpreting": "dgs"]).status == 204)
+        #expect(
+            try await send("PUT", "/classification", ["codes": ["ground": ["antimuslimisch"], "area": ["wohnen"]], "region": "05315"])
+                .status == 204)
+        #expect(
+            try await send(
+                "POST", "/contacts",
+                [
+                    "on": today, "minutes": 45, "mode": "persoenlich", "with": "ratsuchende Person",
+                    "interpreting": "dgs",
+                ]
+            ).status == 204)
         #expect(try await send("POST", "/notes", ["text": "Gedächtnisprotokoll besprochen."]).status == 204)
 
-        for (from, to) in [("eingegangen", "erstkontakt"), ("erstkontakt", "sachverhaltsklaerung"), ("sachverhaltsklaerung", "auftragsklaerung")] {
+        for (from, to) in [
+            ("eingegangen", "erstkontakt"), ("erstkontakt", "sachverhaltsklaerung"), ("sachverhaltsklaerung", "auftragsklaerung"),
+        ] {
             let (status, body) = try await send("POST", "/transitions", ["from": from, "to": to])
             #expect(status == 200, "\(from) → \(to): \(body)")
         }
-        let letter: [String: Any] = ["from": "auftragsklaerung", "to": "intervention", "intervention": "beschwerdebrief",
-                                     "counterpart": "Hausverwaltung Süd GmbH"]
+        let letter: [String: Any] = [
+            "from": "auftragsklaerung", "to": "intervention", "intervention": "beschwerdebrief",
+            "counterpart": "Hausverwaltung Süd GmbH",
+        ]
         // The counterpart is a party of the case, recorded first.
         let (notAParty, notAPartyBody) = try await send("POST", "/transitions", letter)
         #expect(notAParty == 422, "\(notAPartyBody)")
@@ -67,23 +83,37 @@ import Testing
         #expect(refusedStatus == 409)
         #expect(errorCode(refusedBody) == "document_missing", "\(refusedBody)")
         // A Vollmacht for someone else does not open the gate either, and the refusal says which is on file.
-        #expect(try await send("POST", "/documents", ["type": "vollmacht", "scope": ["beschwerdebrief"], "counterpart": "Stadtwerke",
-                                                      "signedOn": today]).status == 201)
+        #expect(
+            try await send(
+                "POST", "/documents",
+                [
+                    "type": "vollmacht", "scope": ["beschwerdebrief"], "counterpart": "Stadtwerke",
+                    "signedOn": today,
+                ]
+            ).status == 201)
         let unfit = try await send("POST", "/transitions", letter)
         #expect(errorCode(unfit.body) == "document_unfit" && "\(unfit.body)".contains("Stadtwerke"), "\(unfit.body)")
-        #expect(try await send("POST", "/documents", ["type": "vollmacht", "scope": ["beschwerdebrief"], "counterpart": "Hausverwaltung Süd GmbH",
-                                                      "signedOn": today]).status == 201)
+        #expect(
+            try await send(
+                "POST", "/documents",
+                [
+                    "type": "vollmacht", "scope": ["beschwerdebrief"], "counterpart": "Hausverwaltung Süd GmbH",
+                    "signedOn": today,
+                ]
+            ).status == 201)
         let (movedStatus, movedBody) = try await send("POST", "/transitions", letter)
         #expect(movedStatus == 200, "\(movedBody)")
 
         let answer = "Wir haben der Hausverwaltung geschrieben und melden uns."
         #expect(try await send("POST", "/messages", ["text": answer]).status == 204)
-        let (closedStatus, closedBody) = try await send("POST", "/transitions", ["from": "intervention", "to": "abschluss", "outcome": "erfolgreich"])
+        let (closedStatus, closedBody) = try await send(
+            "POST", "/transitions", ["from": "intervention", "to": "abschluss", "outcome": "erfolgreich"])
         #expect(closedStatus == 200, "\(closedBody)")
         #expect(HTTP.json(closedBody)["step"] as? String == "abschluss")
 
         // A second counsellor still holding the old step gets stale_step, and nothing moves.
-        let (staleStatus, staleBody) = try await send("POST", "/transitions", ["from": "intervention", "to": "abschluss", "outcome": "abgebrochen"])
+        let (staleStatus, staleBody) = try await send(
+            "POST", "/transitions", ["from": "intervention", "to": "abschluss", "outcome": "abgebrochen"])
         #expect(staleStatus == 409)
         #expect(errorCode(staleBody) == "stale_step")
 
@@ -114,7 +144,9 @@ import Testing
         defer { server.terminate() }
         let api = MemberAPIClient(server)
         let narrative = uniqueNarrative("access")
-        _ = try await api.call("POST", "/reports", body: ["language": "de", "narrative": narrative, "contactWish": "none", "consent": true, "office": office.office])
+        _ = try await api.call(
+            "POST", "/reports",
+            body: ["language": "de", "narrative": narrative, "contactWish": "none", "consent": true, "office": office.office])
         let lead = try await api.token(office.lead, office.leadPassphrase)
         let caseID = try #require(try await api.caseIDs(token: lead).first)
         let (_, missing) = try await api.call("GET", "/cases/\(String(repeating: "0", count: 32))", token: lead)
@@ -133,8 +165,11 @@ import Testing
         let carla = try await api.token("carla.rat", Self.counsellorPassphrase)
         let paul = try await api.token("paul.rat", Self.counsellorPassphrase)
         #expect(try await api.call("GET", "/cases/\(caseID)", token: paul).status == 200, "team access is on by default")
-        #expect(try await api.call("POST", "/cases/\(caseID)/assignees", token: lead,
-                                   body: ["assignees": [["username": "carla.rat", "role": "beratung"]]]).status == 204)
+        #expect(
+            try await api.call(
+                "POST", "/cases/\(caseID)/assignees", token: lead,
+                body: ["assignees": [["username": "carla.rat", "role": "beratung"]]]
+            ).status == 204)
         #expect(try await api.call("PUT", "/office/team-access", token: lead, body: ["open": false]).status == 204)
         let (closedStatus, closedBody) = try await api.call("GET", "/cases/\(caseID)", token: paul)
         #expect(closedStatus == 404)

@@ -7,8 +7,9 @@ import Testing
         let data = try ServerProcess.temporaryFolder().appendingPathComponent("data").path
         let passphrase = "Kompass-Laterne-Ufer-77"
 
-        let initialised = try ServerProcess.run(["init", "--data", data, "--office-name", "ADA Köln", "--admin", "lead.koeln", "--json"],
-                                                stdin: passphrase + "\n")
+        let initialised = try ServerProcess.run(
+            ["init", "--data", data, "--office-name", "ADA Köln", "--admin", "lead.koeln", "--json"],
+            stdin: passphrase + "\n")
         #expect(initialised.status == 0, "\(initialised.output)")
         let created = HTTP.json(try #require(initialised.output.split(separator: "\n").first.map(String.init)))
         let office = try #require(created["office"] as? String)
@@ -17,8 +18,9 @@ import Testing
         #expect((created["recoveryCode"] as? String)?.count == 26 + 6, "26 symbols in groups of four")
         #expect(!initialised.output.contains(passphrase), "the passphrase is never echoed")
 
-        let again = try ServerProcess.run(["init", "--data", data, "--office-name", "Second", "--admin", "someone.else"],
-                                          stdin: passphrase + "\n")
+        let again = try ServerProcess.run(
+            ["init", "--data", data, "--office-name", "Second", "--admin", "someone.else"],
+            stdin: passphrase + "\n")
         #expect(again.status == 2, "a second init is refused")
 
         let weak = try ServerProcess.run(["init", "--data", data + "-weak", "--office-name", "X", "--admin", "lead.x"], stdin: "short\n")
@@ -30,27 +32,40 @@ import Testing
         let second = HTTP.json(added.output)
         #expect((second["invitation"] as? String)?.count ?? 0 >= 40)
 
-        let profile = try ServerProcess.run(["office", "profile", "--data", data, "--office", office, "--as", "lead.koeln",
-                                             "--city", "Köln", "--regions", "05315,05362", "--law", "kdg",
-                                             "--hours", "Di 10–13 Uhr"], stdin: passphrase + "\n")
+        let profile = try ServerProcess.run(
+            [
+                "office", "profile", "--data", data, "--office", office, "--as", "lead.koeln",
+                "--city", "Köln", "--regions", "05315,05362", "--law", "kdg",
+                "--hours", "Di 10–13 Uhr",
+            ], stdin: passphrase + "\n")
         #expect(profile.status == 0, "\(profile.output)")
         #expect(profile.output.contains("not offered this office until its privacy notice names: --controller, --dpo"), "\(profile.output)")
-        let notice = try ServerProcess.run(["office", "profile", "--data", data, "--office", office, "--as", "lead.koeln",
-                                            "--controller", "Caritasverband (Test), Köln", "--dpo", "datenschutz@example.org"],
-                                           stdin: passphrase + "\n")
+        let notice = try ServerProcess.run(
+            [
+                "office", "profile", "--data", data, "--office", office, "--as", "lead.koeln",
+                "--controller", "Caritasverband (Test), Köln", "--dpo", "datenschutz@example.org",
+            ],
+            stdin: passphrase + "\n")
         #expect(notice.status == 0, "\(notice.output)")
         #expect(!notice.output.contains("not offered"), "\(notice.output)")
         // The operator names the fallback; Dortmund's notice is empty, so it is told so.
         let dortmund = try #require(second["office"] as? String)
         let fallback = try ServerProcess.run(["office", "fallback", "--data", data, "--office", dortmund])
         #expect(fallback.status == 0, "\(fallback.output)")
-        #expect(fallback.output.contains("takes no reports until its privacy notice names: --controller, --law, --dpo"), "\(fallback.output)")
+        #expect(
+            fallback.output.contains("takes no reports until its privacy notice names: --controller, --law, --dpo"), "\(fallback.output)")
         #expect(try ServerProcess.run(["office", "fallback", "--data", data, "--office", String(repeating: "0", count: 32)]).status == 2)
-        let wrongPassphrase = try ServerProcess.run(["office", "profile", "--data", data, "--office", office, "--as", "lead.koeln",
-                                                     "--city", "Bonn"], stdin: "not-the-passphrase-at-all\n")
+        let wrongPassphrase = try ServerProcess.run(
+            [
+                "office", "profile", "--data", data, "--office", office, "--as", "lead.koeln",
+                "--city", "Bonn",
+            ], stdin: "not-the-passphrase-at-all\n")
         #expect(wrongPassphrase.status == 1)
-        let badRegion = try ServerProcess.run(["office", "profile", "--data", data, "--office", office, "--as", "lead.koeln",
-                                               "--regions", "99999"], stdin: passphrase + "\n")
+        let badRegion = try ServerProcess.run(
+            [
+                "office", "profile", "--data", data, "--office", office, "--as", "lead.koeln",
+                "--regions", "99999",
+            ], stdin: passphrase + "\n")
         #expect(badRegion.status == 2)
         #expect(badRegion.output.contains("99999"))
 
@@ -67,8 +82,9 @@ import Testing
         #expect((offices.first?["dataProtection"] as? [String: Any])?["law"] as? String == "kdg")
 
         // A report for Köln's region lands with the Köln office; the lookup proves it reads back.
-        let (status, created2) = try await HTTP.post("\(server.baseURL)/api/v1/reports",
-                                                     json: #"{"language": "de", "narrative": "x", "region": "05362", "contactWish": "mailbox", "consent": true}"#)
+        let (status, created2) = try await HTTP.post(
+            "\(server.baseURL)/api/v1/reports",
+            json: #"{"language": "de", "narrative": "x", "region": "05362", "contactWish": "mailbox", "consent": true}"#)
         #expect(status == 201)
         #expect(HTTP.json(created2)["receipt"] != nil)
         #expect((HTTP.json(created2)["office"] as? [String: Any])?["name"] as? String == "ADA Köln")

@@ -27,8 +27,9 @@ import Testing
         let peak = summary["server_fds_max"] as? Int ?? Int.max
         // The per-address cap, plus refused connections still being closed: a few hundred at most when
         // the whole suite shares the two cores, never the thousands an uncapped server would hold.
-        #expect(before > 0 && peak - before <= 64 + 300,
-                "the server's descriptors grew by the per-address cap and those being closed, not by thousands: \(output)")
+        #expect(
+            before > 0 && peak - before <= 64 + 300,
+            "the server's descriptors grew by the per-address cap and those being closed, not by thousands: \(output)")
         #expect(try await HTTP.get("\(server.baseURL)/healthz").0 == 200)
         let refusals = server.log.split(separator: "\n").filter { $0.contains("refused") }
         #expect(!refusals.isEmpty, "refusals are logged")
@@ -41,7 +42,8 @@ import Testing
         let office = try OfficeFixture.create()
         let server = try await office.serve(["--header-timeout", "2", "--idle-timeout", "3"])
         defer { server.terminate() }
-        let output = try Self.python(#"""
+        let output = try Self.python(
+            #"""
             import json, socket, sys, time
             port = int(sys.argv[1])
             def slow_header():
@@ -86,7 +88,8 @@ import Testing
         let office = try OfficeFixture.create()
         let server = try await office.serve()
         defer { server.terminate() }
-        let output = try Self.python(#"""
+        let output = try Self.python(
+            #"""
             import json, socket, sys
             port = int(sys.argv[1])
             body = b'{"language": "de", "narrative": "Vorfall", "contactWish": "mailbox", "consent": true}'
@@ -128,112 +131,112 @@ import Testing
     /// The flood: two processes open the connections and hold them, the parent asks `/healthz`
     /// from 127.0.0.2 every 50 ms until both are done, then prints one JSON line.
     static let flood = #"""
-import json, multiprocessing, os, resource, socket, sys, time
+        import json, multiprocessing, os, resource, socket, sys, time
 
-PORT = int(sys.argv[1])
-TOTAL = int(sys.argv[2])
-HOLD = float(sys.argv[3])
-SERVER = sys.argv[4]
+        PORT = int(sys.argv[1])
+        TOTAL = int(sys.argv[2])
+        HOLD = float(sys.argv[3])
+        SERVER = sys.argv[4]
 
-def server_descriptors():
-    try:
-        return len(os.listdir("/proc/%s/fd" % SERVER))
-    except OSError:
-        return -1
-PARTIAL = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
-
-def raise_limit():
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    return hard
-
-def flood(count, done, results):
-    raise_limit()
-    held, failed, start = [], 0, time.monotonic()
-    for _ in range(count):
-        if time.monotonic() - start > 120:
-            failed += 1
-            continue
-        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        s.settimeout(5)
-        try:
-            s.connect(("127.0.0.1", PORT))
+        def server_descriptors():
             try:
-                s.send(PARTIAL)
+                return len(os.listdir("/proc/%s/fd" % SERVER))
             except OSError:
-                pass
-            held.append(s)
-        except OSError:
-            failed += 1
-            s.close()
-    opened_in = time.monotonic() - start
-    done.set()
-    time.sleep(HOLD)
-    still_open = 0
-    for s in held:
-        s.setblocking(False)
-        try:
-            data = s.recv(1)
-            still_open += 0 if data == b"" else 1
-        except BlockingIOError:
-            still_open += 1
-        except OSError:
-            pass
-    for s in held:
-        s.close()
-    results.put({"opened": len(held), "failed": failed, "open_at_end": still_open, "seconds": round(opened_in, 2)})
+                return -1
+        PARTIAL = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
 
-def probe():
-    start = time.monotonic()
-    try:
-        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        s.settimeout(5)
-        s.bind(("127.0.0.2", 0))
-        s.connect(("127.0.0.1", PORT))
-        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-        answer = b""
-        while True:
-            chunk = s.recv(4096)
-            if not chunk:
-                break
-            answer += chunk
-        s.close()
-        status = int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/1.1 ") else 0
-    except OSError:
-        status = 0
-    return status, (time.monotonic() - start) * 1000
+        def raise_limit():
+            soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+            return hard
 
-if __name__ == "__main__":
-    workers = 2
-    done = [multiprocessing.Event() for _ in range(workers)]
-    results = multiprocessing.Queue()
-    processes = [multiprocessing.Process(target=flood, args=(TOTAL // workers + (1 if i < TOTAL % workers else 0), done[i], results))
-                 for i in range(workers)]
-    for p in processes:
-        p.start()
-    probes = []
-    descriptors_before = server_descriptors()
-    descriptors = []
-    deadline = time.monotonic() + 180
-    while any(p.is_alive() for p in processes) and time.monotonic() < deadline:
-        probes.append(probe())
-        descriptors.append(server_descriptors())
-        time.sleep(0.05)
-    summaries = [results.get(timeout=30) for _ in processes]
-    for p in processes:
-        p.join(timeout=30)
-        if p.is_alive():
-            p.kill()
-    latencies = sorted(ms for _, ms in probes)
-    print(json.dumps({
-        "opened": sum(s["opened"] for s in summaries), "failed": sum(s["failed"] for s in summaries),
-        "open_at_end": sum(s["open_at_end"] for s in summaries), "flood_seconds": max(s["seconds"] for s in summaries),
-        "server_fds_before": descriptors_before, "server_fds_max": max(descriptors) if descriptors else None,
-        "probes": len(probes), "probes_ok": sum(1 for status, _ in probes if status == 200),
-        "statuses": sorted(set(status for status, _ in probes)),
-        "latency_ms_median": round(latencies[len(latencies) // 2], 1) if latencies else None,
-        "latency_ms_p99": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], 1) if latencies else None,
-        "latency_ms_max": round(latencies[-1], 1) if latencies else None,
-    }))
-"""#
+        def flood(count, done, results):
+            raise_limit()
+            held, failed, start = [], 0, time.monotonic()
+            for _ in range(count):
+                if time.monotonic() - start > 120:
+                    failed += 1
+                    continue
+                s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                s.settimeout(5)
+                try:
+                    s.connect(("127.0.0.1", PORT))
+                    try:
+                        s.send(PARTIAL)
+                    except OSError:
+                        pass
+                    held.append(s)
+                except OSError:
+                    failed += 1
+                    s.close()
+            opened_in = time.monotonic() - start
+            done.set()
+            time.sleep(HOLD)
+            still_open = 0
+            for s in held:
+                s.setblocking(False)
+                try:
+                    data = s.recv(1)
+                    still_open += 0 if data == b"" else 1
+                except BlockingIOError:
+                    still_open += 1
+                except OSError:
+                    pass
+            for s in held:
+                s.close()
+            results.put({"opened": len(held), "failed": failed, "open_at_end": still_open, "seconds": round(opened_in, 2)})
+
+        def probe():
+            start = time.monotonic()
+            try:
+                s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                s.settimeout(5)
+                s.bind(("127.0.0.2", 0))
+                s.connect(("127.0.0.1", PORT))
+                s.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                answer = b""
+                while True:
+                    chunk = s.recv(4096)
+                    if not chunk:
+                        break
+                    answer += chunk
+                s.close()
+                status = int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/1.1 ") else 0
+            except OSError:
+                status = 0
+            return status, (time.monotonic() - start) * 1000
+
+        if __name__ == "__main__":
+            workers = 2
+            done = [multiprocessing.Event() for _ in range(workers)]
+            results = multiprocessing.Queue()
+            processes = [multiprocessing.Process(target=flood, args=(TOTAL // workers + (1 if i < TOTAL % workers else 0), done[i], results))
+                         for i in range(workers)]
+            for p in processes:
+                p.start()
+            probes = []
+            descriptors_before = server_descriptors()
+            descriptors = []
+            deadline = time.monotonic() + 180
+            while any(p.is_alive() for p in processes) and time.monotonic() < deadline:
+                probes.append(probe())
+                descriptors.append(server_descriptors())
+                time.sleep(0.05)
+            summaries = [results.get(timeout=30) for _ in processes]
+            for p in processes:
+                p.join(timeout=30)
+                if p.is_alive():
+                    p.kill()
+            latencies = sorted(ms for _, ms in probes)
+            print(json.dumps({
+                "opened": sum(s["opened"] for s in summaries), "failed": sum(s["failed"] for s in summaries),
+                "open_at_end": sum(s["open_at_end"] for s in summaries), "flood_seconds": max(s["seconds"] for s in summaries),
+                "server_fds_before": descriptors_before, "server_fds_max": max(descriptors) if descriptors else None,
+                "probes": len(probes), "probes_ok": sum(1 for status, _ in probes if status == 200),
+                "statuses": sorted(set(status for status, _ in probes)),
+                "latency_ms_median": round(latencies[len(latencies) // 2], 1) if latencies else None,
+                "latency_ms_p99": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], 1) if latencies else None,
+                "latency_ms_max": round(latencies[-1], 1) if latencies else None,
+            }))
+        """#
 }

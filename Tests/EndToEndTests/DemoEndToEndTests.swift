@@ -5,8 +5,10 @@ import Testing
 /// log in, two years of casework in every step and kind, deadlines overdue and due soon, and
 /// audit chains that verify.
 @Suite(.serialized) struct DemoEndToEndTests {
-    static let steps = ["eingegangen", "erstkontakt", "sachverhaltsklaerung", "auftragsklaerung", "intervention", "abschluss", "nachbereitung",
-                        "weitervermittelt", "kein_kontakt", "zurueckgezogen", "loeschung_beantragt"]
+    static let steps = [
+        "eingegangen", "erstkontakt", "sachverhaltsklaerung", "auftragsklaerung", "intervention", "abschluss", "nachbereitung",
+        "weitervermittelt", "kein_kontakt", "zurueckgezogen", "loeschung_beantragt",
+    ]
 
     @Test func theDemoHasCaseworkInEveryStepAndKindWithDeadlinesAndIntactChains() async throws {
         let data = try ServerProcess.temporaryFolder()
@@ -22,7 +24,9 @@ import Testing
         #expect((summary["cases"] as? Int ?? 0) >= 250)
         let api = MemberAPIClient(server)
 
-        var kinds = Set<String>(), states = Set<String>(), rules = Set<String>()
+        var kinds = Set<String>()
+        var states = Set<String>()
+        var rules = Set<String>()
         var worked: [[String: Any]] = []
         for office in offices {
             let members = try #require(office["members"] as? [[String: String]])
@@ -33,8 +37,9 @@ import Testing
                 if member["role"] == "lead" { leadToken = token }
             }
             let cases = try await Self.allCases(api, token: leadToken)
-            #expect(Set(Self.steps).subtracting(cases.compactMap { $0["step"] as? String }).isEmpty,
-                    "every step in \(office["name"] ?? ""): missing \(Set(Self.steps).subtracting(cases.compactMap { $0["step"] as? String }))")
+            #expect(
+                Set(Self.steps).subtracting(cases.compactMap { $0["step"] as? String }).isEmpty,
+                "every step in \(office["name"] ?? ""): missing \(Set(Self.steps).subtracting(cases.compactMap { $0["step"] as? String }))")
             kinds.formUnion(cases.compactMap { $0["kind"] as? String })
             for deadline in cases.flatMap({ $0["deadlines"] as? [[String: Any]] ?? [] }) {
                 states.insert(deadline["state"] as? String ?? "")
@@ -43,8 +48,10 @@ import Testing
             #expect(cases.contains { ($0["assignees"] as? [Any])?.count == 2 }, "co-counselling")
             let (status, overdue) = try await api.call("GET", "/cases?due=overdue", token: leadToken)
             #expect(status == 200 && !(HTTP.json(overdue)["cases"] as? [Any] ?? []).isEmpty, "overdue deadlines in \(office["name"] ?? "")")
-            worked += try await Self.open(api, token: leadToken, ids: cases.filter { ["nachbereitung", "abschluss"].contains($0["step"] as? String) }
-                .compactMap { $0["id"] as? String })
+            worked += try await Self.open(
+                api, token: leadToken,
+                ids: cases.filter { ["nachbereitung", "abschluss"].contains($0["step"] as? String) }
+                    .compactMap { $0["id"] as? String })
         }
         Self.expectCounselling(in: worked)
         #expect(kinds == ["meldung", "beratungsfall", "organisationsberatung"])
@@ -96,7 +103,10 @@ import Testing
         #expect(opened.contains { ($0["classification"] as? [String: Any])?["counsellor"] != nil })
         #expect(opened.contains { !($0["contacts"] as? [Any] ?? []).isEmpty })
         #expect(opened.contains { !($0["notes"] as? [Any] ?? []).isEmpty })
-        #expect(opened.contains { ($0["documents"] as? [[String: Any]] ?? []).contains { $0["type"] as? String == "vollmacht" && $0["counterpart"] != nil } })
+        #expect(
+            opened.contains {
+                ($0["documents"] as? [[String: Any]] ?? []).contains { $0["type"] as? String == "vollmacht" && $0["counterpart"] != nil }
+            })
         #expect(opened.contains { ($0["contacts"] as? [[String: Any]] ?? []).contains { $0["interpreting"] as? String == "dgs" } })
         #expect(opened.contains { !($0["interventions"] as? [Any] ?? []).isEmpty })
         #expect(opened.contains { ($0["messages"] as? [[String: Any]] ?? []).contains { $0["from"] as? String == "reporter" } })

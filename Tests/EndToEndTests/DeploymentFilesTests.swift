@@ -8,8 +8,9 @@ import Testing
     static let folder = ServerProcess.root.appendingPathComponent("deploy/systemd")
 
     static func exposure(_ unit: String) throws -> (score: Double, verdict: String, output: String) {
-        let (status, output) = try Program.run("/usr/bin/systemd-analyze",
-                                                          ["security", "--offline=true", "--no-pager", folder.appendingPathComponent(unit).path])
+        let (status, output) = try Program.run(
+            "/usr/bin/systemd-analyze",
+            ["security", "--offline=true", "--no-pager", folder.appendingPathComponent(unit).path])
         guard status == 0 || output.contains("Overall exposure level") else { throw E2EError("systemd-analyze failed: \(output)") }
         let line = output.split(separator: "\n").first { $0.contains("Overall exposure level") }.map(String.init) ?? ""
         let words = line.split(separator: " ")
@@ -28,8 +29,10 @@ import Testing
 
     @Test func theServiceWritesOnlyItsDataFolderAndGainsNothing() throws {
         let unit = try String(contentsOf: Self.folder.appendingPathComponent("sichtbar.service"), encoding: .utf8)
-        for setting in ["User=sichtbar", "ProtectSystem=strict", "ReadWritePaths=/var/lib/sichtbar", "NoNewPrivileges=yes",
-                        "CapabilityBoundingSet=\n", "SystemCallFilter=@system-service", "LimitCORE=0"] {
+        for setting in [
+            "User=sichtbar", "ProtectSystem=strict", "ReadWritePaths=/var/lib/sichtbar", "NoNewPrivileges=yes",
+            "CapabilityBoundingSet=\n", "SystemCallFilter=@system-service", "LimitCORE=0",
+        ] {
             #expect(unit.contains(setting), "\(setting)")
         }
         let timer = try String(contentsOf: Self.folder.appendingPathComponent("sichtbar-backup.timer"), encoding: .utf8)
@@ -45,7 +48,8 @@ import Testing
         let folder = try ServerProcess.temporaryFolder()
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
         let torrc = folder.appendingPathComponent("torrc")
-        let config = "SocksPort 0\nDataDirectory \(folder.appendingPathComponent("data").path)\n"
+        let config =
+            "SocksPort 0\nDataDirectory \(folder.appendingPathComponent("data").path)\n"
             + shipped.replacingOccurrences(of: "/var/lib/tor/sichtbar/", with: folder.appendingPathComponent("hs").path + "/")
         try config.write(to: torrc, atomically: true, encoding: .utf8)
         let (status, output) = try Program.run("/usr/bin/tor", ["--verify-config", "-f", torrc.path])

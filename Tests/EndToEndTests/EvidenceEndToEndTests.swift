@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Evidence files on the real binary (issue 14, item 4): a photo with an EXIF GPS position is
 /// stored without it and the counsellor opens it; a file whose metadata cannot be removed is
@@ -14,7 +15,8 @@ import Testing
             [0xFF, marker, UInt8((payload.count + 2) >> 8), UInt8((payload.count + 2) & 0xFF)] + payload
         }
         let exif = segment(0xE1, Array("Exif".utf8) + [0, 0, 0x4D, 0x4D, 0, 0x2A, 0, 0, 0, 8] + Array("GPS 50.9375N 6.9603E".utf8))
-        let image = segment(0xDB, [0] + (1...64).map { UInt8($0) }) + segment(0xC0, [8, 0, 16, 0, 16, 1, 1, 0x11, 0])
+        let image =
+            segment(0xDB, [0] + (1...64).map { UInt8($0) }) + segment(0xC0, [8, 0, 16, 0, 16, 1, 1, 0x11, 0])
             + segment(0xC4, [0x00, 1] + [UInt8](repeating: 0, count: 15) + [0]) + segment(0xDA, [1, 1, 0x00, 0, 63, 0])
         return [0xFF, 0xD8] + (withEXIF ? exif : []) + image + [0x12, 0x34, 0xFF, 0xD9]
     }
@@ -23,7 +25,9 @@ import Testing
     static func sendFile(_ server: ServerProcess, receipt: String, _ file: [UInt8]) async throws -> (Int, String) {
         let boundary = "e2e-\(UUID().uuidString)"
         var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"receipt\"\r\n\r\n\(receipt)\r\n".utf8)
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"beweis.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".utf8)
+        body += Data(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"beweis.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+                .utf8)
         body += Data(file) + Data("\r\n--\(boundary)--\r\n".utf8)
         var request = URLRequest(url: URL(string: "\(server.baseURL)/api/v1/mailbox/files")!)
         request.httpMethod = "POST"

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A full disk on the real binary: the data folder on a small tmpfs, filled up while the service
 /// runs. `/healthz` answers 503, a report is refused with 503 (the form with its translated page),
@@ -18,15 +19,20 @@ import Testing
         defer { _ = try? Program.run("/usr/bin/umount", ["-l", mountPoint.path]) }
 
         let folder = mountPoint.appendingPathComponent("data")
-        let initResult = try CLI.run(["init", "--data", folder.path, "--office-name", "ADA Köln", "--admin", "lead.koeln", "--json"],
-                                     stdin: "Kompass-Laterne-Ufer-77\n")
+        let initResult = try CLI.run(
+            ["init", "--data", folder.path, "--office-name", "ADA Köln", "--admin", "lead.koeln", "--json"],
+            stdin: "Kompass-Laterne-Ufer-77\n")
         try #require(initResult.status == 0, "\(initResult.output)")
         let officeID = try #require(initResult.json["office"] as? String)
-        let office = OfficeFixture(folder: folder, office: officeID, recoveryCode: "", signingKey: "", lead: "lead.koeln",
-                                   leadPassphrase: "Kompass-Laterne-Ufer-77")
-        let profile = try CLI.run(["office", "profile", "--data", folder.path, "--office", officeID, "--as", "lead.koeln",
-                                   "--controller", "Träger e. V. (Test)", "--law", "dsgvo", "--dpo", "datenschutz@example.org"],
-                                  stdin: "Kompass-Laterne-Ufer-77\n")
+        let office = OfficeFixture(
+            folder: folder, office: officeID, recoveryCode: "", signingKey: "", lead: "lead.koeln",
+            leadPassphrase: "Kompass-Laterne-Ufer-77")
+        let profile = try CLI.run(
+            [
+                "office", "profile", "--data", folder.path, "--office", officeID, "--as", "lead.koeln",
+                "--controller", "Träger e. V. (Test)", "--law", "dsgvo", "--dpo", "datenschutz@example.org",
+            ],
+            stdin: "Kompass-Laterne-Ufer-77\n")
         try #require(profile.status == 0, "\(profile.output)")
         let server = try await office.serve(["--intake-per-address", "0", "--intake-global", "0", "--mailbox-per-address", "0"])
         defer { server.terminate() }
@@ -51,11 +57,16 @@ import Testing
         }
         #expect(unhealthy, "/healthz says 503 when the disk is full")
         // Reports may still fit into the write-ahead log's free room; the first that does not is refused.
-        var refusedStatus = 0, refusedBody = ""
+        var refusedStatus = 0
+        var refusedBody = ""
         for _ in 0..<300 {
             let narrative = uniqueNarrative("full")
-            let (status, body) = try await api.call("POST", "/reports", body: ["language": "de", "narrative": narrative, "contactWish": "mailbox",
-                                                                                "consent": true])
+            let (status, body) = try await api.call(
+                "POST", "/reports",
+                body: [
+                    "language": "de", "narrative": narrative, "contactWish": "mailbox",
+                    "consent": true,
+                ])
             if status == 201, let receipt = HTTP.json(body)["receipt"] as? String {
                 receipts.append(receipt)
             } else {
@@ -68,9 +79,13 @@ import Testing
         let form = try await HTTP.get("\(server.baseURL)/?lang=tr")
         #expect(form.0 == 200, "the pages themselves still load")
         let token = form.1.components(separatedBy: "name=\"token\" value=\"").dropFirst().first?.prefix { $0 != "\"" } ?? ""
-        let page = try await HTTP.post("\(server.baseURL)/receipt?lang=tr", form: [("token", String(token)), ("language", "tr"),
-                                                                                   ("narrative", "Form üzerinden gönderildi"),
-                                                                                   ("contactWish", "mailbox"), ("consent", "yes")])
+        let page = try await HTTP.post(
+            "\(server.baseURL)/receipt?lang=tr",
+            form: [
+                ("token", String(token)), ("language", "tr"),
+                ("narrative", "Form üzerinden gönderildi"),
+                ("contactWish", "mailbox"), ("consent", "yes"),
+            ])
         #expect(page.0 == 503, "the form is refused too: \(page.0)")
         #expect(page.1.contains("Şu anda mümkün değil"), "in the reporter's language")
 

@@ -6,8 +6,9 @@ import Testing
     @Test func markersNeverReachTheDiskOrTheLog() async throws {
         let data = try ServerProcess.temporaryFolder()
         let port = ServerProcess.freePort()
-        let server = try ServerProcess(["demo", "--data", data.path, "--reports", "3", "--cases", "0", "--port", "\(port)", "--metrics-port", "0"],
-                                       port: port)
+        let server = try ServerProcess(
+            ["demo", "--data", data.path, "--reports", "3", "--cases", "0", "--port", "\(port)", "--metrics-port", "0"],
+            port: port)
         defer { server.terminate() }
         try await server.waitUntilHealthy()
 
@@ -16,9 +17,11 @@ import Testing
         for index in 0..<5 {
             let marker = "E2EMARKER\(UUID().uuidString.replacingOccurrences(of: "-", with: ""))"
             markers.append(marker)
-            let (status, body) = try await HTTP.post("\(server.baseURL)/api/v1/reports", json: """
-                {"language": "de", "narrative": "\(marker) Vorfall \(index)", "contactWish": "contact", "consent": true, "contact": "\(marker)@example.org"}
-                """)
+            let (status, body) = try await HTTP.post(
+                "\(server.baseURL)/api/v1/reports",
+                json: """
+                    {"language": "de", "narrative": "\(marker) Vorfall \(index)", "contactWish": "contact", "consent": true, "contact": "\(marker)@example.org"}
+                    """)
             #expect(status == 201, "\(body)")
             receipts.append(try #require(HTTP.json(body)["receipt"] as? String))
         }
@@ -27,9 +30,12 @@ import Testing
         markers.append(formMarker)
         let (_, formPage) = try await HTTP.get("\(server.baseURL)/?lang=de")
         let token = try #require(Self.value(of: "token", in: formPage))
-        let (formStatus, receiptPage) = try await HTTP.post("\(server.baseURL)/receipt?lang=de", form: [
-            ("token", token), ("narrative", "\(formMarker) im Formular"), ("contactWish", "mailbox"), ("consent", "yes"), ("grounds", "sprache"),
-        ])
+        let (formStatus, receiptPage) = try await HTTP.post(
+            "\(server.baseURL)/receipt?lang=de",
+            form: [
+                ("token", token), ("narrative", "\(formMarker) im Formular"), ("contactWish", "mailbox"), ("consent", "yes"),
+                ("grounds", "sprache"),
+            ])
         #expect(formStatus == 201)
         // The page keeps each group of four on one line (a span per group): read it as text.
         let receiptText = receiptPage.replacing(/<[^>]+>/, with: "")
@@ -38,7 +44,8 @@ import Testing
 
         // Each report reads back with its narrative.
         for (receipt, marker) in zip(receipts, markers) {
-            let (status, body) = try await HTTP.post("\(server.baseURL)/api/v1/mailbox", json: #"{"receipt": "\#(receipt)", "includeReport": true}"#)
+            let (status, body) = try await HTTP.post(
+                "\(server.baseURL)/api/v1/mailbox", json: #"{"receipt": "\#(receipt)", "includeReport": true}"#)
             #expect(status == 200)
             let report = HTTP.json(body)["report"] as? [String: Any]
             #expect((report?["narrative"] as? String)?.hasPrefix(marker) == true)
@@ -47,8 +54,9 @@ import Testing
         try Self.expectNoMarker(markers, under: data, log: server.log, when: "while running")
 
         // Withdraw one: gone from the mailbox, and answered exactly like an unknown receipt.
-        let (withdrawStatus, withdrawBody) = try await HTTP.post("\(server.baseURL)/api/v1/mailbox/withdraw",
-                                                                 json: #"{"receipt": "\#(receipts[0])"}"#)
+        let (withdrawStatus, withdrawBody) = try await HTTP.post(
+            "\(server.baseURL)/api/v1/mailbox/withdraw",
+            json: #"{"receipt": "\#(receipts[0])"}"#)
         #expect(withdrawStatus == 200)
         #expect(HTTP.json(withdrawBody)["status"] as? String == "geloescht")
         let (goneStatus, goneBody) = try await HTTP.post("\(server.baseURL)/api/v1/mailbox", json: #"{"receipt": "\#(receipts[0])"}"#)
@@ -65,7 +73,8 @@ import Testing
         let data = try ServerProcess.temporaryFolder()
         let port = ServerProcess.freePort()
         let limits = ["--intake-per-address", "0", "--intake-global", "0", "--mailbox-per-address", "0", "--metrics-port", "0"]
-        let server = try ServerProcess(["demo", "--data", data.path, "--reports", "0", "--cases", "0", "--port", "\(port)"] + limits, port: port)
+        let server = try ServerProcess(
+            ["demo", "--data", data.path, "--reports", "0", "--cases", "0", "--port", "\(port)"] + limits, port: port)
         try await server.waitUntilHealthy()
 
         let answered = Receipts()
@@ -79,9 +88,13 @@ import Testing
             for worker in 0..<16 {
                 group.addTask {
                     for index in 0..<400 {
-                        guard let (status, body) = try? await HTTP.post("\(server.baseURL)/api/v1/reports", json: """
-                            {"language": "de", "narrative": "worker \(worker) report \(index)", "contactWish": "mailbox", "consent": true}
-                            """) else { return }
+                        guard
+                            let (status, body) = try? await HTTP.post(
+                                "\(server.baseURL)/api/v1/reports",
+                                json: """
+                                    {"language": "de", "narrative": "worker \(worker) report \(index)", "contactWish": "mailbox", "consent": true}
+                                    """)
+                        else { return }
                         if status == 201, let receipt = HTTP.json(body)["receipt"] as? String {
                             await answered.add(receipt)
                         }
@@ -111,39 +124,47 @@ import Testing
     @Test func consentIsRequiredAndAnUnservedRegionGoesToTheNamedFallback() async throws {
         let data = try ServerProcess.temporaryFolder()
         let port = ServerProcess.freePort()
-        let server = try ServerProcess(["demo", "--data", data.path, "--reports", "0", "--cases", "0", "--port", "\(port)", "--metrics-port", "0"],
-                                       port: port)
+        let server = try ServerProcess(
+            ["demo", "--data", data.path, "--reports", "0", "--cases", "0", "--port", "\(port)", "--metrics-port", "0"],
+            port: port)
         defer { server.terminate() }
         try await server.waitUntilHealthy()
         let database = data.appendingPathComponent("sichtbar.sqlite")
         let cases = { try CLI.query(database, "SELECT count(*) FROM case_file") }
         #expect(try cases() == "0")
 
-        let (refused, refusal) = try await HTTP.post("\(server.baseURL)/api/v1/reports",
-                                                     json: #"{"language": "de", "narrative": "Ohne Einwilligung", "contactWish": "mailbox"}"#)
+        let (refused, refusal) = try await HTTP.post(
+            "\(server.baseURL)/api/v1/reports",
+            json: #"{"language": "de", "narrative": "Ohne Einwilligung", "contactWish": "mailbox"}"#)
         #expect(refused == 422)
         #expect(((HTTP.json(refusal)["error"] as? [String: Any])?["field"] as? String) == "consent")
         let (_, form) = try await HTTP.get("\(server.baseURL)/?lang=de")
         #expect(form.contains("geht Ihre Meldung an: Antidiskriminierungsberatung Köln (Demo)."))
         #expect(form.contains("Düsseldorf (keine Beratungsstelle vor Ort)"))
         let token = try #require(Self.value(of: "token", in: form))
-        let (formRefused, _) = try await HTTP.post("\(server.baseURL)/receipt?lang=de", form: [
-            ("token", token), ("narrative", "Ohne Häkchen"), ("contactWish", "mailbox"), ("region", "05111"),
-        ])
+        let (formRefused, _) = try await HTTP.post(
+            "\(server.baseURL)/receipt?lang=de",
+            form: [
+                ("token", token), ("narrative", "Ohne Häkchen"), ("contactWish", "mailbox"), ("region", "05111"),
+            ])
         #expect(formRefused == 422)
         #expect(try cases() == "0", "nothing is stored without consent")
 
         let (_, again) = try await HTTP.get("\(server.baseURL)/?lang=de")
-        let (created, receiptPage) = try await HTTP.post("\(server.baseURL)/receipt?lang=de", form: [
-            ("token", try #require(Self.value(of: "token", in: again))), ("narrative", "Beim Amt in Düsseldorf"),
-            ("contactWish", "mailbox"), ("region", "05111"), ("consent", "yes"),
-        ])
+        let (created, receiptPage) = try await HTTP.post(
+            "\(server.baseURL)/receipt?lang=de",
+            form: [
+                ("token", try #require(Self.value(of: "token", in: again))), ("narrative", "Beim Amt in Düsseldorf"),
+                ("contactWish", "mailbox"), ("region", "05111"), ("consent", "yes"),
+            ])
         #expect(created == 201)
         #expect(receiptPage.contains("Ihre Meldung ist bei dieser Stelle angekommen: Antidiskriminierungsberatung Köln (Demo)."))
         #expect(receiptPage.contains("Die Beratungsstelle will sich bis zum "), "the first-response day, in words")
-        let (status, body) = try await HTTP.post("\(server.baseURL)/api/v1/reports", json: """
-            {"language": "de", "narrative": "Im Bus in Düsseldorf", "region": "05111", "contactWish": "mailbox", "consent": true}
-            """)
+        let (status, body) = try await HTTP.post(
+            "\(server.baseURL)/api/v1/reports",
+            json: """
+                {"language": "de", "narrative": "Im Bus in Düsseldorf", "region": "05111", "contactWish": "mailbox", "consent": true}
+                """)
         #expect(status == 201)
         let answer = HTTP.json(body)
         let office = try #require(answer["office"] as? [String: Any])

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Logins and the data folder on the real binary: what 20 parallel guesses cost in Argon2id
@@ -36,7 +37,8 @@ import FoundationNetworking
     static func metric(_ name: String, port: Int) async throws -> Int {
         let (status, text) = try await HTTP.get("http://127.0.0.1:\(port)/metrics")
         guard status == 200, let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name + " ") }),
-              let value = Int(line.split(separator: " ").last ?? "") else {
+            let value = Int(line.split(separator: " ").last ?? "")
+        else {
             throw E2EError("no \(name) on /metrics (\(status)): \(text)")
         }
         return value
@@ -44,7 +46,8 @@ import FoundationNetworking
 
     /// Hashes the shipped policy lets through in `elapsed` for one username: the first at once,
     /// each further one only after the doubling delay since the failure before it.
-    static func allowedHashes(within elapsed: Duration, base: Duration = .milliseconds(250), maximum: Duration = .milliseconds(8000)) -> Int {
+    static func allowedHashes(within elapsed: Duration, base: Duration = .milliseconds(250), maximum: Duration = .milliseconds(8000)) -> Int
+    {
         var allowed = 1
         var spent = Duration.zero
         var delay = base
@@ -60,8 +63,11 @@ import FoundationNetworking
         let office = try OfficeFixture.create()
         let port = try MemberAPIClient.freePort()
         let metricsPort = try MemberAPIClient.freePort()
-        let server = try ServerProcess(["serve", "--data", office.data, "--host", "127.0.0.1", "--port", "\(port)",
-                                        "--metrics-port", "\(metricsPort)"], port: port)
+        let server = try ServerProcess(
+            [
+                "serve", "--data", office.data, "--host", "127.0.0.1", "--port", "\(port)",
+                "--metrics-port", "\(metricsPort)",
+            ], port: port)
         defer { server.terminate() }
         try await server.waitUntilHealthy()
         let api = MemberAPIClient(server)
@@ -80,8 +86,10 @@ import FoundationNetworking
                     var request = URLRequest(url: URL(string: "\(api.base)/sessions")!)
                     request.httpMethod = "POST"
                     request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-                    request.httpBody = try JSONSerialization.data(withJSONObject: ["username": office.lead,
-                                                                                   "passphrase": "Falsche-Passphrase-Ufer-\(attempt)"])
+                    request.httpBody = try JSONSerialization.data(withJSONObject: [
+                        "username": office.lead,
+                        "passphrase": "Falsche-Passphrase-Ufer-\(attempt)",
+                    ])
                     let (data, response) = try await session.data(for: request)
                     return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
                 }
@@ -92,7 +100,9 @@ import FoundationNetworking
         let hashes = try await Self.metric("sichtbar_passphrase_hashes_total", port: metricsPort) - before
         let throttled = try await Self.metric("sichtbar_login_throttled_total", port: metricsPort)
         let allowed = Self.allowedHashes(within: elapsed)
-        print("20 parallel wrong logins: \(hashes) Argon2id hashes, \(throttled) refused by the throttle, in \(elapsed); the policy allows \(allowed)")
+        print(
+            "20 parallel wrong logins: \(hashes) Argon2id hashes, \(throttled) refused by the throttle, in \(elapsed); the policy allows \(allowed)"
+        )
 
         #expect(hashes <= allowed, "\(hashes) hashes in \(elapsed), the throttle allows \(allowed)")
         #expect(hashes < 20, "before the throttle admitted attempts one at a time, every one of the 20 ran its hash")
@@ -119,12 +129,14 @@ import FoundationNetworking
         defer { server.terminate() }
         let api = MemberAPIClient(server)
         let invitation = try office.invite("counsellor")
-        let (status, body) = try await api.call("POST", "/enrolment",
-                                                body: ["invitation": invitation, "username": "dora.rat", "passphrase": "Sonnenschein2026"])
+        let (status, body) = try await api.call(
+            "POST", "/enrolment",
+            body: ["invitation": invitation, "username": "dora.rat", "passphrase": "Sonnenschein2026"])
         #expect(status == 422, "\(body)")
         #expect(body.contains("commonly used"), "\(body)")
-        let (accepted, _) = try await api.call("POST", "/enrolment",
-                                               body: ["invitation": invitation, "username": "dora.rat", "passphrase": "Kompass-Laterne-Birke-58"])
+        let (accepted, _) = try await api.call(
+            "POST", "/enrolment",
+            body: ["invitation": invitation, "username": "dora.rat", "passphrase": "Kompass-Laterne-Birke-58"])
         #expect(accepted == 201)
     }
 
@@ -136,9 +148,11 @@ import FoundationNetworking
         let short = try String(contentsOf: list, encoding: .utf8).split(separator: "\n").prefix(9_000).joined(separator: "\n")
         try short.write(to: list, atomically: true, encoding: .utf8)
         let port = try MemberAPIClient.freePort()
-        let result = try await Self.runBounded(["serve", "--data", office.data, "--port", "\(port)", "--metrics-port", "0",
-                                                "--policies", policies.path,
-                                                "--templates", ServerProcess.root.appendingPathComponent("Templates").path])
+        let result = try await Self.runBounded([
+            "serve", "--data", office.data, "--port", "\(port)", "--metrics-port", "0",
+            "--policies", policies.path,
+            "--templates", ServerProcess.root.appendingPathComponent("Templates").path,
+        ])
         #expect(!result.timedOut, "the server started on a short deny-list")
         #expect(result.status == 2, "\(result.output)")
         #expect(result.output.contains("common-passwords.txt") && result.output.contains("10000"), "\(result.output)")
@@ -151,20 +165,26 @@ import FoundationNetworking
         try FileManager.default.removeItem(at: secrets)
 
         let port = try MemberAPIClient.freePort()
-        let served = try await Self.runBounded(["serve", "--data", office.data, "--port", "\(port)", "--metrics-port", "0",
-                                                "--policies", ServerProcess.root.appendingPathComponent("Policies").path,
-                                                "--templates", ServerProcess.root.appendingPathComponent("Templates").path])
+        let served = try await Self.runBounded([
+            "serve", "--data", office.data, "--port", "\(port)", "--metrics-port", "0",
+            "--policies", ServerProcess.root.appendingPathComponent("Policies").path,
+            "--templates", ServerProcess.root.appendingPathComponent("Templates").path,
+        ])
         #expect(!served.timedOut, "the server started with new secrets")
         #expect(served.status == 2, "\(served.output)")
         #expect(served.output.contains("server.secrets") && served.output.contains("missing"), "\(served.output)")
         #expect(!FileManager.default.fileExists(atPath: secrets.path), "no new secrets were made")
 
         // The commands that open the folder refuse alike; `init` too, which may create a folder.
-        let invite = try CLI.run(["user", "invite", "--data", office.data, "--office", office.office, "--role", "counsellor",
-                                  "--as", office.lead], stdin: office.leadPassphrase + "\n")
+        let invite = try CLI.run(
+            [
+                "user", "invite", "--data", office.data, "--office", office.office, "--role", "counsellor",
+                "--as", office.lead,
+            ], stdin: office.leadPassphrase + "\n")
         #expect(invite.status == 2, "\(invite.output)")
-        let initAgain = try CLI.run(["init", "--data", office.data, "--office-name", "Zweite", "--admin", "lead.zwei"],
-                                    stdin: "Kompass-Laterne-Birke-58\n")
+        let initAgain = try CLI.run(
+            ["init", "--data", office.data, "--office-name", "Zweite", "--admin", "lead.zwei"],
+            stdin: "Kompass-Laterne-Birke-58\n")
         #expect(initAgain.status == 2, "\(initAgain.output)")
         #expect(initAgain.output.contains("missing"), "\(initAgain.output)")
         #expect(!FileManager.default.fileExists(atPath: secrets.path), "no new secrets were made")

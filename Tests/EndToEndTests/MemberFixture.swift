@@ -1,11 +1,12 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A command of the real binary run to completion, standard output and error kept apart (progress
@@ -56,9 +57,10 @@ enum CLI {
         process.waitQuietly()
         try out.close()
         try err.close()
-        return CommandResult(status: process.terminationStatus,
-                             stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                             stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+        return CommandResult(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 
     /// Runs a short Python program against the SQLite database (python3 ships with every CI image;
@@ -77,13 +79,15 @@ enum CLI {
 
     /// One value from the database, through `sqlite3` in Python (`?` placeholders take `arguments`).
     static func query(_ database: URL, _ sql: String, _ arguments: [String] = []) throws -> String {
-        try python("""
+        try python(
+            """
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
             rows = db.execute(sys.argv[2], tuple(sys.argv[3:])).fetchall()
             print("\\n".join("|".join("" if v is None else (v.hex() if isinstance(v, bytes) else str(v)) for v in row) for row in rows))
             db.close()
-            """, database: database, [sql] + arguments).trimmingCharacters(in: .whitespacesAndNewlines)
+            """, database: database, [sql] + arguments
+        ).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 
@@ -101,19 +105,25 @@ struct OfficeFixture {
 
     static func create(lead: String = "lead.koeln", leadPassphrase: String = "Kompass-Laterne-Ufer-77") throws -> OfficeFixture {
         let folder = try ServerProcess.temporaryFolder().appendingPathComponent("data")
-        let result = try CLI.run(["init", "--data", folder.path, "--office-name", "ADA Köln", "--admin", lead, "--json"],
-                                 stdin: leadPassphrase + "\n")
+        let result = try CLI.run(
+            ["init", "--data", folder.path, "--office-name", "ADA Köln", "--admin", lead, "--json"],
+            stdin: leadPassphrase + "\n")
         guard result.status == 0 else { throw E2EError("init failed: \(result.output)") }
         let json = result.json
         guard let office = json["office"] as? String, let code = json["recoveryCode"] as? String,
-              let key = json["signingKey"] as? String else { throw E2EError("init printed no office: \(result.output)") }
+            let key = json["signingKey"] as? String
+        else { throw E2EError("init printed no office: \(result.output)") }
         // The privacy notice's facts, without which the office takes no reports.
-        let profile = try CLI.run(["office", "profile", "--data", folder.path, "--office", office, "--as", lead,
-                                   "--controller", "Träger e. V. (Test)", "--law", "dsgvo", "--dpo", "datenschutz@example.org"],
-                                  stdin: leadPassphrase + "\n")
+        let profile = try CLI.run(
+            [
+                "office", "profile", "--data", folder.path, "--office", office, "--as", lead,
+                "--controller", "Träger e. V. (Test)", "--law", "dsgvo", "--dpo", "datenschutz@example.org",
+            ],
+            stdin: leadPassphrase + "\n")
         guard profile.status == 0 else { throw E2EError("office profile failed: \(profile.output)") }
-        return OfficeFixture(folder: folder, office: office, recoveryCode: code, signingKey: key, lead: lead,
-                             leadPassphrase: leadPassphrase)
+        return OfficeFixture(
+            folder: folder, office: office, recoveryCode: code, signingKey: key, lead: lead,
+            leadPassphrase: leadPassphrase)
     }
 
     /// `sichtbar serve` on a free loopback port, healthy. The caller terminates it (`defer`).
@@ -123,8 +133,9 @@ struct OfficeFixture {
     func serve(_ flags: [String] = [], environment: [String: String] = [:]) async throws -> ServerProcess {
         for attempt in 1...3 {
             let port = try MemberAPIClient.freePort()
-            let server = try ServerProcess(["serve", "--data", data, "--host", "127.0.0.1", "--port", "\(port)", "--metrics-port", "0"] + flags,
-                                           port: port, environment: environment)
+            let server = try ServerProcess(
+                ["serve", "--data", data, "--host", "127.0.0.1", "--port", "\(port)", "--metrics-port", "0"] + flags,
+                port: port, environment: environment)
             do {
                 try await server.waitUntilHealthy()
                 return server
@@ -139,8 +150,9 @@ struct OfficeFixture {
 
     /// `user invite --json` as the lead; returns the invitation token.
     func invite(_ role: String) throws -> String {
-        let result = try CLI.run(["user", "invite", "--data", data, "--office", office, "--role", role, "--as", lead, "--json"],
-                                 stdin: leadPassphrase + "\n")
+        let result = try CLI.run(
+            ["user", "invite", "--data", data, "--office", office, "--role", role, "--as", lead, "--json"],
+            stdin: leadPassphrase + "\n")
         guard result.status == 0, let token = result.json["invitation"] as? String else {
             throw E2EError("user invite failed: \(result.output)")
         }
@@ -178,7 +190,9 @@ struct MemberAPIClient {
     init(_ server: ServerProcess) { base = "\(server.baseURL)/api/v1" }
 
     /// Sends a request; `body` is encoded as JSON.
-    func call(_ method: String, _ path: String, token: String? = nil, body: [String: Any]? = nil) async throws -> (status: Int, body: String) {
+    func call(_ method: String, _ path: String, token: String? = nil, body: [String: Any]? = nil) async throws -> (
+        status: Int, body: String
+    ) {
         var request = URLRequest(url: URL(string: base + path)!)
         request.httpMethod = method
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
@@ -206,7 +220,8 @@ struct MemberAPIClient {
     /// Submits a reporter's report; returns the receipt.
     @discardableResult
     func report(_ narrative: String) async throws -> String {
-        let (status, body) = try await call("POST", "/reports", body: ["language": "de", "narrative": narrative, "contactWish": "mailbox", "consent": true])
+        let (status, body) = try await call(
+            "POST", "/reports", body: ["language": "de", "narrative": narrative, "contactWish": "mailbox", "consent": true])
         guard status == 201, let receipt = HTTP.json(body)["receipt"] as? String else {
             throw E2EError("report answered \(status): \(body)")
         }
@@ -232,9 +247,9 @@ struct MemberAPIClient {
     /// A loopback port nobody listens on right now (the kernel's choice for port 0).
     static func freePort() throws -> Int {
         #if canImport(Glibc)
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard descriptor >= 0 else { return ServerProcess.freePort() }
         defer { close(descriptor) }

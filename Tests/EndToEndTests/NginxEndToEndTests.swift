@@ -10,9 +10,12 @@ import Testing
 
     /// curl from a given loopback source address; the status code and the response headers.
     static func curl(_ url: String, from source: String, body: String? = nil, headers: [String] = [], bodyFile: String? = nil) throws
-        -> (code: Int, headers: String) {
-        var arguments = ["-sk", "--interface", source, "-A", userAgent, "-o", "/dev/null", "-D", "-", "-w", "CODE=%{http_code}",
-                         "--max-time", "30"]
+        -> (code: Int, headers: String)
+    {
+        var arguments = [
+            "-sk", "--interface", source, "-A", userAgent, "-o", "/dev/null", "-D", "-", "-w", "CODE=%{http_code}",
+            "--max-time", "30",
+        ]
         for header in headers { arguments += ["-H", header] }
         if let body { arguments += ["-H", "Content-Type: application/json", "--data-binary", body] }
         if let bodyFile { arguments += ["-H", "Content-Type: application/json", "--data-binary", "@\(bodyFile)"] }
@@ -27,17 +30,25 @@ import Testing
         let base = office.folder.deletingLastPathComponent()
         let prefix = base.appendingPathComponent("nginx")
         for folder in ["", "tmp", "logs"] {
-            try FileManager.default.createDirectory(at: prefix.appendingPathComponent(folder), withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o777])
+            try FileManager.default.createDirectory(
+                at: prefix.appendingPathComponent(folder), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o777])
         }
-        let cert = prefix.appendingPathComponent("cert.pem").path, key = prefix.appendingPathComponent("key.pem").path
-        let made = try Program.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                                                     "-days", "2", "-subj", "/CN=localhost", "-keyout", key, "-out", cert])
+        let cert = prefix.appendingPathComponent("cert.pem").path
+        let key = prefix.appendingPathComponent("key.pem").path
+        let made = try Program.run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-days", "2", "-subj", "/CN=localhost", "-keyout", key, "-out", cert,
+            ])
         #expect(made.status == 0, "\(made.output)")
 
         let server = try await office.serve(["--trusted-proxy", "127.0.0.1", "--intake-per-address", "2"])
         defer { server.terminate() }
-        let https = try MemberAPIClient.freePort(), http = try MemberAPIClient.freePort(), metrics = try MemberAPIClient.freePort()
+        let https = try MemberAPIClient.freePort()
+        let http = try MemberAPIClient.freePort()
+        let metrics = try MemberAPIClient.freePort()
         var site = try String(contentsOf: ServerProcess.root.appendingPathComponent("deploy/nginx/sichtbar.conf"), encoding: .utf8)
         let replacements = [
             ("server 127.0.0.1:8080;", "server 127.0.0.1:\(server.port);"),
@@ -56,7 +67,8 @@ import Testing
         let onionPort = try MemberAPIClient.freePort()
         let onion = try String(contentsOf: ServerProcess.root.appendingPathComponent("deploy/tor/nginx-onion.conf"), encoding: .utf8)
             .replacingOccurrences(of: "listen 127.0.0.1:8081;", with: "listen 127.0.0.1:\(onionPort);")
-            .replacingOccurrences(of: "/var/log/nginx/sichtbar-error.log", with: prefix.appendingPathComponent("logs/sichtbar-error.log").path)
+            .replacingOccurrences(
+                of: "/var/log/nginx/sichtbar-error.log", with: prefix.appendingPathComponent("logs/sichtbar-error.log").path)
         try onion.write(to: prefix.appendingPathComponent("onion.conf"), atomically: true, encoding: .utf8)
         let main = """
             worker_processes 1;
@@ -74,7 +86,8 @@ import Testing
             }
             """
         try main.write(to: prefix.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
-        let configTest = try Program.run("/usr/sbin/nginx", ["-t", "-p", prefix.path, "-c", prefix.appendingPathComponent("nginx.conf").path])
+        let configTest = try Program.run(
+            "/usr/sbin/nginx", ["-t", "-p", prefix.path, "-c", prefix.appendingPathComponent("nginx.conf").path])
         #expect(configTest.status == 0, "\(configTest.output)")
         let nginx = Process()
         nginx.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
@@ -82,7 +95,10 @@ import Testing
         nginx.standardOutput = FileHandle.nullDevice
         nginx.standardError = FileHandle.nullDevice
         try nginx.run()
-        defer { nginx.terminate(); nginx.waitQuietly() }
+        defer {
+            nginx.terminate()
+            nginx.waitQuietly()
+        }
         let url = "https://127.0.0.1:\(https)"
         var up = false
         for _ in 0..<50 where !up {
@@ -91,12 +107,14 @@ import Testing
         }
         #expect(up, "nginx serves the service over TLS")
 
-        let report = #"{"language": "de", "narrative": "Über nginx gemeldet: Die Wohnung wurde verweigert.", "contactWish": "mailbox", "consent": true}"#
+        let report =
+            #"{"language": "de", "narrative": "Über nginx gemeldet: Die Wohnung wurde verweigert.", "contactWish": "mailbox", "consent": true}"#
         let first = try Self.curl("\(url)/api/v1/reports", from: "127.0.0.2", body: report)
         #expect(first.code == 201)
         #expect(first.headers.lowercased().contains("strict-transport-security: max-age=63072000; includesubdomains"))
         #expect(try Self.curl("\(url)/api/v1/reports", from: "127.0.0.2", body: report).code == 201)
-        #expect(try Self.curl("\(url)/api/v1/reports", from: "127.0.0.2", body: report).code == 429, "the third from one address is refused")
+        #expect(
+            try Self.curl("\(url)/api/v1/reports", from: "127.0.0.2", body: report).code == 429, "the third from one address is refused")
         // Another client is its own bucket, and its forged X-Forwarded-For does not move it into another one.
         let forged = ["X-Forwarded-For: 198.51.100.7"]
         #expect(try Self.curl("\(url)/api/v1/reports", from: "127.0.0.3", body: report, headers: forged).code == 201)

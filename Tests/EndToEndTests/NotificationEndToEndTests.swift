@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Notifications with real parts: `serve` hands its mail to Debian's msmtp (as /usr/sbin/sendmail),
 /// which relays to an SMTP server on 127.0.0.1 (Python's aiosmtpd, writing a Maildir). A report
@@ -36,20 +37,28 @@ import Testing
         return names.compactMap { name -> (String, Date)? in
             let url = new.appendingPathComponent(name)
             guard let text = try? String(contentsOf: url, encoding: .utf8),
-                  let date = try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date else { return nil }
+                let date = try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
+            else { return nil }
             return (text, date)
         }.sorted { $0.1 < $1.1 }
     }
 
     @Test func aReportIsToldByOneMailWithoutContentAndAFailedHandOverIsRetried() async throws {
-        #expect(FileManager.default.isExecutableFile(atPath: "/usr/sbin/sendmail"), "msmtp-mta provides /usr/sbin/sendmail (.ci/install-deps)")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: "/usr/sbin/sendmail"), "msmtp-mta provides /usr/sbin/sendmail (.ci/install-deps)")
         #expect(FileManager.default.isExecutableFile(atPath: Self.python), "aiosmtpd's venv (.ci/install-deps)")
         let office = try OfficeFixture.create()
-        let profile = try CLI.run(["office", "profile", "--data", office.data, "--office", office.office, "--as", office.lead,
-                                   "--notify", "beratung@ada-koeln.test"], stdin: office.leadPassphrase + "\n")
+        let profile = try CLI.run(
+            [
+                "office", "profile", "--data", office.data, "--office", office.office, "--as", office.lead,
+                "--notify", "beratung@ada-koeln.test",
+            ], stdin: office.leadPassphrase + "\n")
         #expect(profile.status == 0, "\(profile.output)")
-        let refused = try CLI.run(["office", "profile", "--data", office.data, "--office", office.office, "--as", office.lead,
-                                   "--notify", "beratung@ada-koeln.test\r\nBcc: x@y.test"], stdin: office.leadPassphrase + "\n")
+        let refused = try CLI.run(
+            [
+                "office", "profile", "--data", office.data, "--office", office.office, "--as", office.lead,
+                "--notify", "beratung@ada-koeln.test\r\nBcc: x@y.test",
+            ], stdin: office.leadPassphrase + "\n")
         #expect(refused.status == 2, "a header in the address is refused: \(refused.output)")
 
         let base = office.folder.deletingLastPathComponent()
@@ -65,8 +74,11 @@ import Testing
         defer { Self.stop(smtp) }
         try await Task.sleep(for: .seconds(1))
 
-        let server = try await office.serve(["--sendmail", "/usr/sbin/sendmail", "--notify-interval", "10", "--notify-from", "sichtbar@ada-koeln.test",
-                                             "--public-url", "https://sichtbar.ada-koeln.test"], environment: ["HOME": home.path])
+        let server = try await office.serve(
+            [
+                "--sendmail", "/usr/sbin/sendmail", "--notify-interval", "10", "--notify-from", "sichtbar@ada-koeln.test",
+                "--public-url", "https://sichtbar.ada-koeln.test",
+            ], environment: ["HOME": home.path])
         defer { server.terminate() }
         let api = MemberAPIClient(server)
         var markers: [String] = []
@@ -112,7 +124,8 @@ import Testing
         #expect(failing, "a failed hand-over shows on /healthz: \(server.log)")
         #expect(!server.log.contains("beratung@ada-koeln.test"), "the log names no address")
         smtp = try Self.smtpServer(port: smtpPort, maildir: maildir)
-        #expect(try await waitUntil(seconds: 90) { Self.mails(maildir).count == told + 1 }, "retried and delivered once the MTA's peer is back")
+        #expect(
+            try await waitUntil(seconds: 90) { Self.mails(maildir).count == told + 1 }, "retried and delivered once the MTA's peer is back")
         #expect(try await waitUntil(seconds: 10) { !(try await HTTP.get("\(server.baseURL)/healthz").1.contains("failing")) })
     }
 }

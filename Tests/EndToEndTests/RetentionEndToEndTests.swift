@@ -28,12 +28,16 @@ import Testing
 
     @Test func eachKindIsShreddedOnItsDayAndNothingOfItRemains() async throws {
         let office = try OfficeFixture.create()
-        let verband = try CLI.run(["verband", "init", "--data", office.data, "--name", "Verband NRW", "--analyst", "ana.lyse", "--json"],
-                                  stdin: Self.analystPassphrase + "\n")
+        let verband = try CLI.run(
+            ["verband", "init", "--data", office.data, "--name", "Verband NRW", "--analyst", "ana.lyse", "--json"],
+            stdin: Self.analystPassphrase + "\n")
         #expect(verband.status == 0, "\(verband.output)")
         let fingerprint = try #require(verband.json["fingerprint"] as? String)
-        let confirmed = try CLI.run(["office", "confirm-verband-key", "--data", office.data, "--office", office.office, "--as", office.lead,
-                                     "--fingerprint", fingerprint], stdin: office.leadPassphrase + "\n")
+        let confirmed = try CLI.run(
+            [
+                "office", "confirm-verband-key", "--data", office.data, "--office", office.office, "--as", office.lead,
+                "--fingerprint", fingerprint,
+            ], stdin: office.leadPassphrase + "\n")
         #expect(confirmed.status == 0, "\(confirmed.output)")
 
         let server = try await office.serve()
@@ -52,27 +56,44 @@ import Testing
         }
         #expect(cases.count == 4)
         func send(_ kind: String, _ path: String, _ body: [String: Any]) async throws -> Int {
-            try await api.call(path == "/classification" ? "PUT" : "POST", "/cases/\(cases[kind] ?? "")\(path)", token: token, body: body).status
+            try await api.call(path == "/classification" ? "PUT" : "POST", "/cases/\(cases[kind] ?? "")\(path)", token: token, body: body)
+                .status
         }
         #expect(try await send("report", "/classification", ["codes": ["ground": ["antisemitismus"], "area": ["wohnen"]]]) == 204)
         #expect(try await send("closed_case", "/classification", ["codes": ["ground": ["lebensalter"], "area": ["arbeit"]]]) == 204)
         #expect(try await send("closed_case", "/transitions", ["from": "eingegangen", "to": "sachverhaltsklaerung"]) == 200)
-        #expect(try await send("closed_case", "/transitions", ["from": "sachverhaltsklaerung", "to": "abschluss", "outcome": "information",
-                                                                "reason": "Auskunft zur Rechtslage gegeben"]) == 200)
-        #expect(try await send("deletion_request", "/transitions", ["from": "eingegangen", "to": "loeschung_beantragt",
-                                                                     "requester": "gespraech", "confirmed": true]) == 200)
+        #expect(
+            try await send(
+                "closed_case", "/transitions",
+                [
+                    "from": "sachverhaltsklaerung", "to": "abschluss", "outcome": "information",
+                    "reason": "Auskunft zur Rechtslage gegeben",
+                ]) == 200)
+        #expect(
+            try await send(
+                "deletion_request", "/transitions",
+                [
+                    "from": "eingegangen", "to": "loeschung_beantragt",
+                    "requester": "gespraech", "confirmed": true,
+                ]) == 200)
         // Every sealed byte of the four cases, to look for after the shredding.
-        let sealed = try CLI.query(office.database, """
+        let sealed = try CLI.query(
+            office.database,
+            """
             SELECT hex(ciphertext) FROM record UNION ALL SELECT hex(sealed_keys) FROM case_file UNION ALL SELECT hex(wrapped_key) FROM mailbox
-            """).split(separator: "\n").map(String.init)
+            """
+        ).split(separator: "\n").map(String.init)
         #expect(sealed.count >= 12)
 
         // The year is released (in January, once it is over) before anything goes.
         let year = Int(Self.berlinDay().prefix(4)) ?? 0
         let release = office.folder.deletingLastPathComponent().appendingPathComponent("release-\(year).json")
         func releaseYear() throws -> CommandResult {
-            try CLI.run(["stats", "release", "--data", office.data, "--office", office.office, "--period", "\(year)", "--as", office.lead,
-                         "--out", release.path], stdin: office.leadPassphrase + "\n", fakeTime: "\(year + 1)-01-02 12:00:00")
+            try CLI.run(
+                [
+                    "stats", "release", "--data", office.data, "--office", office.office, "--period", "\(year)", "--as", office.lead,
+                    "--out", release.path,
+                ], stdin: office.leadPassphrase + "\n", fakeTime: "\(year + 1)-01-02 12:00:00")
         }
         let released = try releaseYear()
         #expect(released.status == 0, "\(released.output)")
@@ -80,8 +101,9 @@ import Testing
         #expect(!frozen.isEmpty)
 
         func run(on day: String, dryRun: Bool = false) throws -> [String: Any] {
-            let result = try CLI.run(["retention", "run", "--data", office.data, "--json"] + (dryRun ? ["--dry-run"] : []),
-                                     fakeTime: "\(day) 12:00:00")
+            let result = try CLI.run(
+                ["retention", "run", "--data", office.data, "--json"] + (dryRun ? ["--dry-run"] : []),
+                fakeTime: "\(day) 12:00:00")
             #expect(result.status == 0, "\(result.output)")
             let json = result.json
             #expect(json["day"] as? String == day, "the binary ran on \(day): \(result.output)")
@@ -121,19 +143,23 @@ import Testing
         for hex in sealed {
             let bytes = try #require(Data(hexDigits: hex))
             let middle = bytes.count / 2
-            #expect(files.range(of: bytes.subdata(in: (middle - 12)..<(middle + 12))) == nil, "a sealed sequence of \(bytes.count) bytes remains")
+            #expect(
+                files.range(of: bytes.subdata(in: (middle - 12)..<(middle + 12))) == nil,
+                "a sealed sequence of \(bytes.count) bytes remains")
         }
         let verify = try CLI.run(["audit", "verify", "--data", office.data])
         #expect(verify.status == 0, "\(verify.output)")
-        #expect(try CLI.query(office.database, "SELECT count(*) FROM audit_event WHERE actor = 'system' AND action LIKE 'retention.%'") == "6")
+        #expect(
+            try CLI.query(office.database, "SELECT count(*) FROM audit_event WHERE actor = 'system' AND action LIKE 'retention.%'") == "6")
         // The year's release was frozen before: it stays as it was, opens for the Verband, and its merge verifies.
         #expect(try CLI.query(office.database, "SELECT hex(sealed) FROM stat_release") == frozen)
         let again = try releaseYear()
         #expect(again.status == 0, "\(again.output)")
         #expect(try CLI.query(office.database, "SELECT hex(sealed) FROM stat_release") == frozen, "asked again, the same frozen release")
         let merged = office.folder.deletingLastPathComponent().appendingPathComponent("merged-\(year).json")
-        let merge = try CLI.run(["stats", "merge", release.path, "--data", office.data, "--as", "ana.lyse", "--out", merged.path],
-                                stdin: Self.analystPassphrase + "\n", fakeTime: "\(year + 1)-01-03 12:00:00")
+        let merge = try CLI.run(
+            ["stats", "merge", release.path, "--data", office.data, "--as", "ana.lyse", "--out", merged.path],
+            stdin: Self.analystPassphrase + "\n", fakeTime: "\(year + 1)-01-03 12:00:00")
         #expect(merge.status == 0, "\(merge.output)")
         let verified = try CLI.run(["stats", "verify", merged.path, "--key", office.signingKey])
         #expect(verified.status == 0, "\(verified.output)")

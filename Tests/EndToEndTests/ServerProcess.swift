@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The real `sichtbar` binary, started on loopback for a test and stopped by it.
@@ -25,10 +26,13 @@ final class ServerProcess: @unchecked Sendable {
         let log = try FileHandle(forWritingTo: logURL)
         process.executableURL = Self.binary
         let takesResources = ["serve", "demo"].contains(arguments.first) || arguments.contains("profile")
-        process.arguments = arguments + (takesResources ? [
-            "--policies", Self.root.appendingPathComponent("Policies").path,
-            "--templates", Self.root.appendingPathComponent("Templates").path,
-        ] : [])
+        process.arguments =
+            arguments
+            + (takesResources
+                ? [
+                    "--policies", Self.root.appendingPathComponent("Policies").path,
+                    "--templates", Self.root.appendingPathComponent("Templates").path,
+                ] : [])
         process.standardOutput = log
         process.standardError = log
         if !environment.isEmpty {
@@ -83,7 +87,28 @@ final class ServerProcess: @unchecked Sendable {
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 
-    static func freePort() -> Int { 20_000 + Int.random(in: 0..<20_000) }
+    /// A port below the kernel's ephemeral range (32768 and up, where outgoing connections take
+    /// their source ports), checked free by binding it once.
+    static func freePort() -> Int {
+        for _ in 0..<50 {
+            let port = Int.random(in: 20_000..<32_768)
+            if isFree(port) { return port }
+        }
+        return Int.random(in: 20_000..<32_768)
+    }
+
+    private static func isFree(_ port: Int) -> Bool {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
 
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-e2e-\(UUID().uuidString)")
@@ -125,9 +150,10 @@ enum HTTP {
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        request.httpBody = Data(form.map {
-            "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)"
-        }.joined(separator: "&").utf8)
+        request.httpBody = Data(
+            form.map {
+                "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+            }.joined(separator: "&").utf8)
         return try await send(request)
     }
 

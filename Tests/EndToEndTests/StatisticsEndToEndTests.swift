@@ -9,7 +9,8 @@ import Testing
     /// The last quarter that is over, as `2026-Q3`.
     static func lastClosedQuarter(_ now: Date = Date()) -> String {
         let calendar = Calendar(identifier: .gregorian)
-        let year = calendar.component(.year, from: now), quarter = (calendar.component(.month, from: now) - 1) / 3 + 1
+        let year = calendar.component(.year, from: now)
+        let quarter = (calendar.component(.month, from: now) - 1) / 3 + 1
         return quarter == 1 ? "\(year - 1)-Q4" : "\(year)-Q\(quarter - 1)"
     }
 
@@ -38,18 +39,21 @@ import Testing
         let data = try ServerProcess.temporaryFolder()
         let port = try MemberAPIClient.freePort()
         // 300 cases, half the default: enough for every table, lighter beside the other suites' servers.
-        var server = try ServerProcess(["demo", "--json", "--data", data.path, "--cases", "300", "--port", "\(port)", "--metrics-port", "0"],
-                                       port: port)
+        var server = try ServerProcess(
+            ["demo", "--json", "--data", data.path, "--cases", "300", "--port", "\(port)", "--metrics-port", "0"],
+            port: port)
         defer { server.terminate() }
         try await server.waitUntilHealthy(seconds: 300)
         let summary = try #require(server.log.split(separator: "\n").first { $0.hasPrefix("{") }.map { HTTP.json(String($0)) })
         let signingKey = try #require(summary["signingKey"] as? String)
         let offices = try #require(summary["offices"] as? [[String: Any]])
         let analyst = try #require(((summary["verband"] as? [String: Any])?["members"] as? [[String: String]])?.first)
-        let analystName = try #require(analyst["username"]), analystPassphrase = try #require(analyst["passphrase"])
+        let analystName = try #require(analyst["username"])
+        let analystPassphrase = try #require(analyst["passphrase"])
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-        #expect(summary["published"] as? [String] == ["\(year - 2)"] + (1...4).map { "\(year - 1)-Q\($0)" } + ["\(year - 1)"],
-                "the demo publishes two years, the last one after its four quarters, each against what came before")
+        #expect(
+            summary["published"] as? [String] == ["\(year - 2)"] + (1...4).map { "\(year - 1)-Q\($0)" } + ["\(year - 1)"],
+            "the demo publishes two years, the last one after its four quarters, each against what came before")
 
         // The demo's publication, as the analyst's API serves it; a lead gets nothing.
         let api = MemberAPIClient(server)
@@ -74,16 +78,20 @@ import Testing
         var envelopes: [String] = []
         for lead in leads {
             let out = work.appendingPathComponent("\(lead.id).json").path
-            let released = try CLI.run(["stats", "release", "--data", data.path, "--office", lead.id, "--period", quarter, "--as", lead.username,
-                                        "--out", out], stdin: lead.passphrase + "\n")
+            let released = try CLI.run(
+                [
+                    "stats", "release", "--data", data.path, "--office", lead.id, "--period", quarter, "--as", lead.username,
+                    "--out", out,
+                ], stdin: lead.passphrase + "\n")
             #expect(released.status == 0, "\(released.output)")
             let text = try String(contentsOfFile: out, encoding: .utf8)
             #expect(text.contains("sichtbar-release/1") && !text.contains("ueberblick"), "the release is sealed")
             envelopes.append(out)
         }
         let merged = work.appendingPathComponent("published.json").path
-        let merge = try CLI.run(["stats", "merge"] + envelopes + ["--data", data.path, "--as", analystName, "--out", merged],
-                                stdin: analystPassphrase + "\n")
+        let merge = try CLI.run(
+            ["stats", "merge"] + envelopes + ["--data", data.path, "--as", analystName, "--out", merged],
+            stdin: analystPassphrase + "\n")
         #expect(merge.status == 0, "\(merge.output)")
         let publishedText = try String(contentsOfFile: merged, encoding: .utf8)
         let published = HTTP.json(publishedText)
@@ -95,7 +103,8 @@ import Testing
         let verified = try CLI.run(["stats", "verify", merged, "--key", signingKey])
         #expect(verified.status == 0, "\(verified.output)")
         let tamperedPath = work.appendingPathComponent("tampered.json").path
-        let tampered = try #require(publishedText.range(of: #""count":0"#).map { publishedText.replacingCharacters(in: $0, with: #""count":7"#) })
+        let tampered = try #require(
+            publishedText.range(of: #""count":0"#).map { publishedText.replacingCharacters(in: $0, with: #""count":7"#) })
         try tampered.write(toFile: tamperedPath, atomically: true, encoding: .utf8)
         let refused = try CLI.run(["stats", "verify", tamperedPath, "--key", signingKey])
         #expect(refused.status == 1 && refused.output.contains("changed after signing"), "\(refused.output)")
@@ -108,17 +117,24 @@ import Testing
         envelope.replaceSubrange(flipped...flipped, with: envelope[flipped] == "A" ? "B" : "A")
         let brokenPath = work.appendingPathComponent("broken.json").path
         try envelope.write(toFile: brokenPath, atomically: true, encoding: .utf8)
-        let brokenMerge = try CLI.run(["stats", "merge", brokenPath, envelopes[1], "--data", data.path, "--as", analystName,
-                                       "--out", work.appendingPathComponent("no.json").path], stdin: analystPassphrase + "\n")
+        let brokenMerge = try CLI.run(
+            [
+                "stats", "merge", brokenPath, envelopes[1], "--data", data.path, "--as", analystName,
+                "--out", work.appendingPathComponent("no.json").path,
+            ], stdin: analystPassphrase + "\n")
         #expect(brokenMerge.status == 1 && brokenMerge.output.contains("file 1"), "\(brokenMerge.output)")
-        let twice = try CLI.run(["stats", "merge", envelopes[0], envelopes[0], "--data", data.path, "--as", analystName,
-                                 "--out", work.appendingPathComponent("no.json").path], stdin: analystPassphrase + "\n")
+        let twice = try CLI.run(
+            [
+                "stats", "merge", envelopes[0], envelopes[0], "--data", data.path, "--as", analystName,
+                "--out", work.appendingPathComponent("no.json").path,
+            ], stdin: analystPassphrase + "\n")
         #expect(twice.status == 1, "the same office twice: \(twice.output)")
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("no.json").path), "nothing written when refused")
 
         // The publication the merge made is what the analyst's API serves now; the chains verify.
         let port2 = try MemberAPIClient.freePort()
-        server = try ServerProcess(["serve", "--data", data.path, "--host", "127.0.0.1", "--port", "\(port2)", "--metrics-port", "0"], port: port2)
+        server = try ServerProcess(
+            ["serve", "--data", data.path, "--host", "127.0.0.1", "--port", "\(port2)", "--metrics-port", "0"], port: port2)
         try await server.waitUntilHealthy()
         let again = MemberAPIClient(server)
         let token = try await again.token(analystName, analystPassphrase)

@@ -1,7 +1,8 @@
+import SichtbarTesting
 import Testing
+
 @testable import Intake
 @testable import SichtbarCore
-import SichtbarTesting
 
 @Suite("ReportValidator routing: which office a report goes to")
 struct ReportRoutingTests {
@@ -15,7 +16,8 @@ struct ReportRoutingTests {
     }
 
     private func office(region: String?, chosen: String?, offices: [Office]) throws -> Office {
-        let submission = ReportSubmission(language: "de", narrative: "Bericht", region: region, contactWish: "none", office: chosen, consent: true)
+        let submission = ReportSubmission(
+            language: "de", narrative: "Bericht", region: region, contactWish: "none", office: chosen, consent: true)
         return try validator.validate(submission, offices: offices, today: today).office
     }
 
@@ -59,9 +61,13 @@ struct ReportRoutingTests {
     /// chosen, not for its region, not as the fallback.
     @Test func anOfficeWithoutACompleteNoticeTakesNoReport() throws {
         let incomplete = makeOffice("Essen", regions: ["05113"], notice: false, fallback: true)
-        let chosen = #expect(throws: ValidationFailure.self) { try office(region: nil, chosen: incomplete.id.hex, offices: [incomplete, koeln, dortmund]) }
+        let chosen = #expect(throws: ValidationFailure.self) {
+            try office(region: nil, chosen: incomplete.id.hex, offices: [incomplete, koeln, dortmund])
+        }
         #expect(chosen?.field == "office")
-        let byRegion = #expect(throws: ValidationFailure.self) { try office(region: "05113", chosen: nil, offices: [incomplete, koeln, dortmund]) }
+        let byRegion = #expect(throws: ValidationFailure.self) {
+            try office(region: "05113", chosen: nil, offices: [incomplete, koeln, dortmund])
+        }
         #expect(byRegion?.field == "office")
         let none = #expect(throws: ValidationFailure.self) { try office(region: nil, chosen: nil, offices: [incomplete]) }
         #expect(none?.message.contains("privacy notice") == true)
@@ -80,7 +86,8 @@ struct ReportRoutingTests {
     /// Consent is required: absent or false, 422 naming `consent`, checked after the content.
     @Test func withoutConsentNothingIsAccepted() throws {
         for consent in [nil, false] as [Bool?] {
-            let submission = ReportSubmission(language: "de", narrative: "Bericht", contactWish: "none", office: koeln.id.hex, consent: consent)
+            let submission = ReportSubmission(
+                language: "de", narrative: "Bericht", contactWish: "none", office: koeln.id.hex, consent: consent)
             let error = #expect(throws: ValidationFailure.self) { try validator.validate(submission, offices: [koeln], today: today) }
             #expect(error?.field == "consent")
             #expect(error?.code == .validationFailed)

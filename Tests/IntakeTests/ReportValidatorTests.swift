@@ -1,8 +1,9 @@
-import Testing
-@testable import Sealing
-@testable import Intake
-@testable import SichtbarCore
 import SichtbarTesting
+import Testing
+
+@testable import Intake
+@testable import Sealing
+@testable import SichtbarCore
 
 @Suite("ReportValidator: what a submitted report must satisfy")
 struct ReportValidatorTests {
@@ -21,8 +22,7 @@ struct ReportValidatorTests {
             language: "de", narrative: "Die Wohnung wurde mir wegen meines Namens verweigert.",
             incidentDate: "2026-06-01", learnedDate: "2026-06-03",
             grounds: ["antisemitismus", "antimuslimisch"], area: "wohnen", region: "05913", role: "betroffen",
-            contactWish: "mailbox"
-        , consent: true)
+            contactWish: "mailbox", consent: true)
     }
 
     /// The failure `submission` is refused with; records an issue when it passes.
@@ -66,8 +66,9 @@ struct ReportValidatorTests {
     }
 
     @Test func aMinimalReportPasses() throws {
-        let report = try validator.validate(ReportSubmission(language: "en", narrative: "x", contactWish: "none", consent: true),
-                                            offices: offices, today: today)
+        let report = try validator.validate(
+            ReportSubmission(language: "en", narrative: "x", contactWish: "none", consent: true),
+            offices: offices, today: today)
         #expect(report.content.grounds == [])
         #expect(report.content.incidentDate == nil)
         #expect(report.content.region == nil)
@@ -124,8 +125,12 @@ struct ReportValidatorTests {
     }
 
     @Test func learningOfAnIncidentBeforeItHappenedFails() {
-        expectFailure({ $0.incidentDate = "2026-06-10"; $0.learnedDate = "2026-06-09" },
-                      code: .validationFailed, field: "learnedDate")
+        expectFailure(
+            {
+                $0.incidentDate = "2026-06-10"
+                $0.learnedDate = "2026-06-09"
+            },
+            code: .validationFailed, field: "learnedDate")
     }
 
     @Test(arguments: ["rassismus", "wohnen", "Antisemitismus", ""])
@@ -160,8 +165,16 @@ struct ReportValidatorTests {
     }
 
     @Test func wishingForContactWithoutContactDetailsFails() {
-        expectFailure({ $0.contactWish = "contact"; $0.contact = nil }, code: .validationFailed, field: "contact")
-        expectFailure({ $0.contactWish = "contact"; $0.contact = "   " }, code: .validationFailed, field: "contact")
+        expectFailure(
+            {
+                $0.contactWish = "contact"
+                $0.contact = nil
+            }, code: .validationFailed, field: "contact")
+        expectFailure(
+            {
+                $0.contactWish = "contact"
+                $0.contact = "   "
+            }, code: .validationFailed, field: "contact")
     }
 
     @Test func contactDetailsAreKeptWhenContactIsWished() throws {
@@ -175,12 +188,20 @@ struct ReportValidatorTests {
 
     @Test(arguments: ["mailbox", "none"])
     func contactDetailsWithoutTheWishForContactFail(wish: String) {
-        expectFailure({ $0.contactWish = wish; $0.contact = "mail@example.org" }, code: .validationFailed, field: "contact")
+        expectFailure(
+            {
+                $0.contactWish = wish
+                $0.contact = "mail@example.org"
+            }, code: .validationFailed, field: "contact")
     }
 
     @Test func overlongContactDetailsAreTooLarge() {
-        expectFailure({ $0.contactWish = "contact"; $0.contact = String(repeating: "x", count: 501) },
-                      code: .tooLarge, field: "contact")
+        expectFailure(
+            {
+                $0.contactWish = "contact"
+                $0.contact = String(repeating: "x", count: 501)
+            },
+            code: .tooLarge, field: "contact")
     }
 
     @Test(arguments: ["\u{0007}", "\u{0000}", "\u{001B}[31m", "\u{007F}", "\u{0085}"])
@@ -189,7 +210,11 @@ struct ReportValidatorTests {
     }
 
     @Test func aControlCharacterInTheContactFails() {
-        expectFailure({ $0.contactWish = "contact"; $0.contact = "Tel.\u{0008}0231" }, code: .validationFailed, field: "contact")
+        expectFailure(
+            {
+                $0.contactWish = "contact"
+                $0.contact = "Tel.\u{0008}0231"
+            }, code: .validationFailed, field: "contact")
     }
 
     @Test func lineBreaksAndTabsAreAllowedInTheNarrative() throws {

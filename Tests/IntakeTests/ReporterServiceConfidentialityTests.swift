@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-@testable import Sealing
-@testable import Intake
-@testable import SichtbarCore
 import SichtbarTesting
+import Testing
+
+@testable import Intake
+@testable import Sealing
+@testable import SichtbarCore
 
 @Suite("ReporterService: what the store sees is sealed")
 struct ReporterServiceConfidentialityTests {
@@ -24,8 +25,9 @@ struct ReporterServiceConfidentialityTests {
 
     @Test func storedRecordsHoldNoPlaintext() async throws {
         let fixture = try ReporterFixture()
-        let receipt = (try await fixture.service.submit(
-            ReporterFixture.submission(narrative: "Vorfall \(marker) Ende", contact: contactMarker))).receipt
+        let receipt =
+            (try await fixture.service.submit(
+                ReporterFixture.submission(narrative: "Vorfall \(marker) Ende", contact: contactMarker))).receipt
         #expect(try await fixture.service.addMessage(receipt: receipt, text: "Nachricht \(marker)"))
 
         let records = await fixture.store.allRecords()
@@ -132,8 +134,9 @@ struct ReporterServiceConfidentialityTests {
         let (intake, _) = try fixture.service.seal(report, on: ReporterFixture.today)
         let keys = try CaseKeys.open(intake.sealedKeys, with: fixture.officeKeyPair)
         let contact = try #require(intake.records.first { $0.kind == .contact })
-        let moved = SealedRecord(id: contact.id, caseID: .random(), kind: contact.kind,
-                                 keyVersion: contact.keyVersion, ciphertext: contact.ciphertext)
+        let moved = SealedRecord(
+            id: contact.id, caseID: .random(), kind: contact.kind,
+            keyVersion: contact.keyVersion, ciphertext: contact.ciphertext)
         #expect(throws: SealingError.authenticationFailed) {
             try RecordCodec.open(moved, as: ContactDetails.self, key: keys.caseKey)
         }

@@ -1,8 +1,9 @@
 import Foundation
-@testable import Sealing
-@testable import Intake
-@testable import SichtbarCore
 import SichtbarTesting
+
+@testable import Intake
+@testable import Sealing
+@testable import SichtbarCore
 
 /// One office, an in-memory store and a reporter service on a fixed day.
 struct ReporterFixture {
@@ -17,15 +18,17 @@ struct ReporterFixture {
     init() throws {
         office = makeOffice("Beratungsstelle Dortmund", regions: ["05913"], keyPair: officeKeyPair)
         store = InMemoryReportStore(offices: [office])
-        service = ReporterService(store: store, taxonomy: try realTaxonomy(), lookupKey: lookupKey,
-                                  today: { ReporterFixture.today })
+        service = ReporterService(
+            store: store, taxonomy: try realTaxonomy(), lookupKey: lookupKey,
+            today: { ReporterFixture.today })
     }
 
     /// A report whose narrative carries a unique marker, so plaintext can be searched for.
     static func submission(narrative: String = "Bericht \(UUID().uuidString)", contact: String? = nil) -> ReportSubmission {
-        ReportSubmission(language: "de", narrative: narrative, incidentDate: "2026-06-20",
-                         grounds: ["antisemitismus"], area: "wohnen", region: "05913", role: "betroffen",
-                         contactWish: contact == nil ? "mailbox" : "contact", contact: contact, consent: true)
+        ReportSubmission(
+            language: "de", narrative: narrative, incidentDate: "2026-06-20",
+            grounds: ["antisemitismus"], area: "wohnen", region: "05913", role: "betroffen",
+            contactWish: contact == nil ? "mailbox" : "contact", contact: contact, consent: true)
     }
 
     /// The id of the only case in the store.

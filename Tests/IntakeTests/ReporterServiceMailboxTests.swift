@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import Sealing
-@testable import Intake
 import SichtbarTesting
+import Testing
+
+@testable import Intake
+@testable import Sealing
 
 @Suite("ReporterService: submitting and reading the mailbox")
 struct ReporterServiceMailboxTests {
@@ -41,8 +42,10 @@ struct ReporterServiceMailboxTests {
     @Test func messagesAppearInTheOrderTheyWereAdded() async throws {
         let fixture = try ReporterFixture()
         let receipt = (try await fixture.service.submit(ReporterFixture.submission())).receipt
-        let texts = ["Erste Nachricht", "Zweite Nachricht", "Dritte Nachricht", "Vierte", "Fünfte", "Sechste",
-                     "Siebte", "Achte", "Neunte", "Zehnte", "Elfte"]
+        let texts = [
+            "Erste Nachricht", "Zweite Nachricht", "Dritte Nachricht", "Vierte", "Fünfte", "Sechste",
+            "Siebte", "Achte", "Neunte", "Zehnte", "Elfte",
+        ]
         for text in texts {
             #expect(try await fixture.service.addMessage(receipt: receipt, text: text))
         }
@@ -75,8 +78,10 @@ struct ReporterServiceMailboxTests {
         let receipt = (try await fixture.service.submit(ReporterFixture.submission(narrative: narrative))).receipt
         #expect(try await fixture.service.addMessage(receipt: receipt, text: "Nachricht"))
 
-        for typed in [receipt.formatted.lowercased(), receipt.formatted.replacingOccurrences(of: "-", with: " "),
-                      receipt.formatted.replacingOccurrences(of: "-", with: "").lowercased()] {
+        for typed in [
+            receipt.formatted.lowercased(), receipt.formatted.replacingOccurrences(of: "-", with: " "),
+            receipt.formatted.replacingOccurrences(of: "-", with: "").lowercased(),
+        ] {
             let retyped = try Receipt.parse(typed)
             let view = try #require(try await fixture.service.read(receipt: retyped, includeReport: true), "\(typed)")
             #expect(view.report?.narrative == narrative)

@@ -1,6 +1,7 @@
-import Testing
-@testable import Sealing
 import SichtbarTesting
+import Testing
+
+@testable import Sealing
 
 @Suite("ReporterService: withdrawing a report")
 struct ReporterServiceWithdrawalTests {

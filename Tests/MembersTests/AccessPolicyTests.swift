@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-@testable import Sealing
-@testable import Members
-@testable import SichtbarCore
 import SichtbarTesting
+import Testing
+
+@testable import Members
+@testable import Sealing
+@testable import SichtbarCore
 
 /// `Policies/access.yaml` of this repository, found from this file's own path.
 private let accessPolicyURL = URL(fileURLWithPath: #filePath)
@@ -15,17 +16,17 @@ private let accessPolicyURL = URL(fileURLWithPath: #filePath)
 
 /// A valid access policy; each rejection test changes one line of it.
 private let validLines = [
-    "version: \"1\"",                    // 1
-    "session:",                          // 2
-    "  idle_minutes: 30",                // 3
-    "  absolute_hours: 12",              // 4
-    "login:",                            // 5
-    "  base_delay_ms: 250",              // 6
-    "  max_delay_ms: 8000",              // 7
-    "  forget_after_minutes: 15",        // 8
-    "  hashing_workers: 2",              // 9
-    "  hashing_queue: 32",               // 10
-    "  hashing_max_wait_seconds: 10",    // 11
+    "version: \"1\"",  // 1
+    "session:",  // 2
+    "  idle_minutes: 30",  // 3
+    "  absolute_hours: 12",  // 4
+    "login:",  // 5
+    "  base_delay_ms: 250",  // 6
+    "  max_delay_ms: 8000",  // 7
+    "  forget_after_minutes: 15",  // 8
+    "  hashing_workers: 2",  // 9
+    "  hashing_queue: 32",  // 10
+    "  hashing_max_wait_seconds: 10",  // 11
 ]
 
 private let file = "inline-access.yaml"
@@ -119,7 +120,8 @@ struct AccessPolicyTests {
 
     @Test func anIdleTimeoutBeyondTheAbsoluteLifetimeIsRefused() throws {
         // 120 minutes idle, but every session ends after one hour.
-        let text = policyText(replacing: 3, with: ["  idle_minutes: 120"]).replacingOccurrences(of: "absolute_hours: 12", with: "absolute_hours: 1")
+        let text = policyText(replacing: 3, with: ["  idle_minutes: 120"]).replacingOccurrences(
+            of: "absolute_hours: 12", with: "absolute_hours: 1")
         let error = try refusal(text)
         #expect(error.line == 3, "the session mapping starts on line 3: \(error)")
         #expect(error.problem.contains("idle_minutes") && error.problem.contains("absolute_hours"), "\(error)")
@@ -176,7 +178,9 @@ struct AccessPolicyTests {
 private func placeholderMember(_ username: String, role: MemberRole = .counsellor) -> (Member, BoxKeyPair) {
     let keys = BoxKeyPair()
     let wrap = PassphraseWrap(salt: [UInt8](repeating: 0, count: 16), opsLimit: 2, memLimit: 67_108_864, sealed: [])
-    return (Member(id: .random(), username: username, officeID: .random(), role: role, publicKey: keys.publicKey, wrappedSecret: wrap), keys)
+    return (
+        Member(id: .random(), username: username, officeID: .random(), role: role, publicKey: keys.publicKey, wrappedSecret: wrap), keys
+    )
 }
 
 private func session(_ username: String, role: MemberRole = .counsellor) -> Session {
@@ -214,9 +218,11 @@ struct SessionRegistryTests {
     @Test func oneMemberMayHoldSeveralSessionsAndLosesThemAllAtOnce() async {
         let registry = SessionRegistry(policy: Self.policy())
         let first = session("margarete")
-        let second = Session(member: Member(id: first.memberID, username: first.username, officeID: first.officeID, role: first.role,
-                                            publicKey: first.memberKeys.publicKey,
-                                            wrappedSecret: placeholderMember("x").0.wrappedSecret), keys: first.memberKeys)
+        let second = Session(
+            member: Member(
+                id: first.memberID, username: first.username, officeID: first.officeID, role: first.role,
+                publicKey: first.memberKeys.publicKey,
+                wrappedSecret: placeholderMember("x").0.wrappedSecret), keys: first.memberKeys)
         let keep = session("jonas")
         let tokens = [await registry.open(first), await registry.open(second)]
         let kept = await registry.open(keep)
@@ -228,9 +234,11 @@ struct SessionRegistryTests {
     @Test func allButOneSessionOfAMemberCanBeEnded() async {
         let registry = SessionRegistry(policy: Self.policy())
         let first = session("margarete")
-        let second = Session(member: Member(id: first.memberID, username: first.username, officeID: first.officeID, role: first.role,
-                                            publicKey: first.memberKeys.publicKey,
-                                            wrappedSecret: placeholderMember("x").0.wrappedSecret), keys: first.memberKeys)
+        let second = Session(
+            member: Member(
+                id: first.memberID, username: first.username, officeID: first.officeID, role: first.role,
+                publicKey: first.memberKeys.publicKey,
+                wrappedSecret: placeholderMember("x").0.wrappedSecret), keys: first.memberKeys)
         let firstToken = await registry.open(first)
         let secondToken = await registry.open(second)
         await registry.closeAll(memberID: first.memberID, except: second)
@@ -324,9 +332,11 @@ struct SessionCSRFTests {
         #expect(jonas.isValidCSRFToken(jonas.csrfToken))
         #expect(token != jonas.csrfToken)
         // A second session of the same member gets its own token.
-        let again = Session(member: Member(id: margarete.memberID, username: margarete.username, officeID: margarete.officeID,
-                                           role: margarete.role, publicKey: margarete.memberKeys.publicKey,
-                                           wrappedSecret: placeholderMember("x").0.wrappedSecret), keys: margarete.memberKeys)
+        let again = Session(
+            member: Member(
+                id: margarete.memberID, username: margarete.username, officeID: margarete.officeID,
+                role: margarete.role, publicKey: margarete.memberKeys.publicKey,
+                wrappedSecret: placeholderMember("x").0.wrappedSecret), keys: margarete.memberKeys)
         #expect(!again.isValidCSRFToken(token))
     }
 

@@ -1,7 +1,8 @@
-import Testing
-@testable import Sealing
-@testable import Members
 import SichtbarTesting
+import Testing
+
+@testable import Members
+@testable import Sealing
 
 @Suite("Invitation tokens")
 struct InvitationTests {

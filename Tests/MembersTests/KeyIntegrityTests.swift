@@ -1,8 +1,8 @@
-import Sealing
-import Testing
 import Members
+import Sealing
 import SichtbarCore
 import SichtbarTesting
+import Testing
 
 /// The key manifest and the checks each seal goes through, one finding at a time.
 struct KeyIntegrityTests {
@@ -16,21 +16,30 @@ struct KeyIntegrityTests {
 
         init() throws {
             let id = EntityID.random()
-            lead = try Member.create(username: "lead.koeln", officeID: id, role: .lead, passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-77")).0
-            counsellor = try Member.create(username: "cem", officeID: id, role: .counsellor, passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-78")).0
+            lead = try Member.create(
+                username: "lead.koeln", officeID: id, role: .lead, passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-77")
+            ).0
+            counsellor = try Member.create(
+                username: "cem", officeID: id, role: .counsellor, passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-78")
+            ).0
             office = Office(id: id, name: "ADA Köln", publicKey: secrets.keyPair.publicKey, keyVersion: 1, profile: OfficeProfile())
-            manifest = KeyManifest(officeID: id, keyVersion: 1, officePublicKey: secrets.keyPair.publicKey, recoveryPublicKey: recovery,
-                                   members: [Entry(lead), Entry(counsellor)], verbandPublicKey: nil)
+            manifest = KeyManifest(
+                officeID: id, keyVersion: 1, officePublicKey: secrets.keyPair.publicKey, recoveryPublicKey: recovery,
+                members: [Entry(lead), Entry(counsellor)], verbandPublicKey: nil)
         }
 
         typealias Entry = KeyManifest.Entry
 
-        func check(_ stored: StoredKeyManifest? = nil, root: [UInt8]? = nil, office: Office? = nil, recovery: BoxPublicKey? = nil,
-                   members: [Member]? = nil) throws -> [String] {
+        func check(
+            _ stored: StoredKeyManifest? = nil, root: [UInt8]? = nil, office: Office? = nil, recovery: BoxPublicKey? = nil,
+            members: [Member]? = nil
+        ) throws -> [String] {
             let signed = try SignedKeyManifest(manifest, secrets: secrets)
-            return KeyIntegrity.check(stored: stored ?? .present(signed), secrets: secrets, root: root ?? secrets.rootFingerprint,
-                                      office: office ?? self.office, recoveryKey: recovery ?? self.recovery,
-                                      members: members ?? [lead, counsellor]).problems.map(\.code)
+            return KeyIntegrity.check(
+                stored: stored ?? .present(signed), secrets: secrets, root: root ?? secrets.rootFingerprint,
+                office: office ?? self.office, recoveryKey: recovery ?? self.recovery,
+                members: members ?? [lead, counsellor]
+            ).problems.map(\.code)
         }
     }
 
@@ -70,14 +79,18 @@ struct KeyIntegrityTests {
         swapped.publicKey = BoxKeyPair().publicKey
         #expect(try fixture.check(office: swapped) == ["office_key", "office_key"], "the secrets' key and the manifest's both differ")
         #expect(try fixture.check(recovery: BoxKeyPair().publicKey) == ["recovery_key"])
-        let mallory = try Member.create(username: "mallory", officeID: fixture.office.id, role: .lead,
-                                        passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-79")).0
+        let mallory = try Member.create(
+            username: "mallory", officeID: fixture.office.id, role: .lead,
+            passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-79")
+        ).0
         #expect(try fixture.check(members: [fixture.lead, fixture.counsellor, mallory]) == ["member_added mallory"])
-        let rekeyed = Member(id: fixture.counsellor.id, username: "cem", officeID: fixture.office.id, role: .counsellor,
-                             publicKey: BoxKeyPair().publicKey, wrappedSecret: fixture.counsellor.wrappedSecret)
+        let rekeyed = Member(
+            id: fixture.counsellor.id, username: "cem", officeID: fixture.office.id, role: .counsellor,
+            publicKey: BoxKeyPair().publicKey, wrappedSecret: fixture.counsellor.wrappedSecret)
         #expect(try fixture.check(members: [fixture.lead, rekeyed]) == ["member_key cem"])
-        let promoted = Member(id: fixture.counsellor.id, username: "cem", officeID: fixture.office.id, role: .lead,
-                              publicKey: fixture.counsellor.publicKey, wrappedSecret: fixture.counsellor.wrappedSecret)
+        let promoted = Member(
+            id: fixture.counsellor.id, username: "cem", officeID: fixture.office.id, role: .lead,
+            publicKey: fixture.counsellor.publicKey, wrappedSecret: fixture.counsellor.wrappedSecret)
         #expect(try fixture.check(members: [fixture.lead, promoted]) == ["member_changed cem"])
         #expect(try fixture.check(members: [fixture.lead]) == ["member_missing cem"])
     }
@@ -103,8 +116,9 @@ struct KeyIntegrityTests {
         let forged = SignedKeyManifest(manifest: fixture.manifest, tag: [UInt8](repeating: 1, count: 32))
         #expect(try fixture.check(.present(forged)) == ["manifest_tag"])
         func report(_ codes: [String]) -> KeyIntegrityReport {
-            KeyIntegrityReport(office: fixture.office, recoveryKey: fixture.recovery, members: [], manifest: nil,
-                               problems: codes.map { KeyIntegrityProblem($0, $0) }, serverVerbandKey: nil)
+            KeyIntegrityReport(
+                office: fixture.office, recoveryKey: fixture.recovery, members: [], manifest: nil,
+                problems: codes.map { KeyIntegrityProblem($0, $0) }, serverVerbandKey: nil)
         }
         #expect(report(["manifest_missing"]).canConfirmManifest)
         #expect(!report(["manifest_missing", "office_root"]).canConfirmManifest, "a forged ring is an alarm, never confirmed")
@@ -114,12 +128,14 @@ struct KeyIntegrityTests {
 
     @Test func theWrapCarriesTheRootAndOlderWrapsStillOpen() throws {
         let root = [UInt8](repeating: 9, count: 32)
-        let (member, keys) = try Member.create(username: "cem", officeID: nil, role: .counsellor,
-                                               passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-77"), root: root)
+        let (member, keys) = try Member.create(
+            username: "cem", officeID: nil, role: .counsellor,
+            passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-77"), root: root)
         let unlocked = try member.unlockKeys(passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-77"))
         #expect(unlocked.keyPair.publicKey == keys.publicKey)
         #expect(unlocked.root == root)
-        let (older, _) = try Member.create(username: "alt", officeID: nil, role: .counsellor, passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-77"))
+        let (older, _) = try Member.create(
+            username: "alt", officeID: nil, role: .counsellor, passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-77"))
         #expect(try older.unlockKeys(passphrase: SecureBytes(utf8: "Kompass-Laterne-Ufer-77")).root == nil)
     }
 

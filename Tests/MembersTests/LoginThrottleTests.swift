@@ -1,9 +1,10 @@
 import Foundation
+import SichtbarTesting
 import Synchronization
 import Testing
+
 @testable import Members
 @testable import SichtbarCore
-import SichtbarTesting
 
 /// Counts what concurrent attempts got from the throttle, and how many were admitted at once.
 final class LoginOutcomes: Sendable {
@@ -15,7 +16,13 @@ final class LoginOutcomes: Sendable {
     }
 
     private let state = Mutex(State())
-    func admit() { state.withLock { $0.admitted += 1; $0.running += 1; $0.mostAtOnce = max($0.mostAtOnce, $0.running) } }
+    func admit() {
+        state.withLock {
+            $0.admitted += 1
+            $0.running += 1
+            $0.mostAtOnce = max($0.mostAtOnce, $0.running)
+        }
+    }
     func done() { state.withLock { $0.running -= 1 } }
     func refuse() { state.withLock { $0.refused += 1 } }
     var admitted: Int { state.withLock { $0.admitted } }
@@ -33,8 +40,10 @@ final class ManualClock: Sendable {
 
 @Suite("LoginThrottle: one attempt per username at a time, failures counted before the hash, delays, per-address buckets")
 struct LoginThrottleTests {
-    static func policy(base: Duration = .milliseconds(100), maximum: Duration = .milliseconds(1000),
-                       forgetAfter: Duration = .seconds(3600), addressFailures: Int = 1000) -> AccessPolicy {
+    static func policy(
+        base: Duration = .milliseconds(100), maximum: Duration = .milliseconds(1000),
+        forgetAfter: Duration = .seconds(3600), addressFailures: Int = 1000
+    ) -> AccessPolicy {
         var policy = AccessPolicy()
         policy.baseDelay = base
         policy.maximumDelay = maximum
@@ -48,8 +57,10 @@ struct LoginThrottleTests {
     }
 
     /// One attempt that fails after `hash` (standing in for Argon2id), or is refused.
-    static func failingAttempt(_ throttle: LoginThrottle, _ username: String, address: String? = nil,
-                               hash: Duration = .milliseconds(50), outcomes: LoginOutcomes) async {
+    static func failingAttempt(
+        _ throttle: LoginThrottle, _ username: String, address: String? = nil,
+        hash: Duration = .milliseconds(50), outcomes: LoginOutcomes
+    ) async {
         do {
             let attempt = try await throttle.begin(username, address: address)
             outcomes.admit()
@@ -212,8 +223,9 @@ struct LoginThrottleTests {
 
     @Test func aRefusalByTheUsernameGateCostsTheAddressNothing() async throws {
         let clock = ManualClock()
-        let throttle = LoginThrottle(policy: Self.policy(base: .seconds(600), maximum: .seconds(600), addressFailures: 2),
-                                     now: { clock.now }, wallClock: { 1_000_000 })
+        let throttle = LoginThrottle(
+            policy: Self.policy(base: .seconds(600), maximum: .seconds(600), addressFailures: 2),
+            now: { clock.now }, wallClock: { 1_000_000 })
         let first = try await throttle.begin("margarete", address: "203.0.113.7")
         await throttle.finish(first, succeeded: false)
         // The next attempt for margarete would wait 10 minutes; cancelling its wait makes it give up.

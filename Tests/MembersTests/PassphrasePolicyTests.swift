@@ -1,8 +1,9 @@
 import Foundation
+import SichtbarTesting
 import Testing
+
 @testable import Members
 @testable import SichtbarCore
-import SichtbarTesting
 
 @Suite("PassphrasePolicy: what a member passphrase must meet")
 struct PassphrasePolicyTests {

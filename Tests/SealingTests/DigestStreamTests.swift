@@ -1,8 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+
 @testable import Sealing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite("DigestStream: BLAKE2b fed in parts")
 struct DigestStreamTests {
@@ -48,9 +50,9 @@ struct PassphraseHashingPoolPriorityTests {
         let pool = PassphraseHashingPool(workers: 1, queueLimit: 2, maximumWait: .seconds(5), niceness: 10)
         let (policy, niceness) = try await pool.run { () -> (Int32, Int32) in
             #if canImport(Glibc)
-            return (sched_getscheduler(0), getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0))
+                return (sched_getscheduler(0), getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0))
             #else
-            return (5, 10)
+                return (5, 10)
             #endif
         }
         #expect(policy == 5 || niceness == 10, "policy \(policy), nice \(niceness)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sealing
 
 @Suite("MessageAuthenticator: form tokens under an in-memory key")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Sealing
 
 @Suite("PassphraseWrap: a member secret under Argon2id of a passphrase")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sealing
 
 @Suite("Receipt: generation, format and parsing")
@@ -18,8 +19,10 @@ struct ReceiptFormatTests {
     @Test func theShapeCheckItselfRejectsForbiddenLetters() throws {
         let shape = try Regex(Self.shape)
         #expect(try shape.wholeMatch(in: "0123-4567-89AB-CDEF-GHJK") != nil)
-        for bad in ["0123-4567-89AB-CDEF-GHJI", "0123-4567-89AB-CDEF-GHJL", "0123-4567-89AB-CDEF-GHJO",
-                    "0123-4567-89AB-CDEF-GHJU", "0123-4567-89ab-CDEF-GHJK", "01234-567-89AB-CDEF-GHJK"] {
+        for bad in [
+            "0123-4567-89AB-CDEF-GHJI", "0123-4567-89AB-CDEF-GHJL", "0123-4567-89AB-CDEF-GHJO",
+            "0123-4567-89AB-CDEF-GHJU", "0123-4567-89ab-CDEF-GHJK", "01234-567-89AB-CDEF-GHJK",
+        ] {
             #expect(try shape.wholeMatch(in: bad) == nil, "\(bad)")
         }
     }
@@ -39,31 +42,31 @@ struct ReceiptFormatTests {
     }
 
     @Test(arguments: [
-        "0123-4567-89ab-cdef-ghjk",          // lower case
-        "0123 4567 89AB CDEF GHJK",          // spaces instead of dashes
-        "0123456789ABCDEFGHJK",              // no separators
-        "  0123-4567 89ab-CDEF  ghjk\n",     // mixed, with surrounding whitespace
-        "O123-4567-89AB-CDEF-GHJK",          // O for 0
-        "o123-4567-89AB-CDEF-GHJK",          // o for 0
-        "0I23-4567-89AB-CDEF-GHJK",          // I for 1
-        "0i23-4567-89AB-CDEF-GHJK",          // i for 1
-        "0L23-4567-89AB-CDEF-GHJK",          // L for 1
-        "0l23-4567-89AB-CDEF-GHJK",          // l for 1
-        "0123‐4567‑89AB–CDEF-GHJK",          // typographic hyphens and en dash
+        "0123-4567-89ab-cdef-ghjk",  // lower case
+        "0123 4567 89AB CDEF GHJK",  // spaces instead of dashes
+        "0123456789ABCDEFGHJK",  // no separators
+        "  0123-4567 89ab-CDEF  ghjk\n",  // mixed, with surrounding whitespace
+        "O123-4567-89AB-CDEF-GHJK",  // O for 0
+        "o123-4567-89AB-CDEF-GHJK",  // o for 0
+        "0I23-4567-89AB-CDEF-GHJK",  // I for 1
+        "0i23-4567-89AB-CDEF-GHJK",  // i for 1
+        "0L23-4567-89AB-CDEF-GHJK",  // L for 1
+        "0l23-4567-89AB-CDEF-GHJK",  // l for 1
+        "0123‐4567‑89AB–CDEF-GHJK",  // typographic hyphens and en dash
     ])
     func tolerantSpellingsReadAsTheSameReceipt(text: String) throws {
         #expect(try Receipt.parse(text).formatted == "0123-4567-89AB-CDEF-GHJK")
     }
 
     @Test(arguments: [
-        "",                                   // empty
-        "0123-4567-89AB-CDEF-GHJ",            // 19 symbols
-        "0123-4567-89AB-CDEF-GHJKM",          // 21 symbols
-        "0123-4567-89AB-CDEF-GHJU",           // U is not a symbol
-        "0123-4567-89AB-CDEF-GHJ!",           // punctuation
-        "0123-4567-89AB-CDEF-GHJÄ",           // non-ASCII letter
-        "0123_4567_89AB_CDEF_GHJK",           // underscore is no separator
-        "------------------------",           // separators only
+        "",  // empty
+        "0123-4567-89AB-CDEF-GHJ",  // 19 symbols
+        "0123-4567-89AB-CDEF-GHJKM",  // 21 symbols
+        "0123-4567-89AB-CDEF-GHJU",  // U is not a symbol
+        "0123-4567-89AB-CDEF-GHJ!",  // punctuation
+        "0123-4567-89AB-CDEF-GHJÄ",  // non-ASCII letter
+        "0123_4567_89AB_CDEF_GHJK",  // underscore is no separator
+        "------------------------",  // separators only
     ])
     func malformedTextIsRefused(text: String) {
         #expect(throws: ReceiptError.malformed) {

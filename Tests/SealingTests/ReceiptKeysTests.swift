@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sealing
 
 @Suite("ReceiptKeys: reporter key and lookup id derived from a receipt")
@@ -67,7 +68,8 @@ struct ReceiptKeysTests {
             "ReceiptKeys keeps its lookup seed in `lookupSeed`"
         )
         // The mirrored seed is really the one the lookup id is made from.
-        #expect(KeyedHash.hash(seed.copyBytes(), key: serverKey, length: ReceiptKeys.lookupIDLength)
+        #expect(
+            KeyedHash.hash(seed.copyBytes(), key: serverKey, length: ReceiptKeys.lookupIDLength)
                 == keys.lookupID(serverKey: serverKey))
         #expect(!keys.reporterKey.constantTimeEquals(seed))
         #expect(keys.reporterKey.copyBytes() != seed.copyBytes())

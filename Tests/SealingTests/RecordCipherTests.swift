@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sealing
 
 @Suite("RecordCipher: records bound to case, kind, id and key version")
@@ -62,27 +63,31 @@ struct RecordCipherTests {
     }
 
     @Test func aRecordMovedToAnotherCaseIsRefused() throws {
-        try expectRefused(under: RecordAssociation(
-            caseID: Sodium.randomBytes(16), kind: association.kind,
-            recordID: association.recordID, keyVersion: association.keyVersion))
+        try expectRefused(
+            under: RecordAssociation(
+                caseID: Sodium.randomBytes(16), kind: association.kind,
+                recordID: association.recordID, keyVersion: association.keyVersion))
     }
 
     @Test func aRecordRelabelledAsAnotherKindIsRefused() throws {
-        try expectRefused(under: RecordAssociation(
-            caseID: association.caseID, kind: "message",
-            recordID: association.recordID, keyVersion: association.keyVersion))
+        try expectRefused(
+            under: RecordAssociation(
+                caseID: association.caseID, kind: "message",
+                recordID: association.recordID, keyVersion: association.keyVersion))
     }
 
     @Test func aRecordSwappedIntoAnotherRowIsRefused() throws {
-        try expectRefused(under: RecordAssociation(
-            caseID: association.caseID, kind: association.kind,
-            recordID: Sodium.randomBytes(16), keyVersion: association.keyVersion))
+        try expectRefused(
+            under: RecordAssociation(
+                caseID: association.caseID, kind: association.kind,
+                recordID: Sodium.randomBytes(16), keyVersion: association.keyVersion))
     }
 
     @Test func aRecordReplayedUnderAnotherKeyVersionIsRefused() throws {
-        try expectRefused(under: RecordAssociation(
-            caseID: association.caseID, kind: association.kind,
-            recordID: association.recordID, keyVersion: association.keyVersion + 1))
+        try expectRefused(
+            under: RecordAssociation(
+                caseID: association.caseID, kind: association.kind,
+                recordID: association.recordID, keyVersion: association.keyVersion + 1))
     }
 
     @Test func shiftingBytesBetweenAssociationPartsIsRefused() throws {
@@ -124,7 +129,8 @@ struct RecordCipherTests {
             try RecordCipher.open(sealed, key: key, association: other)
         }
         // The same ciphertext still opens where it belongs.
-        #expect(try RecordCipher.open(sealed, key: key, association: association).copyBytes() == bytes("Gesprächsnotiz"),
-                sourceLocation: sourceLocation)
+        #expect(
+            try RecordCipher.open(sealed, key: key, association: association).copyBytes() == bytes("Gesprächsnotiz"),
+            sourceLocation: sourceLocation)
     }
 }

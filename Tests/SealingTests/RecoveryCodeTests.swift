@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sealing
 
 @Suite("RecoveryCode: the office recovery code and its key pair")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sealing
 
 @Suite("SealedBox: anonymous sealing to a public key")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sealing
 
 @Suite("SecretBox: wrapping one key under another")

@@ -44,7 +44,9 @@ import Testing
         #expect(throws: SealingError.authenticationFailed) { try swapped.open(sealed[1]) }
         let dropped = try SecretStreamOpener(key: key, header: header)
         _ = try dropped.open(sealed[0])
-        #expect(throws: SealingError.authenticationFailed, "the final chunk cannot stand in for the middle one") { try dropped.open(sealed[2]) }
+        #expect(throws: SealingError.authenticationFailed, "the final chunk cannot stand in for the middle one") {
+            try dropped.open(sealed[2])
+        }
     }
 
     @Test func aStreamCutBeforeItsFinalChunkIsNotFinished() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sealing
 
 @Suite("SecureBytes: secrets in wiping memory")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sealing
 
 @Suite("SigningKeyPair: Ed25519 signatures on audit heads and exports")

@@ -1,6 +1,7 @@
-import Testing
-@testable import SichtbarCore
 import SichtbarTesting
+import Testing
+
+@testable import SichtbarCore
 
 @Suite("CaseReference: sayable on the phone, read back forgivingly")
 struct CaseReferenceTests {
@@ -37,7 +38,8 @@ struct CaseReferenceTests {
                 && (range.upper.map { id.bytes.lexicographicallyPrecedes($0) } ?? true)
         }
         for _ in 0..<300 {
-            let id = EntityID.random(), other = EntityID.random()
+            let id = EntityID.random()
+            let other = EntityID.random()
             let reference = CaseReference.of(id)
             for length in [4, 5, 7, 9] {
                 let start = String(reference.prefix(length))
@@ -48,7 +50,7 @@ struct CaseReferenceTests {
                 #expect(inside(other, range) == otherStarts, "\(start) and \(CaseReference.of(other))")
             }
         }
-        #expect(CaseReference.ids(startingWith: "KZ6")  == nil, "three symbols are too few")
+        #expect(CaseReference.ids(startingWith: "KZ6") == nil, "three symbols are too few")
         #expect(CaseReference.ids(startingWith: "KZ6M-JJQQ-X") == nil, "more than a reference")
         #expect(CaseReference.ids(startingWith: "ZZZZ-ZZZZ")?.upper == nil, "the last references have no upper end")
         let first = try #require(CaseReference.ids(startingWith: "0000"))

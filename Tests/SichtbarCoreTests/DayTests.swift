@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SichtbarCore
 import SichtbarTesting
+import Testing
+
+@testable import SichtbarCore
 
 @Suite("Day: calendar days in Europe/Berlin")
 struct DayTests {
@@ -21,19 +22,19 @@ struct DayTests {
     }
 
     @Test(arguments: [
-        "2026-02-29",   // 2026 is no leap year
-        "1900-02-29",   // divisible by 100, not by 400
-        "2026-13-01",   // no thirteenth month
-        "2026-00-10",   // no month zero
-        "2026-04-31",   // April has 30 days
-        "2026-01-00",   // no day zero
+        "2026-02-29",  // 2026 is no leap year
+        "1900-02-29",  // divisible by 100, not by 400
+        "2026-13-01",  // no thirteenth month
+        "2026-00-10",  // no month zero
+        "2026-04-31",  // April has 30 days
+        "2026-01-00",  // no day zero
         "2026-01-32",
-        "26-01-01",     // two-digit year
-        "2026-1-01",    // unpadded month
-        "2026/01/01",   // wrong separator
+        "26-01-01",  // two-digit year
+        "2026-1-01",  // unpadded month
+        "2026/01/01",  // wrong separator
         "2026-01-01T00:00:00Z",
         " 2026-01-01",
-        "２０２６-01-01", // full-width digits
+        "２０２６-01-01",  // full-width digits
         "+026-01-01",
         "",
     ])

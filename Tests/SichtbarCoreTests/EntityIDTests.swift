@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SichtbarCore
 import SichtbarTesting
+import Testing
+
+@testable import SichtbarCore
 
 @Suite("EntityID: random 128-bit ids")
 struct EntityIDTests {

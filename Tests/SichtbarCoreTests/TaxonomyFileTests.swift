@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SichtbarCore
 import SichtbarTesting
+import Testing
+
+@testable import SichtbarCore
 
 @Suite("Taxonomy.load on Policies/taxonomy.yaml")
 struct TaxonomyFileTests {

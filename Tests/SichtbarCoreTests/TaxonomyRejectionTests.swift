@@ -1,42 +1,43 @@
-import Testing
-@testable import SichtbarCore
 import SichtbarTesting
+import Testing
+
+@testable import SichtbarCore
 
 /// A small taxonomy that passes every check; each rejection test changes one line of it.
 private let validLines = [
-    #"version: "1""#,                                                                         // 1
-    "languages: [de, en]",                                                                    // 2
-    "facets:",                                                                                // 3
-    "  ground:",                                                                              // 4
-    "    multiValued: true",                                                                  // 5
-    "    reporter: true",                                                                     // 6
-    "    labels: {de: Merkmal, en: Ground}",                                                  // 7
-    "    codes:",                                                                             // 8
-    "      rassistische_zuschreibung:",                                                       // 9
-    "        labels: {de: Rassistische Zuschreibung, en: Racist attribution}",                // 10
-    "        children:",                                                                      // 11
-    "          antimuslimisch: {labels: {de: Antimuslimisch, en: Anti-Muslim}}",              // 12
-    "      antisemitismus:",                                                                  // 13
-    "        labels: {de: Antisemitismus, en: Antisemitism}",                                 // 14
-    "  area:",                                                                                // 15
-    "    multiValued: false",                                                                 // 16
-    "    labels: {de: Lebensbereich, en: Area}",                                              // 17
-    "    codes:",                                                                             // 18
-    "      wohnen: {labels: {de: Wohnen, en: Housing}}",                                      // 19
-    "  role:",                                                                                // 20
-    "    multiValued: false",                                                                 // 21
-    "    labels: {de: Rolle, en: Role}",                                                      // 22
-    "    codes:",                                                                             // 23
-    "      betroffen: {labels: {de: Betroffen, en: Affected}}",                               // 24
-    "  channel:",                                                                             // 25
-    "    multiValued: false",                                                                 // 26
-    "    labels: {de: Zugangsweg, en: Channel}",                                              // 27
-    "    codes:",                                                                             // 28
-    "      online_formular: {labels: {de: Online, en: Online}}",                              // 29
-    "regierungsbezirke:",                                                                     // 30
-    "  arnsberg: {labels: {de: Arnsberg, en: Arnsberg}}",                                     // 31
-    "regions:",                                                                               // 32
-    #"  "05913": {name: Dortmund, kind: kreisfreie_stadt, regierungsbezirk: arnsberg}"#,      // 33
+    #"version: "1""#,  // 1
+    "languages: [de, en]",  // 2
+    "facets:",  // 3
+    "  ground:",  // 4
+    "    multiValued: true",  // 5
+    "    reporter: true",  // 6
+    "    labels: {de: Merkmal, en: Ground}",  // 7
+    "    codes:",  // 8
+    "      rassistische_zuschreibung:",  // 9
+    "        labels: {de: Rassistische Zuschreibung, en: Racist attribution}",  // 10
+    "        children:",  // 11
+    "          antimuslimisch: {labels: {de: Antimuslimisch, en: Anti-Muslim}}",  // 12
+    "      antisemitismus:",  // 13
+    "        labels: {de: Antisemitismus, en: Antisemitism}",  // 14
+    "  area:",  // 15
+    "    multiValued: false",  // 16
+    "    labels: {de: Lebensbereich, en: Area}",  // 17
+    "    codes:",  // 18
+    "      wohnen: {labels: {de: Wohnen, en: Housing}}",  // 19
+    "  role:",  // 20
+    "    multiValued: false",  // 21
+    "    labels: {de: Rolle, en: Role}",  // 22
+    "    codes:",  // 23
+    "      betroffen: {labels: {de: Betroffen, en: Affected}}",  // 24
+    "  channel:",  // 25
+    "    multiValued: false",  // 26
+    "    labels: {de: Zugangsweg, en: Channel}",  // 27
+    "    codes:",  // 28
+    "      online_formular: {labels: {de: Online, en: Online}}",  // 29
+    "regierungsbezirke:",  // 30
+    "  arnsberg: {labels: {de: Arnsberg, en: Arnsberg}}",  // 31
+    "regions:",  // 32
+    #"  "05913": {name: Dortmund, kind: kreisfreie_stadt, regierungsbezirk: arnsberg}"#,  // 33
 ]
 
 private let file = "inline-taxonomy.yaml"
@@ -89,10 +90,12 @@ struct TaxonomyRejectionTests {
     }
 
     @Test func aChildRepeatingItsParentsCodeIsRefused() throws {
-        let text = yaml(replacingLine: 12, with: [
-            "          antimuslimisch: {labels: {de: Antimuslimisch, en: Anti-Muslim}}",
-            "          rassistische_zuschreibung: {labels: {de: Doppelt, en: Duplicate}}",
-        ])
+        let text = yaml(
+            replacingLine: 12,
+            with: [
+                "          antimuslimisch: {labels: {de: Antimuslimisch, en: Anti-Muslim}}",
+                "          rassistische_zuschreibung: {labels: {de: Doppelt, en: Duplicate}}",
+            ])
         let error = try #require(rejection(text))
         #expect(error.line == 13, "the repeated child's line")
         #expect(error.problem.contains("repeats the code 'rassistische_zuschreibung'"), "\(error.problem)")
@@ -106,9 +109,11 @@ struct TaxonomyRejectionTests {
     }
 
     @Test func aRegionInAnUnknownRegierungsbezirkIsRefused() throws {
-        let text = yaml(replacingLine: 33, with: [
-            #"  "05913": {name: Dortmund, kind: kreisfreie_stadt, regierungsbezirk: sauerland}"#,
-        ])
+        let text = yaml(
+            replacingLine: 33,
+            with: [
+                #"  "05913": {name: Dortmund, kind: kreisfreie_stadt, regierungsbezirk: sauerland}"#
+            ])
         let error = try #require(rejection(text))
         #expect(error.line == 33)
         #expect(error.problem.contains("unknown Regierungsbezirk 'sauerland'"), "\(error.problem)")
@@ -125,27 +130,34 @@ struct TaxonomyRejectionTests {
     }
 
     @Test func aLabelInAnUndeclaredLanguageIsRefused() throws {
-        let error = try #require(rejection(yaml(replacingLine: 14, with: ["        labels: {de: Antisemitismus, en: Antisemitism, fr: Antisémitisme}"])))
+        let error = try #require(
+            rejection(yaml(replacingLine: 14, with: ["        labels: {de: Antisemitismus, en: Antisemitism, fr: Antisémitisme}"])))
         #expect(error.line == 14)
         #expect(error.problem.contains("'fr'"), "\(error.problem)")
     }
 
     @Test func childrenNestedTwoLevelsDeepAreRefused() throws {
-        let text = yaml(replacingLine: 12, with: [
-            "          antimuslimisch:",
-            "            labels: {de: Antimuslimisch, en: Anti-Muslim}",
-            "            children:",
-            "              tiefer: {labels: {de: Tiefer, en: Deeper}}",
-        ])
+        let text = yaml(
+            replacingLine: 12,
+            with: [
+                "          antimuslimisch:",
+                "            labels: {de: Antimuslimisch, en: Anti-Muslim}",
+                "            children:",
+                "              tiefer: {labels: {de: Tiefer, en: Deeper}}",
+            ])
         let error = try #require(rejection(text))
         #expect(error.line == 12)
         #expect(error.problem.contains("more than one level deep"), "\(error.problem)")
     }
 
     @Test func aRegionKeyThatIsNotFiveDigitsIsRefused() throws {
-        let error = try #require(rejection(yaml(replacingLine: 33, with: [
-            #"  "5913": {name: Dortmund, kind: kreisfreie_stadt, regierungsbezirk: arnsberg}"#,
-        ])))
+        let error = try #require(
+            rejection(
+                yaml(
+                    replacingLine: 33,
+                    with: [
+                        #"  "5913": {name: Dortmund, kind: kreisfreie_stadt, regierungsbezirk: arnsberg}"#
+                    ])))
         #expect(error.line == 33)
         #expect(error.problem.contains("five-digit"), "\(error.problem)")
     }

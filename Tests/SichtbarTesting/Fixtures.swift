@@ -15,17 +15,22 @@ public func defaultWorkflow() throws -> WorkflowPolicy {
 
 /// An office with a fresh key pair serving `regions`, its privacy notice complete (so it takes
 /// reports) unless `notice` is false.
-public func makeOffice(_ name: String, regions: [String] = [], keyPair: BoxKeyPair = BoxKeyPair(), notice: Bool = true,
-                       fallback: Bool = false) -> Office {
-    Office(id: .random(), name: name, publicKey: keyPair.publicKey, keyVersion: 1,
-           profile: notice ? OfficeProfile(regions: regions, controller: "\(name) e. V.", law: .dsgvo, dpo: "datenschutz@example.org")
-                           : OfficeProfile(regions: regions),
-           isFallback: fallback)
+public func makeOffice(
+    _ name: String, regions: [String] = [], keyPair: BoxKeyPair = BoxKeyPair(), notice: Bool = true,
+    fallback: Bool = false
+) -> Office {
+    Office(
+        id: .random(), name: name, publicKey: keyPair.publicKey, keyVersion: 1,
+        profile: notice
+            ? OfficeProfile(regions: regions, controller: "\(name) e. V.", law: .dsgvo, dpo: "datenschutz@example.org")
+            : OfficeProfile(regions: regions),
+        isFallback: fallback)
 }
 
 /// Noon in Berlin on `iso`, so the engine's day is that day.
 public func noon(_ iso: String) -> Date {
-    guard let day = Day(iso: iso), let date = Day.berlin.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))
+    guard let day = Day(iso: iso),
+        let date = Day.berlin.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))
     else { preconditionFailure("bad test day \(iso)") }
     return date
 }

@@ -32,10 +32,11 @@ struct BruteForceOracle {
         // -1 marks an unassigned count.
         var values = system.printed.map { $0 ?? -1 }
         let pairs = system.groupPairs
-        var search = Search(relations: system.relations.map { ($0.terms, $0.isEquality) }, order: system.unknowns,
-                            pairs: pairs, low: Array(repeating: .max, count: system.count),
-                            high: Array(repeating: .min, count: system.count),
-                            outside: Array(repeating: .min, count: pairs.count), cap: cap, budget: budget)
+        var search = Search(
+            relations: system.relations.map { ($0.terms, $0.isEquality) }, order: system.unknowns,
+            pairs: pairs, low: Array(repeating: .max, count: system.count),
+            high: Array(repeating: .min, count: system.count),
+            outside: Array(repeating: .min, count: pairs.count), cap: cap, budget: budget)
         explore(&values, &search)
         // Nothing found in the box: no answer (the next tier decides).
         guard !search.exhausted, search.found else { return nil }
@@ -69,7 +70,11 @@ struct BruteForceOracle {
         while changed {
             changed = false
             for relation in search.relations {
-                var sum = 0, highest = 0, lowest = 0, open = 0, lastOpen = (quantity: 0, coefficient: 0)
+                var sum = 0
+                var highest = 0
+                var lowest = 0
+                var open = 0
+                var lastOpen = (quantity: 0, coefficient: 0)
                 for term in relation.terms {
                     let value = values[term.quantity]
                     if value >= 0 {
@@ -77,7 +82,11 @@ struct BruteForceOracle {
                     } else {
                         open += 1
                         lastOpen = term
-                        if term.coefficient > 0 { highest += term.coefficient * search.cap } else { lowest += term.coefficient * search.cap }
+                        if term.coefficient > 0 {
+                            highest += term.coefficient * search.cap
+                        } else {
+                            lowest += term.coefficient * search.cap
+                        }
                     }
                 }
                 if sum + highest < 0 { return false }

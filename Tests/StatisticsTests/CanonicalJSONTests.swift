@@ -11,20 +11,21 @@ struct CanonicalJSONTests {
     /// RFC 8785 §3.2.2: the sample object, numbers, string escapes and literals.
     @Test func theRFCsSampleObject() throws {
         let input = #"""
-        {
-          "numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],
-          "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/",
-          "literals": [null, true, false]
-        }
-        """#
-        let expected = #"{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}"#
+            {
+              "numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],
+              "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/",
+              "literals": [null, true, false]
+            }
+            """#
+        let expected =
+            #"{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}"#
         #expect(try canonical(input) == expected)
         // The RFC's UTF-8 of the same, byte by byte (§3.2.4).
         let hex = """
-        7b 22 6c 69 74 65 72 61 6c 73 22 3a 5b 6e 75 6c 6c 2c 74 72 75 65 2c 66 61 6c 73 65 5d 2c 22 6e 75 6d 62 65 72 73 22
-        3a 5b 33 33 33 33 33 33 33 33 33 2e 33 33 33 33 33 33 33 2c 31 65 2b 33 30 2c 34 2e 35 2c 30 2e 30 30 32 2c 31 65 2d
-        32 37 5d 2c 22 73 74 72 69 6e 67 22 3a 22 e2 82 ac 24 5c 75 30 30 30 66 5c 6e 41 27 42 5c 22 5c 5c 5c 5c 5c 22 2f 22 7d
-        """
+            7b 22 6c 69 74 65 72 61 6c 73 22 3a 5b 6e 75 6c 6c 2c 74 72 75 65 2c 66 61 6c 73 65 5d 2c 22 6e 75 6d 62 65 72 73 22
+            3a 5b 33 33 33 33 33 33 33 33 33 2e 33 33 33 33 33 33 33 2c 31 65 2b 33 30 2c 34 2e 35 2c 30 2e 30 30 32 2c 31 65 2d
+            32 37 5d 2c 22 73 74 72 69 6e 67 22 3a 22 e2 82 ac 24 5c 75 30 30 30 66 5c 6e 41 27 42 5c 22 5c 5c 5c 5c 5c 22 2f 22 7d
+            """
         let bytes = hex.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { UInt8($0, radix: 16) }
         #expect(try CanonicalJSON.canonicalise(Array(input.utf8)) == bytes)
     }
@@ -33,18 +34,19 @@ struct CanonicalJSONTests {
     /// pair, D83D…) sorts before U+FB33 although its scalar value is larger.
     @Test func membersSortByUTF16CodeUnits() throws {
         let input = #"""
-        {
-          "\u20ac": "Euro Sign",
-          "\r": "Carriage Return",
-          "\ufb33": "Hebrew Letter Dalet With Dagesh",
-          "1": "One",
-          "\ud83d\ude00": "Emoji: Grinning Face",
-          "\u0080": "Control",
-          "\u00f6": "Latin Small Letter O With Diaeresis"
-        }
-        """#
+            {
+              "\u20ac": "Euro Sign",
+              "\r": "Carriage Return",
+              "\ufb33": "Hebrew Letter Dalet With Dagesh",
+              "1": "One",
+              "\ud83d\ude00": "Emoji: Grinning Face",
+              "\u0080": "Control",
+              "\u00f6": "Latin Small Letter O With Diaeresis"
+            }
+            """#
         let output = try canonical(input)
-        let expected = "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u{80}\":\"Control\",\"ö\":\"Latin Small Letter O With Diaeresis\","
+        let expected =
+            "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u{80}\":\"Control\",\"ö\":\"Latin Small Letter O With Diaeresis\","
             + "\"€\":\"Euro Sign\",\"😀\":\"Emoji: Grinning Face\",\"\u{FB33}\":\"Hebrew Letter Dalet With Dagesh\"}"
         #expect(output == expected)
         // Nested objects are sorted too; arrays keep their order.
@@ -61,8 +63,8 @@ struct CanonicalJSONTests {
         let cases: [(Double, String)] = [
             (0, "0"), (-0.0, "0"), (1, "1"), (-1, "-1"), (1e21, "1e+21"), (1e20, "100000000000000000000"),
             (1e-7, "1e-7"), (1e-6, "0.000001"), (.leastNonzeroMagnitude, "5e-324"), (-.leastNonzeroMagnitude, "-5e-324"),
-            (Double.greatestFiniteMagnitude, "1.7976931348623157e+308"), (9007199254740992, "9007199254740992"),
-            (295147905179352825856, "295147905179352830000"), (0.1, "0.1"), (4.5, "4.5"), (0.002, "0.002"),
+            (Double.greatestFiniteMagnitude, "1.7976931348623157e+308"), (9_007_199_254_740_992, "9007199254740992"),
+            (295_147_905_179_352_825_856, "295147905179352830000"), (0.1, "0.1"), (4.5, "4.5"), (0.002, "0.002"),
             (1e30, "1e+30"), (333333333.33333329, "333333333.3333333"), (1e-27, "1e-27"),
             (-0.0000033333333333333333, "-0.0000033333333333333333"), (1424953923781206.2, "1424953923781206.2"),
         ]
@@ -78,24 +80,24 @@ struct CanonicalJSONTests {
     /// RFC 8785 Appendix B, by IEEE 754 bit pattern.
     @Test func theRFCsNumberTable() {
         let table: [(UInt64, String)] = [
-            (0x0000000000000000, "0"), (0x8000000000000000, "0"), (0x0000000000000001, "5e-324"),
-            (0x8000000000000001, "-5e-324"), (0x7fefffffffffffff, "1.7976931348623157e+308"),
-            (0xffefffffffffffff, "-1.7976931348623157e+308"), (0x4340000000000000, "9007199254740992"),
-            (0xc340000000000000, "-9007199254740992"), (0x4430000000000000, "295147905179352830000"),
-            (0x44b52d02c7e14af5, "9.999999999999997e+22"), (0x44b52d02c7e14af6, "1e+23"),
-            (0x44b52d02c7e14af7, "1.0000000000000001e+23"), (0x444b1ae4d6e2ef4e, "999999999999999700000"),
-            (0x444b1ae4d6e2ef4f, "999999999999999900000"), (0x444b1ae4d6e2ef50, "1e+21"),
-            (0x3eb0c6f7a0b5ed8c, "9.999999999999997e-7"), (0x3eb0c6f7a0b5ed8d, "0.000001"),
-            (0x41b3de4355555553, "333333333.3333332"), (0x41b3de4355555554, "333333333.33333325"),
-            (0x41b3de4355555555, "333333333.3333333"), (0x41b3de4355555556, "333333333.3333334"),
-            (0x41b3de4355555557, "333333333.33333343"), (0xbecbf647612f3696, "-0.0000033333333333333333"),
-            (0x43143ff3c1cb0959, "1424953923781206.2"),
+            (0x0000_0000_0000_0000, "0"), (0x8000_0000_0000_0000, "0"), (0x0000_0000_0000_0001, "5e-324"),
+            (0x8000_0000_0000_0001, "-5e-324"), (0x7fef_ffff_ffff_ffff, "1.7976931348623157e+308"),
+            (0xffef_ffff_ffff_ffff, "-1.7976931348623157e+308"), (0x4340_0000_0000_0000, "9007199254740992"),
+            (0xc340_0000_0000_0000, "-9007199254740992"), (0x4430_0000_0000_0000, "295147905179352830000"),
+            (0x44b5_2d02_c7e1_4af5, "9.999999999999997e+22"), (0x44b5_2d02_c7e1_4af6, "1e+23"),
+            (0x44b5_2d02_c7e1_4af7, "1.0000000000000001e+23"), (0x444b_1ae4_d6e2_ef4e, "999999999999999700000"),
+            (0x444b_1ae4_d6e2_ef4f, "999999999999999900000"), (0x444b_1ae4_d6e2_ef50, "1e+21"),
+            (0x3eb0_c6f7_a0b5_ed8c, "9.999999999999997e-7"), (0x3eb0_c6f7_a0b5_ed8d, "0.000001"),
+            (0x41b3_de43_5555_5553, "333333333.3333332"), (0x41b3_de43_5555_5554, "333333333.33333325"),
+            (0x41b3_de43_5555_5555, "333333333.3333333"), (0x41b3_de43_5555_5556, "333333333.3333334"),
+            (0x41b3_de43_5555_5557, "333333333.33333343"), (0xbecb_f647_612f_3696, "-0.0000033333333333333333"),
+            (0x4314_3ff3_c1cb_0959, "1424953923781206.2"),
         ]
         for (bits, expected) in table {
             #expect(CanonicalJSON.number(Double(bitPattern: bits)) == expected, "\(String(bits, radix: 16))")
         }
-        #expect(CanonicalJSON.number(Double(bitPattern: 0x7fffffffffffffff)) == nil)
-        #expect(CanonicalJSON.number(Double(bitPattern: 0x7ff0000000000000)) == nil)
+        #expect(CanonicalJSON.number(Double(bitPattern: 0x7fff_ffff_ffff_ffff)) == nil)
+        #expect(CanonicalJSON.number(Double(bitPattern: 0x7ff0_0000_0000_0000)) == nil)
     }
 
     @Test func numbersAgreeWithV8() {

@@ -9,7 +9,9 @@ struct DisclosureBenchmarkTests {
     @Test func theLinkedReleaseIsProtected() throws {
         let tables = DisclosureBenchmark.linkedRelease()
         let (duration, protected) = try DisclosureBenchmark.run()
-        print("protect on 20×13 + 13×5 (\(tables.map { $0.cells.count + $0.margins.count }.reduce(0, +)) printed counts): \(duration), \(protected.summary)")
+        print(
+            "protect on 20×13 + 13×5 (\(tables.map { $0.cells.count + $0.margins.count }.reduce(0, +)) printed counts): \(duration), \(protected.summary)"
+        )
         #expect(protected.verdict == .safe)
         #expect(protected.summary.fallback == .none)
         let oracle = OracleSystem(protected.tables)

@@ -8,19 +8,24 @@ enum DisclosureFixtures {
     }
 
     /// A one-dimensional table; the total is printed when given.
-    static func oneWay(_ name: String, _ dimension: String, _ counts: [(String, Int)], total: Int? = nil,
-                       unit: String = "neue_faelle", multiValued: Bool = false) throws -> StatTable {
-        StatTable(name: name, unit: unit, period: try period, taxonomy: "3", dimensions: [dimension],
-                  multiValued: multiValued ? [dimension] : [],
-                  cells: counts.map { StatCell(key: [dimension: $0.0], count: $0.1) },
-                  margins: total.map { [StatCell(key: [:], count: $0)] } ?? [])
+    static func oneWay(
+        _ name: String, _ dimension: String, _ counts: [(String, Int)], total: Int? = nil,
+        unit: String = "neue_faelle", multiValued: Bool = false
+    ) throws -> StatTable {
+        StatTable(
+            name: name, unit: unit, period: try period, taxonomy: "3", dimensions: [dimension],
+            multiValued: multiValued ? [dimension] : [],
+            cells: counts.map { StatCell(key: [dimension: $0.0], count: $0.1) },
+            margins: total.map { [StatCell(key: [:], count: $0)] } ?? [])
     }
 
     /// A two-dimensional table. Margins default to the sums of the cells (right for single-valued
     /// dimensions); pass them for multi-valued ones, or `[]` / nil to leave them unprinted.
-    static func twoWay(_ name: String, rows: (String, [String]), columns: (String, [String]), _ counts: [[Int]],
-                       rowTotals: [Int]?? = .some(nil), columnTotals: [Int]?? = .some(nil), total: Int?? = .some(nil),
-                       unit: String = "neue_faelle", multiValued: [String] = []) throws -> StatTable {
+    static func twoWay(
+        _ name: String, rows: (String, [String]), columns: (String, [String]), _ counts: [[Int]],
+        rowTotals: [Int]?? = .some(nil), columnTotals: [Int]?? = .some(nil), total: Int?? = .some(nil),
+        unit: String = "neue_faelle", multiValued: [String] = []
+    ) throws -> StatTable {
         var cells: [StatCell] = []
         for (row, rowCode) in rows.1.enumerated() {
             for (column, columnCode) in columns.1.enumerated() {
@@ -39,8 +44,9 @@ enum DisclosureFixtures {
         if case .some(let given) = total {
             margins.append(StatCell(key: [:], count: given ?? counts.joined().reduce(0, +)))
         }
-        return StatTable(name: name, unit: unit, period: try period, taxonomy: "3", dimensions: [rows.0, columns.0],
-                         multiValued: multiValued, cells: cells, margins: margins)
+        return StatTable(
+            name: name, unit: unit, period: try period, taxonomy: "3", dimensions: [rows.0, columns.0],
+            multiValued: multiValued, cells: cells, margins: margins)
     }
 
     /// The naive protection the tests show to leak: primary suppression of counts in 1..4 only.

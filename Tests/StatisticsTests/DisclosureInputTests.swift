@@ -21,7 +21,8 @@ struct DisclosureInputTests {
     }
 
     @Test func protectRefusesMalformedTables() throws {
-        var missingCell = try F.twoWay("t", rows: ("area", ["arbeit", "wohnen"]), columns: ("bezirk", ["koeln", "detmold"]), [[5, 6], [7, 8]])
+        var missingCell = try F.twoWay(
+            "t", rows: ("area", ["arbeit", "wohnen"]), columns: ("bezirk", ["koeln", "detmold"]), [[5, 6], [7, 8]])
         missingCell.cells.removeLast()
         #expect(throws: DisclosureInputError.self) { try DisclosureControl.protect([missingCell]) }
         var suppressedInput = try F.oneWay("t", "area", [("arbeit", 12), ("wohnen", 8)])
@@ -43,21 +44,28 @@ struct DisclosureInputTests {
         var small = table
         small.cells[1].count = 3
         small.margins[0].count = 24
-        guard case .unsafe(let cell, nil, let reason) = DisclosureAudit().check([small]) else { Issue.record("a printed 3 passed"); return }
+        guard case .unsafe(let cell, nil, let reason) = DisclosureAudit().check([small]) else {
+            Issue.record("a printed 3 passed")
+            return
+        }
         #expect(cell.key == ["area": "wohnen"] && reason.contains("minimum"))
         var printedAnyway = table
         printedAnyway.cells[1] = StatCell(key: ["area": "wohnen"], count: 8, suppressed: true)
         #expect(!DisclosureAudit().check([printedAnyway]).isSafe)
         var contradiction = table
         contradiction.margins[0].count = 30
-        guard case .unreadable = DisclosureAudit().check([contradiction]) else { Issue.record("a wrong total was read"); return }
+        guard case .unreadable = DisclosureAudit().check([contradiction]) else {
+            Issue.record("a wrong total was read")
+            return
+        }
         let elsewhere = try F.oneWay("t2", "bezirk", [("koeln", 20), ("detmold", 9)], total: nil)
         var hiddenTotal = table
         hiddenTotal.margins[0] = StatCell(key: [:], count: nil, suppressed: true)
         var printedTotal = elsewhere
         printedTotal.margins = [StatCell(key: [:], count: 29)]
         guard case .unsafe(_, _, let mixed) = DisclosureAudit().check([hiddenTotal, printedTotal]) else {
-            Issue.record("a total hidden in one table and printed in another passed"); return
+            Issue.record("a total hidden in one table and printed in another passed")
+            return
         }
         #expect(mixed.contains("printed at"))
     }
@@ -78,8 +86,11 @@ struct DisclosureInputTests {
     }
 
     @Test func withoutTheGroupRuleOnlySmallCountsArePrimary() throws {
-        let tables = [try F.twoWay("t", rows: ("area", ["arbeit", "wohnen", "polizei"]), columns: ("bezirk", ["koeln", "detmold", "muenster"]),
-                                   [[12, 9, 15], [6, 8, 7], [0, 7, 0]])]
+        let tables = [
+            try F.twoWay(
+                "t", rows: ("area", ["arbeit", "wohnen", "polizei"]), columns: ("bezirk", ["koeln", "detmold", "muenster"]),
+                [[12, 9, 15], [6, 8, 7], [0, 7, 0]])
+        ]
         let plain = try DisclosureControl.protect(tables, rules: DisclosureRules(groupAttribute: false))
         #expect(plain.summary.primary == 0 && plain.summary.secondary == 0)
         let grouped = try DisclosureControl.protect(tables)

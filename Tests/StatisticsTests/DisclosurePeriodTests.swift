@@ -12,9 +12,10 @@ struct DisclosurePeriodTests {
 
     /// New cases of one period by area, with the total.
     static func byArea(_ quarter: Int?, _ counts: [Int], unit: String = "neue_faelle") throws -> StatTable {
-        StatTable(name: "nach_lebensbereich", unit: unit, period: try range(quarter), taxonomy: "3", dimensions: ["area"],
-                  cells: zip(areas, counts).map { StatCell(key: ["area": $0.0], count: $0.1) },
-                  margins: [StatCell(key: [:], count: counts.reduce(0, +))])
+        StatTable(
+            name: "nach_lebensbereich", unit: unit, period: try range(quarter), taxonomy: "3", dimensions: ["area"],
+            cells: zip(areas, counts).map { StatCell(key: ["area": $0.0], count: $0.1) },
+            margins: [StatCell(key: [:], count: counts.reduce(0, +))])
     }
 
     /// Worked by hand: arbeit, wohnen, bildung per quarter, and the year as their sum.
@@ -64,7 +65,10 @@ struct DisclosurePeriodTests {
         #expect(intervals[Self.reference("bildung", "2026-Q4")] == FeasibleInterval(lower: 3, upper: 3))
         let truth = try (1...4).map { try Self.byArea($0, Self.quarters[$0 - 1]) } + [try Self.byArea(nil, Self.year)]
         let oracle = OracleCheck.check(all, truth: truth, linkingQuarters: true, cap: 60)
-        #expect(oracle.problems.contains { $0.contains("2026-01-01|2026-12-31|area=bildung") && ($0.contains("[3, 3]") || $0.contains("[3/1, 3/1]")) }, "\(oracle.problems)")
+        #expect(
+            oracle.problems.contains {
+                $0.contains("2026-01-01|2026-12-31|area=bildung") && ($0.contains("[3, 3]") || $0.contains("[3/1, 3/1]"))
+            }, "\(oracle.problems)")
     }
 
     @Test(arguments: [[1, 2, 3, 4, nil], [nil, 1, 2, 3, 4], [2, nil, 4, 1, 3]] as [[Int?]])
@@ -100,7 +104,9 @@ struct DisclosurePeriodTests {
         let stocks = [[4, 5, 0], [3, 5, 0], [2, 5, 0], [1, 5, 0]]
         var published: [StatTable] = []
         for quarter in 1...4 {
-            published += try DisclosureControl.protect([Self.byArea(quarter, stocks[quarter - 1], unit: "offene_faelle")], published: published).tables
+            published += try DisclosureControl.protect(
+                [Self.byArea(quarter, stocks[quarter - 1], unit: "offene_faelle")], published: published
+            ).tables
         }
         let year = try DisclosureControl.protect([Self.byArea(nil, [1, 5, 0], unit: "offene_faelle")], published: published)
         #expect(year.verdict == .safe)
@@ -116,10 +122,14 @@ struct DisclosurePeriodTests {
         // Reports not yet classified are a state at computation time: no link, any year count goes.
         var unclassified: [StatTable] = []
         for quarter in 1...4 {
-            unclassified += try DisclosureControl.protect([Self.byArea(quarter, [7, 0, 0], unit: "nicht_klassifiziert")],
-                                                          published: unclassified).tables
+            unclassified += try DisclosureControl.protect(
+                [Self.byArea(quarter, [7, 0, 0], unit: "nicht_klassifiziert")],
+                published: unclassified
+            ).tables
         }
-        #expect(try DisclosureControl.protect([Self.byArea(nil, [9, 0, 0], unit: "nicht_klassifiziert")], published: unclassified).verdict == .safe)
+        #expect(
+            try DisclosureControl.protect([Self.byArea(nil, [9, 0, 0], unit: "nicht_klassifiziert")], published: unclassified).verdict
+                == .safe)
     }
 
     @Test func aRepublishedPeriodMustAgreeWithWhatWasPrintedAndKeepsWhatWasHidden() throws {
@@ -184,16 +194,19 @@ struct DisclosurePeriodTests {
         }
         func byKind(_ quarter: Int?, _ grid: [[Int]]) throws -> StatTable {
             let counts = kinds.indices.map { kind in grid.reduce(0) { $0 + $1[kind] } }
-            return StatTable(name: "ueberblick", unit: "neue_faelle", period: try Self.range(quarter), taxonomy: "3", dimensions: ["kind"],
-                             cells: zip(kinds, counts).map { StatCell(key: ["kind": $0.0], count: $0.1) },
-                             margins: [StatCell(key: [:], count: counts.reduce(0, +))])
+            return StatTable(
+                name: "ueberblick", unit: "neue_faelle", period: try Self.range(quarter), taxonomy: "3", dimensions: ["kind"],
+                cells: zip(kinds, counts).map { StatCell(key: ["kind": $0.0], count: $0.1) },
+                margins: [StatCell(key: [:], count: counts.reduce(0, +))])
         }
         func tables(_ quarter: Int?) throws -> [StatTable] {
-            let grid = quarter.map { cells[$0 - 1] } ?? (0..<3).map { area in (0..<2).map { kind in cells.reduce(0) { $0 + $1[area][kind] } } }
+            let grid =
+                quarter.map { cells[$0 - 1] } ?? (0..<3).map { area in (0..<2).map { kind in cells.reduce(0) { $0 + $1[area][kind] } } }
             let quarterTables = [try Self.byArea(quarter, grid.map { $0.reduce(0, +) }), try byKind(quarter, grid)]
             guard quarter == nil else { return quarterTables }
-            var twoWay = try DisclosureFixtures.twoWay("nach_lebensbereich_und_art", rows: ("area", Self.areas), columns: ("kind", kinds), grid,
-                                                       total: .some(nil))
+            var twoWay = try DisclosureFixtures.twoWay(
+                "nach_lebensbereich_und_art", rows: ("area", Self.areas), columns: ("kind", kinds), grid,
+                total: .some(nil))
             twoWay.period = try Self.range(nil)
             return quarterTables + [twoWay]
         }
@@ -222,8 +235,10 @@ struct DisclosurePeriodTests {
     /// oracle, with the quarters' whole grids): every suppressed count at least 5 wide and no
     /// whole group provable, except what the quarters disclosed already, which the same tables
     /// with the year's `yearTables` (the last ones) entirely withheld show just the same.
-    static func expectNothingNewDisclosed(_ published: [StatTable], truth: [StatTable], yearTables: Int, seed: UInt64,
-                                          sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectNothingNewDisclosed(
+        _ published: [StatTable], truth: [StatTable], yearTables: Int, seed: UInt64,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         var withheld = published
         for index in (published.count - yearTables)..<published.count {
             withheld[index].cells = withheld[index].cells.map { StatCell(key: $0.key, count: nil, suppressed: true, primary: false) }
@@ -256,7 +271,12 @@ struct DisclosurePeriodTests {
     /// shortcut dropped anything a reader knows, the oracle would find a count narrower than 5.
     @Test(arguments: 1...60)
     func aDimensionTheQuartersDoNotPublishNeedsNoQuarterGrid(seed: UInt64) throws {
-        struct Case { var quarter: Int; var area: Int; var region: Int; var grounds: Set<Int> }
+        struct Case {
+            var quarter: Int
+            var area: Int
+            var region: Int
+            var grounds: Set<Int>
+        }
         var random = SplitMix64(seed: seed &+ 100)
         let regions = ["detmold", "koeln"]
         let grounds = ["lebensalter", "religion", "sprache"]
@@ -265,18 +285,25 @@ struct DisclosurePeriodTests {
             for _ in 0..<Int.random(in: 0...9, using: &random) {
                 var chosen: Set<Int> = [Int.random(in: 0..<3, using: &random)]
                 if Int.random(in: 0..<3, using: &random) == 0 { chosen.insert(Int.random(in: 0..<3, using: &random)) }
-                population.append(Case(quarter: quarter, area: Int.random(in: 0..<3, using: &random) == 0 ? 2 : Int.random(in: 0..<2, using: &random),
-                                       region: Int.random(in: 0..<2, using: &random), grounds: chosen))
+                population.append(
+                    Case(
+                        quarter: quarter, area: Int.random(in: 0..<3, using: &random) == 0 ? 2 : Int.random(in: 0..<2, using: &random),
+                        region: Int.random(in: 0..<2, using: &random), grounds: chosen))
             }
         }
         func tables(_ quarter: Int?) throws -> [StatTable] {
             let inPeriod = quarter.map { q in population.filter { $0.quarter == q - 1 } } ?? population
             let byArea = try Self.byArea(quarter, Self.areas.indices.map { area in inPeriod.filter { $0.area == area }.count })
             guard quarter == nil else { return [byArea] }
-            let byRegion = Self.areas.indices.map { area in regions.indices.map { region in inPeriod.filter { $0.area == area && $0.region == region }.count } }
-            var areaRegion = try DisclosureFixtures.twoWay("nach_lebensbereich_und_bezirk", rows: ("area", Self.areas), columns: ("regierungsbezirk", regions),
-                                                           byRegion)
-            let byGround = Self.areas.indices.map { area in grounds.indices.map { ground in inPeriod.filter { $0.area == area && $0.grounds.contains(ground) }.count } }
+            let byRegion = Self.areas.indices.map { area in
+                regions.indices.map { region in inPeriod.filter { $0.area == area && $0.region == region }.count }
+            }
+            var areaRegion = try DisclosureFixtures.twoWay(
+                "nach_lebensbereich_und_bezirk", rows: ("area", Self.areas), columns: ("regierungsbezirk", regions),
+                byRegion)
+            let byGround = Self.areas.indices.map { area in
+                grounds.indices.map { ground in inPeriod.filter { $0.area == area && $0.grounds.contains(ground) }.count }
+            }
             var areaGround = try DisclosureFixtures.twoWay(
                 "nach_lebensbereich_und_merkmal", rows: ("area", Self.areas), columns: ("ground", grounds), byGround,
                 rowTotals: .some(Self.areas.indices.map { area in inPeriod.filter { $0.area == area }.count }),

@@ -15,8 +15,11 @@ struct DisclosurePropertyTests {
     @Test(arguments: 0..<chunks)
     func protectedReleasesPassTheIndependentOracle(chunk: Int) throws {
         let period = try DisclosureFixtures.period
-        var methods: [OracleCheck.Method: Int] = [:], fallbacks = 0, suppressed = 0
-        var protectTotal = Duration.zero, oracleTotal = Duration.zero
+        var methods: [OracleCheck.Method: Int] = [:]
+        var fallbacks = 0
+        var suppressed = 0
+        var protectTotal = Duration.zero
+        var oracleTotal = Duration.zero
         for index in 0..<Self.releasesPerChunk {
             let seed = UInt64(chunk * Self.releasesPerChunk + index + 1)
             var generator = RandomReleases(seed: seed, period: period)
@@ -29,7 +32,9 @@ struct DisclosurePropertyTests {
             defer {
                 protectTotal += protectTime
                 oracleTotal += clock.now - oracleStart
-                if clock.now - start > .milliseconds(300) { print("slow seed \(seed) \(shape): protect \(protectTime), oracle \(clock.now - oracleStart)") }
+                if clock.now - start > .milliseconds(300) {
+                    print("slow seed \(seed) \(shape): protect \(protectTime), oracle \(clock.now - oracleStart)")
+                }
             }
             #expect(protected.verdict == .safe, "seed \(seed) \(shape): \(protected.verdict)")
             #expect(Self.unchangedWherePrinted(protected.tables, tables), "seed \(seed): a printed count changed")
@@ -42,7 +47,9 @@ struct DisclosurePropertyTests {
             }
             suppressed += protected.summary.primary + protected.summary.secondary
         }
-        print("chunk \(chunk): oracle \(methods), fallbacks \(fallbacks), suppressed \(suppressed), protect \(protectTotal), oracle \(oracleTotal)")
+        print(
+            "chunk \(chunk): oracle \(methods), fallbacks \(fallbacks), suppressed \(suppressed), protect \(protectTotal), oracle \(oracleTotal)"
+        )
         let integer = (methods[.bruteForce] ?? 0) + (methods[.integerSearch] ?? 0)
         #expect(integer * 4 >= Self.releasesPerChunk * 3, "most releases are decided by the integer oracle")
     }

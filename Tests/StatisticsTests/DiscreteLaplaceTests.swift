@@ -78,7 +78,7 @@ struct DiscreteLaplaceTests {
 
         // ε = 1 (s = t = 1): Y = 0 with B negative is rejected so 0 is not drawn twice as often.
         let one = try Self.laplace("1")
-        var negativeZero = ScriptedRandomSource([0, 0, 0, 1, 0, /* restart */ 0, 0, 0, 1, 1])
+        var negativeZero = ScriptedRandomSource([0, 0, 0, 1, 0, 0, 0, 0, 1, 1])  // rejected, then restarted at the sixth value
         #expect(one.sample(using: &negativeZero) == 0)
         #expect(negativeZero.exhausted && negativeZero.problems.isEmpty)
 

@@ -12,7 +12,10 @@ struct IntegerSearchOracle {
     let budget: Int
     let width: Int
 
-    private enum Outcome { case found([Int]), none, exhausted }
+    private enum Outcome {
+        case found([Int])
+        case none, exhausted
+    }
 
     /// Flat relations: terms `starts[r]..<starts[r + 1]`, the last slot of a box is the constant 1.
     private struct Flat {
@@ -116,10 +119,17 @@ struct IntegerSearchOracle {
             changed = false
             for relation in 0..<relations.isEquality.count {
                 let range = relations.starts[relation]..<relations.starts[relation + 1]
-                var most = 0, least = 0
+                var most = 0
+                var least = 0
                 for term in range {
                     let (quantity, coefficient) = (relations.quantities[term], relations.coefficients[term])
-                    if coefficient > 0 { most += high[quantity]; least += low[quantity] } else { most -= low[quantity]; least -= high[quantity] }
+                    if coefficient > 0 {
+                        most += high[quantity]
+                        least += low[quantity]
+                    } else {
+                        most -= low[quantity]
+                        least -= high[quantity]
+                    }
                 }
                 let equality = relations.isEquality[relation]
                 if most < 0 || (equality && least > 0) { return false }
@@ -136,8 +146,14 @@ struct IntegerSearchOracle {
                         to = most + ownLow
                         if equality { from = least + ownHigh }
                     }
-                    if from > ownLow { low[quantity] = from; changed = true }
-                    if to < ownHigh { high[quantity] = to; changed = true }
+                    if from > ownLow {
+                        low[quantity] = from
+                        changed = true
+                    }
+                    if to < ownHigh {
+                        high[quantity] = to
+                        changed = true
+                    }
                     if low[quantity] > high[quantity] { return false }
                 }
             }

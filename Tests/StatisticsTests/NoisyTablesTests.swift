@@ -13,10 +13,13 @@ struct NoisyTablesTests {
             }
         }
         var margins = areas.enumerated().map { row, area in StatCell(key: ["area": area], count: counts[row].reduce(0, +)) }
-        margins += districts.enumerated().map { column, district in StatCell(key: ["bezirk": district], count: counts.map { $0[column] }.reduce(0, +)) }
+        margins += districts.enumerated().map { column, district in
+            StatCell(key: ["bezirk": district], count: counts.map { $0[column] }.reduce(0, +))
+        }
         margins.append(StatCell(key: [:], count: counts.joined().reduce(0, +)))
-        return StatTable(name: name, unit: "neue_faelle", period: try #require(StatPeriod("2026")).range, taxonomy: "3",
-                         dimensions: ["area", "bezirk"], multiValued: multiValued, cells: cells, margins: margins)
+        return StatTable(
+            name: name, unit: "neue_faelle", period: try #require(StatPeriod("2026")).range, taxonomy: "3",
+            dimensions: ["area", "bezirk"], multiValued: multiValued, cells: cells, margins: margins)
     }
 
     private func sum(_ table: StatTable, matching key: [String: String]) -> Int {

@@ -13,8 +13,10 @@ enum OracleCheck {
 
     /// `linkingQuarters` reads a year and its quarters together (`OracleSystem`); `cap` then
     /// bounds the search instead of the largest printed total, which a quarter's may be.
-    static func check(_ output: [StatTable], truth input: [StatTable], width: Int = 5, minimum: Int = 5,
-                      groupAttribute: Bool = true, budget: Int = 3_000, linkingQuarters: Bool = false, cap given: Int? = nil) -> Result {
+    static func check(
+        _ output: [StatTable], truth input: [StatTable], width: Int = 5, minimum: Int = 5,
+        groupAttribute: Bool = true, budget: Int = 3_000, linkingQuarters: Bool = false, cap given: Int? = nil
+    ) -> Result {
         let system = OracleSystem(output, linkingQuarters: linkingQuarters)
         let truth = OracleSystem(input)
         var problems: [String] = []
@@ -36,7 +38,8 @@ enum OracleCheck {
         // the total.
         let members = output.flatMap { $0.recoded.values.flatMap { $0.values.map(\.count) } }.max() ?? 1
         let cap = given ?? members * (printedTotal ?? (cellSums.max() ?? 0) + 2 * width)
-        let pairs = groupAttribute ? system.groupPairs.indices.filter { wholeGroup(system.groupPairs[$0], truth: truth, output: system) } : []
+        let pairs =
+            groupAttribute ? system.groupPairs.indices.filter { wholeGroup(system.groupPairs[$0], truth: truth, output: system) } : []
         let tiers: [(Method, () -> BruteForceOracle.Answer?)] = [
             (.bruteForce, { BruteForceOracle(system: system, cap: cap, budget: budget / 8).solve() }),
             (.integerSearch, { IntegerSearchOracle(system: system, cap: cap, budget: budget, width: width).solve(pairs: pairs) }),
@@ -56,7 +59,9 @@ enum OracleCheck {
                 problems.append("merged \(system.names[quantity]) (truly \(trueValue.map(String.init) ?? "?")) lies in [\(low), \(high)]")
             }
             for offset in pairs where (answer.outsideGroup[offset] ?? 0) < 1 {
-                problems.append("\(system.names[system.groupPairs[offset].cell]) provably holds its whole group \(system.names[system.groupPairs[offset].group])")
+                problems.append(
+                    "\(system.names[system.groupPairs[offset].cell]) provably holds its whole group \(system.names[system.groupPairs[offset].group])"
+                )
             }
             return Result(problems: problems, method: method)
         }
@@ -64,7 +69,10 @@ enum OracleCheck {
             return Result(problems: problems + ["no non-negative table fits the published counts"], method: .linearProgram)
         }
         for quantity in system.suppressed.union(system.merged) where system.printed[quantity] == nil {
-            guard let range = simplex.range(of: quantity) else { problems.append("\(system.names[quantity]): no range"); continue }
+            guard let range = simplex.range(of: quantity) else {
+                problems.append("\(system.names[quantity]): no range")
+                continue
+            }
             if system.merged.contains(quantity), !system.suppressed.contains(quantity) {
                 let trueValue = truth.number(named: system.names[quantity]).flatMap { truth.printed[$0] }
                 guard trueValue != 0, range.low < OracleFraction(minimum) else { continue }
@@ -82,8 +90,8 @@ enum OracleCheck {
         let cellName = output.names[pair.cell]
         let groupName = output.names[pair.group]
         guard let cell = truth.names.firstIndex(of: cellName), let group = truth.names.firstIndex(of: groupName),
-              let value = truth.printed[cell], value > 0,
-              let line = truth.groupLines.first(where: { $0.group == group && $0.cells.contains(cell) })
+            let value = truth.printed[cell], value > 0,
+            let line = truth.groupLines.first(where: { $0.group == group && $0.cells.contains(cell) })
         else { return false }
         let othersEmpty = line.cells.allSatisfy { $0 == cell || truth.printed[$0] == 0 }
         return othersEmpty || truth.printed[group] == value

@@ -15,8 +15,12 @@ struct OracleFraction: Comparable {
     static let zero = OracleFraction(0)
     var isZero: Bool { top == 0 }
 
-    static func + (l: OracleFraction, r: OracleFraction) -> OracleFraction { OracleFraction(l.top * r.bottom + r.top * l.bottom, l.bottom * r.bottom) }
-    static func - (l: OracleFraction, r: OracleFraction) -> OracleFraction { OracleFraction(l.top * r.bottom - r.top * l.bottom, l.bottom * r.bottom) }
+    static func + (l: OracleFraction, r: OracleFraction) -> OracleFraction {
+        OracleFraction(l.top * r.bottom + r.top * l.bottom, l.bottom * r.bottom)
+    }
+    static func - (l: OracleFraction, r: OracleFraction) -> OracleFraction {
+        OracleFraction(l.top * r.bottom - r.top * l.bottom, l.bottom * r.bottom)
+    }
     static func * (l: OracleFraction, r: OracleFraction) -> OracleFraction { OracleFraction(l.top * r.top, l.bottom * r.bottom) }
     static func / (l: OracleFraction, r: OracleFraction) -> OracleFraction { OracleFraction(l.top * r.bottom, l.bottom * r.top) }
     static func < (l: OracleFraction, r: OracleFraction) -> Bool { l.top * r.bottom < r.top * l.bottom }

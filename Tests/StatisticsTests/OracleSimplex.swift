@@ -18,7 +18,9 @@ struct OracleSimplex {
             var row = [OracleFraction](repeating: .zero, count: variables.count)
             var constant = 0
             for term in relation.terms {
-                if let value = system.printed[term.quantity] { constant += term.coefficient * value } else if let index = column[term.quantity] {
+                if let value = system.printed[term.quantity] {
+                    constant += term.coefficient * value
+                } else if let index = column[term.quantity] {
                     row[index] = row[index] + OracleFraction(term.coefficient)
                 }
             }
@@ -36,7 +38,10 @@ struct OracleSimplex {
         var surplus = variables.count
         for (offset, (coefficients, isEquality, bound)) in built.enumerated() {
             var row = coefficients + [OracleFraction](repeating: .zero, count: columns - variables.count + 1)
-            if !isEquality { row[surplus] = OracleFraction(-1); surplus += 1 }
+            if !isEquality {
+                row[surplus] = OracleFraction(-1)
+                surplus += 1
+            }
             row[columns] = bound
             if bound < .zero { row = row.map { .zero - $0 } }
             row[artificialStart + offset] = OracleFraction(1)
@@ -71,14 +76,20 @@ struct OracleSimplex {
             for candidate in 0..<limit where !basis.contains(candidate) {
                 var reduced = cost[candidate]
                 for (row, basic) in basis.enumerated() { reduced = reduced - cost[basic] * rows[row][candidate] }
-                if reduced < .zero { entering = candidate; break }
+                if reduced < .zero {
+                    entering = candidate
+                    break
+                }
             }
             guard let entering else {
                 return basis.enumerated().reduce(OracleFraction.zero) { $0 + cost[$1.element] * rows[$1.offset][columns] }
             }
             var leaving: Int?
             for row in rows.indices where OracleFraction.zero < rows[row][entering] {
-                guard let current = leaving else { leaving = row; continue }
+                guard let current = leaving else {
+                    leaving = row
+                    continue
+                }
                 let ratio = rows[row][columns] / rows[row][entering]
                 let best = rows[current][columns] / rows[current][entering]
                 if ratio < best || (ratio == best && basis[row] < basis[current]) { leaving = row }

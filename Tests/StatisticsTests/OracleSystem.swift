@@ -112,7 +112,9 @@ struct OracleSystem {
         if table.dimensions.count == 2 {
             for (fixedAxis, summedAxis) in [(0, 1), (1, 0)] {
                 let (fixed, summed) = (table.dimensions[fixedAxis], table.dimensions[summedAxis])
-                let printedCodes = { (dimension: String) in table.cells.compactMap { $0.key[dimension] }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } }
+                let printedCodes = { (dimension: String) in
+                    table.cells.compactMap { $0.key[dimension] }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                }
                 let parts = printedCodes(summed)
                 guard parts.count >= 2 else { continue }
                 for code in printedCodes(fixed) {

@@ -1,8 +1,8 @@
 import Casework
 import Foundation
+import SichtbarCore
 import Statistics
 import Testing
-import SichtbarCore
 
 @Suite("ε as exact fractions and the yearly privacy ledger")
 struct PrivacyLedgerTests {
@@ -17,9 +17,11 @@ struct PrivacyLedgerTests {
             let value = try epsilon(text)
             #expect(value.numerator == numerator && value.denominator == denominator, "\(text)")
         }
-        let refused = ["", "0", "0.0", "0/5", "-1", "-0.5", "1/0", "abc", " 1", "1 ", "1.", ".5", "0.0000001",
-                       "1/1000001", "11", "10.000001", "21/2", "1e-1", "½", "1/2/3", "0,5", "+1",
-                       "9999999999999999999", "1/99999999999999999999"]
+        let refused = [
+            "", "0", "0.0", "0/5", "-1", "-0.5", "1/0", "abc", " 1", "1 ", "1.", ".5", "0.0000001",
+            "1/1000001", "11", "10.000001", "21/2", "1e-1", "½", "1/2/3", "0,5", "+1",
+            "9999999999999999999", "1/99999999999999999999",
+        ]
         for text in refused {
             #expect(Epsilon(text) == nil, "\(text)")
         }
@@ -52,21 +54,27 @@ struct PrivacyLedgerTests {
         let day = try #require(Day(iso: "2026-07-03"))
         var ledger = PrivacyLedger()
         #expect(ledger.admit(try epsilon("1/2"), year: 2026, cap: cap) == .admitted(remaining: try epsilon("1/2")))
-        #expect(ledger.record(PrivacyLedgerEntry(releaseID: "r1", period: q1, epsilon: try epsilon("1/2"), day: day), cap: cap)
-            == .admitted(remaining: try epsilon("1/2")))
-        #expect(ledger.record(PrivacyLedgerEntry(releaseID: "r2", period: q2, epsilon: try epsilon("1/3"), day: day), cap: cap)
-            == .admitted(remaining: try epsilon("1/6")))
+        #expect(
+            ledger.record(PrivacyLedgerEntry(releaseID: "r1", period: q1, epsilon: try epsilon("1/2"), day: day), cap: cap)
+                == .admitted(remaining: try epsilon("1/2")))
+        #expect(
+            ledger.record(PrivacyLedgerEntry(releaseID: "r2", period: q2, epsilon: try epsilon("1/3"), day: day), cap: cap)
+                == .admitted(remaining: try epsilon("1/6")))
         #expect(ledger.spent(year: 2026) == Epsilon(numerator: 5, denominator: 6))
         // 1/2 + 1/3 + 1/3 = 7/6 > 1: refused, and not recorded.
-        guard case .refused(let reason) = ledger.record(PrivacyLedgerEntry(releaseID: "r3", period: year, epsilon: try epsilon("1/3"), day: day), cap: cap) else {
+        guard
+            case .refused(let reason) = ledger.record(
+                PrivacyLedgerEntry(releaseID: "r3", period: year, epsilon: try epsilon("1/3"), day: day), cap: cap)
+        else {
             Issue.record("the release past the cap was admitted")
             return
         }
         #expect(reason.contains("7/6") && reason.contains("cap of 1"))
         #expect(ledger.entries.count == 2)
         // Exactly up to the cap is allowed; then nothing more, not even a little.
-        #expect(ledger.record(PrivacyLedgerEntry(releaseID: "r4", period: year, epsilon: try epsilon("1/6"), day: day), cap: cap)
-            == .admitted(remaining: .zero))
+        #expect(
+            ledger.record(PrivacyLedgerEntry(releaseID: "r4", period: year, epsilon: try epsilon("1/6"), day: day), cap: cap)
+                == .admitted(remaining: .zero))
         guard case .refused = ledger.admit(try epsilon("0.000001"), year: 2026, cap: cap) else {
             Issue.record("a spent budget admitted more")
             return
@@ -74,15 +82,19 @@ struct PrivacyLedgerTests {
         // A new year starts fresh; the year is the data's, not the day the release is made.
         let nextYear = try #require(StatPeriod("2027-Q1"))
         let january = try #require(Day(iso: "2027-01-15"))
-        #expect(ledger.record(PrivacyLedgerEntry(releaseID: "r5", period: nextYear, epsilon: try epsilon("1/3"), day: january), cap: cap)
-            == .admitted(remaining: try epsilon("2/3")))
+        #expect(
+            ledger.record(PrivacyLedgerEntry(releaseID: "r5", period: nextYear, epsilon: try epsilon("1/3"), day: january), cap: cap)
+                == .admitted(remaining: try epsilon("2/3")))
         let lateRelease = PrivacyLedgerEntry(releaseID: "r6", period: year, epsilon: try epsilon("1/3"), day: january)
         guard case .refused = ledger.record(lateRelease, cap: cap) else {
             Issue.record("a 2026 release made in 2027 escaped 2026's cap")
             return
         }
         // A release is charged once.
-        guard case .refused(let duplicate) = ledger.record(PrivacyLedgerEntry(releaseID: "r5", period: nextYear, epsilon: try epsilon("1/3"), day: january), cap: cap) else {
+        guard
+            case .refused(let duplicate) = ledger.record(
+                PrivacyLedgerEntry(releaseID: "r5", period: nextYear, epsilon: try epsilon("1/3"), day: january), cap: cap)
+        else {
             Issue.record("a release id was recorded twice")
             return
         }

@@ -46,8 +46,12 @@ struct RandomReleases {
     /// Mostly tiny populations, some medium: the hard cases for suppression are the small ones.
     private mutating func population(_ codes: [String: [String]]) -> [Case] {
         let draw = Int.random(in: 0..<100, using: &random)
-        let size = medium ? Int.random(in: 20...120, using: &random) : draw < 50 ? Int.random(in: 0...12, using: &random)
-            : draw < 85 ? Int.random(in: 13...30, using: &random) : Int.random(in: 31...60, using: &random)
+        let size =
+            medium
+            ? Int.random(in: 20...120, using: &random)
+            : draw < 50
+                ? Int.random(in: 0...12, using: &random)
+                : draw < 85 ? Int.random(in: 13...30, using: &random) : Int.random(in: 31...60, using: &random)
         var weights: [String: [Int]] = [:]
         // Sorted: dictionary order changes from run to run, and the draws must not.
         for (dimension, list) in codes.sorted(by: { $0.key < $1.key }) {
@@ -75,8 +79,10 @@ struct RandomReleases {
     }
 
     /// Counts the cases into a table; each margin level is printed with probability 0.8.
-    private mutating func table(_ name: String, _ dimensions: [String], _ multiValued: [String],
-                                _ codes: [String: [String]], _ cases: [Case]) -> StatTable {
+    private mutating func table(
+        _ name: String, _ dimensions: [String], _ multiValued: [String],
+        _ codes: [String: [String]], _ cases: [Case]
+    ) -> StatTable {
         func count(_ key: [String: String]) -> Int {
             cases.filter { person in key.allSatisfy { person[$0.key]?.contains($0.value) ?? false } }.count
         }
@@ -92,7 +98,8 @@ struct RandomReleases {
         for level in levels where Int.random(in: 0..<100, using: &random) < 80 {
             margins += keys(level).map { StatCell(key: $0, count: count($0)) }
         }
-        return StatTable(name: name, unit: "neue_faelle", period: period, taxonomy: "3", dimensions: dimensions,
-                         multiValued: multiValued, cells: cells, margins: margins)
+        return StatTable(
+            name: name, unit: "neue_faelle", period: period, taxonomy: "3", dimensions: dimensions,
+            multiValued: multiValued, cells: cells, margins: margins)
     }
 }

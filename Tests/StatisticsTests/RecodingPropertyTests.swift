@@ -36,7 +36,8 @@ struct RecodingPropertyTests {
     @Test(arguments: 0..<chunks)
     func theAuditAgreesWithTheOracleOnNaiveRecodedOutput(chunk: Int) throws {
         let period = try DisclosureFixtures.period
-        var leaking = 0, compared = 0
+        var leaking = 0
+        var compared = 0
         for index in 0..<Self.releasesPerChunk {
             let seed = UInt64(950_000 + chunk * Self.releasesPerChunk + index)
             var generator = RandomReleases(seed: seed, period: period)
@@ -48,7 +49,9 @@ struct RecodingPropertyTests {
             guard oracle.method != .linearProgram else { continue }
             compared += 1
             let verdict = DisclosureAudit().check(naive)
-            #expect(verdict.isSafe == oracle.problems.isEmpty, "seed \(seed) \(shape) \(map.groups): audit \(verdict), oracle \(oracle.problems)")
+            #expect(
+                verdict.isSafe == oracle.problems.isEmpty,
+                "seed \(seed) \(shape) \(map.groups): audit \(verdict), oracle \(oracle.problems)")
             if oracle.problems.contains(where: { $0.hasPrefix("merged") }) { leaking += 1 }
         }
         #expect(compared > 0)

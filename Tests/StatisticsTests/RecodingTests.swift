@@ -32,7 +32,8 @@ struct RecodingTests {
         add(6, "sonstiges_merkmal", "arbeit")
         add(2, "lebensalter", "wohnen")
         let specs = policy.tables.filter { ["faelle_nach_merkmal", "faelle_nach_merkmal_und_lebensbereich"].contains($0.name) }
-        return TableCounter(vocabulary: vocabulary).count(specs, facts: facts, plain: .init(kurzkontakte: 0, nichtKlassifiziert: 0), period: period)
+        return TableCounter(vocabulary: vocabulary).count(
+            specs, facts: facts, plain: .init(kurzkontakte: 0, nichtKlassifiziert: 0), period: period)
     }
 
     @Test func rareSubtypesJoinTheirParentAndRareGroundsJoinSonstige() {
@@ -69,8 +70,9 @@ struct RecodingTests {
 
     @Test func protectionKeepsRecodingOnlyWhereItHidesLessAndTheAuditPassesIt() throws {
         let input = tables()
-        let protected = try DisclosureControl.protect(input, rules: policy.disclosureRules, hierarchies: policy.codeHierarchies,
-                                                      recoding: policy.recoding)
+        let protected = try DisclosureControl.protect(
+            input, rules: policy.disclosureRules, hierarchies: policy.codeHierarchies,
+            recoding: policy.recoding)
         #expect(protected.verdict == .safe)
         #expect(!protected.recoding.isEmpty, "recoding hides less here, so it is kept")
         let without = try #require(protected.comparedLoss)

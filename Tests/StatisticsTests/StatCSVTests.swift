@@ -9,19 +9,23 @@ struct StatCSVTests {
         let period = try #require(StatPeriod("2026")).range
         let table = StatTable(
             name: "t", unit: "neue_faelle", period: period, taxonomy: "3", dimensions: ["area", "gruppe"],
-            cells: [StatCell(key: ["area": "wohnen", "gruppe": "a,b"], count: 12),
-                    StatCell(key: ["area": "bildung", "gruppe": "say \"hi\""], count: nil, suppressed: true, primary: true),
-                    StatCell(key: ["area": "zwei\nzeilen", "gruppe": "ü"], count: nil, suppressed: true)],
+            cells: [
+                StatCell(key: ["area": "wohnen", "gruppe": "a,b"], count: 12),
+                StatCell(key: ["area": "bildung", "gruppe": "say \"hi\""], count: nil, suppressed: true, primary: true),
+                StatCell(key: ["area": "zwei\nzeilen", "gruppe": "ü"], count: nil, suppressed: true),
+            ],
             margins: [StatCell(key: ["area": "wohnen"], count: 40), StatCell(key: [:], count: 311)])
         let text = String(decoding: table.csv(), as: UTF8.self)
-        #expect(text == "area,gruppe,count,suppressed\r\n"
-            + "wohnen,\"a,b\",12,no\r\n"
-            + "bildung,\"say \"\"hi\"\"\",,primary\r\n"
-            + "\"zwei\nzeilen\",ü,,secondary\r\n"
-            + "wohnen,,40,no\r\n"
-            + ",,311,no\r\n")
-        let noDimension = StatTable(name: "u", unit: "meldungen", period: period, taxonomy: "3", dimensions: [],
-                                     cells: [StatCell(key: [:], count: 5)], margins: [])
+        #expect(
+            text == "area,gruppe,count,suppressed\r\n"
+                + "wohnen,\"a,b\",12,no\r\n"
+                + "bildung,\"say \"\"hi\"\"\",,primary\r\n"
+                + "\"zwei\nzeilen\",ü,,secondary\r\n"
+                + "wohnen,,40,no\r\n"
+                + ",,311,no\r\n")
+        let noDimension = StatTable(
+            name: "u", unit: "meldungen", period: period, taxonomy: "3", dimensions: [],
+            cells: [StatCell(key: [:], count: 5)], margins: [])
         #expect(String(decoding: noDimension.csv(), as: UTF8.self) == "count,suppressed\r\n5,no\r\n")
     }
 
@@ -29,8 +33,9 @@ struct StatCSVTests {
     @Test func formulaLikeFieldsAreNeutralised() throws {
         let period = try #require(StatPeriod("2026")).range
         let keys = ["=HYPERLINK(\"http://x\",\"y\")", "+41", "-1", "@SUM(A1)", "\tcmd", "\rcmd", "wohnen", "a=b"]
-        let table = StatTable(name: "t", unit: "neue_faelle", period: period, taxonomy: "3", dimensions: ["area"],
-                              cells: keys.map { StatCell(key: ["area": $0], count: 0) }, margins: [StatCell(key: [:], count: 0)])
+        let table = StatTable(
+            name: "t", unit: "neue_faelle", period: period, taxonomy: "3", dimensions: ["area"],
+            cells: keys.map { StatCell(key: ["area": $0], count: 0) }, margins: [StatCell(key: [:], count: 0)])
         let rows = String(decoding: table.csv(), as: UTF8.self).components(separatedBy: "\r\n")
         #expect(rows[1] == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",0,no")
         #expect(rows[2] == "'+41,0,no")
@@ -55,7 +60,8 @@ struct StatCSVTests {
         #expect(StatSignature.verifyDetached(csv, signatureFile: sig, key: key.publicKey) == .valid(key: key.publicKey))
         #expect(StatSignature.verifyDetached(csv, signatureFile: sig, key: nil) == .valid(key: key.publicKey))
         // The .sig is JSON: another layout of it is fine.
-        let pretty = [UInt8](try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(sig)), options: [.prettyPrinted]))
+        let pretty = [UInt8](
+            try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(sig)), options: [.prettyPrinted]))
         #expect(StatSignature.verifyDetached(csv, signatureFile: pretty, key: key.publicKey) == .valid(key: key.publicKey))
         // The CSV is not: one byte changed, LF for CRLF, a trailing newline dropped.
         var changed = csv

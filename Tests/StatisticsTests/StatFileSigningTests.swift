@@ -1,9 +1,9 @@
 import Casework
 import Foundation
 import Sealing
+import SichtbarCore
 import Statistics
 import Testing
-import SichtbarCore
 
 @Suite("Signed statistics files")
 struct StatFileSigningTests {
@@ -12,14 +12,17 @@ struct StatFileSigningTests {
         let table = StatTable(
             name: "faelle_nach_lebensbereich_und_bezirk", unit: "neue_faelle", period: period.range, taxonomy: "3",
             dimensions: ["area", "regierungsbezirk"],
-            cells: [StatCell(key: ["area": "wohnen", "regierungsbezirk": "arnsberg"], count: 12),
-                    StatCell(key: ["area": "bildung", "regierungsbezirk": "arnsberg"], count: nil, suppressed: true, primary: true),
-                    StatCell(key: ["area": "wohnen", "regierungsbezirk": "köln"], count: 7),
-                    StatCell(key: ["area": "bildung", "regierungsbezirk": "köln"], count: nil, suppressed: true)],
+            cells: [
+                StatCell(key: ["area": "wohnen", "regierungsbezirk": "arnsberg"], count: 12),
+                StatCell(key: ["area": "bildung", "regierungsbezirk": "arnsberg"], count: nil, suppressed: true, primary: true),
+                StatCell(key: ["area": "wohnen", "regierungsbezirk": "köln"], count: 7),
+                StatCell(key: ["area": "bildung", "regierungsbezirk": "köln"], count: nil, suppressed: true),
+            ],
             margins: [StatCell(key: ["area": "wohnen"], count: 19), StatCell(key: [:], count: 311)])
-        return StatFile(scope: .office, office: "ada-koeln", period: period,
-                        policy: String(repeating: "ab", count: 32), taxonomy: "3",
-                        generatedOn: try #require(Day(iso: "2026-10-02")), tables: [table])
+        return StatFile(
+            scope: .office, office: "ada-koeln", period: period,
+            policy: String(repeating: "ab", count: 32), taxonomy: "3",
+            generatedOn: try #require(Day(iso: "2026-10-02")), tables: [table])
     }
 
     private func bytes(_ file: StatFile) throws -> [UInt8] { try file.serialised() }
@@ -81,34 +84,59 @@ struct StatFileSigningTests {
             object["tables"] = list
         }
         let tampered: [(String, [UInt8])] = [
-            ("a count", try edited(data) { tables(&$0) { table in
-                var cells = table["cells"] as? [[String: Any]] ?? []
-                cells[0]["count"] = 13
-                table["cells"] = cells
-            } }),
-            ("a cell's key", try edited(data) { tables(&$0) { table in
-                var cells = table["cells"] as? [[String: Any]] ?? []
-                cells[0]["key"] = ["area": "arbeit", "regierungsbezirk": "arnsberg"]
-                table["cells"] = cells
-            } }),
-            ("a suppressed cell revealed", try edited(data) { tables(&$0) { table in
-                var cells = table["cells"] as? [[String: Any]] ?? []
-                cells[1]["count"] = 3
-                table["cells"] = cells
-            } }),
+            (
+                "a count",
+                try edited(data) {
+                    tables(&$0) { table in
+                        var cells = table["cells"] as? [[String: Any]] ?? []
+                        cells[0]["count"] = 13
+                        table["cells"] = cells
+                    }
+                }
+            ),
+            (
+                "a cell's key",
+                try edited(data) {
+                    tables(&$0) { table in
+                        var cells = table["cells"] as? [[String: Any]] ?? []
+                        cells[0]["key"] = ["area": "arbeit", "regierungsbezirk": "arnsberg"]
+                        table["cells"] = cells
+                    }
+                }
+            ),
+            (
+                "a suppressed cell revealed",
+                try edited(data) {
+                    tables(&$0) { table in
+                        var cells = table["cells"] as? [[String: Any]] ?? []
+                        cells[1]["count"] = 3
+                        table["cells"] = cells
+                    }
+                }
+            ),
             ("a table's name", try edited(data) { tables(&$0) { $0["name"] = "faelle_nach_bezirk" } }),
             ("the period", try edited(data) { $0["period"] = "2026-Q4" }),
             ("the office", try edited(data) { $0["office"] = "ada-bonn" }),
             ("an added member", try edited(data) { $0["note"] = "vorläufig" }),
             ("a removed member", try edited(data) { $0["office"] = nil }),
-            ("a member added to a cell", try edited(data) { tables(&$0) { table in
-                var cells = table["cells"] as? [[String: Any]] ?? []
-                cells[0]["primary"] = true
-                table["cells"] = cells
-            } }),
-            ("a reordered table", try edited(data) { tables(&$0) { table in
-                table["cells"] = Array((table["cells"] as? [[String: Any]] ?? []).reversed())
-            } }),
+            (
+                "a member added to a cell",
+                try edited(data) {
+                    tables(&$0) { table in
+                        var cells = table["cells"] as? [[String: Any]] ?? []
+                        cells[0]["primary"] = true
+                        table["cells"] = cells
+                    }
+                }
+            ),
+            (
+                "a reordered table",
+                try edited(data) {
+                    tables(&$0) { table in
+                        table["cells"] = Array((table["cells"] as? [[String: Any]] ?? []).reversed())
+                    }
+                }
+            ),
         ]
         for (what, bytes) in tampered {
             #expect(StatFile.verify(bytes, key: key.publicKey) == .badSignature, "\(what)")
@@ -165,7 +193,9 @@ struct StatFileSigningTests {
         let key = SigningKeyPair()
         let content = try CanonicalJSON.canonicalise(Array(#"{"scope":"office","period":"2026-03"}"#.utf8))
         let signature = StatSignature(signing: content, with: key)
-        let bytes = Array(#"{"scope":"office","period":"2026-03","signature":{"alg":"ed25519","key":"\#(signature.key)","value":"\#(signature.value)"}}"#.utf8)
+        let bytes = Array(
+            #"{"scope":"office","period":"2026-03","signature":{"alg":"ed25519","key":"\#(signature.key)","value":"\#(signature.value)"}}"#
+                .utf8)
         let opened = StatFile.open(bytes, key: key.publicKey)
         #expect(opened.file == nil)
         guard case .malformed = opened.verdict else {

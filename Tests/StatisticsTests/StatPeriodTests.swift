@@ -1,8 +1,8 @@
 import Casework
 import Foundation
+import SichtbarCore
 import Statistics
 import Testing
-import SichtbarCore
 
 @Suite("StatPeriod: only years and quarters, closed ones released")
 struct StatPeriodTests {
@@ -27,9 +27,13 @@ struct StatPeriodTests {
 
     @Test func aTableRoundTripsInTheContractsForm() throws {
         let period = try #require(StatPeriod("2026")).range
-        let table = StatTable(name: "faelle_nach_lebensbereich", unit: "neue_faelle", period: period, taxonomy: "1", dimensions: ["area"],
-                              cells: [StatCell(key: ["area": "wohnen"], count: 12), StatCell(key: ["area": "bildung"], count: nil, suppressed: true, primary: true)],
-                              margins: [StatCell(key: [:], count: 40)])
+        let table = StatTable(
+            name: "faelle_nach_lebensbereich", unit: "neue_faelle", period: period, taxonomy: "1", dimensions: ["area"],
+            cells: [
+                StatCell(key: ["area": "wohnen"], count: 12),
+                StatCell(key: ["area": "bildung"], count: nil, suppressed: true, primary: true),
+            ],
+            margins: [StatCell(key: [:], count: 40)])
         let json = try JSONEncoder().encode(table)
         let text = String(decoding: json, as: UTF8.self)
         #expect(text.contains(#""count":null"#) && text.contains(#""suppressed":true"#) && !text.contains("multiValued"))

@@ -1,7 +1,7 @@
 import Casework
 import Foundation
-import Statistics
 import SichtbarCore
+import Statistics
 import Workflow
 
 /// The repository's policies, found from this file's path, and classifications to count.
@@ -10,20 +10,24 @@ enum StatisticsFixtures {
         .deletingLastPathComponent().appendingPathComponent("Policies")
 
     static func vocabulary() throws -> StatVocabulary {
-        StatVocabulary(taxonomy: try Taxonomy.load(from: policies.appendingPathComponent("taxonomy.yaml")),
-                       workflow: try WorkflowPolicy.load(from: policies.appendingPathComponent("workflow.yaml")))
+        StatVocabulary(
+            taxonomy: try Taxonomy.load(from: policies.appendingPathComponent("taxonomy.yaml")),
+            workflow: try WorkflowPolicy.load(from: policies.appendingPathComponent("workflow.yaml")))
     }
 
     static func policy() throws -> StatisticsPolicy {
         try StatisticsPolicy.load(from: policies.appendingPathComponent("statistics.yaml"), vocabulary: try vocabulary())
     }
 
-    static func facts(_ month: String, kind: String = "beratungsfall", ground: [String] = [], area: String? = nil, region: String? = nil,
-                      closed: String? = nil, outcome: String? = nil, interventions: [String] = []) -> CaseFacts {
+    static func facts(
+        _ month: String, kind: String = "beratungsfall", ground: [String] = [], area: String? = nil, region: String? = nil,
+        closed: String? = nil, outcome: String? = nil, interventions: [String] = []
+    ) -> CaseFacts {
         var codes: [String: [String]] = [:]
         if !ground.isEmpty { codes["ground"] = ground }
         if let area { codes["area"] = [area] }
-        return CaseFacts(taxonomy: "1", month: month, kind: kind, codes: codes, flags: [], region: region, closedMonth: closed,
-                         outcome: outcome, interventions: interventions)
+        return CaseFacts(
+            taxonomy: "1", month: month, kind: kind, codes: codes, flags: [], region: region, closedMonth: closed,
+            outcome: outcome, interventions: interventions)
     }
 }

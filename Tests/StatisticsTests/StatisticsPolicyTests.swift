@@ -1,8 +1,8 @@
 import Casework
 import Foundation
+import SichtbarCore
 import Statistics
 import Testing
-import SichtbarCore
 
 @Suite("StatisticsPolicy: Policies/statistics.yaml and its refusals")
 struct StatisticsPolicyTests {
@@ -70,24 +70,31 @@ struct StatisticsPolicyTests {
         }
         let label = "labels: {de: \"T\", en: \"T\"}, reports: [annual]"
         #expect(refusal("  - {name: t, unit: neue_faelle, dimensions: [ground, area, kind], \(label)}")?.contains("at most two") == true)
-        #expect(refusal("  - {name: t, unit: neue_faelle, dimensions: [hautfarbe], \(label)}")?.contains("unknown dimension 'hautfarbe'") == true)
+        #expect(
+            refusal("  - {name: t, unit: neue_faelle, dimensions: [hautfarbe], \(label)}")?.contains("unknown dimension 'hautfarbe'")
+                == true)
         #expect(refusal("  - {name: t, unit: faelle, dimensions: [], \(label)}")?.contains("unknown unit 'faelle'") == true)
         #expect(refusal("  - {name: t, unit: kurzkontakte, dimensions: [area], \(label)}")?.contains("plain count") == true)
         #expect(refusal("  - {name: t, unit: neue_faelle, dimensions: [area, area], \(label)}")?.contains("twice") == true)
-        #expect(refusal("  - {name: t, unit: neue_faelle, dimensions: [], \(label)}\n  - {name: t, unit: meldungen, dimensions: [], \(label)}")?
-            .contains("listed twice") == true)
-        #expect(refusal("  - {name: t, unit: neue_faelle, dimensions: [], labels: {de: \"T\", en: \"T\"}, reports: [weekly]}")?
-            .contains("annual and/or quarterly") == true)
+        #expect(
+            refusal("  - {name: t, unit: neue_faelle, dimensions: [], \(label)}\n  - {name: t, unit: meldungen, dimensions: [], \(label)}")?
+                .contains("listed twice") == true)
+        #expect(
+            refusal("  - {name: t, unit: neue_faelle, dimensions: [], labels: {de: \"T\", en: \"T\"}, reports: [weekly]}")?
+                .contains("annual and/or quarterly") == true)
         #expect(refusal("  - {name: t, unit: neue_faelle, dimensions: [], \(label)}") == nil)
         // A year's ground × area table with grounds (multi-valued) published quarterly needs
         // 832 unknown quarter counts; with areas quarterly (single-valued) only its area lines.
         let both = "labels: {de: \"T\", en: \"T\"}, reports: [annual, quarterly]"
         let byGroundAndArea = "  - {name: g_a, unit: neue_faelle, dimensions: [\"ground:top\", \"area:top\"], \(label)}"
         let overBudget = refusal("  - {name: g, unit: neue_faelle, dimensions: [ground], \(both)}\n" + byGroundAndArea)
-        #expect(overBudget?.contains("'g_a' and the quarterly tables together need 832 unknown quarter counts") == true, "\(overBudget ?? "accepted")")
+        #expect(
+            overBudget?.contains("'g_a' and the quarterly tables together need 832 unknown quarter counts") == true,
+            "\(overBudget ?? "accepted")")
         #expect(refusal("  - {name: a, unit: neue_faelle, dimensions: [\"area:top\"], \(both)}\n" + byGroundAndArea) == nil)
-        #expect(refusal("  - {name: g, unit: meldungen, dimensions: [ground], \(both)}\n" + byGroundAndArea) == nil,
-                "quarterly tables of another unit add nothing to the year's new cases")
+        #expect(
+            refusal("  - {name: g, unit: meldungen, dimensions: [ground], \(both)}\n" + byGroundAndArea) == nil,
+            "quarterly tables of another unit add nothing to the year's new cases")
         let line = try #require(refusal("  - {name: t, unit: neue_faelle, dimensions: [x], \(label)}"))
         #expect(line.hasPrefix("6:") || line.hasPrefix("5:"), "the error names the table's line: \(line)")
     }

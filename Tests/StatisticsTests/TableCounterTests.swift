@@ -7,8 +7,10 @@ import Testing
 struct TableCounterTests {
     typealias F = StatisticsFixtures
 
-    func count(_ name: String, _ facts: [CaseFacts], period: String = "2026",
-               plain: TableCounter.PlainCounts = .init(kurzkontakte: 0, nichtKlassifiziert: 0)) throws -> StatTable {
+    func count(
+        _ name: String, _ facts: [CaseFacts], period: String = "2026",
+        plain: TableCounter.PlainCounts = .init(kurzkontakte: 0, nichtKlassifiziert: 0)
+    ) throws -> StatTable {
         let policy = try F.policy()
         let counter = TableCounter(vocabulary: try F.vocabulary())
         return counter.count(try #require(policy.table(name)), facts: facts, plain: plain, period: try #require(StatPeriod(period)))
@@ -20,12 +22,12 @@ struct TableCounterTests {
 
     @Test func newClosedAndOpenCountTheRightCohorts() throws {
         let facts = [
-            F.facts("2025-11"),                                   // arrived before: not new; open at the end of 2026
+            F.facts("2025-11"),  // arrived before: not new; open at the end of 2026
             F.facts("2025-12", closed: "2026-02", outcome: "erfolgreich"),  // closed in 2026
-            F.facts("2026-03"),                                   // new, open
+            F.facts("2026-03"),  // new, open
             F.facts("2026-05", kind: "meldung", closed: "2026-05", outcome: "dokumentiert"),
-            F.facts("2026-12", closed: "2027-01"),                // new; closed after the period: open at its end
-            F.facts("2027-01"),                                   // after the period: nowhere
+            F.facts("2026-12", closed: "2027-01"),  // new; closed after the period: open at its end
+            F.facts("2027-01"),  // after the period: nowhere
         ]
         let new = try count("ueberblick", facts)
         #expect(cell(new, ["kind": "beratungsfall"]) == 2 && cell(new, ["kind": "meldung"]) == 1 && cell(new, [:]) == 3)
@@ -56,7 +58,8 @@ struct TableCounterTests {
         #expect(cell(crossed, ["area_top": "keine_angabe"]) == 2)
         #expect(cell(crossed, ["area_top": "wohnen"]) == 1, "a case with two grounds counts once in its area's margin")
         let vocabulary = try F.vocabulary()
-        let grounds = vocabulary.codes(.facet("ground", topLevel: true)), areas = vocabulary.codes(.facet("area", topLevel: true))
+        let grounds = vocabulary.codes(.facet("ground", topLevel: true))
+        let areas = vocabulary.codes(.facet("area", topLevel: true))
         #expect(crossed.cells.count == grounds.count * areas.count, "every combination is listed, zeros included")
         #expect(crossed.margins.count == grounds.count + areas.count + 1)
         #expect(!grounds.contains("antimuslimisch") && grounds.contains("rassistische_zuschreibung") && grounds.last == "keine_angabe")
@@ -65,8 +68,8 @@ struct TableCounterTests {
 
     @Test func regionsCountAtRegierungsbezirkAndUnknownCodesAreNotLost() throws {
         let facts = [
-            F.facts("2026-01", area: "wohnen", region: "05111"),     // Düsseldorf → duesseldorf
-            F.facts("2026-01", area: "wohnen", region: "05315"),     // Köln → koeln
+            F.facts("2026-01", area: "wohnen", region: "05111"),  // Düsseldorf → duesseldorf
+            F.facts("2026-01", area: "wohnen", region: "05315"),  // Köln → koeln
             F.facts("2026-01", area: "nicht_im_katalog", region: "99999"),
         ]
         let table = try count("faelle_nach_lebensbereich_und_bezirk", facts)
@@ -81,7 +84,11 @@ struct TableCounterTests {
     @Test func plainCountsAndInterventions() throws {
         let contacts = try count("kurzkontakte", [], plain: .init(kurzkontakte: 17, nichtKlassifiziert: 4))
         #expect(contacts.cells == [StatCell(key: [:], count: 17)])
-        let facts = [F.facts("2026-01", closed: "2026-06", outcome: "erfolgreich", interventions: ["beschwerdebrief", "beschwerdebrief", "bitte_um_stellungnahme"])]
+        let facts = [
+            F.facts(
+                "2026-01", closed: "2026-06", outcome: "erfolgreich",
+                interventions: ["beschwerdebrief", "beschwerdebrief", "bitte_um_stellungnahme"])
+        ]
         let table = try count("interventionen_und_ergebnis", facts)
         let letters = cell(table, ["intervention": "beschwerdebrief", "outcome": "erfolgreich"])
         #expect(letters == 1, "an intervention carried out twice is one Nennung")

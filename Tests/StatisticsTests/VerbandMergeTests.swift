@@ -1,9 +1,9 @@
 import Casework
 import Foundation
 import Sealing
+import SichtbarCore
 import Statistics
 import Testing
-import SichtbarCore
 
 @Suite("VerbandMerge: signed office releases checked, summed and protected once")
 struct VerbandMergeTests {
@@ -26,10 +26,12 @@ struct VerbandMergeTests {
         let period = period ?? year
         let specs = period.quarter == nil ? policy.tables : policy.tables(for: "quarterly")
         let facts = SyntheticOffices.facts(vocabulary: vocabulary, cases: cases, period: period, seed: UInt64(number))
-        let tables = TableCounter(vocabulary: vocabulary).count(specs, facts: facts, plain: .init(kurzkontakte: 9, nichtKlassifiziert: 2),
-                                                                period: period)
-        return StatFile(scope: .office, office: "office-\(number)", period: period, policy: policy.digest,
-                        taxonomy: vocabulary.taxonomy.version, generatedOn: day, tables: tables)
+        let tables = TableCounter(vocabulary: vocabulary).count(
+            specs, facts: facts, plain: .init(kurzkontakte: 9, nichtKlassifiziert: 2),
+            period: period)
+        return StatFile(
+            scope: .office, office: "office-\(number)", period: period, policy: policy.digest,
+            taxonomy: vocabulary.taxonomy.version, generatedOn: day, tables: tables)
     }
 
     func bytes(_ file: StatFile, key: SigningKeyPair? = nil) throws -> [UInt8] {
@@ -109,7 +111,10 @@ struct VerbandMergeTests {
         #expect(foreign.message.contains("File 1") && foreign.message.contains("not among the trusted"))
         let unsigned = try release(1, cases: 20).serialised()
         #expect(refusal([unsigned])?.reason == .unsigned)
-        guard case .malformed = refusal([Array("not json".utf8)])?.reason else { Issue.record("garbage was not malformed"); return }
+        guard case .malformed = refusal([Array("not json".utf8)])?.reason else {
+            Issue.record("garbage was not malformed")
+            return
+        }
     }
 
     @Test func anotherTaxonomyVersionIsRefusedNamingBoth() throws {
@@ -121,14 +126,16 @@ struct VerbandMergeTests {
 
     @Test func theSameOfficeTwiceIsRefused() throws {
         let file = try bytes(release(1, cases: 20))
-        #expect(refusal([file, try bytes(release(2, cases: 20)), file])
-            == MergeRefusal(fileIndex: 2, reason: .duplicateOffice(office: "office-1", earlierFile: 0)))
+        #expect(
+            refusal([file, try bytes(release(2, cases: 20)), file])
+                == MergeRefusal(fileIndex: 2, reason: .duplicateOffice(office: "office-1", earlierFile: 0)))
     }
 
     @Test func periodsPolicyAndScopeMustAgree() throws {
         let quarter = try #require(StatPeriod("2026-Q3"))
-        #expect(refusal([try bytes(release(1, cases: 20)), try bytes(release(2, cases: 20, period: quarter))])
-            == MergeRefusal(fileIndex: 1, reason: .periodMismatch(expected: year, found: quarter)))
+        #expect(
+            refusal([try bytes(release(1, cases: 20)), try bytes(release(2, cases: 20, period: quarter))])
+                == MergeRefusal(fileIndex: 1, reason: .periodMismatch(expected: year, found: quarter)))
         var otherPolicy = try release(1, cases: 20)
         otherPolicy.policy = String(repeating: "0", count: 64)
         #expect(refusal([try bytes(otherPolicy)])?.reason == .policyMismatch(expected: policy.digest, found: otherPolicy.policy))
@@ -152,7 +159,8 @@ struct VerbandMergeTests {
         var otherUnit = try release(2, cases: 20)
         otherUnit.tables[0].unit = "meldungen"
         guard case .tableShape(let table, let problem)? = refusal([good, try bytes(otherUnit)])?.reason else {
-            Issue.record("another unit was merged"); return
+            Issue.record("another unit was merged")
+            return
         }
         #expect(table == otherUnit.tables[0].name && problem.contains("unit"))
 
@@ -160,7 +168,8 @@ struct VerbandMergeTests {
         let index = try #require(fewerKeys.tables.firstIndex { $0.name == "faelle_nach_merkmal" })
         fewerKeys.tables[index].cells.removeLast()
         guard case .tableShape(_, let keys)? = refusal([good, try bytes(fewerKeys)])?.reason else {
-            Issue.record("other keys were merged"); return
+            Issue.record("other keys were merged")
+            return
         }
         #expect(keys.contains("keys"))
     }
@@ -180,7 +189,8 @@ struct VerbandMergeTests {
         forged.tables[index].cells = forged.tables[index].cells.map(rename)
         forged.tables[index].margins = forged.tables[index].margins.map(rename)
         guard case .tableShape(let table, let problem)? = refusal([try bytes(forged)])?.reason else {
-            Issue.record("a key outside the taxonomy was merged"); return
+            Issue.record("a key outside the taxonomy was merged")
+            return
         }
         #expect(table == "faelle_nach_merkmal" && problem.contains("not a code of the taxonomy") && problem.contains("ground="))
     }
@@ -199,7 +209,8 @@ struct VerbandMergeTests {
         let total = try #require(wrong.tables[index].margins.firstIndex { $0.key.isEmpty })
         wrong.tables[index].margins[total].count = (wrong.tables[index].margins[total].count ?? 0) + 7
         guard case .inconsistent? = refusal([try bytes(release(1, cases: 20)), try bytes(wrong)])?.reason else {
-            Issue.record("a wrong total was merged"); return
+            Issue.record("a wrong total was merged")
+            return
         }
     }
 }

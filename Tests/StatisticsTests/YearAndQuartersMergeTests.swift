@@ -1,9 +1,10 @@
-import Foundation
 import Casework
+import Foundation
 import Sealing
-@testable import Statistics
-import Testing
 import SichtbarCore
+import Testing
+
+@testable import Statistics
 
 /// The Verband publishes 2026's four quarters and then the year, under the repository's policy
 /// (its two-dimensional annual tables included),
@@ -41,10 +42,13 @@ struct YearAndQuartersMergeTests {
         let specs = period.quarter == nil ? policy.tables : policy.tables(for: "quarterly")
         return try offices.map { number in
             let facts = SyntheticOffices.facts(vocabulary: vocabulary, cases: cases, period: year, seed: UInt64(number) &* 31 &+ 5)
-            let plain = TableCounter.PlainCounts(kurzkontakte: (period.quarter == nil ? 4 : 1) * (number + 2), nichtKlassifiziert: number % 3)
+            let plain = TableCounter.PlainCounts(
+                kurzkontakte: (period.quarter == nil ? 4 : 1) * (number + 2), nichtKlassifiziert: number % 3)
             let tables = TableCounter(vocabulary: vocabulary).count(specs, facts: facts, plain: plain, period: period)
-            return try StatFile(scope: .office, office: "office-\(number)", period: period, policy: policy.digest,
-                                taxonomy: vocabulary.taxonomy.version, generatedOn: day, tables: tables).signed(with: office).serialised()
+            return try StatFile(
+                scope: .office, office: "office-\(number)", period: period, policy: policy.digest,
+                taxonomy: vocabulary.taxonomy.version, generatedOn: day, tables: tables
+            ).signed(with: office).serialised()
         }
     }
 
@@ -86,7 +90,9 @@ struct YearAndQuartersMergeTests {
         // would otherwise spare here), are not safe together: the quarters open what the year hides.
         var alone: [StatTable] = []
         for period in quarters + [year] {
-            guard case .merged(let merged) = mergeWithoutRecoding.merge(try releases(period, offices: 1...3, cases: 40), on: day) else { continue }
+            guard case .merged(let merged) = mergeWithoutRecoding.merge(try releases(period, offices: 1...3, cases: 40), on: day) else {
+                continue
+            }
             alone += merged.file.tables.map { table in
                 var named = table
                 named.name += " \(period)"

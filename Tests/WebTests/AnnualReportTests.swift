@@ -3,14 +3,17 @@ import Foundation
 import Sealing
 import Statistics
 import Testing
+
 @testable import Web
 
 @Suite struct AnnualReportTests {
     func report(_ files: [StatFile], language: String = "de") async throws -> String {
         let app = try await StatisticsTestApp(years: [])
-        return try AnnualReport(publications: files, policy: app.policy, taxonomy: app.base.services.taxonomy,
-                                workflow: app.base.casework.policy, language: language)
-            .html(templates: TestApp.root.appendingPathComponent("Templates"))
+        return try AnnualReport(
+            publications: files, policy: app.policy, taxonomy: app.base.services.taxonomy,
+            workflow: app.base.casework.policy, language: language
+        )
+        .html(templates: TestApp.root.appendingPathComponent("Templates"))
     }
 
     @Test func theMethodNoteNamesTheRulesInForce() async throws {

@@ -2,9 +2,10 @@ import Casework
 import Foundation
 import HummingbirdTesting
 import Sealing
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// The audit page as a lead reads it: Berlin times in German, case subjects as links under their
 /// reference, and filters by member, case and day.
@@ -24,7 +25,9 @@ import SichtbarCore
 
             var page = try await client.page("/audit?lang=de", cookie: cookie)
             #expect(page.status == .ok)
-            #expect(page.text.contains(#"<a href="/cases/\#(caseID)?lang=de"><code>\#(reference)</code></a>"#), "a case subject links to the case")
+            #expect(
+                page.text.contains(#"<a href="/cases/\#(caseID)?lang=de"><code>\#(reference)</code></a>"#),
+                "a case subject links to the case")
             let berlin = PageTime(language: "de").time(Date())
             #expect(page.text.contains(String(berlin.prefix(12))), "times in Berlin, written the German way: \(berlin)")
 

@@ -4,9 +4,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Sealing
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// The case routes as a client sees them: status codes, error codes naming the rule or field,
 /// who gets `not_found`, and the audit trail behind them.
@@ -21,11 +22,15 @@ import SichtbarCore
     }
 
     /// A report through intake; returns its receipt and, as the lead sees it, its case id.
-    static func report(_ client: any TestClientProtocol, lead: String,
-                       narrative: String = "Die Hausverwaltung sagte, sie vermiete nicht an Ausländer.") async throws -> (String, String) {
+    static func report(
+        _ client: any TestClientProtocol, lead: String,
+        narrative: String = "Die Hausverwaltung sagte, sie vermiete nicht an Ausländer."
+    ) async throws -> (String, String) {
         let before = try await caseIDs(client, lead: lead)
-        let submitted = try await client.json("/api/v1/reports", .post,
-                                              #"{"language": "de", "narrative": "\#(narrative)", "contactWish": "mailbox", "consent": true, "grounds": ["rassistische_zuschreibung"]}"#)
+        let submitted = try await client.json(
+            "/api/v1/reports", .post,
+            #"{"language": "de", "narrative": "\#(narrative)", "contactWish": "mailbox", "consent": true, "grounds": ["rassistische_zuschreibung"]}"#
+        )
         #expect(submitted.status == .created)
         let receipt = try #require(try object(submitted)["receipt"] as? String)
         let added = try await caseIDs(client, lead: lead).subtracting(before)
@@ -52,34 +57,53 @@ import SichtbarCore
             let token = try await client.login("berater.koeln", Self.passphrase)
             let opened = try Self.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: token))
             #expect(opened["step"] as? String == "eingegangen")
-            #expect((opened["report"] as? [String: Any])?["narrative"] as? String == "Die Hausverwaltung sagte, sie vermiete nicht an Ausländer.")
+            #expect(
+                (opened["report"] as? [String: Any])?["narrative"] as? String
+                    == "Die Hausverwaltung sagte, sie vermiete nicht an Ausländer.")
             #expect((opened["transitions"] as? [[String: Any]])?.contains { $0["to"] as? String == "erstkontakt" } == true)
 
-            let classified = try await client.json("/api/v1/cases/\(caseID)/classification", .put, token: token,
-                                                   #"{"codes": {"ground": ["antimuslimisch"], "area": ["wohnen"]}, "region": "05315"}"#)
+            let classified = try await client.json(
+                "/api/v1/cases/\(caseID)/classification", .put, token: token,
+                #"{"codes": {"ground": ["antimuslimisch"], "area": ["wohnen"]}, "region": "05315"}"#)
             #expect(classified.status == .noContent)
-            let contact = try await client.json("/api/v1/cases/\(caseID)/contacts", .post, token: token, """
+            let contact = try await client.json(
+                "/api/v1/cases/\(caseID)/contacts", .post, token: token,
+                """
                 {"on": "\(Self.today)", "minutes": 35, "mode": "telefon", "with": "ratsuchende Person", "interpreting": "dgs"}
                 """)
             #expect(contact.status == .noContent)
-            for (from, to) in [("eingegangen", "erstkontakt"), ("erstkontakt", "sachverhaltsklaerung"), ("sachverhaltsklaerung", "auftragsklaerung")] {
-                #expect(try await Self.move(client, caseID, token: token, #"{"from": "\#(from)", "to": "\#(to)"}"#).status == .ok, "\(from) → \(to)")
+            for (from, to) in [
+                ("eingegangen", "erstkontakt"), ("erstkontakt", "sachverhaltsklaerung"), ("sachverhaltsklaerung", "auftragsklaerung"),
+            ] {
+                #expect(
+                    try await Self.move(client, caseID, token: token, #"{"from": "\#(from)", "to": "\#(to)"}"#).status == .ok,
+                    "\(from) → \(to)")
             }
-            let letter = #"{"from": "auftragsklaerung", "to": "intervention", "intervention": "beschwerdebrief", "counterpart": "Hausverwaltung Süd"}"#
-            #expect(try await client.json("/api/v1/cases/\(caseID)/parties", .post, token: token,
-                                          #"{"name": "Hausverwaltung Süd", "role": "gegenseite"}"#).status == .created)
+            let letter =
+                #"{"from": "auftragsklaerung", "to": "intervention", "intervention": "beschwerdebrief", "counterpart": "Hausverwaltung Süd"}"#
+            #expect(
+                try await client.json(
+                    "/api/v1/cases/\(caseID)/parties", .post, token: token,
+                    #"{"name": "Hausverwaltung Süd", "role": "gegenseite"}"#
+                ).status == .created)
             let refused = try await Self.move(client, caseID, token: token, letter)
             #expect(refused.status == .conflict)
             #expect(try Self.errorCode(refused) == "document_missing")
             #expect(String(buffer: refused.body).contains("vollmacht"))
-            let document = try await client.json("/api/v1/cases/\(caseID)/documents", .post, token: token, """
+            let document = try await client.json(
+                "/api/v1/cases/\(caseID)/documents", .post, token: token,
+                """
                 {"type": "vollmacht", "scope": ["beschwerdebrief"], "counterpart": "Hausverwaltung Süd", "signedOn": "\(Self.today)"}
                 """)
             #expect(document.status == .created)
             #expect(try await Self.move(client, caseID, token: token, letter).status == .ok)
-            #expect(try await client.json("/api/v1/cases/\(caseID)/messages", .post, token: token,
-                                          #"{"text": "Wir haben der Hausverwaltung geschrieben."}"#).status == .noContent)
-            let closed = try await Self.move(client, caseID, token: token, #"{"from": "intervention", "to": "abschluss", "outcome": "erfolgreich"}"#)
+            #expect(
+                try await client.json(
+                    "/api/v1/cases/\(caseID)/messages", .post, token: token,
+                    #"{"text": "Wir haben der Hausverwaltung geschrieben."}"#
+                ).status == .noContent)
+            let closed = try await Self.move(
+                client, caseID, token: token, #"{"from": "intervention", "to": "abschluss", "outcome": "erfolgreich"}"#)
             #expect(try Self.object(closed)["step"] as? String == "abschluss")
 
             let after = try Self.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: token))
@@ -160,8 +184,11 @@ import SichtbarCore
             let eins = try await client.login("berater.eins", Self.passphrase)
             let zwei = try await client.login("berater.zwei", Self.passphrase)
             #expect(try await client.json("/api/v1/cases/\(caseID)", .get, token: zwei).status == .ok, "team access is on by default")
-            #expect(try await client.json("/api/v1/cases/\(caseID)/assignees", .post, token: lead,
-                                          #"{"assignees": [{"username": "berater.eins", "role": "beratung"}]}"#).status == .noContent)
+            #expect(
+                try await client.json(
+                    "/api/v1/cases/\(caseID)/assignees", .post, token: lead,
+                    #"{"assignees": [{"username": "berater.eins", "role": "beratung"}]}"#
+                ).status == .noContent)
             #expect(try await client.json("/api/v1/office/team-access", .put, token: eins, #"{"open": false}"#).status == .notFound)
             #expect(try await client.json("/api/v1/office/team-access", .put, token: lead, #"{"open": false}"#).status == .noContent)
             let unassigned = try await client.json("/api/v1/cases/\(caseID)", .get, token: zwei)
@@ -185,21 +212,27 @@ import SichtbarCore
             let first = try Self.object(try await client.json("/api/v1/cases?limit=3", .get, token: lead))
             let next = try #require(first["next"] as? String)
             let second = try Self.object(try await client.json("/api/v1/cases?limit=3&after=\(next)", .get, token: lead))
-            let paged = ((first["cases"] as? [[String: Any]] ?? []) + (second["cases"] as? [[String: Any]] ?? [])).compactMap { $0["id"] as? String }
+            let paged = ((first["cases"] as? [[String: Any]] ?? []) + (second["cases"] as? [[String: Any]] ?? [])).compactMap {
+                $0["id"] as? String
+            }
             #expect(Set(paged) == Set(ids) && paged.count == 5, "two pages hold every case once")
             #expect(second["next"] == nil)
 
-            let inContact = try Self.object(try await client.json("/api/v1/cases?step=erstkontakt", .get, token: lead))["cases"] as? [[String: Any]]
+            let inContact =
+                try Self.object(try await client.json("/api/v1/cases?step=erstkontakt", .get, token: lead))["cases"] as? [[String: Any]]
             #expect(inContact?.compactMap { $0["id"] as? String } == [ids[0]])
-            let unassigned = try Self.object(try await client.json("/api/v1/cases?assigned=none", .get, token: lead))["cases"] as? [[String: Any]]
+            let unassigned =
+                try Self.object(try await client.json("/api/v1/cases?assigned=none", .get, token: lead))["cases"] as? [[String: Any]]
             #expect(unassigned?.count == 5)
             let opened = try Self.object(try await client.json("/api/v1/cases/\(ids[3])", .get, token: lead))
             let reference = try #require(opened["reference"] as? String)
-            let found = try Self.object(try await client.json("/api/v1/cases?q=\(reference)", .get, token: lead))["cases"] as? [[String: Any]]
+            let found =
+                try Self.object(try await client.json("/api/v1/cases?q=\(reference)", .get, token: lead))["cases"] as? [[String: Any]]
             #expect(found?.compactMap { $0["id"] as? String } == [ids[3]])
             let soon = try Self.object(try await client.json("/api/v1/cases?due=soon", .get, token: lead))["cases"] as? [[String: Any]]
             #expect(soon?.count == 4, "the first response is due within 7 days for every new report not yet contacted")
-            let overdue = try Self.object(try await client.json("/api/v1/cases?due=overdue", .get, token: lead))["cases"] as? [[String: Any]]
+            let overdue =
+                try Self.object(try await client.json("/api/v1/cases?due=overdue", .get, token: lead))["cases"] as? [[String: Any]]
             #expect(overdue?.isEmpty == true)
 
             for (query, field) in [("assigned=everyone", "assigned"), ("due=later", "due"), ("limit=0", "limit"), ("limit=101", "limit")] {
@@ -215,7 +248,9 @@ import SichtbarCore
         let app = try await MemberTestApp()
         try await app.test { client in
             let lead = try await client.login(app.leadName, app.leadPassphrase)
-            let created = try await client.json("/api/v1/cases", .post, token: lead, """
+            let created = try await client.json(
+                "/api/v1/cases", .post, token: lead,
+                """
                 {"kind": "beratungsfall", "channel": "telefon", "title": "Ablehnung im Fitnessstudio",
                  "persons": [{"label": "Person A", "minor": false}],
                  "contact": {"on": "\(Self.today)", "minutes": 20, "mode": "telefon", "with": "Person A", "interpreting": "keine"}}
@@ -238,8 +273,9 @@ import SichtbarCore
             #expect((try Self.object(badKind)["error"] as? [String: Any])?["field"] as? String == "kind")
             let badChannel = try await client.json("/api/v1/cases", .post, token: lead, #"{"kind": "meldung", "channel": "brieftaube"}"#)
             #expect((try Self.object(badChannel)["error"] as? [String: Any])?["field"] as? String == "channel")
-            #expect(try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"].flatMap { ($0 as? [Any])?.count } == 1,
-                    "refused input stored nothing")
+            #expect(
+                try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"].flatMap { ($0 as? [Any])?.count } == 1,
+                "refused input stored nothing")
         }
     }
 }

@@ -2,9 +2,10 @@ import Casework
 import Foundation
 import HummingbirdTesting
 import Sealing
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// The printable case file: everything for the office's records; for the person's access
 /// request only what is theirs, and of third parties only what is marked shareable. Audited.
@@ -19,23 +20,34 @@ import SichtbarCore
             func post(_ form: String, _ fields: [(String, String)]) async throws -> TestResponse {
                 try await client.memberPost("/cases/\(caseID)/\(form)?lang=de", [("csrf", csrf)] + fields, cookie: cookie)
             }
-            #expect(try await post("party", [("name", "Hausverwaltung Süd"), ("role", "gegenseite"), ("shareable", "yes")]).status == .seeOther)
+            #expect(
+                try await post("party", [("name", "Hausverwaltung Süd"), ("role", "gegenseite"), ("shareable", "yes")]).status == .seeOther)
             #expect(try await post("party", [("name", "Nachbarin Frau K."), ("role", "dritte")]).status == .seeOther)
             #expect(try await post("note", [("text", "Interne Einschätzung: Zeugin unsicher.")]).status == .seeOther)
             #expect(try await post("note", [("text", "Termin am Montag vereinbart."), ("shareable", "yes")]).status == .seeOther)
-            #expect(try await post("document", [("type", "schweigepflichtentbindung"), ("scope", "alle"), ("counterpart", "Nachbarin Frau K."),
-                                                ("signedOn", Day(Date()).iso)]).status == .seeOther)
+            #expect(
+                try await post(
+                    "document",
+                    [
+                        ("type", "schweigepflichtentbindung"), ("scope", "alle"), ("counterpart", "Nachbarin Frau K."),
+                        ("signedOn", Day(Date()).iso),
+                    ]
+                ).status == .seeOther)
 
             let record = try await client.page("/cases/\(caseID)/print?lang=de&purpose=akte", cookie: cookie)
             #expect(record.status == .ok)
-            for text in ["Hausverwaltung Süd", "Nachbarin Frau K.", "Interne Einschätzung", "Termin am Montag", "Die Vermieterin lehnte mich ab."] {
+            for text in [
+                "Hausverwaltung Süd", "Nachbarin Frau K.", "Interne Einschätzung", "Termin am Montag", "Die Vermieterin lehnte mich ab.",
+            ] {
                 #expect(record.text.contains(text), "the office's file has \(text)")
             }
             let access = try await client.page("/cases/\(caseID)/print?lang=de&purpose=auskunft", cookie: cookie)
             #expect(access.status == .ok)
             #expect(access.text.contains("Auskunft nach Art. 15 DSGVO") && access.text.contains("Die Vermieterin lehnte mich ab."))
             #expect(access.text.contains("Hausverwaltung Süd") && access.text.contains("Termin am Montag"), "shareable ones are in")
-            #expect(!access.text.contains("Nachbarin") && !access.text.contains("Interne Einschätzung"), "third parties and internal notes are out")
+            #expect(
+                !access.text.contains("Nachbarin") && !access.text.contains("Interne Einschätzung"),
+                "third parties and internal notes are out")
             #expect(access.text.contains("[Angabe zu Dritten ausgelassen]"), "the document says a detail was left out")
             #expect(!access.text.contains("berater.koeln"), "no staff history")
 

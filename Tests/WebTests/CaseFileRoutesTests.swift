@@ -4,11 +4,12 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import Sealing
-import Testing
-@testable import Web
 import ScanScrubbing
+import Sealing
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// Scans and letters as a client sees them: raw uploads, downloads, limits, refusals, other
 /// offices, and the printable letter page.
@@ -21,23 +22,30 @@ import SichtbarCore
             [0xFF, marker, UInt8((payload.count + 2) >> 8), UInt8((payload.count + 2) & 0xFF)] + payload
         }
         let exif = segment(0xE1, Array("Exif".utf8) + [0, 0, 0x4D, 0x4D, 0, 0x2A, 0, 0, 0, 8] + Array("GPS 50.9375N 6.9603E".utf8))
-        let image = segment(0xDB, [0] + (1...64).map { UInt8($0) }) + segment(0xC0, [8, 0, 16, 0, 16, 1, 1, 0x11, 0])
+        let image =
+            segment(0xDB, [0] + (1...64).map { UInt8($0) }) + segment(0xC0, [8, 0, 16, 0, 16, 1, 1, 0x11, 0])
             + segment(0xC4, [0x00, 1] + [UInt8](repeating: 0, count: 15) + [0]) + segment(0xDA, [1, 1, 0x00, 0, 63, 0])
         return [0xFF, 0xD8] + (withEXIF ? exif : []) + image + [0x12, 0x34, 0xFF, 0xD9]
     }
 
     static func upload(_ client: any TestClientProtocol, _ path: String, token: String, _ bytes: [UInt8]) async throws -> TestResponse {
-        try await client.execute(uri: path, method: .put, headers: [.authorization: "Bearer \(token)", .contentType: "text/plain"],
-                                 body: ByteBuffer(bytes: bytes))
+        try await client.execute(
+            uri: path, method: .put, headers: [.authorization: "Bearer \(token)", .contentType: "text/plain"],
+            body: ByteBuffer(bytes: bytes))
     }
 
     /// A report with a Vollmacht on it; returns the case id and the document id.
-    static func caseWithDocument(_ client: any TestClientProtocol, token: String,
-                                 counterpart: String = "Hausverwaltung Süd") async throws -> (String, String) {
+    static func caseWithDocument(
+        _ client: any TestClientProtocol, token: String,
+        counterpart: String = "Hausverwaltung Süd"
+    ) async throws -> (String, String) {
         let (_, caseID) = try await CaseAPITests.report(client, lead: token)
-        let party = try await client.json("/api/v1/cases/\(caseID)/parties", .post, token: token, #"{"name": "\#(counterpart)", "role": "gegenseite"}"#)
+        let party = try await client.json(
+            "/api/v1/cases/\(caseID)/parties", .post, token: token, #"{"name": "\#(counterpart)", "role": "gegenseite"}"#)
         #expect(party.status == .created)
-        let document = try await client.json("/api/v1/cases/\(caseID)/documents", .post, token: token, """
+        let document = try await client.json(
+            "/api/v1/cases/\(caseID)/documents", .post, token: token,
+            """
             {"type": "vollmacht", "scope": ["beschwerdebrief"], "counterpart": "\(counterpart)", "signedOn": "\(CaseAPITests.today)"}
             """)
         #expect(document.status == .created)
@@ -83,7 +91,8 @@ import SichtbarCore
             let (caseID, documentID) = try await Self.caseWithDocument(client, token: lead)
             let path = "/api/v1/cases/\(caseID)/documents/\(documentID)/file"
 
-            let large = try await Self.upload(client, path, token: lead, Self.jpeg() + [UInt8](repeating: 0, count: MetadataStripper.maximumSize))
+            let large = try await Self.upload(
+                client, path, token: lead, Self.jpeg() + [UInt8](repeating: 0, count: MetadataStripper.maximumSize))
             #expect(large.status == .contentTooLarge)
             #expect(try CaseAPITests.errorCode(large) == "too_large")
             #expect((try CaseAPITests.object(large)["error"] as? [String: Any])?["field"] as? String == "file")
@@ -97,9 +106,11 @@ import SichtbarCore
             #expect(try await Self.upload(client, path, token: lead, Self.jpeg()).status == .created)
             let missing = try await client.json("/api/v1/cases/\(EntityID.random().hex)/documents/\(documentID)/file", .get, token: lead)
             let foreign = try await client.login("berater.dortmund", Self.passphrase)
-            for response in [try await client.json(path, .get, token: foreign), try await Self.upload(client, path, token: foreign, Self.jpeg()),
-                             try await client.json("/api/v1/cases/\(caseID)/documents/\(EntityID.random().hex)/file", .get, token: lead),
-                             try await client.json("/api/v1/cases/\(caseID)/documents/not-an-id/file", .get, token: lead)] {
+            for response in [
+                try await client.json(path, .get, token: foreign), try await Self.upload(client, path, token: foreign, Self.jpeg()),
+                try await client.json("/api/v1/cases/\(caseID)/documents/\(EntityID.random().hex)/file", .get, token: lead),
+                try await client.json("/api/v1/cases/\(caseID)/documents/not-an-id/file", .get, token: lead),
+            ] {
                 #expect(response.status == .notFound)
                 #expect(response.body == missing.body, "another office's scan looks like a missing one")
             }
@@ -137,7 +148,8 @@ import SichtbarCore
 
             let opened = try CaseAPITests.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: lead))
             #expect((opened["letters"] as? [[String: Any]])?.map { $0["id"] as? String } == [letterID])
-            #expect(try await client.json("/api/v1/cases/\(caseID)/letters/\(EntityID.random().hex)", .get, token: lead).status == .notFound)
+            #expect(
+                try await client.json("/api/v1/cases/\(caseID)/letters/\(EntityID.random().hex)", .get, token: lead).status == .notFound)
         }
         let events = try await app.store.auditEntries(chain: app.office.id, from: 1, limit: 500).map(\.event)
         #expect(events.contains { $0.action == "case.letter_generated" && $0.subject.hasSuffix(" beschwerdebrief") })

@@ -4,9 +4,10 @@ import Foundation
 import GRDB
 import Hummingbird
 import HummingbirdTesting
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// A case the operator tampered with, through the routes: the API answers `409 case_integrity`
 /// and the page a 409 notice, neither with anything of the case; the alarm is in the audit trail.

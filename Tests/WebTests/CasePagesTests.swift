@@ -4,9 +4,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Sealing
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// The counsellors' pages through the router: what a browser without JavaScript sees and sends.
 @Suite struct CasePagesTests {
@@ -21,7 +22,9 @@ import SichtbarCore
 
     /// The values of the hidden `from`/`to` fields of every transition form on a case page.
     static func offeredTargets(_ html: String) -> [String] {
-        html.components(separatedBy: #"<input type="hidden" name="to" value=""#).dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+        html.components(separatedBy: #"<input type="hidden" name="to" value=""#).dropFirst().compactMap {
+            $0.split(separator: "\"").first.map(String.init)
+        }
     }
 
     @Test func theCasePageShowsAHostileNarrativeAsTextAndOffersOnlyAllowedTransitions() async throws {
@@ -44,9 +47,12 @@ import SichtbarCore
             #expect(!page.text.contains("<img src=x"))
             #expect(page.text.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"))
             #expect(page.text.contains("&amp; &quot;Zitat&quot;"))
-            let view = try await app.casework.open(try #require(EntityID(hex: caseID)),
-                                                   for: try await app.members.login(username: "berater.koeln",
-                                                                                    passphrase: SecureBytes(utf8: Self.passphrase)).session)
+            let view = try await app.casework.open(
+                try #require(EntityID(hex: caseID)),
+                for: try await app.members.login(
+                    username: "berater.koeln",
+                    passphrase: SecureBytes(utf8: Self.passphrase)
+                ).session)
             #expect(Self.offeredTargets(page.text).sorted() == view.transitions.map(\.to).sorted())
             #expect(!Self.offeredTargets(page.text).contains("intervention"), "no intervention straight from eingegangen")
         }
@@ -62,12 +68,16 @@ import SichtbarCore
             func post(_ form: String, _ fields: [(String, String)], site: String = "same-origin") async throws -> TestResponse {
                 try await client.memberPost("/cases/\(caseID)/\(form)?lang=en", [("csrf", csrf)] + fields, cookie: cookie, site: site)
             }
-            for (from, to) in [("eingegangen", "erstkontakt"), ("erstkontakt", "sachverhaltsklaerung"), ("sachverhaltsklaerung", "auftragsklaerung")] {
+            for (from, to) in [
+                ("eingegangen", "erstkontakt"), ("erstkontakt", "sachverhaltsklaerung"), ("sachverhaltsklaerung", "auftragsklaerung"),
+            ] {
                 let moved = try await post("transition", [("from", from), ("to", to)])
                 #expect(moved.status == .seeOther)
                 #expect(moved.headers[.location] == "/cases/\(caseID)?lang=en&done=case_transition")
             }
-            let letter = [("from", "auftragsklaerung"), ("to", "intervention"), ("intervention", "beschwerdebrief"), ("counterpart", "Club Nord")]
+            let letter = [
+                ("from", "auftragsklaerung"), ("to", "intervention"), ("intervention", "beschwerdebrief"), ("counterpart", "Club Nord"),
+            ]
             let notAParty = try await post("transition", letter)
             #expect(notAParty.status == .unprocessableContent && notAParty.text.contains("is not a party of this case"))
             #expect(try await post("party", [("name", "Club Nord"), ("role", "gegenseite")]).status == .seeOther)
@@ -76,22 +86,39 @@ import SichtbarCore
             #expect(refused.text.contains(#"role="alert""#) && refused.text.contains("Vollmacht") && refused.text.contains("Club Nord"))
             // The refused form comes back as it was sent: the intervention and the party still chosen.
             #expect(refused.text.contains(#"<option value="beschwerdebrief" selected>"#))
-            #expect(refused.text.range(of: #"<option value="[0-9a-f]{32}" selected>Club Nord</option>"#, options: .regularExpression) != nil)
+            #expect(
+                refused.text.range(of: #"<option value="[0-9a-f]{32}" selected>Club Nord</option>"#, options: .regularExpression) != nil)
             let stale = try await post("transition", [("from", "eingegangen"), ("to", "kein_kontakt")])
             #expect(stale.status == .conflict)
             #expect(stale.text.contains("someone else moved it"))
-            let badDate = try await post("contact", [("on", "gestern"), ("minutes", "10"), ("mode", "telefon"), ("with", "x"), ("interpreting", "keine")])
+            let badDate = try await post(
+                "contact", [("on", "gestern"), ("minutes", "10"), ("mode", "telefon"), ("with", "x"), ("interpreting", "keine")])
             #expect(badDate.status == .unprocessableContent)
             let crossSite = try await post("note", [("text", "von fremder Seite")], site: "cross-site")
             #expect(crossSite.status == .forbidden)
 
-            #expect(try await post("document", [("type", "vollmacht"), ("scope", "beschwerdebrief"), ("counterpart", "Club Nord"),
-                                                ("signedOn", Day(Date()).iso)]).status == .seeOther)
+            #expect(
+                try await post(
+                    "document",
+                    [
+                        ("type", "vollmacht"), ("scope", "beschwerdebrief"), ("counterpart", "Club Nord"),
+                        ("signedOn", Day(Date()).iso),
+                    ]
+                ).status == .seeOther)
             #expect(try await post("transition", letter).status == .seeOther)
-            #expect(try await post("contact", [("on", Day(Date()).iso), ("minutes", "25"), ("mode", "persoenlich"), ("with", "Person A"),
-                                               ("interpreting", "dgs")]).status == .seeOther)
+            #expect(
+                try await post(
+                    "contact",
+                    [
+                        ("on", Day(Date()).iso), ("minutes", "25"), ("mode", "persoenlich"), ("with", "Person A"),
+                        ("interpreting", "dgs"),
+                    ]
+                ).status == .seeOther)
             #expect(try await post("note", [("text", "Antwort abwarten.")]).status == .seeOther)
-            #expect(try await post("classification", [("ground", "behinderung_chronische_krankheit"), ("area", "freizeit"), ("region", "05315")]).status == .seeOther)
+            #expect(
+                try await post(
+                    "classification", [("ground", "behinderung_chronische_krankheit"), ("area", "freizeit"), ("region", "05315")]
+                ).status == .seeOther)
 
             let page = try await client.page("/cases/\(caseID)?lang=en&done=case_classification", cookie: cookie)
             #expect(page.text.contains("The classification was saved."))
@@ -99,9 +126,12 @@ import SichtbarCore
             #expect(page.text.contains("German Sign Language (DGS)"))
             #expect(page.text.contains("Antwort abwarten."))
             #expect(!page.text.contains("von fremder Seite"), "the cross-site form changed nothing")
-            let view = try await app.casework.open(try #require(EntityID(hex: caseID)),
-                                                   for: try await app.members.login(username: app.leadName,
-                                                                                    passphrase: SecureBytes(utf8: app.leadPassphrase)).session)
+            let view = try await app.casework.open(
+                try #require(EntityID(hex: caseID)),
+                for: try await app.members.login(
+                    username: app.leadName,
+                    passphrase: SecureBytes(utf8: app.leadPassphrase)
+                ).session)
             #expect(view.timeline.filter { $0.kind == .transition }.count == 4)
             #expect(view.counsellorClassification?.codes["ground"] == ["behinderung_chronische_krankheit"])
         }
@@ -116,7 +146,8 @@ import SichtbarCore
         try await app.createVerband(analyst: "analyse.verband", passphrase: Self.passphrase)
         try await app.test { client in
             let caseID = try await Self.report(client, app: app, narrative: "Ein Vorfall im Amt.")
-            let missing = try await client.page("/cases/\(EntityID.random().hex)?lang=en", cookie: try await client.pageSession(app.leadName, app.leadPassphrase))
+            let missing = try await client.page(
+                "/cases/\(EntityID.random().hex)?lang=en", cookie: try await client.pageSession(app.leadName, app.leadPassphrase))
             #expect(missing.status == .notFound)
             for username in ["berater.dortmund", "analyse.verband"] {
                 let cookie = try await client.pageSession(username, Self.passphrase)
@@ -144,31 +175,42 @@ import SichtbarCore
             let form = try await client.page("/cases/new?lang=en", cookie: cookie)
             #expect(form.status == .ok)
             let csrf = try #require(form.token(named: "csrf"))
-            let refused = try await client.memberPost("/cases/new?lang=en", [("csrf", csrf), ("kind", "akte"), ("channel", "telefon"),
-                                                                            ("title", "Bleibt im Formular")], cookie: cookie)
+            let refused = try await client.memberPost(
+                "/cases/new?lang=en",
+                [
+                    ("csrf", csrf), ("kind", "akte"), ("channel", "telefon"),
+                    ("title", "Bleibt im Formular"),
+                ], cookie: cookie)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains(#"value="Bleibt im Formular""#), "the form keeps what was typed")
-            let created = try await client.memberPost("/cases/new?lang=en", [
-                ("csrf", csrf), ("kind", "beratungsfall"), ("channel", "telefon"), ("title", "Ablehnung im Fitnessstudio"), ("person", "Person A"),
-                ("contact-on", Day(Date()).iso), ("contact-minutes", "30"), ("contact-mode", "telefon"), ("contact-with", "Person A"),
-                ("contact-interpreting", "lautsprache"), ("contact-language", "Arabisch"),
-            ], cookie: cookie)
+            let created = try await client.memberPost(
+                "/cases/new?lang=en",
+                [
+                    ("csrf", csrf), ("kind", "beratungsfall"), ("channel", "telefon"), ("title", "Ablehnung im Fitnessstudio"),
+                    ("person", "Person A"),
+                    ("contact-on", Day(Date()).iso), ("contact-minutes", "30"), ("contact-mode", "telefon"), ("contact-with", "Person A"),
+                    ("contact-interpreting", "lautsprache"), ("contact-language", "Arabisch"),
+                ], cookie: cookie)
             #expect(created.status == .seeOther)
             let location = try #require(created.headers[.location])
             #expect(location.hasPrefix("/cases/") && location.hasSuffix("done=case_created"))
             let page = try await client.page(location, cookie: cookie)
             #expect(page.text.contains("Ablehnung im Fitnessstudio") && page.text.contains("Arabisch"))
 
-            let tally = try await client.memberPost("/cases/tally?lang=en", [("csrf", csrf), ("channel", "email"), ("ground", "lebensalter")],
-                                                    cookie: cookie)
+            let tally = try await client.memberPost(
+                "/cases/tally?lang=en", [("csrf", csrf), ("channel", "email"), ("ground", "lebensalter")],
+                cookie: cookie)
             #expect(tally.headers[.location] == "/cases?lang=en&done=tally")
             #expect(try await app.store.tallies(officeID: app.office.id).map(\.count) == [1])
 
             let caseID = String(location.dropFirst("/cases/".count).prefix(32))
             let csrfCase = try #require(page.token(named: "csrf"))
             let soon = Day(Date()).adding(days: 3).iso
-            #expect(try await client.memberPost("/cases/\(caseID)/deadline?lang=en", [("csrf", csrfCase), ("label", "Rückruf Studio"), ("due", soon)],
-                                                cookie: cookie).status == .seeOther)
+            #expect(
+                try await client.memberPost(
+                    "/cases/\(caseID)/deadline?lang=en", [("csrf", csrfCase), ("label", "Rückruf Studio"), ("due", soon)],
+                    cookie: cookie
+                ).status == .seeOther)
             let overview = try await client.page("/deadlines?lang=en", cookie: cookie)
             #expect(overview.status == .ok)
             #expect(overview.text.contains("Rückruf Studio") && overview.text.contains(soon))
@@ -179,7 +221,8 @@ import SichtbarCore
         let app = try await MemberTestApp()
         try await app.test { client in
             let lead = try await client.login(app.leadName, app.leadPassphrase)
-            let (caseID, documentID) = try await CaseFileRoutesTests.caseWithDocument(client, token: lead, counterpart: "<b>Müller & Söhne</b>")
+            let (caseID, documentID) = try await CaseFileRoutesTests.caseWithDocument(
+                client, token: lead, counterpart: "<b>Müller & Söhne</b>")
             let cookie = try await client.pageSession(app.leadName, app.leadPassphrase)
             let page = try await client.page("/cases/\(caseID)?lang=en", cookie: cookie)
             #expect(page.text.contains(#"enctype="multipart/form-data""#))
@@ -187,12 +230,17 @@ import SichtbarCore
             func upload(_ bytes: [UInt8], csrf: String) async throws -> TestResponse {
                 let boundary = "----sichtbar-\(UUID().uuidString)"
                 var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8)
-                body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Scan Ayşe K.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".utf8)
+                body += Array(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Scan Ayşe K.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+                        .utf8)
                 body += bytes + Array("\r\n--\(boundary)--\r\n".utf8)
-                return try await client.execute(uri: "/cases/\(caseID)/documents/\(documentID)/file?lang=en", method: .post,
-                                                headers: [.cookie: cookie, .secFetchSite: "same-origin",
-                                                          .contentType: "multipart/form-data; boundary=\(boundary)"],
-                                                body: ByteBuffer(bytes: body))
+                return try await client.execute(
+                    uri: "/cases/\(caseID)/documents/\(documentID)/file?lang=en", method: .post,
+                    headers: [
+                        .cookie: cookie, .secFetchSite: "same-origin",
+                        .contentType: "multipart/form-data; boundary=\(boundary)",
+                    ],
+                    body: ByteBuffer(bytes: body))
             }
             #expect(try await upload(CaseFileRoutesTests.jpeg(), csrf: "falsch").status == .forbidden)
             let refused = try await upload(Array("kein Bild".utf8), csrf: csrf)
@@ -207,8 +255,9 @@ import SichtbarCore
             let download = try await client.page("/cases/\(caseID)/documents/\(documentID)/file?lang=en", cookie: cookie)
             #expect(Array(buffer: download.body) == CaseFileRoutesTests.jpeg(withEXIF: false))
 
-            let letter = try await client.memberPost("/cases/\(caseID)/letter?lang=en", [("csrf", csrf), ("template", "bitte_um_stellungnahme")],
-                                                     cookie: cookie)
+            let letter = try await client.memberPost(
+                "/cases/\(caseID)/letter?lang=en", [("csrf", csrf), ("template", "bitte_um_stellungnahme")],
+                cookie: cookie)
             #expect(letter.status == .seeOther)
             let location = try #require(letter.headers[.location])
             #expect(location.hasPrefix("/cases/\(caseID)/letters/"))

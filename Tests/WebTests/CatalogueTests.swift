@@ -1,10 +1,11 @@
 import Casework
 import Foundation
-import Testing
-import Yams
-@testable import Web
 import Intake
 import SichtbarCore
+import Testing
+import Yams
+
+@testable import Web
 
 /// Every catalogue in `Templates/i18n` against the German reference: the same reporter keys
 /// with the same placeholders, the reporter's taxonomy labels, a review state, the right
@@ -25,11 +26,15 @@ struct CatalogueTests {
         let text = try String(contentsOf: folder.appendingPathComponent("\(code).yaml"), encoding: .utf8)
         let root = try #require(try Yams.compose(yaml: text)?.mapping, "\(code).yaml is not a mapping")
         func pairs(_ name: String) -> [(key: String, value: String)]? {
-            root[name]?.mapping.map { mapping in mapping.compactMap { key, value in key.string.flatMap { k in value.string.map { (k, $0) } } } }
+            root[name]?.mapping.map { mapping in
+                mapping.compactMap { key, value in key.string.flatMap { k in value.string.map { (k, $0) } } }
+            }
         }
         let meta = Dictionary(pairs("meta") ?? [], uniquingKeysWith: { first, _ in first })
-        return Raw(meta: meta, strings: pairs("strings") ?? [], members: pairs("member_strings").map { Dictionary($0, uniquingKeysWith: { a, _ in a }) },
-                   taxonomy: Dictionary(pairs("taxonomy") ?? [], uniquingKeysWith: { first, _ in first }))
+        return Raw(
+            meta: meta, strings: pairs("strings") ?? [],
+            members: pairs("member_strings").map { Dictionary($0, uniquingKeysWith: { a, _ in a }) },
+            taxonomy: Dictionary(pairs("taxonomy") ?? [], uniquingKeysWith: { first, _ in first }))
     }
 
     /// `{name}` placeholders and `%@`-style ones, as a sorted list.
@@ -56,17 +61,21 @@ struct CatalogueTests {
 
     @Test(arguments: ReportValidator.languages.filter { $0 != "de" })
     func aCatalogueHasEveryReporterKeyWithTheSamePlaceholders(code: String) throws {
-        let german = try Self.raw("de"), own = try Self.raw(code)
+        let german = try Self.raw("de")
+        let own = try Self.raw(code)
         let reference = Dictionary(german.strings, uniquingKeysWith: { first, _ in first })
         let keys = own.strings.map(\.key)
-        #expect(Set(keys) == Set(reference.keys), "missing: \(Set(reference.keys).subtracting(keys).sorted()), extra: \(Set(keys).subtracting(reference.keys).sorted())")
+        #expect(
+            Set(keys) == Set(reference.keys),
+            "missing: \(Set(reference.keys).subtracting(keys).sorted()), extra: \(Set(keys).subtracting(reference.keys).sorted())")
         #expect(keys.count == Set(keys).count, "a key twice")
         for (key, value) in own.strings {
             #expect(!value.trimmingCharacters(in: .whitespaces).isEmpty, "\(code): \(key) is empty")
             #expect(Self.placeholders(value) == Self.placeholders(reference[key] ?? ""), "\(code): \(key) changes its placeholders")
         }
         if code == "en" {
-            let members = try #require(own.members), germanMembers = try #require(german.members)
+            let members = try #require(own.members)
+            let germanMembers = try #require(german.members)
             #expect(Set(members.keys) == Set(germanMembers.keys))
             for (key, value) in members { #expect(Self.placeholders(value) == Self.placeholders(germanMembers[key] ?? ""), "en: \(key)") }
         } else {
@@ -78,8 +87,10 @@ struct CatalogueTests {
     }
 
     /// Words that mark a German sentence; two different ones in one value mean German text.
-    static let germanWords: Set<String> = ["und", "der", "die", "das", "nicht", "sie", "ihre", "ihr", "werden", "wird", "ist", "mit",
-                                          "oder", "eine", "einen", "können", "wenn", "auf", "für", "von", "zu", "ein", "den", "dem"]
+    static let germanWords: Set<String> = [
+        "und", "der", "die", "das", "nicht", "sie", "ihre", "ihr", "werden", "wird", "ist", "mit",
+        "oder", "eine", "einen", "können", "wenn", "auf", "für", "von", "zu", "ein", "den", "dem",
+    ]
 
     static func looksGerman(_ text: String) -> Bool {
         let words = text.lowercased().split { !$0.isLetter }.map(String.init)

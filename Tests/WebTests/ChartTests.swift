@@ -1,14 +1,17 @@
 import Casework
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 @Suite struct ChartTests {
-    let bars = BarChart(id: "c", title: "Fälle <nach> Merkmal", description: "Drei Balken.", bars: [
-        .init(label: "Arbeit", value: 120, valueText: "120"),
-        .init(label: "Wohnen", value: nil, valueText: "<5"),
-        .init(label: "Bildung & Schule", value: 0, valueText: "0"),
-    ])
+    let bars = BarChart(
+        id: "c", title: "Fälle <nach> Merkmal", description: "Drei Balken.",
+        bars: [
+            .init(label: "Arbeit", value: 120, valueText: "120"),
+            .init(label: "Wohnen", value: nil, valueText: "<5"),
+            .init(label: "Bildung & Schule", value: 0, valueText: "0"),
+        ])
 
     @Test func barChartsAreNamedAndEscaped() {
         let svg = bars.svg()
@@ -35,10 +38,12 @@ import SichtbarCore
     }
 
     @Test func trendChartsMarkEachLineWithoutColour() {
-        let chart = TrendChart(id: "t", title: "Trend", description: "Zwei Linien.", years: ["2024", "2025", "2026"], series: [
-            .init(label: "A", shares: [50, 55, 62], endText: "62,0 %"),
-            .init(label: "B", shares: [20, nil, 18], endText: "18,0 %"),
-        ])
+        let chart = TrendChart(
+            id: "t", title: "Trend", description: "Zwei Linien.", years: ["2024", "2025", "2026"],
+            series: [
+                .init(label: "A", shares: [50, 55, 62], endText: "62,0 %"),
+                .init(label: "B", shares: [20, nil, 18], endText: "18,0 %"),
+            ])
         let svg = chart.svg()
         #expect(svg.contains("role=\"img\""))
         #expect(svg.contains("<title id=\"t-title\">Trend</title>"))
@@ -60,8 +65,9 @@ import SichtbarCore
         #expect(Set(TrendChart.dashes.prefix(count)).count == count && TrendChart.dashes.count >= count)
         let markers = (0..<count).map { TrendChart.marker($0, at: 10, 10) }
         #expect(Set(markers).count == count, "no two lines share a marker")
-        let chart = TrendChart(id: "t", title: "Trend", description: "Linien.", years: ["2025", "2026"],
-                               series: (0..<count).map { .init(label: "S\($0)", shares: [Double(10 * $0), Double(10 * $0 + 5)], endText: "") })
+        let chart = TrendChart(
+            id: "t", title: "Trend", description: "Linien.", years: ["2025", "2026"],
+            series: (0..<count).map { .init(label: "S\($0)", shares: [Double(10 * $0), Double(10 * $0 + 5)], endText: "") })
         let dashes = chart.svg().components(separatedBy: "<polyline").dropFirst().map { line in
             line.range(of: "stroke-dasharray=\"").map { String(line[$0.upperBound...].prefix { $0 != "\"" }) } ?? ""
         }
@@ -71,7 +77,7 @@ import SichtbarCore
     @Test func germanAndEnglishNumbers() {
         let german = StatisticsNumbers(language: "de")
         let english = StatisticsNumbers(language: "en")
-        #expect(german.count(1234567) == "1.234.567")
+        #expect(german.count(1_234_567) == "1.234.567")
         #expect(english.count(1234) == "1,234")
         #expect(german.count(999) == "999")
         #expect(german.percent(12.345) == "12,3 %")

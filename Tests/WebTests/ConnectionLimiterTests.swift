@@ -1,5 +1,6 @@
 import Logging
 import Testing
+
 @testable import Web
 
 /// The per-address connection cap behind the public listener (issue 13, item 9); the listener
@@ -10,7 +11,10 @@ import Testing
         let limiter = ConnectionLimiter(settings: ConnectionSettings(perAddress: 3), logger: capture.logger())
         var held: [[UInt8]] = []
         for _ in 0..<3 {
-            guard case .counted(let hashed) = limiter.admit("203.0.113.9") else { Issue.record("not counted"); return }
+            guard case .counted(let hashed) = limiter.admit("203.0.113.9") else {
+                Issue.record("not counted")
+                return
+            }
             held.append(hashed)
         }
         #expect(limiter.admit("203.0.113.9") == .refused)
@@ -23,14 +27,16 @@ import Testing
     }
 
     @Test func ipv6IsCountedByItsSlash64AndTheProxyIsNotCounted() {
-        let limiter = ConnectionLimiter(settings: ConnectionSettings(perAddress: 2, trustedProxy: "127.0.0.1"),
-                                        logger: LogCapture().logger())
+        let limiter = ConnectionLimiter(
+            settings: ConnectionSettings(perAddress: 2, trustedProxy: "127.0.0.1"),
+            logger: LogCapture().logger())
         #expect(limiter.admit("2001:db8:1:2::1") != .refused)
         #expect(limiter.admit("2001:db8:1:2::ffff") != .refused)
         #expect(limiter.admit("2001:db8:1:2:abcd::9") == .refused)
         for _ in 0..<10 { #expect(limiter.admit("127.0.0.1") == .uncounted) }
         #expect(limiter.admit(nil) == .uncounted)
-        #expect(ConnectionLimiter(settings: ConnectionSettings(perAddress: 0), logger: LogCapture().logger()).admit("192.0.2.1") == .uncounted)
+        #expect(
+            ConnectionLimiter(settings: ConnectionSettings(perAddress: 0), logger: LogCapture().logger()).admit("192.0.2.1") == .uncounted)
     }
 
     @Test func refusalsAreCountedAndReportedOncePerCall() {

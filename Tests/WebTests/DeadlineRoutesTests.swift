@@ -3,9 +3,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Sealing
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// `/deadlines` as a counsellor uses it: legal deadlines apart from Wiedervorlagen, who is
 /// responsible, "Meine", and an overdue deadline marked versäumt from the list itself.
@@ -27,9 +28,16 @@ import SichtbarCore
                 try await client.memberPost("/cases/\(caseID)/\(form)?lang=de", [("csrf", csrf)] + fields, cookie: cookie)
             }
             #expect(try await post("classification", [("ground", "lebensalter"), ("area", "arbeitssuche")]).status == .seeOther)
-            #expect(try await post("event", [("event", "ablehnung_zugegangen"), ("on", Day(Date()).adding(days: -70).iso)]).status == .seeOther)
-            #expect(try await post("deadline", [("label", "Rückruf Personalabteilung"), ("due", Day(Date()).adding(days: 2).iso),
-                                                ("owner", "berater.bonn")]).status == .seeOther)
+            #expect(
+                try await post("event", [("event", "ablehnung_zugegangen"), ("on", Day(Date()).adding(days: -70).iso)]).status == .seeOther)
+            #expect(
+                try await post(
+                    "deadline",
+                    [
+                        ("label", "Rückruf Personalabteilung"), ("due", Day(Date()).adding(days: 2).iso),
+                        ("owner", "berater.bonn"),
+                    ]
+                ).status == .seeOther)
 
             var page = try await client.page("/deadlines?lang=de", cookie: cookie)
             #expect(page.status == .ok)
@@ -47,14 +55,16 @@ import SichtbarCore
             // Marked missed from the list: back to the list, with the notice, and gone from it.
             let noReason = try await post("deadline-missed", [("rule", "agg_15_4"), ("reason", ""), ("back", "deadlines")])
             #expect(noReason.status == .unprocessableContent)
-            let marked = try await post("deadline-missed", [("rule", "agg_15_4"), ("reason", "Person kam erst nach Fristende"), ("back", "deadlines")])
+            let marked = try await post(
+                "deadline-missed", [("rule", "agg_15_4"), ("reason", "Person kam erst nach Fristende"), ("back", "deadlines")])
             #expect(marked.status == .seeOther)
             #expect(marked.headers[.location] == "/deadlines?lang=de&done=deadline_missed")
             page = try await client.page("/deadlines?lang=de&done=deadline_missed", cookie: cookie)
             #expect(page.text.contains("Die Frist ist als versäumt vermerkt."))
             #expect(!page.text.contains("§ 15 Abs. 4 AGG"))
             let casePage = try await client.page("/cases/\(caseID)?lang=de", cookie: cookie)
-            #expect(casePage.text.contains(#"class="badge versaeumt">versäumt"#) && casePage.text.contains("Person kam erst nach Fristende"))
+            #expect(
+                casePage.text.contains(#"class="badge versaeumt">versäumt"#) && casePage.text.contains("Person kam erst nach Fristende"))
             #expect(casePage.text.contains("Zuständig: berater.bonn"))
         }
     }

@@ -2,9 +2,10 @@ import Casework
 import Foundation
 import HummingbirdTesting
 import Sealing
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// No one-click destruction on the case page: the deletion steps stand apart, ask who asked and
 /// for a confirmation, refuse without them (keeping the case as it was), and a request can be

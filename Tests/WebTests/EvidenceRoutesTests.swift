@@ -1,11 +1,12 @@
 import CaseStore
 import Casework
-import SichtbarCore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import SichtbarCore
 import Testing
+
 @testable import Web
 
 /// Evidence files from the reporter (issue 14, item 4): on the form, through the mailbox page and
@@ -23,7 +24,9 @@ import Testing
         for (index, (name, bytes)) in files.enumerated() {
             // A browser sends an empty file input as a part with an empty file name.
             let fileName = bytes.isEmpty ? "" : "IMG_20\(index); Vermieter.jpg"
-            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(fileName)\"\r\nContent-Type: image/gif\r\n\r\n".utf8)
+            body += Array(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(fileName)\"\r\nContent-Type: image/gif\r\n\r\n"
+                    .utf8)
             body += bytes + Array("\r\n".utf8)
         }
         body += Array("--\(boundary)--\r\n".utf8)
@@ -31,8 +34,9 @@ import Testing
     }
 
     static func post(_ client: any TestClientProtocol, _ uri: String, _ body: ByteBuffer) async throws -> TestResponse {
-        try await client.execute(uri: uri, method: .post,
-                                 headers: [.contentType: "multipart/form-data; boundary=\(boundary)", .secFetchSite: "same-origin"], body: body)
+        try await client.execute(
+            uri: uri, method: .post,
+            headers: [.contentType: "multipart/form-data; boundary=\(boundary)", .secFetchSite: "same-origin"], body: body)
     }
 
     static let gpsJPEG = CaseFileRoutesTests.jpeg()
@@ -46,11 +50,14 @@ import Testing
             let form = try await client.execute(uri: "/?lang=en", method: .get)
             #expect(form.text.contains("enctype=\"multipart/form-data\""))
             #expect(form.text.contains("type=\"file\" id=\"files\" name=\"files\" multiple"))
-            let answer = try await Self.post(client, "/receipt?lang=en", Self.multipart(
-                [("token", try #require(form.token())), ("narrative", "With a photo"), ("contactWish", "mailbox"), ("consent", "yes")],
-                files: [("files", Self.gpsJPEG), ("files", Self.gpsJPEG), ("files", [])]))
+            let answer = try await Self.post(
+                client, "/receipt?lang=en",
+                Self.multipart(
+                    [("token", try #require(form.token())), ("narrative", "With a photo"), ("contactWish", "mailbox"), ("consent", "yes")],
+                    files: [("files", Self.gpsJPEG), ("files", Self.gpsJPEG), ("files", [])]))
             #expect(answer.status == .created)
-            let receipt = try #require(answer.text.replacing(/<[^>]+>/, with: "").firstMatch(of: /[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}/)?.0)
+            let receipt = try #require(
+                answer.text.replacing(/<[^>]+>/, with: "").firstMatch(of: /[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}/)?.0)
             let mailbox = try await client.postJSON("/api/v1/mailbox", #"{"receipt": "\#(receipt)"}"#)
             let files = try #require(try mailbox.json()["files"] as? [[String: Any]])
             #expect(files.count == 2, "two files; the empty file input is no file")
@@ -66,21 +73,33 @@ import Testing
     @Test func aFileThatCannotBeStrippedRefusesTheReportAndStoresNothing() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            for (file, words) in [(Self.damaged, "cannot safely remove the hidden information"), (Self.gif, "only photos (JPEG, PNG) and PDF")] {
+            for (file, words) in [
+                (Self.damaged, "cannot safely remove the hidden information"), (Self.gif, "only photos (JPEG, PNG) and PDF"),
+            ] {
                 let form = try await client.execute(uri: "/?lang=en", method: .get)
-                let answer = try await Self.post(client, "/receipt?lang=en", Self.multipart(
-                    [("token", try #require(form.token())), ("narrative", "Kept text"), ("contactWish", "mailbox"), ("consent", "yes")],
-                    files: [("files", Self.gpsJPEG), ("files", file)]))
+                let answer = try await Self.post(
+                    client, "/receipt?lang=en",
+                    Self.multipart(
+                        [
+                            ("token", try #require(form.token())), ("narrative", "Kept text"), ("contactWish", "mailbox"),
+                            ("consent", "yes"),
+                        ],
+                        files: [("files", Self.gpsJPEG), ("files", file)]))
                 #expect(answer.status == .unprocessableContent)
                 #expect(answer.text.contains(words))
                 #expect(answer.text.contains("Please choose your files again."))
                 #expect(answer.text.contains("Kept text"))
-                #expect(answer.text.contains("name=\"files\" multiple accept=\"image/jpeg,image/png,application/pdf\" aria-describedby=\"files-hint\" aria-invalid=\"true\""))
+                #expect(
+                    answer.text.contains(
+                        "name=\"files\" multiple accept=\"image/jpeg,image/png,application/pdf\" aria-describedby=\"files-hint\" aria-invalid=\"true\""
+                    ))
             }
             let form = try await client.execute(uri: "/?lang=en", method: .get)
-            let tooMany = try await Self.post(client, "/receipt?lang=en", Self.multipart(
-                [("token", try #require(form.token())), ("narrative", "x"), ("contactWish", "mailbox"), ("consent", "yes")],
-                files: Array(repeating: ("files", Self.gpsJPEG), count: 6)))
+            let tooMany = try await Self.post(
+                client, "/receipt?lang=en",
+                Self.multipart(
+                    [("token", try #require(form.token())), ("narrative", "x"), ("contactWish", "mailbox"), ("consent", "yes")],
+                    files: Array(repeating: ("files", Self.gpsJPEG), count: 6)))
             #expect(tooMany.status == .unprocessableContent)
         }
         #expect(await app.store.caseCount == 0)
@@ -89,50 +108,67 @@ import Testing
     @Test func theMailboxTakesFilesByPageAndAPIUpToFive() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let submitted = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "x", "contactWish": "mailbox", "consent": true}"#)
+            let submitted = try await client.postJSON(
+                "/api/v1/reports", #"{"language": "de", "narrative": "x", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try submitted.json()["receipt"] as? String)
             // The page: open the mailbox, send a file with the form it shows.
             let mailboxForm = try await client.execute(uri: "/mailbox?lang=de", method: .get)
-            let opened = try await client.postForm("/mailbox?lang=de", [("token", try #require(mailboxForm.token())), ("receipt", receipt)],
-                                                   headers: [.secFetchSite: "same-origin"])
+            let opened = try await client.postForm(
+                "/mailbox?lang=de", [("token", try #require(mailboxForm.token())), ("receipt", receipt)],
+                headers: [.secFetchSite: "same-origin"])
             #expect(opened.text.contains("action=\"/mailbox/files?lang=de\" enctype=\"multipart/form-data\""))
-            let fileToken = try #require(opened.text.firstMatch(of: /action="\/mailbox\/files\?lang=de"[^>]*>\s*<input type="hidden" name="token" value="([^"]+)"/)?.1)
-            let sent = try await Self.post(client, "/mailbox/files?lang=de", Self.multipart(
-                [("token", String(fileToken)), ("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
+            let fileToken = try #require(
+                opened.text.firstMatch(of: /action="\/mailbox\/files\?lang=de"[^>]*>\s*<input type="hidden" name="token" value="([^"]+)"/)?
+                    .1)
+            let sent = try await Self.post(
+                client, "/mailbox/files?lang=de",
+                Self.multipart(
+                    [("token", String(fileToken)), ("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
             #expect(sent.status == .created)
             #expect(sent.text.contains("Ihre Datei ist angekommen."))
             #expect(sent.text.contains("Ihre Dateien: JPEG"))
             // The API, three more.
             for _ in 0..<3 {
-                let added = try await client.execute(uri: "/api/v1/mailbox/files", method: .post,
-                                                     headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
-                                                     body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
+                let added = try await client.execute(
+                    uri: "/api/v1/mailbox/files", method: .post,
+                    headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
+                    body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
                 #expect(added.status == .created)
                 #expect(added.body.readableBytes % 4096 == 0, "padded like every mailbox answer")
             }
-            for (file, status, code) in [(Self.damaged, HTTPResponse.Status.unprocessableContent, "validation_failed"),
-                                         (Self.gif, .unprocessableContent, "unknown_code")] {
-                let refused = try await client.execute(uri: "/api/v1/mailbox/files", method: .post,
-                                                       headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
-                                                       body: Self.multipart([("receipt", receipt)], files: [("file", file)]))
+            for (file, status, code) in [
+                (Self.damaged, HTTPResponse.Status.unprocessableContent, "validation_failed"),
+                (Self.gif, .unprocessableContent, "unknown_code"),
+            ] {
+                let refused = try await client.execute(
+                    uri: "/api/v1/mailbox/files", method: .post,
+                    headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
+                    body: Self.multipart([("receipt", receipt)], files: [("file", file)]))
                 #expect(refused.status == status)
                 #expect(try refused.errorField("code") == code)
                 #expect(try refused.errorField("field") == "file")
             }
-            let fifth = try await client.execute(uri: "/api/v1/mailbox/files", method: .post,
-                                                 headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
-                                                 body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
+            let fifth = try await client.execute(
+                uri: "/api/v1/mailbox/files", method: .post,
+                headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
+                body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
             #expect(fifth.status == .created)
-            let sixth = try await client.execute(uri: "/api/v1/mailbox/files", method: .post,
-                                                 headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
-                                                 body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
+            let sixth = try await client.execute(
+                uri: "/api/v1/mailbox/files", method: .post,
+                headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
+                body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
             #expect(sixth.status == .contentTooLarge)
             let notMultipart = try await client.postJSON("/api/v1/mailbox/files", #"{"receipt": "\#(receipt)"}"#)
             #expect(notMultipart.status == .unsupportedMediaType)
-            let files = try #require(try (await client.postJSON("/api/v1/mailbox", #"{"receipt": "\#(receipt)"}"#)).json()["files"] as? [Any])
+            let files = try #require(
+                try (await client.postJSON("/api/v1/mailbox", #"{"receipt": "\#(receipt)"}"#)).json()["files"] as? [Any])
             #expect(files.count == 5)
-            let full = try await client.postForm("/mailbox?lang=de", [("token", try #require((try await client.execute(uri: "/mailbox?lang=de", method: .get)).token())),
-                                                                      ("receipt", receipt)], headers: [.secFetchSite: "same-origin"])
+            let full = try await client.postForm(
+                "/mailbox?lang=de",
+                [
+                    ("token", try #require((try await client.execute(uri: "/mailbox?lang=de", method: .get)).token())),
+                    ("receipt", receipt),
+                ], headers: [.secFetchSite: "same-origin"])
             #expect(!full.text.contains("/mailbox/files"), "no file form once five files are there")
         }
         #expect(await app.store.allRecords().filter { $0.kind == .reporterFile }.count == 5)
@@ -144,23 +180,26 @@ import Testing
         try await app.test { client in
             let lead = try await client.login(app.leadName, app.leadPassphrase)
             let (receipt, caseID) = try await CaseAPITests.report(client, lead: lead)
-            let added = try await client.execute(uri: "/api/v1/mailbox/files", method: .post,
-                                                 headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
-                                                 body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
+            let added = try await client.execute(
+                uri: "/api/v1/mailbox/files", method: .post,
+                headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
+                body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
             #expect(added.status == .created)
             let opened = try CaseAPITests.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: lead))
             let messages = try #require(opened["messages"] as? [[String: Any]])
             let note = try #require(messages.compactMap { $0["file"] as? [String: Any] }.first)
             let recordID = try #require(note["id"] as? String)
-            let download = try await client.execute(uri: "/api/v1/cases/\(caseID)/reporter-files/\(recordID)", method: .get,
-                                                    headers: [.authorization: "Bearer \(lead)"])
+            let download = try await client.execute(
+                uri: "/api/v1/cases/\(caseID)/reporter-files/\(recordID)", method: .get,
+                headers: [.authorization: "Bearer \(lead)"])
             #expect(download.status == .ok)
             #expect(download.headers[.contentType] == "image/jpeg")
             let bytes = [UInt8](buffer: download.body)
             #expect(bytes == CaseFileRoutesTests.jpeg(withEXIF: false), "the image without its EXIF segment")
             #expect(!String(decoding: bytes, as: UTF8.self).contains("GPS"))
-            let unknown = try await client.execute(uri: "/api/v1/cases/\(caseID)/reporter-files/\(EntityID.random().hex)", method: .get,
-                                                   headers: [.authorization: "Bearer \(lead)"])
+            let unknown = try await client.execute(
+                uri: "/api/v1/cases/\(caseID)/reporter-files/\(EntityID.random().hex)", method: .get,
+                headers: [.authorization: "Bearer \(lead)"])
             #expect(unknown.status == .notFound)
             let audit = try await app.database.writer.read { db in
                 try String.fetchAll(db, sql: "SELECT action FROM audit_event WHERE action = 'case.reporter_file_viewed'")

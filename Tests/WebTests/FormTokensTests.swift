@@ -1,6 +1,7 @@
 import Sealing
 import Synchronization
 import Testing
+
 @testable import Web
 
 /// A clock the tests move by hand.

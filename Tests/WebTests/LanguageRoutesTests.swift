@@ -2,10 +2,11 @@ import Casework
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Testing
-@testable import Web
 import Intake
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// Which language a page speaks: `?lang=` first, else `Accept-Language` on a first visit, else
 /// German; the choice stays in the URL. Reporter pages offer all ten languages, member pages
@@ -51,7 +52,9 @@ import SichtbarCore
     @Test func reporterPagesOfferTenLanguagesByTheirOwnNamesAndMemberPagesTwo() async throws {
         try await TestApp().test { client in
             let form = try await client.execute(uri: "/?lang=de", method: .get).text
-            for name in ["Deutsch", "Leichte Sprache", "English", "Türkçe", "العربية", "فارسی", "Українська", "Русский", "Polski", "Română"] {
+            for name in [
+                "Deutsch", "Leichte Sprache", "English", "Türkçe", "العربية", "فارسی", "Українська", "Русский", "Polski", "Română",
+            ] {
                 #expect(form.contains(">\(name)</a>"), "the chooser lacks \(name)")
             }
         }
@@ -94,8 +97,9 @@ import SichtbarCore
             #expect(!page.text.contains("member-header"))
             // A member's browser (with its session cookie) gets the member frame, whose footer makes
             // no "no cookies" claim, in German or English.
-            let member = try await client.execute(uri: "/nirgends?lang=tr", method: .get,
-                                                  headers: [.cookie: "\(SessionCookie.name)=abc"])
+            let member = try await client.execute(
+                uri: "/nirgends?lang=tr", method: .get,
+                headers: [.cookie: "\(SessionCookie.name)=abc"])
             #expect(member.status == .notFound && member.text.contains("member-header") && member.text.contains("<html lang=\"de\""))
             let api = try await client.execute(uri: "/api/v1/nirgends", method: .get)
             #expect(api.status == .notFound && api.headers[.contentType]?.hasPrefix("application/json") == true)
@@ -123,7 +127,9 @@ import SichtbarCore
             let token = try #require(form.token())
             let grounds = form.text.matches(of: /name="grounds" value="([a-z_]+)"/).map { String($0.1) }
             #expect(grounds.count > 12, "the form offers \(grounds.count) grounds")
-            let fields = [("token", token), ("narrative", "All grounds"), ("contactWish", "mailbox"), ("consent", "yes")] + grounds.map { ("grounds", $0) }
+            let fields =
+                [("token", token), ("narrative", "All grounds"), ("contactWish", "mailbox"), ("consent", "yes")]
+                + grounds.map { ("grounds", $0) }
             let answer = try await client.postForm("/receipt?lang=en", fields, headers: [.secFetchSite: "same-origin"])
             #expect(answer.status == .created)
         }
@@ -144,8 +150,9 @@ import SichtbarCore
             #expect(form.contains("aria-describedby=\"ground-rassistische_zuschreibung-example\""))
             #expect(form.contains("z. B. wegen Hautfarbe, Herkunft, Name"))
             #expect(form.contains("id=\"learnedDate-hint\"") && form.contains("Fristen"))
-            #expect(form.contains("Beratung Köln (Köln) – Deutsch, Türkçe, العربية – Zuständig für: Köln</option>"),
-                    "the office picker names its languages in their own names, and its regions")
+            #expect(
+                form.contains("Beratung Köln (Köln) – Deutsch, Türkçe, العربية – Zuständig für: Köln</option>"),
+                "the office picker names its languages in their own names, and its regions")
             let offices = try await client.execute(uri: "/offices?lang=en", method: .get).text
             #expect(offices.contains("href=\"tel:022100000\""))
         }

@@ -3,9 +3,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Sealing
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// The legal fields on the case page and through the API: only the case's events are offered,
 /// a refused event names both sides, a field set by hand shows with its source.
@@ -60,22 +61,26 @@ import SichtbarCore
         try await app.test { client in
             let lead = try await client.login(app.leadName, app.leadPassphrase)
             let caseID = try await CaseAPITests.report(client, lead: lead, narrative: "Beim Jobcenter herablassend behandelt.").1
-            let response = try await client.execute(uri: "/api/v1/cases/\(caseID)/events", method: .post,
-                                                    headers: [.authorization: "Bearer \(lead)", .contentType: "application/json"],
-                                                    body: ByteBuffer(string: #"{"event":"tat_und_taeter_bekannt","on":"\#(Day(Date()).iso)"}"#))
+            let response = try await client.execute(
+                uri: "/api/v1/cases/\(caseID)/events", method: .post,
+                headers: [.authorization: "Bearer \(lead)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"event":"tat_und_taeter_bekannt","on":"\#(Day(Date()).iso)"}"#))
             #expect(response.status == .conflict)
             let body = try #require(try CaseAPITests.object(response)["error"] as? [String: Any])
             #expect(body["code"] as? String == "field_mismatch")
             #expect((body["message"] as? String)?.contains("strafrecht") == true)
             let json: HTTPFields = [.authorization: "Bearer \(lead)", .contentType: "application/json"]
-            let set = try await client.execute(uri: "/api/v1/cases/\(caseID)/legal-fields", method: .put, headers: json,
-                                               body: ByteBuffer(string: #"{"fields":["oeffentliches_recht","strafrecht"]}"#))
+            let set = try await client.execute(
+                uri: "/api/v1/cases/\(caseID)/legal-fields", method: .put, headers: json,
+                body: ByteBuffer(string: #"{"fields":["oeffentliches_recht","strafrecht"]}"#))
             #expect(set.status == .noContent)
-            let again = try await client.execute(uri: "/api/v1/cases/\(caseID)/events", method: .post, headers: json,
-                                                 body: ByteBuffer(string: #"{"event":"tat_und_taeter_bekannt","on":"\#(Day(Date()).iso)"}"#))
+            let again = try await client.execute(
+                uri: "/api/v1/cases/\(caseID)/events", method: .post, headers: json,
+                body: ByteBuffer(string: #"{"event":"tat_und_taeter_bekannt","on":"\#(Day(Date()).iso)"}"#))
             #expect(again.status == .noContent)
-            let unknown = try await client.execute(uri: "/api/v1/cases/\(caseID)/legal-fields", method: .put, headers: json,
-                                                   body: ByteBuffer(string: #"{"fields":["familienrecht"]}"#))
+            let unknown = try await client.execute(
+                uri: "/api/v1/cases/\(caseID)/legal-fields", method: .put, headers: json,
+                body: ByteBuffer(string: #"{"fields":["familienrecht"]}"#))
             #expect(unknown.status == .unprocessableContent)
             let view = try await client.execute(uri: "/api/v1/cases/\(caseID)", method: .get, headers: json)
             #expect(String(buffer: view.body).contains("stgb_77b"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Web
 
 /// A draft's HTML as the text a counsellor edits: paragraphs apart, tags and comments gone,

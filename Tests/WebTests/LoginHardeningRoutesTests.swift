@@ -1,13 +1,14 @@
 import CaseStore
-@testable import Casework
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Sealing
 import Testing
-@testable import Web
+
+@testable import Casework
 @testable import Members
 @testable import SichtbarCore
+@testable import Web
 
 /// Logins, passphrase changes and assignment through the routes: the throttle's refusals as
 /// answers, the Argon2id count on the metrics listener, the assignment form only for assigners.
@@ -17,8 +18,10 @@ import Testing
     /// Sends `count` requests at once while an attempt for `username` is held in the throttle:
     /// at most 16 may wait for it, the rest are refused at once, whatever the machine's speed.
     /// The held attempt ends (as a success) once those refusals are in.
-    static func whileAnAttemptIsHeld<T: Sendable>(_ app: MemberTestApp, _ username: String, count: Int,
-                                                   _ request: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> [T] {
+    static func whileAnAttemptIsHeld<T: Sendable>(
+        _ app: MemberTestApp, _ username: String, count: Int,
+        _ request: @escaping @Sendable (any TestClientProtocol) async throws -> T
+    ) async throws -> [T] {
         let held = try await app.members.throttle.begin(username)
         return try await app.test { client in
             try await withThrowingTaskGroup(of: T.self) { group in
@@ -36,7 +39,8 @@ import Testing
         let app = try await MemberTestApp()
         let before = app.members.passphraseHashes
         let statuses = try await Self.whileAnAttemptIsHeld(app, "lead.koeln", count: 20) { client in
-            let response = try await client.json("/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "nicht-das-richtige-1"}"#)
+            let response = try await client.json(
+                "/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "nicht-das-richtige-1"}"#)
             return (response.status, String(buffer: response.body))
         }
         let hashes = app.members.passphraseHashes - before
@@ -55,8 +59,9 @@ import Testing
         }
         let throttled = answers.filter { $0.0 == .tooManyRequests }
         #expect(!throttled.isEmpty, "\(answers.map(\.0))")
-        #expect(throttled.allSatisfy { $0.1.contains("too many login attempts") && $0.1.contains("name=\"token\"") },
-                "the login form again, with the reason")
+        #expect(
+            throttled.allSatisfy { $0.1.contains("too many login attempts") && $0.1.contains("name=\"token\"") },
+            "the login form again, with the reason")
         #expect(answers.allSatisfy { $0.0 == .tooManyRequests || $0.0 == .unauthorized })
     }
 
@@ -82,10 +87,12 @@ import Testing
         try await app.test { client in
             let phone = try await client.login("lead.koeln", app.leadPassphrase)
             let desk = try await client.login("lead.koeln", app.leadPassphrase)
-            let wrong = try await client.json("/api/v1/passphrase", .post, token: desk, #"{"current": "falsch-falsch-1", "new": "Tanne-Birke-Spiegel-71"}"#)
+            let wrong = try await client.json(
+                "/api/v1/passphrase", .post, token: desk, #"{"current": "falsch-falsch-1", "new": "Tanne-Birke-Spiegel-71"}"#)
             #expect(wrong.status == .unprocessableContent)
-            let changed = try await client.json("/api/v1/passphrase", .post, token: desk,
-                                                #"{"current": "\#(app.leadPassphrase)", "new": "Tanne-Birke-Spiegel-71"}"#)
+            let changed = try await client.json(
+                "/api/v1/passphrase", .post, token: desk,
+                #"{"current": "\#(app.leadPassphrase)", "new": "Tanne-Birke-Spiegel-71"}"#)
             #expect(changed.status == .noContent)
             #expect(try await client.json("/api/v1/members", .get, token: phone).status == .unauthorized, "the other session ended")
             #expect(try await client.json("/api/v1/members", .get, token: desk).status == .ok, "the changing session goes on")
@@ -104,12 +111,14 @@ import Testing
             #expect(page.status == .ok)
             #expect(!page.text.contains("/assignees"), "no assignment form for a counsellor")
             let csrf = try #require(page.token(named: "csrf"))
-            let posted = try await client.memberPost("/cases/\(caseID)/assignees?lang=en", [("csrf", csrf), ("role-berater.koeln", "beratung")],
-                                                     cookie: counsellor)
+            let posted = try await client.memberPost(
+                "/cases/\(caseID)/assignees?lang=en", [("csrf", csrf), ("role-berater.koeln", "beratung")],
+                cookie: counsellor)
             #expect(posted.status == .notFound)
             let token = try await client.login("berater.koeln", Self.passphrase)
-            let api = try await client.json("/api/v1/cases/\(caseID)/assignees", .post, token: token,
-                                            #"{"assignees": [{"username": "berater.koeln", "role": "beratung"}]}"#)
+            let api = try await client.json(
+                "/api/v1/cases/\(caseID)/assignees", .post, token: token,
+                #"{"assignees": [{"username": "berater.koeln", "role": "beratung"}]}"#)
             #expect(api.status == .notFound)
             let lead = try await client.pageSession(app.leadName, app.leadPassphrase)
             #expect(try await client.page("/cases/\(caseID)?lang=en", cookie: lead).text.contains("/assignees"))

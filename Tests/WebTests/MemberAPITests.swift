@@ -1,11 +1,12 @@
 import CaseStore
 import Casework
-import SichtbarCore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Sealing
+import SichtbarCore
 import Testing
+
 @testable import Web
 
 @Suite struct MemberAPITests {
@@ -21,11 +22,14 @@ import Testing
     }
 
     /// Invites and enrols a member through the API; returns their bearer token.
-    static func enrol(_ client: any TestClientProtocol, lead: String, role: String, username: String,
-                      passphrase: String) async throws -> String {
+    static func enrol(
+        _ client: any TestClientProtocol, lead: String, role: String, username: String,
+        passphrase: String
+    ) async throws -> String {
         let token = try await invite(client, lead: lead, role: role)
-        let enrolment = try await client.json("/api/v1/enrolment", .post,
-                                              #"{"invitation": "\#(token)", "username": "\#(username)", "passphrase": "\#(passphrase)"}"#)
+        let enrolment = try await client.json(
+            "/api/v1/enrolment", .post,
+            #"{"invitation": "\#(token)", "username": "\#(username)", "passphrase": "\#(passphrase)"}"#)
         #expect(enrolment.status == .created)
         return try await client.login(username, passphrase)
     }
@@ -33,13 +37,16 @@ import Testing
     @Test func loginAnswersWrongUserAndWrongPassphraseAlike() async throws {
         let app = try await MemberTestApp()
         try await app.test { client in
-            let login = try await client.json("/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "\#(app.leadPassphrase)"}"#)
+            let login = try await client.json(
+                "/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "\#(app.leadPassphrase)"}"#)
             #expect(login.status == .created)
             let body = try Self.object(login)
             #expect(body["role"] as? String == "lead")
             #expect(body["office"] as? String == app.office.id.hex)
-            let wrongPassphrase = try await client.json("/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "nicht-das-richtige-1"}"#)
-            let wrongUser = try await client.json("/api/v1/sessions", .post, #"{"username": "niemand.hier", "passphrase": "nicht-das-richtige-1"}"#)
+            let wrongPassphrase = try await client.json(
+                "/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "nicht-das-richtige-1"}"#)
+            let wrongUser = try await client.json(
+                "/api/v1/sessions", .post, #"{"username": "niemand.hier", "passphrase": "nicht-das-richtige-1"}"#)
             #expect(wrongPassphrase.status == .unauthorized)
             #expect(wrongUser.status == wrongPassphrase.status)
             #expect(String(buffer: wrongUser.body) == String(buffer: wrongPassphrase.body))
@@ -73,16 +80,19 @@ import Testing
         try await app.test { client in
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
             let token = try await Self.invite(client, lead: lead)
-            let weak = try await client.json("/api/v1/enrolment", .post, #"{"invitation": "\#(token)", "username": "neu.koeln", "passphrase": "kurz"}"#)
+            let weak = try await client.json(
+                "/api/v1/enrolment", .post, #"{"invitation": "\#(token)", "username": "neu.koeln", "passphrase": "kurz"}"#)
             #expect(weak.status == .unprocessableContent)
             #expect(String(buffer: weak.body).contains(#""field":"passphrase""#))
-            let taken = try await client.json("/api/v1/enrolment", .post,
-                                              #"{"invitation": "\#(token)", "username": "lead.koeln", "passphrase": "Brücke-Wolke-Anker-17"}"#)
+            let taken = try await client.json(
+                "/api/v1/enrolment", .post,
+                #"{"invitation": "\#(token)", "username": "lead.koeln", "passphrase": "Brücke-Wolke-Anker-17"}"#)
             #expect(taken.status == .unprocessableContent)
             #expect(String(buffer: taken.body).contains(#""field":"username""#))
             // Neither refusal used the invitation up.
-            let fine = try await client.json("/api/v1/enrolment", .post,
-                                             #"{"invitation": "\#(token)", "username": "neu.koeln", "passphrase": "Brücke-Wolke-Anker-17"}"#)
+            let fine = try await client.json(
+                "/api/v1/enrolment", .post,
+                #"{"invitation": "\#(token)", "username": "neu.koeln", "passphrase": "Brücke-Wolke-Anker-17"}"#)
             #expect(fine.status == .created)
         }
     }
@@ -91,14 +101,17 @@ import Testing
         let app = try await MemberTestApp()
         try await app.test { client in
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
-            let counsellor = try await Self.enrol(client, lead: lead, role: "counsellor", username: "berater.koeln",
-                                                  passphrase: "Feder-Hafen-Quelle-58")
-            for (uri, method, body) in [("/api/v1/members", HTTPRequest.Method.get, nil as String?),
-                                        ("/api/v1/members/lead.koeln", .delete, nil),
-                                        ("/api/v1/members/lead.koeln", .patch, #"{"role": "counsellor"}"#),
-                                        ("/api/v1/audit", .get, nil), ("/api/v1/audit/checkpoint", .get, nil),
-                                        ("/api/v1/invitations", .post, #"{"role": "counsellor"}"#),
-                                        ("/api/v1/invitations", .get, nil), ("/api/v1/rotation", .get, nil)] {
+            let counsellor = try await Self.enrol(
+                client, lead: lead, role: "counsellor", username: "berater.koeln",
+                passphrase: "Feder-Hafen-Quelle-58")
+            for (uri, method, body) in [
+                ("/api/v1/members", HTTPRequest.Method.get, nil as String?),
+                ("/api/v1/members/lead.koeln", .delete, nil),
+                ("/api/v1/members/lead.koeln", .patch, #"{"role": "counsellor"}"#),
+                ("/api/v1/audit", .get, nil), ("/api/v1/audit/checkpoint", .get, nil),
+                ("/api/v1/invitations", .post, #"{"role": "counsellor"}"#),
+                ("/api/v1/invitations", .get, nil), ("/api/v1/rotation", .get, nil),
+            ] {
                 let response = try await client.json(uri, method, token: counsellor, body)
                 #expect(response.status == .notFound, "\(method) \(uri)")
                 #expect(String(buffer: response.body).contains(#""code":"not_found""#))
@@ -112,8 +125,9 @@ import Testing
         let app = try await MemberTestApp()
         try await app.createVerband(analyst: "analyse.verband", passphrase: "Garten-Möwe-Ufer-33")
         try await app.test { client in
-            let report = try await client.json("/api/v1/reports", .post,
-                                               #"{"language": "de", "narrative": "Ein Vorfall.", "contactWish": "mailbox", "consent": true}"#)
+            let report = try await client.json(
+                "/api/v1/reports", .post,
+                #"{"language": "de", "narrative": "Ein Vorfall.", "contactWish": "mailbox", "consent": true}"#)
             #expect(report.status == .created)
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
             let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
@@ -122,7 +136,9 @@ import Testing
             #expect(try await client.json("/api/v1/cases", .get, token: token).status == .notFound)
             #expect(try await client.json("/api/v1/cases/\(caseID)", .get, token: token).status == .notFound)
             #expect(try await client.json("/api/v1/audit", .get, token: token).status == .notFound)
-            #expect(try await client.json("/api/v1/invitations", .post, token: token, #"{"role": "counsellor"}"#).status == .unprocessableContent)
+            #expect(
+                try await client.json("/api/v1/invitations", .post, token: token, #"{"role": "counsellor"}"#).status
+                    == .unprocessableContent)
         }
     }
 
@@ -130,8 +146,11 @@ import Testing
         let app = try await MemberTestApp()
         try await app.test { client in
             let narrative = "Der Vermieter lehnte mich wegen meines Namens ab."
-            #expect(try await client.json("/api/v1/reports", .post,
-                                          #"{"language": "de", "narrative": "\#(narrative)", "contactWish": "mailbox", "consent": true}"#).status == .created)
+            #expect(
+                try await client.json(
+                    "/api/v1/reports", .post,
+                    #"{"language": "de", "narrative": "\#(narrative)", "contactWish": "mailbox", "consent": true}"#
+                ).status == .created)
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
             let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
             let caseID = try #require(cases?.first?["id"] as? String)
@@ -154,14 +173,17 @@ import Testing
         let app = try await MemberTestApp()
         try await app.test { client in
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
-            let wrong = try await client.json("/api/v1/passphrase", .post, token: lead, #"{"current": "falsch-falsch-1", "new": "Tanne-Birke-Spiegel-71"}"#)
+            let wrong = try await client.json(
+                "/api/v1/passphrase", .post, token: lead, #"{"current": "falsch-falsch-1", "new": "Tanne-Birke-Spiegel-71"}"#)
             #expect(wrong.status == .unprocessableContent)
             #expect(String(buffer: wrong.body).contains(#""field":"current""#))
-            let changed = try await client.json("/api/v1/passphrase", .post, token: lead,
-                                                #"{"current": "\#(app.leadPassphrase)", "new": "Tanne-Birke-Spiegel-71"}"#)
+            let changed = try await client.json(
+                "/api/v1/passphrase", .post, token: lead,
+                #"{"current": "\#(app.leadPassphrase)", "new": "Tanne-Birke-Spiegel-71"}"#)
             #expect(changed.status == .noContent)
             _ = try await client.login("lead.koeln", "Tanne-Birke-Spiegel-71")
-            let old = try await client.json("/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "\#(app.leadPassphrase)"}"#)
+            let old = try await client.json(
+                "/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "\#(app.leadPassphrase)"}"#)
             #expect(old.status == .unauthorized)
             let last = try await client.json("/api/v1/members/lead.koeln", .delete, token: lead)
             #expect(last.status == .unprocessableContent)
@@ -173,8 +195,11 @@ import Testing
     @Test func removalRotatesTheOfficeKey() async throws {
         let app = try await MemberTestApp()
         try await app.test { client in
-            #expect(try await client.json("/api/v1/reports", .post,
-                                          #"{"language": "de", "narrative": "Vor der Rotation.", "contactWish": "mailbox", "consent": true}"#).status == .created)
+            #expect(
+                try await client.json(
+                    "/api/v1/reports", .post,
+                    #"{"language": "de", "narrative": "Vor der Rotation.", "contactWish": "mailbox", "consent": true}"#
+                ).status == .created)
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
             _ = try await Self.enrol(client, lead: lead, role: "counsellor", username: "geht.bald", passphrase: "Zeltplatz-Lampe-Ufer-12")
             let removed = try await client.json("/api/v1/members/geht.bald", .delete, token: lead)
@@ -186,7 +211,8 @@ import Testing
             }
             #expect(rotation == nil, "the rotation finished")
             #expect(try await app.store.office(id: app.office.id)?.keyVersion == 2)
-            let refused = try await client.json("/api/v1/sessions", .post, #"{"username": "geht.bald", "passphrase": "Zeltplatz-Lampe-Ufer-12"}"#)
+            let refused = try await client.json(
+                "/api/v1/sessions", .post, #"{"username": "geht.bald", "passphrase": "Zeltplatz-Lampe-Ufer-12"}"#)
             #expect(refused.status == .unauthorized)
             let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
             let caseID = try #require(cases?.first?["id"] as? String)

@@ -3,103 +3,13 @@ import Casework
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Members
 import NIOCore
 import Sealing
-import Testing
-@testable import Web
-import Members
 import SichtbarCore
+import Testing
 
-/// The member pages over a real `MemberService` on in-memory SQLite: one office with a lead,
-/// failed logins not slowed down, rotations finishing without a grace period.
-private struct MemberPagesApp {
-    static let lead = "lead.nord"
-    static let leadPassphrase = "Kompass-Rhein-Laterne-42"
-    static let counsellorPassphrase = "Lindenblüten-Tee am Rhein"
-
-    let app: MemberTestApp
-    var database: AppDatabase { app.database }
-    var store: SQLiteMemberStore { app.store }
-    var members: MemberService { app.members }
-    var services: WebServices { app.services }
-    var office: Office { app.office }
-
-    init() async throws {
-        app = try await MemberTestApp(officeName: "Beratung Nord", lead: Self.lead, leadPassphrase: Self.leadPassphrase)
-    }
-
-    func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-        try await app.test(body)
-    }
-
-    /// A counsellor enrolled through the service, as the command line would.
-    func enrolCounsellor(_ username: String) async throws {
-        let lead = try await members.login(username: Self.lead, passphrase: SecureBytes(utf8: Self.leadPassphrase))
-        let invitation = try await members.invite(role: .counsellor, by: lead.session)
-        try await members.enrol(invitation: invitation.token, username: username, passphrase: SecureBytes(utf8: Self.counsellorPassphrase))
-        try await members.logout(token: lead.token)
-    }
-
-    func createVerband(analyst username: String, passphrase: String) async throws {
-        try await app.createVerband(analyst: username, passphrase: passphrase)
-    }
-
-    func pendingInvitations() async throws -> Int {
-        try await store.pendingInvitations(officeID: office.id, now: Date()).count
-    }
-}
-
-private let sameOrigin: HTTPFields = [.secFetchSite: "same-origin"]
-
-extension TestClientProtocol {
-    /// Sends the login form as a browser would: fetch it for its token, then post it.
-    func sendLoginForm(_ username: String, _ passphrase: String, lang: String = "en") async throws -> TestResponse {
-        let form = try await execute(uri: "/login?lang=\(lang)", method: .get)
-        let token = try #require(form.token())
-        return try await postForm("/login?lang=\(lang)", [("token", token), ("username", username), ("passphrase", passphrase)],
-                                  headers: sameOrigin)
-    }
-
-    /// Logs in through the form; returns the `Cookie` header value of the new session.
-    func pageSession(_ username: String, _ passphrase: String) async throws -> String {
-        let response = try await sendLoginForm(username, passphrase)
-        #expect(response.status == .seeOther)
-        let setCookie = try #require(response.headers[.setCookie])
-        return try #require(setCookie.split(separator: ";").first.map(String.init))
-    }
-
-    func page(_ uri: String, cookie: String?) async throws -> TestResponse {
-        var headers: HTTPFields = [:]
-        if let cookie { headers[.cookie] = cookie }
-        return try await execute(uri: uri, method: .get, headers: headers)
-    }
-
-    func memberPost(_ uri: String, _ fields: [(String, String)], cookie: String?,
-                                site: String = "same-origin") async throws -> TestResponse {
-        var headers: HTTPFields = [.secFetchSite: site]
-        if let cookie { headers[.cookie] = cookie }
-        return try await postForm(uri, fields, headers: headers)
-    }
-
-    /// The CSRF token of the session, read from a member page's logout form.
-    fileprivate func csrf(cookie: String) async throws -> String {
-        try #require(try await page("/account?lang=en", cookie: cookie).token(named: "csrf"))
-    }
-
-    /// The one-time token of a fresh members page's invitation form.
-    func inviteToken(cookie: String) async throws -> String {
-        try #require(try await page("/members?lang=en", cookie: cookie).token(named: "token"))
-    }
-}
-
-extension TestResponse {
-    /// The text of the first element with `id`, for the one-time invitation token.
-    fileprivate func element(id: String) -> String? {
-        guard let start = text.range(of: "id=\"\(id)\">") else { return nil }
-        let rest = text[start.upperBound...]
-        return rest.firstIndex(of: "<").map { String(rest[..<$0]) }
-    }
-}
+@testable import Web
 
 @Suite struct MemberPagesTests {
     @Test func loginSetsTheHostOnlySessionCookieAndSendsLeadsToTheirMembers() async throws {
@@ -170,10 +80,12 @@ extension TestResponse {
             let missing = try await client.memberPost("/members/invite?lang=en", [("role", "counsellor")], cookie: cookie)
             // One character changed (a token starting with "x" once made this the valid token, 1 run in 64).
             let altered = (csrf.first == "x" ? "y" : "x") + csrf.dropFirst()
-            let wrong = try await client.memberPost("/members/invite?lang=en", [("csrf", altered), ("role", "counsellor")],
-                                                    cookie: cookie)
-            let crossSite = try await client.memberPost("/members/invite?lang=en", [("csrf", csrf), ("role", "counsellor")],
-                                                        cookie: cookie, site: "cross-site")
+            let wrong = try await client.memberPost(
+                "/members/invite?lang=en", [("csrf", altered), ("role", "counsellor")],
+                cookie: cookie)
+            let crossSite = try await client.memberPost(
+                "/members/invite?lang=en", [("csrf", csrf), ("role", "counsellor")],
+                cookie: cookie, site: "cross-site")
             for refused in [missing, wrong, crossSite] {
                 #expect(refused.status == .forbidden)
                 #expect(refused.element(id: "invitation-token") == nil)
@@ -183,20 +95,25 @@ extension TestResponse {
             // Another session's token is no better than a made-up one.
             let other = try await client.pageSession(MemberPagesApp.lead, MemberPagesApp.leadPassphrase)
             let otherCSRF = try await client.csrf(cookie: other)
-            let foreign = try await client.memberPost("/account/passphrase?lang=en",
-                                                      [("csrf", otherCSRF), ("current", MemberPagesApp.leadPassphrase),
-                                                       ("new", "Neue-Passphrase-Nord-9"), ("repeat", "Neue-Passphrase-Nord-9")],
-                                                      cookie: cookie)
+            let foreign = try await client.memberPost(
+                "/account/passphrase?lang=en",
+                [
+                    ("csrf", otherCSRF), ("current", MemberPagesApp.leadPassphrase),
+                    ("new", "Neue-Passphrase-Nord-9"), ("repeat", "Neue-Passphrase-Nord-9"),
+                ],
+                cookie: cookie)
             #expect(foreign.status == .forbidden)
             let logout = try await client.memberPost("/logout?lang=en", [("csrf", otherCSRF)], cookie: cookie)
             #expect(logout.status == .forbidden)
             #expect(try await client.page("/account?lang=en", cookie: cookie).status == .ok, "the session survived")
-            #expect(try await client.sendLoginForm(MemberPagesApp.lead, MemberPagesApp.leadPassphrase).status == .seeOther,
-                    "the passphrase is unchanged")
+            #expect(
+                try await client.sendLoginForm(MemberPagesApp.lead, MemberPagesApp.leadPassphrase).status == .seeOther,
+                "the passphrase is unchanged")
 
-            let accepted = try await client.memberPost("/members/invite?lang=en",
-                                                       [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "counsellor")],
-                                                       cookie: cookie)
+            let accepted = try await client.memberPost(
+                "/members/invite?lang=en",
+                [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "counsellor")],
+                cookie: cookie)
             #expect(accepted.status == .created)
             #expect(try await app.pendingInvitations() == 1)
         }
@@ -232,8 +149,9 @@ extension TestResponse {
             let csrf = try await client.csrf(cookie: cookie)
             let invite = try await client.memberPost("/members/invite?lang=en", [("csrf", csrf), ("role", "counsellor")], cookie: cookie)
             #expect(invite.status == .notFound)
-            let remove = try await client.memberPost("/members/remove?lang=en",
-                                                     [("csrf", csrf), ("username", MemberPagesApp.lead), ("confirm", "yes")], cookie: cookie)
+            let remove = try await client.memberPost(
+                "/members/remove?lang=en",
+                [("csrf", csrf), ("username", MemberPagesApp.lead), ("confirm", "yes")], cookie: cookie)
             #expect(remove.status == .notFound)
             #expect(try await app.pendingInvitations() == 0)
             #expect(try await app.store.member(username: MemberPagesApp.lead) != nil)
@@ -250,9 +168,10 @@ extension TestResponse {
         try await app.test { client in
             let cookie = try await client.pageSession(MemberPagesApp.lead, MemberPagesApp.leadPassphrase)
             let csrf = try await client.csrf(cookie: cookie)
-            let created = try await client.memberPost("/members/invite?lang=en",
-                                                      [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "counsellor")],
-                                                      cookie: cookie)
+            let created = try await client.memberPost(
+                "/members/invite?lang=en",
+                [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "counsellor")],
+                cookie: cookie)
             #expect(created.status == .created)
             let invitation = try #require(created.element(id: "invitation-token"))
             #expect(invitation.count == 43)
@@ -267,9 +186,13 @@ extension TestResponse {
             func enrol(_ token: String, _ passphrase: String, _ repeated: String) async throws -> TestResponse {
                 let form = try await client.execute(uri: "/enrol?lang=en", method: .get)
                 let formToken = try #require(form.token())
-                return try await client.postForm("/enrol?lang=en", [("token", formToken), ("invitation", token), ("username", "neu.beraterin"),
-                                                                    ("passphrase", passphrase), ("passphrase_repeat", repeated)],
-                                                 headers: sameOrigin)
+                return try await client.postForm(
+                    "/enrol?lang=en",
+                    [
+                        ("token", formToken), ("invitation", token), ("username", "neu.beraterin"),
+                        ("passphrase", passphrase), ("passphrase_repeat", repeated),
+                    ],
+                    headers: sameOrigin)
             }
             let mismatch = try await enrol(invitation, "Sonnenblumen-Feld-7", "Sonnenblumen-Feld-8")
             #expect(mismatch.status == .unprocessableContent)
@@ -326,8 +249,9 @@ extension TestResponse {
             let csrf = try await client.csrf(cookie: cookie)
             let next = "Wolkenkratzer-Emscher-5"
             func change(_ current: String, _ new: String, _ repeated: String) async throws -> TestResponse {
-                try await client.memberPost("/account/passphrase?lang=en", [("csrf", csrf), ("current", current), ("new", new), ("repeat", repeated)],
-                                            cookie: cookie)
+                try await client.memberPost(
+                    "/account/passphrase?lang=en", [("csrf", csrf), ("current", current), ("new", new), ("repeat", repeated)],
+                    cookie: cookie)
             }
             let wrongCurrent = try await change("Nicht-die-richtige-1", next, next)
             #expect(wrongCurrent.status == .unprocessableContent)
@@ -341,7 +265,9 @@ extension TestResponse {
             let done = try await change(MemberPagesApp.leadPassphrase, next, next)
             #expect(done.status == .seeOther)
             #expect(done.headers[.location] == "/account?lang=en&done=passphrase")
-            #expect(try await client.page("/account?lang=en&done=passphrase", cookie: cookie).text.contains("Your passphrase has been changed."))
+            #expect(
+                try await client.page("/account?lang=en&done=passphrase", cookie: cookie).text.contains("Your passphrase has been changed.")
+            )
             #expect(try await client.sendLoginForm(MemberPagesApp.lead, MemberPagesApp.leadPassphrase).status == .unauthorized)
             #expect(try await client.sendLoginForm(MemberPagesApp.lead, next).status == .seeOther)
         }
@@ -354,18 +280,24 @@ extension TestResponse {
             let counsellor = try await client.pageSession("berater.drei", MemberPagesApp.counsellorPassphrase)
             let cookie = try await client.pageSession(MemberPagesApp.lead, MemberPagesApp.leadPassphrase)
             let csrf = try await client.csrf(cookie: cookie)
-            let unconfirmed = try await client.memberPost("/members/remove?lang=en", [("csrf", csrf), ("username", "berater.drei")],
-                                                          cookie: cookie)
+            let unconfirmed = try await client.memberPost(
+                "/members/remove?lang=en", [("csrf", csrf), ("username", "berater.drei")],
+                cookie: cookie)
             #expect(unconfirmed.status == .unprocessableContent)
             #expect(try await app.store.member(username: "berater.drei") != nil)
 
-            let lastLead = try await client.memberPost("/members/role?lang=en", [("csrf", csrf), ("username", MemberPagesApp.lead),
-                                                                                ("role", "counsellor")], cookie: cookie)
+            let lastLead = try await client.memberPost(
+                "/members/role?lang=en",
+                [
+                    ("csrf", csrf), ("username", MemberPagesApp.lead),
+                    ("role", "counsellor"),
+                ], cookie: cookie)
             #expect(lastLead.status == .unprocessableContent)
             #expect(lastLead.text.contains("The last lead of an office cannot become a counsellor."))
 
-            let removed = try await client.memberPost("/members/remove?lang=en", [("csrf", csrf), ("username", "berater.drei"), ("confirm", "yes")],
-                                                      cookie: cookie)
+            let removed = try await client.memberPost(
+                "/members/remove?lang=en", [("csrf", csrf), ("username", "berater.drei"), ("confirm", "yes")],
+                cookie: cookie)
             #expect(removed.status == .seeOther)
             #expect(removed.headers[.location] == "/members?lang=en&done=removed")
             let page = try await client.page("/members?lang=en&done=removed", cookie: cookie)
@@ -419,13 +351,15 @@ extension TestResponse {
             #expect(!members.text.contains("class=\"key-state\""), "the Verband has no office key to rotate")
             #expect(try await client.page("/audit?lang=en", cookie: cookie).status == .notFound)
             let csrf = try await client.csrf(cookie: cookie)
-            let refused = try await client.memberPost("/members/invite?lang=en",
-                                                      [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "lead")],
-                                                      cookie: cookie)
+            let refused = try await client.memberPost(
+                "/members/invite?lang=en",
+                [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "lead")],
+                cookie: cookie)
             #expect(refused.status == .unprocessableContent)
-            let invited = try await client.memberPost("/members/invite?lang=en",
-                                                      [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "analyst")],
-                                                      cookie: cookie)
+            let invited = try await client.memberPost(
+                "/members/invite?lang=en",
+                [("csrf", csrf), ("token", try await client.inviteToken(cookie: cookie)), ("role", "analyst")],
+                cookie: cookie)
             #expect(invited.status == .created)
             #expect(invited.element(id: "invitation-token")?.count == 43)
         }

@@ -3,14 +3,15 @@ import Casework
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import NIOCore
-import Sealing
-import Statistics
-@testable import Web
 import Intake
 import Members
+import NIOCore
+import Sealing
 import SichtbarCore
+import Statistics
 import Workflow
+
+@testable import Web
 
 /// A web application with members: in-memory SQLite, one office with a lead, its reports in the
 /// same database, the real taxonomy and templates. Failed logins are not slowed down (the
@@ -28,8 +29,10 @@ struct MemberTestApp {
     let leadPassphrase: String
     let notificationHealth = NotificationHealth()
 
-    init(officeName: String = "Beratung Köln", lead: String = "lead.koeln",
-         leadPassphrase: String = "Kompass-Rhein-Laterne-42") async throws {
+    init(
+        officeName: String = "Beratung Köln", lead: String = "lead.koeln",
+        leadPassphrase: String = "Kompass-Rhein-Laterne-42"
+    ) async throws {
         self.leadName = lead
         self.leadPassphrase = leadPassphrase
         database = try AppDatabase.inMemory()
@@ -39,31 +42,41 @@ struct MemberTestApp {
         members = try MemberService(store: store, policy: policy, rotationGrace: .zero)
         let keys = try OfficeKeys.generate()
         officeKeys = keys
-        office = try await database.createOffice(name: officeName, profile: OfficeProfile(city: "Köln", regions: ["05315"], controller: "Träger e. V.",
-                                                                                      law: .dsgvo, dpo: "datenschutz@example.org"), keys: keys)
-        try await database.createMember(username: lead, role: .lead, office: office, keys: keys,
-                                        passphrase: SecureBytes(utf8: leadPassphrase))
+        office = try await database.createOffice(
+            name: officeName,
+            profile: OfficeProfile(
+                city: "Köln", regions: ["05315"], controller: "Träger e. V.",
+                law: .dsgvo, dpo: "datenschutz@example.org"), keys: keys)
+        try await database.createMember(
+            username: lead, role: .lead, office: office, keys: keys,
+            passphrase: SecureBytes(utf8: leadPassphrase))
         let taxonomy = try Taxonomy.load(from: TestApp.root.appendingPathComponent("Policies/taxonomy.yaml"))
         let pages = try await PageRenderer.load(templates: TestApp.root.appendingPathComponent("Templates"))
         let workflow = try WorkflowPolicy.load(from: TestApp.root.appendingPathComponent("Policies/workflow.yaml"))
         let letters = try LetterRenderer.load(directory: TestApp.root.appendingPathComponent("Templates/letters"))
         casework = CaseworkService(members: members, store: store, policy: workflow, taxonomy: taxonomy, letters: letters)
-        let reporter = ReporterService(store: SQLiteReportStore(database: database), taxonomy: taxonomy,
-                                       lookupKey: SecureBytes(randomCount: 32), deadlines: casework.deadlines)
+        let reporter = ReporterService(
+            store: SQLiteReportStore(database: database), taxonomy: taxonomy,
+            lookupKey: SecureBytes(randomCount: 32), deadlines: casework.deadlines)
         let vocabulary = StatVocabulary(taxonomy: taxonomy, workflow: workflow)
-        let statisticsPolicy = try StatisticsPolicy.load(from: TestApp.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
-        let releases = ReleaseService(statistics: OfficeStatistics(store: store, members: store, policy: statisticsPolicy, vocabulary: vocabulary),
-                                      releases: store, signer: signer)
-        services = WebServices(reporter: reporter, taxonomy: taxonomy, health: FixedHealth(writable: true), pages: pages,
-                               settings: WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
-                               members: members, casework: casework,
-                               statistics: StatisticsServices(
-                                   releases: releases, published: store, publisherKey: signer.publicKey,
-                                   publisher: VerbandPublisher(merge: VerbandMerge(policy: statisticsPolicy, taxonomyVersion: taxonomy.version,
-                                                                                   trustedKeys: [signer.publicKey]),
-                                                               releases: store, published: store, signer: signer)),
-                               retentionDesk: RetentionService(store: store, policy: RetentionPolicy()),
-                               notificationSettings: NotificationSettings(store: store), notificationHealth: notificationHealth)
+        let statisticsPolicy = try StatisticsPolicy.load(
+            from: TestApp.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
+        let releases = ReleaseService(
+            statistics: OfficeStatistics(store: store, members: store, policy: statisticsPolicy, vocabulary: vocabulary),
+            releases: store, signer: signer)
+        services = WebServices(
+            reporter: reporter, taxonomy: taxonomy, health: FixedHealth(writable: true), pages: pages,
+            settings: WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
+            members: members, casework: casework,
+            statistics: StatisticsServices(
+                releases: releases, published: store, publisherKey: signer.publicKey,
+                publisher: VerbandPublisher(
+                    merge: VerbandMerge(
+                        policy: statisticsPolicy, taxonomyVersion: taxonomy.version,
+                        trustedKeys: [signer.publicKey]),
+                    releases: store, published: store, signer: signer)),
+            retentionDesk: RetentionService(store: store, policy: RetentionPolicy()),
+            notificationSettings: NotificationSettings(store: store), notificationHealth: notificationHealth)
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
@@ -71,10 +84,13 @@ struct MemberTestApp {
     }
 
     /// A member of this office (or of `office`, sealed with `keys`), created as `sichtbar user add` does.
-    func addMember(_ username: String, role: MemberRole = .counsellor, passphrase: String = "Kompass-Rhein-Laterne-42",
-                   office: Office? = nil, keys: OfficeKeys? = nil) async throws {
-        _ = try await database.createMember(username: username, role: role, office: office ?? self.office, keys: keys ?? officeKeys,
-                                        passphrase: SecureBytes(utf8: passphrase))
+    func addMember(
+        _ username: String, role: MemberRole = .counsellor, passphrase: String = "Kompass-Rhein-Laterne-42",
+        office: Office? = nil, keys: OfficeKeys? = nil
+    ) async throws {
+        _ = try await database.createMember(
+            username: username, role: role, office: office ?? self.office, keys: keys ?? officeKeys,
+            passphrase: SecureBytes(utf8: passphrase))
     }
 
     /// The Verband with one analyst, as `sichtbar verband init` sets it up, and its key confirmed

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import Web
 
 /// The multipart parser the report form, the mailbox and the case page share.
 @Suite struct MultipartBodyTests {
     @Test func fieldsFilesAndAnEmptyFileInput() throws {
-        let text = "--XyZ\r\nContent-Disposition: form-data; name=\"narrative\"\r\n\r\nZeile 1\r\nZeile 2 – ä\r\n"
+        let text =
+            "--XyZ\r\nContent-Disposition: form-data; name=\"narrative\"\r\n\r\nZeile 1\r\nZeile 2 – ä\r\n"
             + "--XyZ\r\nContent-Disposition: form-data; name=\"grounds\"\r\n\r\nsprache\r\n"
             + "--XyZ\r\nContent-Disposition: form-data; name=\"grounds\"\r\n\r\nlebensalter\r\n"
             + "--XyZ\r\ncontent-disposition: form-data; name=\"files\"; filename=\"a;b \\\"c\\\".jpg\"\r\nContent-Type: image/jpeg\r\n\r\nAB--XyZ\r\nCD\r\n"

@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import HummingbirdTesting
 import Testing
+
 @testable import Web
 
 /// The member's own notification address on `/account`: saved, refused with the field named when
@@ -16,14 +17,17 @@ import Testing
             var page = try await client.page("/account?lang=de", cookie: cookie)
             #expect(page.text.contains("Benachrichtigung per E-Mail"))
             let csrf = try #require(page.token(named: "csrf"))
-            let refused = try await client.memberPost("/account/notify?lang=de", [("csrf", csrf), ("notify", "carla@ada koeln.de")], cookie: cookie)
+            let refused = try await client.memberPost(
+                "/account/notify?lang=de", [("csrf", csrf), ("notify", "carla@ada koeln.de")], cookie: cookie)
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("aria-invalid=\"true\"") && refused.text.contains("value=\"carla@ada koeln.de\""),
-                    "the field is named and keeps the input")
+            #expect(
+                refused.text.contains("aria-invalid=\"true\"") && refused.text.contains("value=\"carla@ada koeln.de\""),
+                "the field is named and keeps the input")
             let member = try #require(try await app.store.member(username: "berater.koeln"))
             #expect(try await app.store.notificationAddress(memberID: member.id) == nil, "nothing stored")
 
-            let saved = try await client.memberPost("/account/notify?lang=de", [("csrf", csrf), ("notify", "carla@ada-koeln.de")], cookie: cookie)
+            let saved = try await client.memberPost(
+                "/account/notify?lang=de", [("csrf", csrf), ("notify", "carla@ada-koeln.de")], cookie: cookie)
             #expect(saved.headers[.location] == "/account?lang=de&done=notify")
             page = try await client.page("/account?lang=de&done=notify", cookie: cookie)
             #expect(page.text.contains("value=\"carla@ada-koeln.de\"") && page.text.contains("Die Benachrichtigung ist gespeichert."))

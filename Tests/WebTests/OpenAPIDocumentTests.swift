@@ -1,6 +1,7 @@
 import Hummingbird
 import Testing
 import Yams
+
 @testable import Web
 
 @Suite struct OpenAPIDocumentTests {

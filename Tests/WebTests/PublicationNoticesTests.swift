@@ -1,18 +1,21 @@
 import Casework
 import Foundation
+import SichtbarCore
 import Statistics
 import Testing
+
 @testable import Web
-import SichtbarCore
 
 /// The publication's figures wait on the server for the analyst who published, and expire.
 @Suite struct PublicationNoticesTests {
     @Test func onlyThePublishingAnalystReadsTheFiguresAndOnlyForTenMinutes() async throws {
         let notices = PublicationNotices()
-        let file = StatFile(scope: .verband, period: try #require(StatPeriod("2025")), policy: "p", taxonomy: "1",
-                            generatedOn: Day(year: 2026, month: 1, day: 5) ?? Day(Date()), tables: [])
-        let merged = MergedStatistics(file: file, offices: [], disclosure: nil,
-                                      loss: InformationLoss(counts: 100, hiddenCounts: 20, cases: 400, hiddenCases: 9, mergedCodes: 3))
+        let file = StatFile(
+            scope: .verband, period: try #require(StatPeriod("2025")), policy: "p", taxonomy: "1",
+            generatedOn: Day(year: 2026, month: 1, day: 5) ?? Day(Date()), tables: [])
+        let merged = MergedStatistics(
+            file: file, offices: [], disclosure: nil,
+            loss: InformationLoss(counts: 100, hiddenCounts: 20, cases: 400, hiddenCases: 9, mergedCodes: 3))
         let loss = try #require(PublicationLoss(merged))
         #expect(loss.countTenths == 200 && loss.caseTenths == 23 && loss.mergedCodes == 3 && loss.compared == nil)
         let now = Date(timeIntervalSince1970: 1_800_000_000)

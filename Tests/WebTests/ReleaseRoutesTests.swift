@@ -4,10 +4,11 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Sealing
+import SichtbarCore
 import Statistics
 import Testing
+
 @testable import Web
-import SichtbarCore
 
 /// A lead's releases through the router: the API and the `/releases` pages.
 @Suite struct ReleaseRoutesTests {
@@ -74,7 +75,8 @@ import SichtbarCore
             let csrf = try #require(list.token(named: "csrf"))
             let bad = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", "letztes Jahr")], cookie: cookie)
             #expect(bad.status == .unprocessableContent && bad.text.contains(#"aria-invalid="true""#))
-            let foreign = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie, site: "cross-site")
+            let foreign = try await client.memberPost(
+                "/releases?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie, site: "cross-site")
             #expect(foreign.status == .forbidden)
             #expect(try await app.store.releases(officeID: app.office.id).isEmpty, "nothing frozen by a refused form")
 
@@ -82,14 +84,19 @@ import SichtbarCore
             let warned = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie)
             #expect(warned.status == .ok && warned.text.contains("has no classified case"))
             #expect(try await app.store.releases(officeID: app.office.id).isEmpty, "nothing frozen before the confirmation")
-            let made = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", lastYear), ("confirm", "yes")], cookie: cookie)
+            let made = try await client.memberPost(
+                "/releases?lang=en", [("csrf", csrf), ("period", lastYear), ("confirm", "yes")], cookie: cookie)
             #expect(made.status == .seeOther)
             let location = try #require(made.headers[.location])
             let preview = try await client.page(location, cookie: cookie)
-            #expect(preview.status == .ok && preview.text.contains("Overview: cases by kind") && preview.text.contains("Send to the Verband"))
-            #expect(preview.text.contains("new cases in the period") && !preview.text.contains("<code>neue_faelle</code>"), "units as words")
+            #expect(
+                preview.status == .ok && preview.text.contains("Overview: cases by kind") && preview.text.contains("Send to the Verband"))
+            #expect(
+                preview.text.contains("new cases in the period") && !preview.text.contains("<code>neue_faelle</code>"), "units as words")
             let oneNumber = try #require(preview.text.components(separatedBy: "Contacts without a case file</h2>").dropFirst().first)
-            #expect(oneNumber.prefix(300).contains("Total: <strong>0</strong>"), "a one-number table shows its number: \(oneNumber.prefix(300))")
+            #expect(
+                oneNumber.prefix(300).contains("Total: <strong>0</strong>"), "a one-number table shows its number: \(oneNumber.prefix(300))"
+            )
             let sendAt = try #require(preview.text.range(of: "Send to the Verband")?.lowerBound)
             let lastTable = try #require(preview.text.range(of: "class=\"stat-table\"", options: .backwards)?.lowerBound)
             #expect(sendAt > lastTable, "the send button comes after the tables")
@@ -105,8 +112,9 @@ import SichtbarCore
             #expect(listed.text.contains(">\(lastYear)</a>") && listed.text.contains(">sent <time"), "the list shows the sent release")
 
             // A quarter names the tables the policy keeps to the year.
-            let quarter = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", "\(lastYear)-Q4"), ("confirm", "yes")],
-                                                      cookie: cookie)
+            let quarter = try await client.memberPost(
+                "/releases?lang=en", [("csrf", csrf), ("period", "\(lastYear)-Q4"), ("confirm", "yes")],
+                cookie: cookie)
             let quarterPage = try await client.page(try #require(quarter.headers[.location]), cookie: cookie)
             #expect(quarterPage.text.contains("Only in the year, not in a quarter"))
             #expect(!preview.text.contains("Only in the year"), "a year has every table")
@@ -114,7 +122,9 @@ import SichtbarCore
             let counsellor = try await client.pageSession("berater.koeln", Self.passphrase)
             #expect(try await client.page("/releases?lang=en", cookie: counsellor).status == .notFound)
             #expect(try await client.page(location, cookie: counsellor).status == .notFound)
-            #expect(!(try await client.page("/cases?lang=en", cookie: counsellor).text.contains(#"href="/releases"#)), "no link for counsellors")
+            #expect(
+                !(try await client.page("/cases?lang=en", cookie: counsellor).text.contains(#"href="/releases"#)), "no link for counsellors"
+            )
         }
     }
 }
@@ -127,8 +137,13 @@ import SichtbarCore
         try await app.test { client in
             let lastYear = String(Calendar(identifier: .gregorian).component(.year, from: Date()) - 1)
             let lead = try await client.login(app.leadName, app.leadPassphrase)
-            let id = try #require(try JSONSerialization.jsonObject(with: Data(buffer: try await client.json(
-                "/api/v1/releases", .post, token: lead, #"{"period": "\#(lastYear)"}"#).body)) as? [String: Any])["id"] as? String
+            let id =
+                try #require(
+                    try JSONSerialization.jsonObject(
+                        with: Data(
+                            buffer: try await client.json(
+                                "/api/v1/releases", .post, token: lead, #"{"period": "\#(lastYear)"}"#
+                            ).body)) as? [String: Any])["id"] as? String
             let cookie = try await client.pageSession("analyse", ReleaseRoutesTests.passphrase)
             let empty = try await client.page("/statistics/received?lang=en", cookie: cookie)
             #expect(empty.status == .ok && empty.text.contains("No office has sent a release yet."))
@@ -137,23 +152,29 @@ import SichtbarCore
             let page = try await client.page("/statistics/received?lang=en", cookie: cookie)
             #expect(page.text.contains("Merge and publish \(lastYear)") && page.text.contains("not yet"), "\(page.text)")
             let csrf = try #require(page.token(named: "csrf"))
-            let none = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", "\(lastYear)-Q1")], cookie: cookie)
+            let none = try await client.memberPost(
+                "/statistics/received?lang=en", [("csrf", csrf), ("period", "\(lastYear)-Q1")], cookie: cookie)
             #expect(none.status == .unprocessableContent && none.text.contains("No office has sent a release for this period."))
-            let foreign = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie,
-                                                      site: "cross-site")
+            let foreign = try await client.memberPost(
+                "/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie,
+                site: "cross-site")
             #expect(foreign.status == .forbidden)
             #expect(try await app.store.published(period: lastYear) == nil, "nothing published by a refused form")
 
             // A second member office has not released the year: publishing asks first, naming it.
-            _ = try await app.database.createOffice(name: "Beratung Süd", profile: OfficeProfile(city: "Bonn", regions: ["05314"]),
-                                                    keys: try OfficeKeys.generate())
+            _ = try await app.database.createOffice(
+                name: "Beratung Süd", profile: OfficeProfile(city: "Bonn", regions: ["05314"]),
+                keys: try OfficeKeys.generate())
             let listed = try await client.page("/statistics/received?lang=en", cookie: cookie)
             #expect(listed.text.contains("1 of 2 offices") && listed.text.contains("Missing: Beratung Süd"))
             let asked = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie)
-            #expect(asked.status == .ok && asked.text.contains("Missing: Beratung Süd") && asked.text.contains("Publish without these offices anyway"))
+            #expect(
+                asked.status == .ok && asked.text.contains("Missing: Beratung Süd")
+                    && asked.text.contains("Publish without these offices anyway"))
             #expect(try await app.store.published(period: lastYear) == nil, "nothing published before the confirmation")
-            let published = try await client.memberPost("/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear), ("confirm", "yes")],
-                                                        cookie: cookie)
+            let published = try await client.memberPost(
+                "/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear), ("confirm", "yes")],
+                cookie: cookie)
             #expect(published.status == .seeOther && published.headers[.location]?.contains("done=published") == true)
             // The analyst's next page reports what protection hid; the figures stay on the
             // server (a token in the URL, no number), for this analyst only.
@@ -163,8 +184,9 @@ import SichtbarCore
             let reported = try await client.page(location, cookie: cookie)
             #expect(reported.text.contains("of the printed counts and") && reported.text.contains("of the counted cases are hidden"))
             let forged = try await client.page("/statistics/received?lang=en&done=published&notice=\(UUID().uuidString)", cookie: cookie)
-            #expect(forged.text.contains("were merged, protected, signed and published") && !forged.text.contains("are hidden"),
-                    "an unknown token shows no figures")
+            #expect(
+                forged.text.contains("were merged, protected, signed and published") && !forged.text.contains("are hidden"),
+                "an unknown token shows no figures")
             #expect(!token.isEmpty)
             let stored = try #require(try await app.store.published(period: lastYear))
             #expect(stored.releaseCount == 1)
@@ -172,7 +194,9 @@ import SichtbarCore
             #expect(verdict.isValid && file?.scope == .verband)
             let overview = try await client.page("/statistics?lang=en&period=\(lastYear)", cookie: cookie)
             #expect(overview.status == .ok && overview.text.contains("/statistics/received"))
-            #expect(overview.text.contains("<span class=\"tagline\">The Verband") && !overview.text.contains("For counsellors"), "the Verband's header")
+            #expect(
+                overview.text.contains("<span class=\"tagline\">The Verband") && !overview.text.contains("For counsellors"),
+                "the Verband's header")
             #expect(overview.text.contains("Offices that took part: \(app.office.name)"), "the published page names who took part")
             #expect(!overview.text.contains("Offices that took part: Beratung Süd") && overview.text.contains("Published by"))
             // Every published table downloads as CSV with a BOM, and its detached signature verifies over exactly those bytes.
@@ -183,15 +207,20 @@ import SichtbarCore
             let bytes = Array(csv.body.readableBytesView)
             #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with BOM")
             let signature = try await client.page(csvURL + "&sig=1", cookie: cookie)
-            #expect(StatSignature.verifyDetached(bytes, signatureFile: Array(signature.body.readableBytesView), key: app.signer.publicKey).isValid)
+            #expect(
+                StatSignature.verifyDetached(bytes, signatureFile: Array(signature.body.readableBytesView), key: app.signer.publicKey)
+                    .isValid)
             #expect(try await client.page("/statistics/csv?lang=en&period=\(lastYear)&table=nope", cookie: cookie).status == .notFound)
 
             let leadCookie = try await client.pageSession(app.leadName, app.leadPassphrase)
             #expect(try await client.page("/statistics/received?lang=en", cookie: leadCookie).status == .notFound)
             let leadPage = try await client.page("/releases?lang=en", cookie: leadCookie)
             let leadCSRF = try #require(leadPage.token(named: "csrf"))
-            #expect(try await client.memberPost("/statistics/received?lang=en", [("csrf", leadCSRF), ("period", lastYear)],
-                                                cookie: leadCookie).status == .notFound)
+            #expect(
+                try await client.memberPost(
+                    "/statistics/received?lang=en", [("csrf", leadCSRF), ("period", lastYear)],
+                    cookie: leadCookie
+                ).status == .notFound)
         }
     }
 }

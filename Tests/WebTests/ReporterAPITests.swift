@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+
 @testable import Web
 
 @Suite struct ReporterAPITests {
@@ -25,7 +26,9 @@ import Testing
     @Test func aReportIsAnsweredWithAReceipt() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let response = try await client.postJSON("/api/v1/reports", """
+            let response = try await client.postJSON(
+                "/api/v1/reports",
+                """
                 {"language": "de", "narrative": "Im Bus beleidigt", "grounds": ["antisemitismus"], "region": "05913",
                  "incidentDate": "2026-01-02", "contactWish": "mailbox", "consent": true}
                 """)
@@ -41,16 +44,34 @@ import Testing
     @Test(arguments: [
         (#"{"language": "de", "narrative": "   ", "contactWish": "mailbox", "consent": true}"#, 422, "validation_failed", "narrative"),
         (#"{"language": "xx", "narrative": "a", "contactWish": "mailbox", "consent": true}"#, 422, "unknown_code", "language"),
-        (#"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "grounds": ["nope"]}"#, 422, "unknown_code", "grounds"),
-        (#"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "grounds": "antisemitismus"}"#, 400, "bad_request", "grounds"),
+        (
+            #"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "grounds": ["nope"]}"#, 422, "unknown_code",
+            "grounds"
+        ),
+        (
+            #"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "grounds": "antisemitismus"}"#, 400,
+            "bad_request", "grounds"
+        ),
         (#"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "area": 7}"#, 400, "bad_request", "area"),
-        (#"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "region": "99999"}"#, 422, "unknown_code", "region"),
-        (#"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "incidentDate": "2999-01-01"}"#, 422, "validation_failed", "incidentDate"),
-        (#"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "incidentDate": "02.01.2026"}"#, 422, "validation_failed", "incidentDate"),
+        (
+            #"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "region": "99999"}"#, 422, "unknown_code",
+            "region"
+        ),
+        (
+            #"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "incidentDate": "2999-01-01"}"#, 422,
+            "validation_failed", "incidentDate"
+        ),
+        (
+            #"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "incidentDate": "02.01.2026"}"#, 422,
+            "validation_failed", "incidentDate"
+        ),
         (#"{"language": "de", "narrative": "a", "contactWish": "contact", "consent": true}"#, 422, "validation_failed", "contact"),
         (#"{"language": "de", "narrative": "a", "contactWish": "telepathy"}"#, 422, "unknown_code", "contactWish"),
         (#"{"language": "de", "contactWish": "mailbox", "consent": true}"#, 422, "validation_failed", "narrative"),
-        (#"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "office": "00000000000000000000000000000000"}"#, 422, "unknown_code", "office"),
+        (
+            #"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true, "office": "00000000000000000000000000000000"}"#,
+            422, "unknown_code", "office"
+        ),
     ])
     func badReportsNameTheFieldAndStoreNothing(body: String, status: Int, code: String, field: String) async throws {
         let app = try await TestApp()
@@ -66,8 +87,9 @@ import Testing
     @Test func brokenBodiesAreRefused() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let invalidUTF8 = try await client.execute(uri: "/api/v1/reports", method: .post, headers: [.contentType: "application/json"],
-                                                       body: ByteBuffer(bytes: Array(#"{"narrative": ""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)))
+            let invalidUTF8 = try await client.execute(
+                uri: "/api/v1/reports", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(bytes: Array(#"{"narrative": ""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)))
             #expect(invalidUTF8.status == .badRequest)
             #expect(try invalidUTF8.errorField("message")?.contains("UTF-8") == true)
             let notJSON = try await client.postJSON("/api/v1/reports", "{narrative")
@@ -75,8 +97,10 @@ import Testing
             let huge = try await client.postJSON("/api/v1/reports", #"{"narrative": ""# + String(repeating: "x", count: 200_000) + #""}"#)
             #expect(huge.status == .contentTooLarge)
             #expect(try huge.errorField("code") == "too_large")
-            let long = try await client.postJSON("/api/v1/reports", #"{"language": "de", "contactWish": "mailbox", "consent": true, "narrative": ""#
-                                                 + String(repeating: "x", count: 20_001) + #""}"#)
+            let long = try await client.postJSON(
+                "/api/v1/reports",
+                #"{"language": "de", "contactWish": "mailbox", "consent": true, "narrative": ""#
+                    + String(repeating: "x", count: 20_001) + #""}"#)
             #expect(long.status == .contentTooLarge)
             #expect(try long.errorField("field") == "narrative")
         }
@@ -86,8 +110,9 @@ import Testing
     @Test func mailboxReadsWritesAndWithdraws() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let created = try await client.postJSON("/api/v1/reports",
-                                                    #"{"language": "en", "narrative": "Marker-7 at the Bürgeramt", "contactWish": "mailbox", "consent": true}"#)
+            let created = try await client.postJSON(
+                "/api/v1/reports",
+                #"{"language": "en", "narrative": "Marker-7 at the Bürgeramt", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try created.json()["receipt"] as? String)
             let sloppy = receipt.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "0", with: "o")
             let message = try await client.postJSON("/api/v1/mailbox/messages", #"{"receipt": "\#(sloppy)", "text": "One more thing"}"#)
@@ -124,7 +149,8 @@ import Testing
         let app = try await TestApp()
         await app.store.setFailWrites(true)
         try await app.test { client in
-            let response = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true}"#)
+            let response = try await client.postJSON(
+                "/api/v1/reports", #"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true}"#)
             #expect(response.status == .serviceUnavailable)
             #expect(try response.errorField("code") == "unavailable")
             #expect(!response.text.contains("receipt\""))
@@ -141,7 +167,8 @@ import Testing
             let statuses = try await app.test { client in
                 var statuses: [UInt16] = []
                 for _ in 0..<3 {
-                    let response = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true}"#)
+                    let response = try await client.postJSON(
+                        "/api/v1/reports", #"{"language": "de", "narrative": "a", "contactWish": "mailbox", "consent": true}"#)
                     statuses.append(UInt16(response.status.code))
                 }
                 return statuses

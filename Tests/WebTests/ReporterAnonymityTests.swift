@@ -3,10 +3,11 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import SichtbarCore
 import Synchronization
 import Testing
+
 @testable import Web
-import SichtbarCore
 
 /// A store health that counts how often it was asked.
 final class CountingHealth: StoreHealth {
@@ -42,12 +43,15 @@ final class HangingHealth: StoreHealth {
         let app = try await TestApp()
         let capture = LogCapture()
         try await Application(router: buildRouter(app.services), logger: capture.logger()).test(.router) { client in
-            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
+            let created = try await client.postJSON(
+                "/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             #expect(created.status == .created)
             let receipt = try #require(try created.json()["receipt"] as? String)
-            for (uri, method) in [("/", HTTPRequest.Method.get), ("/mailbox", .get), ("/offices", .get), ("/receipt", .get),
-                                  ("/static/style.css", .get), ("/healthz", .get), ("/openapi.yaml", .get), ("/api/v1/offices", .get),
-                                  ("/no/such/page", .get)] {
+            for (uri, method) in [
+                ("/", HTTPRequest.Method.get), ("/mailbox", .get), ("/offices", .get), ("/receipt", .get),
+                ("/static/style.css", .get), ("/healthz", .get), ("/openapi.yaml", .get), ("/api/v1/offices", .get),
+                ("/no/such/page", .get),
+            ] {
                 #expect(try await client.execute(uri: uri, method: method).status.code < 500, "\(uri)")
             }
             _ = try await client.postJSON("/api/v1/mailbox", #"{"receipt": "\#(receipt)"}"#)
@@ -78,9 +82,10 @@ final class HangingHealth: StoreHealth {
         for writable in [true, false] {
             let health = CountingHealth(writable: writable)
             // A long interval, so a slow machine does not make the fifty calls span two intervals.
-            let services = WebServices(reporter: base.services.reporter, taxonomy: base.services.taxonomy, health: health,
-                                       pages: base.services.pages, settings: base.services.settings,
-                                       probe: HealthProbe(store: health, interval: .seconds(600), staleAfter: .seconds(1200)))
+            let services = WebServices(
+                reporter: base.services.reporter, taxonomy: base.services.taxonomy, health: health,
+                pages: base.services.pages, settings: base.services.settings,
+                probe: HealthProbe(store: health, interval: .seconds(600), staleAfter: .seconds(1200)))
             try await Application(router: buildRouter(services)).test(.router) { client in
                 for _ in 0..<50 {
                     let response = try await client.execute(uri: "/healthz", method: .get)
@@ -121,19 +126,23 @@ final class HangingHealth: StoreHealth {
         let app = try await TestApp()
         try await app.test { client in
             let body = ByteBuffer(string: #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
-            for headers: HTTPFields in [[:], [.contentType: "text/plain"], [.contentType: "application/x-www-form-urlencoded"],
-                                        [.contentType: "application/jsonx"]] {
+            for headers: HTTPFields in [
+                [:], [.contentType: "text/plain"], [.contentType: "application/x-www-form-urlencoded"],
+                [.contentType: "application/jsonx"],
+            ] {
                 let refused = try await client.execute(uri: "/api/v1/reports", method: .post, headers: headers, body: body)
                 #expect(refused.status == .unsupportedMediaType, "\(headers)")
                 #expect(try refused.errorField("code") == "unsupported_media_type")
             }
-            let mailbox = try await client.execute(uri: "/api/v1/mailbox", method: .post, headers: [.contentType: "text/plain"],
-                                                   body: ByteBuffer(string: #"{"receipt": "nonsense"}"#))
+            let mailbox = try await client.execute(
+                uri: "/api/v1/mailbox", method: .post, headers: [.contentType: "text/plain"],
+                body: ByteBuffer(string: #"{"receipt": "nonsense"}"#))
             #expect(mailbox.status == .unsupportedMediaType)
             #expect(mailbox.body.readableBytes % ResponsePadding.block == 0, "mailbox refusals are padded too")
             #expect(await app.store.caseCount == 0)
-            let accepted = try await client.execute(uri: "/api/v1/reports", method: .post,
-                                                    headers: [.contentType: "Application/JSON; charset=utf-8"], body: body)
+            let accepted = try await client.execute(
+                uri: "/api/v1/reports", method: .post,
+                headers: [.contentType: "Application/JSON; charset=utf-8"], body: body)
             #expect(accepted.status == .created)
         }
     }
@@ -148,8 +157,9 @@ final class HangingHealth: StoreHealth {
                 let refused = try await client.execute(uri: "/api/v1/reports", method: .post, headers: headers, body: body)
                 #expect(refused.status == .forbidden, "\(site)")
                 #expect(try refused.errorField("code") == "cross_site")
-                let mailbox = try await client.execute(uri: "/api/v1/mailbox/withdraw", method: .post, headers: headers,
-                                                       body: ByteBuffer(string: #"{"receipt": "nonsense"}"#))
+                let mailbox = try await client.execute(
+                    uri: "/api/v1/mailbox/withdraw", method: .post, headers: headers,
+                    body: ByteBuffer(string: #"{"receipt": "nonsense"}"#))
                 #expect(mailbox.status == .forbidden)
                 #expect(mailbox.body.readableBytes % ResponsePadding.block == 0)
             }
@@ -165,14 +175,19 @@ final class HangingHealth: StoreHealth {
     @Test func mailboxPagesArePaddedToWholeBlocks() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
+            let created = try await client.postJSON(
+                "/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try created.json()["receipt"] as? String)
             let form = try await client.execute(uri: "/mailbox?lang=en", method: .get)
             let opened = try await client.postForm("/mailbox?lang=en", [("token", try #require(form.token())), ("receipt", receipt)])
             #expect(opened.status == .ok)
             let unknownForm = try await client.execute(uri: "/mailbox?lang=en", method: .get)
-            let unknown = try await client.postForm("/mailbox?lang=en", [("token", try #require(unknownForm.token())),
-                                                                          ("receipt", "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ")])
+            let unknown = try await client.postForm(
+                "/mailbox?lang=en",
+                [
+                    ("token", try #require(unknownForm.token())),
+                    ("receipt", "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"),
+                ])
             #expect(unknown.status == .notFound)
             let invalid = try await client.postForm("/mailbox?lang=en", [("token", "x"), ("receipt", receipt)])
             for page in [form, opened, unknown, invalid] {
@@ -188,7 +203,8 @@ final class HangingHealth: StoreHealth {
         try await app.test { client in
             var receipts: [String] = []
             for _ in 0..<2 {
-                let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
+                let created = try await client.postJSON(
+                    "/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
                 receipts.append(try #require(try created.json()["receipt"] as? String))
                 if receipts.count == 1 {
                     let caseID = try #require(await app.store.allRecords().first?.caseID)
@@ -198,10 +214,13 @@ final class HangingHealth: StoreHealth {
             var answers: [TestResponse] = []
             for receipt in receipts {
                 let form = try await client.execute(uri: "/mailbox?lang=\(language)", method: .get)
-                let opened = try await client.postForm("/mailbox?lang=\(language)", [("token", try #require(form.token())), ("receipt", receipt)])
+                let opened = try await client.postForm(
+                    "/mailbox?lang=\(language)", [("token", try #require(form.token())), ("receipt", receipt)])
                 let token = try #require(ReporterPagesTests.token(in: opened.text, after: "/mailbox/withdraw"))
-                answers.append(try await client.postForm("/mailbox/withdraw?lang=\(language)",
-                                                         [("token", token), ("receipt", receipt), ("confirm", "yes")]))
+                answers.append(
+                    try await client.postForm(
+                        "/mailbox/withdraw?lang=\(language)",
+                        [("token", token), ("receipt", receipt), ("confirm", "yes")]))
             }
             #expect(answers.map(\.status) == [.ok, .ok])
             #expect(answers[0].text != answers[1].text, "one was a deletion request, the other a deletion")
@@ -212,7 +231,8 @@ final class HangingHealth: StoreHealth {
     @Test func aMailboxFormTokenOpensTheMailboxOnce() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
+            let created = try await client.postJSON(
+                "/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try created.json()["receipt"] as? String)
             let token = try #require(try await client.execute(uri: "/mailbox?lang=en", method: .get).token())
             let first = try await client.postForm("/mailbox?lang=en", [("token", token), ("receipt", receipt)])

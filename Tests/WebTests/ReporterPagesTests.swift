@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+
 @testable import Web
 
 @Suite struct ReporterPagesTests {
@@ -41,8 +42,10 @@ import Testing
         try await app.test { client in
             let form = try await client.execute(uri: "/?lang=en", method: .get)
             let token = try #require(form.token())
-            let fields = [("token", token), ("narrative", "Refused at the door"), ("grounds", "antisemitismus"),
-                          ("grounds", "lebensalter"), ("contactWish", "mailbox"), ("consent", "yes"), ("region", "05913")]
+            let fields = [
+                ("token", token), ("narrative", "Refused at the door"), ("grounds", "antisemitismus"),
+                ("grounds", "lebensalter"), ("contactWish", "mailbox"), ("consent", "yes"), ("region", "05913"),
+            ]
             let answer = try await client.postForm("/receipt?lang=en", fields, headers: [.secFetchSite: "same-origin"])
             #expect(answer.status == .created)
             #expect(answer.text.contains("Nobody can recover the receipt"))
@@ -59,8 +62,9 @@ import Testing
         let app = try await TestApp()
         try await app.test { client in
             let token = try #require(try await client.execute(uri: "/", method: .get).token())
-            let crossSite = try await client.postForm("/receipt", [("token", token), ("narrative", "x"), ("contactWish", "mailbox"), ("consent", "yes")],
-                                                      headers: [.secFetchSite: "cross-site"])
+            let crossSite = try await client.postForm(
+                "/receipt", [("token", token), ("narrative", "x"), ("contactWish", "mailbox"), ("consent", "yes")],
+                headers: [.secFetchSite: "cross-site"])
             #expect(crossSite.status == .forbidden)
             let noToken = try await client.postForm("/receipt", [("narrative", "x"), ("contactWish", "mailbox"), ("consent", "yes")])
             #expect(noToken.status == .badRequest)
@@ -73,8 +77,12 @@ import Testing
         let app = try await TestApp()
         try await app.test { client in
             let token = try #require(try await client.execute(uri: "/?lang=en", method: .get).token())
-            let response = try await client.postForm("/receipt?lang=en", [("token", token), ("narrative", "My text"),
-                                                                          ("incidentDate", "2999-01-01"), ("contactWish", "mailbox"), ("consent", "yes")])
+            let response = try await client.postForm(
+                "/receipt?lang=en",
+                [
+                    ("token", token), ("narrative", "My text"),
+                    ("incidentDate", "2999-01-01"), ("contactWish", "mailbox"), ("consent", "yes"),
+                ])
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("role=\"alert\""))
             #expect(response.text.contains("The date of the incident is not valid"))
@@ -86,8 +94,9 @@ import Testing
     @Test func scriptInANarrativeIsShownAsText() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let created = try await client.postJSON("/api/v1/reports",
-                                                    #"{"language": "de", "narrative": "<script>alert(1)</script><b>x</b>", "contactWish": "mailbox", "consent": true}"#)
+            let created = try await client.postJSON(
+                "/api/v1/reports",
+                #"{"language": "de", "narrative": "<script>alert(1)</script><b>x</b>", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try created.json()["receipt"] as? String)
             let token = try #require(try await client.execute(uri: "/mailbox", method: .get).token())
             let page = try await client.postForm("/mailbox", [("token", token), ("receipt", receipt), ("includeReport", "yes")])
@@ -100,21 +109,24 @@ import Testing
     @Test func theMailboxPagesReadWriteAndWithdraw() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let created = try await client.postJSON("/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
+            let created = try await client.postJSON(
+                "/api/v1/reports", #"{"language": "de", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try created.json()["receipt"] as? String)
             let readToken = try #require(try await client.execute(uri: "/mailbox?lang=en", method: .get).token())
             let opened = try await client.postForm("/mailbox?lang=en", [("token", readToken), ("receipt", receipt.lowercased())])
             #expect(opened.text.contains("Received – not yet worked on"))
             let sendToken = try #require(Self.token(in: opened.text, after: "/mailbox/messages"))
-            let sent = try await client.postForm("/mailbox/messages?lang=en", [("token", sendToken), ("receipt", receipt), ("text", "Hello office")])
+            let sent = try await client.postForm(
+                "/mailbox/messages?lang=en", [("token", sendToken), ("receipt", receipt), ("text", "Hello office")])
             #expect(sent.status == .created)
             #expect(sent.text.contains("Hello office"))
             let withdrawToken = try #require(Self.token(in: sent.text, after: "/mailbox/withdraw"))
             let refused = try await client.postForm("/mailbox/withdraw?lang=en", [("token", withdrawToken), ("receipt", receipt)])
             #expect(refused.status == .unprocessableContent, "withdrawal needs the confirmation box")
             let secondToken = try #require(Self.token(in: refused.text, after: "/mailbox/withdraw"))
-            let withdrawn = try await client.postForm("/mailbox/withdraw?lang=en",
-                                                      [("token", secondToken), ("receipt", receipt), ("confirm", "yes")])
+            let withdrawn = try await client.postForm(
+                "/mailbox/withdraw?lang=en",
+                [("token", secondToken), ("receipt", receipt), ("confirm", "yes")])
             #expect(withdrawn.text.contains("Your report has been deleted"))
             let freshToken = try #require(try await client.execute(uri: "/mailbox?lang=en", method: .get).token())
             let malformed = try await client.postForm("/mailbox?lang=en", [("token", freshToken), ("receipt", "nonsense")])
@@ -128,7 +140,8 @@ import Testing
     @Test func aDeletionRequestShowsItsStateInsteadOfTheWithdrawForm() async throws {
         let app = try await TestApp()
         try await app.test { client in
-            let created = try await client.postJSON("/api/v1/reports", #"{"language": "en", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
+            let created = try await client.postJSON(
+                "/api/v1/reports", #"{"language": "en", "narrative": "n", "contactWish": "mailbox", "consent": true}"#)
             let receipt = try #require(try created.json()["receipt"] as? String)
             let readToken = try #require(try await client.execute(uri: "/mailbox?lang=en", method: .get).token())
             let opened = try await client.postForm("/mailbox?lang=en", [("token", readToken), ("receipt", receipt)])
@@ -136,8 +149,9 @@ import Testing
             let withdrawToken = try #require(Self.token(in: opened.text, after: "/mailbox/withdraw"))
             let caseID = try #require(await app.store.allRecords().first?.caseID)
             await app.store.markTouched(caseID)
-            let requested = try await client.postForm("/mailbox/withdraw?lang=en",
-                                                      [("token", withdrawToken), ("receipt", receipt), ("confirm", "yes")])
+            let requested = try await client.postForm(
+                "/mailbox/withdraw?lang=en",
+                [("token", withdrawToken), ("receipt", receipt), ("confirm", "yes")])
             #expect(requested.status == .ok)
             let againToken = try #require(try await client.execute(uri: "/mailbox?lang=en", method: .get).token())
             let again = try await client.postForm("/mailbox?lang=en", [("token", againToken), ("receipt", receipt)])

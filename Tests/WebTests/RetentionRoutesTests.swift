@@ -3,9 +3,10 @@ import Foundation
 import GRDB
 import HummingbirdTesting
 import Sealing
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// `/retention` and the legal hold as a lead and a counsellor use them: an unclassified report on
 /// the list with its day, the hold set on the case page moving it to the held list, lifted again,
@@ -20,8 +21,9 @@ import SichtbarCore
             let id = try #require(EntityID(hex: caseID))
             // An unclassified report goes after twelve months: within 60 days only when it arrived long ago.
             try await app.database.writer.write { db in
-                try db.execute(sql: "UPDATE case_file SET received_on = ? WHERE id = ?",
-                               arguments: [Day(Date()).adding(months: -12).adding(days: 20).iso, Data(id.bytes)])
+                try db.execute(
+                    sql: "UPDATE case_file SET received_on = ? WHERE id = ?",
+                    arguments: [Day(Date()).adding(months: -12).adding(days: 20).iso, Data(id.bytes)])
             }
             let cookie = try await client.pageSession(app.leadName, app.leadPassphrase)
             var page = try await client.page("/retention?lang=de", cookie: cookie)
@@ -34,11 +36,13 @@ import SichtbarCore
 
             // The counsellor who works the case sets the hold on the case page.
             let counsellor = try await client.pageSession("berater.koeln", CasePagesTests.passphrase)
-            #expect(try await client.page("/retention?lang=de", cookie: counsellor).status == .notFound, "counsellors have no retention page")
+            #expect(
+                try await client.page("/retention?lang=de", cookie: counsellor).status == .notFound, "counsellors have no retention page")
             let casePage = try await client.page("/cases/\(caseID)?lang=de", cookie: counsellor)
             #expect(casePage.text.contains("Löschsperre setzen"))
             let csrf = try #require(casePage.token(named: "csrf"))
-            let set = try await client.memberPost("/cases/\(caseID)/legal-hold?lang=de", [("csrf", csrf), ("hold", "on")], cookie: counsellor)
+            let set = try await client.memberPost(
+                "/cases/\(caseID)/legal-hold?lang=de", [("csrf", csrf), ("hold", "on")], cookie: counsellor)
             #expect(set.headers[.location] == "/cases/\(caseID)?lang=de&done=case_legal-hold")
             #expect(try await client.page("/cases/\(caseID)?lang=de", cookie: counsellor).text.contains("Löschsperre: Gerichtsverfahren"))
             page = try await client.page("/retention?lang=de", cookie: cookie)
@@ -46,10 +50,13 @@ import SichtbarCore
             #expect(held.contains(">\(reference)</a>"), "held, not going")
             #expect(!(page.text.components(separatedBy: "id=\"held-title\"").first ?? "").contains(">\(reference)</a>"))
 
-            let lift = try await client.memberPost("/cases/\(caseID)/legal-hold?lang=de", [("csrf", csrf), ("hold", "off")], cookie: counsellor)
+            let lift = try await client.memberPost(
+                "/cases/\(caseID)/legal-hold?lang=de", [("csrf", csrf), ("hold", "off")], cookie: counsellor)
             #expect(lift.status == .seeOther)
             let actions = try await app.database.writer.read { db in
-                try String.fetchAll(db, sql: "SELECT action FROM audit_event WHERE action LIKE 'case.legal_hold%' OR action = 'retention.viewed' ORDER BY seq")
+                try String.fetchAll(
+                    db,
+                    sql: "SELECT action FROM audit_event WHERE action LIKE 'case.legal_hold%' OR action = 'retention.viewed' ORDER BY seq")
             }
             #expect(actions == ["retention.viewed", "case.legal_hold_set", "retention.viewed", "case.legal_hold_lifted"])
         }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Sealing
 import Statistics
 import Testing
+
 @testable import Web
 
 @Suite struct StatisticsAPITests {
@@ -18,8 +19,11 @@ import Testing
             #expect(body["period"] as? String == "2026")
             #expect(body["releaseCount"] as? Int == 2)
             let tables = try #require(body["tables"] as? [[String: Any]])
-            #expect(tables.compactMap { $0["name"] as? String } == ["ueberblick", "kurzkontakte", "faelle_nach_lebensbereich",
-                                                                      "faelle_nach_merkmal_und_lebensbereich"])
+            #expect(
+                tables.compactMap { $0["name"] as? String } == [
+                    "ueberblick", "kurzkontakte", "faelle_nach_lebensbereich",
+                    "faelle_nach_merkmal_und_lebensbereich",
+                ])
             let areas = try #require(tables.first { $0["name"] as? String == "faelle_nach_lebensbereich" })
             let cells = try #require(areas["cells"] as? [[String: Any]])
             let wohnen = try #require(cells.first { ($0["key"] as? [String: String])?["area_top"] == "wohnen" })
@@ -88,8 +92,9 @@ import Testing
         let good = try StatisticsTestApp.publication(StatisticsTestApp.file(year: 2026), signer: app.publisher)
         let text = String(decoding: good.file, as: UTF8.self).replacingOccurrences(of: "\"count\":17", with: "\"count\":18")
         #expect(text != String(decoding: good.file, as: UTF8.self))
-        await app.published.publish(PublishedStatistics(period: "2026", publishedAt: good.publishedAt, releaseCount: 2, file: Array(text.utf8)),
-                                    audit: .member("test", .releaseFrozen, "2026", at: Date()))
+        await app.published.publish(
+            PublishedStatistics(period: "2026", publishedAt: good.publishedAt, releaseCount: 2, file: Array(text.utf8)),
+            audit: .member("test", .releaseFrozen, "2026", at: Date()))
         // A file signed with another key than the publisher's.
         let foreign = try StatisticsTestApp.publication(StatisticsTestApp.file(year: 2025), signer: SigningKeyPair())
         await app.published.publish(foreign, audit: .member("test", .releaseFrozen, "2025", at: Date()))

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Sealing
 import Statistics
 import Testing
+
 @testable import Web
 
 @Suite struct StatisticsPagesTests {
@@ -111,9 +112,12 @@ import Testing
             #expect(!policy.contains("script"))
             let html = page.text
             // The one inline stylesheet is exactly what the policy's hash allows.
-            let style = try #require(html.range(of: "<style>").flatMap { start in
-                html.range(of: "</style>", range: start.upperBound..<html.endIndex).map { String(html[start.upperBound..<$0.lowerBound]) }
-            })
+            let style = try #require(
+                html.range(of: "<style>").flatMap { start in
+                    html.range(of: "</style>", range: start.upperBound..<html.endIndex).map {
+                        String(html[start.upperBound..<$0.lowerBound])
+                    }
+                })
             #expect(policy.contains("'sha256-\(Data(FileDigest.sha256(Array(style.utf8))).base64EncodedString())'"))
             #expect(html.contains("<h1>Jahresbericht 2026</h1>"))
             #expect(html.contains("Zeitraum 1. Januar 2026 bis 31. Dezember 2026"))

@@ -3,9 +3,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Sealing
-import Statistics
-@testable import Web
 import SichtbarCore
+import Statistics
+
+@testable import Web
 
 /// The member application of `MemberTestApp` with the Verband's side switched on: an analyst,
 /// the statistics policy, and publications in memory signed with a publisher key of the test.
@@ -32,9 +33,10 @@ struct StatisticsTestApp {
         }
         published = InMemoryPublishedStatisticsStore(publications)
         let old = base.services
-        services = WebServices(reporter: old.reporter, taxonomy: old.taxonomy, health: FixedHealth(writable: true), pages: old.pages,
-                               settings: old.settings, members: base.members, casework: base.casework,
-                               statistics: StatisticsServices(releases: releases, published: published, publisherKey: publisher.publicKey))
+        services = WebServices(
+            reporter: old.reporter, taxonomy: old.taxonomy, health: FixedHealth(writable: true), pages: old.pages,
+            settings: old.settings, members: base.members, casework: base.casework,
+            statistics: StatisticsServices(releases: releases, published: published, publisherKey: publisher.publicKey))
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
@@ -43,8 +45,9 @@ struct StatisticsTestApp {
 
     /// A stored publication: the file signed and serialised as the Verband's merge writes it.
     static func publication(_ file: StatFile, signer: SigningKeyPair, period: String? = nil) throws -> PublishedStatistics {
-        PublishedStatistics(period: period ?? file.period.description, publishedAt: "\(file.period.year + 1)-02-01T10:00:00Z",
-                            releaseCount: 2, file: try file.signed(with: signer).serialised())
+        PublishedStatistics(
+            period: period ?? file.period.description, publishedAt: "\(file.period.year + 1)-02-01T10:00:00Z",
+            releaseCount: 2, file: try file.signed(with: signer).serialised())
     }
 
     /// Grounds (top level) per year: 2025 has 100 cases, 2026 has 200, so the shares are round.
@@ -59,24 +62,31 @@ struct StatisticsTestApp {
         guard let period = StatPeriod(year: year, quarter: nil) else { preconditionFailure("a year of the tests") }
         let range = period.range
         let total = year == 2025 ? 100 : 200
-        func table(_ name: String, _ unit: String, _ dimensions: [String], multiValued: [String] = [],
-                   _ cells: [StatCell], _ margins: [StatCell]) -> StatTable {
-            StatTable(name: name, unit: unit, period: range, taxonomy: "1", dimensions: dimensions, multiValued: multiValued,
-                      cells: cells, margins: margins)
+        func table(
+            _ name: String, _ unit: String, _ dimensions: [String], multiValued: [String] = [],
+            _ cells: [StatCell], _ margins: [StatCell]
+        ) -> StatTable {
+            StatTable(
+                name: name, unit: unit, period: range, taxonomy: "1", dimensions: dimensions, multiValued: multiValued,
+                cells: cells, margins: margins)
         }
-        let overview = table("ueberblick", "neue_faelle", ["kind"], [
-            StatCell(key: ["kind": "meldung"], count: total - 60),
-            StatCell(key: ["kind": "beratungsfall"], count: 60),
-            StatCell(key: ["kind": "organisationsberatung"], count: 0),
-            StatCell(key: ["kind": "keine_angabe"], count: 0),
-        ], [StatCell(key: [:], count: total)])
+        let overview = table(
+            "ueberblick", "neue_faelle", ["kind"],
+            [
+                StatCell(key: ["kind": "meldung"], count: total - 60),
+                StatCell(key: ["kind": "beratungsfall"], count: 60),
+                StatCell(key: ["kind": "organisationsberatung"], count: 0),
+                StatCell(key: ["kind": "keine_angabe"], count: 0),
+            ], [StatCell(key: [:], count: total)])
         let contacts = table("kurzkontakte", "kurzkontakte", [], [StatCell(key: [:], count: 17)], [StatCell(key: [:], count: 17)])
-        let areas = table("faelle_nach_lebensbereich", "neue_faelle", ["area_top"], [
-            StatCell(key: ["area_top": "arbeit"], count: total - 40),
-            StatCell(key: ["area_top": "wohnen"], count: nil, suppressed: true, primary: true),
-            StatCell(key: ["area_top": "bildung"], count: nil, suppressed: true),
-            StatCell(key: ["area_top": "keine_angabe"], count: 30),
-        ], [StatCell(key: [:], count: total)])
+        let areas = table(
+            "faelle_nach_lebensbereich", "neue_faelle", ["area_top"],
+            [
+                StatCell(key: ["area_top": "arbeit"], count: total - 40),
+                StatCell(key: ["area_top": "wohnen"], count: nil, suppressed: true, primary: true),
+                StatCell(key: ["area_top": "bildung"], count: nil, suppressed: true),
+                StatCell(key: ["area_top": "keine_angabe"], count: 30),
+            ], [StatCell(key: [:], count: total)])
         let grounds = groundCounts[year] ?? [:]
         let groundCodes = ["rassistische_zuschreibung", "antisemitismus", "lebensalter", "keine_angabe"]
         let areaCodes = ["arbeit", "keine_angabe"]
@@ -90,9 +100,11 @@ struct StatisticsTestApp {
         var margins = groundCodes.map { StatCell(key: ["ground_top": $0], count: grounds[$0] ?? 0) }
         margins += [StatCell(key: ["area_top": "arbeit"], count: total - 40), StatCell(key: ["area_top": "keine_angabe"], count: 40)]
         margins.append(StatCell(key: [:], count: total))
-        let cross = table("faelle_nach_merkmal_und_lebensbereich", "neue_faelle", ["ground_top", "area_top"],
-                          multiValued: ["ground_top"], cells, margins)
-        return StatFile(scope: .verband, period: period, policy: String(repeating: "0", count: 64), taxonomy: "1",
-                        generatedOn: Day(year: year + 1, month: 1, day: 20) ?? range.to, tables: [overview, contacts, areas, cross])
+        let cross = table(
+            "faelle_nach_merkmal_und_lebensbereich", "neue_faelle", ["ground_top", "area_top"],
+            multiValued: ["ground_top"], cells, margins)
+        return StatFile(
+            scope: .verband, period: period, policy: String(repeating: "0", count: 64), taxonomy: "1",
+            generatedOn: Day(year: year + 1, month: 1, day: 20) ?? range.to, tables: [overview, contacts, areas, cross])
     }
 }

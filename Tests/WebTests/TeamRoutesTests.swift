@@ -2,9 +2,10 @@ import Casework
 import Foundation
 import HummingbirdTesting
 import Sealing
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// `/team` as a lead uses it: caseloads, a cover set and ended, a refusal that names the field;
 /// counsellors find no such page.
@@ -28,11 +29,19 @@ import SichtbarCore
             #expect(row.hasPrefix(#" <span class="muted">(Berater*in)</span></th><td>1</td>"#), "one open case: \(row.prefix(120))")
             let csrf = try #require(page.token(named: "csrf"))
             let until = Day(Date()).adding(days: 7)
-            let refused = try await client.memberPost("/team?lang=de", [("csrf", csrf), ("action", "set"), ("absent", "berater.koeln"),
-                                                                        ("cover", "berater.koeln"), ("until", until.iso)], cookie: cookie)
+            let refused = try await client.memberPost(
+                "/team?lang=de",
+                [
+                    ("csrf", csrf), ("action", "set"), ("absent", "berater.koeln"),
+                    ("cover", "berater.koeln"), ("until", until.iso),
+                ], cookie: cookie)
             #expect(refused.status == .unprocessableContent && refused.text.contains("Vertretung"))
-            let set = try await client.memberPost("/team?lang=de", [("csrf", csrf), ("action", "set"), ("absent", "berater.koeln"),
-                                                                    ("cover", "berater.bonn"), ("until", until.iso)], cookie: cookie)
+            let set = try await client.memberPost(
+                "/team?lang=de",
+                [
+                    ("csrf", csrf), ("action", "set"), ("absent", "berater.koeln"),
+                    ("cover", "berater.bonn"), ("until", until.iso),
+                ], cookie: cookie)
             #expect(set.headers[.location] == "/team?lang=de&done=cover_set")
             page = try await client.page("/team?lang=de", cookie: cookie)
             #expect(page.text.contains("vertreten durch berater.bonn bis \(PageTime(language: "de").day(until))"))
@@ -41,7 +50,8 @@ import SichtbarCore
             #expect(try await client.page("/cases/\(caseID)?lang=de", cookie: bonn).status == .ok)
             #expect(try await client.page("/team?lang=de", cookie: bonn).status == .notFound, "counsellors have no team page")
 
-            let ended = try await client.memberPost("/team?lang=de", [("csrf", csrf), ("action", "end"), ("absent", "berater.koeln")], cookie: cookie)
+            let ended = try await client.memberPost(
+                "/team?lang=de", [("csrf", csrf), ("action", "end"), ("absent", "berater.koeln")], cookie: cookie)
             #expect(ended.headers[.location] == "/team?lang=de&done=cover_ended")
             #expect(try await client.page("/cases/\(caseID)?lang=de", cookie: bonn).status == .notFound)
         }

@@ -2,11 +2,12 @@ import Casework
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Intake
 import NIOCore
 import Sealing
-@testable import Web
-import Intake
 import SichtbarCore
+
+@testable import Web
 
 /// A web application over the in-memory store, the real taxonomy and the real templates.
 struct TestApp {
@@ -17,26 +18,34 @@ struct TestApp {
     let services: WebServices
     let offices: [Office]
 
-    init(settings: WebSettings = WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
-         healthy: Bool = true) async throws {
+    init(
+        settings: WebSettings = WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
+        healthy: Bool = true
+    ) async throws {
         let taxonomy = try Taxonomy.load(from: Self.root.appendingPathComponent("Policies/taxonomy.yaml"))
         // Köln (Caritas, KDG) is the fallback; Essen's privacy notice lacks its facts, so it
         // is offered to no one and takes no report.
         offices = [
-            Office(id: .random(), name: "Beratung Köln", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
-                   profile: OfficeProfile(city: "Köln", phone: "0221 / 00 00-0", languages: ["de", "tr", "ar"], regions: ["05315"],
-                                          controller: "Caritasverband Köln (Test)", law: .kdg, dpo: "datenschutz@example.org"),
-                   isFallback: true),
-            Office(id: .random(), name: "Beratung Dortmund", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
-                   profile: OfficeProfile(city: "Dortmund", regions: ["05913"], controller: "AWO Dortmund (Test)", law: .dsgvo,
-                                          dpo: "Datenschutz AWO, datenschutz@example.org")),
-            Office(id: .random(), name: "Beratung Essen", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
-                   profile: OfficeProfile(city: "Essen", regions: ["05113"])),
+            Office(
+                id: .random(), name: "Beratung Köln", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
+                profile: OfficeProfile(
+                    city: "Köln", phone: "0221 / 00 00-0", languages: ["de", "tr", "ar"], regions: ["05315"],
+                    controller: "Caritasverband Köln (Test)", law: .kdg, dpo: "datenschutz@example.org"),
+                isFallback: true),
+            Office(
+                id: .random(), name: "Beratung Dortmund", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
+                profile: OfficeProfile(
+                    city: "Dortmund", regions: ["05913"], controller: "AWO Dortmund (Test)", law: .dsgvo,
+                    dpo: "Datenschutz AWO, datenschutz@example.org")),
+            Office(
+                id: .random(), name: "Beratung Essen", publicKey: BoxKeyPair().publicKey, keyVersion: 1,
+                profile: OfficeProfile(city: "Essen", regions: ["05113"])),
         ]
         store = InMemoryReportStore(offices: offices)
         let pages = try await PageRenderer.load(templates: Self.root.appendingPathComponent("Templates"))
-        services = WebServices(reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: SecureBytes(randomCount: 32)),
-                               taxonomy: taxonomy, health: FixedHealth(writable: healthy), pages: pages, settings: settings)
+        services = WebServices(
+            reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: SecureBytes(randomCount: 32)),
+            taxonomy: taxonomy, health: FixedHealth(writable: healthy), pages: pages, settings: settings)
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {

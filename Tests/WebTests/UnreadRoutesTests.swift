@@ -2,9 +2,10 @@ import Casework
 import Foundation
 import HummingbirdTesting
 import Sealing
-import Testing
-@testable import Web
 import SichtbarCore
+import Testing
+
+@testable import Web
 
 /// Nothing a reporter writes goes unseen: a badge in the list and a count on top of it, the
 /// newest message on top of the case page until marked read, the conversation in the history.
@@ -18,7 +19,8 @@ import SichtbarCore
             let id = try #require(EntityID(hex: caseID))
             let lead = try await app.members.login(username: app.leadName, passphrase: SecureBytes(utf8: app.leadPassphrase)).session
             try await app.casework.assign([("berater.koeln", .beratung)], to: id, by: lead)
-            let added = try await client.postJSON("/api/v1/mailbox/messages", #"{"receipt": "\#(receipt)", "text": "Ich habe noch die E-Mail der Firma."}"#)
+            let added = try await client.postJSON(
+                "/api/v1/mailbox/messages", #"{"receipt": "\#(receipt)", "text": "Ich habe noch die E-Mail der Firma."}"#)
             #expect(added.status == .noContent || added.status == .ok || added.status == .created)
 
             let cookie = try await client.pageSession("berater.koeln", CasePagesTests.passphrase)
@@ -44,7 +46,9 @@ import SichtbarCore
             #expect(!page.text.contains("Neue Nachricht der ratsuchenden Person"))
             #expect(page.text.contains("Ich habe noch die E-Mail der Firma."), "still in the mailbox and the history")
             list = try await client.page("/cases?lang=de", cookie: cookie)
-            #expect(!list.text.contains(#"class="badge unread""#), "\(list.text.components(separatedBy: "badge unread").dropFirst().first?.prefix(200) ?? "")")
+            #expect(
+                !list.text.contains(#"class="badge unread""#),
+                "\(list.text.components(separatedBy: "badge unread").dropFirst().first?.prefix(200) ?? "")")
             #expect(!list.text.contains("Ungelesen von Ratsuchenden:"))
             let audit = try await app.members.auditEntries(for: lead, subject: caseID, limit: 100).map(\.event.action)
             #expect(audit.contains("case.reporter_read"))
@@ -69,7 +73,8 @@ import SichtbarCore
             let leadToken = try await client.login(app.leadName, app.leadPassphrase)
             let (_, caseID) = try await CaseAPITests.report(client, lead: leadToken, narrative: "Im Laden nicht bedient.")
             let lead = try await app.members.login(username: app.leadName, passphrase: SecureBytes(utf8: app.leadPassphrase)).session
-            try await app.casework.assign([("berater.koeln", .beratung), ("berater.bonn", .coBeratung)], to: try #require(EntityID(hex: caseID)), by: lead)
+            try await app.casework.assign(
+                [("berater.koeln", .beratung), ("berater.bonn", .coBeratung)], to: try #require(EntityID(hex: caseID)), by: lead)
             let cookie = try await client.pageSession("berater.koeln", CasePagesTests.passphrase)
             let page = try await client.page("/cases/\(caseID)?lang=de", cookie: cookie)
             let history = try #require(page.text.components(separatedBy: #"id="timeline""#).last)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Web
 
 @Suite struct UploadGateTests {
@@ -21,7 +22,10 @@ import Testing
         _ = await iterator.next()
         _ = await iterator.next()
         var ran = false
-        let refused = await gate.admit { ran = true; return 1 }
+        let refused = await gate.admit {
+            ran = true
+            return 1
+        }
         #expect(refused == nil && !ran, "a third upload is refused while two are read")
         for release in releases { release.continuation.yield() }
         for holder in holders { #expect(await holder.value == true) }

@@ -1,8 +1,9 @@
 import Foundation
+import SichtbarTesting
 import Testing
+
 @testable import SichtbarCore
 @testable import Workflow
-import SichtbarTesting
 
 /// Every event of Policies/workflow.yaml in a case of every legal field, against deadlines
 /// worked out by hand from the statutes (docs/deadlines.md cites each). The event happens on
@@ -79,8 +80,9 @@ struct DeadlineMatrixTests {
         let tracker = DeadlineTracker(policy: try defaultWorkflow())
         let caseFields = Set([field] + Self.always)
         for (event, byField) in Self.table {
-            let found = tracker.deadlines(events: [RecordedEvent(code: event, on: try day(Self.eventDay))], manual: [],
-                                          fields: caseFields, today: try day(Self.eventDay))
+            let found = tracker.deadlines(
+                events: [RecordedEvent(code: event, on: try day(Self.eventDay))], manual: [],
+                fields: caseFields, today: try day(Self.eventDay))
             let got = Dictionary(uniqueKeysWithValues: found.map { ($0.rule, $0.due.iso) })
             // Rules of the always-fields start in every case, whichever column this is.
             let expected = ([field] + Self.always).reduce(into: [String: String]()) { result, column in
@@ -99,16 +101,21 @@ struct DeadlineMatrixTests {
         for rule in policy.deadlines {
             for start in rule.from {
                 for meeting in rule.metBy {
-                    let events = [RecordedEvent(code: start, on: try day("2026-03-31")), RecordedEvent(code: meeting, on: try day("2026-04-02"))]
+                    let events = [
+                        RecordedEvent(code: start, on: try day("2026-03-31")), RecordedEvent(code: meeting, on: try day("2026-04-02")),
+                    ]
                     let inField = tracker.deadlines(events: events, manual: [], fields: [rule.field], today: try day("2026-04-03"))
                     #expect(inField.first { $0.rule == rule.code }?.state == .met, "\(rule.code): \(start) then \(meeting)")
-                    let early = [RecordedEvent(code: meeting, on: try day("2026-03-30")), RecordedEvent(code: start, on: try day("2026-03-31"))]
+                    let early = [
+                        RecordedEvent(code: meeting, on: try day("2026-03-30")), RecordedEvent(code: start, on: try day("2026-03-31")),
+                    ]
                     let notMet = tracker.deadlines(events: early, manual: [], fields: [rule.field], today: try day("2026-04-03"))
                     #expect(notMet.first { $0.rule == rule.code }?.state != .met, "\(rule.code): \(meeting) before \(start) meets nothing")
                 }
                 for other in policy.allFieldCodes.subtracting([rule.field]) {
-                    let outside = tracker.deadlines(events: [RecordedEvent(code: start, on: try day("2026-03-31"))], manual: [],
-                                                    fields: [other], today: try day("2026-04-01"))
+                    let outside = tracker.deadlines(
+                        events: [RecordedEvent(code: start, on: try day("2026-03-31"))], manual: [],
+                        fields: [other], today: try day("2026-04-01"))
                     #expect(!outside.contains { $0.rule == rule.code }, "\(rule.code) runs in \(other)")
                 }
             }
@@ -123,15 +130,20 @@ struct DeadlineMatrixTests {
         let tracker = DeadlineTracker(policy: policy)
         let housing = Set(policy.classifiedFields(areas: ["wohnen"], forms: [], taxonomy: taxonomy)).union(policy.alwaysFieldCodes)
         #expect(housing == ["zivilrecht", "beratung", "datenschutz"])
-        let events = [RecordedEvent(code: "benachteiligung_bekannt", on: try day("2026-03-02")),
-                      RecordedEvent(code: "anspruch_geltend_gemacht", on: try day("2026-03-31"))]
+        let events = [
+            RecordedEvent(code: "benachteiligung_bekannt", on: try day("2026-03-02")),
+            RecordedEvent(code: "anspruch_geltend_gemacht", on: try day("2026-03-31")),
+        ]
         let found = tracker.deadlines(events: events, manual: [], fields: housing, today: try day("2026-04-01"))
         #expect(found.map(\.rule) == ["agg_21_5"])
         #expect(found.first?.state == .met)
         let work = Set(policy.classifiedFields(areas: ["arbeitssuche"], forms: [], taxonomy: taxonomy)).union(policy.alwaysFieldCodes)
-        let employment = tracker.deadlines(events: [RecordedEvent(code: "ablehnung_zugegangen", on: try day("2026-03-02")),
-                                                    RecordedEvent(code: "anspruch_geltend_gemacht", on: try day("2026-03-31"))],
-                                           manual: [], fields: work, today: try day("2026-04-01"))
+        let employment = tracker.deadlines(
+            events: [
+                RecordedEvent(code: "ablehnung_zugegangen", on: try day("2026-03-02")),
+                RecordedEvent(code: "anspruch_geltend_gemacht", on: try day("2026-03-31")),
+            ],
+            manual: [], fields: work, today: try day("2026-04-01"))
         #expect(employment.map(\.rule).sorted() == ["agg_15_4", "arbgg_61b"])
     }
 
@@ -143,12 +155,16 @@ struct DeadlineMatrixTests {
         try policy.check(against: taxonomy)
         #expect(policy.classifiedFields(areas: ["schule"], forms: [], taxonomy: taxonomy) == ["oeffentliches_recht"])
         #expect(policy.classifiedFields(areas: ["weiterbildung"], forms: [], taxonomy: taxonomy) == ["zivilrecht"])
-        #expect(policy.classifiedFields(areas: ["jobcenter"], forms: ["beleidigung"], taxonomy: taxonomy) == ["oeffentliches_recht", "strafrecht"])
+        #expect(
+            policy.classifiedFields(areas: ["jobcenter"], forms: ["beleidigung"], taxonomy: taxonomy) == [
+                "oeffentliches_recht", "strafrecht",
+            ])
         #expect(policy.classifiedFields(areas: ["oeffentlicher_raum"], forms: ["bedrohung"], taxonomy: taxonomy) == [])
         #expect(policy.classifiedFields(areas: [], forms: [], taxonomy: taxonomy) == [])
         // A field naming an unknown taxonomy code is refused at start-up.
-        let broken = try WorkflowPolicy.parse(try String(contentsOf: Repository.workflow, encoding: .utf8)
-            .replacingOccurrences(of: "areas: [wohnen,", with: "areas: [wohnungen,"), file: "workflow.yaml")
+        let broken = try WorkflowPolicy.parse(
+            try String(contentsOf: Repository.workflow, encoding: .utf8)
+                .replacingOccurrences(of: "areas: [wohnen,", with: "areas: [wohnungen,"), file: "workflow.yaml")
         #expect(throws: PolicyError.self) { try broken.check(against: taxonomy) }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Workflow
 import SichtbarTesting
+import Testing
+
+@testable import Workflow
 
 /// The default deadline rules against dates worked out by hand (§§ 187, 188, 193 BGB, NRW holidays).
 @Suite("DeadlineTracker: the default rules against hand-worked dates")
@@ -13,11 +14,15 @@ struct DeadlineTrackerTests {
     }
 
     /// In a case of every legal field unless `fields` names them (the field rules have their own matrix test).
-    func status(_ rule: String, _ events: [(String, String)], manual: [ManualDeadline] = [], fields: Set<String>? = nil,
-                today: String) -> DeadlineStatus? {
-        tracker.deadlines(events: events.map { RecordedEvent(code: $0.0, on: day($0.1)) }, manual: manual,
-                          fields: fields ?? tracker.policy.allFieldCodes, today: day(today))
-            .first { $0.rule == rule }
+    func status(
+        _ rule: String, _ events: [(String, String)], manual: [ManualDeadline] = [], fields: Set<String>? = nil,
+        today: String
+    ) -> DeadlineStatus? {
+        tracker.deadlines(
+            events: events.map { RecordedEvent(code: $0.0, on: day($0.1)) }, manual: manual,
+            fields: fields ?? tracker.policy.allFieldCodes, today: day(today)
+        )
+        .first { $0.rule == rule }
     }
 
     @Test func firstResponseSevenDaysAfterIntake() throws {
@@ -26,13 +31,16 @@ struct DeadlineTrackerTests {
         #expect(first.due == day("2026-11-30"))
         #expect(first.state == .dueSoon)
         #expect(first.start == day("2026-11-21"))
-        let met = try #require(status("erste_rueckmeldung", [("eingang", "2026-11-21"), ("erstkontakt_erfolgt", "2026-11-24")],
-                                      today: "2026-12-10"))
+        let met = try #require(
+            status(
+                "erste_rueckmeldung", [("eingang", "2026-11-21"), ("erstkontakt_erfolgt", "2026-11-24")],
+                today: "2026-12-10"))
         #expect(met.state == .met)
         let late = try #require(status("erste_rueckmeldung", [("eingang", "2026-11-21")], today: "2026-12-01"))
         #expect(late.state == .overdue)
-        #expect(status("erste_rueckmeldung", [("eingang", "2026-11-21")], today: "2026-11-30")?.state == .dueSoon,
-                "the last day itself is still in time")
+        #expect(
+            status("erste_rueckmeldung", [("eingang", "2026-11-21")], today: "2026-11-30")?.state == .dueSoon,
+            "the last day itself is still in time")
     }
 
     @Test func agg15ChainsIntoArbgg61b() throws {
@@ -40,8 +48,9 @@ struct DeadlineTrackerTests {
         let claim = try #require(status("agg_15_4", [("ablehnung_zugegangen", "2026-03-03")], today: "2026-03-10"))
         #expect(claim.due == day("2026-05-04"))
         #expect(claim.state == .open)
-        #expect(status("arbgg_61b", [("ablehnung_zugegangen", "2026-03-03")], today: "2026-03-10") == nil,
-                "§ 61b ArbGG runs only once the claim is sent")
+        #expect(
+            status("arbgg_61b", [("ablehnung_zugegangen", "2026-03-03")], today: "2026-03-10") == nil,
+            "§ 61b ArbGG runs only once the claim is sent")
         // Claim sent Thu 2026-04-30: § 15 met; § 61b three months → Thu 2026-07-30, a working day.
         let events = [("ablehnung_zugegangen", "2026-03-03"), ("anspruch_geltend_gemacht", "2026-04-30")]
         #expect(status("agg_15_4", events, today: "2026-05-10")?.state == .met)
@@ -53,12 +62,15 @@ struct DeadlineTrackerTests {
 
     @Test func theLatestStartingEventCounts() throws {
         // Harassment on 2026-01-10 and again on 2026-02-20: two months from the last → 2026-04-20 (Monday).
-        let harassment = try #require(status("agg_15_4", [("letzte_belaestigung", "2026-01-10"), ("letzte_belaestigung", "2026-02-20")],
-                                             today: "2026-03-01"))
+        let harassment = try #require(
+            status(
+                "agg_15_4", [("letzte_belaestigung", "2026-01-10"), ("letzte_belaestigung", "2026-02-20")],
+                today: "2026-03-01"))
         #expect(harassment.due == day("2026-04-20"))
         // A claim sent before the newest start does not meet it.
-        let stale = status("agg_15_4", [("anspruch_geltend_gemacht", "2026-01-15"), ("letzte_belaestigung", "2026-02-20")],
-                           today: "2026-03-01")
+        let stale = status(
+            "agg_15_4", [("anspruch_geltend_gemacht", "2026-01-15"), ("letzte_belaestigung", "2026-02-20")],
+            today: "2026-03-01")
         #expect(stale?.state == .open)
     }
 
@@ -88,16 +100,19 @@ struct DeadlineTrackerTests {
         #expect(overridden.manualID == override.id)
 
         let wiedervorlage = ManualDeadline(rule: nil, label: "Wiedervorlage: Antwort der Schule", due: day("2026-12-01"), reason: nil)
-        let all = tracker.deadlines(events: [RecordedEvent(code: "eingang", on: day("2026-11-21"))], manual: [wiedervorlage],
-                                    fields: tracker.policy.allFieldCodes, today: day("2026-11-21"))
+        let all = tracker.deadlines(
+            events: [RecordedEvent(code: "eingang", on: day("2026-11-21"))], manual: [wiedervorlage],
+            fields: tracker.policy.allFieldCodes, today: day("2026-11-21"))
         #expect(all.map(\.rule) == ["erste_rueckmeldung", "manuell"], "sorted by end")
         #expect(all[1].label == "Wiedervorlage: Antwort der Schule")
         #expect(all[1].state == .dueSoon)
         var done = wiedervorlage
         done.done = true
         #expect(tracker.nextDue(events: [], manual: [done], fields: [], today: day("2026-11-21")) == nil)
-        #expect(tracker.nextDue(events: [RecordedEvent(code: "eingang", on: day("2026-11-21"))], manual: [wiedervorlage],
-                                fields: tracker.policy.alwaysFieldCodes, today: day("2026-11-21")) == day("2026-11-30"))
+        #expect(
+            tracker.nextDue(
+                events: [RecordedEvent(code: "eingang", on: day("2026-11-21"))], manual: [wiedervorlage],
+                fields: tracker.policy.alwaysFieldCodes, today: day("2026-11-21")) == day("2026-11-30"))
     }
 
     @Test func warningsStartFourteenDaysBefore() throws {

@@ -1,8 +1,9 @@
 import Foundation
+import SichtbarTesting
 import Testing
+
 @testable import SichtbarCore
 @testable import Workflow
-import SichtbarTesting
 
 @Suite("Workflow: gates, inputs, stale steps and the reopening window")
 struct WorkflowRuleTests {
@@ -18,27 +19,42 @@ struct WorkflowRuleTests {
         workflow.decide(request, state: state, caseID: caseID, actor: "b.test", role: .counsellor, at: now ?? today)
     }
 
-    func vollmacht(_ counterpart: String?, scope: [String] = ["beschwerdebrief", "bitte_um_stellungnahme"],
-                   signed: String = "2026-11-02", revoked: String? = nil, type: String = "vollmacht") -> CaseDocument {
-        CaseDocument(id: .random(), type: type, scope: scope, counterpart: counterpart, signedOn: day(signed),
-                     revokedOn: revoked.map(day))
+    func vollmacht(
+        _ counterpart: String?, scope: [String] = ["beschwerdebrief", "bitte_um_stellungnahme"],
+        signed: String = "2026-11-02", revoked: String? = nil, type: String = "vollmacht"
+    ) -> CaseDocument {
+        CaseDocument(
+            id: .random(), type: type, scope: scope, counterpart: counterpart, signedOn: day(signed),
+            revokedOn: revoked.map(day))
     }
 
     var letter: TransitionRequest {
-        TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief", counterpart: "Stadtwerke Köln GmbH")
+        TransitionRequest(
+            from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief", counterpart: "Stadtwerke Köln GmbH")
     }
 
     @Test func aComplaintLetterNeedsAVollmachtNamingTheCounterpart() throws {
         var state = CaseState(kind: "beratungsfall", step: "auftragsklaerung")
-        #expect(decide(letter, state) == .failure(.documentMissing(document: "vollmacht", intervention: "beschwerdebrief",
-                                                                    counterpart: "Stadtwerke Köln GmbH")))
+        #expect(
+            decide(letter, state)
+                == .failure(
+                    .documentMissing(
+                        document: "vollmacht", intervention: "beschwerdebrief",
+                        counterpart: "Stadtwerke Köln GmbH")))
         state.documents = [vollmacht("Jobcenter Köln")]
         // One is on file, for someone else: the refusal says so rather than claiming none is there.
-        #expect(decide(letter, state) == .failure(.documentUnfit(document: "vollmacht", intervention: "beschwerdebrief",
-                                                                  counterpart: "Stadtwerke Köln GmbH",
-                                                                  mismatches: [DocumentMismatch(type: "vollmacht", counterpart: "Jobcenter Köln",
-                                                                                                signedOn: day("2026-11-02"),
-                                                                                                reasons: [.otherParty("Jobcenter Köln")])])))
+        #expect(
+            decide(letter, state)
+                == .failure(
+                    .documentUnfit(
+                        document: "vollmacht", intervention: "beschwerdebrief",
+                        counterpart: "Stadtwerke Köln GmbH",
+                        mismatches: [
+                            DocumentMismatch(
+                                type: "vollmacht", counterpart: "Jobcenter Köln",
+                                signedOn: day("2026-11-02"),
+                                reasons: [.otherParty("Jobcenter Köln")])
+                        ])))
         state.documents.append(vollmacht("  stadtwerke   KÖLN gmbh "))
         let change = try decide(letter, state).get()
         #expect(change.state.step == "intervention")
@@ -69,45 +85,66 @@ struct WorkflowRuleTests {
             }
             #expect(mismatches.map(\.reasons) == [reasons], "\(name)")
         }
-        let later = CaseState(kind: "beratungsfall", step: "auftragsklaerung",
-                              documents: [vollmacht("Stadtwerke Köln GmbH", scope: ["alle"], revoked: "2026-12-01")])
+        let later = CaseState(
+            kind: "beratungsfall", step: "auftragsklaerung",
+            documents: [vollmacht("Stadtwerke Köln GmbH", scope: ["alle"], revoked: "2026-12-01")])
         #expect(decide(letter, later).failureCode == nil, "revoked only from next month: still in force today")
     }
 
     @Test func minorsAlsoNeedTheConsentOfTheSorgeberechtigten() throws {
-        var state = CaseState(kind: "beratungsfall", step: "auftragsklaerung", concernsMinor: true,
-                              documents: [vollmacht("Gesamtschule Nord")])
-        let request = TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "bitte_um_stellungnahme",
-                                        counterpart: "Gesamtschule Nord")
-        #expect(decide(request, state) == .failure(.documentMissing(document: "einwilligung_sorgeberechtigte",
-                                                                     intervention: "bitte_um_stellungnahme", counterpart: nil)))
-        state.documents.append(CaseDocument(id: .random(), type: "einwilligung_sorgeberechtigte", scope: ["alle"], counterpart: nil,
-                                            signedOn: day("2026-11-10")))
+        var state = CaseState(
+            kind: "beratungsfall", step: "auftragsklaerung", concernsMinor: true,
+            documents: [vollmacht("Gesamtschule Nord")])
+        let request = TransitionRequest(
+            from: "auftragsklaerung", to: "intervention", intervention: "bitte_um_stellungnahme",
+            counterpart: "Gesamtschule Nord")
+        #expect(
+            decide(request, state)
+                == .failure(
+                    .documentMissing(
+                        document: "einwilligung_sorgeberechtigte",
+                        intervention: "bitte_um_stellungnahme", counterpart: nil)))
+        state.documents.append(
+            CaseDocument(
+                id: .random(), type: "einwilligung_sorgeberechtigte", scope: ["alle"], counterpart: nil,
+                signedOn: day("2026-11-10")))
         #expect(try decide(request, state).get().state.step == "intervention")
         // A referral needs nothing, for minors too.
         let referral = TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "verweisberatung")
-        #expect(try decide(referral, CaseState(kind: "beratungsfall", step: "auftragsklaerung", concernsMinor: true)).get()
-            .state.step == "intervention")
+        #expect(
+            try decide(referral, CaseState(kind: "beratungsfall", step: "auftragsklaerung", concernsMinor: true)).get()
+                .state.step == "intervention")
     }
 
     @Test func mediationNeedsConsentAndAReleaseNamingTheOtherSide() throws {
         var state = CaseState(kind: "beratungsfall", step: "intervention")
-        let request = TransitionRequest(from: "intervention", to: "intervention", intervention: "vermittlungsgespraech",
-                                        counterpart: "Vermieterin Schulz")
+        let request = TransitionRequest(
+            from: "intervention", to: "intervention", intervention: "vermittlungsgespraech",
+            counterpart: "Vermieterin Schulz")
         #expect(decide(request, state).failureCode == "document_missing")
-        state.documents = [CaseDocument(id: .random(), type: "einwilligung", scope: ["vermittlungsgespraech"], counterpart: nil,
-                                        signedOn: day("2026-11-03"))]
-        #expect(decide(request, state) == .failure(.documentMissing(document: "schweigepflichtentbindung",
-                                                                     intervention: "vermittlungsgespraech", counterpart: "Vermieterin Schulz")))
-        state.documents.append(CaseDocument(id: .random(), type: "schweigepflichtentbindung", scope: ["alle"],
-                                            counterpart: "Vermieterin Schulz", signedOn: day("2026-11-03")))
+        state.documents = [
+            CaseDocument(
+                id: .random(), type: "einwilligung", scope: ["vermittlungsgespraech"], counterpart: nil,
+                signedOn: day("2026-11-03"))
+        ]
+        #expect(
+            decide(request, state)
+                == .failure(
+                    .documentMissing(
+                        document: "schweigepflichtentbindung",
+                        intervention: "vermittlungsgespraech", counterpart: "Vermieterin Schulz")))
+        state.documents.append(
+            CaseDocument(
+                id: .random(), type: "schweigepflichtentbindung", scope: ["alle"],
+                counterpart: "Vermieterin Schulz", signedOn: day("2026-11-03")))
         #expect(decide(request, state).failureCode == nil)
     }
 
     @Test func aStaleStepIsRefusedBeforeAnythingElse() {
         let state = CaseState(kind: "beratungsfall", step: "sachverhaltsklaerung")
-        #expect(decide(TransitionRequest(from: "erstkontakt", to: "sachverhaltsklaerung"), state)
-            == .failure(.staleStep(current: "sachverhaltsklaerung")))
+        #expect(
+            decide(TransitionRequest(from: "erstkontakt", to: "sachverhaltsklaerung"), state)
+                == .failure(.staleStep(current: "sachverhaltsklaerung")))
         #expect(decide(TransitionRequest(from: "erstkontakt", to: "geloescht"), state).failureCode == "stale_step")
     }
 
@@ -126,7 +163,8 @@ struct WorkflowRuleTests {
         #expect(decide(noIntervention, CaseState(kind: "beratungsfall", step: "auftragsklaerung")).failureField == "intervention")
         let unknown = TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "demonstration")
         #expect(decide(unknown, CaseState(kind: "beratungsfall", step: "auftragsklaerung")).failureField == "intervention")
-        let noCounterpart = TransitionRequest(from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief", counterpart: " ")
+        let noCounterpart = TransitionRequest(
+            from: "auftragsklaerung", to: "intervention", intervention: "beschwerdebrief", counterpart: " ")
         #expect(decide(noCounterpart, CaseState(kind: "beratungsfall", step: "auftragsklaerung")).failureField == "counterpart")
 
         let keep = TransitionRequest(from: "loeschung_beantragt", to: "zurueckgezogen", reason: "  ")
@@ -143,10 +181,12 @@ struct WorkflowRuleTests {
         #expect(decide(reopen, closed, at: noon("2026-11-21")).failureCode == "transition_forbidden")
         // Month ends: closed on 31 August, six months later is 28 February.
         let lateAugust = CaseState(kind: "beratungsfall", step: "nachbereitung", closedOn: day("2026-08-31"))
-        #expect(decide(TransitionRequest(from: "nachbereitung", to: "sachverhaltsklaerung"), lateAugust, at: noon("2027-02-28"))
-            .failureCode == nil)
-        #expect(decide(TransitionRequest(from: "nachbereitung", to: "sachverhaltsklaerung"), lateAugust, at: noon("2027-03-01"))
-            .failureCode == "transition_forbidden")
+        #expect(
+            decide(TransitionRequest(from: "nachbereitung", to: "sachverhaltsklaerung"), lateAugust, at: noon("2027-02-28"))
+                .failureCode == nil)
+        #expect(
+            decide(TransitionRequest(from: "nachbereitung", to: "sachverhaltsklaerung"), lateAugust, at: noon("2027-03-01"))
+                .failureCode == "transition_forbidden")
     }
 
     @Test func closingKeepsTheFirstClosingDayAndOutcome() throws {
@@ -159,10 +199,13 @@ struct WorkflowRuleTests {
     }
 
     @Test func confirmingADeletionShredsAndIsAudited() throws {
-        let unconfirmed = decide(TransitionRequest(from: "loeschung_beantragt", to: "geloescht"), CaseState(kind: "meldung", step: "loeschung_beantragt"))
+        let unconfirmed = decide(
+            TransitionRequest(from: "loeschung_beantragt", to: "geloescht"), CaseState(kind: "meldung", step: "loeschung_beantragt"))
         #expect(unconfirmed.failureField == "confirm", "no one-click shredding")
-        let change = try decide(TransitionRequest(from: "loeschung_beantragt", to: "geloescht", confirmed: true),
-                                CaseState(kind: "meldung", step: "loeschung_beantragt")).get()
+        let change = try decide(
+            TransitionRequest(from: "loeschung_beantragt", to: "geloescht", confirmed: true),
+            CaseState(kind: "meldung", step: "loeschung_beantragt")
+        ).get()
         #expect(change.shreds)
         #expect(change.audit.map(\.action) == [AuditAction.caseShredded.rawValue])
         #expect(change.recordedEvents == ["loeschung_erledigt"])
@@ -177,7 +220,9 @@ struct DeletionRequestTests {
 
     init() throws { workflow = Workflow(policy: try defaultWorkflow()) }
 
-    func decide(_ request: TransitionRequest, _ state: CaseState, at now: Date = noon("2026-11-20")) -> Result<WorkflowChange, WorkflowRejection> {
+    func decide(_ request: TransitionRequest, _ state: CaseState, at now: Date = noon("2026-11-20")) -> Result<
+        WorkflowChange, WorkflowRejection
+    > {
         workflow.decide(request, state: state, caseID: .random(), actor: "b.test", role: .counsellor, at: now)
     }
 
@@ -202,11 +247,14 @@ struct DeletionRequestTests {
 
     @Test func aDeletionRequestIsTakenBackToWhereTheCaseStood() throws {
         let closed = CaseState(kind: "beratungsfall", step: "abschluss", outcome: "erfolgreich", closedOn: day("2026-10-01"))
-        let requested = try decide(TransitionRequest(from: "abschluss", to: "loeschung_beantragt", requester: "gespraech", confirmed: true),
-                                   closed).get().state
+        let requested = try decide(
+            TransitionRequest(from: "abschluss", to: "loeschung_beantragt", requester: "gespraech", confirmed: true),
+            closed
+        ).get().state
         #expect(requested.step == "loeschung_beantragt" && requested.outcome == nil && requested.closedOn == nil)
         #expect(requested.previous == PreviousState(step: "abschluss", outcome: "erfolgreich", closedOn: day("2026-10-01")))
-        #expect(workflow.available(for: requested, role: .counsellor, at: noon("2026-11-21")).contains { $0.name == "loeschung_zuruecknehmen" })
+        #expect(
+            workflow.available(for: requested, role: .counsellor, at: noon("2026-11-21")).contains { $0.name == "loeschung_zuruecknehmen" })
 
         let back = try decide(TransitionRequest(from: "loeschung_beantragt", to: "previous"), requested, at: noon("2026-11-21")).get()
         #expect(back.state.step == "abschluss" && back.state.outcome == "erfolgreich" && back.state.closedOn == day("2026-10-01"))
@@ -215,7 +263,9 @@ struct DeletionRequestTests {
 
         // A reporter's withdrawal through the mailbox records no step before: only the reporter takes it back.
         let withdrawn = CaseState(kind: "meldung", step: "loeschung_beantragt")
-        #expect(!workflow.available(for: withdrawn, role: .counsellor, at: noon("2026-11-21")).contains { $0.name == "loeschung_zuruecknehmen" })
+        #expect(
+            !workflow.available(for: withdrawn, role: .counsellor, at: noon("2026-11-21")).contains { $0.name == "loeschung_zuruecknehmen" }
+        )
         #expect(decide(TransitionRequest(from: "loeschung_beantragt", to: "previous"), withdrawn).failureCode == "transition_forbidden")
     }
 

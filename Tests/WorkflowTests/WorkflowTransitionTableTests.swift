@@ -1,8 +1,9 @@
 import Foundation
+import SichtbarTesting
 import Testing
+
 @testable import SichtbarCore
 @testable import Workflow
-import SichtbarTesting
 
 /// Every allowed and every forbidden transition of the default policy, against a table written
 /// out by hand from the advd workflow in DESIGN.md — not derived from the policy file.
@@ -15,26 +16,28 @@ struct WorkflowTransitionTableTests {
 
     /// from, to, kinds: the ways the default workflow allows.
     static let allowed: Set<String> = {
-        let every = kinds, counselling = ["beratungsfall", "organisationsberatung"], meldung = ["meldung"]
+        let every = kinds
+        let counselling = ["beratungsfall", "organisationsberatung"]
+        let meldung = ["meldung"]
         let ways: [(from: [String], to: String, kinds: [String])] = [
             (["eingegangen"], "erstkontakt", every),
-            (["eingegangen"], "sachverhaltsklaerung", meldung),               // a Meldung becomes a Beratungsfall
+            (["eingegangen"], "sachverhaltsklaerung", meldung),  // a Meldung becomes a Beratungsfall
             (["erstkontakt"], "sachverhaltsklaerung", every),
             (["sachverhaltsklaerung"], "auftragsklaerung", every),
             (["auftragsklaerung", "intervention"], "intervention", every),
             (["auftragsklaerung", "intervention"], "sachverhaltsklaerung", every),  // new facts
-            (["intervention"], "auftragsklaerung", every),                        // a failed intervention
+            (["intervention"], "auftragsklaerung", every),  // a failed intervention
             (["intervention", "sachverhaltsklaerung", "auftragsklaerung"], "abschluss", every),
-            (["erstkontakt"], "abschluss", every),                                // Kurzberatung, Information, Verweis
-            (["eingegangen"], "abschluss", meldung),                              // a Meldung documented
+            (["erstkontakt"], "abschluss", every),  // Kurzberatung, Information, Verweis
+            (["eingegangen"], "abschluss", meldung),  // a Meldung documented
             (["abschluss"], "nachbereitung", every),
             (open, "weitervermittelt", every),
             (["eingegangen", "erstkontakt"], "kein_kontakt", every),
             (open, "zurueckgezogen", every),
-            (closed, "sachverhaltsklaerung", counselling),                        // reopened within six months
+            (closed, "sachverhaltsklaerung", counselling),  // reopened within six months
             (open + closed, "loeschung_beantragt", every),
             (["loeschung_beantragt"], "geloescht", every),
-            (["loeschung_beantragt"], "zurueckgezogen", every),                   // kept, with the legal reason
+            (["loeschung_beantragt"], "zurueckgezogen", every),  // kept, with the legal reason
         ]
         return Set(ways.flatMap { way in way.from.flatMap { from in way.kinds.map { "\(from)>\(way.to)>\($0)" } } })
     }()
@@ -62,8 +65,9 @@ struct WorkflowTransitionTableTests {
                 let expected = Self.allowed.contains("\(from)>\(to)>\(kind)")
                 let state = CaseState(kind: kind, step: from, closedOn: Self.closed.contains(from) ? day("2026-11-01") : nil)
                 for role in [MemberRole.counsellor, .lead] {
-                    let result = workflow.decide(Self.request(from: from, to: to, kind: kind, policy: workflow.policy), state: state,
-                                                 caseID: .random(), actor: "b.test", role: role, at: now)
+                    let result = workflow.decide(
+                        Self.request(from: from, to: to, kind: kind, policy: workflow.policy), state: state,
+                        caseID: .random(), actor: "b.test", role: role, at: now)
                     switch result {
                     case .success(let change):
                         #expect(expected, "\(from) → \(to) for a \(kind) should be forbidden")
@@ -75,8 +79,9 @@ struct WorkflowTransitionTableTests {
                 }
                 if expected { allowedCount += 1 }
                 // Analysts never move a case.
-                let analyst = workflow.decide(Self.request(from: from, to: to, kind: kind, policy: workflow.policy), state: state,
-                                              caseID: .random(), actor: "a.test", role: .analyst, at: now)
+                let analyst = workflow.decide(
+                    Self.request(from: from, to: to, kind: kind, policy: workflow.policy), state: state,
+                    caseID: .random(), actor: "a.test", role: .analyst, at: now)
                 #expect((try? analyst.get()) == nil)
             }
         }
@@ -98,9 +103,11 @@ struct WorkflowTransitionTableTests {
 
     @Test func aMeldungBecomesABeratungsfallWhenCounsellingBegins() throws {
         let workflow = Workflow(policy: try defaultWorkflow())
-        let change = try workflow.decide(TransitionRequest(from: "eingegangen", to: "sachverhaltsklaerung"),
-                                         state: CaseState(kind: "meldung", step: "eingegangen"), caseID: .random(),
-                                         actor: "b.test", role: .counsellor, at: noon("2026-11-20")).get()
+        let change = try workflow.decide(
+            TransitionRequest(from: "eingegangen", to: "sachverhaltsklaerung"),
+            state: CaseState(kind: "meldung", step: "eingegangen"), caseID: .random(),
+            actor: "b.test", role: .counsellor, at: noon("2026-11-20")
+        ).get()
         #expect(change.state.kind == "beratungsfall")
         #expect(change.recordedEvents == ["erstkontakt_erfolgt"])
     }

@@ -11,9 +11,10 @@ enum BranchAndBound {
     /// Maximises `objective` (integer coefficients) over the integer points of `program`.
     /// `root` is a feasible tableau of `program`, reused (and moved) for the first relaxation.
     /// With a `target`, it returns as soon as an integer point reaches it.
-    static func maximize(_ objective: [(index: Int, coefficient: Rational)], program: LinearProgram,
-                         root: inout SimplexTableau, target: Int?) throws(ExactArithmeticError) -> IntegerMaximum
-    {
+    static func maximize(
+        _ objective: [(index: Int, coefficient: Rational)], program: LinearProgram,
+        root: inout SimplexTableau, target: Int?
+    ) throws(ExactArithmeticError) -> IntegerMaximum {
         let first = try root.maximize(objective, target: target.map(Rational.init))
         if case .reachedTarget(let value, let point) = first, point.allSatisfy(\.isInteger) {
             return .bounded(witness: value.floor, bound: nil)
@@ -24,9 +25,10 @@ enum BranchAndBound {
         return try search(objective, program: program, rootBound: value.floor, rootPoint: point, target: target)
     }
 
-    private static func search(_ objective: [(index: Int, coefficient: Rational)], program: LinearProgram,
-                               rootBound: Int, rootPoint: [Rational], target: Int?) throws(ExactArithmeticError) -> IntegerMaximum
-    {
+    private static func search(
+        _ objective: [(index: Int, coefficient: Rational)], program: LinearProgram,
+        rootBound: Int, rootPoint: [Rational], target: Int?
+    ) throws(ExactArithmeticError) -> IntegerMaximum {
         var best: Int?
         var pending = branches(of: program, at: rootPoint)
         var nodes = 1

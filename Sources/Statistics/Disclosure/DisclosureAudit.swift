@@ -33,7 +33,9 @@ public struct DisclosureAudit: Sendable {
     /// printed), for previews and the method note; nil when the tables cannot be audited.
     /// A count the checker could not decide is left out.
     public func feasibleIntervals(_ tables: [StatTable]) -> [CountReference: FeasibleInterval]? {
-        guard let release = try? LinkedRelease(tables, hierarchies: hierarchies), case .success(let published) = read(release) else { return nil }
+        guard let release = try? LinkedRelease(tables, hierarchies: hierarchies), case .success(let published) = read(release) else {
+            return nil
+        }
         var system = ReleaseSystem(release: release, known: published.known)
         guard !system.isContradictory else { return nil }
         var intervals: [CountReference: FeasibleInterval] = [:]
@@ -49,7 +51,8 @@ public struct DisclosureAudit: Sendable {
     func reference(_ place: CountPlace, in release: LinkedRelease) -> CountReference {
         let table = release.tables[place.table]
         let periods = release.tables.contains { $0.period != table.period }
-        return CountReference(table: table.name, key: release.cell(at: place).key, isMargin: place.isMargin,
-                              period: periods ? StatPeriod(range: table.period)?.description ?? table.period.from.iso : nil)
+        return CountReference(
+            table: table.name, key: release.cell(at: place).key, isMargin: place.isMargin,
+            period: periods ? StatPeriod(range: table.period)?.description ?? table.period.from.iso : nil)
     }
 }

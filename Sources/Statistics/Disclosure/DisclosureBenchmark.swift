@@ -42,8 +42,10 @@ public enum DisclosureBenchmark {
             districtTotals[district] += 1
         }
         guard let period = StatPeriod(year: 2026)?.range else { return [] }  // 2026 is always a valid year
-        func table(_ name: String, _ dimensions: [String], _ codes: [[String]], _ counts: [[Int]],
-                   _ totals: [[Int]], multiValued: [String]) -> StatTable {
+        func table(
+            _ name: String, _ dimensions: [String], _ codes: [[String]], _ counts: [[Int]],
+            _ totals: [[Int]], multiValued: [String]
+        ) -> StatTable {
             let cells = codes[0].indices.flatMap { row in
                 codes[1].indices.map { column in
                     StatCell(key: [dimensions[0]: codes[0][row], dimensions[1]: codes[1][column]], count: counts[row][column])
@@ -53,14 +55,17 @@ public enum DisclosureBenchmark {
                 codes[dimension].indices.map { StatCell(key: [dimensions[dimension]: codes[dimension][$0]], count: totals[dimension][$0]) }
             }
             margins.append(StatCell(key: [:], count: cases))
-            return StatTable(name: name, unit: "neue_faelle", period: period, taxonomy: "3", dimensions: dimensions,
-                             multiValued: multiValued, cells: cells, margins: margins)
+            return StatTable(
+                name: name, unit: "neue_faelle", period: period, taxonomy: "3", dimensions: dimensions,
+                multiValued: multiValued, cells: cells, margins: margins)
         }
         return [
-            table("faelle_nach_merkmal_und_lebensbereich", ["ground", "area"], [grounds, areas], byGround,
-                  [groundTotals, areaTotals], multiValued: ["ground"]),
-            table("faelle_nach_lebensbereich_und_bezirk", ["area", "regierungsbezirk"], [areas, districts], byDistrict,
-                  [areaTotals, districtTotals], multiValued: []),
+            table(
+                "faelle_nach_merkmal_und_lebensbereich", ["ground", "area"], [grounds, areas], byGround,
+                [groundTotals, areaTotals], multiValued: ["ground"]),
+            table(
+                "faelle_nach_lebensbereich_und_bezirk", ["area", "regierungsbezirk"], [areas, districts], byDistrict,
+                [areaTotals, districtTotals], multiValued: []),
         ]
     }
 

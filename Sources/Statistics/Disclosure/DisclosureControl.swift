@@ -26,10 +26,11 @@ public enum DisclosureControl {
     /// it only along dimensions those do not publish, and keeps the one that hides least
     /// (`InformationLoss.isLower`), so recoding never costs readers more than suppression alone. Merged tables carry
     /// `recoded`, and the audit reads the merged members as the hidden counts they are.
-    public static func protect(_ tables: [StatTable], rules: DisclosureRules = DisclosureRules(),
-                               hierarchies: [CodeHierarchy] = [], published: [StatTable] = [],
-                               recoding: RecodingRules = .none) throws(DisclosureInputError) -> ProtectedRelease
-    {
+    public static func protect(
+        _ tables: [StatTable], rules: DisclosureRules = DisclosureRules(),
+        hierarchies: [CodeHierarchy] = [], published: [StatTable] = [],
+        recoding: RecodingRules = .none
+    ) throws(DisclosureInputError) -> ProtectedRelease {
         var plain = try protect(tables, rules: rules, hierarchies: hierarchies, published: published, map: RecodingMap())
         plain.loss = InformationLoss.measure(exact: tables, published: plain.tables)
         let full = RecodingMap.choose(for: tables, rules: recoding, hierarchies: hierarchies)
@@ -38,11 +39,13 @@ public enum DisclosureControl {
         let earlier = Set(published.flatMap(\.dimensions))
         let unpublished = RecodingMap(groups: full.groups.filter { !earlier.contains($0.key) })
         let candidates = unpublished == full ? [full] : [full, unpublished]
-        var best = plain, tried: [InformationLoss] = []
+        var best = plain
+        var tried: [InformationLoss] = []
         for map in candidates where !map.isEmpty {
             // Recoding that cannot be protected leaves the other results.
             guard var merged = try? protect(tables, rules: rules, hierarchies: hierarchies, published: published, map: map),
-                  merged.verdict.isSafe else { continue }
+                merged.verdict.isSafe
+            else { continue }
             merged.loss = InformationLoss.measure(exact: tables, published: merged.tables)
             merged.recoding = map
             tried.append(merged.loss)
@@ -56,12 +59,14 @@ public enum DisclosureControl {
 
     /// One protection run on `tables` recoded by `map` (nothing merged when it is empty),
     /// kept or not: what `protect(…recoding:)` compares, and what tests check independently.
-    public static func protect(_ tables: [StatTable], rules: DisclosureRules, hierarchies: [CodeHierarchy], published: [StatTable],
-                        map: RecodingMap) throws(DisclosureInputError) -> ProtectedRelease
-    {
+    public static func protect(
+        _ tables: [StatTable], rules: DisclosureRules, hierarchies: [CodeHierarchy], published: [StatTable],
+        map: RecodingMap
+    ) throws(DisclosureInputError) -> ProtectedRelease {
         let fixed = Set(tables.count..<(tables.count + published.count))
         let release = try LinkedRelease(tables.map(map.apply) + published, hierarchies: hierarchies)
-        let truth = try release.exactCounts(fixed: fixed, unmerged: map.isEmpty ? [:] : LinkedRelease.counts(of: tables, hierarchies: hierarchies))
+        let truth = try release.exactCounts(
+            fixed: fixed, unmerged: map.isEmpty ? [:] : LinkedRelease.counts(of: tables, hierarchies: hierarchies))
         var plan = SuppressionPlan(release: release, truth: truth, rules: rules, fixedTables: fixed)
         if !published.isEmpty { try checkAgreement(plan) }
         plan.suppressPrimary()
@@ -124,14 +129,20 @@ public enum DisclosureControl {
         }
         var system = ReleaseSystem(release: release, known: known)
         guard system.isContradictory || !system.isFeasible() else { return }
-        let periods = Set(release.tables.map { StatPeriod(range: $0.period)?.description ?? $0.period.from.iso }).sorted().joined(separator: ", ")
-        throw DisclosureInputError(table: nil, reason: "the new counts do not fit what was already published for \(periods): "
-            + "no table of counts agrees with both (a year's flow must be the sum of its published quarters, a republished "
-            + "period must agree with its earlier publication); published counts stay public, so this cannot be published")
+        let periods = Set(release.tables.map { StatPeriod(range: $0.period)?.description ?? $0.period.from.iso }).sorted().joined(
+            separator: ", ")
+        throw DisclosureInputError(
+            table: nil,
+            reason: "the new counts do not fit what was already published for \(periods): "
+                + "no table of counts agrees with both (a year's flow must be the sum of its published quarters, a republished "
+                + "period must agree with its earlier publication); published counts stay public, so this cannot be published")
     }
 
-    private static func finish(_ tables: [StatTable], _ count: Int, _ plan: SuppressionPlan, _ rounds: Int,
-                               _ fallback: DisclosureFallback, _ verdict: DisclosureVerdict) -> ProtectedRelease {
-        ProtectedRelease(tables: Array(tables.prefix(count)), summary: plan.summary(auditRounds: rounds, fallback: fallback), verdict: verdict)
+    private static func finish(
+        _ tables: [StatTable], _ count: Int, _ plan: SuppressionPlan, _ rounds: Int,
+        _ fallback: DisclosureFallback, _ verdict: DisclosureVerdict
+    ) -> ProtectedRelease {
+        ProtectedRelease(
+            tables: Array(tables.prefix(count)), summary: plan.summary(auditRounds: rounds, fallback: fallback), verdict: verdict)
     }
 }

@@ -20,7 +20,8 @@ extension LinkedRelease {
                 let table = tables[place.table].name
                 if fixed.contains(place.table), cell.count == nil || cell.suppressed { continue }
                 guard let value = cell.count, !cell.suppressed else {
-                    throw DisclosureInputError(table: table, key: cell.key, reason: "protection needs the exact count, not a suppressed one")
+                    throw DisclosureInputError(
+                        table: table, key: cell.key, reason: "protection needs the exact count, not a suppressed one")
                 }
                 guard (0...Self.largestCount).contains(value) else {
                     throw DisclosureInputError(table: table, key: cell.key, reason: "a count must lie in 0…\(Self.largestCount)")
@@ -28,11 +29,16 @@ extension LinkedRelease {
                 if let earlier = values[quantity], earlier != value {
                     if let seenAt, fixed.contains(seenAt.table) || fixed.contains(place.table) {
                         let (old, new) = fixed.contains(seenAt.table) ? (seenAt, place) : (place, seenAt)
-                        throw DisclosureInputError(table: tables[new.table].name, key: cell.key, reason: "counts \(self.cell(at: new).count ?? 0) for "
-                            + "\(periodName(quantity)), but the earlier publication of \(periodName(quantity)) printed \(self.cell(at: old).count ?? 0) "
-                            + "(\(tables[old.table].name)); published counts stay public, so a new publication of the period must agree with them")
+                        throw DisclosureInputError(
+                            table: tables[new.table].name, key: cell.key,
+                            reason: "counts \(self.cell(at: new).count ?? 0) for "
+                                + "\(periodName(quantity)), but the earlier publication of \(periodName(quantity)) printed \(self.cell(at: old).count ?? 0) "
+                                + "(\(tables[old.table].name)); published counts stay public, so a new publication of the period must agree with them"
+                        )
                     }
-                    throw DisclosureInputError(table: table, key: cell.key, reason: "the same count is \(earlier) in another table of the release and \(value) here")
+                    throw DisclosureInputError(
+                        table: table, key: cell.key,
+                        reason: "the same count is \(earlier) in another table of the release and \(value) here")
                 }
                 values[quantity] = value
                 seenAt = seenAt ?? place

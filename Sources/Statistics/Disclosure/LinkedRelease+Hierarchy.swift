@@ -9,7 +9,8 @@ extension LinkedRelease {
         for hierarchy in hierarchies {
             for (total, quantity) in quantities.enumerated() {
                 guard quantity.key[hierarchy.detailed] == nil, let code = quantity.key[hierarchy.topLevel],
-                      let covered = hierarchy.covers[code], covered.count > 1 else { continue }
+                    let covered = hierarchy.covers[code], covered.count > 1
+                else { continue }
                 let parts = covered.compactMap { detailed -> Int? in
                     var key = quantity.key
                     key[hierarchy.topLevel] = nil

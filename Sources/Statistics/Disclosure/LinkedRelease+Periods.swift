@@ -27,16 +27,19 @@ extension LinkedRelease {
         var quarterDimensions: [UnitYear: Set<String>] = [:]
         for table in tables {
             guard let period = StatPeriod(range: table.period), period.quarter != nil else { continue }
-            quarterDimensions[UnitYear(unit: table.unit, year: period.year), default: []].formUnion(table.dimensions.map(hierarchies.detailedDimension))
+            quarterDimensions[UnitYear(unit: table.unit, year: period.year), default: []].formUnion(
+                table.dimensions.map(hierarchies.detailedDimension))
         }
         guard !quarterDimensions.isEmpty else { return [] }
         var found: [QuantityRelation] = []
         for (number, table) in tables.enumerated() {
             guard let period = StatPeriod(range: table.period), period.quarter == nil,
-                  let link = StatUnit(rawValue: table.unit)?.periodLink,
-                  let shared = quarterDimensions[UnitYear(unit: table.unit, year: period.year)] else { continue }
+                let link = StatUnit(rawValue: table.unit)?.periodLink,
+                let shared = quarterDimensions[UnitYear(unit: table.unit, year: period.year)]
+            else { continue }
             let yearGrid = fineGrids[number]
-            let kept = Self.shadowDimensions(table.dimensions, multiValued: table.multiValued, sharedWithQuarters: shared, hierarchies: hierarchies)
+            let kept = Self.shadowDimensions(
+                table.dimensions, multiValued: table.multiValued, sharedWithQuarters: shared, hierarchies: hierarchies)
             let size = kept.reduce(1) { $0 * yearGrid.extents[$1] }
             guard kept.count < 2 || 4 * size <= Self.shadowBudget else {
                 throw DisclosureInputError(table: table.name, reason: Self.overBudget(table.name, size: 4 * size))
@@ -45,8 +48,9 @@ extension LinkedRelease {
             var shadows: [TableGrid] = []
             for quarter in quarters {
                 guard let range = StatPeriod(year: period.year, quarter: quarter)?.range else { continue }
-                var shadow = TableGrid(table: number, dimensions: kept.map { yearGrid.dimensions[$0] }, codes: kept.map { yearGrid.codes[$0] },
-                                       isAdditive: kept.map { yearGrid.isAdditive[$0] }, quantities: [])
+                var shadow = TableGrid(
+                    table: number, dimensions: kept.map { yearGrid.dimensions[$0] }, codes: kept.map { yearGrid.codes[$0] },
+                    isAdditive: kept.map { yearGrid.isAdditive[$0] }, quantities: [])
                 for position in shadow.positions {
                     let key = hierarchies.reduce(shadow.key(at: position)) { $1.canonical($0) }
                     shadow.quantities.append(intern(QuantityKey(unit: table.unit, period: range, key: key)))
@@ -57,7 +61,8 @@ extension LinkedRelease {
             guard let first = shadows.first else { continue }
             for (flat, position) in first.positions.enumerated() {
                 guard let yearPosition = yearGrid.position(of: first.key(at: position)) else { continue }
-                found.append(QuantityRelation(total: yearGrid.quantity(at: yearPosition), parts: shadows.map { $0.quantities[flat] }, isSum: true))
+                found.append(
+                    QuantityRelation(total: yearGrid.quantity(at: yearPosition), parts: shadows.map { $0.quantities[flat] }, isSum: true))
             }
         }
         return found
@@ -75,8 +80,10 @@ extension LinkedRelease {
     }
 
     /// The indices of the year table's dimensions its quarters' shadow grids keep (see above).
-    static func shadowDimensions(_ dimensions: [String], multiValued: [String], sharedWithQuarters shared: Set<String>,
-                                 hierarchies: [CodeHierarchy]) -> [Int] {
+    static func shadowDimensions(
+        _ dimensions: [String], multiValued: [String], sharedWithQuarters shared: Set<String>,
+        hierarchies: [CodeHierarchy]
+    ) -> [Int] {
         let all = Array(dimensions.indices)
         let isShared = { (index: Int) in shared.contains(hierarchies.detailedDimension(dimensions[index])) }
         let isMulti = { (index: Int) in multiValued.contains(dimensions[index]) }

@@ -7,7 +7,9 @@ extension LinkedRelease {
         guard dimensions.count <= 2 else { throw refuse("published tables have at most two dimensions") }
         guard Set(dimensions).count == dimensions.count else { throw refuse("a dimension is named twice") }
         guard Set(table.multiValued).isSubset(of: dimensions) else { throw refuse("multiValued names a dimension the table does not have") }
-        guard table.additive == table.multiValued.isEmpty else { throw refuse("additive must be false exactly when a dimension is multi-valued") }
+        guard table.additive == table.multiValued.isEmpty else {
+            throw refuse("additive must be false exactly when a dimension is multi-valued")
+        }
         guard !table.cells.isEmpty else { throw refuse("the table has no cells") }
         var codes = [[String]](repeating: [], count: dimensions.count)
         for cell in table.cells {
@@ -21,7 +23,8 @@ extension LinkedRelease {
         guard codes.reduce(1, { $0 * $1.count }) == table.cells.count else {
             throw refuse("cells must list every combination of the dimensions' codes exactly once")
         }
-        return TableGrid(table: number, dimensions: dimensions, codes: codes,
-                         isAdditive: dimensions.map { !table.multiValued.contains($0) }, quantities: [])
+        return TableGrid(
+            table: number, dimensions: dimensions, codes: codes,
+            isAdditive: dimensions.map { !table.multiValued.contains($0) }, quantities: [])
     }
 }

@@ -10,7 +10,9 @@ extension LinkedRelease {
         func refuse(_ reason: String) -> DisclosureInputError { DisclosureInputError(table: table.name, reason: reason) }
         var codes = printed.codes
         for (dimension, merged) in table.recoded {
-            guard let axis = printed.dimensions.firstIndex(of: dimension) else { throw refuse("recoded names '\(dimension)', not a dimension of the table") }
+            guard let axis = printed.dimensions.firstIndex(of: dimension) else {
+                throw refuse("recoded names '\(dimension)', not a dimension of the table")
+            }
             var seen = Set<String>()
             for (code, members) in merged {
                 guard printed.codes[axis].contains(code) else { throw refuse("the merged code '\(code)' is not a code of \(dimension)") }
@@ -31,13 +33,16 @@ extension LinkedRelease {
     /// have no subtypes counts exactly what the detailed group of the same codes counts, so it
     /// is keyed as that one (as `CodeHierarchy.canonical` does for a single code): the two
     /// tables then print one quantity, suppressed together.
-    static func mergedKey(_ key: [String: String], _ recoded: [String: [String: [String]]], _ hierarchies: [CodeHierarchy]) -> [String: String] {
+    static func mergedKey(_ key: [String: String], _ recoded: [String: [String: [String]]], _ hierarchies: [CodeHierarchy]) -> [String:
+        String]
+    {
         var named = key
         for (dimension, code) in key {
             guard let members = recoded[dimension]?[code] else { continue }
             let encoded = "\(code)[\(members.sorted().joined(separator: "+"))]"
             if let hierarchy = hierarchies.first(where: { $0.topLevel == dimension }), key[hierarchy.detailed] == nil,
-               members.allSatisfy({ hierarchy.covers[$0] == [$0] }) {
+                members.allSatisfy({ hierarchy.covers[$0] == [$0] })
+            {
                 named[dimension] = nil
                 named[hierarchy.detailed] = encoded
             } else {
@@ -54,7 +59,8 @@ extension LinkedRelease {
         var relations: [QuantityRelation] = []
         var hidden = Set<Int>()
         for (number, table) in tables.enumerated() where !table.recoded.isEmpty {
-            let printed = grids[number], fine = fineGrids[number]
+            let printed = grids[number]
+            let fine = fineGrids[number]
             for position in printed.positions {
                 // Along each dimension, the fine indices the printed index stands for.
                 var choices: [[Int]] = []
@@ -70,8 +76,9 @@ extension LinkedRelease {
                     }
                 }
                 guard merged else { continue }
-                let parts = choices.reduce([[Int]]([[]])) { partial, options in partial.flatMap { prefix in options.map { prefix + [$0] } } }
-                    .map(fine.quantity(at:))
+                let parts = choices.reduce([[Int]]([[]])) { partial, options in partial.flatMap { prefix in options.map { prefix + [$0] } }
+                }
+                .map(fine.quantity(at:))
                 hidden.formUnion(parts)
                 relations.append(QuantityRelation(total: printed.quantity(at: position), parts: parts, isSum: true))
             }

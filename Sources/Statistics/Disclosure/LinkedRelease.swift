@@ -68,7 +68,9 @@ struct LinkedRelease: Sendable {
             }
         }
         var seen = Set<QuantityRelation>()
-        relations = (fineGrids.flatMap(\.relations) + mergedSums + periodLinks + hierarchyRelations(hierarchies)).filter { seen.insert($0).inserted }
+        relations = (fineGrids.flatMap(\.relations) + mergedSums + periodLinks + hierarchyRelations(hierarchies)).filter {
+            seen.insert($0).inserted
+        }
         var seenLines = Set<GroupLine>()
         groupLines = (grids.flatMap(\.groupLines) + fineGrids.flatMap(\.groupLines)).filter { seenLines.insert($0).inserted }
     }
@@ -108,7 +110,9 @@ struct LinkedRelease: Sendable {
             var taken = Set<Int>()
             for (offset, cell) in counts.enumerated() {
                 guard let position = grid.position(of: cell.key), isMargin == (cell.key.count < table.dimensions.count) else {
-                    throw DisclosureInputError(table: table.name, key: cell.key, reason: "the key does not name \(isMargin ? "a proper subset of" : "every one of") the dimensions with known codes")
+                    throw DisclosureInputError(
+                        table: table.name, key: cell.key,
+                        reason: "the key does not name \(isMargin ? "a proper subset of" : "every one of") the dimensions with known codes")
                 }
                 let quantity = grid.quantity(at: position)
                 guard taken.insert(quantity).inserted else {

@@ -17,7 +17,8 @@ extension ReleaseSystem {
         }
         return constraints.filter { constraint in
             guard constraint.relation != .equal, constraint.terms.count == 1, let term = constraint.terms.first,
-                  let limit = try? constraint.bound.divided(by: term.coefficient) else { return true }
+                let limit = try? constraint.bound.divided(by: term.coefficient)
+            else { return true }
             // a·x ≥ b is x ≥ b/a for a > 0 and x ≤ b/a for a < 0 (and the reverse for ≤).
             let isUpperBound = (constraint.relation == .greaterOrEqual) == term.coefficient.isNegative
             if isUpperBound { return cap[term.index].map { $0 > limit } ?? true }

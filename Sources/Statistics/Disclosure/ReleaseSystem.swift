@@ -38,7 +38,9 @@ struct ReleaseSystem: Sendable {
                 var bound = 0
                 var unknownTerms: [(index: Int, coefficient: Rational)] = []
                 for (quantity, coefficient) in terms {
-                    if let value = known[quantity] { bound -= coefficient * value } else if let index = variable[quantity] {
+                    if let value = known[quantity] {
+                        bound -= coefficient * value
+                    } else if let index = variable[quantity] {
                         unknownTerms.append((index, Rational(coefficient)))
                     }
                 }
@@ -76,7 +78,10 @@ struct ReleaseSystem: Sendable {
         var parent = Array(0..<unknownCount)
         func root(_ node: Int) -> Int {
             var node = node
-            while parent[node] != node { parent[node] = parent[parent[node]]; node = parent[node] }
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
             return node
         }
         for constraint in constraints {

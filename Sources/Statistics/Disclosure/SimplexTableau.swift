@@ -55,8 +55,14 @@ struct SimplexTableau: Sendable {
             for term in constraint.terms { row[term.index] = try row[term.index].adding(term.coefficient) }
             var slackColumn: Int?
             switch constraint.relation {
-            case .lessOrEqual: row[slack] = .one; slackColumn = slack; slack += 1
-            case .greaterOrEqual: row[slack] = Rational(-1); slackColumn = slack; slack += 1
+            case .lessOrEqual:
+                row[slack] = .one
+                slackColumn = slack
+                slack += 1
+            case .greaterOrEqual:
+                row[slack] = Rational(-1)
+                slackColumn = slack
+                slack += 1
             case .equal: break
             }
             row[structural] = constraint.bound

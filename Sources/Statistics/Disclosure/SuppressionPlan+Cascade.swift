@@ -19,7 +19,7 @@ extension SuppressionPlan {
         let cycles = grid.cycles(through: position)
         let width = rules.protectionWidth
         guard !cycles.contains(where: { $0.corners.allSatisfy(isHidden) && $0.width(values: truth) >= width }),
-              let best = cheapest(cycles)
+            let best = cheapest(cycles)
         else { return }
         for corner in best.corners { suppress(corner, primary: false) }
     }

@@ -92,8 +92,13 @@ extension SuppressionPlan {
                 for cycle in release.grids[table].cycles(through: position) {
                     let hidden = cycle.corners.filter { !isHidden($0) }
                     guard !hidden.isEmpty, !hidden.contains(where: { locked[$0] }) else { continue }
-                    cycles.append((hidden, CycleScore(cost: hidden.reduce(0) { $0 + cost($1) }, width: cycle.width(values: truth),
-                                                      required: rules.protectionWidth)))
+                    cycles.append(
+                        (
+                            hidden,
+                            CycleScore(
+                                cost: hidden.reduce(0) { $0 + cost($1) }, width: cycle.width(values: truth),
+                                required: rules.protectionWidth)
+                        ))
                 }
             }
             for relation in release.relations where relation.total == quantity || relation.parts.contains(quantity) {

@@ -110,9 +110,14 @@ struct SuppressionPlan: Sendable {
         for quantity in 0..<release.count {
             let hidden = isHidden(quantity)
             for place in release.places[quantity] {
-                let cell = StatCell(key: release.cell(at: place).key, count: hidden ? nil : truth[quantity],
-                                    suppressed: hidden, primary: status[quantity] == .primary)
-                if place.isMargin { output[place.table].margins[place.position] = cell } else { output[place.table].cells[place.position] = cell }
+                let cell = StatCell(
+                    key: release.cell(at: place).key, count: hidden ? nil : truth[quantity],
+                    suppressed: hidden, primary: status[quantity] == .primary)
+                if place.isMargin {
+                    output[place.table].margins[place.position] = cell
+                } else {
+                    output[place.table].cells[place.position] = cell
+                }
             }
         }
         return output
@@ -120,9 +125,10 @@ struct SuppressionPlan: Sendable {
 
     func summary(auditRounds: Int, fallback: DisclosureFallback) -> DisclosureSummary {
         let printed = (0..<release.count).filter(isNew)
-        return DisclosureSummary(primary: printed.filter { status[$0] == .primary }.count,
-                                 secondary: printed.filter { status[$0] == .secondary }.count,
-                                 auditRounds: auditRounds, fallback: fallback)
+        return DisclosureSummary(
+            primary: printed.filter { status[$0] == .primary }.count,
+            secondary: printed.filter { status[$0] == .secondary }.count,
+            auditRounds: auditRounds, fallback: fallback)
     }
 
     /// Fail-closed steps when widening does not converge.

@@ -41,9 +41,13 @@ extension TableGrid {
             for otherColumn in 0..<extents[1] where otherColumn != column {
                 let alongRow = -coefficient(column, along: 1) * coefficient(otherColumn, along: 1)
                 let alongColumn = -coefficient(row, along: 0) * coefficient(otherRow, along: 0)
-                found.append(SuppressionCycle(
-                    corners: [origin, quantity(at: [row, otherColumn]), quantity(at: [otherRow, column]), quantity(at: [otherRow, otherColumn])],
-                    signs: [1, alongRow, alongColumn, alongRow * alongColumn]))
+                found.append(
+                    SuppressionCycle(
+                        corners: [
+                            origin, quantity(at: [row, otherColumn]), quantity(at: [otherRow, column]),
+                            quantity(at: [otherRow, otherColumn]),
+                        ],
+                        signs: [1, alongRow, alongColumn, alongRow * alongColumn]))
             }
         }
         return found

@@ -65,7 +65,8 @@ public struct MergeRefusal: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(file) was computed under statistics policy \(found), not the policy in force (\(expected))."
         case .taxonomyMismatch(let expected, let found):
             return "\(file) uses taxonomy version \(found), but the merge uses version \(expected); no mapping between versions exists."
-        case .duplicateOffice(let office, let earlier): return "\(file) is a second release of office \(office) (file \(earlier + 1) is the first)."
+        case .duplicateOffice(let office, let earlier):
+            return "\(file) is a second release of office \(office) (file \(earlier + 1) is the first)."
         case .tableMissing(let table): return "\(file) lacks the table \(table) the policy lists for this period."
         case .unexpectedTable(let table): return "\(file) holds the table \(table), which the policy does not list for this period."
         case .tableShape(let table, let problem): return "\(file), table \(table): \(problem)."

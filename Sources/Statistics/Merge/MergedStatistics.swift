@@ -16,8 +16,10 @@ public struct MergedStatistics: Sendable {
     /// Whether rare codes were merged before suppression.
     public let recoded: Bool
 
-    public init(file: StatFile, offices: [String], disclosure: DisclosureSummary?, loss: InformationLoss? = nil,
-                comparedLoss: InformationLoss? = nil, recoded: Bool = false) {
+    public init(
+        file: StatFile, offices: [String], disclosure: DisclosureSummary?, loss: InformationLoss? = nil,
+        comparedLoss: InformationLoss? = nil, recoded: Bool = false
+    ) {
         self.file = file
         self.offices = offices
         self.disclosure = disclosure

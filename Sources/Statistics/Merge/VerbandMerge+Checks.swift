@@ -16,8 +16,11 @@ extension VerbandMerge {
         let specs = expectedSpecs(file.period)
         var names = Set<String>()
         for table in file.tables {
-            guard names.insert(table.name).inserted else { throw refuse(.tableShape(table: table.name, problem: "the table is listed twice")) }
-            let unit: String, dimensions: [String]
+            guard names.insert(table.name).inserted else {
+                throw refuse(.tableShape(table: table.name, problem: "the table is listed twice"))
+            }
+            let unit: String
+            let dimensions: [String]
             if let spec = specs.first(where: { $0.name == table.name }) {
                 (unit, dimensions) = (spec.unit.rawValue, spec.dimensions.map(\.key))
             } else if policy.mode == .dp, table.name == FundingTotals.name {
@@ -25,8 +28,10 @@ extension VerbandMerge {
             } else {
                 throw refuse(.unexpectedTable(table.name))
             }
-            if let problem = shapeProblem(table, unit: unit, dimensions: dimensions, period: file.period,
-                                          earlier: first?.tables.first { $0.name == table.name }, specs: specs) {
+            if let problem = shapeProblem(
+                table, unit: unit, dimensions: dimensions, period: file.period,
+                earlier: first?.tables.first { $0.name == table.name }, specs: specs)
+            {
                 throw refuse(.tableShape(table: table.name, problem: problem))
             }
             for count in table.cells + table.margins {
@@ -43,11 +48,14 @@ extension VerbandMerge {
 
     /// What is wrong with a table's shape, or nil. Keys are compared with the first file's, in
     /// order, so the sums line up cell by cell.
-    private func shapeProblem(_ table: StatTable, unit: String, dimensions: [String], period: StatPeriod,
-                              earlier: StatTable?, specs: [TableSpec]) -> String? {
+    private func shapeProblem(
+        _ table: StatTable, unit: String, dimensions: [String], period: StatPeriod,
+        earlier: StatTable?, specs: [TableSpec]
+    ) -> String? {
         guard table.unit == unit else { return "the unit is \(table.unit), the policy says \(unit)" }
         guard table.dimensions == dimensions else {
-            return "the dimensions are [\(table.dimensions.joined(separator: ", "))], the policy says [\(dimensions.joined(separator: ", "))]"
+            return
+                "the dimensions are [\(table.dimensions.joined(separator: ", "))], the policy says [\(dimensions.joined(separator: ", "))]"
         }
         guard table.period == period.range else { return "the table's days are not those of \(period)" }
         guard table.taxonomy == taxonomyVersion else { return "the table uses taxonomy version \(table.taxonomy), not \(taxonomyVersion)" }
@@ -57,7 +65,8 @@ extension VerbandMerge {
         guard table.recoded.isEmpty else { return "an office's table is never recoded: the Verband recodes once, on the merged tables" }
         let dimensionSet = Set(dimensions)
         guard table.cells.allSatisfy({ Set($0.key.keys) == dimensionSet }),
-              table.margins.allSatisfy({ Set($0.key.keys).isStrictSubset(of: dimensionSet) }) else {
+            table.margins.allSatisfy({ Set($0.key.keys).isStrictSubset(of: dimensionSet) })
+        else {
             return "a key does not fit the dimensions"
         }
         if table.name != FundingTotals.name {

@@ -13,7 +13,8 @@ extension VerbandMerge {
 
     func openAll(_ files: [[UInt8]]) -> [OpenedFile] {
         let results = Mutex<[OpenedFile?]>(Array(repeating: nil, count: files.count))
-        let exact = policy.mode == .exact, hierarchies = policy.codeHierarchies
+        let exact = policy.mode == .exact
+        let hierarchies = policy.codeHierarchies
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let (file, verdict) = StatFile.open(files[index], key: nil)
             var inconsistency: String?

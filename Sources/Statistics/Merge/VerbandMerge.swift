@@ -61,10 +61,12 @@ public struct VerbandMerge: Sendable {
         guard let first = opened.first else { throw MergeRefusal(fileIndex: nil, reason: .noFiles) }
         let summed = sum(opened)
         let (tables, summary, protected) = try protect(summed, alongside: earlierTables(published, year: first.period.year))
-        let file = StatFile(scope: .verband, period: first.period, policy: policy.digest, taxonomy: taxonomyVersion,
-                            generatedOn: day, tables: tables)
-        return MergedStatistics(file: file, offices: offices, disclosure: summary, loss: protected?.loss, comparedLoss: protected?.comparedLoss,
-                                recoded: !(protected?.recoding.isEmpty ?? true))
+        let file = StatFile(
+            scope: .verband, period: first.period, policy: policy.digest, taxonomy: taxonomyVersion,
+            generatedOn: day, tables: tables)
+        return MergedStatistics(
+            file: file, offices: offices, disclosure: summary, loss: protected?.loss, comparedLoss: protected?.comparedLoss,
+            recoded: !(protected?.recoding.isEmpty ?? true))
     }
 
     /// The verified file, its key one the Verband trusts.
@@ -86,15 +88,18 @@ public struct VerbandMerge: Sendable {
 
     /// Under `mode: exact` the whole merged release is protected once; under `mode: dp` the
     /// noisy tables go out as they are and only the exact funding totals are protected.
-    private func protect(_ tables: [StatTable], alongside published: [StatTable]) throws(MergeRefusal) -> (tables: [StatTable], summary: DisclosureSummary?, loss: ProtectedRelease?) {
+    private func protect(_ tables: [StatTable], alongside published: [StatTable]) throws(MergeRefusal) -> (
+        tables: [StatTable], summary: DisclosureSummary?, loss: ProtectedRelease?
+    ) {
         let toProtect = policy.mode == .exact ? tables : tables.filter { $0.name == FundingTotals.name }
         guard !toProtect.isEmpty else { return (tables, nil, nil) }
         let protected: ProtectedRelease
         do {
-            protected = try DisclosureControl.protect(toProtect, rules: policy.disclosureRules,
-                                                      hierarchies: policy.mode == .exact ? policy.codeHierarchies : [],
-                                                      published: policy.mode == .exact ? published : published.filter { $0.unit == FundingTotals.unit },
-                                                      recoding: policy.mode == .exact ? policy.recoding : .none)
+            protected = try DisclosureControl.protect(
+                toProtect, rules: policy.disclosureRules,
+                hierarchies: policy.mode == .exact ? policy.codeHierarchies : [],
+                published: policy.mode == .exact ? published : published.filter { $0.unit == FundingTotals.unit },
+                recoding: policy.mode == .exact ? policy.recoding : .none)
         } catch {
             throw MergeRefusal(fileIndex: nil, reason: .disclosureFailed(error.description))
         }

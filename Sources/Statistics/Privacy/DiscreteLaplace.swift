@@ -10,7 +10,7 @@ public struct DiscreteLaplace: Sendable {
     /// (policy text never comes near: `Epsilon` allows denominators up to 10^6 and ε up to 10).
     public init?(epsilon: Epsilon) {
         guard epsilon.numerator > 0, epsilon.numerator <= ExactBernoulli.maximumDenominator,
-              epsilon.denominator <= ExactBernoulli.maximumDenominator
+            epsilon.denominator <= ExactBernoulli.maximumDenominator
         else { return nil }
         self.epsilon = epsilon
     }

@@ -32,8 +32,8 @@ public struct Epsilon: Hashable, Sendable, CustomStringConvertible {
     /// ε from policy text (`"0.5"`, `"1"`, `"1/3"`), held to the limits above.
     public init?(_ text: String) {
         guard let value = Self.parse(text),
-              value > .zero, value <= Self.policyMaximum,
-              value.denominator <= Self.policyMaximumDenominator
+            value > .zero, value <= Self.policyMaximum,
+            value.denominator <= Self.policyMaximumDenominator
         else { return nil }
         self = value
     }

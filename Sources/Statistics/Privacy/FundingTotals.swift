@@ -29,7 +29,8 @@ public enum FundingTotals {
             units.append(table.unit)
             totals[table.unit] = total
         }
-        return StatTable(name: name, unit: unit, period: first.period, taxonomy: first.taxonomy, dimensions: [dimension],
-                         cells: units.map { StatCell(key: [dimension: $0], count: totals[$0]) }, margins: [])
+        return StatTable(
+            name: name, unit: unit, period: first.period, taxonomy: first.taxonomy, dimensions: [dimension],
+            cells: units.map { StatCell(key: [dimension: $0], count: totals[$0]) }, margins: [])
     }
 }

@@ -14,8 +14,10 @@ public enum NoisyTables {
     /// are not sums of cells), nothing suppressed, every count present. Draws happen table by
     /// table, cells then margins, in their order: with a seeded source the result is reproducible.
     /// What the release spends is `cost(of:epsilon:maximumValues:)`, not `epsilon` itself.
-    public static func apply(_ tables: [StatTable], epsilon: Epsilon,
-                             source: inout some RandomSource) throws(NoisyTablesError) -> [StatTable] {
+    public static func apply(
+        _ tables: [StatTable], epsilon: Epsilon,
+        source: inout some RandomSource
+    ) throws(NoisyTablesError) -> [StatTable] {
         guard let laplace = DiscreteLaplace(epsilon: epsilon) else { throw .unusableEpsilon(epsilon) }
         var noisy: [StatTable] = []
         noisy.reserveCapacity(tables.count)
@@ -25,8 +27,10 @@ public enum NoisyTables {
         return noisy
     }
 
-    private static func apply(_ table: StatTable, laplace: DiscreteLaplace,
-                              source: inout some RandomSource) throws(NoisyTablesError) -> StatTable {
+    private static func apply(
+        _ table: StatTable, laplace: DiscreteLaplace,
+        source: inout some RandomSource
+    ) throws(NoisyTablesError) -> StatTable {
         let dimensions = Set(table.dimensions)
         var result = table
         result.cells = []

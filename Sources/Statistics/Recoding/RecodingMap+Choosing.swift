@@ -25,7 +25,8 @@ extension RecodingMap {
             func isNonZero(_ code: String) -> Bool { sizes.contains { $0.contains { $0.code == code && $0.count > 0 } } }
             let thinLines = Self.thinLines(of: dimension, in: tables, below: rules.below)
             let candidates = codes.filter { code in
-                code != StatDimension.missing && !rules.keep.contains(code) && isNonZero(code) && (isRare([code]) || thinLines.contains(code))
+                code != StatDimension.missing && !rules.keep.contains(code) && isNonZero(code)
+                    && (isRare([code]) || thinLines.contains(code))
             }
             guard !candidates.isEmpty else { continue }
             let hierarchy = hierarchies.first { $0.detailed == dimension }
@@ -33,7 +34,8 @@ extension RecodingMap {
             var merged: [String: [String]] = [:]
             for code in candidates {
                 guard let hierarchy, let family = hierarchy.covers.values.first(where: { $0.count > 1 && $0.contains(code) }),
-                      let parent = family.first, codes.contains(parent), !isRare(family) else {
+                    let parent = family.first, codes.contains(parent), !isRare(family)
+                else {
                     other.append(code)
                     continue
                 }
@@ -64,7 +66,9 @@ extension RecodingMap {
     static func thinLines(of dimension: String, in tables: [StatTable], below: Int) -> Set<String> {
         var thin = Set<String>()
         for table in tables where table.dimensions.count == 2 && table.dimensions.contains(dimension) {
-            var small: [String: Int] = [:], large: [String: Int] = [:], total: [String: Int] = [:]
+            var small: [String: Int] = [:]
+            var large: [String: Int] = [:]
+            var total: [String: Int] = [:]
             for cell in table.cells {
                 guard let code = cell.key[dimension], let count = cell.count, count > 0 else { continue }
                 total[code, default: 0] += count

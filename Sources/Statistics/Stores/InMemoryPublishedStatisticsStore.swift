@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// A `PublishedStatisticsStore` in memory, for the core and route tests.
 public actor InMemoryPublishedStatisticsStore: PublishedStatisticsStore {
     private var byPeriod: [String: PublishedStatistics] = [:]

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// The store seam for the Verband's published statistics, one publication per period. A later
 /// merge (more offices, a corrected release) replaces the earlier one, which stays in `history`; publishing is audited in
 /// the Verband's chain in the same transaction. CaseStore implements it over SQLite.

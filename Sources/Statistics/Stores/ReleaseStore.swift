@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// The store seam for statistics releases: frozen per office and period, audited in the same
 /// transaction as they are made and sent. CaseStore implements it over SQLite.
 public protocol ReleaseStore: Sendable {
@@ -7,7 +8,8 @@ public protocol ReleaseStore: Sendable {
     /// `admit` runs inside the same transaction, given the office's releases already kept, and
     /// a throw from it stores nothing: the privacy ledger is checked there, so two releases
     /// frozen at once cannot both spend what is left of a year's budget.
-    func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void) async throws -> StoredRelease
+    func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void) async throws
+        -> StoredRelease
     func release(id: EntityID, officeID: EntityID) async throws -> StoredRelease?
     /// The office's releases, newest period first.
     func releases(officeID: EntityID) async throws -> [StoredRelease]

@@ -1,5 +1,6 @@
 import Casework
 import SichtbarCore
+
 /// What statistics may read of an office: sealed classifications and plaintext counts, never a
 /// case file or a key. CaseStore implements it over SQLite; Statistics sees only this seam.
 public protocol StatisticsStore: Sendable {

@@ -1,4 +1,5 @@
 import SichtbarCore
+
 /// An office's frozen statistics release as the store keeps it: the signed file sealed under
 /// the office statistics key, and once sent, its copy sealed to the Verband.
 public struct StoredRelease: Sendable, Equatable {
@@ -16,8 +17,10 @@ public struct StoredRelease: Sendable, Equatable {
     public let sentAt: String?
     public let verbandCopy: [UInt8]?
 
-    public init(id: EntityID, officeID: EntityID, period: String, createdAt: String, keyVersion: UInt32, sealed: [UInt8],
-                epsilon: String? = nil, sentAt: String? = nil, verbandCopy: [UInt8]? = nil) {
+    public init(
+        id: EntityID, officeID: EntityID, period: String, createdAt: String, keyVersion: UInt32, sealed: [UInt8],
+        epsilon: String? = nil, sentAt: String? = nil, verbandCopy: [UInt8]? = nil
+    ) {
         self.id = id
         self.officeID = officeID
         self.period = period

@@ -51,39 +51,44 @@ public struct BarChart: Sendable, Equatable {
         let scale = plot / Double(largest)
         let ident = SVGText.escape(id)
         var out = """
-        <svg xmlns="http://www.w3.org/2000/svg" class="chart bar-chart" role="img" \
-        aria-labelledby="\(ident)-title \(ident)-desc" viewBox="0 0 \(SVGText.number(Self.width)) \(SVGText.number(height))" \
-        width="\(SVGText.number(Self.width))" height="\(SVGText.number(height))" font-family="system-ui, sans-serif" font-size="13">
-        <title id="\(ident)-title">\(SVGText.escape(title))</title>
-        <desc id="\(ident)-desc">\(SVGText.escape(description))</desc>
-        <defs><pattern id="\(ident)-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
-        <line x1="0" y1="0" x2="0" y2="6" stroke="#5a1f7a" stroke-width="2"/></pattern></defs>
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart bar-chart" role="img" \
+            aria-labelledby="\(ident)-title \(ident)-desc" viewBox="0 0 \(SVGText.number(Self.width)) \(SVGText.number(height))" \
+            width="\(SVGText.number(Self.width))" height="\(SVGText.number(height))" font-family="system-ui, sans-serif" font-size="13">
+            <title id="\(ident)-title">\(SVGText.escape(title))</title>
+            <desc id="\(ident)-desc">\(SVGText.escape(description))</desc>
+            <defs><pattern id="\(ident)-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#5a1f7a" stroke-width="2"/></pattern></defs>
 
-        """
+            """
         for (index, bar) in bars.enumerated() {
             let rowTop = Self.top + Double(index) * Self.rowHeight
             let barTop = rowTop + (Self.rowHeight - Self.barHeight) / 2
             let baseline = rowTop + Self.rowHeight / 2 + 4.5
             let x = Self.labelWidth
-            out += "<text x=\"\(SVGText.number(x - 8))\" y=\"\(SVGText.number(baseline))\" text-anchor=\"end\" fill=\"#1b1b1b\">"
+            out +=
+                "<text x=\"\(SVGText.number(x - 8))\" y=\"\(SVGText.number(baseline))\" text-anchor=\"end\" fill=\"#1b1b1b\">"
                 + SVGText.escape(SVGText.clipped(bar.label, to: Self.labelLimit)) + "</text>\n"
             let length: Double
             if let value = bar.value {
                 length = Double(value) * scale
                 if value > 0 {
-                    out += "<rect class=\"bar\" x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(barTop))\" "
+                    out +=
+                        "<rect class=\"bar\" x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(barTop))\" "
                         + "width=\"\(SVGText.number(max(length, 1)))\" height=\"\(SVGText.number(Self.barHeight))\" fill=\"#5a1f7a\"/>\n"
                 }
             } else {
                 length = max(4 * scale, Self.placeholderMinimum)
-                out += "<rect class=\"bar suppressed\" x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(barTop))\" "
+                out +=
+                    "<rect class=\"bar suppressed\" x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(barTop))\" "
                     + "width=\"\(SVGText.number(length))\" height=\"\(SVGText.number(Self.barHeight))\" "
                     + "fill=\"url(#\(ident)-hatch)\" stroke=\"#5a1f7a\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"/>\n"
             }
-            out += "<text class=\"value\" x=\"\(SVGText.number(x + length + 6))\" y=\"\(SVGText.number(baseline))\" fill=\"#1b1b1b\">"
+            out +=
+                "<text class=\"value\" x=\"\(SVGText.number(x + length + 6))\" y=\"\(SVGText.number(baseline))\" fill=\"#1b1b1b\">"
                 + SVGText.escape(bar.valueText) + "</text>\n"
         }
-        out += "<line x1=\"\(SVGText.number(Self.labelWidth))\" y1=\"\(SVGText.number(Self.top))\" "
+        out +=
+            "<line x1=\"\(SVGText.number(Self.labelWidth))\" y1=\"\(SVGText.number(Self.top))\" "
             + "x2=\"\(SVGText.number(Self.labelWidth))\" y2=\"\(SVGText.number(height - Self.top))\" stroke=\"#4a4a4a\"/>\n"
         out += "</svg>"
         return out

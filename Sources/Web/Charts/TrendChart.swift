@@ -61,22 +61,24 @@ public struct TrendChart: Sendable, Equatable {
         let ident = SVGText.escape(id)
         let n = SVGText.number
         var out = """
-        <svg xmlns="http://www.w3.org/2000/svg" class="chart trend-chart" role="img" \
-        aria-labelledby="\(ident)-title \(ident)-desc" viewBox="0 0 \(n(Self.width)) \(n(height))" \
-        width="\(n(Self.width))" height="\(n(height))" font-family="system-ui, sans-serif" font-size="12">
-        <title id="\(ident)-title">\(SVGText.escape(title))</title>
-        <desc id="\(ident)-desc">\(SVGText.escape(description))</desc>
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart trend-chart" role="img" \
+            aria-labelledby="\(ident)-title \(ident)-desc" viewBox="0 0 \(n(Self.width)) \(n(height))" \
+            width="\(n(Self.width))" height="\(n(height))" font-family="system-ui, sans-serif" font-size="12">
+            <title id="\(ident)-title">\(SVGText.escape(title))</title>
+            <desc id="\(ident)-desc">\(SVGText.escape(description))</desc>
 
-        """
+            """
         // Scale: gridlines every 10 percent, labelled.
         var tick = 0.0
         while tick <= ceiling {
-            out += "<line x1=\"\(n(Self.left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(Self.left + Self.plotWidth))\" y2=\"\(n(y(tick)))\" stroke=\"#cccccc\"/>\n"
+            out +=
+                "<line x1=\"\(n(Self.left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(Self.left + Self.plotWidth))\" y2=\"\(n(y(tick)))\" stroke=\"#cccccc\"/>\n"
             out += "<text x=\"\(n(Self.left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\" fill=\"#4a4a4a\">\(Int(tick)) %</text>\n"
             tick += 10
         }
         for (index, year) in years.enumerated() {
-            out += "<text x=\"\(n(x(index)))\" y=\"\(n(Self.top + Self.plotHeight + 22))\" text-anchor=\"middle\" fill=\"#1b1b1b\" font-weight=\"bold\">\(SVGText.escape(year))</text>\n"
+            out +=
+                "<text x=\"\(n(x(index)))\" y=\"\(n(Self.top + Self.plotHeight + 22))\" text-anchor=\"middle\" fill=\"#1b1b1b\" font-weight=\"bold\">\(SVGText.escape(year))</text>\n"
         }
         var ends: [(y: Double, series: Int, text: String)] = []
         for (number, line) in series.enumerated() {
@@ -85,13 +87,17 @@ public struct TrendChart: Sendable, Equatable {
             func flush() {
                 if run.count > 1 {
                     let points = run.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
-                    out += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"1.5\""
+                    out +=
+                        "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"1.5\""
                         + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>\n"
                 }
                 run = []
             }
             for (index, share) in line.shares.enumerated() {
-                guard let share else { flush(); continue }
+                guard let share else {
+                    flush()
+                    continue
+                }
                 run.append((x(index), y(share)))
             }
             flush()
@@ -136,9 +142,11 @@ public struct TrendChart: Sendable, Equatable {
         case "triangleDown":
             return "<polygon points=\"\(n(x)),\(n(y + 5)) \(n(x + 5)),\(n(y - 4)) \(n(x - 5)),\(n(y - 4))\" \(common)/>"
         case "plus":
-            return "<path d=\"M\(n(x - 5)),\(n(y)) L\(n(x + 5)),\(n(y)) M\(n(x)),\(n(y - 5)) L\(n(x)),\(n(y + 5))\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"2\"/>"
+            return
+                "<path d=\"M\(n(x - 5)),\(n(y)) L\(n(x + 5)),\(n(y)) M\(n(x)),\(n(y - 5)) L\(n(x)),\(n(y + 5))\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"2\"/>"
         default:
-            return "<path d=\"M\(n(x - 4)),\(n(y - 4)) L\(n(x + 4)),\(n(y + 4)) M\(n(x + 4)),\(n(y - 4)) L\(n(x - 4)),\(n(y + 4))\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"2\"/>"
+            return
+                "<path d=\"M\(n(x - 4)),\(n(y - 4)) L\(n(x + 4)),\(n(y + 4)) M\(n(x + 4)),\(n(y - 4)) L\(n(x - 4)),\(n(y + 4))\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"2\"/>"
         }
     }
 }

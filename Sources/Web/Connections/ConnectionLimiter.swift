@@ -76,9 +76,11 @@ public final class ConnectionLimiter: Sendable {
             return state.announced.insert(reason).inserted
         }
         if first {
-            logger.warning(reason.message, metadata: [
-                "reason": "\(reason.rawValue)", "note": "further ones are counted and logged once a minute",
-            ])
+            logger.warning(
+                reason.message,
+                metadata: [
+                    "reason": "\(reason.rawValue)", "note": "further ones are counted and logged once a minute",
+                ])
         }
     }
 

@@ -13,8 +13,10 @@ public struct ConnectionSettings: Sendable {
     /// The reverse proxy whose connections the per-address cap leaves alone.
     public var trustedProxy: String?
 
-    public init(headerTimeout: Double = 10, idleTimeout: Double = 30, perAddress: Int = 64, maximum: Int = 10_000,
-                trustedProxy: String? = nil) {
+    public init(
+        headerTimeout: Double = 10, idleTimeout: Double = 30, perAddress: Int = 64, maximum: Int = 10_000,
+        trustedProxy: String? = nil
+    ) {
         self.headerTimeout = headerTimeout
         self.idleTimeout = idleTimeout
         self.perAddress = perAddress
