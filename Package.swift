@@ -100,7 +100,7 @@ let package = Package(
             path: "Tests/SichtbarTesting",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SealingTests", dependencies: ["Sealing"], swiftSettings: swiftSettings),
+        .testTarget(name: "SealingTests", dependencies: ["Sealing", "SichtbarTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ScanScrubbingTests", dependencies: ["ScanScrubbing", "SichtbarTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SichtbarCoreTests",
@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StatisticsTests",
-            dependencies: ["Statistics", "Casework", "Workflow", "SichtbarCore", "Sealing"],
+            dependencies: ["Statistics", "Casework", "Workflow", "SichtbarCore", "Sealing", "SichtbarTesting"],
             exclude: ["Vectors"],
             swiftSettings: swiftSettings
         ),

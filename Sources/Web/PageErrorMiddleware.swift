@@ -20,19 +20,25 @@ struct PageErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as any HTTPResponseError {
             guard Self.isPage(request.uri.path), let key = Self.notices[error.status] else { throw error }
-            // A member (with a session cookie) gets the member frame: the reporter frame's footer
-            // says no cookie is set, which is not true for them.
-            if SessionCookie.token(in: request) != nil {
-                let language = pages.memberLanguage(of: request)
-                return pages.render(
-                    "member_notice", status: error.status, language: language, path: "/account", settings: settings,
-                    values: pages.noticeValues(language, key, link: ("/account", "member_back_to_account")))
-            }
-            let language = pages.language(of: request)
-            return pages.render(
-                "notice", status: error.status, language: language, path: "/", settings: settings,
-                values: pages.noticeValues(language, key, link: ("/", "back_to_form")))
+            var response = notice(key, error: error, request: request)
+            if let refusal = error as? MethodNotAllowed { response.headers[.allow] = refusal.allowHeader }
+            return response
         }
+    }
+
+    private func notice(_ key: String, error: any HTTPResponseError, request: Request) -> Response {
+        // A member (with a session cookie) gets the member frame: the reporter frame's footer
+        // says no cookie is set, which is not true for them.
+        if SessionCookie.token(in: request) != nil {
+            let language = pages.memberLanguage(of: request)
+            return pages.render(
+                "member_notice", status: error.status, language: language, path: "/account", settings: settings,
+                values: pages.noticeValues(language, key, link: ("/account", "member_back_to_account")))
+        }
+        let language = pages.language(of: request)
+        return pages.render(
+            "notice", status: error.status, language: language, path: "/", settings: settings,
+            values: pages.noticeValues(language, key, link: ("/", "back_to_form")))
     }
 
     static func isPage(_ path: String) -> Bool {
