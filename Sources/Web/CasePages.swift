@@ -23,7 +23,7 @@ struct CasePages {
         "classification", "assignees", "description", "letter", "fields", "deadline-missed", "reporter-read", "party", "legal-hold",
     ]
 
-    func addRoutes(to router: RouteRecorder<AppRequestContext>) {
+    func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/cases", use: list)
         router.get("/cases/new", use: newCaseForm)
         router.post("/cases/new", use: createCase)

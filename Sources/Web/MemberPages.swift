@@ -15,7 +15,7 @@ struct MemberPages {
     let members: MemberService
     var pages: PageRenderer { services.pages }
 
-    func addRoutes(to router: RouteRecorder<AppRequestContext>) {
+    func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/login", use: loginForm)
         router.post("/login", use: login)
         router.post("/logout", use: logout)

@@ -97,6 +97,7 @@ extension OpenAPIDocument {
                   description: The letter's id.
                   content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: string}}}}}
                 "400": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
                 "422": {$ref: "#/components/responses/ValidationFailed"}

@@ -10,10 +10,10 @@ extension OpenAPIDocument {
               security: [{bearer: []}]
               parameters:
                 - {name: step, in: query, required: false, schema: {type: string}}
-                - {name: assigned, in: query, required: false, schema: {type: string, enum: [mine, none]}}
-                - {name: due, in: query, required: false, description: "overdue, or due within the warning days (14)", schema: {type: string, enum: [overdue, soon]}}
+                - {name: assigned, in: query, required: false, schema: {type: string, enum: ["", mine, none]}}
+                - {name: due, in: query, required: false, description: "overdue, or due within the warning days (14)", schema: {type: string, enum: ["", overdue, soon]}}
                 - {name: q, in: query, required: false, description: A case reference (or its start) or a category code of the counsellor's classification., schema: {type: string}}
-                - {name: sort, in: query, required: false, description: "received (newest first, the default) or urgency (overdue deadlines, then unread reporter messages, then due soon, then the rest).", schema: {type: string, enum: [received, urgency]}}
+                - {name: sort, in: query, required: false, description: "received (newest first, the default) or urgency (overdue deadlines, then unread reporter messages, then due soon, then the rest).", schema: {type: string, enum: ["", received, urgency]}}
                 - {name: unread, in: query, required: false, description: "true: only cases with a reporter's message or file nobody marked read.", schema: {type: string, enum: ["true", "false"]}}
                 - {name: after, in: query, required: false, description: The `next` of the previous page., schema: {type: string}}
                 - {name: limit, in: query, required: false, schema: {type: integer, minimum: 1, maximum: 100}}
@@ -38,6 +38,7 @@ extension OpenAPIDocument {
                   description: "The case (`id`, `reference`), or `{\"counted\": true}` for a tally."
                   content: {application/json: {schema: {type: object, properties: {id: {type: string}, reference: {type: string}, counted: {type: boolean}}}}}
                 "400": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
                 "422": {$ref: "#/components/responses/ValidationFailed"}
@@ -79,6 +80,7 @@ extension OpenAPIDocument {
               responses: &change
                 "204": {description: Recorded.}
                 "400": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
                 "409":
@@ -126,6 +128,7 @@ extension OpenAPIDocument {
                   description: The new step and kind.
                   content: {application/json: {schema: {type: object, required: [step, kind], properties: {step: {type: string}, kind: {type: string}}}}}
                 "400": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
                 "409":
@@ -184,6 +187,7 @@ extension OpenAPIDocument {
                   description: Recorded.
                   content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: string}}}}}
                 "400": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
                 "422": {$ref: "#/components/responses/ValidationFailed"}
@@ -278,6 +282,7 @@ extension OpenAPIDocument {
                   description: The party's id.
                   content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: string}}}}}
                 "400": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
                 "422": {$ref: "#/components/responses/ValidationFailed"}
@@ -299,7 +304,7 @@ extension OpenAPIDocument {
               summary: The case's legal fields by hand (docs/deadlines.md); `null` follows the classification again. Deadline rules start only in the case's fields. Audited as case.fields_set.
               security: [{bearer: []}]
               parameters: [{$ref: "#/components/parameters/CaseID"}]
-              requestBody: {required: true, content: {application/json: {schema: {type: object, required: [fields], properties: {fields: {type: [array, "null"], items: {type: string}, description: "Field codes of Policies/workflow.yaml, e.g. [\"beschaeftigung\"]."}}}}}}
+              requestBody: {required: true, content: {application/json: {schema: {type: object, properties: {fields: {type: [array, "null"], items: {type: string}, description: "Field codes of Policies/workflow.yaml, e.g. [\"beschaeftigung\"]; null or absent follows the classification again."}}}}}}
               responses: *change
           /api/v1/office/team-access:
             put:
@@ -310,8 +315,11 @@ extension OpenAPIDocument {
               requestBody: {required: true, content: {application/json: {schema: {type: object, required: [open], properties: {open: {type: boolean}}}}}}
               responses:
                 "204": {description: Set.}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
+                "422": {$ref: "#/components/responses/ValidationFailed"}
 
 
         """#

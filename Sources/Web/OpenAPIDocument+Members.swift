@@ -31,6 +31,7 @@ extension OpenAPIDocument {
                         $ref: "#/components/schemas/SessionAnswer"
                 "400":
                   $ref: "#/components/responses/BadRequest"
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401":
                   $ref: "#/components/responses/Unauthorized"
                 "422":
@@ -72,6 +73,7 @@ extension OpenAPIDocument {
                         $ref: "#/components/schemas/MemberAnswer"
                 "400":
                   $ref: "#/components/responses/BadRequest"
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "422":
                   $ref: "#/components/responses/ValidationFailed"
                 "503":
@@ -100,6 +102,8 @@ extension OpenAPIDocument {
                     application/json:
                       schema:
                         $ref: "#/components/schemas/InvitationAnswer"
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401":
                   $ref: "#/components/responses/Unauthorized"
                 "404":
@@ -217,6 +221,8 @@ extension OpenAPIDocument {
                     application/json:
                       schema:
                         $ref: "#/components/schemas/MemberItem"
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401":
                   $ref: "#/components/responses/Unauthorized"
                 "404":
@@ -246,6 +252,8 @@ extension OpenAPIDocument {
               responses:
                 "204":
                   description: Changed.
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401":
                   $ref: "#/components/responses/Unauthorized"
                 "422":
@@ -292,6 +300,8 @@ extension OpenAPIDocument {
                   $ref: "#/components/responses/Unauthorized"
                 "404":
                   $ref: "#/components/responses/NotFound"
+                "422":
+                  $ref: "#/components/responses/ValidationFailed"
           /api/v1/audit/checkpoint:
             get:
               tags: [members]

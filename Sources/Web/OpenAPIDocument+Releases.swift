@@ -32,6 +32,7 @@ extension OpenAPIDocument {
                   description: The release with its signed file of tables.
                   content: {application/json: {schema: {$ref: "#/components/schemas/Release"}}}
                 "400": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "404": {$ref: "#/components/responses/NotFound"}
                 "422": {$ref: "#/components/responses/ValidationFailed"}

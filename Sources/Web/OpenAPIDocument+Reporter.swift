@@ -49,6 +49,7 @@ extension OpenAPIDocument {
                         $ref: "#/components/schemas/ReportReceipt"
                 "400":
                   $ref: "#/components/responses/BadRequest"
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "413":
                   $ref: "#/components/responses/TooLarge"
                 "422":
@@ -82,6 +83,7 @@ extension OpenAPIDocument {
                         $ref: "#/components/schemas/MailboxAnswer"
                 "400":
                   $ref: "#/components/responses/ReceiptMalformed"
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "404":
                   $ref: "#/components/responses/ReceiptUnknown"
                 "413":
@@ -117,6 +119,7 @@ extension OpenAPIDocument {
                         $ref: "#/components/schemas/MessageSent"
                 "400":
                   $ref: "#/components/responses/ReceiptMalformed"
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "404":
                   $ref: "#/components/responses/ReceiptUnknown"
                 "413":
@@ -151,6 +154,7 @@ extension OpenAPIDocument {
                         $ref: "#/components/schemas/WithdrawAnswer"
                 "400":
                   $ref: "#/components/responses/ReceiptMalformed"
+                "415": {$ref: "#/components/responses/UnsupportedMediaType"}
                 "404":
                   $ref: "#/components/responses/ReceiptUnknown"
                 "413":
@@ -227,11 +231,12 @@ extension OpenAPIDocument {
               summary: This document
               responses:
                 "200":
-                  description: The OpenAPI description of this server.
+                  description: The OpenAPI description of this server, as a YAML mapping.
                   content:
                     application/yaml:
                       schema:
-                        type: string
+                        type: object
+                        required: [openapi, info, paths]
 
         """#
 }

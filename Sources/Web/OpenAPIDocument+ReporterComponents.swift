@@ -76,41 +76,45 @@ extension OpenAPIDocument {
                   maxLength: 20000
                   description: What happened, in the reporter's words; trimmed, at most 20000 characters.
                 incidentDate:
-                  allOf:
+                  anyOf:
                     - $ref: "#/components/schemas/Day"
+                    - type: "null"
                   description: When it happened; not in the future.
                 learnedDate:
-                  allOf:
+                  anyOf:
                     - $ref: "#/components/schemas/Day"
+                    - type: "null"
                   description: When the reporter learned of it; not in the future, not before incidentDate.
                 grounds:
-                  type: array
+                  type: [array, "null"]
                   maxItems: 12
                   description: Codes of the taxonomy facet `ground`; duplicates are dropped.
                   items:
                     type: string
                 area:
-                  type: string
+                  type: [string, "null"]
                   description: A code of the taxonomy facet `area`.
                 region:
-                  type: string
+                  type: [string, "null"]
                   pattern: "^[0-9]{5}$"
                   description: The five-digit key of a Kreis.
                   examples: ["05913"]
                 role:
-                  type: string
+                  type: [string, "null"]
                   description: A code of the taxonomy facet `role`.
                   examples: [betroffen]
                 contactWish:
                   $ref: "#/components/schemas/ContactWish"
                 contact:
-                  type: string
+                  type: [string, "null"]
                   maxLength: 500
                   description: How to reach the reporter; required with contactWish `contact` and refused otherwise.
                 office:
-                  type: string
-                  pattern: "^[0-9a-fA-F]{32}$"
-                  description: The office to send the report to; one that `GET /api/v1/offices` lists.
+                  type: [string, "null"]
+                  pattern: "^([0-9a-fA-F]{32})?$"
+                  description: |
+                    The office to send the report to; one that `GET /api/v1/offices` lists. Empty, like
+                    absent, sends it to the office serving `region`.
                 consent:
                   type: boolean
                   const: true

@@ -71,9 +71,10 @@ enum OpenAPIDocument {
               name: lang
               in: query
               required: false
-              description: The page's language; an unknown or missing code gives German.
-              schema:
-                $ref: "#/components/schemas/Language"
+              description: |
+                The page's language: de, de-x-ls, tr, ar, uk, ru or en. Any other value, or none, gives
+                the browser's language where it is one of these, else German; a stale link never fails.
+              schema: {type: string}
             CaseID:
               name: id
               in: path
@@ -88,12 +89,14 @@ enum OpenAPIDocument {
             Day:
               type: string
               format: date
-              description: A calendar day, YYYY-MM-DD.
+              pattern: "^(19[0-9]{2}|[2-9][0-9]{3})-[0-9]{2}-[0-9]{2}$"
+              description: A calendar day, YYYY-MM-DD, in the years 1900 to 9999 (the legal calendar's range).
             ReceiptText:
               type: string
               description: |
                 A receipt as typed: 20 Crockford base32 symbols. Case, spaces and dashes are
                 tolerated, and so are the look-alikes O for 0 and I or L for 1.
+              pattern: '^[ \t\u2010\u2011\u2013-]*(?:[0-9A-TV-Za-tv-z][ \t\u2010\u2011\u2013-]*){20}$'
               examples: ["7K3M-Q9XD-2HFA-BWN4-E8RT"]
             FormattedReceipt:
               type: string
@@ -135,6 +138,9 @@ enum OpenAPIDocument {
                         - rate_limited
                         - unavailable
                         - key_integrity
+                        - unsupported_media_type
+                        - cross_site
+                        - internal
                     message:
                       type: string
                       description: A human-readable explanation.
@@ -164,6 +170,12 @@ enum OpenAPIDocument {
                     $ref: "#/components/schemas/Error"
             NotFound:
               description: not_found — missing, foreign, or not reachable for this role; all alike.
+              content:
+                application/json:
+                  schema:
+                    $ref: "#/components/schemas/Error"
+            UnsupportedMediaType:
+              description: unsupported_media_type — the body is not sent as the media type this route takes; nothing was stored.
               content:
                 application/json:
                   schema:

@@ -15,7 +15,7 @@ struct ReceivedPages {
     /// One per router: the redirect after publishing finds its figures here.
     let notices = PublicationNotices()
 
-    func addRoutes(to router: RouteRecorder<AppRequestContext>) {
+    func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/statistics/received", use: list)
         router.post("/statistics/received", use: publish)
     }

@@ -12,7 +12,7 @@ struct ReleasePages {
     let base: MemberPages
     let statistics: StatisticsServices
 
-    func addRoutes(to router: RouteRecorder<AppRequestContext>) {
+    func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/releases", use: list)
         router.post("/releases", use: compute)
         router.get("/releases/:id", use: preview)

@@ -13,7 +13,7 @@ struct ReporterPages {
     let services: WebServices
     var pages: PageRenderer { services.pages }
 
-    func addRoutes(to router: RouteRecorder<AppRequestContext>) {
+    func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/", use: reportForm)
         router.post("/receipt", use: submitForm)
         router.get("/receipt", use: receiptInfo)

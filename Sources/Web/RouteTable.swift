@@ -2,10 +2,17 @@ import HTTPTypes
 import Hummingbird
 import Synchronization
 
-/// Every route's path pattern and its methods, recorded as routes are added, so a request for a
-/// known path with a method it does not take answers 405 with `Allow` instead of 404.
+/// Every route's path pattern and its methods, taken from the router once its routes are added,
+/// so a request for a known path with a method it does not take answers 405 with `Allow`
+/// instead of 404.
 final class RouteTable: Sendable {
     private let routes = Mutex<[(pattern: [Substring], methods: Set<HTTPRequest.Method>)]>([])
+
+    func record<Context>(_ routes: [Router<Context>.RouteDescription]) {
+        for route in routes {
+            record(route.path.description, route.method)
+        }
+    }
 
     func record(_ path: String, _ method: HTTPRequest.Method) {
         let pattern = Self.segments(path)
@@ -21,11 +28,23 @@ final class RouteTable: Sendable {
         }
     }
 
-    /// The methods some route takes at `path`; empty when no route matches it at all.
+    /// The methods of the route that answers `path`; empty when no route matches it at all. Where
+    /// several patterns match, the router takes the most specific (a constant segment before a
+    /// parameter, left to right: `/cases/tally` before `/cases/:id`), and so does this.
     func methods(at path: String) -> Set<HTTPRequest.Method> {
         let segments = Self.segments(path)
         return routes.withLock { routes in
-            routes.filter { Self.matches($0.pattern, segments) }.reduce(into: Set()) { $0.formUnion($1.methods) }
+            let matching = routes.filter { Self.matches($0.pattern, segments) }
+            let best = matching.max { Self.specificity($0.pattern).lexicographicallyPrecedes(Self.specificity($1.pattern)) }
+            return best?.methods ?? []
+        }
+    }
+
+    /// Per segment: 2 for a constant, 1 for a parameter, 0 for a wildcard.
+    static func specificity(_ pattern: [Substring]) -> [Int] {
+        pattern.map { part in
+            if part == "*" || part == "**" { return 0 }
+            return part.hasPrefix(":") || part.hasPrefix("{") ? 1 : 2
         }
     }
 
@@ -44,25 +63,5 @@ final class RouteTable: Sendable {
             index += 1
         }
         return index == path.count
-    }
-}
-
-/// The router, recording each route into a `RouteTable` on its way in. Route groups made from it
-/// record their full paths too, since a group adds its routes through its parent.
-struct RouteRecorder<Context: RequestContext>: RouterMethods {
-    let router: Router<Context>
-    let table: RouteTable
-
-    @discardableResult func on<Responder: HTTPResponder>(
-        _ path: RouterPath, method: HTTPRequest.Method, responder: Responder
-    ) -> Self where Responder.Context == Context {
-        table.record(path.description, method)
-        router.on(path, method: method, responder: responder)
-        return self
-    }
-
-    @discardableResult func add(middleware: any MiddlewareProtocol<Request, Response, Context>) -> Self {
-        router.add(middleware: middleware)
-        return self
     }
 }

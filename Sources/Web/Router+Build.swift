@@ -5,37 +5,37 @@ import Hummingbird
 public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     // HEAD is answered wherever GET is; a known path asked with another method answers 405.
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
-    let routes = RouteRecorder(router: router, table: RouteTable())
+    let table = RouteTable()
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: PageErrorMiddleware(pages: services.pages, settings: services.settings))
     router.add(middleware: CrossSiteMiddleware())
-    router.add(middleware: MethodCheckMiddleware(table: routes.table))
-    ReporterAPI(services: services).addRoutes(to: routes.group("api/v1"))
+    router.add(middleware: MethodCheckMiddleware(table: table))
+    ReporterAPI(services: services).addRoutes(to: router.group("api/v1"))
     if let members = services.members {
-        MemberAPI(services: services, members: members).addRoutes(to: routes.group("api/v1"))
+        MemberAPI(services: services, members: members).addRoutes(to: router.group("api/v1"))
         if let casework = services.casework {
-            CaseAPI(members: members, casework: casework).addRoutes(to: routes.group("api/v1"))
+            CaseAPI(members: members, casework: casework).addRoutes(to: router.group("api/v1"))
         }
         if let statistics = services.statistics {
-            ReleaseAPI(members: members, statistics: statistics).addRoutes(to: routes.group("api/v1"))
+            ReleaseAPI(members: members, statistics: statistics).addRoutes(to: router.group("api/v1"))
         }
         let memberPages = MemberPages(services: services, members: members)
-        memberPages.addRoutes(to: routes)
+        memberPages.addRoutes(to: router)
         if let casework = services.casework {
-            CasePages(base: memberPages, casework: casework, retention: services.retentionDesk).addRoutes(to: routes)
+            CasePages(base: memberPages, casework: casework, retention: services.retentionDesk).addRoutes(to: router)
         }
         if let statistics = services.statistics {
-            ReleasePages(base: memberPages, statistics: statistics).addRoutes(to: routes)
-            StatisticsAPI(members: members, statistics: statistics).addRoutes(to: routes.group("api/v1"))
-            StatisticsPages(base: memberPages, statistics: statistics).addRoutes(to: routes)
+            ReleasePages(base: memberPages, statistics: statistics).addRoutes(to: router)
+            StatisticsAPI(members: members, statistics: statistics).addRoutes(to: router.group("api/v1"))
+            StatisticsPages(base: memberPages, statistics: statistics).addRoutes(to: router)
             if let publisher = statistics.publisher {
-                ReceivedPages(base: memberPages, statistics: statistics, publisher: publisher).addRoutes(to: routes)
+                ReceivedPages(base: memberPages, statistics: statistics, publisher: publisher).addRoutes(to: router)
             }
         }
     }
-    ReporterPages(services: services).addRoutes(to: routes)
-    routes.get("/healthz") { _, _ -> Response in
+    ReporterPages(services: services).addRoutes(to: router)
+    router.get("/healthz") { _, _ -> Response in
         guard await services.probe.isWritable() else { throw APIError.unavailable }
         // Still 200: reports are accepted. The detail tells monitoring a removal is not complete.
         var detail = ["status": "ok"]
@@ -44,11 +44,12 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         if let notifications = services.notificationHealth, notifications.failing > 0 { detail["notifications"] = "failing" }
         return try JSONResponse.make(.ok, detail)
     }
-    routes.get("/openapi.yaml") { _, _ in
+    router.get("/openapi.yaml") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
             body: .init(byteBuffer: .init(string: OpenAPIDocument.yaml)))
     }
+    table.record(router.routes)
     return router
 }
 

@@ -15,7 +15,7 @@ struct StatisticsPages {
 
     static let back = (path: "/statistics", label: "statistics_back")
 
-    func addRoutes(to router: RouteRecorder<AppRequestContext>) {
+    func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/statistics", use: overview)
         router.get("/report", use: report)
         router.get("/statistics/csv", use: csvDownload)

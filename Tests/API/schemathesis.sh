@@ -17,23 +17,26 @@ if [ ! -x "$VENV/bin/schemathesis" ]; then
     "$VENV/bin/pip" install -q "schemathesis==4.32.5"
 fi
 
-data=$(mktemp -d)
-"$BIN" demo --port "$PORT" --metrics-port 0 --data "$data" --json --cases 40 --reports 5 --tallies 5 \
+work=$(mktemp -d)
+data="$work/data"
+"$BIN" demo --port "$PORT" --metrics-port 0 --data "$data" --json --reports 5 --tallies 5 \
     --policies Policies --templates Templates \
-    --intake-per-address 0 --intake-global 0 --mailbox-per-address 0 > "$data/demo.json" 2> "$data/demo.log" &
+    --intake-per-address 0 --intake-global 0 --mailbox-per-address 0 > "$work/demo.json" 2> "$work/demo.log" &
 server=$!
-cleanup() { kill "$server" 2> /dev/null || true; wait "$server" 2> /dev/null || true; rm -rf "$data"; }
+cleanup() { kill "$server" 2> /dev/null || true; wait "$server" 2> /dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
+healthy=no
 for _ in $(seq 1 600); do
-    curl -fs "$BASE/healthz" > /dev/null 2>&1 && break
-    kill -0 "$server" 2> /dev/null || { cat "$data/demo.log" >&2; exit 1; }
+    if curl -fs "$BASE/healthz" > /dev/null 2>&1; then healthy=yes; break; fi
+    kill -0 "$server" 2> /dev/null || { cat "$work/demo.log" >&2; exit 1; }
     sleep 0.5
 done
+[ "$healthy" = yes ] || { echo "the demo did not become healthy in 300 s" >&2; cat "$work/demo.log" >&2; exit 1; }
 
 # A session token for the first member of the demo's first office with the given role.
 token() {
-    python3 - "$data/demo.json" "$1" "$BASE" << 'PY'
+    python3 - "$work/demo.json" "$1" "$BASE" << 'PY'
 import json, sys, urllib.request
 demo = json.loads(open(sys.argv[1]).readline())
 member = next(m for m in demo["offices"][0]["members"] if m["role"] == sys.argv[2])
@@ -43,16 +46,23 @@ print(json.load(urllib.request.urlopen(request))["token"])
 PY
 }
 
+# The JSON API and the operations routes. The HTML pages are documented in the same file but not
+# fuzzed here: they take a session cookie and a single-use form token, so a generated request is
+# never a valid one, and a page answers any input without a session by sending the visitor to
+# the login. The browser tests (Tests/Browser) and the route tests cover them.
+API_PATHS='^/(api/v1/|healthz$|openapi[.]yaml$)'
+
 status=0
 run() {
     local who=$1
     shift
     echo "== schemathesis as $who (at most $MAX_TIME s)"
-    "$VENV/bin/schemathesis" run "$BASE/openapi.yaml" --url "$BASE" --checks all --max-time "$MAX_TIME" \
-        --workers 2 --request-timeout 30 --no-color "$@" || status=1
+    "$VENV/bin/schemathesis" --config-file Tests/API/schemathesis.toml --no-color run "$BASE/openapi.yaml" --url "$BASE" --checks all --max-time "$MAX_TIME" \
+        --workers 2 --request-timeout 30 --seed "${SCHEMATHESIS_SEED:-2026}" --include-path-regex "$API_PATHS" "$@" || status=1
 }
 
-run "no login" --include-path-regex '^/api/v1/(offices|reports|mailbox)'
-run "counsellor" -H "Authorization: Bearer $(token counsellor)"
-run "lead" -H "Authorization: Bearer $(token lead)"
+run "no login"
+# Logging out would end the session the rest of the run uses; the run without login asks it.
+run "counsellor" -H "Authorization: Bearer $(token counsellor)" --exclude-operation-id logout
+run "lead" -H "Authorization: Bearer $(token lead)" --exclude-operation-id logout
 exit $status
