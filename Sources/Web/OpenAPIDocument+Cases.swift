@@ -14,8 +14,8 @@ extension OpenAPIDocument {
                 - {name: due, in: query, required: false, description: "overdue, or due within the warning days (14)", schema: {type: string, enum: ["", overdue, soon]}}
                 - {name: q, in: query, required: false, description: A case reference (or its start) or a category code of the counsellor's classification., schema: {type: string}}
                 - {name: sort, in: query, required: false, description: "received (newest first, the default) or urgency (overdue deadlines, then unread reporter messages, then due soon, then the rest).", schema: {type: string, enum: ["", received, urgency]}}
-                - {name: unread, in: query, required: false, description: "true: only cases with a reporter's message or file nobody marked read.", schema: {type: string, enum: ["true", "false"]}}
-                - {name: after, in: query, required: false, description: The `next` of the previous page., schema: {type: string}}
+                - {name: unread, in: query, required: false, description: "true: only cases with a reporter's message or file nobody marked read.", schema: {type: string, enum: ["", "true", "false"]}}
+                - {name: after, in: query, required: false, description: "The `next` of the previous page: the day and id of the last case, with the urgency group in front when sorted by urgency.", schema: {type: string, pattern: '^(([0-3][.])?(19[0-9]{2}|[2-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[.][0-9a-fA-F]{32})?$'}}
                 - {name: limit, in: query, required: false, schema: {type: integer, minimum: 1, maximum: 100}}
               responses:
                 "200":

@@ -96,8 +96,8 @@ extension OpenAPIDocument {
                   description: A code of the taxonomy facet `area`.
                 region:
                   type: [string, "null"]
-                  pattern: "^[0-9]{5}$"
-                  description: The five-digit key of a Kreis.
+                  pattern: "^([0-9]{5})?$"
+                  description: The five-digit key of a Kreis; empty, like absent, names none.
                   examples: ["05913"]
                 role:
                   type: [string, "null"]
