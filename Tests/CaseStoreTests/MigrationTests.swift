@@ -6,61 +6,6 @@ import Testing
 @testable import CaseStore
 
 @Suite struct MigrationTests {
-    /// v1 is frozen: editing a shipped migration breaks every existing database. Change the schema
-    /// with a new migration instead, never by editing this string.
-    @Test func v1IsFrozen() {
-        let digest = KeyedHash.digest(Array(Migrations.v1.utf8), length: 16)
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        #expect(hex == MigrationTests.v1Digest, "Migrations.v1 changed; add a new migration instead")
-    }
-
-    static let v1Digest = "ef840df0e9fcc515d09844e33c71d099"
-
-    /// v2 (Verband, rotations, audit chains) is frozen the same way.
-    @Test func v2IsFrozen() {
-        let digest = KeyedHash.digest(Array(Migrations.v2.utf8), length: 16)
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        #expect(hex == MigrationTests.v2Digest, "Migrations.v2 changed; add a new migration instead")
-    }
-
-    static let v2Digest = "9732605226f4bbea9fb4af67db30a8ab"
-
-    /// v3 (casework) is frozen the same way once shipped.
-    @Test func v3IsFrozen() {
-        let digest = KeyedHash.digest(Array(Migrations.v3.utf8), length: 16)
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        #expect(hex == MigrationTests.v3Digest, "Migrations.v3 changed; add a new migration instead")
-    }
-
-    static let v3Digest = "5a3afe530ec22a2041c5b604aea93794"
-
-    /// v4 (statistics releases) is frozen the same way once shipped.
-    @Test func v4IsFrozen() {
-        let digest = KeyedHash.digest(Array(Migrations.v4.utf8), length: 16)
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        #expect(hex == MigrationTests.v4Digest, "Migrations.v4 changed; add a new migration instead")
-    }
-
-    static let v4Digest = "d9a7750e7a75c66ab9992501eab2aab2"
-
-    /// v5 (the Verband's publications) is frozen the same way once shipped.
-    @Test func v5IsFrozen() {
-        let digest = KeyedHash.digest(Array(Migrations.v5.utf8), length: 16)
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        #expect(hex == MigrationTests.v5Digest, "Migrations.v5 changed; add a new migration instead")
-    }
-
-    static let v5Digest = "5c6b38e2f0faa52229c5f74c425a935e"
-
-    /// v7 (case integrity) is frozen the same way once shipped.
-    @Test func v7IsFrozen() {
-        let digest = KeyedHash.digest(Array(Migrations.v7.utf8), length: 16)
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        #expect(hex == MigrationTests.v7Digest, "Migrations.v7 changed; add a new migration instead")
-    }
-
-    static let v7Digest = "a375ce4c6f41e5fcd97ed7e2d4232eb4"
-
     /// v7 keeps every case and record of an older database: no authenticator yet (the next
     /// open gives one), every record covered (`pending` 0), and `pending` is 0 or 1 only.
     @Test func v7AddsTheAuthenticatorAndKeepsOlderCases() throws {
@@ -97,15 +42,6 @@ import Testing
         }
     }
 
-    /// v8 (every publication kept) is frozen the same way once shipped.
-    @Test func v8IsFrozen() {
-        let digest = KeyedHash.digest(Array(Migrations.v8.utf8), length: 16)
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        #expect(hex == MigrationTests.v8Digest, "Migrations.v8 changed; add a new migration instead")
-    }
-
-    static let v8Digest = "64eb73721632d57b51a0a1d6ee364b96"
-
     /// Replaced publications stay in the history, in the order published; periods are checked.
     @Test func v8KeepsEveryPublication() throws {
         let database = try AppDatabase.inMemory()
@@ -123,15 +59,6 @@ import Testing
             }
         }
     }
-
-    /// v9 (the fallback office) is frozen once shipped.
-    @Test func v9IsFrozen() {
-        let digest = KeyedHash.digest(Array(Migrations.v9.utf8), length: 16)
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        #expect(hex == MigrationTests.v9Digest, "Migrations.v9 changed; add a new migration instead")
-    }
-
-    static let v9Digest = "196722c41291c81652f04f9b45c241b2"
 
     /// v9 keeps older offices (none is the fallback) and lets at most one office be marked.
     @Test func v9MarksAtMostOneFallbackOffice() throws {
@@ -160,24 +87,6 @@ import Testing
             }
         }
     }
-
-    /// v10 (a reporter's unread message) is frozen once shipped.
-    @Test func v10IsFrozen() {
-        let digest = KeyedHash.digest(Array(Migrations.v10.utf8), length: 16)
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        #expect(hex == MigrationTests.v10Digest, "Migrations.v10 changed; add a new migration instead")
-    }
-
-    static let v10Digest = "eaa984ed66ae55641f075d45f3193663"
-
-    /// v11 (covers) is frozen once shipped.
-    @Test func v11IsFrozen() {
-        let digest = KeyedHash.digest(Array(Migrations.v11.utf8), length: 16)
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        #expect(hex == MigrationTests.v11Digest, "Migrations.v11 changed; add a new migration instead")
-    }
-
-    static let v11Digest = "5d858cfef352c096929abc2664d63d98"
 
     /// v11 refuses a member covering themselves and a cover that ends before it starts.
     @Test func v11RefusesNonsenseCovers() throws {
