@@ -63,6 +63,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "InMemoryStore",
+            dependencies: ["Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Web",
             dependencies: [
                 "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
@@ -137,6 +142,15 @@ let package = Package(
             name: "CaseStoreTests",
             dependencies: [
                 "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
+                "SichtbarTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // One suite per store protocol, run against every engine.
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: [
+                "CaseStore", "InMemoryStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing",
                 "SichtbarTesting", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

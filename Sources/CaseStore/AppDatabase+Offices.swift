@@ -6,7 +6,7 @@ import Members
 import Sealing
 import SichtbarCore
 
-extension AppDatabase {
+extension AppDatabase: StoreSetup {
     /// Stores a new office with its office secrets sealed to the recovery key; returns the office.
     public func createOffice(name: String, profile: OfficeProfile, keys: OfficeKeys) async throws -> Office {
         let office = Office(id: .random(), name: name, publicKey: keys.keyPair.publicKey, keyVersion: 1, profile: profile)
@@ -35,7 +35,7 @@ extension AppDatabase {
     }
 
     /// Stores a member with their seals and the office's manifest with them added.
-    func addMember(_ member: Member, seals: [OfficeKeySeal], secrets: OfficeSecrets) async throws {
+    public func addMember(_ member: Member, seals: [OfficeKeySeal], secrets: OfficeSecrets) async throws {
         guard let officeID = member.officeID else { throw StoreError.notFound }
         try await writer.write { db in
             try MemberRow.insert(member, db)
@@ -122,23 +122,5 @@ extension AppDatabase {
                     Data(seal.sealed),
                 ])
         }
-    }
-}
-
-extension AppDatabase {
-    /// A member of `office` created directly (first lead, demo, set-up), with the office
-    /// secrets of `keys` sealed to them. Returns the member and their key pair.
-    @discardableResult
-    public func createMember(
-        username: String, role: MemberRole, office: Office, keys: OfficeKeys,
-        passphrase: SecureBytes
-    ) async throws -> (Member, BoxKeyPair) {
-        let (member, keyPair) = try Member.create(
-            username: username, officeID: office.id, role: role, passphrase: passphrase,
-            root: keys.secrets.rootFingerprint)
-        try await addMember(
-            member, seals: keys.seals(to: member.publicKey, recipientName: member.id.hex, version: office.keyVersion),
-            secrets: keys.secrets)
-        return (member, keyPair)
     }
 }
