@@ -82,10 +82,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "App",
+            dependencies: ["Web", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "sichtbar",
             dependencies: [
-                "Web", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing", "CProcess",
+                "App", "Web", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,7 +100,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "SichtbarBench",
-            dependencies: ["CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing"],
+            dependencies: ["App", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing"],
             swiftSettings: swiftSettings
         ),
         // Shared test fixtures: the repository's policies, offices, days.
@@ -150,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "StoreConformanceTests",
             dependencies: [
-                "CaseStore", "InMemoryStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing",
+                "App", "CaseStore", "InMemoryStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing",
                 "SichtbarTesting", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -158,7 +163,8 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
+                "App", "Web", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing",
+                "Sealing",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

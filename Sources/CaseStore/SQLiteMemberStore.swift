@@ -8,7 +8,7 @@ import SichtbarCore
 
 /// `MemberStore` over SQLite: members, seals, invitations, rotations and the audit chains. It
 /// holds the server signing key because every append signs the chain head.
-public final class SQLiteMemberStore: MemberStore {
+public final class SQLiteMemberStore: MemberStore, AuditCheckpoints, SQLiteStore {
     public let database: AppDatabase
     let signer: SigningKeyPair
     /// Today in Berlin; replaceable in tests that cross midnight.
@@ -19,8 +19,6 @@ public final class SQLiteMemberStore: MemberStore {
         self.signer = signer
         self.today = today
     }
-
-    var writer: any DatabaseWriter { database.writer }
 
     public func member(username: String) async throws -> Member? {
         try await writer.read { db in try MemberRow.one(db, username: username) }
@@ -84,11 +82,6 @@ public final class SQLiteMemberStore: MemberStore {
     public func record(_ events: [AuditEvent], chain: EntityID) async throws {
         let day = today()
         try await writer.write { [signer] db in try AuditLog.append(events, chain: chain, signer: signer, today: day, db) }
-    }
-
-    /// Appends in the caller's transaction: every change method below goes through here.
-    func audit(_ event: AuditEvent, chain: EntityID, _ db: Database) throws {
-        try AuditLog.append([event], chain: chain, signer: signer, today: today(), db)
     }
 
     public func auditEntries(chain: EntityID, from sequence: UInt64, limit: Int) async throws -> [AuditEntry] {

@@ -35,7 +35,7 @@ struct BenchCaseSeeder {
         "geschlecht_geschlechtsidentitaet", "sozialer_status",
     ]
 
-    func seed(_ count: Int, into store: SQLiteMemberStore, batch: Int = 5_000) async throws {
+    func seed(_ count: Int, into store: SQLiteCaseFileStore, batch: Int = 5_000) async throws {
         var written = 0
         var pending: Task<([NewCaseFile], [EntityID: SealedFacets]), any Error>? = Task { try await make(min(batch, count)) }
         while let task = pending {

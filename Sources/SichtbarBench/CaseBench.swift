@@ -1,3 +1,4 @@
+import App
 import CaseStore
 import Casework
 import Foundation
@@ -16,7 +17,7 @@ func benchCases(folder: URL, cases: Int, samples: Int) async throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let secrets = try ServerSecrets.loadOrCreate(at: folder.appendingPathComponent("server.secrets"))
     let database = try AppDatabase.open(path: folder.appendingPathComponent("sichtbar.sqlite").path)
-    let store = SQLiteMemberStore(database: database, signer: secrets.signing)
+    let caseFiles = SQLiteCaseFileStore(database: database, signer: secrets.signing)
     let (office, keys) = try await Bench.createOffice(database)
     var staff: [(member: Member, weight: Int)] = []
     var sessions: [String: Session] = [:]
@@ -31,16 +32,16 @@ func benchCases(folder: URL, cases: Int, samples: Int) async throws {
         sessions[username] = Session(member: member, keys: keyPair)
     }
     guard let counsellor = sessions["berater.bench"] else { throw BenchFailure("no counsellor") }
-    let taxonomy = try Bench.taxonomy()
-    let policy = try WorkflowPolicy.load(from: Bench.root.appendingPathComponent("Policies/workflow.yaml"))
-    let access = try AccessPolicy.load(from: Bench.root.appendingPathComponent("Policies/access.yaml"))
-    let casework = CaseworkService(
-        members: try MemberService(store: store, policy: access), store: store, policy: policy, taxonomy: taxonomy)
+    let services = try await AppServices.make(
+        store: .sqlite(database, signer: secrets.signing),
+        policies: try PolicySet.load(from: Bench.root.appendingPathComponent("Policies")),
+        templates: Bench.root.appendingPathComponent("Templates"), secrets: secrets.app)
+    let (casework, taxonomy) = (services.casework, services.policies.taxonomy)
 
     let seeder = BenchCaseSeeder(
         office: office, keys: keys, staff: staff, deadlines: casework.deadlines, taxonomyVersion: taxonomy.version,
         today: Day(Date()))
-    let (_, seedSeconds) = try await Bench.time { try await seeder.seed(cases, into: store) }
+    let (_, seedSeconds) = try await Bench.time { try await seeder.seed(cases, into: caseFiles) }
     let (caseID, timelineSeconds) = try await Bench.time { try await benchTimelineCase(casework, by: counsellor, entries: 200) }
     await database.checkpoint()
     let written = try await database.count("case_file")

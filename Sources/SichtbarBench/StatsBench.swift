@@ -13,7 +13,11 @@ import Workflow
 /// mid-January 2027, so the whole of 2026 is a closed year holding them.
 func benchStatistics(cases: Int, samples: Int) async throws {
     let database = try AppDatabase.inMemory()
-    let store = SQLiteMemberStore(database: database, signer: SigningKeyPair())
+    let signer = SigningKeyPair()
+    let (members, caseFiles) = (
+        SQLiteMemberStore(database: database, signer: signer), SQLiteCaseFileStore(database: database, signer: signer)
+    )
+    let store = SQLiteStatisticsStore(database: database)
     let (office, keys) = try await Bench.createOffice(database)
     let (lead, leadKeys) = try await database.createMember(
         username: "lead.stats", role: .lead, office: office, keys: keys,
@@ -27,9 +31,9 @@ func benchStatistics(cases: Int, samples: Int) async throws {
     let seeder = BenchCaseSeeder(
         office: office, keys: keys, staff: [(lead, 1)], deadlines: DeadlineTracker(policy: workflow),
         taxonomyVersion: taxonomy.version, today: today)
-    let (_, seedSeconds) = try await Bench.time { try await seeder.seed(cases, into: store) }
+    let (_, seedSeconds) = try await Bench.time { try await seeder.seed(cases, into: caseFiles) }
     let classified = try await store.sealedFacets(officeID: office.id, through: "2026-12").count
-    let statistics = OfficeStatistics(store: store, members: store, policy: policy, vocabulary: vocabulary, today: { today })
+    let statistics = OfficeStatistics(store: store, members: members, policy: policy, vocabulary: vocabulary, today: { today })
 
     var cells = 0
     let times = try await Bench.samples(samples) {

@@ -154,7 +154,7 @@ struct RestoreCommand: AsyncParsableCommand {
                 case .checkpointNotExtended(let reason): throw CLIError.checkFailed("chain \(chain.hex): \(reason)")
                 }
             }
-            let cases = try await context.store.retentionCandidates().count
+            let cases = try await context.stores.retention.retentionCandidates().count
             if json {
                 try JSONOutput.print(RestoreResult(data: folder.path, cases: cases, chains: chains.count, events: events))
             } else {

@@ -1,11 +1,11 @@
-import CaseStore
 import Logging
+import Members
 import ServiceLifecycle
 
 /// Once an hour: moves the reporter-side events of finished days into each audit chain and keeps
 /// one signed head per chain and day in `audit_checkpoint`, for leads to fetch and keep outside.
 struct DailyCheckpointService: Service {
-    let store: SQLiteMemberStore
+    let store: any AuditCheckpoints
     let logger: Logger
 
     func run() async throws {

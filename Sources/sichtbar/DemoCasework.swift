@@ -21,7 +21,7 @@ struct DemoCasework {
 
     let casework: CaseworkService
     let reporter: ReporterService
-    let reportStore: SQLiteReportStore
+    let reportStore: any ReportStore
     let clock: DemoClock
     /// Every demo member's session, opened once with the key pair made at enrolment.
     let sessions: [String: Session]

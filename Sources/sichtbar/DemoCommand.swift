@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import CaseStore
 import Casework
@@ -45,19 +46,26 @@ struct DemoCommand: AsyncParsableCommand {
                 verband = try await DemoData.createVerband(memberStore)
                 let (offices, sessions) = try await DemoData.createOffices(database, store: memberStore, at: clock.now)
                 created = offices
+                let policies = try PolicySet.load(from: try resources.policiesURL())
+                // The casework is played on the demo clock, its audit days included.
+                let played = try await AppServices.make(
+                    store: .sqlite(database, signer: secrets.signing, today: { Day(clock.now) }), policies: policies,
+                    templates: try resources.templatesURL(), secrets: secrets.app, clock: { clock.now })
                 printError(
                     "Playing two years of demo casework (\(cases) cases, \(reports) fresh reports, \(tallies) contacts without a file per office) …"
                 )
                 outcome = try await DemoData.playCasework(
-                    database, secrets: secrets, policies: try resources.policiesURL(), clock: clock, today: today,
-                    staffs: DemoData.staffs(created), sessions: sessions,
+                    database, services: played, clock: clock, today: today, staffs: DemoData.staffs(created), sessions: sessions,
                     sizes: DemoData.Sizes(cases: cases, freshReports: reports, tallies: tallies, seed: seed))
                 if let (_, analysts) = verband, let analyst = analysts.first {
                     printError("Releasing the last two years of both offices to the demo Verband and publishing them …")
                     let leads = created.compactMap { _, members in members.first { $0.2 == .lead }.flatMap { sessions[$0.0] } }
+                    // On the real clock: the years released are over.
+                    let now = try await AppServices.make(
+                        store: .sqlite(database, signer: secrets.signing), policies: policies, templates: try resources.templatesURL(),
+                        secrets: secrets.app)
                     published = try await DemoData.releaseAndPublish(
-                        database, secrets: secrets, policies: try resources.policiesURL(),
-                        today: today, leads: leads, analyst: (analyst.0, analyst.1))
+                        services: now, today: today, leads: leads, analyst: (analyst.0, analyst.1))
                 }
             }
             let url = "http://\(server.host):\(server.port)"

@@ -1,3 +1,4 @@
+import App
 import CaseStore
 import Casework
 import Foundation
@@ -25,19 +26,10 @@ extension DemoData {
     /// Plays the planned casework through the services as the server wires them (the workflow
     /// and taxonomy of `policies`), on a clock that runs from `clock`'s start to yesterday.
     static func playCasework(
-        _ database: AppDatabase, secrets: ServerSecrets, policies: URL, clock: DemoClock, today: Day,
-        staffs: [DemoStaff], sessions: [String: Session], sizes: Sizes
+        _ database: AppDatabase, services: AppServices, clock: DemoClock, today: Day, staffs: [DemoStaff], sessions: [String: Session],
+        sizes: Sizes
     ) async throws -> DemoCasework.Outcome {
-        let taxonomy = try Taxonomy.load(from: policies.appendingPathComponent("taxonomy.yaml"))
-        let workflow = try WorkflowPolicy.load(from: policies.appendingPathComponent("workflow.yaml"))
-        let access = try AccessPolicy.load(from: policies.appendingPathComponent("access.yaml"))
-        let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing, today: { Day(clock.now) })
-        let members = try MemberService(store: memberStore, policy: access)
-        let casework = CaseworkService(members: members, store: memberStore, policy: workflow, taxonomy: taxonomy, now: { clock.now })
-        let reportStore = SQLiteReportStore(database: database, today: { Day(clock.now) })
-        let reporter = ReporterService(
-            store: reportStore, taxonomy: taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines,
-            today: { Day(clock.now) })
+        let (casework, reporter, reportStore) = (services.casework, services.reporter, services.stores.reports)
         var planner = DemoPlanner(random: DemoRandom(seed: sizes.seed), today: today, tracker: casework.deadlines, staffs: staffs)
         let actions = planner.plan(cases: sizes.cases, freshReports: sizes.freshReports, tallies: sizes.tallies)
         // Thousands of small commits: while the demo is made, a commit need not wait for the disk

@@ -1,4 +1,4 @@
-import CaseStore
+import App
 import Casework
 import Foundation
 import Members
@@ -13,18 +13,11 @@ extension DemoData {
     /// `/statistics` and `/report` show a trend.
     /// Runs on the real clock after the casework is played: the years are over.
     static func releaseAndPublish(
-        _ database: AppDatabase, secrets: ServerSecrets, policies: URL, today: Day,
-        leads: [Session], analyst: (username: String, passphrase: String)
+        services: AppServices, today: Day, leads: [Session], analyst: (username: String, passphrase: String)
     ) async throws -> [PublishedStatistics] {
-        let taxonomy = try Taxonomy.load(from: policies.appendingPathComponent("taxonomy.yaml"))
-        let workflow = try WorkflowPolicy.load(from: policies.appendingPathComponent("workflow.yaml"))
-        let policy = try StatisticsSetup.policy(policies: policies, taxonomy: taxonomy, workflow: workflow)
-        let store = SQLiteMemberStore(database: database, signer: secrets.signing)
-        let services = StatisticsSetup.services(
-            store: store, signer: secrets.signing, policy: policy, taxonomy: taxonomy, workflow: workflow)
-        let members = try MemberService(store: store, policy: try AccessPolicy.load(from: policies.appendingPathComponent("access.yaml")))
-        let session = try await members.login(username: analyst.username, passphrase: SecureBytes(utf8: analyst.passphrase)).session
-        let publisher = StatisticsSetup.publisher(store: store, signer: secrets.signing, policy: policy, taxonomy: taxonomy)
+        let session = try await services.members.login(username: analyst.username, passphrase: SecureBytes(utf8: analyst.passphrase))
+            .session
+        let publisher = services.publisher
         var publications: [PublishedStatistics] = []
         // The last year also quarter by quarter before the year itself, as a Verband publishing
         // quarterly figures does: each publication is protected together with the earlier ones.
@@ -32,8 +25,8 @@ extension DemoData {
         let periods = [StatPeriod(year: last - 1)] + (1...4).map { StatPeriod(year: last, quarter: $0) } + [StatPeriod(year: last)]
         for case let period? in periods {
             for lead in leads {
-                let (stored, _) = try await services.releases.release(period, session: lead)
-                _ = try await services.releases.send(id: stored.id, session: lead)
+                let (stored, _) = try await services.statistics.releases.release(period, session: lead)
+                _ = try await services.statistics.releases.send(id: stored.id, session: lead)
             }
             let received = try await publisher.received(period, session: session)
             let (published, merged) = try await publisher.publish(received, session: session)

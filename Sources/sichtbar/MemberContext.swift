@@ -1,3 +1,4 @@
+import App
 import CaseStore
 import Casework
 import Foundation
@@ -11,6 +12,8 @@ struct MemberContext {
     let database: AppDatabase
     let secrets: ServerSecrets
     let store: SQLiteMemberStore
+    /// Every seam over the same database, for commands that reach past members.
+    let stores: Stores
     let service: MemberService
 
     /// A rotation waits this long before deleting the old office secret, so a running server's
@@ -20,6 +23,7 @@ struct MemberContext {
     init(folder: DataFolder) throws {
         (database, secrets) = try folder.open()
         store = SQLiteMemberStore(database: database, signer: secrets.signing)
+        stores = .sqlite(database, signer: secrets.signing)
         service = try MemberService(
             store: store, policy: AccessPolicy(), rotationGrace: Self.rotationGrace,
             passphrases: try PassphrasePolicy.fromPolicies())

@@ -1,4 +1,4 @@
-import CaseStore
+import App
 import Casework
 import Sealing
 import SichtbarCore
@@ -8,11 +8,11 @@ extension StatisticsSetup {
     /// The Verband's merge and publication over this server's store, trusting releases signed
     /// with this server's key and `trusted` others (offices on other servers).
     static func publisher(
-        store: SQLiteMemberStore, signer: SigningKeyPair, policy: StatisticsPolicy, taxonomy: Taxonomy,
+        stores: Stores, signer: SigningKeyPair, policy: StatisticsPolicy, taxonomy: Taxonomy,
         trusted: [SigningPublicKey] = []
     ) -> VerbandPublisher {
         VerbandPublisher(
             merge: VerbandMerge(policy: policy, taxonomyVersion: taxonomy.version, trustedKeys: [signer.publicKey] + trusted),
-            releases: store, published: store, signer: signer)
+            releases: stores.releases, published: stores.publications, signer: signer)
     }
 }

@@ -1,4 +1,4 @@
-import CaseStore
+import App
 import Casework
 import Foundation
 import Sealing
@@ -21,16 +21,16 @@ enum StatisticsSetup {
     }
 
     static func services(
-        store: SQLiteMemberStore, signer: SigningKeyPair, policy: StatisticsPolicy, taxonomy: Taxonomy, workflow: WorkflowPolicy,
+        stores: Stores, signer: SigningKeyPair, policy: StatisticsPolicy, taxonomy: Taxonomy, workflow: WorkflowPolicy,
         now: @escaping @Sendable () -> Date = { Date() }
     ) -> StatisticsServices {
         let statistics = OfficeStatistics(
-            store: store, members: store, policy: policy,
+            store: stores.statistics, members: stores.members, policy: policy,
             vocabulary: StatVocabulary(taxonomy: taxonomy, workflow: workflow), today: { Day(now()) })
-        let releases = ReleaseService(statistics: statistics, releases: store, signer: signer, now: now)
+        let releases = ReleaseService(statistics: statistics, releases: stores.releases, signer: signer, now: now)
         return StatisticsServices(
-            releases: releases, published: store, publisherKey: signer.publicKey,
-            publisher: publisher(store: store, signer: signer, policy: policy, taxonomy: taxonomy))
+            releases: releases, published: stores.publications, publisherKey: signer.publicKey,
+            publisher: publisher(stores: stores, signer: signer, policy: policy, taxonomy: taxonomy))
     }
 }
 
@@ -38,7 +38,7 @@ extension StatisticsSetup {
     /// The statistics services of a command: policies from `--policies`, the store of `--data`.
     static func services(context: MemberContext, resources: ResourceOptions) throws -> StatisticsServices {
         let (taxonomy, workflow, policy) = try policies(resources)
-        return services(store: context.store, signer: context.secrets.signing, policy: policy, taxonomy: taxonomy, workflow: workflow)
+        return services(stores: context.stores, signer: context.secrets.signing, policy: policy, taxonomy: taxonomy, workflow: workflow)
     }
 
     static func policies(_ resources: ResourceOptions) throws -> (Taxonomy, WorkflowPolicy, StatisticsPolicy) {

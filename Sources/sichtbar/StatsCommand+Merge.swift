@@ -42,7 +42,7 @@ extension StatsCommand {
                 let context = try MemberContext(folder: dataOptions.folder)
                 let (taxonomy, _, policy) = try StatisticsSetup.policies(resources)
                 let publisher = StatisticsSetup.publisher(
-                    store: context.store, signer: context.secrets.signing, policy: policy,
+                    stores: context.stores, signer: context.secrets.signing, policy: policy,
                     taxonomy: taxonomy, trusted: trusted)
                 let session = try await context.authenticate(analyst)
                 do {

@@ -124,7 +124,8 @@ struct AuditTamperTests {
         let database = try AppDatabase.inMemory()
         let office = try await database.createOffice(name: "Beratungsstelle", profile: OfficeProfile(), keys: try OfficeKeys.generate())
         let signer = SigningKeyPair()
-        let store = SQLiteMemberStore(database: database, signer: signer, today: { AuditedOffice.today })
+        let storeSeams = SQLiteStores(database: database, signer: signer, today: { AuditedOffice.today })
+        let store = storeSeams.members
         // Whatever the daily job signs before the first event, keeping it must not raise a false alarm later.
         _ = try await store.flushAndHeads()
         let kept =
@@ -151,7 +152,8 @@ struct AuditTamperTests {
         let (database, _) = try Fixtures.database(file: true)
         let office = try await database.createOffice(name: "Beratungsstelle", profile: OfficeProfile(), keys: try OfficeKeys.generate())
         let signer = SigningKeyPair()
-        let store = SQLiteMemberStore(database: database, signer: signer)
+        let storeSeams = SQLiteStores(database: database, signer: signer)
+        let store = storeSeams.members
         try await store.record((1...50).map(AuditedOffice.event), chain: office.id)
         let appender = Task {
             for index in 0..<3000 where !Task.isCancelled {
@@ -204,7 +206,8 @@ struct AuditTamperTests {
             try Self.insertPending(office.id, .withdrawalRequested, subject: old, on: Self.day21, db)
             return (old, older, current)
         }
-        let store = SQLiteMemberStore(database: database, signer: signer, today: { Self.day21 })
+        let storeSeams = SQLiteStores(database: database, signer: signer, today: { Self.day21 })
+        let store = storeSeams.members
         let login = AuditEvent.member("margarete", .login, at: Date(timeIntervalSince1970: 1_795_300_000))
         try await store.record([login], chain: office.id)
 
@@ -237,7 +240,8 @@ struct AuditTamperTests {
         #expect(try await store.auditHead(chain: office.id)?.sequence == 5)
 
         // The next day the 21st follows, before the new day's event.
-        let tomorrow = SQLiteMemberStore(database: database, signer: signer, today: { Self.day22 })
+        let tomorrowSeams = SQLiteStores(database: database, signer: signer, today: { Self.day22 })
+        let tomorrow = tomorrowSeams.members
         try await tomorrow.record([AuditEvent.member("margarete", .login)], chain: office.id)
         let next = try await store.auditEntries(chain: office.id, from: 6, limit: 100).map(\.event)
         #expect(next.count == 3)
@@ -260,7 +264,8 @@ struct AuditTamperTests {
             try Self.insertPending(office.id, .reporterMessageAdded, subject: id, on: Self.day21, db)
             return id
         }
-        let store = SQLiteMemberStore(database: database, signer: signer, today: { Self.day21 })
+        let storeSeams = SQLiteStores(database: database, signer: signer, today: { Self.day21 })
+        let store = storeSeams.members
         try await store.record([AuditEvent.member("margarete", .login)], chain: office.id)
         let entries = try await store.auditEntries(chain: office.id, from: 1, limit: 100)
         #expect(entries.map(\.event.actor) == ["margarete"])
@@ -269,7 +274,8 @@ struct AuditTamperTests {
         // The daily job on the same day flushes nothing either; the next day it does.
         let heads = try await store.flushAndHeads()
         #expect(heads.map(\.sequence) == [1])
-        let tomorrow = SQLiteMemberStore(database: database, signer: signer, today: { Self.day22 })
+        let tomorrowSeams = SQLiteStores(database: database, signer: signer, today: { Self.day22 })
+        let tomorrow = tomorrowSeams.members
         let later = try await tomorrow.flushAndHeads()
         #expect(later.map(\.sequence) == [3])
         #expect(later.first?.isSigned(by: signer.publicKey) == true)
@@ -286,7 +292,8 @@ struct AuditTamperTests {
         let second = try await database.createOffice(name: "Süd", profile: OfficeProfile(), keys: try OfficeKeys.generate())
         let signer = SigningKeyPair()
         let caseID = try await database.writer.write { db in try Self.insertCase(second.id, on: Self.day19, db) }
-        let store = SQLiteMemberStore(database: database, signer: signer, today: { Self.day21 })
+        let storeSeams = SQLiteStores(database: database, signer: signer, today: { Self.day21 })
+        let store = storeSeams.members
         try await store.record([AuditEvent.member("margarete", .login)], chain: first.id)
         #expect(try await store.auditEntries(chain: first.id, from: 1, limit: 10).map(\.event.actor) == ["margarete"])
         try await store.record([AuditEvent.member("jonas", .login)], chain: second.id)

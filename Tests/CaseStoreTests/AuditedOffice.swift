@@ -27,7 +27,8 @@ struct AuditedOffice {
         let database = try AppDatabase.inMemory()
         let office = try await database.createOffice(name: "Beratungsstelle", profile: OfficeProfile(), keys: try OfficeKeys.generate())
         let signer = SigningKeyPair()
-        let store = SQLiteMemberStore(database: database, signer: signer, today: { today })
+        let storeSeams = SQLiteStores(database: database, signer: signer, today: { today })
+        let store = storeSeams.members
         try await store.record((1...20).map { event($0) }, chain: office.id)
         try await store.record((21...50).map { event($0) }, chain: office.id)
         let head = try #require(try await store.auditHead(chain: office.id))

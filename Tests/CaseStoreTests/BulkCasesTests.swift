@@ -30,7 +30,7 @@ struct BulkCasesTests {
                         caseID: id, revision: 0, records: records.map(CaseIntegrity.Entry.init),
                         caseKey: keys.caseKey)))
         }
-        try await fixture.store.createMany(files)
+        try await fixture.sqlite.caseFiles.createMany(files)
         let items = try await fixture.casework.list(CaseListFilter(), for: lead).items
         #expect(items.map(\.title) == ["Import 0", "Import 1", "Import 2"])
         #expect(try await fixture.casework.open(files[0].id, for: lead).sheet.closedOn == today)
@@ -38,7 +38,7 @@ struct BulkCasesTests {
         #expect(
             try await fixture.store.verifyChain(fixture.officeA.id, key: fixture.store.signer.publicKey) == .intact(count: UInt64(count)))
         await #expect(throws: StoreError.self, "one office a call") {
-            try await fixture.store.createMany([
+            try await fixture.sqlite.caseFiles.createMany([
                 files[1],
                 NewCaseFile(
                     id: .random(), officeID: fixture.officeB.id, keyVersion: 1, sealedKeys: [],

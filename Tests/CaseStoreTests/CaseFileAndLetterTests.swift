@@ -95,15 +95,19 @@ struct CaseFileAndLetterTests {
         let file = try await fixture.casework.attachFile(SampleScan.jpeg(), toDocument: documentID, in: caseID, by: counsellor)
         let letterID = try await fixture.casework.generateLetter(template: "beschwerdebrief", for: caseID, by: counsellor)
 
-        let (_, records) = try #require(try await fixture.store.caseFile(id: caseID, officeID: fixture.officeA.id))
+        let (_, records) = try #require(try await fixture.sqlite.caseFiles.caseFile(id: caseID, officeID: fixture.officeA.id))
         let bodies = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.ciphertext) })
         #expect(bodies[file.recordID] == [], "the scan's id without its ciphertext")
         #expect(bodies[letterID] == [], "the letter's id without its ciphertext")
         #expect(records.filter { $0.kind == .entry }.allSatisfy { !$0.ciphertext.isEmpty })
         #expect(
-            try await fixture.store.record(id: file.recordID, caseID: caseID, officeID: fixture.officeA.id)?.ciphertext.isEmpty == false)
-        #expect(try await fixture.store.record(id: file.recordID, caseID: caseID, officeID: fixture.officeB.id) == nil, "office-checked")
-        #expect(try await fixture.store.record(id: file.recordID, caseID: EntityID.random(), officeID: fixture.officeA.id) == nil)
+            try await fixture.sqlite.caseFiles.record(id: file.recordID, caseID: caseID, officeID: fixture.officeA.id)?.ciphertext.isEmpty
+                == false)
+        #expect(
+            try await fixture.sqlite.caseFiles.record(id: file.recordID, caseID: caseID, officeID: fixture.officeB.id) == nil,
+            "office-checked")
+        #expect(
+            try await fixture.sqlite.caseFiles.record(id: file.recordID, caseID: EntityID.random(), officeID: fixture.officeA.id) == nil)
     }
 
     @Test func aSecondScanReplacesTheFirstAndTheTimelineKeepsBothHashes() async throws {
@@ -115,7 +119,7 @@ struct CaseFileAndLetterTests {
         let first = try await fixture.casework.attachFile(SampleScan.jpeg(scan: 1), toDocument: documentID, in: caseID, by: counsellor)
         let second = try await fixture.casework.attachFile(SampleScan.jpeg(scan: 2), toDocument: documentID, in: caseID, by: counsellor)
         #expect(first.hash != second.hash)
-        #expect(try await fixture.store.record(id: first.recordID, caseID: caseID, officeID: fixture.officeA.id) == nil)
+        #expect(try await fixture.sqlite.caseFiles.record(id: first.recordID, caseID: caseID, officeID: fixture.officeA.id) == nil)
         #expect(
             try await fixture.casework.documentFile(documentID, in: caseID, by: counsellor).bytes
                 == SampleScan.jpeg(withEXIF: false, scan: 2))

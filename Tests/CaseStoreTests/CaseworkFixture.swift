@@ -14,7 +14,8 @@ struct CaseworkFixture {
     static let passphrase = "Kaffee-Tasse-Ruhrpott-7"
 
     let database: AppDatabase
-    let store: SQLiteMemberStore
+    let sqlite: SQLiteStores
+    var store: SQLiteMemberStore { sqlite.members }
     let members: MemberService
     let casework: CaseworkService
     let reporter: ReporterService
@@ -27,17 +28,18 @@ struct CaseworkFixture {
     {
         let database = try file ?? AppDatabase.inMemory()
         let clock = TestClock(now)
-        let store = SQLiteMemberStore(database: database, signer: SigningKeyPair(), today: { Day(clock.now) })
+        let storeSeams = SQLiteStores(database: database, signer: SigningKeyPair(), today: { Day(clock.now) })
+        let store = storeSeams.members
         var access = AccessPolicy()
         access.baseDelay = .zero
         let members = try MemberService(store: store, policy: access, rotationGrace: .zero)
         let policy = try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml"))
         let taxonomy = try Fixtures.taxonomy()
         let casework = CaseworkService(
-            members: members, store: store, policy: policy, taxonomy: taxonomy, letters: letters,
+            members: members, store: storeSeams.caseFiles, policy: policy, taxonomy: taxonomy, letters: letters,
             now: { clock.now })
         let reporter = ReporterService(
-            store: SQLiteReportStore(database: database), taxonomy: taxonomy, lookupKey: SecureBytes(randomCount: 32),
+            store: storeSeams.reports, taxonomy: taxonomy, lookupKey: SecureBytes(randomCount: 32),
             deadlines: casework.deadlines, today: { Day(clock.now) })
         let keysA = try OfficeKeys.generate()
         let keysB = try OfficeKeys.generate()
@@ -50,7 +52,7 @@ struct CaseworkFixture {
         _ = try await database.createMember(username: "berater.b", role: .counsellor, office: officeB, keys: keysB, passphrase: secret)
         _ = try await store.createVerband(name: "Verband", analyst: "analyse", passphrase: secret)
         return CaseworkFixture(
-            database: database, store: store, members: members, casework: casework, reporter: reporter,
+            database: database, sqlite: storeSeams, members: members, casework: casework, reporter: reporter,
             officeA: officeA, officeB: officeB, clock: clock)
     }
 

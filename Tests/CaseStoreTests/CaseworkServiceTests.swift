@@ -219,7 +219,7 @@ struct CaseworkServiceTests {
                 by: counsellor)
         }
         try await fixture.casework.recordTally(channel: "telefon", ground: "lebensalter", referral: "Verbraucherzentrale", by: counsellor)
-        let tallies = try await fixture.store.tallies(officeID: fixture.officeA.id)
+        let tallies = try await fixture.sqlite.caseFiles.tallies(officeID: fixture.officeA.id)
         #expect(tallies.map(\.count) == [1])
     }
 

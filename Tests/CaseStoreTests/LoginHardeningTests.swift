@@ -21,13 +21,14 @@ private struct LoginOffice {
 
     static func make(_ configure: (inout AccessPolicy) -> Void = { _ in }) async throws -> LoginOffice {
         let database = try AppDatabase.inMemory()
-        let store = SQLiteMemberStore(database: database, signer: SigningKeyPair())
+        let storeSeams = SQLiteStores(database: database, signer: SigningKeyPair())
+        let store = storeSeams.members
         var access = AccessPolicy()
         access.baseDelay = .seconds(1)  // far longer than a stall of a loaded test machine
         configure(&access)
         let members = try MemberService(store: store, policy: access, rotationGrace: .zero)
         let casework = CaseworkService(
-            members: members, store: store,
+            members: members, store: storeSeams.caseFiles,
             policy: try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")),
             taxonomy: try Fixtures.taxonomy())
         let keys = try OfficeKeys.generate()

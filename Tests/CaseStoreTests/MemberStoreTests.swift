@@ -28,12 +28,13 @@ private struct OfficeWithLead {
     static func make() async throws -> OfficeWithLead {
         let database = try AppDatabase.inMemory()
         let signer = SigningKeyPair()
-        let store = SQLiteMemberStore(database: database, signer: signer)
+        let storeSeams = SQLiteStores(database: database, signer: signer)
+        let store = storeSeams.members
         var policy = AccessPolicy()
         policy.baseDelay = .zero  // failed logins need not slow the tests down
         let service = try MemberService(store: store, policy: policy, rotationGrace: .zero)
         let casework = CaseworkService(
-            members: service, store: store,
+            members: service, store: storeSeams.caseFiles,
             policy: try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")),
             taxonomy: try Fixtures.taxonomy())
         let keys = try OfficeKeys.generate()

@@ -20,19 +20,19 @@ import Testing
                 ReportSubmission(
                     language: "de", narrative: "Abgewiesen an der Tür.", contactWish: "mailbox",
                     office: fixture.officeA.id.hex, consent: true))).receipt
-        var items = try await fixture.store.waitingItems(tomorrow: tomorrow)
+        var items = try await fixture.sqlite.notifications.waitingItems(tomorrow: tomorrow)
         #expect(items.map(\.reason) == [.newReport])
         #expect(items.first?.officeID == fixture.officeA.id)
         let id = try #require(items.first?.caseID)
 
         // Worked: no longer new. The reporter writes: unread. A deadline tomorrow: due.
         try await fixture.casework.assign([("berater.a1", .beratung)], to: id, by: lead)
-        #expect(try await fixture.store.waitingItems(tomorrow: tomorrow).isEmpty)
+        #expect(try await fixture.sqlite.notifications.waitingItems(tomorrow: tomorrow).isEmpty)
         #expect(try await fixture.reporter.addMessage(receipt: receipt, text: "Noch eine Frage."))
         try await fixture.store.database.writer.write { db in
             try db.execute(sql: "UPDATE case_file SET next_due = ? WHERE id = ?", arguments: [tomorrow.iso, Data(id.bytes)])
         }
-        items = try await fixture.store.waitingItems(tomorrow: tomorrow)
+        items = try await fixture.sqlite.notifications.waitingItems(tomorrow: tomorrow)
         #expect(Set(items.map(\.reason)) == [.reporterUnread, .dueTomorrow])
         let counsellor = try #require(try await fixture.store.member(username: "berater.a1"))
         #expect(items.allSatisfy { $0.assignees == [counsellor.id] })
@@ -44,18 +44,18 @@ import Testing
         var profile = fixture.officeA.profile
         profile.notify = "beratung@ada-koeln.de"
         try await fixture.database.updateProfile(officeID: fixture.officeA.id, profile: profile)
-        let settings = NotificationSettings(store: fixture.store)
+        let settings = NotificationSettings(store: fixture.sqlite.notifications)
         let counsellor = try await fixture.login("berater.a1")
         await #expect(throws: AccessError.self, "a malformed address is refused") {
             try await settings.setAddress("carla@ada-koeln.de\r\nBcc: x@y.de", by: counsellor)
         }
         try await settings.setAddress(" carla@ada-koeln.de ", by: counsellor)
         #expect(try await settings.address(for: counsellor)?.value == "carla@ada-koeln.de")
-        let recipients = try await fixture.store.notificationRecipients()
+        let recipients = try await fixture.sqlite.notifications.notificationRecipients()
         #expect(recipients.offices == [fixture.officeA.id: EmailAddress("beratung@ada-koeln.de")!])
         #expect(recipients.members == [counsellor.memberID: EmailAddress("carla@ada-koeln.de")!])
         try await settings.setAddress("", by: counsellor)
-        #expect(try await fixture.store.notificationRecipients().members.isEmpty)
+        #expect(try await fixture.sqlite.notifications.notificationRecipients().members.isEmpty)
         let audit = try await fixture.database.writer.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT actor, subject FROM audit_event WHERE action = 'member.notification_address_set' ORDER BY seq"

@@ -14,7 +14,7 @@ struct OfficeStatisticsTests {
         let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
         let policy = try StatisticsPolicy.load(from: policies.appendingPathComponent("statistics.yaml"), vocabulary: vocabulary)
         return OfficeStatistics(
-            store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
+            store: fixture.sqlite.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
             today: { Day(fixture.clock.now) })
     }
 

@@ -14,9 +14,10 @@ struct ReleaseSendingTests {
         let policy = try StatisticsPolicy.load(
             from: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
         let statistics = OfficeStatistics(
-            store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
+            store: fixture.sqlite.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
             today: { Day(fixture.clock.now) })
-        return ReleaseService(statistics: statistics, releases: fixture.store, signer: fixture.store.signer, now: { fixture.clock.now })
+        return ReleaseService(
+            statistics: statistics, releases: fixture.sqlite.releases, signer: fixture.store.signer, now: { fixture.clock.now })
     }
 
     @Test func aSentReleaseOpensOnlyWithTheVerbandKeyAndEverySendIsAudited() async throws {
@@ -57,7 +58,7 @@ struct ReleaseSendingTests {
         let roundTrip = try #require(ReleaseEnvelope(bytes: try envelope.serialised()))
         #expect(roundTrip == envelope)
         #expect(ReleaseEnvelope(bytes: try file.serialised()) == nil, "a plain statistics file is no envelope")
-        #expect(try await fixture.store.sentReleases().map(\.id) == [stored.id])
+        #expect(try await fixture.sqlite.releases.sentReleases().map(\.id) == [stored.id])
 
         // A second send (to another Verband's key, say) is audited too; the first copy stays.
         let other = BoxKeyPair()
@@ -77,12 +78,15 @@ struct ReleaseSendingTests {
                 period: period, publishedAt: "2027-01-0\(count)T10:00:00Z", releaseCount: count, file: Array("{\"n\":\(count)}".utf8))
         }
         for (period, count) in [("2025", 1), ("2026-Q1", 1), ("2026", 2), ("2026", 3)] {
-            try await fixture.store.publish(publication(period, count), audit: .member("analyse", .statisticsPublished, period))
+            try await fixture.sqlite.publications.publish(
+                publication(period, count), audit: .member("analyse", .statisticsPublished, period))
         }
-        #expect(try await fixture.store.published(period: "2026") == publication("2026", 3))
-        #expect(try await fixture.store.published(period: "2024") == nil)
-        #expect(try await fixture.store.publications().map(\.period) == ["2026", "2026-Q1", "2025"])
-        #expect(try await fixture.store.history().map(\.releaseCount) == [1, 1, 2, 3], "replaced publications stay in the history")
+        #expect(try await fixture.sqlite.publications.published(period: "2026") == publication("2026", 3))
+        #expect(try await fixture.sqlite.publications.published(period: "2024") == nil)
+        #expect(try await fixture.sqlite.publications.publications().map(\.period) == ["2026", "2026-Q1", "2025"])
+        #expect(
+            try await fixture.sqlite.publications.history().map(\.releaseCount) == [1, 1, 2, 3], "replaced publications stay in the history"
+        )
         let actions = try await fixture.store.auditEntries(chain: verband.id, from: 1, limit: 50).map(\.event.action)
         #expect(actions.filter { $0 == "statistics.published" }.count == 4)
         let memory = InMemoryPublishedStatisticsStore([publication("2025", 1), publication("2026-Q4", 1), publication("2026", 1)])
@@ -101,7 +105,7 @@ struct ReleaseSendingTests {
         let signer = fixture.store.signer
         let publisher = VerbandPublisher(
             merge: VerbandMerge(policy: policy, taxonomyVersion: vocabulary.taxonomy.version, trustedKeys: [signer.publicKey]),
-            releases: fixture.store, published: fixture.store, signer: signer)
+            releases: fixture.sqlite.releases, published: fixture.sqlite.publications, signer: signer)
         let day = try #require(Day(year: 2027, month: 1, day: 15))
         func files(_ period: String) throws -> [[UInt8]] {
             let period = try #require(StatPeriod(period))
@@ -115,7 +119,7 @@ struct ReleaseSendingTests {
         // The same releases again: every printed count agrees, what was hidden stays hidden.
         let again = try await publisher.publish(try files("2026-Q1"), session: analyst)
         #expect(again.published.file == first.published.file)
-        #expect(try await fixture.store.history().map(\.period) == ["2026-Q1", "2026-Q1"])
+        #expect(try await fixture.sqlite.publications.history().map(\.period) == ["2026-Q1", "2026-Q1"])
         // The operator edits the stored first publication (a printed count) in the history.
         try await fixture.store.writer.write { db in
             let file = try #require(try Data.fetchOne(db, sql: "SELECT file FROM stat_published_history ORDER BY number LIMIT 1"))
@@ -132,6 +136,6 @@ struct ReleaseSendingTests {
         } catch AccessError.invalid(let field, let message) {
             #expect(field == "file" && message.contains("2026-Q1") && message.contains("does not verify"))
         }
-        #expect(try await fixture.store.history().count == 2)
+        #expect(try await fixture.sqlite.publications.history().count == 2)
     }
 }

@@ -40,10 +40,10 @@ struct ReleaseServicePrivacyTests {
         let policy = try Self.dpPolicy(vocabulary)
         #expect(policy.mode == .dp)
         let statistics = OfficeStatistics(
-            store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
+            store: fixture.sqlite.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
             today: { Day(fixture.clock.now) })
         var service = ReleaseService(
-            statistics: statistics, releases: fixture.store, signer: fixture.store.signer, now: { fixture.clock.now })
+            statistics: statistics, releases: fixture.sqlite.releases, signer: fixture.store.signer, now: { fixture.clock.now })
         service.noiseSource = { SeededNoise(state: 42) }
         let second = try #require(StatPeriod("2026-Q2"))
 
@@ -77,7 +77,7 @@ struct ReleaseServicePrivacyTests {
         } catch AccessError.invalid(let field, let message) {
             #expect(field == "period" && message.contains("2026") && message.contains("cap"))
         }
-        #expect(try await fixture.store.releases(officeID: fixture.officeA.id).count == 1)
+        #expect(try await fixture.sqlite.releases.releases(officeID: fixture.officeA.id).count == 1)
     }
 
     /// The shipped policy under `mode: dp` with ε 1/10 per release and a cap of 3/20, grounds
@@ -99,10 +99,10 @@ struct ReleaseServicePrivacyTests {
         let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
         let policy = try Self.dpPolicy(vocabulary)
         let statistics = OfficeStatistics(
-            store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
+            store: fixture.sqlite.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
             today: { Day(fixture.clock.now) })
         var service = ReleaseService(
-            statistics: statistics, releases: releases ?? fixture.store, signer: fixture.store.signer,
+            statistics: statistics, releases: releases ?? fixture.sqlite.releases, signer: fixture.store.signer,
             now: { fixture.clock.now })
         service.noiseSource = { SeededNoise(state: 7) }
         return service
@@ -138,7 +138,7 @@ struct ReleaseServicePrivacyTests {
             #expect(field == "period" && message.contains("2026-Q2") && message.contains("ε"))
         }
         await #expect(throws: (any Error).self) { try await service.preview(id: stored.id, session: lead) }
-        #expect(try await fixture.store.releases(officeID: fixture.officeA.id).count == 1)
+        #expect(try await fixture.sqlite.releases.releases(officeID: fixture.officeA.id).count == 1)
     }
 
     /// The ledger is checked again inside the freeze transaction: a release admitted by a read
@@ -147,13 +147,13 @@ struct ReleaseServicePrivacyTests {
         let fixture = try await Self.fixtureWithOneCase()
         let lead = try await fixture.login("lead.a")
         _ = try await Self.dpService(fixture).release(try #require(StatPeriod("2026-Q2")), session: lead)
-        let stale = try await Self.dpService(fixture, releases: StaleReleaseReads(store: fixture.store))
+        let stale = try await Self.dpService(fixture, releases: StaleReleaseReads(store: fixture.sqlite.releases))
         do {
             _ = try await stale.release(try #require(StatPeriod("2026-Q1")), session: lead)
             Issue.record("two releases spent a budget that holds one")
         } catch AccessError.invalid(let field, let message) {
             #expect(field == "period" && message.contains("2026") && message.contains("cap"))
         }
-        #expect(try await fixture.store.releases(officeID: fixture.officeA.id).count == 1)
+        #expect(try await fixture.sqlite.releases.releases(officeID: fixture.officeA.id).count == 1)
     }
 }

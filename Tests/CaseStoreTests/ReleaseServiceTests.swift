@@ -28,10 +28,10 @@ struct ReleaseServiceTests {
         let policy = try StatisticsPolicy.load(
             from: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
         let statistics = OfficeStatistics(
-            store: fixture.store, members: fixture.store, policy: policy, vocabulary: vocabulary,
+            store: fixture.sqlite.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
             today: { Day(fixture.clock.now) })
         let service = ReleaseService(
-            statistics: statistics, releases: fixture.store, signer: fixture.store.signer, now: { fixture.clock.now })
+            statistics: statistics, releases: fixture.sqlite.releases, signer: fixture.store.signer, now: { fixture.clock.now })
         let quarter = try #require(StatPeriod("2026-Q2"))
 
         let (stored, file) = try await service.release(quarter, session: lead)

@@ -23,7 +23,7 @@ import Workflow
     }
 
     func openCount(_ fixture: CaseworkFixture) async throws -> Set<EntityID> {
-        Set(try await fixture.store.retentionCandidates().map(\.id))
+        Set(try await fixture.sqlite.retention.retentionCandidates().map(\.id))
     }
 
     /// A report through intake; its receipt and the id of the case it made (the one that was not there before).
@@ -69,7 +69,7 @@ import Workflow
                 from: "eingegangen", to: "loeschung_beantragt", requester: "gespraech",
                 confirmed: true), by: lead)
 
-        let retention = RetentionService(store: fixture.store, policy: RetentionPolicy(), now: { fixture.clock.now })
+        let retention = RetentionService(store: fixture.sqlite.retention, policy: RetentionPolicy(), now: { fixture.clock.now })
         var expectedGone: Set<EntityID> = []
         for (dayBefore, day, kind, id, receipt) in [
             ("2025-12-19", "2025-12-20", RetentionKind.deletionRequest, requested, Optional(requestReceipt)),
@@ -128,13 +128,13 @@ import Workflow
             TransitionRequest(
                 from: "eingegangen", to: "loeschung_beantragt", requester: "vorschlag_stelle",
                 confirmed: true), by: lead)
-        let stale = try #require(try await fixture.store.retentionCandidates().first { $0.id == id })
+        let stale = try #require(try await fixture.sqlite.retention.retentionCandidates().first { $0.id == id })
         // Taken back before the run deletes it: the run's compare-and-delete leaves it.
         try await fixture.casework.transition(id, TransitionRequest(from: "loeschung_beantragt", to: "previous"), by: lead)
-        let done = try await fixture.store.shredForRetention([(stale, .deletionRequest)], at: Self.start)
+        let done = try await fixture.sqlite.retention.shredForRetention([(stale, .deletionRequest)], at: Self.start)
         #expect(done.isEmpty)
         #expect(
-            try await fixture.store.retentionCandidates().first { $0.id == id }?.deletionRequestedOn == nil,
+            try await fixture.sqlite.retention.retentionCandidates().first { $0.id == id }?.deletionRequestedOn == nil,
             "taking the request back clears its day")
     }
 
@@ -143,7 +143,7 @@ import Workflow
         let lead = try await fixture.login("lead.a")
         let (_, id) = try await submit(fixture)
         try await fixture.casework.classify(id, codes: ["ground": ["lebensalter"]], flags: [], region: nil, by: lead)
-        let retention = RetentionService(store: fixture.store, policy: RetentionPolicy(), now: { fixture.clock.now })
+        let retention = RetentionService(store: fixture.sqlite.retention, policy: RetentionPolicy(), now: { fixture.clock.now })
         try Self.move(fixture.clock, to: "2026-02-20")
         #expect(try await retention.run(dryRun: false).shredded == [.report: 1])
         let facets = {
@@ -156,16 +156,16 @@ import Workflow
             StoredRelease(
                 id: .random(), officeID: office, period: period, createdAt: "2026-02-20T10:00:00Z", keyVersion: 1, sealed: [1, 2, 3])
         }
-        _ = try await fixture.store.freeze(release("2025-Q3"), audit: .member("lead.a", .releaseFrozen, "2025-Q3"))
+        _ = try await fixture.sqlite.releases.freeze(release("2025-Q3"), audit: .member("lead.a", .releaseFrozen, "2025-Q3"))
         #expect(try await retention.run(dryRun: true).facetsDue == 0, "a quarter's release is not the year's")
-        _ = try await fixture.store.freeze(release("2025"), audit: .member("lead.a", .releaseFrozen, "2025"))
+        _ = try await fixture.sqlite.releases.freeze(release("2025"), audit: .member("lead.a", .releaseFrozen, "2025"))
         let run = try await retention.run(dryRun: false)
         #expect(run.facetsDue == 1 && run.facetsDropped == 1)
         #expect(try await facets() == 0)
         await #expect(throws: AccessError.self, "a quarter of a year whose classifications were dropped would count too few") {
-            _ = try await fixture.store.freeze(release("2025-Q4"), audit: .member("lead.a", .releaseFrozen, "2025-Q4"))
+            _ = try await fixture.sqlite.releases.freeze(release("2025-Q4"), audit: .member("lead.a", .releaseFrozen, "2025-Q4"))
         }
-        let kept = try await fixture.store.freeze(release("2025-Q3"), audit: .member("lead.a", .releaseFrozen, "2025-Q3"))
+        let kept = try await fixture.sqlite.releases.freeze(release("2025-Q3"), audit: .member("lead.a", .releaseFrozen, "2025-Q3"))
         #expect(kept.sealed == [1, 2, 3], "a quarter frozen before stays as it was")
     }
 
@@ -186,7 +186,7 @@ import Workflow
                 + Data.fetchAll(db, sql: "SELECT wrapped_key FROM mailbox")
         }
         #expect(ciphertexts.count >= 9)
-        let retention = RetentionService(store: fixture.store, policy: RetentionPolicy(), now: { fixture.clock.now })
+        let retention = RetentionService(store: fixture.sqlite.retention, policy: RetentionPolicy(), now: { fixture.clock.now })
         try Self.move(fixture.clock, to: "2026-11-20")
         #expect(try await retention.run(dryRun: false).shredded == [.unclassified: 3])
 

@@ -14,7 +14,8 @@ struct RotationLoudnessTests {
     /// An office with its lead, as `init` makes it, and the lead's session.
     static func office() async throws -> (AppDatabase, SQLiteMemberStore, Office, OfficeKeys, Session) {
         let database = try AppDatabase.inMemory()
-        let store = SQLiteMemberStore(database: database, signer: SigningKeyPair())
+        let storeSeams = SQLiteStores(database: database, signer: SigningKeyPair())
+        let store = storeSeams.members
         let keys = try OfficeKeys.generate()
         let office = try await database.createOffice(name: "Nord", profile: OfficeProfile(), keys: keys)
         let (lead, leadKeys) = try await database.createMember(

@@ -7,7 +7,7 @@ import Statistics
 /// Reads of the office's releases that see none (as a read made before another lead's freeze
 /// committed would); freezing goes to the real store.
 struct StaleReleaseReads: ReleaseStore {
-    let store: SQLiteMemberStore
+    let store: SQLiteReleaseStore
 
     func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void) async throws
         -> StoredRelease

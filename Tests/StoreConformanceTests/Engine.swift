@@ -1,32 +1,19 @@
+import App
 import CaseStore
-import Casework
 import Foundation
-import InMemoryStore
-import Intake
-import Members
 import Sealing
 import SichtbarCore
-import Statistics
 import Testing
 
-/// Every store seam of one engine, over one shared state, and what set-up writes.
+/// One engine's stores for a test, with the key its audit heads are signed with.
 struct EngineStores: Sendable {
-    let members: any MemberStore
-    let caseFiles: any CaseFileStore
-    let retention: any RetentionStore
-    let notifications: any NotificationStore
-    let statistics: any StatisticsStore
-    let releases: any ReleaseStore
-    let published: any PublishedStatisticsStore
-    let reports: any ReportStore
-    let setup: any StoreSetup
+    let stores: Stores
     let signer: SigningKeyPair
 }
 
 /// The engines every conformance suite runs against: `@Test(arguments: Engine.allCases)`.
 /// PostgreSQL joins here, and gets every suite for free.
 enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case inMemory
     case sqlite
 
     var testDescription: String { rawValue }
@@ -35,19 +22,8 @@ enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     func make(today: @escaping @Sendable () -> Day = { Day(Date()) }) throws -> EngineStores {
         let signer = SigningKeyPair()
         switch self {
-        case .inMemory:
-            let database = InMemoryDatabase(signer: signer, today: today)
-            return EngineStores(
-                members: database.memberStore, caseFiles: database.caseFileStore, retention: database.retentionStore,
-                notifications: database.notificationStore, statistics: database.statisticsStore,
-                releases: database.releaseStore, published: database.publishedStatisticsStore,
-                reports: database.reportStore, setup: database, signer: signer)
         case .sqlite:
-            let database = try AppDatabase.inMemory()
-            let store = SQLiteMemberStore(database: database, signer: signer, today: today)
-            return EngineStores(
-                members: store, caseFiles: store, retention: store, notifications: store, statistics: store, releases: store,
-                published: store, reports: SQLiteReportStore(database: database, today: today), setup: database, signer: signer)
+            return EngineStores(stores: .sqlite(try AppDatabase.inMemory(), signer: signer, today: today), signer: signer)
         }
     }
 }

@@ -201,7 +201,7 @@ import Testing
                 "/cases/tally?lang=en", [("csrf", csrf), ("channel", "email"), ("ground", "lebensalter")],
                 cookie: cookie)
             #expect(tally.headers[.location] == "/cases?lang=en&done=tally")
-            #expect(try await app.store.tallies(officeID: app.office.id).map(\.count) == [1])
+            #expect(try await app.sqlite.caseFiles.tallies(officeID: app.office.id).map(\.count) == [1])
 
             let caseID = String(location.dropFirst("/cases/".count).prefix(32))
             let csrfCase = try #require(page.token(named: "csrf"))

@@ -1,3 +1,4 @@
+import App
 import CaseStore
 import Casework
 import Foundation
@@ -18,16 +19,19 @@ import Workflow
 /// throttle has its own tests) and rotations finish without a grace period.
 struct MemberTestApp {
     let database: AppDatabase
-    let store: SQLiteMemberStore
+    let sqlite: SQLiteStores
+    var store: SQLiteMemberStore { sqlite.members }
     let signer = SigningKeyPair()
-    let members: MemberService
-    let casework: CaseworkService
+    /// Every service as `serve` wires them (`AppServices.make`), over in-memory SQLite.
+    let app: AppServices
+    var members: MemberService { app.members }
+    var casework: CaseworkService { app.casework }
     let services: WebServices
     let office: Office
     let officeKeys: OfficeKeys
     let leadName: String
     let leadPassphrase: String
-    let notificationHealth = NotificationHealth()
+    var notificationHealth: NotificationHealth { app.notificationHealth }
 
     init(
         officeName: String = "Beratung Köln", lead: String = "lead.koeln",
@@ -36,10 +40,15 @@ struct MemberTestApp {
         self.leadName = lead
         self.leadPassphrase = leadPassphrase
         database = try AppDatabase.inMemory()
-        store = SQLiteMemberStore(database: database, signer: signer)
-        var policy = AccessPolicy()
-        policy.baseDelay = .zero
-        members = try MemberService(store: store, policy: policy, rotationGrace: .zero)
+        sqlite = SQLiteStores(database: database, signer: signer)
+        var policies = try PolicySet.load(from: TestApp.root.appendingPathComponent("Policies"))
+        // The built-in access and passphrase policies; failed logins are not slowed down here.
+        policies.access = AccessPolicy()
+        policies.access.baseDelay = .zero
+        policies.passphrases = PassphrasePolicy()
+        app = try await AppServices.make(
+            store: Stores(sqlite), policies: policies, templates: TestApp.root.appendingPathComponent("Templates"),
+            secrets: AppSecrets(signer: signer, lookupKey: SecureBytes(randomCount: 32)), rotationGrace: .zero)
         let keys = try OfficeKeys.generate()
         officeKeys = keys
         office = try await database.createOffice(
@@ -50,33 +59,7 @@ struct MemberTestApp {
         try await database.createMember(
             username: lead, role: .lead, office: office, keys: keys,
             passphrase: SecureBytes(utf8: leadPassphrase))
-        let taxonomy = try Taxonomy.load(from: TestApp.root.appendingPathComponent("Policies/taxonomy.yaml"))
-        let pages = try await PageRenderer.load(templates: TestApp.root.appendingPathComponent("Templates"))
-        let workflow = try WorkflowPolicy.load(from: TestApp.root.appendingPathComponent("Policies/workflow.yaml"))
-        let letters = try LetterRenderer.load(directory: TestApp.root.appendingPathComponent("Templates/letters"))
-        casework = CaseworkService(members: members, store: store, policy: workflow, taxonomy: taxonomy, letters: letters)
-        let reporter = ReporterService(
-            store: SQLiteReportStore(database: database), taxonomy: taxonomy,
-            lookupKey: SecureBytes(randomCount: 32), deadlines: casework.deadlines)
-        let vocabulary = StatVocabulary(taxonomy: taxonomy, workflow: workflow)
-        let statisticsPolicy = try StatisticsPolicy.load(
-            from: TestApp.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
-        let releases = ReleaseService(
-            statistics: OfficeStatistics(store: store, members: store, policy: statisticsPolicy, vocabulary: vocabulary),
-            releases: store, signer: signer)
-        services = WebServices(
-            reporter: reporter, taxonomy: taxonomy, health: FixedHealth(writable: true), pages: pages,
-            settings: WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
-            members: members, casework: casework,
-            statistics: StatisticsServices(
-                releases: releases, published: store, publisherKey: signer.publicKey,
-                publisher: VerbandPublisher(
-                    merge: VerbandMerge(
-                        policy: statisticsPolicy, taxonomyVersion: taxonomy.version,
-                        trustedKeys: [signer.publicKey]),
-                    releases: store, published: store, signer: signer)),
-            retentionDesk: RetentionService(store: store, policy: RetentionPolicy()),
-            notificationSettings: NotificationSettings(store: store), notificationHealth: notificationHealth)
+        services = app.web(settings: WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0))
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {

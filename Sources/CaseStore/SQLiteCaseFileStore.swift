@@ -5,7 +5,20 @@ import Members
 import Sealing
 import SichtbarCore
 
-extension SQLiteMemberStore: CaseFileStore {
+/// `CaseFileStore` over SQLite: case files, their records, facets, assignees, covers and tallies.
+public struct SQLiteCaseFileStore: SQLiteStore {
+    public let database: AppDatabase
+    let signer: SigningKeyPair
+    let today: @Sendable () -> Day
+
+    public init(database: AppDatabase, signer: SigningKeyPair, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
+        self.database = database
+        self.signer = signer
+        self.today = today
+    }
+}
+
+extension SQLiteCaseFileStore: CaseFileStore {
     static let caseColumns = """
         c.id, c.office_id, c.kind, c.step, c.channel, c.received_on, c.next_due, c.closed_on, c.withdrawn_on, c.revision,
         c.office_key_version, c.sealed_keys, c.integrity, c.reporter_unread, c.legal_hold, EXISTS (SELECT 1 FROM mailbox m WHERE m.case_id = c.id) AS has_mailbox,
@@ -124,7 +137,7 @@ extension SQLiteMemberStore: CaseFileStore {
                 sql: "UPDATE case_file SET reporter_unread = 0 WHERE id = ? AND office_id = ?",
                 arguments: [Data(caseID.bytes), Data(officeID.bytes)])
             guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
-            try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
+            try self.audit([audit], chain: officeID, db)
         }
     }
 
@@ -156,7 +169,7 @@ extension SQLiteMemberStore: CaseFileStore {
                     ON CONFLICT (absent_id) DO UPDATE SET cover_id = excluded.cover_id, from_day = excluded.from_day, until_day = excluded.until_day
                     """,
                 arguments: [Data(cover.absentID.bytes), Data(officeID.bytes), Data(cover.coverID.bytes), cover.from.iso, cover.until.iso])
-            try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
+            try self.audit([audit], chain: officeID, db)
         }
     }
 
@@ -166,7 +179,7 @@ extension SQLiteMemberStore: CaseFileStore {
                 sql: "DELETE FROM member_cover WHERE absent_id = ? AND office_id = ?",
                 arguments: [Data(absentID.bytes), Data(officeID.bytes)])
             guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
-            try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
+            try self.audit([audit], chain: officeID, db)
         }
     }
 

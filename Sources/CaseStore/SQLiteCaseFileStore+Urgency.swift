@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import SichtbarCore
 
-extension SQLiteMemberStore {
+extension SQLiteCaseFileStore {
     /// One stretch of the urgency order that an index walks in order: overdue (the due index),
     /// unread (the partial unread index), due soon and later (the due index), no deadline (the
     /// primary key). Sorting all of an office's cases by a computed urgency instead costs a full

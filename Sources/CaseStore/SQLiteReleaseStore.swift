@@ -1,10 +1,24 @@
 import Casework
 import Foundation
 import GRDB
+import Sealing
 import SichtbarCore
 import Statistics
 
-extension SQLiteMemberStore: ReleaseStore {
+/// `ReleaseStore` over SQLite: frozen office releases and their sending to the Verband.
+public struct SQLiteReleaseStore: SQLiteStore {
+    public let database: AppDatabase
+    let signer: SigningKeyPair
+    let today: @Sendable () -> Day
+
+    public init(database: AppDatabase, signer: SigningKeyPair, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
+        self.database = database
+        self.signer = signer
+        self.today = today
+    }
+}
+
+extension SQLiteReleaseStore: ReleaseStore {
     public func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void)
         async throws -> StoredRelease
     {
@@ -36,7 +50,7 @@ extension SQLiteMemberStore: ReleaseStore {
                     Data(release.id.bytes), Data(release.officeID.bytes), release.period, release.createdAt,
                     Int64(release.keyVersion), Data(release.sealed), release.epsilon,
                 ])
-            try AuditLog.append([audit], chain: release.officeID, signer: signer, today: today(), db)
+            try self.audit([audit], chain: release.officeID, db)
             return release
         }
     }
@@ -60,7 +74,7 @@ extension SQLiteMemberStore: ReleaseStore {
                     UPDATE stat_release SET sent_at = ?, verband_copy = ? WHERE id = ? AND office_id = ? AND sent_at IS NULL
                     """, arguments: [at, Data(verbandCopy), Data(id.bytes), Data(officeID.bytes)])
             guard db.changesCount == 1 else { return false }
-            try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
+            try self.audit([audit], chain: officeID, db)
             return true
         }
     }

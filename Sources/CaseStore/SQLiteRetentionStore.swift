@@ -1,11 +1,25 @@
 import Casework
 import Foundation
 import GRDB
+import Sealing
 import SichtbarCore
+
+/// `RetentionStore` over SQLite.
+public struct SQLiteRetentionStore: SQLiteStore {
+    public let database: AppDatabase
+    let signer: SigningKeyPair
+    let today: @Sendable () -> Day
+
+    public init(database: AppDatabase, signer: SigningKeyPair, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
+        self.database = database
+        self.signer = signer
+        self.today = today
+    }
+}
 
 /// Retention over SQLite: reads the plaintext dates, shreds in batches with one audit event per
 /// case, truncates the WAL once, and drops the classifications of deleted cases in released years.
-extension SQLiteMemberStore: RetentionStore {
+extension SQLiteRetentionStore: RetentionStore {
     /// Cases per write transaction: intake waits for the writer at most this long.
     static let retentionBatch = 200
 
@@ -59,12 +73,12 @@ extension SQLiteMemberStore: RetentionStore {
                             sql: "UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?",
                             arguments: [Data(candidate.officeID.bytes), String(candidate.receivedOn.iso.prefix(7))])
                     }
-                    try Self.deleteCase(caseData, db)
+                    try SQLiteCaseFileStore.deleteCase(caseData, db)
                     events[candidate.officeID, default: []].append(.member("system", kind.auditAction, candidate.id.hex, at: now))
                     done.append(candidate.id)
                 }
                 for (office, officeEvents) in events {
-                    try AuditLog.append(officeEvents, chain: office, signer: signer, today: today(), db)
+                    try audit(officeEvents, chain: office, db)
                 }
                 return done
             }
@@ -116,15 +130,5 @@ extension SQLiteMemberStore: RetentionStore {
         }
         if dropped > 0 { await database.checkpoint() }
         return dropped
-    }
-
-    public func setLegalHold(caseID: EntityID, officeID: EntityID, hold: Bool, audit: AuditEvent) async throws {
-        try await writer.write { db in
-            try db.execute(
-                sql: "UPDATE case_file SET legal_hold = ? WHERE id = ? AND office_id = ?",
-                arguments: [hold, Data(caseID.bytes), Data(officeID.bytes)])
-            guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
-            try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
-        }
     }
 }

@@ -5,7 +5,7 @@ import Sealing
 import SichtbarCore
 import Workflow
 
-extension SQLiteMemberStore {
+extension SQLiteCaseFileStore {
     public func create(_ file: NewCaseFile) async throws {
         try await writer.write { db in
             try db.execute(
@@ -21,7 +21,7 @@ extension SQLiteMemberStore {
                 ])
             for record in file.records { try SQLiteReportStore.insert(record, db) }
             try Self.replaceAssignees(file.assignees, of: file.id, db)
-            try AuditLog.append(file.audit, chain: file.officeID, signer: signer, today: today(), db)
+            try audit(file.audit, chain: file.officeID, db)
         }
     }
 
@@ -67,7 +67,7 @@ extension SQLiteMemberStore {
                     sql: "UPDATE case_file SET classified_on = coalesce(classified_on, ?) WHERE id = ?",
                     arguments: [today().iso, caseData])
             }
-            try AuditLog.append(update.audit, chain: update.officeID, signer: signer, today: today(), db)
+            try audit(update.audit, chain: update.officeID, db)
         }
     }
 
@@ -127,7 +127,7 @@ extension SQLiteMemberStore {
                     arguments: [Data(officeID.bytes), String(received.prefix(7))])
             }
             try Self.deleteCase(caseData, db)
-            try AuditLog.append(events, chain: officeID, signer: signer, today: today(), db)
+            try audit(events, chain: officeID, db)
         }
         await database.checkpoint()
     }
@@ -196,5 +196,15 @@ extension SQLiteMemberStore {
                 Data(facets.id.bytes), caseData, Data(officeID.bytes), facets.month, Int64(facets.keyVersion),
                 Data(facets.ciphertext),
             ])
+    }
+
+    public func setLegalHold(caseID: EntityID, officeID: EntityID, hold: Bool, audit: AuditEvent) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE case_file SET legal_hold = ? WHERE id = ? AND office_id = ?",
+                arguments: [hold, Data(caseID.bytes), Data(officeID.bytes)])
+            guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
+            try self.audit([audit], chain: officeID, db)
+        }
     }
 }

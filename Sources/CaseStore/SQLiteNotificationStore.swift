@@ -1,10 +1,24 @@
 import Casework
 import Foundation
 import GRDB
+import Sealing
 import SichtbarCore
 
 /// Notifications over SQLite: what waits, read from plaintext columns only, and where to tell it.
-extension SQLiteMemberStore: NotificationStore {
+/// `NotificationStore` over SQLite: what waits for whom, and the addresses members chose.
+public struct SQLiteNotificationStore: SQLiteStore {
+    public let database: AppDatabase
+    let signer: SigningKeyPair
+    let today: @Sendable () -> Day
+
+    public init(database: AppDatabase, signer: SigningKeyPair, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
+        self.database = database
+        self.signer = signer
+        self.today = today
+    }
+}
+
+extension SQLiteNotificationStore: NotificationStore {
     public func waitingItems(tomorrow: Day) async throws -> [WaitingItem] {
         try await writer.read { db in
             let rows = try Row.fetchAll(
@@ -64,7 +78,7 @@ extension SQLiteMemberStore: NotificationStore {
             } else {
                 try db.execute(sql: "DELETE FROM member_notify WHERE member_id = ?", arguments: [Data(memberID.bytes)])
             }
-            try AuditLog.append([audit], chain: officeID, signer: signer, today: today(), db)
+            try self.audit([audit], chain: officeID, db)
         }
     }
 

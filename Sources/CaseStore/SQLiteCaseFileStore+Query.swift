@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import SichtbarCore
 
-extension SQLiteMemberStore {
+extension SQLiteCaseFileStore {
     /// The WHERE and ORDER BY of a case query over `case_file c`, with their arguments (the
     /// LIMIT is the caller's): filters, access, and the cursor of the page before.
     static func clauses(of query: CaseQuery) -> (conditions: String, order: String, arguments: StatementArguments) {

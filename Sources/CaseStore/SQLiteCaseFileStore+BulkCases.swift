@@ -4,7 +4,7 @@ import GRDB
 import Intake
 import SichtbarCore
 
-extension SQLiteMemberStore {
+extension SQLiteCaseFileStore {
     /// Writes many cases of one office in one transaction: each with its sealed records,
     /// assignees, counsellor classification (`facets`, by case id) and audit events, and one
     /// signed chain head for them all. For cases that come in bulk rather than one by one — the

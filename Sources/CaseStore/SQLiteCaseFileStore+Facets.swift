@@ -4,7 +4,7 @@ import GRDB
 import SichtbarCore
 
 /// The counsellors' classifications, sealed under the office statistics key.
-extension SQLiteMemberStore {
+extension SQLiteCaseFileStore {
     public func facets(caseID: EntityID, officeID: EntityID) async throws -> SealedFacets? {
         try await writer.read { db in
             try Row.fetchOne(

@@ -4,7 +4,16 @@ import GRDB
 import SichtbarCore
 import Statistics
 
-extension SQLiteMemberStore: StatisticsStore {
+/// `StatisticsStore` over SQLite: the sealed facets and the counts a release needs. It only reads.
+public struct SQLiteStatisticsStore: Sendable {
+    public let database: AppDatabase
+
+    public init(database: AppDatabase) { self.database = database }
+
+    var writer: any DatabaseWriter { database.writer }
+}
+
+extension SQLiteStatisticsStore: StatisticsStore {
     public func sealedFacets(officeID: EntityID, through lastMonth: String) async throws -> [SealedFacets] {
         try await writer.read { db in
             try Row.fetchAll(

@@ -2,14 +2,28 @@ import Casework
 import Foundation
 import GRDB
 import Members
+import Sealing
 import SichtbarCore
 import Statistics
 
-extension SQLiteMemberStore: PublishedStatisticsStore {
+/// `PublishedStatisticsStore` over SQLite: the Verband's published statistics, per period and as history.
+public struct SQLitePublishedStatisticsStore: SQLiteStore {
+    public let database: AppDatabase
+    let signer: SigningKeyPair
+    let today: @Sendable () -> Day
+
+    public init(database: AppDatabase, signer: SigningKeyPair, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
+        self.database = database
+        self.signer = signer
+        self.today = today
+    }
+}
+
+extension SQLitePublishedStatisticsStore: PublishedStatisticsStore {
     /// Keeps the publication of its period (replacing an earlier merge), audited in the Verband's chain.
     public func publish(_ statistics: PublishedStatistics, audit: AuditEvent) async throws {
         try await writer.write { db in
-            guard let verband = try Self.verband(db) else { throw MemberStoreError.membersChanged }
+            guard let verband = try SQLiteMemberStore.verband(db) else { throw MemberStoreError.membersChanged }
             try db.execute(
                 sql: """
                     INSERT INTO stat_published (period, published_at, release_count, file) VALUES (?, ?, ?, ?)
