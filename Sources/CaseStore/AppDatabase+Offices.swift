@@ -20,7 +20,7 @@ extension AppDatabase: StoreSetup {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    Data(office.id.bytes), position, name, Data(office.publicKey.bytes),
+                    office.id, position, name, Data(office.publicKey.bytes),
                     Int64(office.keyVersion), Data(keys.recoveryPublicKey.bytes), profileJSON,
                 ])
             try Self.insert(seals, officeID: office.id, db)
@@ -62,7 +62,7 @@ extension AppDatabase: StoreSetup {
     public func updateProfile(officeID: EntityID, profile: OfficeProfile) async throws {
         let profileJSON = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self)
         try await writer.write { db in
-            try db.execute(sql: "UPDATE office SET profile = ? WHERE id = ?", arguments: [profileJSON, Data(officeID.bytes)])
+            try db.execute(sql: "UPDATE office SET profile = ? WHERE id = ?", arguments: [profileJSON, officeID])
         }
     }
 
@@ -70,11 +70,11 @@ extension AppDatabase: StoreSetup {
     /// mark moves from any office that had it. Throws `StoreError.notFound` for an unknown office.
     public func setFallbackOffice(_ officeID: EntityID) async throws {
         try await writer.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM office WHERE id = ?", arguments: [Data(officeID.bytes)]) != nil else {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM office WHERE id = ?", arguments: [officeID]) != nil else {
                 throw StoreError.notFound
             }
             try db.execute(sql: "UPDATE office SET is_fallback = 0 WHERE is_fallback = 1")
-            try db.execute(sql: "UPDATE office SET is_fallback = 1 WHERE id = ?", arguments: [Data(officeID.bytes)])
+            try db.execute(sql: "UPDATE office SET is_fallback = 1 WHERE id = ?", arguments: [officeID])
         }
     }
 
@@ -87,7 +87,7 @@ extension AppDatabase: StoreSetup {
                     sql: """
                         SELECT s.sealed FROM office_key_seal s JOIN office o ON o.id = s.office_id AND o.key_version = s.key_version
                         WHERE s.office_id = ? AND s.recipient = ? AND s.purpose = ?
-                        """, arguments: [Data(officeID.bytes), recipient, purpose.rawValue])).map { [UInt8]($0) }
+                        """, arguments: [officeID, recipient, purpose.rawValue])).map { [UInt8]($0) }
         }
     }
 
@@ -99,7 +99,7 @@ extension AppDatabase: StoreSetup {
                     INSERT INTO invitation (token_hash, office_id, role, expires_at, wrapped_secrets) VALUES (?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    Data(invitation.tokenHash), officeID.map { Data($0.bytes) }, role.rawValue,
+                    Data(invitation.tokenHash), officeID, role.rawValue,
                     Int64(invitation.expiresAt.timeIntervalSince1970), Data(invitation.wrappedSecrets),
                 ])
         }
@@ -118,7 +118,7 @@ extension AppDatabase: StoreSetup {
                     INSERT INTO office_key_seal (office_id, key_version, recipient, purpose, sealed) VALUES (?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    Data(officeID.bytes), Int64(seal.keyVersion), seal.recipient, seal.purpose.rawValue,
+                    officeID, Int64(seal.keyVersion), seal.recipient, seal.purpose.rawValue,
                     Data(seal.sealed),
                 ])
         }

@@ -9,7 +9,7 @@ import SichtbarCore
 /// chain first, in day and random-id order.
 enum AuditLog {
     static func append(_ events: [AuditEvent], chain: EntityID, signer: SigningKeyPair, today: Day, _ db: Database) throws {
-        let chainData = Data(chain.bytes)
+        let chainData = chain
         let head = try Row.fetchOne(
             db, sql: "SELECT seq, hash, flushed_before FROM audit_head WHERE chain = ?",
             arguments: [chainData])
@@ -48,7 +48,7 @@ enum AuditLog {
 
     /// Reporter-side events of days before `today` that are not in the chain yet, marked as taken.
     static func reporterEvents(chain: EntityID, before today: Day, _ db: Database) throws -> [AuditEvent] {
-        let chainData = Data(chain.bytes)
+        let chainData = chain
         var collected: [(day: String, id: Data, event: AuditEvent)] = []
         for row in try Row.fetchAll(
             db,
@@ -89,7 +89,7 @@ enum AuditLog {
     static func queue(_ action: AuditAction, subject: EntityID, chain: EntityID, day: Day, _ db: Database) throws {
         try db.execute(
             sql: "INSERT INTO audit_pending (id, chain, day, action, subject) VALUES (?, ?, ?, ?, ?)",
-            arguments: [Data(EntityID.random().bytes), Data(chain.bytes), day.iso, action.rawValue, subject.hex])
+            arguments: [EntityID.random(), chain, day.iso, action.rawValue, subject.hex])
     }
 
     static func entries(chain: EntityID, from sequence: UInt64, limit: Int, _ db: Database) throws -> [AuditEntry] {
@@ -97,7 +97,7 @@ enum AuditLog {
             db,
             sql: """
                 SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = ? AND seq >= ? ORDER BY seq LIMIT ?
-                """, arguments: [Data(chain.bytes), Int64(sequence), limit]
+                """, arguments: [chain, Int64(sequence), limit]
         ).map(decode)
     }
 
@@ -110,7 +110,7 @@ enum AuditLog {
     }
 
     static func head(chain: EntityID, _ db: Database) throws -> AuditHead? {
-        try Row.fetchOne(db, sql: "SELECT seq, hash, signature FROM audit_head WHERE chain = ?", arguments: [Data(chain.bytes)])
+        try Row.fetchOne(db, sql: "SELECT seq, hash, signature FROM audit_head WHERE chain = ?", arguments: [chain])
             .map {
                 AuditHead(
                     chain: chain, sequence: UInt64($0["seq"] as Int64), hash: [UInt8]($0["hash"] as Data),

@@ -77,7 +77,7 @@ final class IntakeBatcher: Sendable {
                                 INSERT INTO intake_month (office_id, month, unclassified) VALUES (?, ?, ?)
                                 ON CONFLICT (office_id, month) DO UPDATE SET unclassified = unclassified + excluded.unclassified
                                 """
-                        ).execute(arguments: [Data(key.office.bytes), key.month, count])
+                        ).execute(arguments: [key.office, key.month, count])
                     }
                 }
                 for (_, waiter) in batch { waiter.resume() }
@@ -99,7 +99,7 @@ final class IntakeBatcher: Sendable {
                     db.cachedStatement(
                         sql: """
                             SELECT count(*) FROM office_key_seal WHERE office_id = ? AND key_version = ? AND recipient = 'recovery' AND purpose = 'office_secret'
-                            """), arguments: [Data(intake.officeID.bytes), Int64(intake.officeKeyVersion)]) ?? 0
+                            """), arguments: [intake.officeID, Int64(intake.officeKeyVersion)]) ?? 0
             guard kept == 1 else { throw StoreError.unavailable("the office key changed") }
         }
     }
@@ -112,14 +112,14 @@ final class IntakeBatcher: Sendable {
                 """
         ).execute(
             arguments: [
-                Data(intake.caseID.bytes), Data(intake.officeID.bytes), Int64(intake.officeKeyVersion),
+                intake.caseID, intake.officeID, Int64(intake.officeKeyVersion),
                 Data(intake.sealedKeys), intake.step, intake.channel, intake.receivedOn.iso, intake.nextDue?.iso,
                 intake.sealedTo.map { Data($0) },
                 intake.authenticator.map { Data($0) },
             ]
         )
         try db.cachedStatement(sql: "INSERT INTO mailbox (lookup_id, case_id, wrapped_key) VALUES (?, ?, ?)").execute(
-            arguments: [Data(intake.lookupID), Data(intake.caseID.bytes), Data(intake.wrappedMailboxKey)]
+            arguments: [Data(intake.lookupID), intake.caseID, Data(intake.wrappedMailboxKey)]
         )
         for record in intake.records {
             try SQLiteReportStore.insert(record, db)

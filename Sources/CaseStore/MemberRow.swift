@@ -9,12 +9,12 @@ enum MemberRow {
     static let columns = "id, username, office_id, role, public_key, wrapped_secret"
 
     static func decode(_ row: Row) throws -> Member {
-        guard let id = EntityID(bytes: [UInt8](row["id"] as Data)),
+        guard let id = row.entityID("id"),
             let role = MemberRole(rawValue: row["role"])
         else {
             throw DatabaseError(message: "malformed member row")
         }
-        let officeID = (row["office_id"] as Data?).flatMap { EntityID(bytes: [UInt8]($0)) }
+        let officeID = row.entityID("office_id")
         let wrapText: String = row["wrapped_secret"]
         return Member(
             id: id, username: row["username"], officeID: officeID, role: role,
@@ -30,7 +30,7 @@ enum MemberRow {
         if let officeID {
             return try Row.fetchAll(
                 db, sql: "SELECT \(columns) FROM member WHERE office_id = ? ORDER BY username",
-                arguments: [Data(officeID.bytes)]
+                arguments: [officeID]
             ).map(decode)
         }
         return try Row.fetchAll(db, sql: "SELECT \(columns) FROM member WHERE office_id IS NULL ORDER BY username").map(decode)
@@ -40,7 +40,7 @@ enum MemberRow {
         try db.execute(
             sql: "INSERT INTO member (\(columns)) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [
-                Data(member.id.bytes), member.username, member.officeID.map { Data($0.bytes) },
+                member.id, member.username, member.officeID,
                 member.role.rawValue, Data(member.publicKey.bytes), try wrapJSON(member),
             ])
     }
@@ -52,6 +52,6 @@ enum MemberRow {
     static func leadCount(_ db: Database, officeID: EntityID) throws -> Int {
         try Int.fetchOne(
             db, sql: "SELECT count(*) FROM member WHERE office_id = ? AND role = 'lead'",
-            arguments: [Data(officeID.bytes)]) ?? 0
+            arguments: [officeID]) ?? 0
     }
 }

@@ -14,12 +14,12 @@ enum OfficeRow {
     static func one(_ db: Database, id: EntityID) throws -> Office? {
         try Row.fetchOne(
             db, sql: "SELECT id, name, public_key, key_version, profile, is_fallback FROM office WHERE id = ?",
-            arguments: [Data(id.bytes)]
+            arguments: [id]
         ).map(decode)
     }
 
     static func decode(_ row: Row) throws -> Office {
-        guard let id = EntityID(bytes: [UInt8](row["id"] as Data)) else {
+        guard let id = row.entityID("id") else {
             throw DatabaseError(message: "office id of the wrong length")
         }
         let profileText: String = row["profile"]

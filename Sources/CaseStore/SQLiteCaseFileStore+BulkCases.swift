@@ -28,9 +28,9 @@ extension SQLiteCaseFileStore {
                 sql: """
                     INSERT INTO case_facets (id, case_id, office_id, month, key_version, ciphertext) VALUES (?, ?, ?, ?, ?, ?)
                     """)
-            let office = Data(officeID.bytes)
+            let office = officeID
             for file in files {
-                let caseData = Data(file.id.bytes)
+                let caseData = file.id
                 try insertCase.execute(arguments: [
                     caseData, office, Int64(file.keyVersion), Data(file.sealedKeys), file.kind, file.step,
                     file.channel, file.receivedOn.iso, file.nextDue?.iso, file.closedOn?.iso,
@@ -38,11 +38,11 @@ extension SQLiteCaseFileStore {
                 ])
                 for record in file.records { try SQLiteReportStore.insert(record, db) }
                 for assignee in file.assignees {
-                    try insertAssignee.execute(arguments: [caseData, Data(assignee.memberID.bytes), assignee.role.rawValue])
+                    try insertAssignee.execute(arguments: [caseData, assignee.memberID, assignee.role.rawValue])
                 }
                 if let sealed = facets[file.id] {
                     try insertFacets.execute(arguments: [
-                        Data(sealed.id.bytes), caseData, office, sealed.month, Int64(sealed.keyVersion),
+                        sealed.id, caseData, office, sealed.month, Int64(sealed.keyVersion),
                         Data(sealed.ciphertext),
                     ])
                 }

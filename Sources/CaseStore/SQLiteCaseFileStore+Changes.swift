@@ -15,7 +15,7 @@ extension SQLiteCaseFileStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)
                     """,
                 arguments: [
-                    Data(file.id.bytes), Data(file.officeID.bytes), Int64(file.keyVersion), Data(file.sealedKeys), file.kind,
+                    file.id, file.officeID, Int64(file.keyVersion), Data(file.sealedKeys), file.kind,
                     file.step, file.channel, file.receivedOn.iso, file.nextDue?.iso, file.sealedTo.map { Data($0) },
                     file.authenticator.map { Data($0) },
                 ])
@@ -27,7 +27,7 @@ extension SQLiteCaseFileStore {
 
     public func update(_ update: CaseUpdate) async throws {
         try await writer.write { db in
-            let caseData = Data(update.id.bytes)
+            let caseData = update.id
             // The revision (and authenticator) check and the write in one statement: a change made meanwhile wins.
             try db.execute(
                 sql: """
@@ -39,13 +39,13 @@ extension SQLiteCaseFileStore {
                 arguments: [
                     update.kind, update.step, update.nextDue?.iso, update.closedOn?.iso, update.authenticator.map { Data($0) },
                     WorkflowPolicy.deletionRequestedStep, today().iso,
-                    caseData, Data(update.officeID.bytes), update.expectedRevision, update.expectedAuthenticator.map { Data($0) },
+                    caseData, update.officeID, update.expectedRevision, update.expectedAuthenticator.map { Data($0) },
                 ])
             guard db.changesCount == 1 else {
                 let exists =
                     try Bool.fetchOne(
                         db, sql: "SELECT 1 FROM case_file WHERE id = ? AND office_id = ?",
-                        arguments: [caseData, Data(update.officeID.bytes)]) ?? false
+                        arguments: [caseData, update.officeID]) ?? false
                 throw exists ? CaseFileStoreError.conflict : CaseFileStoreError.notFound
             }
             if let sheet = update.sheet {
@@ -55,7 +55,7 @@ extension SQLiteCaseFileStore {
             for record in update.records { try SQLiteReportStore.insert(record, db) }
             for removed in update.removedRecords {
                 try db.execute(
-                    sql: "DELETE FROM record WHERE id = ? AND case_id = ? AND kind != 'sheet'", arguments: [Data(removed.bytes), caseData])
+                    sql: "DELETE FROM record WHERE id = ? AND case_id = ? AND kind != 'sheet'", arguments: [removed, caseData])
             }
             try Self.writeIntegrity(
                 caseID: update.id, folded: update.folded, sealedKeys: update.sealedKeys, keyVersion: update.keyVersion, db)
@@ -73,13 +73,13 @@ extension SQLiteCaseFileStore {
 
     public func sealIntegrity(_ seal: CaseIntegritySeal) async throws -> Bool {
         try await writer.write { db in
-            let caseData = Data(seal.caseID.bytes)
+            let caseData = seal.caseID
             try db.execute(
                 sql: """
                     UPDATE case_file SET integrity = ? WHERE id = ? AND office_id = ? AND revision = ? AND integrity IS ?
                     """,
                 arguments: [
-                    Data(seal.authenticator), caseData, Data(seal.officeID.bytes), seal.expectedRevision,
+                    Data(seal.authenticator), caseData, seal.officeID, seal.expectedRevision,
                     seal.expectedAuthenticator.map { Data($0) },
                 ])
             guard db.changesCount == 1 else { return false }
@@ -95,9 +95,9 @@ extension SQLiteCaseFileStore {
     /// Marks folded reporter records as covered, and writes keys sealed again with the
     /// authenticator marker while the case is still on the key version they were opened with.
     static func writeIntegrity(caseID: EntityID, folded: [EntityID], sealedKeys: [UInt8]?, keyVersion: UInt32, _ db: Database) throws {
-        let caseData = Data(caseID.bytes)
+        let caseData = caseID
         for id in folded {
-            try db.execute(sql: "UPDATE record SET pending = 0 WHERE id = ? AND case_id = ?", arguments: [Data(id.bytes), caseData])
+            try db.execute(sql: "UPDATE record SET pending = 0 WHERE id = ? AND case_id = ?", arguments: [id, caseData])
         }
         if let sealedKeys {
             try db.execute(
@@ -108,7 +108,7 @@ extension SQLiteCaseFileStore {
 
     public func shred(id: EntityID, officeID: EntityID, expectedRevision: Int, audit events: [AuditEvent]) async throws {
         try await writer.write { db in
-            let caseData = Data(id.bytes)
+            let caseData = id
             guard
                 let row = try Row.fetchOne(
                     db,
@@ -116,7 +116,7 @@ extension SQLiteCaseFileStore {
                         SELECT revision, received_on, EXISTS (SELECT 1 FROM mailbox WHERE case_id = ?1) AS intake,
                                EXISTS (SELECT 1 FROM case_facets WHERE case_id = ?1) AS classified
                         FROM case_file WHERE id = ?1 AND office_id = ?2
-                        """, arguments: [caseData, Data(officeID.bytes)])
+                        """, arguments: [caseData, officeID])
             else { throw CaseFileStoreError.notFound }
             guard row["revision"] as Int == expectedRevision else { throw CaseFileStoreError.conflict }
             // A report counted as unclassified leaves that count; a classification stays, unlinked.
@@ -124,7 +124,7 @@ extension SQLiteCaseFileStore {
                 let received: String = row["received_on"]
                 try db.execute(
                     sql: "UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?",
-                    arguments: [Data(officeID.bytes), String(received.prefix(7))])
+                    arguments: [officeID, String(received.prefix(7))])
             }
             try Self.deleteCase(caseData, db)
             try audit(events, chain: officeID, db)
@@ -134,7 +134,7 @@ extension SQLiteCaseFileStore {
 
     /// Deletes a case's keys, records and mailbox (assignees cascade; the classification stays,
     /// unlinked). With `secure_delete` the freed pages are zeroed; the caller truncates the WAL.
-    static func deleteCase(_ caseData: Data, _ db: Database) throws {
+    static func deleteCase(_ caseData: EntityID, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM record WHERE case_id = ?", arguments: [caseData])
         try db.execute(sql: "DELETE FROM mailbox WHERE case_id = ?", arguments: [caseData])
         try db.execute(sql: "DELETE FROM case_file WHERE id = ?", arguments: [caseData])
@@ -145,7 +145,7 @@ extension SQLiteCaseFileStore {
             try db.execute(
                 sql: "INSERT INTO contact_tally (id, office_id, month, channel, ground, referral) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [
-                    Data(EntityID.random().bytes), Data(officeID.bytes), tally.month, tally.channel, tally.ground,
+                    EntityID.random(), officeID, tally.month, tally.channel, tally.ground,
                     tally.referral,
                 ])
             try audit(event, chain: officeID, db)
@@ -156,23 +156,23 @@ extension SQLiteCaseFileStore {
         try await writer.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT month, count(*) AS n FROM contact_tally WHERE office_id = ? GROUP BY month ORDER BY month",
-                arguments: [Data(officeID.bytes)]
+                arguments: [officeID]
             ).map { ($0["month"], $0["n"]) }
         }
     }
 
     static func replaceAssignees(_ assignees: [CaseAssignment], of caseID: EntityID, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM case_assignee WHERE case_id = ?", arguments: [Data(caseID.bytes)])
+        try db.execute(sql: "DELETE FROM case_assignee WHERE case_id = ?", arguments: [caseID])
         for assignee in assignees {
             try db.execute(
                 sql: "INSERT INTO case_assignee (case_id, member_id, role) VALUES (?, ?, ?)",
-                arguments: [Data(caseID.bytes), Data(assignee.memberID.bytes), assignee.role.rawValue])
+                arguments: [caseID, assignee.memberID, assignee.role.rawValue])
         }
     }
 
     /// The first classification of a report moves it out of the unclassified count.
     static func replaceFacets(_ facets: SealedFacets, of caseID: EntityID, officeID: EntityID, _ db: Database) throws {
-        let caseData = Data(caseID.bytes)
+        let caseData = caseID
         let first =
             try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM case_facets WHERE case_id = ?)", arguments: [caseData]) ?? true
         if first,
@@ -185,7 +185,7 @@ extension SQLiteCaseFileStore {
             let received: String = intake["received_on"]
             try db.execute(
                 sql: "UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?",
-                arguments: [Data(officeID.bytes), String(received.prefix(7))])
+                arguments: [officeID, String(received.prefix(7))])
         }
         try db.execute(sql: "DELETE FROM case_facets WHERE case_id = ?", arguments: [caseData])
         try db.execute(
@@ -193,7 +193,7 @@ extension SQLiteCaseFileStore {
                 INSERT INTO case_facets (id, case_id, office_id, month, key_version, ciphertext) VALUES (?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                Data(facets.id.bytes), caseData, Data(officeID.bytes), facets.month, Int64(facets.keyVersion),
+                facets.id, caseData, officeID, facets.month, Int64(facets.keyVersion),
                 Data(facets.ciphertext),
             ])
     }
@@ -202,7 +202,7 @@ extension SQLiteCaseFileStore {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE case_file SET legal_hold = ? WHERE id = ? AND office_id = ?",
-                arguments: [hold, Data(caseID.bytes), Data(officeID.bytes)])
+                arguments: [hold, caseID, officeID])
             guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
             try self.audit([audit], chain: officeID, db)
         }

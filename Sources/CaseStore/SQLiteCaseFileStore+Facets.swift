@@ -9,9 +9,9 @@ extension SQLiteCaseFileStore {
         try await writer.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT id, month, key_version, ciphertext FROM case_facets WHERE case_id = ? AND office_id = ?",
-                arguments: [Data(caseID.bytes), Data(officeID.bytes)]
+                arguments: [caseID, officeID]
             ).flatMap { row in
-                EntityID(bytes: [UInt8](row["id"] as Data)).map {
+                row.entityID("id").map {
                     SealedFacets(
                         id: $0, month: row["month"], keyVersion: UInt32(row["key_version"] as Int64),
                         ciphertext: [UInt8](row["ciphertext"] as Data))

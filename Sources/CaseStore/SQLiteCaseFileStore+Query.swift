@@ -8,12 +8,12 @@ extension SQLiteCaseFileStore {
     /// LIMIT is the caller's): filters, access, and the cursor of the page before.
     static func clauses(of query: CaseQuery) -> (conditions: String, order: String, arguments: StatementArguments) {
         var conditions = ["c.office_id = ?"]
-        var arguments: StatementArguments = [Data(query.officeID.bytes)]
+        var arguments: StatementArguments = [query.officeID]
         /// Cases one of `members` is assigned to (an empty list matches none).
         func assigned(to members: [EntityID]) {
             let marks = Array(repeating: "?", count: max(members.count, 1)).joined(separator: ", ")
             conditions.append("EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id IN (\(marks)))")
-            arguments += StatementArguments(members.isEmpty ? [Data()] : members.map { Data($0.bytes) })
+            arguments += members.isEmpty ? [Data()] : StatementArguments(members)
         }
         if let members = query.visibleTo { assigned(to: members) }
         if !query.excludedSteps.isEmpty {
@@ -52,13 +52,13 @@ extension SQLiteCaseFileStore {
         if query.ordersByDue {
             if let after = query.after {
                 conditions.append("(c.next_due > ? OR (c.next_due = ? AND c.id > ?))")
-                arguments += [after.day.iso, after.day.iso, Data(after.id.bytes)]
+                arguments += [after.day.iso, after.day.iso, after.id]
             }
             order = "c.next_due, c.id"
         } else {
             if let after = query.after {
                 conditions.append("(c.received_on < ? OR (c.received_on = ? AND c.id > ?))")
-                arguments += [after.day.iso, after.day.iso, Data(after.id.bytes)]
+                arguments += [after.day.iso, after.day.iso, after.id]
             }
             order = "c.received_on DESC, c.id"
         }
@@ -80,10 +80,10 @@ extension SQLiteCaseFileStore {
                     WHERE \(conditions) ORDER BY \(order) LIMIT ?
                     """, arguments: arguments + [max(1, min(query.limit, 1_000))]
             ).compactMap { row in
-                guard let id = EntityID(bytes: [UInt8](row[0] as Data)), let day = (row[1] as String?).flatMap(Day.init(iso:)) else {
+                guard let id = row.entityID(0), let day = row.day(1) else {
                     return nil
                 }
-                let facets = (row[2] as Data?).flatMap { EntityID(bytes: [UInt8]($0)) }.map {
+                let facets = row.entityID(2).map {
                     SealedFacets(id: $0, month: row[3], keyVersion: UInt32(row[4] as Int64), ciphertext: [UInt8](row[5] as Data))
                 }
                 return ClassifiedCase(id: id, sortDay: day, facets: facets)
@@ -100,7 +100,7 @@ extension SQLiteCaseFileStore {
                 db,
                 sql: """
                     SELECT \(Self.caseColumns) FROM case_file c WHERE c.id IN (\(marks)) AND +c.office_id = ?
-                    """, arguments: StatementArguments(ids.map { Data($0.bytes) } + [Data(officeID.bytes)]))
+                    """, arguments: StatementArguments(ids + [officeID]))
             let assignees = try Self.assignees(of: ids, db)
             return Dictionary(
                 rows.compactMap { Self.caseRow($0, assignees: assignees) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -58,13 +58,13 @@ extension SQLiteCaseFileStore {
                     if stretch.bucket == bucket {
                         // Within the cursor's stretch: after its day and id.
                         sql += " AND (\(stretch.day) > ? OR (\(stretch.day) = ? AND c.id > ?))"
-                        bound += [after.day.iso, after.day.iso, Data(after.id.bytes)]
+                        bound += [after.day.iso, after.day.iso, after.id]
                     }
                 }
                 sql += " ORDER BY \(stretch.order) LIMIT ?"
                 rows += try Row.fetchAll(db, sql: sql, arguments: bound + [limit - rows.count])
             }
-            let assignees = try Self.assignees(of: rows.compactMap { EntityID(bytes: [UInt8]($0["id"] as Data)) }, db)
+            let assignees = try Self.assignees(of: rows.compactMap { $0.entityID("id") }, db)
             return rows.compactMap { Self.caseRow($0, assignees: assignees) }
         }
     }

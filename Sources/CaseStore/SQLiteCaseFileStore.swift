@@ -29,13 +29,13 @@ extension SQLiteCaseFileStore: CaseFileStore {
 
     public func teamAccess(officeID: EntityID) async throws -> Bool {
         try await writer.read { db in
-            try Bool.fetchOne(db, sql: "SELECT team_access FROM office WHERE id = ?", arguments: [Data(officeID.bytes)]) ?? false
+            try Bool.fetchOne(db, sql: "SELECT team_access FROM office WHERE id = ?", arguments: [officeID]) ?? false
         }
     }
 
     public func setTeamAccess(officeID: EntityID, open: Bool, audit event: AuditEvent) async throws {
         try await writer.write { db in
-            try db.execute(sql: "UPDATE office SET team_access = ? WHERE id = ?", arguments: [open, Data(officeID.bytes)])
+            try db.execute(sql: "UPDATE office SET team_access = ? WHERE id = ?", arguments: [open, officeID])
             try audit(event, chain: officeID, db)
         }
     }
@@ -49,7 +49,7 @@ extension SQLiteCaseFileStore: CaseFileStore {
                 sql: """
                     SELECT \(Self.caseColumns) FROM case_file c WHERE \(conditions) ORDER BY \(order) LIMIT ?
                     """, arguments: arguments + [max(1, min(query.limit, 1_000))])
-            let assignees = try Self.assignees(of: rows.compactMap { EntityID(bytes: [UInt8]($0["id"] as Data)) }, db)
+            let assignees = try Self.assignees(of: rows.compactMap { $0.entityID("id") }, db)
             return rows.compactMap { Self.caseRow($0, assignees: assignees) }
         }
     }
@@ -59,15 +59,15 @@ extension SQLiteCaseFileStore: CaseFileStore {
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT \(Self.caseColumns) FROM case_file c WHERE c.id = ? AND c.office_id = ?",
-                    arguments: [Data(id.bytes), Data(officeID.bytes)]),
+                    arguments: [id, officeID]),
                 var file = Self.caseRow(row, assignees: try Self.assignees(of: [id], db))
             else { return nil }
             var pending: Set<EntityID> = []
             // Scans, letters and evidence files come without their bodies: SQLite reads a blob's overflow pages
             // only when the column is evaluated, and the CASE does not evaluate it for those kinds.
-            let records = try Row.fetchAll(db, sql: Self.recordsWithoutBodies, arguments: [Data(id.bytes)]).compactMap {
+            let records = try Row.fetchAll(db, sql: Self.recordsWithoutBodies, arguments: [id]).compactMap {
                 record -> SealedRecord? in
-                guard let recordID = EntityID(bytes: [UInt8](record["id"] as Data)),
+                guard let recordID = record.entityID("id"),
                     let kind = RecordKind(rawValue: record["kind"])
                 else { return nil }
                 if record["pending"] as Bool { pending.insert(recordID) }
@@ -93,7 +93,7 @@ extension SQLiteCaseFileStore: CaseFileStore {
                     sql: """
                         SELECT r.kind, r.key_version, r.ciphertext FROM record r JOIN case_file c ON c.id = r.case_id
                         WHERE r.id = ? AND r.case_id = ? AND c.office_id = ?
-                        """, arguments: [Data(id.bytes), Data(caseID.bytes), Data(officeID.bytes)]),
+                        """, arguments: [id, caseID, officeID]),
                 let kind = RecordKind(rawValue: row["kind"])
             else { return nil }
             return SealedRecord(
@@ -103,12 +103,12 @@ extension SQLiteCaseFileStore: CaseFileStore {
     }
 
     static func caseRow(_ row: Row, assignees: [EntityID: [CaseAssignment]]) -> CaseFileRow? {
-        guard let id = EntityID(bytes: [UInt8](row["id"] as Data)),
-            let officeID = EntityID(bytes: [UInt8](row["office_id"] as Data)),
+        guard let id = row.entityID("id"),
+            let officeID = row.entityID("office_id"),
             let received = Day(iso: row["received_on"])
         else { return nil }
         var sheet: SealedRecord?
-        if let sheetID = (row["sheet_id"] as Data?).flatMap({ EntityID(bytes: [UInt8]($0)) }),
+        if let sheetID = row.entityID("sheet_id"),
             let ciphertext = row["sheet_ciphertext"] as Data?
         {
             sheet = SealedRecord(
@@ -117,9 +117,9 @@ extension SQLiteCaseFileStore: CaseFileStore {
         }
         var file = CaseFileRow(
             id: id, officeID: officeID, kind: row["kind"], step: row["step"], channel: row["channel"], receivedOn: received,
-            nextDue: (row["next_due"] as String?).flatMap(Day.init(iso:)),
-            closedOn: (row["closed_on"] as String?).flatMap(Day.init(iso:)),
-            withdrawnOn: (row["withdrawn_on"] as String?).flatMap(Day.init(iso:)),
+            nextDue: row.day("next_due"),
+            closedOn: row.day("closed_on"),
+            withdrawnOn: row.day("withdrawn_on"),
             revision: row["revision"],
             keys: SealedCaseKeys(
                 caseID: id, keyVersion: UInt32(row["office_key_version"] as Int64),
@@ -135,7 +135,7 @@ extension SQLiteCaseFileStore: CaseFileStore {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE case_file SET reporter_unread = 0 WHERE id = ? AND office_id = ?",
-                arguments: [Data(caseID.bytes), Data(officeID.bytes)])
+                arguments: [caseID, officeID])
             guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
             try self.audit([audit], chain: officeID, db)
         }
@@ -149,10 +149,10 @@ extension SQLiteCaseFileStore: CaseFileStore {
                     SELECT v.absent_id, a.username AS absent, v.cover_id, c.username AS cover, v.from_day, v.until_day
                     FROM member_cover v JOIN member a ON a.id = v.absent_id JOIN member c ON c.id = v.cover_id
                     WHERE v.office_id = ? ORDER BY a.username
-                    """, arguments: [Data(officeID.bytes)]
+                    """, arguments: [officeID]
             ).compactMap { row in
-                guard let absentID = EntityID(bytes: [UInt8](row["absent_id"] as Data)),
-                    let coverID = EntityID(bytes: [UInt8](row["cover_id"] as Data)),
+                guard let absentID = row.entityID("absent_id"),
+                    let coverID = row.entityID("cover_id"),
                     let from = Day(iso: row["from_day"]), let until = Day(iso: row["until_day"])
                 else { return nil }
                 return MemberCover(
@@ -168,7 +168,7 @@ extension SQLiteCaseFileStore: CaseFileStore {
                     INSERT INTO member_cover (absent_id, office_id, cover_id, from_day, until_day) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (absent_id) DO UPDATE SET cover_id = excluded.cover_id, from_day = excluded.from_day, until_day = excluded.until_day
                     """,
-                arguments: [Data(cover.absentID.bytes), Data(officeID.bytes), Data(cover.coverID.bytes), cover.from.iso, cover.until.iso])
+                arguments: [cover.absentID, officeID, cover.coverID, cover.from.iso, cover.until.iso])
             try self.audit([audit], chain: officeID, db)
         }
     }
@@ -177,7 +177,7 @@ extension SQLiteCaseFileStore: CaseFileStore {
         try await writer.write { db in
             try db.execute(
                 sql: "DELETE FROM member_cover WHERE absent_id = ? AND office_id = ?",
-                arguments: [Data(absentID.bytes), Data(officeID.bytes)])
+                arguments: [absentID, officeID])
             guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
             try self.audit([audit], chain: officeID, db)
         }
@@ -199,10 +199,10 @@ extension SQLiteCaseFileStore: CaseFileStore {
             sql: """
                 SELECT a.case_id, a.member_id, a.role, m.username FROM case_assignee a JOIN member m ON m.id = a.member_id
                 WHERE a.case_id IN (\(marks)) ORDER BY a.role, m.username
-                """, arguments: StatementArguments(ids.map { Data($0.bytes) }))
+                """, arguments: StatementArguments(ids))
         {
-            guard let caseID = EntityID(bytes: [UInt8](row["case_id"] as Data)),
-                let memberID = EntityID(bytes: [UInt8](row["member_id"] as Data)),
+            guard let caseID = row.entityID("case_id"),
+                let memberID = row.entityID("member_id"),
                 let role = CaseAssignment.Role(rawValue: row["role"])
             else { continue }
             result[caseID, default: []].append(CaseAssignment(memberID: memberID, username: row["username"], role: role))

@@ -22,7 +22,7 @@ extension SQLiteMemberStore {
                 "SELECT token_hash, office_id, role, expires_at, wrapped_secrets FROM invitation WHERE "
                 + (officeID == nil ? "office_id IS NULL" : "office_id = ?") + " AND expires_at > ? ORDER BY expires_at"
             let arguments: StatementArguments =
-                officeID.map { [Data($0.bytes), Int64(now.timeIntervalSince1970)] }
+                officeID.map { [$0.databaseValue, Int64(now.timeIntervalSince1970)] }
                 ?? [Int64(now.timeIntervalSince1970)]
             return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(Self.decodeInvitation)
         }
@@ -32,7 +32,7 @@ extension SQLiteMemberStore {
         guard let role = MemberRole(rawValue: row["role"]) else { return nil }
         return StoredInvitation(
             tokenHash: [UInt8](row["token_hash"] as Data),
-            officeID: (row["office_id"] as Data?).flatMap { EntityID(bytes: [UInt8]($0)) },
+            officeID: row.entityID("office_id"),
             role: role, expiresAt: Date(timeIntervalSince1970: TimeInterval(row["expires_at"] as Int64)),
             wrappedSecrets: [UInt8](row["wrapped_secrets"] as Data))
     }
@@ -45,16 +45,16 @@ extension SQLiteMemberStore {
         try await writer.write { db in
             // The creator must still be a member with the right to invite: a removal or demotion
             // meanwhile leaves no invitation behind.
-            let creatorRole = try String.fetchOne(db, sql: "SELECT role FROM member WHERE id = ?", arguments: [Data(createdBy.bytes)])
+            let creatorRole = try String.fetchOne(db, sql: "SELECT role FROM member WHERE id = ?", arguments: [createdBy])
             guard creatorRole == "lead" || creatorRole == "analyst" else { throw MemberStoreError.membersChanged }
             try db.execute(
                 sql: """
                     INSERT INTO invitation (token_hash, office_id, role, expires_at, wrapped_secrets, created_by) VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    Data(invitation.tokenHash), officeID.map { Data($0.bytes) }, role.rawValue,
+                    Data(invitation.tokenHash), officeID, role.rawValue,
                     Int64(invitation.expiresAt.timeIntervalSince1970), Data(invitation.wrappedSecrets),
-                    Data(createdBy.bytes),
+                    createdBy,
                 ])
             try self.audit(event, chain: chain, db)
         }
@@ -91,7 +91,7 @@ extension SQLiteMemberStore {
             guard db.changesCount == 1 else { throw MemberStoreError.invitationUnusable }
             guard try MemberRow.one(db, username: member.username) == nil else { throw MemberStoreError.usernameTaken }
             if let officeID = member.officeID {
-                let version = try Int64.fetchOne(db, sql: "SELECT key_version FROM office WHERE id = ?", arguments: [Data(officeID.bytes)])
+                let version = try Int64.fetchOne(db, sql: "SELECT key_version FROM office WHERE id = ?", arguments: [officeID])
                 guard let version, officeSeals.allSatisfy({ Int64($0.keyVersion) == version }) else {
                     throw MemberStoreError.keyVersionChanged
                 }
@@ -101,7 +101,7 @@ extension SQLiteMemberStore {
             if let verbandSeal {
                 try db.execute(
                     sql: "INSERT INTO verband_key_seal (member_id, sealed) VALUES (?, ?)",
-                    arguments: [Data(member.id.bytes), Data(verbandSeal)])
+                    arguments: [member.id, Data(verbandSeal)])
             }
             if let manifest {
                 if member.officeID == nil { try Self.writeVerband(manifest, db) } else { try Self.write(manifest, db) }
@@ -120,8 +120,8 @@ extension SQLiteMemberStore {
                 throw MemberStoreError.lastAnalyst
             }
             try db.execute(sql: "DELETE FROM office_key_seal WHERE recipient = ?", arguments: [member.id.hex])
-            try db.execute(sql: "DELETE FROM invitation WHERE created_by = ?", arguments: [Data(member.id.bytes)])
-            try db.execute(sql: "DELETE FROM member WHERE id = ?", arguments: [Data(member.id.bytes)])
+            try db.execute(sql: "DELETE FROM invitation WHERE created_by = ?", arguments: [member.id])
+            try db.execute(sql: "DELETE FROM member WHERE id = ?", arguments: [member.id])
             if let manifest { try Self.write(manifest, db) }
             try self.audit(event, chain: chain, db)
         }
@@ -135,9 +135,9 @@ extension SQLiteMemberStore {
             {
                 throw MemberStoreError.lastLead
             }
-            try db.execute(sql: "UPDATE member SET role = ? WHERE id = ?", arguments: [role.rawValue, Data(member.id.bytes)])
+            try db.execute(sql: "UPDATE member SET role = ? WHERE id = ?", arguments: [role.rawValue, member.id])
             if role != .lead {
-                try db.execute(sql: "DELETE FROM invitation WHERE created_by = ?", arguments: [Data(member.id.bytes)])
+                try db.execute(sql: "DELETE FROM invitation WHERE created_by = ?", arguments: [member.id])
             }
             if let manifest { try Self.write(manifest, db) }
             try self.audit(event, chain: chain, db)
@@ -153,7 +153,7 @@ extension SQLiteMemberStore {
                 sql: "UPDATE member SET role = ?, public_key = ?, wrapped_secret = ? WHERE id = ?",
                 arguments: [
                     member.role.rawValue, Data(member.publicKey.bytes), try MemberRow.wrapJSON(member),
-                    Data(member.id.bytes),
+                    member.id,
                 ])
             guard db.changesCount == 1 else { throw StoreError.notFound }
             if !officeSeals.isEmpty, let officeID = member.officeID {
@@ -188,11 +188,11 @@ extension SQLiteMemberStore {
             guard try MemberRow.one(db, username: analyst.username) == nil else { throw MemberStoreError.usernameTaken }
             try db.execute(
                 sql: "INSERT INTO verband (id, name, public_key) VALUES (?, ?, ?)",
-                arguments: [Data(verband.id.bytes), verband.name, Data(verband.publicKey.bytes)])
+                arguments: [verband.id, verband.name, Data(verband.publicKey.bytes)])
             try MemberRow.insert(analyst, db)
             try db.execute(
                 sql: "INSERT INTO verband_key_seal (member_id, sealed) VALUES (?, ?)",
-                arguments: [Data(analyst.id.bytes), Data(seal)])
+                arguments: [analyst.id, Data(seal)])
             try Self.writeVerband(manifest, db)
             try self.audit(event, chain: verband.id, db)
         }
@@ -203,7 +203,7 @@ extension SQLiteMemberStore {
         manifest: SignedKeyManifest, audit event: AuditEvent
     ) async throws {
         try await writer.write { db in
-            let officeData = Data(officeID.bytes)
+            let officeData = officeID
             guard
                 try Int64.fetchOne(db, sql: "SELECT key_version FROM office WHERE id = ?", arguments: [officeData])
                     == Int64(manifest.manifest.keyVersion),

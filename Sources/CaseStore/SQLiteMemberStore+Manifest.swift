@@ -14,7 +14,7 @@ extension SQLiteMemberStore {
         storedManifest(
             try Row.fetchOne(
                 db, sql: "SELECT body, tag FROM key_manifest WHERE office_id = ?",
-                arguments: [Data(officeID.bytes)]))
+                arguments: [officeID]))
     }
 
     /// A `body, tag` row of `key_manifest` or `verband_manifest` as read: none, unreadable, or
@@ -37,7 +37,7 @@ extension SQLiteMemberStore {
     /// caller read again and retry rather than tag a stale picture.
     static func write(_ signed: SignedKeyManifest, _ db: Database) throws {
         let manifest = signed.manifest
-        let officeData = Data(manifest.officeID.bytes)
+        let officeData = manifest.officeID
         guard
             let office = try Row.fetchOne(
                 db, sql: "SELECT public_key, key_version, recovery_public_key FROM office WHERE id = ?",
@@ -63,9 +63,9 @@ extension SQLiteMemberStore {
                 db,
                 sql: """
                     SELECT id, office_key_version, sealed_to FROM case_file WHERE office_id = ? AND key_checked = 0 LIMIT ?
-                    """, arguments: [Data(officeID.bytes), limit]
+                    """, arguments: [officeID, limit]
             ).compactMap { row in
-                guard let id = EntityID(bytes: [UInt8](row["id"] as Data)) else { return nil }
+                guard let id = row.entityID("id") else { return nil }
                 return CaseKeyFingerprint(
                     caseID: id, keyVersion: UInt32(row["office_key_version"] as Int64),
                     sealedTo: (row["sealed_to"] as Data?).map { [UInt8]($0) })
@@ -76,20 +76,20 @@ extension SQLiteMemberStore {
     public func markCaseKeysChecked(_ caseIDs: [EntityID], officeID: EntityID, alarms: [AuditEvent]) async throws {
         try await writer.write { db in
             let update = try db.cachedStatement(sql: "UPDATE case_file SET key_checked = 1 WHERE id = ? AND office_id = ?")
-            for id in caseIDs { try update.execute(arguments: [Data(id.bytes), Data(officeID.bytes)]) }
+            for id in caseIDs { try update.execute(arguments: [id, officeID]) }
             if !alarms.isEmpty { try AuditLog.append(alarms, chain: officeID, signer: self.signer, today: self.today(), db) }
         }
     }
 
     public func requestRotation(officeID: EntityID) async throws {
         try await writer.write { db in
-            try db.execute(sql: "UPDATE office SET rotation_requested = 1 WHERE id = ?", arguments: [Data(officeID.bytes)])
+            try db.execute(sql: "UPDATE office SET rotation_requested = 1 WHERE id = ?", arguments: [officeID])
         }
     }
 
     public func rotationRequested(officeID: EntityID) async throws -> Bool {
         try await writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT rotation_requested FROM office WHERE id = ?", arguments: [Data(officeID.bytes)]) == 1
+            try Int.fetchOne(db, sql: "SELECT rotation_requested FROM office WHERE id = ?", arguments: [officeID]) == 1
         }
     }
 
@@ -97,7 +97,7 @@ extension SQLiteMemberStore {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE key_rotation SET failure = ?, failed_at = ? WHERE office_id = ?",
-                arguments: [reason, Int64(Date().timeIntervalSince1970), Data(officeID.bytes)])
+                arguments: [reason, Int64(Date().timeIntervalSince1970), officeID])
         }
     }
 }

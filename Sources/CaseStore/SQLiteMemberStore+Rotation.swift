@@ -13,7 +13,7 @@ extension SQLiteMemberStore {
                     db,
                     sql: """
                         SELECT from_version, to_version, started_at, started_by, failure FROM key_rotation WHERE office_id = ?
-                        """, arguments: [Data(officeID.bytes)])
+                        """, arguments: [officeID])
             else { return nil }
             let toVersion = row["to_version"] as Int64
             let remaining =
@@ -21,7 +21,7 @@ extension SQLiteMemberStore {
                     db,
                     sql: """
                         SELECT count(*) FROM case_file WHERE office_id = ? AND office_key_version < ?
-                        """, arguments: [Data(officeID.bytes), toVersion]) ?? 0
+                        """, arguments: [officeID, toVersion]) ?? 0
             return KeyRotationState(
                 officeID: officeID, fromVersion: UInt32(row["from_version"] as Int64),
                 toVersion: UInt32(toVersion),
@@ -35,7 +35,7 @@ extension SQLiteMemberStore {
         manifest: SignedKeyManifest, audit event: AuditEvent
     ) async throws {
         try await writer.write { db in
-            let officeData = Data(officeID.bytes)
+            let officeData = officeID
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM key_rotation WHERE office_id = ?", arguments: [officeData]) == 0 else {
                 throw MemberStoreError.rotationRunning
             }
@@ -73,9 +73,9 @@ extension SQLiteMemberStore {
                 db,
                 sql: """
                     SELECT id, office_key_version, sealed_keys FROM case_file WHERE office_id = ? AND office_key_version < ? LIMIT ?
-                    """, arguments: [Data(officeID.bytes), Int64(version), limit]
+                    """, arguments: [officeID, Int64(version), limit]
             ).compactMap { row in
-                guard let id = EntityID(bytes: [UInt8](row["id"] as Data)) else { return nil }
+                guard let id = row.entityID("id") else { return nil }
                 return SealedCaseKeys(
                     caseID: id, keyVersion: UInt32(row["office_key_version"] as Int64),
                     sealed: [UInt8](row["sealed_keys"] as Data))
@@ -91,8 +91,8 @@ extension SQLiteMemberStore {
                     """)
             for sealed in cases {
                 try update.execute(arguments: [
-                    Data(sealed.sealed), Int64(version), Data(sealed.caseID.bytes),
-                    Data(officeID.bytes), Int64(sealed.keyVersion),
+                    Data(sealed.sealed), Int64(version), sealed.caseID,
+                    officeID, Int64(sealed.keyVersion),
                 ])
             }
         }
@@ -100,7 +100,7 @@ extension SQLiteMemberStore {
 
     public func finishRotation(officeID: EntityID, audit event: AuditEvent) async throws -> Bool {
         let finished = try await writer.write { db -> Bool in
-            let officeData = Data(officeID.bytes)
+            let officeData = officeID
             guard
                 let toVersion = try Int64.fetchOne(
                     db, sql: "SELECT to_version FROM key_rotation WHERE office_id = ?",

@@ -25,7 +25,7 @@ extension SQLiteMemberStore {
                 INSERT INTO verband_manifest (verband_id, key_version, body, tag) VALUES (?, ?, ?, ?)
                 ON CONFLICT (verband_id) DO UPDATE SET key_version = excluded.key_version, body = excluded.body, tag = excluded.tag
                 """,
-            arguments: [Data(manifest.officeID.bytes), Int64(manifest.keyVersion), Data(manifest.canonicalBytes), Data(signed.tag)])
+            arguments: [manifest.officeID, Int64(manifest.keyVersion), Data(manifest.canonicalBytes), Data(signed.tag)])
     }
 
     public func rotateVerband(
@@ -40,19 +40,19 @@ extension SQLiteMemberStore {
             }
             if let removing {
                 guard try MemberRow.all(db, officeID: nil).count > 1 else { throw MemberStoreError.lastAnalyst }
-                try db.execute(sql: "DELETE FROM invitation WHERE created_by = ?", arguments: [Data(removing.bytes)])
-                try db.execute(sql: "DELETE FROM member WHERE id = ? AND office_id IS NULL", arguments: [Data(removing.bytes)])
+                try db.execute(sql: "DELETE FROM invitation WHERE created_by = ?", arguments: [removing])
+                try db.execute(sql: "DELETE FROM member WHERE id = ? AND office_id IS NULL", arguments: [removing])
                 guard db.changesCount == 1 else { throw MemberStoreError.membersChanged }
             }
             let analysts = Set(try MemberRow.all(db, officeID: nil).map(\.id))
             guard analysts == Set(seals.keys) else { throw MemberStoreError.membersChanged }
             try db.execute(
-                sql: "UPDATE verband SET public_key = ? WHERE id = ?", arguments: [Data(publicKey.bytes), Data(verband.id.bytes)])
+                sql: "UPDATE verband SET public_key = ? WHERE id = ?", arguments: [Data(publicKey.bytes), verband.id])
             try db.execute(sql: "DELETE FROM verband_key_seal")
             for (memberID, sealed) in seals {
                 try db.execute(
                     sql: "INSERT INTO verband_key_seal (member_id, sealed) VALUES (?, ?)",
-                    arguments: [Data(memberID.bytes), Data(sealed)])
+                    arguments: [memberID, Data(sealed)])
             }
             // Invitations carry the old ring: the analysts invite again.
             try db.execute(sql: "DELETE FROM invitation WHERE office_id IS NULL")

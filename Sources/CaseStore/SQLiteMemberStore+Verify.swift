@@ -17,7 +17,7 @@ extension SQLiteMemberStore {
                 sql: """
                     SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = ? ORDER BY seq
                     """)
-            try statement.setArguments([Data(chain.bytes)])
+            try statement.setArguments([chain])
             try Self.stepRows(of: statement, db) { row in
                 // The stored bytes as they are, borrowed until the next step: an edited field then
                 // fails on its hash.

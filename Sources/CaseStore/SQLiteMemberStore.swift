@@ -42,14 +42,14 @@ public final class SQLiteMemberStore: MemberStore, AuditCheckpoints, SQLiteStore
 
     static func verband(_ db: Database) throws -> Verband? {
         guard let row = try Row.fetchOne(db, sql: "SELECT id, name, public_key FROM verband LIMIT 1"),
-            let id = EntityID(bytes: [UInt8](row["id"] as Data))
+            let id = row.entityID("id")
         else { return nil }
         return Verband(id: id, name: row["name"], publicKey: try BoxPublicKey(bytes: [UInt8](row["public_key"] as Data)))
     }
 
     public func recoveryKey(officeID: EntityID) async throws -> BoxPublicKey? {
         try await writer.read { db in
-            try (Data.fetchOne(db, sql: "SELECT recovery_public_key FROM office WHERE id = ?", arguments: [Data(officeID.bytes)]))
+            try (Data.fetchOne(db, sql: "SELECT recovery_public_key FROM office WHERE id = ?", arguments: [officeID]))
                 .map { try BoxPublicKey(bytes: [UInt8]($0)) }
         }
     }
@@ -64,7 +64,7 @@ public final class SQLiteMemberStore: MemberStore, AuditCheckpoints, SQLiteStore
                     db,
                     sql: """
                         SELECT sealed FROM office_key_seal WHERE office_id = ? AND key_version = ? AND recipient = ? AND purpose = ?
-                        """, arguments: [Data(officeID.bytes), Int64(version), recipient, purpose.rawValue])).map { [UInt8]($0) }
+                        """, arguments: [officeID, Int64(version), recipient, purpose.rawValue])).map { [UInt8]($0) }
         }
     }
 
@@ -73,7 +73,7 @@ public final class SQLiteMemberStore: MemberStore, AuditCheckpoints, SQLiteStore
             try
                 (Data.fetchOne(
                     db, sql: "SELECT sealed FROM verband_key_seal WHERE member_id = ?",
-                    arguments: [Data(memberID.bytes)])).map { [UInt8]($0) }
+                    arguments: [memberID])).map { [UInt8]($0) }
         }
     }
 
@@ -96,7 +96,7 @@ public final class SQLiteMemberStore: MemberStore, AuditCheckpoints, SQLiteStore
                 sql: """
                     SELECT seq, at, actor, action, subject, hash FROM audit_event
                     WHERE chain = ? AND (subject = ? OR (subject > ? AND subject < ?)) ORDER BY seq LIMIT ?
-                    """, arguments: [Data(chain.bytes), subject, subject + " ", subject + "!", limit]
+                    """, arguments: [chain, subject, subject + " ", subject + "!", limit]
             ).map(AuditLog.decode)
         }
     }
@@ -105,7 +105,7 @@ public final class SQLiteMemberStore: MemberStore, AuditCheckpoints, SQLiteStore
     /// one that matches nothing reads the whole chain (docs/decisions.md gives the time).
     public func auditEntries(chain: EntityID, filter: AuditFilter, before: UInt64?, limit: Int) async throws -> [AuditEntry] {
         var conditions = ["chain = ?"]
-        var arguments: StatementArguments = [Data(chain.bytes)]
+        var arguments: StatementArguments = [chain]
         if let before {
             conditions.append("seq < ?")
             arguments += [Int64(before)]
@@ -189,7 +189,7 @@ public final class SQLiteMemberStore: MemberStore, AuditCheckpoints, SQLiteStore
                     db,
                     sql: """
                         SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = ? AND seq >= ? ORDER BY seq LIMIT ?
-                        """, arguments: [Data(chain.bytes), Int64(from), pageSize]
+                        """, arguments: [chain, Int64(from), pageSize]
                 ).map(AuditLog.decode)
             }
             for entry in page where !body(entry) { return }

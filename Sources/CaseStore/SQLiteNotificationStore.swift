@@ -32,8 +32,8 @@ extension SQLiteNotificationStore: NotificationStore {
                     """, arguments: [tomorrow.iso])
             var items: [WaitingItem] = []
             for row in rows {
-                guard let id = EntityID(bytes: [UInt8](row["id"] as Data)),
-                    let office = EntityID(bytes: [UInt8](row["office_id"] as Data))
+                guard let id = row.entityID("id"),
+                    let office = row.entityID("office_id")
                 else { continue }
                 let assignees = ((row["assignees"] as String?) ?? "").split(separator: ",").compactMap {
                     EntityID(hex: String($0).lowercased())
@@ -62,7 +62,7 @@ extension SQLiteNotificationStore: NotificationStore {
             if let address = office.profile.notify.flatMap(EmailAddress.init) { recipients.offices[office.id] = address }
         }
         for row in members {
-            if let id = EntityID(bytes: [UInt8](row["member_id"] as Data)), let address = EmailAddress(row["address"]) {
+            if let id = row.entityID("member_id"), let address = EmailAddress(row["address"]) {
                 recipients.members[id] = address
             }
         }
@@ -74,9 +74,9 @@ extension SQLiteNotificationStore: NotificationStore {
             if let address {
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO member_notify (member_id, address) VALUES (?, ?)",
-                    arguments: [Data(memberID.bytes), address.value])
+                    arguments: [memberID, address.value])
             } else {
-                try db.execute(sql: "DELETE FROM member_notify WHERE member_id = ?", arguments: [Data(memberID.bytes)])
+                try db.execute(sql: "DELETE FROM member_notify WHERE member_id = ?", arguments: [memberID])
             }
             try self.audit([audit], chain: officeID, db)
         }
@@ -84,7 +84,7 @@ extension SQLiteNotificationStore: NotificationStore {
 
     public func notificationAddress(memberID: EntityID) async throws -> EmailAddress? {
         try await writer.read { db in
-            try String.fetchOne(db, sql: "SELECT address FROM member_notify WHERE member_id = ?", arguments: [Data(memberID.bytes)])
+            try String.fetchOne(db, sql: "SELECT address FROM member_notify WHERE member_id = ?", arguments: [memberID])
                 .flatMap(EmailAddress.init)
         }
     }

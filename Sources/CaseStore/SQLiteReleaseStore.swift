@@ -23,7 +23,7 @@ extension SQLiteReleaseStore: ReleaseStore {
         async throws -> StoredRelease
     {
         try await writer.write { db in
-            let kept = try Self.release(db, where: "office_id = ?", [Data(release.officeID.bytes)])
+            let kept = try Self.release(db, where: "office_id = ?", [release.officeID])
             if let existing = kept.first(where: { $0.period == release.period }) {
                 return existing
             }
@@ -32,7 +32,7 @@ extension SQLiteReleaseStore: ReleaseStore {
             if release.period.count == 7,
                 try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM retention_dropped_year WHERE office_id = ? AND year = ?",
-                    arguments: [Data(release.officeID.bytes), String(release.period.prefix(4))]) == true
+                    arguments: [release.officeID, String(release.period.prefix(4))]) == true
             {
                 throw AccessError.invalid(
                     field: "period",
@@ -47,7 +47,7 @@ extension SQLiteReleaseStore: ReleaseStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    Data(release.id.bytes), Data(release.officeID.bytes), release.period, release.createdAt,
+                    release.id, release.officeID, release.period, release.createdAt,
                     Int64(release.keyVersion), Data(release.sealed), release.epsilon,
                 ])
             try self.audit([audit], chain: release.officeID, db)
@@ -57,13 +57,13 @@ extension SQLiteReleaseStore: ReleaseStore {
 
     public func release(id: EntityID, officeID: EntityID) async throws -> StoredRelease? {
         try await writer.read { db in
-            try Self.release(db, where: "id = ? AND office_id = ?", [Data(id.bytes), Data(officeID.bytes)]).first
+            try Self.release(db, where: "id = ? AND office_id = ?", [id, officeID]).first
         }
     }
 
     public func releases(officeID: EntityID) async throws -> [StoredRelease] {
         try await writer.read { db in
-            try Self.release(db, where: "office_id = ?", [Data(officeID.bytes)])
+            try Self.release(db, where: "office_id = ?", [officeID])
         }
     }
 
@@ -72,7 +72,7 @@ extension SQLiteReleaseStore: ReleaseStore {
             try db.execute(
                 sql: """
                     UPDATE stat_release SET sent_at = ?, verband_copy = ? WHERE id = ? AND office_id = ? AND sent_at IS NULL
-                    """, arguments: [at, Data(verbandCopy), Data(id.bytes), Data(officeID.bytes)])
+                    """, arguments: [at, Data(verbandCopy), id, officeID])
             guard db.changesCount == 1 else { return false }
             try self.audit([audit], chain: officeID, db)
             return true
@@ -93,7 +93,7 @@ extension SQLiteReleaseStore: ReleaseStore {
                 FROM stat_release WHERE \(condition) ORDER BY period DESC, office_id
                 """, arguments: arguments
         ).compactMap { row in
-            guard let id = EntityID(bytes: [UInt8](row[0] as Data)), let office = EntityID(bytes: [UInt8](row[1] as Data)) else {
+            guard let id = row.entityID(0), let office = row.entityID(1) else {
                 return nil
             }
             return StoredRelease(

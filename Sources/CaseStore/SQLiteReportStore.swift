@@ -48,8 +48,8 @@ public final class SQLiteReportStore: ReportStore {
                         SELECT c.id, c.office_id, c.step, c.touched, m.wrapped_key
                         FROM mailbox m JOIN case_file c ON c.id = m.case_id WHERE m.lookup_id = ?
                         """, arguments: [Data(lookupID)]),
-                let caseID = EntityID(bytes: [UInt8](row["id"] as Data)),
-                let officeID = EntityID(bytes: [UInt8](row["office_id"] as Data))
+                let caseID = row.entityID("id"),
+                let officeID = row.entityID("office_id")
             else { return nil }
             let shared = RecordKind.allCases.filter(\.isShared).map(\.rawValue)
             let records = try Row.fetchAll(
@@ -57,10 +57,10 @@ public final class SQLiteReportStore: ReportStore {
                 sql: """
                     SELECT id, kind, key_version, CASE WHEN kind = 'reporter_file' THEN X'' ELSE ciphertext END AS ciphertext
                     FROM record WHERE case_id = ? AND kind IN (\(shared.map { _ in "?" }.joined(separator: ",")))
-                    """, arguments: StatementArguments([Data(caseID.bytes)] + shared)
+                    """, arguments: StatementArguments([caseID] + shared)
             )
             .compactMap { record -> SealedRecord? in
-                guard let id = EntityID(bytes: [UInt8](record["id"] as Data)),
+                guard let id = record.entityID("id"),
                     let kind = RecordKind(rawValue: record["kind"])
                 else { return nil }
                 return SealedRecord(
@@ -84,7 +84,7 @@ public final class SQLiteReportStore: ReportStore {
         do {
             try await database.writer.write { db in
                 for record in records { try Self.insert(record, pending: true, db) }
-                try db.execute(sql: "UPDATE case_file SET reporter_unread = 1 WHERE id = ?", arguments: [Data(caseID.bytes)])
+                try db.execute(sql: "UPDATE case_file SET reporter_unread = 1 WHERE id = ?", arguments: [caseID])
                 if let office = try Self.officeOfCase(caseID, db) {
                     try AuditLog.queue(.reporterMessageAdded, subject: caseID, chain: office, day: queued, db)
                 }
@@ -101,17 +101,17 @@ public final class SQLiteReportStore: ReportStore {
         try await database.writer.write { db in
             let monthRow = try Row.fetchOne(
                 db, sql: "SELECT office_id, received_on, touched FROM case_file WHERE id = ?",
-                arguments: [Data(caseID.bytes)])
+                arguments: [caseID])
             guard let monthRow else { throw StoreError.notFound }
-            try db.execute(sql: "DELETE FROM record WHERE case_id = ?", arguments: [Data(caseID.bytes)])
-            try db.execute(sql: "DELETE FROM mailbox WHERE case_id = ?", arguments: [Data(caseID.bytes)])
-            try db.execute(sql: "DELETE FROM case_file WHERE id = ?", arguments: [Data(caseID.bytes)])
+            try db.execute(sql: "DELETE FROM record WHERE case_id = ?", arguments: [caseID])
+            try db.execute(sql: "DELETE FROM mailbox WHERE case_id = ?", arguments: [caseID])
+            try db.execute(sql: "DELETE FROM case_file WHERE id = ?", arguments: [caseID])
             let received: String = monthRow["received_on"]
             try db.execute(
                 sql: """
                     UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?
                     """, arguments: [monthRow["office_id"] as Data, String(received.prefix(7))])
-            if let office = EntityID(bytes: [UInt8](monthRow["office_id"] as Data)) {
+            if let office = monthRow.entityID("office_id") {
                 try AuditLog.queue(.reportWithdrawn, subject: caseID, chain: office, day: queued, db)
             }
         }
@@ -126,7 +126,7 @@ public final class SQLiteReportStore: ReportStore {
                     UPDATE case_file SET step = ?, withdrawn_on = ?2, deletion_requested_on = ?2,
                         next_due = CASE WHEN ?3 IS NOT NULL AND (next_due IS NULL OR ?3 < next_due) THEN ?3 ELSE next_due END
                     WHERE id = ?
-                    """, arguments: [WorkflowPolicy.deletionRequestedStep, day.iso, due?.iso, Data(caseID.bytes)])
+                    """, arguments: [WorkflowPolicy.deletionRequestedStep, day.iso, due?.iso, caseID])
             guard db.changesCount == 1 else { throw StoreError.notFound }
             if let office = try Self.officeOfCase(caseID, db) {
                 try AuditLog.queue(.withdrawalRequested, subject: caseID, chain: office, day: queued, db)
@@ -135,7 +135,7 @@ public final class SQLiteReportStore: ReportStore {
     }
 
     static func officeOfCase(_ caseID: EntityID, _ db: Database) throws -> EntityID? {
-        try Data.fetchOne(db, sql: "SELECT office_id FROM case_file WHERE id = ?", arguments: [Data(caseID.bytes)])
+        try Data.fetchOne(db, sql: "SELECT office_id FROM case_file WHERE id = ?", arguments: [caseID])
             .flatMap { EntityID(bytes: [UInt8]($0)) }
     }
 
@@ -143,7 +143,7 @@ public final class SQLiteReportStore: ReportStore {
         try db.cachedStatement(sql: "INSERT INTO record (id, case_id, kind, key_version, ciphertext, pending) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(
                 arguments: [
-                    Data(record.id.bytes), Data(record.caseID.bytes), record.kind.rawValue,
+                    record.id, record.caseID, record.kind.rawValue,
                     Int64(record.keyVersion), Data(record.ciphertext), pending,
                 ]
             )

@@ -35,14 +35,14 @@ extension SQLiteRetentionStore: RetentionStore {
     }
 
     static func candidate(_ row: Row) -> RetentionCandidate? {
-        guard let id = EntityID(bytes: [UInt8](row["id"] as Data)), let office = EntityID(bytes: [UInt8](row["office_id"] as Data)),
+        guard let id = row.entityID("id"), let office = row.entityID("office_id"),
             let received = Day(iso: row["received_on"])
         else { return nil }
         return RetentionCandidate(
             id: id, officeID: office, kind: row["kind"], step: row["step"], receivedOn: received,
-            classifiedOn: (row["classified_on"] as String?).flatMap(Day.init(iso:)),
-            closedOn: (row["closed_on"] as String?).flatMap(Day.init(iso:)),
-            deletionRequestedOn: (row["deletion_requested_on"] as String?).flatMap(Day.init(iso:)),
+            classifiedOn: row.day("classified_on"),
+            closedOn: row.day("closed_on"),
+            deletionRequestedOn: row.day("deletion_requested_on"),
             legalHold: row["legal_hold"])
     }
 
@@ -57,7 +57,7 @@ extension SQLiteRetentionStore: RetentionStore {
                 var done: [EntityID] = []
                 var events: [EntityID: [AuditEvent]] = [:]
                 for (candidate, kind) in batch {
-                    let caseData = Data(candidate.id.bytes)
+                    let caseData = candidate.id
                     // Compare and delete: a case a counsellor changed since it was read waits for the next run.
                     guard
                         let row = try Row.fetchOne(
@@ -71,7 +71,7 @@ extension SQLiteRetentionStore: RetentionStore {
                     if row["intake"] as Bool && candidate.classifiedOn == nil {
                         try db.execute(
                             sql: "UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?",
-                            arguments: [Data(candidate.officeID.bytes), String(candidate.receivedOn.iso.prefix(7))])
+                            arguments: [candidate.officeID, String(candidate.receivedOn.iso.prefix(7))])
                     }
                     try SQLiteCaseFileStore.deleteCase(caseData, db)
                     events[candidate.officeID, default: []].append(.member("system", kind.auditAction, candidate.id.hex, at: now))
@@ -100,7 +100,7 @@ extension SQLiteRetentionStore: RetentionStore {
                     WHERE \(Self.orphanFacets) GROUP BY f.office_id, year ORDER BY year
                     """
             ).compactMap { row in
-                guard let office = EntityID(bytes: [UInt8](row["office_id"] as Data)), let year = Int(row["year"] as String) else {
+                guard let office = row.entityID("office_id"), let year = Int(row["year"] as String) else {
                     return nil
                 }
                 return OrphanFacets(officeID: office, year: year, count: row["n"])
@@ -112,7 +112,7 @@ extension SQLiteRetentionStore: RetentionStore {
         let dropped = try await writer.write { db in
             var dropped = 0
             for item in facets {
-                let office = Data(item.officeID.bytes)
+                let office = item.officeID
                 try db.execute(
                     sql: "DELETE FROM case_facets AS f WHERE f.office_id = ? AND substr(f.month, 1, 4) = ? AND \(Self.orphanFacets)",
                     arguments: [office, String(item.year)])

@@ -20,9 +20,9 @@ extension SQLiteStatisticsStore: StatisticsStore {
                 db,
                 sql: """
                     SELECT id, month, key_version, ciphertext FROM case_facets WHERE office_id = ? AND month <= ? ORDER BY month, id
-                    """, arguments: [Data(officeID.bytes), lastMonth]
+                    """, arguments: [officeID, lastMonth]
             ).compactMap { row in
-                guard let id = EntityID(bytes: [UInt8](row[0] as Data)) else { return nil }
+                guard let id = row.entityID(0) else { return nil }
                 return SealedFacets(id: id, month: row[1], keyVersion: UInt32(row[2] as Int64), ciphertext: [UInt8](row[3] as Data))
             }
         }
@@ -34,7 +34,7 @@ extension SQLiteStatisticsStore: StatisticsStore {
                 db,
                 sql:
                     "SELECT coalesce(sum(unclassified), 0) FROM intake_month WHERE office_id = ? AND month IN (SELECT value FROM json_each(?))",
-                arguments: [Data(officeID.bytes), Self.jsonList(months)]) ?? 0
+                arguments: [officeID, Self.jsonList(months)]) ?? 0
         }
     }
 
@@ -42,7 +42,7 @@ extension SQLiteStatisticsStore: StatisticsStore {
         try await writer.read { db in
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM contact_tally WHERE office_id = ? AND month IN (SELECT value FROM json_each(?))",
-                arguments: [Data(officeID.bytes), Self.jsonList(months)]) ?? 0
+                arguments: [officeID, Self.jsonList(months)]) ?? 0
         }
     }
 
