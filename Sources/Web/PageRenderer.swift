@@ -14,6 +14,9 @@ public struct PageRenderer: Sendable {
     let reference: Catalogue
     /// The printable annual report (`Templates/reports`), served at `/report`.
     public let report: ReportTemplate
+    /// The OpenAPI document (`Templates/api/openapi.yaml`), served as it is at `/openapi.yaml`:
+    /// one file, the single description of the API that tests and schemathesis hold the server to.
+    public let apiDocument: String
 
     /// Loads templates, catalogues and the stylesheet from the templates directory.
     public static func load(templates: URL) async throws -> PageRenderer {
@@ -31,7 +34,13 @@ public struct PageRenderer: Sendable {
             throw CatalogueError(file: templates.path, problem: "no German catalogue")
         }
         let report = try ReportTemplate.load(templates: templates)
-        return PageRenderer(library: library, catalogues: catalogues, stylesheet: stylesheet, reference: reference, report: report)
+        let documentFile = templates.appendingPathComponent("api/openapi.yaml")
+        guard let apiDocument = try? String(contentsOf: documentFile, encoding: .utf8) else {
+            throw CatalogueError(file: documentFile.path, problem: "the OpenAPI document is missing or not UTF-8")
+        }
+        return PageRenderer(
+            library: library, catalogues: catalogues, stylesheet: stylesheet, reference: reference, report: report, apiDocument: apiDocument
+        )
     }
 
     /// The language of a reporter page: `?lang=` when it names a catalogue, else the first

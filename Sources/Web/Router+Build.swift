@@ -44,10 +44,11 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         if let notifications = services.notificationHealth, notifications.failing > 0 { detail["notifications"] = "failing" }
         return try JSONResponse.make(.ok, detail)
     }
+    let apiDocument = services.pages.apiDocument
     router.get("/openapi.yaml") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-            body: .init(byteBuffer: .init(string: OpenAPIDocument.yaml)))
+            body: .init(byteBuffer: .init(string: apiDocument)))
     }
     table.record(router.routes)
     return router

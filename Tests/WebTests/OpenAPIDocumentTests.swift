@@ -5,11 +5,27 @@ import Yams
 @testable import Web
 
 @Suite struct OpenAPIDocumentTests {
+    /// The one OpenAPI file, as the server loads it from the templates folder.
+    static func document() throws -> String {
+        try String(contentsOf: TestApp.root.appendingPathComponent("Templates/api/openapi.yaml"), encoding: .utf8)
+    }
+
+    @Test func theServerAnswersTheFileAsItIs() async throws {
+        let app = try await StatisticsTestApp()
+        let file = try Self.document()
+        try await app.test { client in
+            let response = try await client.execute(uri: "/openapi.yaml", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/yaml; charset=utf-8")
+            #expect(String(buffer: response.body) == file)
+        }
+    }
+
     @Test func everyRouteIsDescribed() async throws {
         // The statistics application has every route: members, cases, and the Verband's.
         let app = try await StatisticsTestApp()
         let router = buildRouter(app.services)
-        let document = try #require(try Yams.load(yaml: OpenAPIDocument.yaml) as? [String: Any])
+        let document = try #require(try Yams.load(yaml: Self.document()) as? [String: Any])
         let paths = try #require(document["paths"] as? [String: Any])
         #expect(!router.routes.isEmpty)
         for route in router.routes {
@@ -23,10 +39,10 @@ import Yams
         }
     }
 
-    /// Every JSON route documents what a body it cannot read gets: 400 (not JSON, wrong types) and
-    /// 415 (not sent as JSON); schemathesis sends both.
+    /// Every JSON route documents what a body it cannot read gets: 400 (not JSON, wrong types),
+    /// 413 (over 128 KiB) and 415 (not sent as JSON); schemathesis sends all three.
     @Test func everyJSONBodyDocumentsItsRefusals() throws {
-        let document = try #require(try Yams.load(yaml: OpenAPIDocument.yaml) as? [String: Any])
+        let document = try #require(try Yams.load(yaml: Self.document()) as? [String: Any])
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         var checked = 0
         for (path, operations) in paths where path.hasPrefix("/api/") {
@@ -38,6 +54,7 @@ import Yams
                 let responses = try #require(operation["responses"] as? [String: Any], "\(method) \(path)")
                 #expect(responses["400"] != nil, "\(method) \(path) documents 400")
                 #expect(responses["415"] != nil, "\(method) \(path) documents 415")
+                #expect(responses["413"] != nil, "\(method) \(path) documents 413 (a body over 128 KiB)")
                 checked += 1
             }
         }
