@@ -1,7 +1,6 @@
 import CaseStore
 import Casework
 import Foundation
-import InMemoryStore
 import Intake
 import Members
 import Sealing
@@ -26,7 +25,7 @@ struct EngineStores: Sendable {
 /// The engines every conformance suite runs against: `@Test(arguments: Engine.allCases)`.
 /// PostgreSQL joins here, and gets every suite for free.
 enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case inMemory
+    // case inMemory: merged from branch inmemory
     case sqlite
 
     var testDescription: String { rawValue }
@@ -35,13 +34,6 @@ enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     func make(today: @escaping @Sendable () -> Day = { Day(Date()) }) throws -> EngineStores {
         let signer = SigningKeyPair()
         switch self {
-        case .inMemory:
-            let database = InMemoryDatabase(signer: signer, today: today)
-            return EngineStores(
-                members: database.memberStore, caseFiles: database.caseFileStore, retention: database.retentionStore,
-                notifications: database.notificationStore, statistics: database.statisticsStore,
-                releases: database.releaseStore, published: database.publishedStatisticsStore,
-                reports: database.reportStore, setup: database, signer: signer)
         case .sqlite:
             let database = try AppDatabase.inMemory()
             let store = SQLiteMemberStore(database: database, signer: signer, today: today)
