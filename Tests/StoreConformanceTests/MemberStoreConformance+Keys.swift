@@ -164,6 +164,31 @@ extension MemberStoreConformance {
         #expect(try await fixture.row(file.id)?.keys.sealed == [2])
     }
 
+    /// Seals made before a rotation started are refused: they would open only the old secret.
+    @Test(arguments: Engine.allCases) func anEnrolmentWithSealsOfTheOldVersionIsRefusedDuringARotation(engine: Engine) async throws {
+        let fixture = try await ConformanceFixture.make(engine: engine)
+        let invitation = try Invitation.issue(secrets: fixture.keys.secrets.combined)
+        try await fixture.stores.setup.createInvitation(invitation, officeID: fixture.office.id, role: .counsellor)
+        let next = try await beginRotation(fixture)
+        let late = try Invitation.issue(secrets: fixture.keys.secrets.combined)
+        try await fixture.stores.setup.createInvitation(late, officeID: fixture.office.id, role: .counsellor)
+        let jonas = try ConformanceFixture.member("jonas", .counsellor, officeID: fixture.office.id)
+        await #expect(throws: MemberStoreError.keyVersionChanged) {
+            try await fixture.members.enrol(
+                jonas, invitationHash: late.tokenHash, now: Date(),
+                officeSeals: fixture.keys.seals(to: jonas.publicKey, recipientName: jonas.id.hex, version: 1), verbandSeal: nil,
+                manifest: nil, audit: fixture.event("jonas", .memberEnrolled))
+        }
+        #expect(try await fixture.members.member(username: "jonas") == nil)
+        #expect(try await fixture.members.invitation(tokenHash: invitation.tokenHash) == nil, "the rotation dropped the earlier one")
+        await #expect(throws: MemberStoreError.rotationRunning, "a rotation from a version the office left") {
+            try await fixture.members.beginRotation(
+                officeID: fixture.office.id, from: 1,
+                to: OfficeSecrets(version: 2, keyPair: BoxKeyPair(), statisticsRing: SecureBytes(randomCount: 64)),
+                seals: [], manifest: try await fixture.manifest(secrets: next), audit: fixture.event("lead.a", .keyRotationStarted))
+        }
+    }
+
     /// The new secrets must be sealed to exactly the office's members and the recovery key.
     @Test(arguments: Engine.allCases) func aRotationMissingAMemberIsRefused(engine: Engine) async throws {
         let fixture = try await ConformanceFixture.make(engine: engine)

@@ -105,6 +105,26 @@ import Workflow
         await #expect(throws: StoreError.notFound) { try await fixture.stores.reports.shred(caseID: gone.caseID) }
     }
 
+    /// A shredded report leaves the unclassified count only if it was counted there.
+    @Test(arguments: Engine.allCases) func shreddingAClassifiedReportKeepsTheUnclassifiedCount(engine: Engine) async throws {
+        let fixture = try await ConformanceFixture.make(engine: engine)
+        let classified = try await fixture.submit()
+        try await fixture.submit()
+        var classify = CaseUpdate(row: try #require(try await fixture.row(classified.caseID)))
+        classify.facets = fixture.facets()
+        try await fixture.caseFiles.update(classify)
+        #expect(try await fixture.stores.statistics.unclassifiedReports(officeID: fixture.office.id, months: ["2026-03"]) == 1)
+        try await fixture.stores.reports.shred(caseID: classified.caseID)
+        let unclassified = try await fixture.stores.statistics.unclassifiedReports(officeID: fixture.office.id, months: ["2026-03"])
+        #expect(try await fixture.row(classified.caseID) == nil)
+        #expect(try await fixture.stores.statistics.sealedFacets(officeID: fixture.office.id, through: "2026-03").count == 1)
+        withKnownIssue("SQLite's ReportStore.shred lowers the unclassified count whether or not the report was classified") {
+            #expect(unclassified == 1, "the other report is still unclassified")
+        } when: {
+            engine == .sqlite
+        }
+    }
+
     /// A worked case asks for deletion: the step, the day and an earlier due day.
     @Test(arguments: Engine.allCases) func aDeletionRequestMovesTheCaseAndItsDueDay(engine: Engine) async throws {
         let fixture = try await ConformanceFixture.make(engine: engine)
