@@ -195,6 +195,7 @@ import Testing
             id: row.id, officeID: fixture.office.id, expectedRevision: row.revision + 1,
             audit: [fixture.event("lead.a", .caseShredded, row.id.hex)])
         #expect(try await fixture.row(row.id) == nil)
+        #expect(try await fixture.caseFiles.facets(caseID: row.id, officeID: fixture.office.id) == nil, "unlinked from the gone case")
         #expect(try await fixture.caseFiles.record(id: file.records[0].id, caseID: row.id, officeID: fixture.office.id) == nil)
         #expect(try await fixture.caseFiles.cases(CaseQuery(officeID: fixture.office.id)).isEmpty)
         #expect(

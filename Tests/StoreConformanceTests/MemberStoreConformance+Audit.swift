@@ -1,3 +1,4 @@
+import Casework
 import Foundation
 import Members
 import Sealing
@@ -135,6 +136,23 @@ extension MemberStoreConformance {
 
         try await fixture.members.record([fixture.event("lead.a", .caseListViewed)], chain: fixture.office.id)
         #expect(try await fixture.actions().filter { $0.hasPrefix("report.") }.count == 2, "flushed once")
+    }
+
+    /// Any audited change flushes the finished days' reporter events first, not only `record`.
+    @Test(arguments: Engine.allCases) func everyAuditedChangeFlushesFinishedDaysFirst(engine: Engine) async throws {
+        let fixture = try await ConformanceFixture.make(engine: engine)
+        let report = try await fixture.submit()
+        fixture.clock.advance()
+        let file = fixture.newCase()
+        try await fixture.caseFiles.create(file)
+        let entries = try await fixture.entries()
+        #expect(entries.map(\.action) == ["report.received", "case.created"])
+        #expect(entries.first?.event.subject == report.caseID.hex)
+        var update = CaseUpdate(row: try #require(try await fixture.row(report.caseID)))
+        update.audit = [fixture.event("lead.a", .caseTransitioned, report.caseID.hex)]
+        try await fixture.caseFiles.update(update)
+        #expect(try await fixture.actions() == ["report.received", "case.created", "case.transitioned"], "flushed once")
+        #expect(try await fixture.verify() == .intact(count: 3))
     }
 
     /// A withdrawal and a deletion request are reporter-side too: queued, then flushed by day.
