@@ -205,4 +205,30 @@ import Testing
             try await fixture.caseFiles.shred(id: row.id, officeID: fixture.office.id, expectedRevision: row.revision + 1, audit: [])
         }
     }
+
+    /// Eight writers read revision n; exactly one update lands, the rest conflict.
+    @Test(arguments: Engine.allCases) func concurrentUpdatesOfOneRevisionLetOneWin(engine: Engine) async throws {
+        let fixture = try await ConformanceFixture.make(engine: engine)
+        let row = try await fixture.create(fixture.newCase(audit: false))
+        let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<8 {
+                group.addTask {
+                    var update = CaseUpdate(row: row)
+                    update.step = "step-\(index)"
+                    update.audit = [fixture.event("lead.a", .caseTransitioned, row.id.hex)]
+                    do {
+                        try await fixture.caseFiles.update(update)
+                        return true
+                    } catch CaseFileStoreError.conflict {
+                        return false
+                    }
+                }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 1)
+        #expect(try await fixture.row(row.id)?.revision == row.revision + 1)
+        #expect(try await fixture.actions() == ["case.transitioned"])
+        #expect(try await fixture.verify() == .intact(count: 1))
+    }
 }

@@ -103,6 +103,23 @@ import Testing
         #expect(try await fixture.actions() == ["release.frozen", "release.frozen", "release.sent"])
         #expect(try await fixture.actions(fixture.other.id) == ["release.frozen", "release.sent"])
     }
+
+    /// Two leads freeze the same period at once: both get the one release kept, audited once.
+    @Test(arguments: Engine.allCases) func concurrentFreezesOfOnePeriodKeepOne(engine: Engine) async throws {
+        let fixture = try await ConformanceFixture.make(engine: engine)
+        let candidates = (0..<6).map { index in Self.release(fixture.office.id, "2026-Q1", sealed: [UInt8(index)]) }
+        let kept = try await withThrowingTaskGroup(of: StoredRelease.self) { group in
+            for release in candidates {
+                group.addTask {
+                    try await fixture.stores.releases.freeze(release, audit: fixture.event("lead.a", .releaseFrozen, "2026-Q1"))
+                }
+            }
+            return try await group.reduce(into: [StoredRelease]()) { $0.append($1) }
+        }
+        #expect(Set(kept.map(\.id)).count == 1, "every caller sees the same release")
+        #expect(try await fixture.stores.releases.releases(officeID: fixture.office.id).map(\.id) == [kept[0].id])
+        #expect(try await fixture.actions() == ["release.frozen"])
+    }
 }
 
 /// What an `admit` closure was given.

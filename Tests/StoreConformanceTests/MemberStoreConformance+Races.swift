@@ -1,57 +1,11 @@
-import Casework
 import Foundation
 import Members
 import SichtbarCore
 import SichtbarTesting
-import Statistics
 import Testing
 
-/// Changes that race each other through the protocols: whatever the engine's locking, one wins
-/// and the others are refused (or see the winner), and the chain records only what happened.
-@Suite struct RaceConformance {
-    /// Eight writers read revision n; exactly one update lands, the rest conflict.
-    @Test(arguments: Engine.allCases) func concurrentUpdatesOfOneRevisionLetOneWin(engine: Engine) async throws {
-        let fixture = try await ConformanceFixture.make(engine: engine)
-        let row = try await fixture.create(fixture.newCase(audit: false))
-        let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
-            for index in 0..<8 {
-                group.addTask {
-                    var update = CaseUpdate(row: row)
-                    update.step = "step-\(index)"
-                    update.audit = [fixture.event("lead.a", .caseTransitioned, row.id.hex)]
-                    do {
-                        try await fixture.caseFiles.update(update)
-                        return true
-                    } catch CaseFileStoreError.conflict {
-                        return false
-                    }
-                }
-            }
-            return try await group.reduce(into: [Bool]()) { $0.append($1) }
-        }
-        #expect(outcomes.filter { $0 }.count == 1)
-        #expect(try await fixture.row(row.id)?.revision == row.revision + 1)
-        #expect(try await fixture.actions() == ["case.transitioned"])
-        #expect(try await fixture.verify() == .intact(count: 1))
-    }
-
-    /// Two leads freeze the same period at once: both get the one release kept, audited once.
-    @Test(arguments: Engine.allCases) func concurrentFreezesOfOnePeriodKeepOne(engine: Engine) async throws {
-        let fixture = try await ConformanceFixture.make(engine: engine)
-        let candidates = (0..<6).map { index in ReleaseStoreConformance.release(fixture.office.id, "2026-Q1", sealed: [UInt8(index)]) }
-        let kept = try await withThrowingTaskGroup(of: StoredRelease.self) { group in
-            for release in candidates {
-                group.addTask {
-                    try await fixture.stores.releases.freeze(release, audit: fixture.event("lead.a", .releaseFrozen, "2026-Q1"))
-                }
-            }
-            return try await group.reduce(into: [StoredRelease]()) { $0.append($1) }
-        }
-        #expect(Set(kept.map(\.id)).count == 1, "every caller sees the same release")
-        #expect(try await fixture.stores.releases.releases(officeID: fixture.office.id).map(\.id) == [kept[0].id])
-        #expect(try await fixture.actions() == ["release.frozen"])
-    }
-
+/// `MemberStore` under races: one enrolment per invitation, one unbroken chain from concurrent appends.
+extension MemberStoreConformance {
     /// One invitation, several enrolments at once: one member joins.
     @Test(arguments: Engine.allCases) func concurrentEnrolmentsWithOneInvitationEnrolOne(engine: Engine) async throws {
         let fixture = try await ConformanceFixture.make(engine: engine)
