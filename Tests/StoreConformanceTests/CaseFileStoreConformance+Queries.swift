@@ -173,5 +173,13 @@ extension CaseFileStoreConformance {
         #expect(try await fixture.caseFiles.cases(query).map(\.id) == [soon.id, later.id])
         query.after = CaseCursor(day: day("2026-05-01"), id: later.id, bucket: 3)
         #expect(try await fixture.caseFiles.cases(query).map(\.id) == [rest.id])
+
+        var filtered = CaseQuery(officeID: fixture.office.id, assignedTo: [fixture.counsellor.id])
+        filtered.urgency = query.urgency
+        #expect(try await fixture.caseFiles.cases(filtered).isEmpty, "the urgency order keeps the filters")
+        var onlyUnread = CaseQuery(officeID: fixture.office.id)
+        onlyUnread.urgency = query.urgency
+        onlyUnread.unread = true
+        #expect(try await fixture.caseFiles.cases(onlyUnread).map(\.id) == [report.caseID])
     }
 }

@@ -157,6 +157,26 @@ import Testing
         #expect(try await fixture.row(row.id)?.authenticator == [8, 8])
     }
 
+    /// An integrity seal may bring the case's sheet with it: the one sheet is replaced, the revision kept.
+    @Test(arguments: Engine.allCases) func aSealReplacesTheSheet(engine: Engine) async throws {
+        let fixture = try await ConformanceFixture.make(engine: engine)
+        let row = try await fixture.create(fixture.newCase())
+        let sheet = SealedRecord(id: .random(), caseID: row.id, kind: .sheet, keyVersion: 1, ciphertext: [6, 6])
+        let seal = CaseIntegritySeal(
+            caseID: row.id, officeID: fixture.office.id, expectedRevision: row.revision, expectedAuthenticator: nil, authenticator: [1],
+            folded: [], sheet: sheet, sealedKeys: nil, keyVersion: 1)
+        #expect(try await fixture.caseFiles.sealIntegrity(seal))
+        let (after, records) = try #require(try await fixture.caseFiles.caseFile(id: row.id, officeID: fixture.office.id))
+        #expect(after.sheet == sheet)
+        #expect(after.revision == row.revision)
+        #expect(records.count == 1, "the sheet is not among the records")
+        let otherOffice = CaseIntegritySeal(
+            caseID: row.id, officeID: fixture.other.id, expectedRevision: row.revision, expectedAuthenticator: [1], authenticator: [2],
+            folded: [], sheet: nil, sealedKeys: nil, keyVersion: 1)
+        #expect(!(try await fixture.caseFiles.sealIntegrity(otherOffice)))
+        #expect(try await fixture.row(row.id)?.authenticator == [1])
+    }
+
     /// A reporter's message is pending until a seal folds it in.
     @Test(arguments: Engine.allCases) func aSealFoldsPendingReporterRecords(engine: Engine) async throws {
         let fixture = try await ConformanceFixture.make(engine: engine)

@@ -1,5 +1,6 @@
 import Casework
 import Foundation
+import Intake
 import Members
 import Sealing
 import SichtbarCore
@@ -150,6 +151,43 @@ extension MemberStoreConformance {
                 != nil)
         #expect(try await fixture.actions() == ["invitation.created", "office.key_rotation_started", "office.key_rotation_finished"])
         #expect(try await fixture.verify() == .intact(count: 3))
+    }
+
+    /// Intake checks the key version a report was sealed to: the old one while a rotation runs, not after.
+    @Test(arguments: Engine.allCases) func reportsSealedToTheOldKeyAreTakenOnlyWhileTheRotationRuns(engine: Engine) async throws {
+        let fixture = try await ConformanceFixture.make(engine: engine)
+        try await beginRotation(fixture)
+        let during = fixture.intake(keyVersion: 1)
+        try await fixture.stores.reports.submit(during)
+        #expect(try await fixture.members.rotation(officeID: fixture.office.id)?.remaining == 1, "it joins the cases to re-seal")
+        let toReseal = try await fixture.members.casesToReseal(officeID: fixture.office.id, below: 2, limit: 10)
+        #expect(toReseal.map(\.caseID) == [during.caseID])
+        try await fixture.members.storeResealed(
+            toReseal.map { SealedCaseKeys(caseID: $0.caseID, keyVersion: 1, sealed: [2]) }, officeID: fixture.office.id, version: 2)
+        #expect(
+            try await fixture.members.uncheckedCaseKeys(officeID: fixture.office.id, limit: 10).isEmpty, "re-sealed keys count as checked")
+        #expect(try await fixture.members.finishRotation(officeID: fixture.office.id, audit: fixture.event("lead.a", .keyRotationFinished)))
+        let after = fixture.intake(keyVersion: 1)
+        await #expect(throws: StoreError.self) { try await fixture.stores.reports.submit(after) }
+        #expect(try await fixture.row(after.caseID) == nil)
+        try await fixture.stores.reports.submit(fixture.intake(keyVersion: 2))
+        #expect(try await fixture.caseFiles.countCases(CaseQuery(officeID: fixture.office.id)) == 2)
+    }
+
+    /// Keys sealed again by an update are written only while the case is on the version they were opened with.
+    @Test(arguments: Engine.allCases) func anUpdateDoesNotOverwriteKeysResealedMeanwhile(engine: Engine) async throws {
+        let fixture = try await ConformanceFixture.make(engine: engine)
+        let row = try await fixture.create(fixture.newCase(audit: false))
+        try await beginRotation(fixture)
+        try await fixture.members.storeResealed(
+            [SealedCaseKeys(caseID: row.id, keyVersion: 1, sealed: [2, 2])], officeID: fixture.office.id, version: 2)
+        var update = CaseUpdate(row: row)
+        update.step = "intervention"
+        update.sealedKeys = [1, 1]
+        try await fixture.caseFiles.update(update)
+        let after = try #require(try await fixture.row(row.id))
+        #expect(after.step == "intervention")
+        #expect(after.keys == SealedCaseKeys(caseID: row.id, keyVersion: 2, sealed: [2, 2]))
     }
 
     /// Re-sealed keys are stored only for a case still on the version they were read at.
