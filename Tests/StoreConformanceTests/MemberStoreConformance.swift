@@ -22,6 +22,42 @@ import Testing
         #expect(try await fixture.members.office(id: .random()) == nil)
     }
 
+    /// Each `make` is a fresh, empty engine: nothing is shared between two of them.
+    @Test(arguments: Engine.allCases) func aFreshEngineSharesNothing(engine: Engine) async throws {
+        let fixture = try await ConformanceFixture.make(engine: engine)
+        try await fixture.members.record([fixture.event("lead.a", .caseListViewed)], chain: fixture.office.id)
+        try await fixture.submit()
+        let fresh = try engine.make()
+        #expect(try await fresh.members.offices().isEmpty)
+        #expect(try await fresh.reports.offices().isEmpty)
+        #expect(try await fresh.members.member(username: "lead.a") == nil)
+        #expect(try await fresh.members.verband() == nil)
+        #expect(try await fresh.members.auditEntries(chain: fixture.office.id, from: 1, limit: 10).isEmpty)
+        #expect(try await fresh.retention.retentionCandidates().isEmpty)
+        #expect(try await fresh.published.history().isEmpty)
+    }
+
+    /// An office set up after the Verband pins the Verband's key in its first manifest.
+    @Test(arguments: Engine.allCases) func aNewOfficePinsTheVerbandKeyOfSetUp(engine: Engine) async throws {
+        let fixture = try await ConformanceFixture.make(engine: engine)
+        guard case .present(let before) = try await fixture.members.keyManifest(officeID: fixture.office.id) else {
+            Issue.record("no manifest")
+            return
+        }
+        #expect(before.manifest.verbandPublicKey == nil, "no Verband at its set-up")
+        let (verband, _, _, _) = try await fixture.createVerband()
+        let keys = try OfficeKeys.generate()
+        let later = try await fixture.stores.setup.createOffice(name: "Beratungsstelle C", profile: ConformanceFixture.notice(), keys: keys)
+        guard case .present(let pinned) = try await fixture.members.keyManifest(officeID: later.id) else {
+            Issue.record("no manifest")
+            return
+        }
+        #expect(pinned.manifest.verbandPublicKey == verband.publicKey)
+        #expect(pinned.manifest.members.isEmpty)
+        #expect(pinned.manifest.keyVersion == 1 && pinned.manifest.officePublicKey == keys.keyPair.publicKey)
+        #expect(pinned.isAuthentic(under: keys.secrets))
+    }
+
     @Test(arguments: Engine.allCases) func membersRoundTripSortedByUsername(engine: Engine) async throws {
         let fixture = try await ConformanceFixture.make(engine: engine)
         let anna = try await ConformanceFixture.add("anna", .counsellor, to: fixture.office, keys: fixture.keys, in: fixture.stores)
