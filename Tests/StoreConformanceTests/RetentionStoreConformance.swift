@@ -73,7 +73,10 @@ import Workflow
         let kept = try await fixture.create(fixture.newCase(audit: false))
         let theirs = try await fixture.create(fixture.newCase(officeID: fixture.other.id, audit: false))
         let candidates = try await fixture.stores.retention.retentionCandidates()
-        func candidate(_ id: EntityID) throws -> RetentionCandidate { try #require(candidates.first { $0.id == id }) }
+        func candidate(_ id: EntityID) throws -> RetentionCandidate {
+            guard let found = candidates.first(where: { $0.id == id }) else { throw StoreError.notFound }
+            return found
+        }
         let now = noon("2026-03-10")
         let shredded = try await fixture.stores.retention.shredForRetention(
             [(try candidate(report.caseID), .report), (try candidate(closed.id), .closedCase), (try candidate(theirs.id), .unclassified)],
