@@ -1,29 +1,56 @@
 import App
 import CaseStore
+import Casework
 import Foundation
+import Intake
+import Members
 import Sealing
 import SichtbarCore
+import Statistics
 import Testing
 
-/// One engine's stores for a test, with the key its audit heads are signed with.
+/// Every store seam of one engine, over one shared state, and what set-up writes.
 struct EngineStores: Sendable {
-    let stores: Stores
+    let members: any MemberStore
+    let caseFiles: any CaseFileStore
+    let retention: any RetentionStore
+    let notifications: any NotificationStore
+    let statistics: any StatisticsStore
+    let releases: any ReleaseStore
+    let published: any PublishedStatisticsStore
+    let reports: any ReportStore
+    let setup: any StoreSetup
     let signer: SigningKeyPair
+
+    init(_ stores: Stores, signer: SigningKeyPair) {
+        members = stores.members
+        caseFiles = stores.caseFiles
+        retention = stores.retention
+        notifications = stores.notifications
+        statistics = stores.statistics
+        releases = stores.releases
+        published = stores.publications
+        reports = stores.reports
+        setup = stores.setup
+        self.signer = signer
+    }
 }
 
 /// The engines every conformance suite runs against: `@Test(arguments: Engine.allCases)`.
 /// PostgreSQL joins here, and gets every suite for free.
 enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    // case inMemory: merged from branch inmemory
     case sqlite
 
     var testDescription: String { rawValue }
 
-    /// Fresh, empty stores; `today` is the engine's idea of the day for audit flushing.
+    /// Fresh, empty stores, as the composition root builds them; `today` is the engine's day
+    /// for audit flushing.
     func make(today: @escaping @Sendable () -> Day = { Day(Date()) }) throws -> EngineStores {
         let signer = SigningKeyPair()
         switch self {
         case .sqlite:
-            return EngineStores(stores: .sqlite(try AppDatabase.inMemory(), signer: signer, today: today), signer: signer)
+            return EngineStores(.sqlite(try AppDatabase.inMemory(), signer: signer, today: today), signer: signer)
         }
     }
 }
