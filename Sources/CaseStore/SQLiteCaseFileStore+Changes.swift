@@ -11,12 +11,12 @@ extension SQLiteCaseFileStore {
             try db.execute(
                 sql: """
                     INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on, next_due,
-                                           touched, intake_audited, sealed_to, integrity)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)
+                                           closed_on, touched, intake_audited, sealed_to, integrity)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)
                     """,
                 arguments: [
                     file.id, file.officeID, Int64(file.keyVersion), Data(file.sealedKeys), file.kind,
-                    file.step, file.channel, file.receivedOn.iso, file.nextDue?.iso, file.sealedTo.map { Data($0) },
+                    file.step, file.channel, file.receivedOn.iso, file.nextDue?.iso, file.closedOn?.iso, file.sealedTo.map { Data($0) },
                     file.authenticator.map { Data($0) },
                 ])
             for record in file.records { try SQLiteReportStore.insert(record, db) }

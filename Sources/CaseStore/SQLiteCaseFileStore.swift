@@ -36,6 +36,7 @@ extension SQLiteCaseFileStore: CaseFileStore {
     public func setTeamAccess(officeID: EntityID, open: Bool, audit event: AuditEvent) async throws {
         try await writer.write { db in
             try db.execute(sql: "UPDATE office SET team_access = ? WHERE id = ?", arguments: [open, officeID])
+            guard db.changesCount == 1 else { throw CaseFileStoreError.notFound }
             try audit(event, chain: officeID, db)
         }
     }
@@ -185,7 +186,10 @@ extension SQLiteCaseFileStore: CaseFileStore {
 
     public func countCases(_ query: CaseQuery) async throws -> Int {
         try await writer.read { db in
-            let (conditions, _, arguments) = Self.clauses(of: query)
+            // The count is of the whole list: the cursor only pages it.
+            var whole = query
+            whole.after = nil
+            let (conditions, _, arguments) = Self.clauses(of: whole)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM case_file c WHERE \(conditions)", arguments: arguments) ?? 0
         }
     }

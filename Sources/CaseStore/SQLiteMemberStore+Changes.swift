@@ -122,6 +122,8 @@ extension SQLiteMemberStore {
             try db.execute(sql: "DELETE FROM office_key_seal WHERE recipient = ?", arguments: [member.id.hex])
             try db.execute(sql: "DELETE FROM invitation WHERE created_by = ?", arguments: [member.id])
             try db.execute(sql: "DELETE FROM member WHERE id = ?", arguments: [member.id])
+            // Removed meanwhile (another lead was quicker): nothing to record, nothing to change.
+            guard db.changesCount == 1 else { throw MemberStoreError.membersChanged }
             if let manifest { try Self.write(manifest, db) }
             try self.audit(event, chain: chain, db)
         }
@@ -136,6 +138,7 @@ extension SQLiteMemberStore {
                 throw MemberStoreError.lastLead
             }
             try db.execute(sql: "UPDATE member SET role = ? WHERE id = ?", arguments: [role.rawValue, member.id])
+            guard db.changesCount == 1 else { throw MemberStoreError.membersChanged }
             if role != .lead {
                 try db.execute(sql: "DELETE FROM invitation WHERE created_by = ?", arguments: [member.id])
             }

@@ -100,17 +100,24 @@ public final class SQLiteReportStore: ReportStore {
         let queued = today()
         try await database.writer.write { db in
             let monthRow = try Row.fetchOne(
-                db, sql: "SELECT office_id, received_on, touched FROM case_file WHERE id = ?",
+                db,
+                sql: """
+                    SELECT office_id, received_on, touched, EXISTS (SELECT 1 FROM case_facets WHERE case_id = ?1) AS classified
+                    FROM case_file WHERE id = ?1
+                    """,
                 arguments: [caseID])
             guard let monthRow else { throw StoreError.notFound }
             try db.execute(sql: "DELETE FROM record WHERE case_id = ?", arguments: [caseID])
             try db.execute(sql: "DELETE FROM mailbox WHERE case_id = ?", arguments: [caseID])
             try db.execute(sql: "DELETE FROM case_file WHERE id = ?", arguments: [caseID])
             let received: String = monthRow["received_on"]
-            try db.execute(
-                sql: """
-                    UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?
-                    """, arguments: [monthRow["office_id"] as Data, String(received.prefix(7))])
+            // Only a report still counted as unclassified leaves that count.
+            if !(monthRow["classified"] as Bool) {
+                try db.execute(
+                    sql: """
+                        UPDATE intake_month SET unclassified = max(unclassified - 1, 0) WHERE office_id = ? AND month = ?
+                        """, arguments: [monthRow["office_id"] as Data, String(received.prefix(7))])
+            }
             if let office = monthRow.entityID("office_id") {
                 try AuditLog.queue(.reportWithdrawn, subject: caseID, chain: office, day: queued, db)
             }

@@ -189,6 +189,8 @@ extension MemberService {
                 member, to: role, manifest: manifest, audit: .member(session.username, .memberRoleChanged, "\(username) \(role.rawValue)"))
         } catch MemberStoreError.lastLead {
             throw AccessError.invalid(field: "role", message: "the last lead of an office cannot become a counsellor")
+        } catch MemberStoreError.membersChanged {
+            throw AccessError.busy
         }
         await sessions.closeAll(memberID: member.id)
     }

@@ -28,11 +28,7 @@ extension CaseFileStoreConformance {
         let nowhere = EntityID.random()
         try? await fixture.caseFiles.setTeamAccess(officeID: nowhere, open: false, audit: fixture.event("lead.a", .caseAssigned, "team"))
         let actions = try await fixture.actions(nowhere)
-        withKnownIssue("SQLite's setTeamAccess appends to the chain of an office that does not exist") {
-            #expect(actions.isEmpty)
-        } when: {
-            engine == .sqlite
-        }
+        #expect(actions.isEmpty)
         #expect(try await fixture.members.offices().count == 2)
     }
 

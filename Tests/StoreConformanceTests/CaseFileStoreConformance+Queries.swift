@@ -33,11 +33,7 @@ extension CaseFileStoreConformance {
         #expect(paged == expected)
         #expect(try await fixture.caseFiles.countCases(CaseQuery(officeID: fixture.office.id, limit: 2)) == 7, "the limit does not count")
         let countAfterCursor = try await fixture.caseFiles.countCases(query)
-        withKnownIssue("SQLite's countCases applies the cursor, which the protocol says it ignores") {
-            #expect(countAfterCursor == 7, "nor the cursor")
-        } when: {
-            engine == .sqlite
-        }
+        #expect(countAfterCursor == 7, "nor the cursor")
         #expect(try await fixture.caseFiles.countCases(CaseQuery(officeID: fixture.other.id)) == 1)
     }
 
@@ -99,11 +95,7 @@ extension CaseFileStoreConformance {
         query.after = CaseCursor(day: try #require(last.nextDue), id: last.id)
         #expect(try await fixture.caseFiles.cases(query).map(\.id) == [soon.id, later.id])
         let countAfterCursor = try await fixture.caseFiles.countCases(query)
-        withKnownIssue("SQLite's countCases applies the cursor, which the protocol says it ignores") {
-            #expect(countAfterCursor == 4)
-        } when: {
-            engine == .sqlite
-        }
+        #expect(countAfterCursor == 4)
     }
 
     @Test(arguments: Engine.allCases) func anIDRangeAndTheUnreadMarkFilter(engine: Engine) async throws {

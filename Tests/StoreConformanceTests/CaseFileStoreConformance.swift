@@ -33,11 +33,7 @@ import Testing
         let fixture = try await ConformanceFixture.make(engine: engine)
         let row = try await fixture.create(fixture.newCase(step: "abschluss", closedOn: day("2026-03-01")))
         #expect(row.step == "abschluss")
-        withKnownIssue("SQLite's create drops NewCaseFile.closedOn (only createMany writes it)") {
-            #expect(row.closedOn == day("2026-03-01"))
-        } when: {
-            engine == .sqlite
-        }
+        #expect(row.closedOn == day("2026-03-01"))
     }
 
     /// Scans and letters open without their bodies; `record` gives one body, to its own office only.

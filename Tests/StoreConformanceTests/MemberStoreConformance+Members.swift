@@ -129,11 +129,7 @@ extension MemberStoreConformance {
         try? await fixture.members.changeRole(ghost, to: .lead, manifest: nil, audit: fixture.event("lead.a", .memberRoleChanged, "geist"))
         #expect(try await fixture.members.member(username: "geist") == nil)
         let actions = try await fixture.actions()
-        withKnownIssue("SQLite audits removeMember and changeRole even when no member row changed") {
-            #expect(actions.isEmpty)
-        } when: {
-            engine == .sqlite
-        }
+        #expect(actions.isEmpty)
     }
 
     // MARK: Verband
