@@ -15,18 +15,20 @@ demo: build
 	.build/debug/sichtbar demo --port $(PORT)
 
 ## Builds everything (the end-to-end tests start the real binary) and runs every test:
-## swift-testing units, routes and end-to-end, then the pages in headless Chromium with axe-core.
+## swift-testing units, routes and end-to-end, then the pages in headless Chromium with axe-core,
+## then schemathesis against the real binary and its OpenAPI document (about 4 minutes, bounded).
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash Tests/Browser/run.sh
+	bash Tests/API/schemathesis.sh
 
 ## The code style of .swift-format (swift-format ships with the toolchain); `swift format -i -r Sources Tests` fixes most of it.
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
 ## schemathesis with every check against the real binary's own OpenAPI document (the demo; without
-## login, as a counsellor, as a lead; bounded in time). Not yet part of `make test`: see docs/decisions.md.
+## login, as a counsellor, as a lead; bounded in time). The last step of `make test`.
 api-check: build
 	bash Tests/API/schemathesis.sh
 
