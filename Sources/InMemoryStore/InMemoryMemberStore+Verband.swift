@@ -20,7 +20,9 @@ extension InMemoryMemberStore {
             if let removing {
                 guard state.members(officeID: nil).count > 1 else { throw MemberStoreError.lastAnalyst }
                 state.deleteInvitations(createdBy: removing)
-                guard state.members[removing]?.officeID == nil, state.deleteMember(removing) else { throw MemberStoreError.membersChanged }
+                // Only an analyst goes: an office member of that id is no analyst to remove.
+                guard let removed = state.members[removing], removed.officeID == nil else { throw MemberStoreError.membersChanged }
+                state.deleteMember(removing)
             }
             let analysts = Set(state.members(officeID: nil).map(\.id))
             guard analysts == Set(seals.keys) else { throw MemberStoreError.membersChanged }
