@@ -22,6 +22,7 @@ struct InMemoryScenarioTests {
             Issue.record("line \(index): in memory «\(left)» but SQLite «\(right)»")
         }
         #expect(inMemory.count == sqlite.count)
+        if ProcessInfo.processInfo.environment["INMEMORY_TRANSCRIPT"] != nil { print(sqlite.joined(separator: "\n")) }
     }
 
     private static func story(_ engine: Engine) async throws -> [String] {
