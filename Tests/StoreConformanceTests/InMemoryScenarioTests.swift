@@ -118,7 +118,8 @@ struct InMemoryScenarioTests {
         unreadQuery.unread = true
         log.add("unread: \(try await stores.caseFiles.countCases(unreadQuery))")
 
-        log.add("waiting: \(try await stores.notifications.waitingItems(tomorrow: Day(clock.now)).map { "\($0.caseID.hex) \($0.reason)" })")
+        log.addSorted(
+            "waiting", try await stores.notifications.waitingItems(tomorrow: Day(clock.now)).map { "\($0.caseID.hex) \($0.reason)" })
         log.addSorted(
             "retention", try await stores.retention.retentionCandidates().map { "\($0.id.hex) \($0.step) \($0.classifiedOn != nil)" })
         let months = Set(all.map(\.receivedOn.monthKey)).sorted()
@@ -140,6 +141,14 @@ struct InMemoryScenarioTests {
             try await members.remove(username: "lead.a", by: session, rotateInBackground: false)
         }
 
+        // Recovery: a renewed code, then a new lead through it.
+        let code = try await members.renewRecoveryCode(by: session)
+        let rescuer = try await members.recover(
+            officeID: officeA.id, code: code, username: "retterin", passphrase: SecureBytes(utf8: "Rettungsring-im-Hafen-42"))
+        log.label(rescuer.id, "RESCUER")
+        log.add("after recovery: \(try await stores.members.members(officeID: officeA.id).map { "\($0.username) \($0.role)" })")
+        try await verband(stores, members, clock, &log)
+
         let entries = try await stores.members.auditEntries(chain: officeA.id, from: 1, limit: 1_000)
         log.addAudit(entries)
         let head = try #require(try await stores.members.auditHead(chain: officeA.id))
@@ -151,5 +160,39 @@ struct InMemoryScenarioTests {
         )
         log.add("subject: \(try await stores.members.auditEntries(chain: officeA.id, subject: caseTwo.hex, limit: 10).map(\.sequence))")
         return log.lines
+    }
+
+    /// The Verband: created, an analyst invited, enrolled and removed (its key rotates).
+    private static func verband(
+        _ stores: EngineStores, _ members: MemberService, _ clock: InMemoryScenarioClock, _ log: inout InMemoryTranscript
+    ) async throws {
+        let ring = try VerbandRing.generate()
+        let verband = Verband(id: .random(), name: "Verband", publicKey: ring.current.publicKey)
+        log.label(verband.id, "VERBAND")
+        let secret = SecureBytes(utf8: passphrase)
+        let (analyst, _) = try Member.create(
+            username: "analyse", officeID: nil, role: .analyst, passphrase: secret, root: ring.rootFingerprint)
+        let manifest = try ring.sign(
+            VerbandRing.manifest(
+                verbandID: verband.id, version: ring.version, publicKey: verband.publicKey, analysts: [KeyManifest.Entry(analyst)]))
+        try await stores.members.createVerband(
+            verband, analyst: analyst, seal: SealedBox.seal(ring.ring, to: analyst.publicKey), manifest: manifest,
+            audit: .member("analyse", .verbandCreated, verband.id.hex))
+        let session = try await members.login(username: "analyse", passphrase: secret).session
+        let invitation = try await members.invite(role: .analyst, by: session, now: clock.now)
+        log.labels[EntityID.hexString(invitation.tokenHash.prefix(8))] = "ANALYST-INVITATION"
+        let second = try await members.enrol(invitation: invitation.token, username: "analyse2", passphrase: secret, now: clock.now)
+        log.label(second.id, "ANALYST2")
+        log.add("analysts: \(try await stores.members.members(officeID: nil).map(\.username))")
+        try await members.remove(username: "analyse2", by: session, rotateInBackground: false)
+        log.add("analysts: \(try await stores.members.members(officeID: nil).map(\.username))")
+        log.add("Verband key moved: \(try await stores.members.verband()?.publicKey != verband.publicKey)")
+        if case .present(let current) = try await stores.members.verbandManifest() {
+            log.add("Verband manifest: v\(current.manifest.keyVersion) \(current.manifest.members.map(\.username))")
+        }
+        log.add(
+            "seal kept: \(try await stores.members.verbandSeal(memberID: analyst.id) != nil) \(try await stores.members.verbandSeal(memberID: second.id) != nil)"
+        )
+        log.addAudit(try await stores.members.auditEntries(chain: verband.id, from: 1, limit: 100))
     }
 }
