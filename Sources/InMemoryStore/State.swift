@@ -37,6 +37,8 @@ struct State: Sendable {
 
     var chains: [EntityID: ChainRow] = [:]
     var pendingAudit: [PendingAuditRow] = []
+    /// The daily signed heads (`audit_checkpoint`): chain and day to head, the first of a day kept.
+    var dailyHeads: [MonthKey: AuditHead] = [:]
 
     /// Offices in creation order.
     var officesInOrder: [OfficeRow] {

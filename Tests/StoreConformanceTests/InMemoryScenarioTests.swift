@@ -1,5 +1,7 @@
+import CaseStore
 import Casework
 import Foundation
+import InMemoryStore
 import Intake
 import Members
 import Sealing
@@ -153,6 +155,14 @@ struct InMemoryScenarioTests {
         log.addAudit(entries)
         let head = try #require(try await stores.members.auditHead(chain: officeA.id))
         log.add("head \(head.sequence) signed \(head.isSigned(by: stores.signer.publicKey)) last \(head.hash == entries.last?.hash)")
+        // The engines' own extras: verification and the daily flush.
+        if let store = stores.members as? InMemoryMemberStore {
+            log.add("verdict: \(try await store.verifyChain(officeA.id, key: stores.signer.publicKey, anchor: head))")
+            log.add("daily heads: \(try await store.flushAndHeads().map(\.sequence)) chains \(try await store.chains().count)")
+        } else if let store = stores.members as? SQLiteMemberStore {
+            log.add("verdict: \(try await store.verifyChain(officeA.id, key: stores.signer.publicKey, anchor: head))")
+            log.add("daily heads: \(try await store.flushAndHeads().map(\.sequence)) chains \(try await store.chains().count)")
+        }
         var filter = AuditFilter(actor: "reporter")
         filter.subjects = nil
         log.add(
