@@ -24,6 +24,7 @@ struct InMemoryStoreStoryTests {
         try await world.cases(&log)
         try await world.reports(&log)
         try await world.retention(&log)
+        try await world.keys(&log)
         try await world.audit(&log)
         return log.lines
     }
