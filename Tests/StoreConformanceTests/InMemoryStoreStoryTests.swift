@@ -22,6 +22,7 @@ struct InMemoryStoreStoryTests {
         try await world.members(&log)
         try await world.releases(&log)
         try await world.cases(&log)
+        try await world.edges(&log)
         try await world.reports(&log)
         try await world.retention(&log)
         try await world.keys(&log)
