@@ -11,7 +11,8 @@ extension InMemoryCaseFileStore {
             try state.insert(
                 CaseRow(
                     id: file.id, officeID: file.officeID, keyVersion: file.keyVersion, sealedKeys: file.sealedKeys, kind: file.kind,
-                    step: file.step, channel: file.channel, receivedOn: file.receivedOn, nextDue: file.nextDue, touched: true,
+                    step: file.step, channel: file.channel, receivedOn: file.receivedOn, nextDue: file.nextDue, closedOn: file.closedOn,
+                    touched: true,
                     intakeAudited: true, sealedTo: file.sealedTo, integrity: file.authenticator))
             for record in file.records { try state.insert(record) }
             try state.replaceAssignees(file.assignees, of: file.id)

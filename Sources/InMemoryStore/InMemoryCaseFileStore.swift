@@ -13,6 +13,7 @@ public struct InMemoryCaseFileStore: CaseFileStore {
 
     public func setTeamAccess(officeID: EntityID, open: Bool, audit event: AuditEvent) async throws {
         try database.write { state in
+            guard state.offices[officeID] != nil else { throw CaseFileStoreError.notFound }
             state.offices[officeID]?.teamAccess = open
             database.audit([event], chain: officeID, &state)
         }
@@ -105,6 +106,9 @@ public struct InMemoryCaseFileStore: CaseFileStore {
 
     /// Counts with the query's filters and, as SQLite's count does, its cursor (not its limit).
     public func countCases(_ query: CaseQuery) async throws -> Int {
-        try database.read { state in state.ordered(query).count }
+        // The count is of the whole list: the cursor only pages it.
+        var whole = query
+        whole.after = nil
+        return try database.read { state in state.ordered(whole).count }
     }
 }

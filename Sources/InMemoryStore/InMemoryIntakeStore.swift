@@ -77,8 +77,9 @@ public struct InMemoryIntakeStore: ReportStore {
         let queued = database.today()
         try database.write { state in
             guard let file = state.cases[caseID] else { throw StoreError.notFound }
+            // Only a report still counted as unclassified leaves that count.
+            if state.facets(ofCase: caseID) == nil { state.uncount(officeID: file.officeID, received: file.receivedOn) }
             state.deleteCase(caseID)
-            state.uncount(officeID: file.officeID, received: file.receivedOn)
             state.queue(.reportWithdrawn, subject: caseID, chain: file.officeID, day: queued)
         }
     }

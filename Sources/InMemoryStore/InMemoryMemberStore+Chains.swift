@@ -1,12 +1,13 @@
 import Casework
 import Foundation
 import Intake
+import Members
 import Sealing
 import SichtbarCore
 
 /// What the SQLite engine offers beyond `MemberStore` for the command line, the daily job and
 /// tests: every chain, the daily flush, verification, and cases in bulk.
-extension InMemoryMemberStore {
+extension InMemoryMemberStore: AuditCheckpoints {
     /// Every chain id: offices in creation order, then the Verband.
     public func chains() async throws -> [EntityID] {
         try database.read { state in state.officesInOrder.map(\.id) + (state.verband.map { [$0.id] } ?? []) }

@@ -40,6 +40,8 @@ extension InMemoryMemberStore {
                 throw MemberStoreError.lastLead
             }
             if member.role == .analyst, state.members(officeID: nil).count <= 1 { throw MemberStoreError.lastAnalyst }
+            // Removed meanwhile (another lead was quicker): nothing to record, nothing to change.
+            guard state.members[member.id] != nil else { throw MemberStoreError.membersChanged }
             state.deleteSeals(recipient: member.id.hex)
             state.deleteInvitations(createdBy: member.id)
             state.deleteMember(member.id)
@@ -54,11 +56,10 @@ extension InMemoryMemberStore {
             if member.role == .lead, role != .lead, let officeID = member.officeID, state.leadCount(officeID: officeID) <= 1 {
                 throw MemberStoreError.lastLead
             }
-            if let stored = state.members[member.id] {
-                state.members[member.id] = Member(
-                    id: stored.id, username: stored.username, officeID: stored.officeID, role: role, publicKey: stored.publicKey,
-                    wrappedSecret: stored.wrappedSecret)
-            }
+            guard let stored = state.members[member.id] else { throw MemberStoreError.membersChanged }
+            state.members[member.id] = Member(
+                id: stored.id, username: stored.username, officeID: stored.officeID, role: role, publicKey: stored.publicKey,
+                wrappedSecret: stored.wrappedSecret)
             if role != .lead { state.deleteInvitations(createdBy: member.id) }
             if let manifest { try state.write(manifest) }
             database.audit([event], chain: chain, &state)

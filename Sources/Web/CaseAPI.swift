@@ -85,7 +85,8 @@ struct CaseAPI {
         }
         if let after = value("after") {
             guard let cursor = CaseCursor(token: after) else {
-                throw APIError(.unprocessableContent, code: "validation_failed", message: "after is not a cursor this server gave out", field: "after")
+                throw APIError(
+                    .unprocessableContent, code: "validation_failed", message: "after is not a cursor this server gave out", field: "after")
             }
             filter.after = cursor
         }

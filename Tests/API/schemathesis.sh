@@ -58,7 +58,7 @@ run() {
     shift
     echo "== schemathesis as $who (at most $MAX_TIME s)"
     "$VENV/bin/schemathesis" --config-file Tests/API/schemathesis.toml --no-color run "$BASE/openapi.yaml" --url "$BASE" --checks all --max-time "$MAX_TIME" \
-        --workers 2 --request-timeout 30 --seed "${SCHEMATHESIS_SEED:-2026}" --include-path-regex "$API_PATHS" "$@" || status=1
+        --workers 2 --request-timeout 60 --seed "${SCHEMATHESIS_SEED:-2026}" --include-path-regex "$API_PATHS" "$@" || status=1
 }
 
 run "no login"

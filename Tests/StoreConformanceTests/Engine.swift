@@ -39,7 +39,7 @@ struct EngineStores: Sendable {
 /// The engines every conformance suite runs against: `@Test(arguments: Engine.allCases)`.
 /// PostgreSQL joins here, and gets every suite for free.
 enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    // case inMemory: merged from branch inmemory
+    case inMemory
     case sqlite
 
     var testDescription: String { rawValue }
@@ -49,6 +49,8 @@ enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     func make(today: @escaping @Sendable () -> Day = { Day(Date()) }) throws -> EngineStores {
         let signer = SigningKeyPair()
         switch self {
+        case .inMemory:
+            return EngineStores(.inMemory(signer: signer, today: today), signer: signer)
         case .sqlite:
             return EngineStores(.sqlite(try AppDatabase.inMemory(), signer: signer, today: today), signer: signer)
         }

@@ -159,7 +159,7 @@ import Testing
     @Test func foreignAnalystAndUnassignedMembersGetNotFoundAlike() async throws {
         let app = try await MemberTestApp()
         let otherKeys = try OfficeKeys.generate()
-        let other = try await app.database.createOffice(name: "Beratung Dortmund", profile: OfficeProfile(), keys: otherKeys)
+        let other = try await app.stores.setup.createOffice(name: "Beratung Dortmund", profile: OfficeProfile(), keys: otherKeys)
         try await app.addMember("berater.dortmund", office: other, keys: otherKeys)
         try await app.addMember("berater.eins")
         try await app.addMember("berater.zwei")

@@ -13,7 +13,7 @@ import Testing
 /// and the page a 409 notice, neither with anything of the case; the alarm is in the audit trail.
 @Suite struct CaseIntegrityRoutesTests {
     @Test func aTamperedCaseAnswers409CaseIntegrityOnTheAPIAndThePage() async throws {
-        let app = try await MemberTestApp()
+        let app = try await MemberTestApp(engine: .sqlite)
         let narrative = "Der Türsteher sagte, Leute wie ich kämen hier nicht rein."
         let caseID = try await app.test { client -> String in
             let lead = try await client.login(app.leadName, app.leadPassphrase)
@@ -22,7 +22,7 @@ import Testing
             #expect(opened.status == .ok)
             // The operator deletes the report: the authenticator intake wrote still lists it.
             let id = try #require(EntityID(hex: caseID))
-            try await app.database.writer.write { db in
+            try await app.database().writer.write { db in
                 try db.execute(sql: "DELETE FROM record WHERE case_id = ? AND kind = 'report'", arguments: [Data(id.bytes)])
             }
             let refused = try await client.json("/api/v1/cases/\(caseID)", .get, token: lead)

@@ -140,7 +140,7 @@ import Testing
     @Test func aCaseOfAnotherOfficeOrClosedToTheTeamIsNotFound() async throws {
         let app = try await MemberTestApp()
         let otherKeys = try OfficeKeys.generate()
-        let other = try await app.database.createOffice(name: "Beratung Dortmund", profile: OfficeProfile(), keys: otherKeys)
+        let other = try await app.stores.setup.createOffice(name: "Beratung Dortmund", profile: OfficeProfile(), keys: otherKeys)
         try await app.addMember("berater.dortmund", office: other, keys: otherKeys)
         try await app.addMember("berater.zwei")
         try await app.createVerband(analyst: "analyse.verband", passphrase: Self.passphrase)
@@ -201,7 +201,7 @@ import Testing
                 "/cases/tally?lang=en", [("csrf", csrf), ("channel", "email"), ("ground", "lebensalter")],
                 cookie: cookie)
             #expect(tally.headers[.location] == "/cases?lang=en&done=tally")
-            #expect(try await app.sqlite.caseFiles.tallies(officeID: app.office.id).map(\.count) == [1])
+            #expect(try await app.stores.caseFiles.tallies(officeID: app.office.id).map(\.count) == [1])
 
             let caseID = String(location.dropFirst("/cases/".count).prefix(32))
             let csrfCase = try #require(page.token(named: "csrf"))

@@ -176,7 +176,7 @@ import Testing
 
     /// The office opens the file (the stripped image, audited), and the case names it.
     @Test func theCounsellorOpensTheStrippedFile() async throws {
-        let app = try await MemberTestApp()
+        let app = try await MemberTestApp(engine: .sqlite)
         try await app.test { client in
             let lead = try await client.login(app.leadName, app.leadPassphrase)
             let (receipt, caseID) = try await CaseAPITests.report(client, lead: lead)
@@ -201,7 +201,7 @@ import Testing
                 uri: "/api/v1/cases/\(caseID)/reporter-files/\(EntityID.random().hex)", method: .get,
                 headers: [.authorization: "Bearer \(lead)"])
             #expect(unknown.status == .notFound)
-            let audit = try await app.database.writer.read { db in
+            let audit = try await app.database().writer.read { db in
                 try String.fetchAll(db, sql: "SELECT action FROM audit_event WHERE action = 'case.reporter_file_viewed'")
             }
             #expect(audit.count == 1)

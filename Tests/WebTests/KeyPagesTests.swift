@@ -68,8 +68,8 @@ import Testing
     }
 
     @Test func aSwappedRecoveryKeyShowsTheAlarmAndRefusesTheRenewal() async throws {
-        let app = try await MemberTestApp()
-        try await app.database.writer.write { db in
+        let app = try await MemberTestApp(engine: .sqlite)
+        try await app.database().writer.write { db in
             try db.execute(sql: "UPDATE office SET recovery_public_key = ?", arguments: [Data(BoxKeyPair().publicKey.bytes)])
         }
         try await app.test { client in

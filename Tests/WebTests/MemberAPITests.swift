@@ -193,7 +193,7 @@ import Testing
     }
 
     @Test func removalRotatesTheOfficeKey() async throws {
-        let app = try await MemberTestApp()
+        let app = try await MemberTestApp(engine: .sqlite)
         try await app.test { client in
             #expect(
                 try await client.json(
@@ -218,7 +218,7 @@ import Testing
             let caseID = try #require(cases?.first?["id"] as? String)
             let opened = try await client.json("/api/v1/cases/\(caseID)", .get, token: lead)
             #expect(String(buffer: opened.body).contains("Vor der Rotation."))
-            let verdict = try await app.store.verifyChain(app.office.id, key: app.signer.publicKey)
+            let verdict = try await #require(app.sqlite).members.verifyChain(app.office.id, key: app.signer.publicKey)
             guard case .intact(let count) = verdict else {
                 Issue.record("the office chain does not verify: \(verdict)")
                 return

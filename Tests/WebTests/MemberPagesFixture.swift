@@ -19,8 +19,7 @@ struct MemberPagesApp {
     static let counsellorPassphrase = "Lindenblüten-Tee am Rhein"
 
     let app: MemberTestApp
-    var database: AppDatabase { app.database }
-    var store: SQLiteMemberStore { app.store }
+    var store: any MemberStore { app.store }
     var members: MemberService { app.members }
     var services: WebServices { app.services }
     var office: Office { app.office }

@@ -14,15 +14,23 @@ import Workflow
 
 @testable import Web
 
-/// A web application with members: in-memory SQLite, one office with a lead, its reports in the
-/// same database, the real taxonomy and templates. Failed logins are not slowed down (the
-/// throttle has its own tests) and rotations finish without a grace period.
+/// Which engine a test application runs on: in memory unless the test reaches into SQLite rows
+/// (tampering with a stored case, a seal, a retention date) to see how the routes answer.
+enum TestEngine: Sendable {
+    case inMemory
+    case sqlite
+}
+
+/// A web application with members: every service as `serve` wires them (`AppServices.make`),
+/// over the in-memory engine (or in-memory SQLite), one office with a lead, the real taxonomy
+/// and templates. Failed logins are not slowed down (the throttle has its own tests) and
+/// rotations finish without a grace period.
 struct MemberTestApp {
-    let database: AppDatabase
-    let sqlite: SQLiteStores
-    var store: SQLiteMemberStore { sqlite.members }
+    let stores: Stores
+    /// The SQLite engine's own stores, for the tests that run on it.
+    let sqlite: SQLiteStores?
+    var store: any MemberStore { stores.members }
     let signer = SigningKeyPair()
-    /// Every service as `serve` wires them (`AppServices.make`), over in-memory SQLite.
     let app: AppServices
     var members: MemberService { app.members }
     var casework: CaseworkService { app.casework }
@@ -35,31 +43,44 @@ struct MemberTestApp {
 
     init(
         officeName: String = "Beratung Köln", lead: String = "lead.koeln",
-        leadPassphrase: String = "Kompass-Rhein-Laterne-42"
+        leadPassphrase: String = "Kompass-Rhein-Laterne-42", engine: TestEngine = .inMemory
     ) async throws {
         self.leadName = lead
         self.leadPassphrase = leadPassphrase
-        database = try AppDatabase.inMemory()
-        sqlite = SQLiteStores(database: database, signer: signer)
+        switch engine {
+        case .inMemory:
+            sqlite = nil
+            stores = .inMemory(signer: signer)
+        case .sqlite:
+            let sqlite = SQLiteStores(database: try AppDatabase.inMemory(), signer: signer)
+            self.sqlite = sqlite
+            stores = Stores(sqlite)
+        }
         var policies = try PolicySet.load(from: TestApp.root.appendingPathComponent("Policies"))
         // The built-in access and passphrase policies; failed logins are not slowed down here.
         policies.access = AccessPolicy()
         policies.access.baseDelay = .zero
         policies.passphrases = PassphrasePolicy()
         app = try await AppServices.make(
-            store: Stores(sqlite), policies: policies, templates: TestApp.root.appendingPathComponent("Templates"),
+            store: stores, policies: policies, templates: TestApp.root.appendingPathComponent("Templates"),
             secrets: AppSecrets(signer: signer, lookupKey: SecureBytes(randomCount: 32)), rotationGrace: .zero)
         let keys = try OfficeKeys.generate()
         officeKeys = keys
-        office = try await database.createOffice(
+        office = try await stores.setup.createOffice(
             name: officeName,
             profile: OfficeProfile(
                 city: "Köln", regions: ["05315"], controller: "Träger e. V.",
                 law: .dsgvo, dpo: "datenschutz@example.org"), keys: keys)
-        try await database.createMember(
+        try await stores.setup.createMember(
             username: lead, role: .lead, office: office, keys: keys,
             passphrase: SecureBytes(utf8: leadPassphrase))
         services = app.web(settings: WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0))
+    }
+
+    /// The SQLite database of an application made with `engine: .sqlite`.
+    func database() throws -> AppDatabase {
+        guard let sqlite else { throw CaseFileStoreError.notFound }
+        return sqlite.database
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
@@ -71,7 +92,7 @@ struct MemberTestApp {
         _ username: String, role: MemberRole = .counsellor, passphrase: String = "Kompass-Rhein-Laterne-42",
         office: Office? = nil, keys: OfficeKeys? = nil
     ) async throws {
-        _ = try await database.createMember(
+        _ = try await stores.setup.createMember(
             username: username, role: role, office: office ?? self.office, keys: keys ?? officeKeys,
             passphrase: SecureBytes(utf8: passphrase))
     }

@@ -24,16 +24,16 @@ import Testing
                 refused.text.contains("aria-invalid=\"true\"") && refused.text.contains("value=\"carla@ada koeln.de\""),
                 "the field is named and keeps the input")
             let member = try #require(try await app.store.member(username: "berater.koeln"))
-            #expect(try await app.sqlite.notifications.notificationAddress(memberID: member.id) == nil, "nothing stored")
+            #expect(try await app.stores.notifications.notificationAddress(memberID: member.id) == nil, "nothing stored")
 
             let saved = try await client.memberPost(
                 "/account/notify?lang=de", [("csrf", csrf), ("notify", "carla@ada-koeln.de")], cookie: cookie)
             #expect(saved.headers[.location] == "/account?lang=de&done=notify")
             page = try await client.page("/account?lang=de&done=notify", cookie: cookie)
             #expect(page.text.contains("value=\"carla@ada-koeln.de\"") && page.text.contains("Die Benachrichtigung ist gespeichert."))
-            #expect(try await app.sqlite.notifications.notificationAddress(memberID: member.id)?.value == "carla@ada-koeln.de")
+            #expect(try await app.stores.notifications.notificationAddress(memberID: member.id)?.value == "carla@ada-koeln.de")
             _ = try await client.memberPost("/account/notify?lang=de", [("csrf", csrf), ("notify", "")], cookie: cookie)
-            #expect(try await app.sqlite.notifications.notificationAddress(memberID: member.id) == nil)
+            #expect(try await app.stores.notifications.notificationAddress(memberID: member.id) == nil)
         }
     }
 

@@ -58,7 +58,7 @@ import Testing
             let list = try object(try await client.json("/api/v1/releases", .get, token: lead))
             let listed = try #require((list["releases"] as? [[String: Any]])?.first)
             #expect(listed["id"] as? String == id && listed["sentAt"] is String && listed["file"] == nil)
-            let sealedCopy = try #require(try await app.sqlite.releases.sentReleases().first?.verbandCopy)
+            let sealedCopy = try #require(try await app.stores.releases.sentReleases().first?.verbandCopy)
             #expect(!String(decoding: sealedCopy, as: UTF8.self).contains("ueberblick"), "what the store keeps for the Verband is sealed")
         }
     }
@@ -78,12 +78,12 @@ import Testing
             let foreign = try await client.memberPost(
                 "/releases?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie, site: "cross-site")
             #expect(foreign.status == .forbidden)
-            #expect(try await app.sqlite.releases.releases(officeID: app.office.id).isEmpty, "nothing frozen by a refused form")
+            #expect(try await app.stores.releases.releases(officeID: app.office.id).isEmpty, "nothing frozen by a refused form")
 
             // No classified case in the year: a warning first, nothing frozen until confirmed.
             let warned = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie)
             #expect(warned.status == .ok && warned.text.contains("has no classified case"))
-            #expect(try await app.sqlite.releases.releases(officeID: app.office.id).isEmpty, "nothing frozen before the confirmation")
+            #expect(try await app.stores.releases.releases(officeID: app.office.id).isEmpty, "nothing frozen before the confirmation")
             let made = try await client.memberPost(
                 "/releases?lang=en", [("csrf", csrf), ("period", lastYear), ("confirm", "yes")], cookie: cookie)
             #expect(made.status == .seeOther)
@@ -104,7 +104,7 @@ import Testing
             let unconfirmed = try await client.memberPost("\(path)/send?lang=en", [("csrf", csrf)], cookie: cookie)
             #expect(unconfirmed.headers[.location]?.contains("done=release_confirm_missing") == true)
             #expect(
-                try await app.sqlite.releases.releases(officeID: app.office.id).first?.sentAt == nil, "not sent without the confirmation")
+                try await app.stores.releases.releases(officeID: app.office.id).first?.sentAt == nil, "not sent without the confirmation")
             let send = try await client.memberPost("\(path)/send?lang=en", [("csrf", csrf), ("confirm", "yes")], cookie: cookie)
             #expect(send.status == .seeOther && send.headers[.location]?.contains("done=release_sent") == true)
             let after = try await client.page(send.headers[.location] ?? "", cookie: cookie)
@@ -160,10 +160,10 @@ import Testing
                 "/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie,
                 site: "cross-site")
             #expect(foreign.status == .forbidden)
-            #expect(try await app.sqlite.publications.published(period: lastYear) == nil, "nothing published by a refused form")
+            #expect(try await app.stores.publications.published(period: lastYear) == nil, "nothing published by a refused form")
 
             // A second member office has not released the year: publishing asks first, naming it.
-            _ = try await app.database.createOffice(
+            _ = try await app.stores.setup.createOffice(
                 name: "Beratung Süd", profile: OfficeProfile(city: "Bonn", regions: ["05314"]),
                 keys: try OfficeKeys.generate())
             let listed = try await client.page("/statistics/received?lang=en", cookie: cookie)
@@ -172,7 +172,7 @@ import Testing
             #expect(
                 asked.status == .ok && asked.text.contains("Missing: Beratung Süd")
                     && asked.text.contains("Publish without these offices anyway"))
-            #expect(try await app.sqlite.publications.published(period: lastYear) == nil, "nothing published before the confirmation")
+            #expect(try await app.stores.publications.published(period: lastYear) == nil, "nothing published before the confirmation")
             let published = try await client.memberPost(
                 "/statistics/received?lang=en", [("csrf", csrf), ("period", lastYear), ("confirm", "yes")],
                 cookie: cookie)
@@ -189,7 +189,7 @@ import Testing
                 forged.text.contains("were merged, protected, signed and published") && !forged.text.contains("are hidden"),
                 "an unknown token shows no figures")
             #expect(!token.isEmpty)
-            let stored = try #require(try await app.sqlite.publications.published(period: lastYear))
+            let stored = try #require(try await app.stores.publications.published(period: lastYear))
             #expect(stored.releaseCount == 1)
             let (file, verdict) = StatFile.open(stored.file, key: app.signer.publicKey)
             #expect(verdict.isValid && file?.scope == .verband)

@@ -25,8 +25,8 @@ struct StatisticsTestApp {
         try await base.createVerband(analyst: Self.analyst, passphrase: Self.analystPassphrase)
         let vocabulary = StatVocabulary(taxonomy: base.services.taxonomy, workflow: base.casework.policy)
         policy = try StatisticsPolicy.load(from: TestApp.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
-        let office = OfficeStatistics(store: base.sqlite.statistics, members: base.store, policy: policy, vocabulary: vocabulary)
-        let releases = ReleaseService(statistics: office, releases: base.sqlite.releases, signer: base.signer)
+        let office = OfficeStatistics(store: base.stores.statistics, members: base.store, policy: policy, vocabulary: vocabulary)
+        let releases = ReleaseService(statistics: office, releases: base.stores.releases, signer: base.signer)
         var publications: [PublishedStatistics] = []
         for year in years {
             publications.append(try Self.publication(Self.file(year: year), signer: publisher))

@@ -1,10 +1,9 @@
-import Casework
 import Foundation
 import Members
 import Sealing
 import SichtbarCore
 
-extension SQLiteMemberStore {
+extension MemberStore {
     /// The Verband key pair and its first analyst, whose key the Verband secret is sealed to:
     /// what `verband init` and the demo do.
     public func createVerband(name: String, analyst username: String, passphrase: SecureBytes) async throws -> Verband {
