@@ -84,7 +84,9 @@ let package = Package(
         ),
         .target(
             name: "App",
-            dependencies: ["Web", "CaseStore", "InMemoryStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing"],
+            dependencies: [
+                "Web", "CaseStore", "InMemoryStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing",
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
