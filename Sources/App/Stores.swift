@@ -41,3 +41,14 @@ public struct Stores: Sendable {
         self.health = health
     }
 }
+
+extension Stores {
+    /// The same stores with the report seam or the health check swapped: for tests that put a
+    /// double with fault injection in front of intake, or a store that reports itself unwritable.
+    public func replacing(reports: (any ReportStore)? = nil, health: (any StoreHealth)? = nil) -> Stores {
+        Stores(
+            members: members, caseFiles: caseFiles, retention: retention, notifications: notifications, statistics: statistics,
+            releases: releases, publications: publications, reports: reports ?? self.reports, setup: setup,
+            checkpoints: checkpoints, health: health ?? self.health)
+    }
+}

@@ -1,5 +1,4 @@
 import Foundation
-import Members
 import Sealing
 import SichtbarCore
 

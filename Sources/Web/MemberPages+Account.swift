@@ -41,7 +41,8 @@ extension MemberPages {
     /// Sets or removes the member's own notification address; a malformed one is refused naming the field.
     @Sendable func changeNotificationAddress(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await memberForm(request) { session, language, form in
-            guard let settings = services.notificationSettings, session.worksCases else { throw AccessError.notFound }
+            guard session.worksCases else { throw AccessError.notFound }
+            let settings = services.notificationSettings
             let text = form["notify"] ?? ""
             do {
                 try await settings.setAddress(text, by: session)
@@ -75,7 +76,8 @@ extension MemberPages {
             values["keyProblems"] = session.keyProblems.map { Self.keyProblemText($0, language) }
             values["hasKeyProblems"] = true
         }
-        if let settings = services.notificationSettings, session.worksCases {
+        if session.worksCases {
+            let settings = services.notificationSettings
             let address = try await settings.address(for: session)
             values["notifications"] = ["address": posted ?? address?.value ?? ""]
         }

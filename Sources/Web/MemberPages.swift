@@ -39,7 +39,7 @@ struct MemberPages {
     /// Where a member lands after logging in: counsellors on their cases, leads on their
     /// office's members, analysts on their account.
     func landing(_ session: Session) -> String {
-        if session.role == .counsellor && services.casework != nil { return "/cases" }
+        if session.role == .counsellor { return "/cases" }
         return session.isLead ? "/members" : "/account"
     }
 
@@ -63,9 +63,8 @@ struct MemberPages {
             page["member"] =
                 [
                     "username": session.username, "managesMembers": Self.managesMembers(session), "isLead": session.isLead,
-                    "worksCases": session.worksCases && services.casework != nil,
-                    "releases": services.statistics != nil,
-                    "readsStatistics": session.role == .analyst && services.statistics != nil,
+                    "worksCases": session.worksCases,
+                    "readsStatistics": session.role == .analyst,
                 ] as [String: Any]
         }
         return pages.render(template, status: status, language: language, path: path, settings: services.settings, values: page)

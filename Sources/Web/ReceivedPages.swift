@@ -33,7 +33,7 @@ struct ReceivedPages {
 
     /// The member offices that have not sent a release of `period`, by name.
     func missingOffices(_ period: String) async throws -> [String] {
-        let offices = try await base.services.members?.store.offices() ?? []
+        let offices = try await base.services.members.store.offices()
         let sent = Set(try await publisher.releases.sentReleases().filter { $0.period == period }.map(\.officeID))
         return offices.filter { !sent.contains($0.id) }.map(\.name).sorted()
     }
@@ -46,7 +46,7 @@ struct ReceivedPages {
         guard session.role == .analyst else { throw AccessError.notFound }
         let sent = try await publisher.releases.sentReleases()
         let publications = try await statistics.published.publications()
-        let offices = try await base.services.members?.store.offices() ?? []
+        let offices = try await base.services.members.store.offices()
         var periods: [String: Int] = [:]
         for release in sent { periods[release.period, default: 0] += 1 }
         let rows = periods.keys.sorted { PublishedStatistics.newestFirst($0, $1) }.map { period -> [String: Any] in

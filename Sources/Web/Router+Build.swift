@@ -12,27 +12,18 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     router.add(middleware: CrossSiteMiddleware())
     router.add(middleware: MethodCheckMiddleware(table: table))
     ReporterAPI(services: services).addRoutes(to: router.group("api/v1"))
-    if let members = services.members {
-        MemberAPI(services: services, members: members).addRoutes(to: router.group("api/v1"))
-        if let casework = services.casework {
-            CaseAPI(members: members, casework: casework).addRoutes(to: router.group("api/v1"))
-        }
-        if let statistics = services.statistics {
-            ReleaseAPI(members: members, statistics: statistics).addRoutes(to: router.group("api/v1"))
-        }
-        let memberPages = MemberPages(services: services, members: members)
-        memberPages.addRoutes(to: router)
-        if let casework = services.casework {
-            CasePages(base: memberPages, casework: casework, retention: services.retentionDesk).addRoutes(to: router)
-        }
-        if let statistics = services.statistics {
-            ReleasePages(base: memberPages, statistics: statistics).addRoutes(to: router)
-            StatisticsAPI(members: members, statistics: statistics).addRoutes(to: router.group("api/v1"))
-            StatisticsPages(base: memberPages, statistics: statistics).addRoutes(to: router)
-            if let publisher = statistics.publisher {
-                ReceivedPages(base: memberPages, statistics: statistics, publisher: publisher).addRoutes(to: router)
-            }
-        }
+    let (members, casework, statistics) = (services.members, services.casework, services.statistics)
+    MemberAPI(services: services, members: members).addRoutes(to: router.group("api/v1"))
+    CaseAPI(members: members, casework: casework).addRoutes(to: router.group("api/v1"))
+    ReleaseAPI(members: members, statistics: statistics).addRoutes(to: router.group("api/v1"))
+    StatisticsAPI(members: members, statistics: statistics).addRoutes(to: router.group("api/v1"))
+    let memberPages = MemberPages(services: services, members: members)
+    memberPages.addRoutes(to: router)
+    CasePages(base: memberPages, casework: casework, retention: services.retentionDesk).addRoutes(to: router)
+    ReleasePages(base: memberPages, statistics: statistics).addRoutes(to: router)
+    StatisticsPages(base: memberPages, statistics: statistics).addRoutes(to: router)
+    if let publisher = statistics.publisher {
+        ReceivedPages(base: memberPages, statistics: statistics, publisher: publisher).addRoutes(to: router)
     }
     ReporterPages(services: services).addRoutes(to: router)
     router.get("/healthz") { _, _ -> Response in
@@ -41,7 +32,7 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         var detail = ["status": "ok"]
         if await services.probe.stalledKeyRotations() > 0 { detail["keyRotation"] = "stalled" }
         // Reports are still accepted; monitoring learns that counsellors are not being told.
-        if let notifications = services.notificationHealth, notifications.failing > 0 { detail["notifications"] = "failing" }
+        if services.notificationHealth.failing > 0 { detail["notifications"] = "failing" }
         return try JSONResponse.make(.ok, detail)
     }
     let apiDocument = services.pages.apiDocument

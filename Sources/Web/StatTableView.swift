@@ -61,8 +61,8 @@ struct StatTableView {
 }
 
 extension MemberPages {
-    /// The words for statistics codes; nil where no workflow is loaded (codes are shown as they are).
+    /// The words for statistics codes, from the workflow policy and the taxonomy.
     func statisticsLabels(_ language: Catalogue) -> PolicyLabels? {
-        services.casework.map { PolicyLabels(policy: $0.policy, taxonomy: services.taxonomy, language: language.code) }
+        PolicyLabels(policy: services.casework.policy, taxonomy: services.taxonomy, language: language.code)
     }
 }

@@ -40,7 +40,7 @@ struct StatisticsAPI {
         }
         guard session.role == .analyst else { throw APIError.notFound }
         let query = request.uri.queryParameters
-        guard let text = query.get("period").map { String($0) }, let period = StatPeriod(text) else { throw Self.periodInvalid }
+        guard let text = query.get("period").map({ String($0) }), let period = StatPeriod(text) else { throw Self.periodInvalid }
         let name = query.get("table").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
         let found = try await memberCall { try await statistics.published.published(period: period.description) }
         guard let publication = found else {

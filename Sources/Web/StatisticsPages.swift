@@ -23,7 +23,7 @@ struct StatisticsPages {
 
     func presentation(_ language: Catalogue) -> StatisticsPresentation {
         StatisticsPresentation(
-            policy: statistics.policy, taxonomy: base.services.taxonomy, workflow: base.services.casework?.policy,
+            policy: statistics.policy, taxonomy: base.services.taxonomy, workflow: base.services.casework.policy,
             strings: language.strings, language: language.code)
     }
 
@@ -61,16 +61,16 @@ struct StatisticsPages {
                 return base.notice(language, "statistics_unavailable", status: .internalServerError, link: Self.back)
             }
             var view = presentation(language)
-            if let offices = try await base.services.members?.store.offices() {
-                let served = Set(offices.flatMap(\.profile.regions).compactMap { base.services.taxonomy.region($0)?.regierungsbezirk })
-                view.unserved = Set(base.services.taxonomy.regierungsbezirke.keys).subtracting(served)
-            }
+            let offices = try await base.services.members.store.offices()
+            let served = Set(offices.flatMap(\.profile.regions).compactMap { base.services.taxonomy.region($0)?.regierungsbezirk })
+            view.unserved = Set(base.services.taxonomy.regierungsbezirke.keys).subtracting(served)
             values["period"] = publication.period
             let publishedOn = String(publication.publishedAt.prefix(10))
             values["publishedOn"] = Day(iso: publishedOn).map(view.numbers.day) ?? publishedOn
             values["releaseCount"] = view.numbers.count(publication.releaseCount)
             // Who took part: the offices whose release of the period had been sent when it was published.
-            if let publisher = statistics.publisher, let store = base.services.members?.store {
+            if let publisher = statistics.publisher {
+                let store = base.services.members.store
                 let offices = Dictionary(try await store.offices().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
                 let took = try await publisher.releases.sentReleases()
                     .filter { $0.period == publication.period && ($0.sentAt ?? "~") <= publication.publishedAt }
@@ -120,7 +120,7 @@ struct StatisticsPages {
             let years = try await statistics.verifiedYears(through: period.year, logger: context.logger)
             let report = AnnualReport(
                 publications: years, policy: statistics.policy, taxonomy: base.services.taxonomy,
-                workflow: base.services.casework?.policy, language: language.code)
+                workflow: base.services.casework.policy, language: language.code)
             let html: String
             do {
                 html = try report.html(using: pages.report, backLink: "/statistics?lang=\(language.code)&period=\(period)")

@@ -82,10 +82,8 @@ final class HangingHealth: StoreHealth {
         for writable in [true, false] {
             let health = CountingHealth(writable: writable)
             // A long interval, so a slow machine does not make the fifty calls span two intervals.
-            let services = WebServices(
-                reporter: base.services.reporter, taxonomy: base.services.taxonomy, health: health,
-                pages: base.services.pages, settings: base.services.settings,
-                probe: HealthProbe(store: health, interval: .seconds(600), staleAfter: .seconds(1200)))
+            let services = base.services.replacing(
+                health: health, probe: HealthProbe(store: health, interval: .seconds(600), staleAfter: .seconds(1200)))
             try await Application(router: buildRouter(services)).test(.router) { client in
                 for _ in 0..<50 {
                     let response = try await client.execute(uri: "/healthz", method: .get)

@@ -32,10 +32,7 @@ struct StatisticsTestApp {
             publications.append(try Self.publication(Self.file(year: year), signer: publisher))
         }
         published = InMemoryPublishedStatisticsStore(publications)
-        let old = base.services
-        services = WebServices(
-            reporter: old.reporter, taxonomy: old.taxonomy, health: FixedHealth(writable: true), pages: old.pages,
-            settings: old.settings, members: base.members, casework: base.casework,
+        services = base.services.replacing(
             statistics: StatisticsServices(releases: releases, published: published, publisherKey: publisher.publicKey))
     }
 

@@ -1,3 +1,4 @@
+import App
 import Casework
 import Foundation
 import Hummingbird
@@ -22,7 +23,6 @@ struct TestApp {
         settings: WebSettings = WebSettings(intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0),
         healthy: Bool = true
     ) async throws {
-        let taxonomy = try Taxonomy.load(from: Self.root.appendingPathComponent("Policies/taxonomy.yaml"))
         // Köln (Caritas, KDG) is the fallback; Essen's privacy notice lacks its facts, so it
         // is offered to no one and takes no report.
         offices = [
@@ -42,10 +42,15 @@ struct TestApp {
                 profile: OfficeProfile(city: "Essen", regions: ["05113"])),
         ]
         store = InMemoryReportStore(offices: offices)
-        let pages = try await PageRenderer.load(templates: Self.root.appendingPathComponent("Templates"))
-        services = WebServices(
-            reporter: ReporterService(store: store, taxonomy: taxonomy, lookupKey: SecureBytes(randomCount: 32)),
-            taxonomy: taxonomy, health: FixedHealth(writable: healthy), pages: pages, settings: settings)
+        // Every service as `serve` wires them over the in-memory engine; intake goes to this
+        // double, whose offices and failing writes the reporter tests set.
+        let signer = SigningKeyPair()
+        let app = try await AppServices.make(
+            store: Stores.inMemory(signer: signer).replacing(reports: store, health: FixedHealth(writable: healthy)),
+            policies: try PolicySet.load(from: Self.root.appendingPathComponent("Policies")),
+            templates: Self.root.appendingPathComponent("Templates"),
+            secrets: AppSecrets(signer: signer, lookupKey: SecureBytes(randomCount: 32)))
+        services = app.web(settings: settings)
     }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
