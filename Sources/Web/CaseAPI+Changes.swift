@@ -10,7 +10,7 @@ extension CaseAPI {
         _ request: Request, _ context: AppRequestContext, _ type: Body.Type,
         _ body: @escaping (Session, EntityID, Body) async throws -> Void
     ) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try Self.caseID(context)
         let decoded = try await RequestBody.json(Body.self, from: request)
         try await memberCall { try await body(session, id, decoded) }
@@ -59,7 +59,7 @@ extension CaseAPI {
     }
 
     @Sendable func addParty(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try Self.caseID(context)
         struct Body: Decodable {
             let name: String
@@ -75,7 +75,7 @@ extension CaseAPI {
     }
 
     @Sendable func addDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try Self.caseID(context)
         struct Body: Decodable {
             let type: String
@@ -138,7 +138,7 @@ extension CaseAPI {
     }
 
     @Sendable func completeDeadline(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try Self.caseID(context)
         let deadline = try Self.caseID(context, "deadline")
         try await memberCall { try await casework.completeDeadline(deadline, on: id, by: session) }
@@ -156,7 +156,7 @@ extension CaseAPI {
     }
 
     @Sendable func markReporterRead(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try Self.caseID(context)
         try await memberCall { try await casework.markReporterRead(id, by: session) }
         return Response(status: .noContent)

@@ -15,7 +15,7 @@ extension CaseAPI {
 
     /// Takes the raw body as the scan; the Content-Type is ignored, the type is read from the bytes.
     @Sendable func attachFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try Self.caseID(context)
         let document = try Self.caseID(context, "document")
         let bytes: [UInt8]
@@ -58,7 +58,7 @@ extension CaseAPI {
         _ request: Request, _ context: AppRequestContext, _ name: String,
         _ fetch: (Session, EntityID, EntityID) async throws -> Object
     ) async throws -> (EntityID, Object) {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try Self.caseID(context)
         let object = try Self.caseID(context, name)
         return (id, try await memberCall { try await fetch(session, id, object) })
@@ -77,7 +77,7 @@ extension CaseAPI {
     }
 
     @Sendable func generateLetter(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try Self.caseID(context)
         struct Body: Decodable { let template: String }
         let body = try await RequestBody.json(Body.self, from: request)

@@ -39,13 +39,6 @@ struct CaseAPI {
         group.put("office/team-access", use: setTeamAccess)
     }
 
-    func session(_ request: Request) async throws -> Session {
-        guard let token = MemberAPI.bearerToken(request), let session = await members.session(token: token) else {
-            throw APIError.unauthorized
-        }
-        return session
-    }
-
     /// An id of the path (the case's, a document's, a letter's); nil when the text cannot be one.
     static func pathID(_ context: AppRequestContext, _ name: String = "id") -> EntityID? {
         context.parameters.get(name).flatMap { EntityID(hex: $0) }
@@ -58,7 +51,7 @@ struct CaseAPI {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let filter = try Self.filter(request)
         let page = try await memberCall { try await casework.list(filter, for: session) }
         struct Answer: Encodable {
@@ -112,14 +105,14 @@ struct CaseAPI {
     }
 
     @Sendable func open(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try Self.caseID(context)
         let view = try await memberCall { try await casework.open(id, for: session) }
         return try JSONResponse.make(.ok, CaseJSON(view, policy: casework.policy))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let body = try await RequestBody.json(NewCaseBody.self, from: request)
         if body.kind == "kontakt_ohne_akte" {
             try await memberCall {
@@ -142,7 +135,7 @@ struct CaseAPI {
     }
 
     @Sendable func transition(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try Self.caseID(context)
         let body = try await RequestBody.json(TransitionRequest.self, from: request)
         let state = try await memberCall { try await casework.transition(id, body, by: session) }
@@ -154,7 +147,7 @@ struct CaseAPI {
     }
 
     @Sendable func setTeamAccess(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         struct Body: Decodable { let open: Bool }
         let body = try await RequestBody.json(Body.self, from: request)
         try await memberCall { try await casework.setTeamAccess(body.open, by: session) }

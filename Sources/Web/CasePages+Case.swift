@@ -8,7 +8,7 @@ import Workflow
 
 extension CasePages {
     @Sendable func casePage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             guard let id = CaseAPI.pathID(context) else { throw AccessError.notFound }
             let notice = base.confirmation(request, language, known: (Self.forms + ["file", "created"]).map { "case_\($0)" })
             return try await renderCase(id, session: session, language: language, notice: notice)

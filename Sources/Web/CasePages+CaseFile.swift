@@ -10,7 +10,7 @@ extension CasePages {
     /// (Art. 15 DSGVO): the report, the conversation, documents and interventions, contacts by
     /// date and kind, and only the parties and notes marked shareable — no staff history.
     @Sendable func printCaseFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             guard let id = CaseAPI.pathID(context) else { throw AccessError.notFound }
             let purpose = request.uri.queryParameters.get("purpose").flatMap(CaseFilePurpose.init(rawValue:)) ?? .akte
             let view = try await casework.caseFile(id, purpose: purpose, by: session)

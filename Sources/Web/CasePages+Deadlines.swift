@@ -8,7 +8,7 @@ extension CasePages {
     /// responsible; `?mine=1` shows only the member's own. An overdue legal deadline can be
     /// marked versäumt, with the reason, right here.
     @Sendable func deadlineOverview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             guard session.worksCases else { throw AccessError.notFound }
             let mine = request.uri.queryParameters.get("mine") == "1"
             let due = try await casework.dueDeadlines(for: session, mine: mine)

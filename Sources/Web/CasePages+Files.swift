@@ -12,7 +12,7 @@ extension CasePages {
     @Sendable func uploadFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let language = pages.memberLanguage(of: request)
         if MemberPages.isCrossSite(request) { return base.notice(language, "cross_site_member", status: .forbidden) }
-        guard let (_, session) = await base.currentSession(request) else { return base.toLogin(request, language) }
+        guard let (_, session) = base.currentSession(context) else { return base.toLogin(request, language) }
         guard let id = CaseAPI.pathID(context), let document = CaseAPI.pathID(context, "document") else {
             return base.refusal(.notFound, language)
         }
@@ -69,7 +69,7 @@ extension CasePages {
         _ request: Request, _ context: AppRequestContext, _ name: String,
         _ answer: @escaping (Session, EntityID, EntityID) async throws -> Response
     ) async throws -> Response {
-        try await base.memberPage(request) { session, _ in
+        try await base.memberPage(request, context) { session, _ in
             guard let id = CaseAPI.pathID(context), let object = CaseAPI.pathID(context, name) else { throw AccessError.notFound }
             return try await answer(session, id, object)
         }

@@ -10,7 +10,7 @@ extension CasePages {
     /// input (422) or a refused transition (409): the case page again with the reason on top;
     /// nothing was stored.
     @Sendable func caseForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberForm(request) { session, language, form in
+        try await base.memberForm(request, context) { session, language, form in
             guard let id = CaseAPI.pathID(context),
                 let name = context.parameters.get("form"), Self.forms.contains(name)
             else { throw AccessError.notFound }

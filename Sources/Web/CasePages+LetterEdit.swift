@@ -33,7 +33,7 @@ extension CasePages {
 
     /// Saves the edited text as the sent letter; a refusal shows the form again with the text as typed.
     @Sendable func letterSend(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberForm(request) { session, language, form in
+        try await base.memberForm(request, context) { session, language, form in
             guard let id = CaseAPI.pathID(context), let letterID = CaseAPI.pathID(context, "letter") else { throw AccessError.notFound }
             let text = form["text"] ?? ""
             let sentOn = MemberPages.trimmed(form, "sentOn")

@@ -8,7 +8,7 @@ extension CasePages {
     static let newCaseKinds = ["meldung", "beratungsfall", "organisationsberatung"]
 
     @Sendable func newCaseForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             guard session.worksCases else { throw AccessError.notFound }
             return newCasePage(session, language)
         }
@@ -50,7 +50,7 @@ extension CasePages {
     /// Records a phone, walk-in, mail or e-mail case; the first contact is logged with it when
     /// its minutes are given. Refused input shows the form again, filled in, with the reason.
     @Sendable func createCase(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberForm(request) { session, language, form in
+        try await base.memberForm(request, context) { session, language, form in
             guard session.worksCases else { throw AccessError.notFound }
             func text(_ field: String) -> String { MemberPages.trimmed(form, field) }
             do {
@@ -73,7 +73,7 @@ extension CasePages {
     /// Counts a Kontakt ohne Akte: month, channel, and if given the ground and where the person
     /// was referred to. Nothing else is kept, so there is nothing to open later.
     @Sendable func countTally(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberForm(request) { session, language, form in
+        try await base.memberForm(request, context) { session, language, form in
             guard session.worksCases else { throw AccessError.notFound }
             func optional(_ field: String) -> String? {
                 let value = MemberPages.trimmed(form, field)

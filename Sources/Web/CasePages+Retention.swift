@@ -10,7 +10,7 @@ extension CasePages {
     /// `/retention`: a lead sees what the retention policy deletes in the next weeks, the
     /// unclassified reports already flagged, and the cases a legal hold keeps. Viewing is audited.
     @Sendable func retentionPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             guard session.isLead, session.worksCases, let retention else { throw AccessError.notFound }
             let outlook = try await retention.outlook(within: Self.retentionHorizonDays, for: session)
             try await base.members.record(session, .retentionViewed)

@@ -8,7 +8,7 @@ extension CasePages {
     /// `/team`: a lead sees each counsellor's open caseload and deadlines, and sets or ends a
     /// cover (Vertretung) for an absence.
     @Sendable func teamPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             guard session.isLead, session.worksCases else { throw AccessError.notFound }
             return try await renderTeam(
                 session: session, language: language,
@@ -46,7 +46,7 @@ extension CasePages {
 
     /// Sets (`action=set`) or ends (`action=end`) a cover.
     @Sendable func teamForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberForm(request) { session, language, form in
+        try await base.memberForm(request, context) { session, language, form in
             guard session.isLead else { throw AccessError.notFound }
             let absent = MemberPages.trimmed(form, "absent")
             do {

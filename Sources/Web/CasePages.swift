@@ -23,7 +23,7 @@ struct CasePages {
         "classification", "assignees", "description", "letter", "fields", "deadline-missed", "reporter-read", "party", "legal-hold",
     ]
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/cases", use: list)
         router.get("/cases/new", use: newCaseForm)
         router.post("/cases/new", use: createCase)
@@ -50,7 +50,7 @@ struct CasePages {
     // MARK: The case list
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             guard session.worksCases else { throw AccessError.notFound }
             let query = request.uri.queryParameters
             func value(_ name: String) -> String? { query[name[...]].map { String($0) }.flatMap { $0.isEmpty ? nil : $0 } }

@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import Members
 import NIOCore
 import Sealing
@@ -26,19 +27,6 @@ struct MemberAPI {
         group.get("rotation", use: rotation)
         group.get("audit", use: audit)
         group.get("audit/checkpoint", use: checkpoint)
-    }
-
-    /// The session behind the bearer token, or 401.
-    func session(_ request: Request) async throws -> Session {
-        guard let token = Self.bearerToken(request), let session = await members.session(token: token) else {
-            throw APIError.unauthorized
-        }
-        return session
-    }
-
-    static func bearerToken(_ request: Request) -> String? {
-        guard let value = request.headers[.authorization], value.hasPrefix("Bearer ") else { return nil }
-        return String(value.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
     }
 
     struct LoginRequest: Decodable {
@@ -73,7 +61,7 @@ struct MemberAPI {
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let token = Self.bearerToken(request) else { throw APIError.unauthorized }
+        guard let token = request.headers.bearer?.token.trimmingCharacters(in: .whitespaces) else { throw APIError.unauthorized }
         try await memberCall { try await members.logout(token: token) }
         return Response(status: .noContent)
     }
@@ -106,7 +94,7 @@ struct MemberAPI {
     struct InviteRequest: Decodable { let role: String }
 
     @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let body = try await RequestBody.json(InviteRequest.self, from: request)
         guard let role = MemberRole(rawValue: body.role) else {
             throw APIError(.unprocessableContent, code: "unknown_code", message: "role is counsellor, lead or analyst", field: "role")
@@ -120,7 +108,7 @@ struct MemberAPI {
     }
 
     @Sendable func invitations(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let pending = try await memberCall { try await members.pendingInvitations(for: session) }
         struct Item: Encodable {
             let reference: String
@@ -137,7 +125,7 @@ struct MemberAPI {
     }
 
     @Sendable func revokeInvitation(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let reference = context.parameters.get("reference") ?? ""
         try await memberCall { try await members.revokeInvitation(reference: reference, by: session) }
         return Response(status: .noContent)
@@ -165,7 +153,7 @@ struct MemberAPI {
     }
 
     @Sendable func listMembers(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let list = try await memberCall { try await members.members(for: session) }
         let rotation = session.isLead ? try await memberCall { try await members.rotationStatus(for: session) } : nil
         struct Answer: Encodable {
@@ -180,7 +168,7 @@ struct MemberAPI {
     }
 
     @Sendable func removeMember(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let username = context.parameters.get("username") ?? ""
         try await memberCall { try await members.remove(username: username, by: session) }
         let rotation = session.isLead ? try await memberCall { try await members.rotationStatus(for: session) } : nil
@@ -194,7 +182,7 @@ struct MemberAPI {
     struct RoleRequest: Decodable { let role: String }
 
     @Sendable func changeRole(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let username = context.parameters.get("username") ?? ""
         let body = try await RequestBody.json(RoleRequest.self, from: request)
         guard let role = MemberRole(rawValue: body.role) else {
@@ -210,7 +198,7 @@ struct MemberAPI {
     }
 
     @Sendable func changePassphrase(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let body = try await RequestBody.json(PassphraseRequest.self, from: request)
         let current = try Self.passphrase(body.current, field: "current")
         let new = try Self.passphrase(body.new, field: "new")
@@ -220,7 +208,7 @@ struct MemberAPI {
     }
 
     @Sendable func rotation(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let state = try await memberCall { try await members.rotationStatus(for: session) }
         struct Answer: Encodable { let rotation: RotationItem? }
         return try JSONResponse.make(.ok, Answer(rotation: state.map(RotationItem.init)))
@@ -236,7 +224,7 @@ struct MemberAPI {
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         // The role first, so a bad query tells a non-lead nothing about the route.
         guard session.isLead, session.officeID != nil else { throw APIError(AccessError.notFound) }
         let from = try Self.auditQuery(request, "from", range: 1...UInt64(Int64.max), default: 1)
@@ -271,7 +259,7 @@ struct MemberAPI {
     }
 
     @Sendable func checkpoint(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let checkpoint = try await memberCall { try await members.checkpoint(for: session) }
         return try JSONResponse.make(.ok, checkpoint)
     }

@@ -7,7 +7,7 @@ import SichtbarCore
 
 extension MemberPages {
     @Sendable func account(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberPage(request) { session, language in
+        try await memberPage(request, context) { session, language in
             try await accountPage(session, language, status: .ok, notice: confirmation(request, language, known: ["passphrase", "notify"]))
         }
     }
@@ -15,7 +15,7 @@ extension MemberPages {
     /// Re-wraps the member's key under a new passphrase. The repeat is compared here; the
     /// current passphrase and the rules for the new one are the member service's.
     @Sendable func changePassphrase(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberForm(request) { session, language, form in
+        try await memberForm(request, context) { session, language, form in
             let current = form["current"] ?? ""
             let new = form["new"] ?? ""
             func refuse(_ field: String, _ key: String) async throws -> Response {
@@ -40,7 +40,7 @@ extension MemberPages {
 
     /// Sets or removes the member's own notification address; a malformed one is refused naming the field.
     @Sendable func changeNotificationAddress(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberForm(request) { session, language, form in
+        try await memberForm(request, context) { session, language, form in
             guard session.worksCases else { throw AccessError.notFound }
             let settings = services.notificationSettings
             let text = form["notify"] ?? ""

@@ -10,7 +10,7 @@ extension MemberPages {
     /// The office's audit chain, a page at a time (`?from=` is the first sequence number of the
     /// page); without `from` the newest page. Reading it is itself recorded.
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberPage(request) { session, language in
+        try await memberPage(request, context) { session, language in
             guard session.isLead, let officeID = session.officeID else { throw AccessError.notFound }
             let size = Self.auditPageSize
             let time = PageTime(language: language.code)
@@ -86,7 +86,7 @@ extension MemberPages {
     /// verify --anchor` notices when newer events are later deleted or rewritten. Taking it is
     /// recorded in the chain, as on the command line.
     @Sendable func checkpoint(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberPage(request) { session, _ in
+        try await memberPage(request, context) { session, _ in
             let checkpoint = try await members.checkpoint(for: session)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

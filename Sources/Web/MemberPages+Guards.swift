@@ -6,21 +6,21 @@ import Members
 import SichtbarCore
 
 extension MemberPages {
-    /// The live session behind the cookie, with its token; nil when there is no cookie or the
-    /// session has ended (logout, idle or absolute timeout, removal, restart).
-    func currentSession(_ request: Request) async -> (token: String, session: Session)? {
-        guard let token = SessionCookie.token(in: request), let session = await members.session(token: token) else { return nil }
-        return (token, session)
+    /// The live session behind the cookie, with its token (`MemberAuthenticator` put it into the
+    /// context); nil when there is no cookie or the session has ended (logout, idle or absolute
+    /// timeout, removal, restart).
+    func currentSession(_ context: AppRequestContext) -> (token: String, session: Session)? {
+        context.identity.map { ($0.token, $0.session) }
     }
 
     /// A member page reached by GET: without a session, to the login page; refusals of the
     /// member service become pages.
     func memberPage(
-        _ request: Request,
+        _ request: Request, _ context: AppRequestContext,
         _ body: (Session, Catalogue) async throws -> Response
     ) async throws -> Response {
         let language = pages.memberLanguage(of: request)
-        guard let (_, session) = await currentSession(request) else { return toLogin(request, language) }
+        guard let (_, session) = currentSession(context) else { return toLogin(request, language) }
         return try await refusalsAsPages(language) { try await body(session, language) }
     }
 
@@ -28,12 +28,12 @@ extension MemberPages {
     /// session's CSRF token; without a session, to the login page. SameSite=Strict already keeps
     /// the cookie off cross-site requests; the token also covers browsers that ignore SameSite.
     func memberForm(
-        _ request: Request,
+        _ request: Request, _ context: AppRequestContext,
         _ body: (Session, Catalogue, FormFields) async throws -> Response
     ) async throws -> Response {
         let language = pages.memberLanguage(of: request)
         if Self.isCrossSite(request) { return notice(language, "cross_site_member", status: .forbidden) }
-        guard let (_, session) = await currentSession(request) else { return toLogin(request, language) }
+        guard let (_, session) = currentSession(context) else { return toLogin(request, language) }
         let form = try await formFields(request)
         guard let csrf = form["csrf"], session.isValidCSRFToken(csrf) else {
             return notice(language, "csrf_refused", status: .forbidden)

@@ -7,7 +7,7 @@ import SichtbarCore
 extension MemberPages {
     /// A lead confirms the keys of an office without a manifest, after checking the fingerprints.
     @Sendable func confirmKeys(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberForm(request) { session, language, form in
+        try await memberForm(request, context) { session, language, form in
             guard session.isLead else { throw AccessError.notFound }
             guard form["confirm"] == "yes" else {
                 return try await membersPage(session, language, status: .unprocessableContent, error: language["keys_error_confirm"])
@@ -23,7 +23,7 @@ extension MemberPages {
 
     /// A lead pins the server's Verband key by typing the fingerprint the Verband gave them.
     @Sendable func confirmVerbandKey(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberForm(request) { session, language, form in
+        try await memberForm(request, context) { session, language, form in
             guard session.isLead else { throw AccessError.notFound }
             do {
                 try await members.confirmVerbandKey(fingerprint: form["fingerprint"] ?? "", by: session)
@@ -38,7 +38,7 @@ extension MemberPages {
 
     /// A new recovery code, shown on this `no-store` answer only.
     @Sendable func renewRecoveryCode(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberForm(request) { session, language, form in
+        try await memberForm(request, context) { session, language, form in
             guard session.isLead else { throw AccessError.notFound }
             guard form["confirm"] == "yes" else {
                 return try await membersPage(session, language, status: .unprocessableContent, error: language["keys_error_confirm"])

@@ -8,7 +8,7 @@ import SichtbarCore
 extension MemberPages {
     @Sendable func loginForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let language = pages.memberLanguage(of: request)
-        if let (_, session) = await currentSession(request) { return redirect(landing(session), language) }
+        if let (_, session) = currentSession(context) { return redirect(landing(session), language) }
         return loginPage(language, status: .ok, notice: confirmation(request, language, known: ["logout"]))
     }
 
@@ -30,7 +30,7 @@ extension MemberPages {
         guard !username.isEmpty, username.utf8.count <= 256, !passphrase.isEmpty, passphrase.utf8.count <= 1024 else {
             return loginPage(language, status: .unauthorized, error: language["login_failed"])
         }
-        let previous = await currentSession(request)
+        let previous = currentSession(context)
         do {
             let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
             let (token, session) = try await members.login(username: username, passphrase: SecureBytes(utf8: passphrase), from: address)
@@ -53,7 +53,7 @@ extension MemberPages {
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
         let language = pages.memberLanguage(of: request)
         if Self.isCrossSite(request) { return notice(language, "cross_site_member", status: .forbidden) }
-        guard let (token, session) = await currentSession(request) else {
+        guard let (token, session) = currentSession(context) else {
             return redirect("/login", language, cookie: SessionCookie.clearing)
         }
         let form = try await formFields(request)

@@ -6,7 +6,7 @@ import SichtbarCore
 
 extension MemberPages {
     @Sendable func memberList(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberPage(request) { session, language in
+        try await memberPage(request, context) { session, language in
             guard Self.managesMembers(session) else { throw AccessError.notFound }
             return try await membersPage(
                 session, language, status: .ok,
@@ -19,7 +19,7 @@ extension MemberPages {
     /// Creates an invitation and shows its token on this answer only: the server keeps just its
     /// hash, and the answer is `no-store`, so it cannot be shown again.
     @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberForm(request) { session, language, form in
+        try await memberForm(request, context) { session, language, form in
             guard Self.managesMembers(session) else { throw AccessError.notFound }
             // The session's CSRF token is good for every form; this one-time token makes a resent
             // form (reload, back button, a replayed request) create no second invitation.
@@ -45,14 +45,14 @@ extension MemberPages {
     }
 
     @Sendable func revokeInvitation(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberForm(request) { session, language, form in
+        try await memberForm(request, context) { session, language, form in
             try await members.revokeInvitation(reference: Self.trimmed(form, "reference"), by: session)
             return redirect("/members", language, done: "revoked")
         }
     }
 
     @Sendable func changeRole(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberForm(request) { session, language, form in
+        try await memberForm(request, context) { session, language, form in
             guard let role = MemberRole(rawValue: form["role"] ?? ""), role != .analyst else {
                 return try await membersPage(session, language, status: .unprocessableContent, error: language["members_error_role"])
             }
@@ -70,7 +70,7 @@ extension MemberPages {
     /// Removal starts the office key rotation at once (in the member service); the members
     /// page then shows how far it has come.
     @Sendable func removeMember(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await memberForm(request) { session, language, form in
+        try await memberForm(request, context) { session, language, form in
             guard Self.managesMembers(session) else { throw AccessError.notFound }
             guard form["confirm"] == "yes" else {
                 return try await membersPage(

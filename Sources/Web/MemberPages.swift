@@ -15,7 +15,7 @@ struct MemberPages {
     let members: MemberService
     var pages: PageRenderer { services.pages }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/login", use: loginForm)
         router.post("/login", use: login)
         router.post("/logout", use: logout)

@@ -15,13 +15,13 @@ struct ReceivedPages {
     /// One per router: the redirect after publishing finds its figures here.
     let notices = PublicationNotices()
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/statistics/received", use: list)
         router.post("/statistics/received", use: publish)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             var loss: PublicationLoss?
             if let token = request.uri.queryParameters["notice"] { loss = await notices.loss(String(token), for: session.username) }
             let notice = base.confirmation(request, language, known: ["published"]).map { done in
@@ -76,7 +76,7 @@ struct ReceivedPages {
 
     /// Merges every release received for the period and publishes the result.
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberForm(request) { session, language, form in
+        try await base.memberForm(request, context) { session, language, form in
             guard session.role == .analyst else { throw AccessError.notFound }
             guard let period = StatPeriod(MemberPages.trimmed(form, "period")) else {
                 return try await page(session, language, problem: language["received_period_malformed"], status: .unprocessableContent)

@@ -18,15 +18,8 @@ struct ReleaseAPI {
         group.post("releases/:id/send", use: send)
     }
 
-    func session(_ request: Request) async throws -> Session {
-        guard let token = MemberAPI.bearerToken(request), let session = await members.session(token: token) else {
-            throw APIError.unauthorized
-        }
-        return session
-    }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let releases = try await memberCall { try await statistics.releases.list(session: session) }
         struct Answer: Encodable { let releases: [ReleaseJSON] }
         return try JSONResponse.make(.ok, Answer(releases: releases.map { ReleaseJSON($0) }))
@@ -34,7 +27,7 @@ struct ReleaseAPI {
 
     /// Computes and freezes the period's release, or returns the one already frozen (200 either way).
     @Sendable func compute(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         struct Body: Decodable { let period: String }
         let body = try await RequestBody.json(Body.self, from: request)
         guard let period = StatPeriod(body.period) else {
@@ -47,7 +40,7 @@ struct ReleaseAPI {
     }
 
     @Sendable func preview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try CaseAPI.caseID(context)
         let (stored, file) = try await memberCall { try await statistics.releases.preview(id: id, session: session) }
         return try JSONResponse.make(.ok, ReleaseJSON(stored, file: file))
@@ -55,7 +48,7 @@ struct ReleaseAPI {
 
     /// Sends to this server's Verband; the answer carries the sealed envelope, for a Verband elsewhere.
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await session(request)
+        let session = try context.requireMember()
         let id = try CaseAPI.caseID(context)
         let (stored, envelope) = try await memberCall { try await statistics.releases.send(id: id, session: session) }
         return try JSONResponse.make(.ok, ReleaseJSON(stored, envelope: envelope))

@@ -12,7 +12,7 @@ struct ReleasePages {
     let base: MemberPages
     let statistics: StatisticsServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/releases", use: list)
         router.post("/releases", use: compute)
         router.get("/releases/:id", use: preview)
@@ -20,7 +20,7 @@ struct ReleasePages {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             let releases = try await statistics.releases.list(session: session)
             return page(session, language, releases: releases, notice: base.confirmation(request, language, known: ["release_sent"]))
         }
@@ -53,7 +53,7 @@ struct ReleasePages {
     /// Computes (or finds) the period's release and shows its preview. A period that is not a
     /// closed year or quarter is named next to the field, and nothing is frozen.
     @Sendable func compute(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberForm(request) { session, language, form in
+        try await base.memberForm(request, context) { session, language, form in
             let text = MemberPages.trimmed(form, "period")
             let releases = try await statistics.releases.list(session: session)
             guard let period = StatPeriod(text) else {
@@ -79,7 +79,7 @@ struct ReleasePages {
     }
 
     @Sendable func preview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             guard let id = CaseAPI.pathID(context) else { throw AccessError.notFound }
             let (stored, file) = try await statistics.releases.preview(id: id, session: session)
             let labels = base.statisticsLabels(language)
@@ -108,7 +108,7 @@ struct ReleasePages {
     }
 
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberForm(request) { session, language, form in
+        try await base.memberForm(request, context) { session, language, form in
             guard let id = CaseAPI.pathID(context) else { throw AccessError.notFound }
             // Sending cannot be taken back: the tables must have been looked at and confirmed.
             guard form["confirm"] == "yes" else { return base.redirect("/releases/\(id.hex)", language, done: "release_confirm_missing") }

@@ -35,9 +35,7 @@ struct StatisticsAPI {
         message: "the published statistics cannot be served right now")
 
     @Sendable func tables(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let token = MemberAPI.bearerToken(request), let session = await members.session(token: token) else {
-            throw APIError.unauthorized
-        }
+        let session = try context.requireMember()
         guard session.role == .analyst else { throw APIError.notFound }
         let query = request.uri.queryParameters
         guard let text = query.get("period").map({ String($0) }), let period = StatPeriod(text) else { throw Self.periodInvalid }

@@ -10,7 +10,7 @@ extension StatisticsPages {
     /// spreadsheet programs), or with `sig=1` its detached signature over exactly those bytes.
     /// Served only from a publication whose signature verifies; analysts only.
     @Sendable func csvDownload(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             guard session.role == .analyst, let publisher = statistics.publisher else { throw AccessError.notFound }
             let parameters = request.uri.queryParameters
             guard let period = parameters.get("period").map({ String($0) }), let name = parameters.get("table").map({ String($0) }),

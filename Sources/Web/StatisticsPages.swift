@@ -15,7 +15,7 @@ struct StatisticsPages {
 
     static let back = (path: "/statistics", label: "statistics_back")
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/statistics", use: overview)
         router.get("/report", use: report)
         router.get("/statistics/csv", use: csvDownload)
@@ -33,7 +33,7 @@ struct StatisticsPages {
     }
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             guard session.role == .analyst else { throw AccessError.notFound }
             let publications = try await statistics.published.publications()
             let requested = Self.requestedPeriod(request)
@@ -102,7 +102,7 @@ struct StatisticsPages {
     }
 
     @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await base.memberPage(request) { session, language in
+        try await base.memberPage(request, context) { session, language in
             guard session.role == .analyst else { throw AccessError.notFound }
             let publications = try await statistics.published.publications()
             guard let text = Self.requestedPeriod(request) ?? publications.first(where: { $0.period.count == 4 })?.period else {
