@@ -51,13 +51,23 @@ extension APIError {
 func memberCall<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch let error as AccessError {
-        throw APIError(error)
-    } catch let rejection as WorkflowRejection {
-        throw APIError(rejection)
-    } catch is StoreError {
-        throw APIError.unavailable
-    } catch is CaseIntegrityError {
-        throw APIError.caseIntegrity
+    } catch {
+        throw APIError.answering(error)
+    }
+}
+
+extension APIError {
+    /// The one mapping of the domain's refusals to the contract's answers: every JSON route's
+    /// error goes through here (`DomainErrorMiddleware`, `memberCall`). An error that is none of
+    /// them (an `APIError` already, or an unexpected one) passes unchanged.
+    static func answering(_ error: any Error) -> any Error {
+        switch error {
+        case let error as AccessError: return APIError(error)
+        case let rejection as WorkflowRejection: return APIError(rejection)
+        case let failure as ValidationFailure: return APIError(failure)
+        case is StoreError: return APIError.unavailable
+        case is CaseIntegrityError: return APIError.caseIntegrity
+        default: return error
+        }
     }
 }

@@ -13,7 +13,7 @@ extension CaseAPI {
         let session = try context.requireMember()
         let id = try Self.caseID(context)
         let decoded = try await RequestBody.json(Body.self, from: request)
-        try await memberCall { try await body(session, id, decoded) }
+        try await body(session, id, decoded)
         return Response(status: .noContent)
     }
 
@@ -69,7 +69,7 @@ extension CaseAPI {
         guard let role = CaseParty.Role(rawValue: body.role) else {
             throw APIError(.unprocessableContent, code: "validation_failed", message: "role is gegenseite or dritte", field: "role")
         }
-        let partyID = try await memberCall { try await casework.addParty(name: body.name, role: role, to: id, by: session) }
+        let partyID = try await casework.addParty(name: body.name, role: role, to: id, by: session)
         struct Created: Encodable { let id: String }
         return try JSONResponse.make(.created, Created(id: partyID.hex))
     }
@@ -141,7 +141,7 @@ extension CaseAPI {
         let session = try context.requireMember()
         let id = try Self.caseID(context)
         let deadline = try Self.caseID(context, "deadline")
-        try await memberCall { try await casework.completeDeadline(deadline, on: id, by: session) }
+        try await casework.completeDeadline(deadline, on: id, by: session)
         return Response(status: .noContent)
     }
 
@@ -158,7 +158,7 @@ extension CaseAPI {
     @Sendable func markReporterRead(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
         let id = try Self.caseID(context)
-        try await memberCall { try await casework.markReporterRead(id, by: session) }
+        try await casework.markReporterRead(id, by: session)
         return Response(status: .noContent)
     }
 

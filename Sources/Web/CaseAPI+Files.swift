@@ -27,7 +27,7 @@ extension CaseAPI {
                 .contentTooLarge, code: "too_large", message: "a file may be at most \(Self.maxFileBody / (1024 * 1024)) MiB",
                 field: "file")
         }
-        let file = try await memberCall { try await casework.attachFile(bytes, toDocument: document, in: id, by: session) }
+        let file = try await casework.attachFile(bytes, toDocument: document, in: id, by: session)
         struct Attached: Encodable {
             let hash: String
             let mediaType: String
@@ -61,7 +61,7 @@ extension CaseAPI {
         let session = try context.requireMember()
         let id = try Self.caseID(context)
         let object = try Self.caseID(context, name)
-        return (id, try await memberCall { try await fetch(session, id, object) })
+        return (id, try await fetch(session, id, object))
     }
 
     /// A scan as an attachment named after the case reference (never the uploaded name), never cached.
@@ -81,7 +81,7 @@ extension CaseAPI {
         let id = try Self.caseID(context)
         struct Body: Decodable { let template: String }
         let body = try await RequestBody.json(Body.self, from: request)
-        let letterID = try await memberCall { try await casework.generateLetter(template: body.template, for: id, by: session) }
+        let letterID = try await casework.generateLetter(template: body.template, for: id, by: session)
         struct Created: Encodable { let id: String }
         return try JSONResponse.make(.created, Created(id: letterID.hex))
     }

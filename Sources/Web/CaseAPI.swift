@@ -53,7 +53,7 @@ struct CaseAPI {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
         let filter = try Self.filter(request)
-        let page = try await memberCall { try await casework.list(filter, for: session) }
+        let page = try await casework.list(filter, for: session)
         struct Answer: Encodable {
             let cases: [CaseListJSON]
             let next: String?
@@ -107,7 +107,7 @@ struct CaseAPI {
     @Sendable func open(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
         let id = try Self.caseID(context)
-        let view = try await memberCall { try await casework.open(id, for: session) }
+        let view = try await casework.open(id, for: session)
         return try JSONResponse.make(.ok, CaseJSON(view, policy: casework.policy))
     }
 
@@ -138,7 +138,7 @@ struct CaseAPI {
         let session = try context.requireMember()
         let id = try Self.caseID(context)
         let body = try await RequestBody.json(TransitionRequest.self, from: request)
-        let state = try await memberCall { try await casework.transition(id, body, by: session) }
+        let state = try await casework.transition(id, body, by: session)
         struct Moved: Encodable {
             let step: String
             let kind: String
@@ -150,7 +150,7 @@ struct CaseAPI {
         let session = try context.requireMember()
         struct Body: Decodable { let open: Bool }
         let body = try await RequestBody.json(Body.self, from: request)
-        try await memberCall { try await casework.setTeamAccess(body.open, by: session) }
+        try await casework.setTeamAccess(body.open, by: session)
         return Response(status: .noContent)
     }
 }

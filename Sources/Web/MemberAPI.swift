@@ -62,7 +62,7 @@ struct MemberAPI {
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let token = request.headers.bearer?.token.trimmingCharacters(in: .whitespaces) else { throw APIError.unauthorized }
-        try await memberCall { try await members.logout(token: token) }
+        try await members.logout(token: token)
         return Response(status: .noContent)
     }
 
@@ -99,7 +99,7 @@ struct MemberAPI {
         guard let role = MemberRole(rawValue: body.role) else {
             throw APIError(.unprocessableContent, code: "unknown_code", message: "role is counsellor, lead or analyst", field: "role")
         }
-        let invitation = try await memberCall { try await members.invite(role: role, by: session) }
+        let invitation = try await members.invite(role: role, by: session)
         struct Answer: Encodable {
             let invitation: String
             let expires: String
@@ -109,7 +109,7 @@ struct MemberAPI {
 
     @Sendable func invitations(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
-        let pending = try await memberCall { try await members.pendingInvitations(for: session) }
+        let pending = try await members.pendingInvitations(for: session)
         struct Item: Encodable {
             let reference: String
             let role: String
@@ -127,7 +127,7 @@ struct MemberAPI {
     @Sendable func revokeInvitation(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
         let reference = context.parameters.get("reference") ?? ""
-        try await memberCall { try await members.revokeInvitation(reference: reference, by: session) }
+        try await members.revokeInvitation(reference: reference, by: session)
         return Response(status: .noContent)
     }
 
@@ -154,8 +154,8 @@ struct MemberAPI {
 
     @Sendable func listMembers(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
-        let list = try await memberCall { try await members.members(for: session) }
-        let rotation = session.isLead ? try await memberCall { try await members.rotationStatus(for: session) } : nil
+        let list = try await members.members(for: session)
+        let rotation = session.isLead ? try await members.rotationStatus(for: session) : nil
         struct Answer: Encodable {
             let members: [MemberItem]
             let rotation: RotationItem?
@@ -170,8 +170,8 @@ struct MemberAPI {
     @Sendable func removeMember(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
         let username = context.parameters.get("username") ?? ""
-        try await memberCall { try await members.remove(username: username, by: session) }
-        let rotation = session.isLead ? try await memberCall { try await members.rotationStatus(for: session) } : nil
+        try await members.remove(username: username, by: session)
+        let rotation = session.isLead ? try await members.rotationStatus(for: session) : nil
         struct Answer: Encodable {
             let removed: String
             let rotation: RotationItem?
@@ -188,7 +188,7 @@ struct MemberAPI {
         guard let role = MemberRole(rawValue: body.role) else {
             throw APIError(.unprocessableContent, code: "unknown_code", message: "role is counsellor or lead", field: "role")
         }
-        try await memberCall { try await members.changeRole(username: username, to: role, by: session) }
+        try await members.changeRole(username: username, to: role, by: session)
         return try JSONResponse.make(.ok, MemberItem(username: username, role: role.rawValue))
     }
 
@@ -203,13 +203,13 @@ struct MemberAPI {
         let current = try Self.passphrase(body.current, field: "current")
         let new = try Self.passphrase(body.new, field: "new")
         let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
-        try await memberCall { try await members.changePassphrase(for: session, current: current, new: new, from: address) }
+        try await members.changePassphrase(for: session, current: current, new: new, from: address)
         return Response(status: .noContent)
     }
 
     @Sendable func rotation(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
-        let state = try await memberCall { try await members.rotationStatus(for: session) }
+        let state = try await members.rotationStatus(for: session)
         struct Answer: Encodable { let rotation: RotationItem? }
         return try JSONResponse.make(.ok, Answer(rotation: state.map(RotationItem.init)))
     }
@@ -260,7 +260,7 @@ struct MemberAPI {
 
     @Sendable func checkpoint(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
-        let checkpoint = try await memberCall { try await members.checkpoint(for: session) }
+        let checkpoint = try await members.checkpoint(for: session)
         return try JSONResponse.make(.ok, checkpoint)
     }
 }

@@ -20,7 +20,7 @@ struct ReleaseAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
-        let releases = try await memberCall { try await statistics.releases.list(session: session) }
+        let releases = try await statistics.releases.list(session: session)
         struct Answer: Encodable { let releases: [ReleaseJSON] }
         return try JSONResponse.make(.ok, Answer(releases: releases.map { ReleaseJSON($0) }))
     }
@@ -35,14 +35,14 @@ struct ReleaseAPI {
                 .unprocessableContent, code: "validation_failed", message: "period is a year (2026) or a quarter (2026-Q3)", field: "period"
             )
         }
-        let (stored, file) = try await memberCall { try await statistics.releases.release(period, session: session) }
+        let (stored, file) = try await statistics.releases.release(period, session: session)
         return try JSONResponse.make(.ok, ReleaseJSON(stored, file: file))
     }
 
     @Sendable func preview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
         let id = try CaseAPI.caseID(context)
-        let (stored, file) = try await memberCall { try await statistics.releases.preview(id: id, session: session) }
+        let (stored, file) = try await statistics.releases.preview(id: id, session: session)
         return try JSONResponse.make(.ok, ReleaseJSON(stored, file: file))
     }
 
@@ -50,7 +50,7 @@ struct ReleaseAPI {
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.requireMember()
         let id = try CaseAPI.caseID(context)
-        let (stored, envelope) = try await memberCall { try await statistics.releases.send(id: id, session: session) }
+        let (stored, envelope) = try await statistics.releases.send(id: id, session: session)
         return try JSONResponse.make(.ok, ReleaseJSON(stored, envelope: envelope))
     }
 }

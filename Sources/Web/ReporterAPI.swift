@@ -29,14 +29,8 @@ struct ReporterAPI {
         let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
         guard services.allowIntake(from: address) else { throw APIError.rateLimited }
         let submission = try await RequestBody.json(ReportSubmission.self, from: request)
-        let acknowledged: ReportAcknowledgement
-        do {
-            acknowledged = try await services.reporter.submit(submission)
-        } catch let failure as ValidationFailure {
-            throw APIError(failure)
-        } catch is StoreError {
-            throw APIError.unavailable
-        }
+        // Refusals and store failures are answered by `DomainErrorMiddleware`.
+        let acknowledged = try await services.reporter.submit(submission)
         struct OfficeName: Encodable {
             let id: String
             let name: String
@@ -165,14 +159,11 @@ struct ReporterAPI {
 
     /// Maps store and validation failures of a reporter call to API errors.
     private func storeCall<Value>(_ body: () async throws -> Value) async throws -> Value {
+        // An unknown receipt is this route's own answer; other refusals go to `DomainErrorMiddleware`.
         do {
             return try await body()
-        } catch let failure as ValidationFailure {
-            throw APIError(failure)
         } catch StoreError.notFound {
             throw APIError.receiptUnknown
-        } catch is StoreError {
-            throw APIError.unavailable
         }
     }
 }

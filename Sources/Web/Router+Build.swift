@@ -11,10 +11,11 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     router.add(middleware: PageErrorMiddleware(pages: services.pages, settings: services.settings))
     router.add(middleware: CrossSiteMiddleware())
     router.add(middleware: MethodCheckMiddleware(table: table))
-    ReporterAPI(services: services).addRoutes(to: router.group("api/v1"))
+    ReporterAPI(services: services).addRoutes(to: router.group("api/v1").add(middleware: DomainErrorMiddleware()))
     let (members, casework, statistics) = (services.members, services.casework, services.statistics)
     // One authenticator puts the member into the context: bearer tokens on the API, the cookie on pages.
-    let memberAPI = router.group("api/v1").add(middleware: MemberAuthenticator(members: members, source: .bearer))
+    let memberAPI = router.group("api/v1").add(middleware: DomainErrorMiddleware())
+        .add(middleware: MemberAuthenticator(members: members, source: .bearer))
     MemberAPI(services: services, members: members).addRoutes(to: memberAPI)
     CaseAPI(members: members, casework: casework).addRoutes(to: memberAPI)
     ReleaseAPI(members: members, statistics: statistics).addRoutes(to: memberAPI)

@@ -40,7 +40,7 @@ struct StatisticsAPI {
         let query = request.uri.queryParameters
         guard let text = query.get("period").map({ String($0) }), let period = StatPeriod(text) else { throw Self.periodInvalid }
         let name = query.get("table").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
-        let found = try await memberCall { try await statistics.published.published(period: period.description) }
+        let found = try await statistics.published.published(period: period.description)
         guard let publication = found else {
             throw APIError(.notFound, code: "not_found", message: "nothing is published for \(period)", field: "period")
         }
