@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PORT ?= 8080
 
-.PHONY: deps demo test build bench lint api-check clean
+.PHONY: deps demo test build bench lint api-check fuzz clean
 
 deps:
 	@bash .ci/install-deps
@@ -20,12 +20,17 @@ demo: build
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash Tests/Fuzz/run.sh
 	bash Tests/Browser/run.sh
 	bash Tests/API/schemathesis.sh
 
 ## The code style of .swift-format (swift-format ships with the toolchain); `swift format -i -r Sources Tests` fixes most of it.
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+## libFuzzer on the metadata stripper (JPEG, PNG, PDF) with AddressSanitizer, FUZZ_SECONDS (30) long.
+fuzz:
+	bash Tests/Fuzz/run.sh
 
 ## schemathesis with every check against the real binary's own OpenAPI document (the demo; without
 ## login, as a counsellor, as a lead; bounded in time). The last step of `make test`.

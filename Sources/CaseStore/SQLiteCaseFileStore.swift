@@ -7,15 +7,8 @@ import SichtbarCore
 
 /// `CaseFileStore` over SQLite: case files, their records, facets, assignees, covers and tallies.
 public struct SQLiteCaseFileStore: SQLiteStore {
-    public let database: AppDatabase
-    let signer: SigningKeyPair
-    let today: @Sendable () -> Day
-
-    public init(database: AppDatabase, signer: SigningKeyPair, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
-        self.database = database
-        self.signer = signer
-        self.today = today
-    }
+    public let context: SQLiteContext
+    public init(_ context: SQLiteContext) { self.context = context }
 }
 
 extension SQLiteCaseFileStore: CaseFileStore {

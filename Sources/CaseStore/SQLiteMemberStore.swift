@@ -9,16 +9,8 @@ import SichtbarCore
 /// `MemberStore` over SQLite: members, seals, invitations, rotations and the audit chains. It
 /// holds the server signing key because every append signs the chain head.
 public final class SQLiteMemberStore: MemberStore, AuditCheckpoints, SQLiteStore {
-    public let database: AppDatabase
-    let signer: SigningKeyPair
-    /// Today in Berlin; replaceable in tests that cross midnight.
-    let today: @Sendable () -> Day
-
-    public init(database: AppDatabase, signer: SigningKeyPair, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
-        self.database = database
-        self.signer = signer
-        self.today = today
-    }
+    public let context: SQLiteContext
+    public required init(_ context: SQLiteContext) { self.context = context }
 
     public func member(username: String) async throws -> Member? {
         try await writer.read { db in try MemberRow.one(db, username: username) }

@@ -7,15 +7,8 @@ import SichtbarCore
 /// Notifications over SQLite: what waits, read from plaintext columns only, and where to tell it.
 /// `NotificationStore` over SQLite: what waits for whom, and the addresses members chose.
 public struct SQLiteNotificationStore: SQLiteStore {
-    public let database: AppDatabase
-    let signer: SigningKeyPair
-    let today: @Sendable () -> Day
-
-    public init(database: AppDatabase, signer: SigningKeyPair, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
-        self.database = database
-        self.signer = signer
-        self.today = today
-    }
+    public let context: SQLiteContext
+    public init(_ context: SQLiteContext) { self.context = context }
 }
 
 extension SQLiteNotificationStore: NotificationStore {
@@ -54,7 +47,7 @@ extension SQLiteNotificationStore: NotificationStore {
 
     public func notificationRecipients() async throws -> NotificationRecipients {
         let offices = try await database.offices()
-        let members: [Row] = try await writer.read { db in
+        let members = try await writer.read { db -> [Row] in
             try Row.fetchAll(db, sql: "SELECT member_id, address FROM member_notify")
         }
         var recipients = NotificationRecipients()

@@ -8,15 +8,8 @@ import Statistics
 
 /// `PublishedStatisticsStore` over SQLite: the Verband's published statistics, per period and as history.
 public struct SQLitePublishedStatisticsStore: SQLiteStore {
-    public let database: AppDatabase
-    let signer: SigningKeyPair
-    let today: @Sendable () -> Day
-
-    public init(database: AppDatabase, signer: SigningKeyPair, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
-        self.database = database
-        self.signer = signer
-        self.today = today
-    }
+    public let context: SQLiteContext
+    public init(_ context: SQLiteContext) { self.context = context }
 }
 
 extension SQLitePublishedStatisticsStore: PublishedStatisticsStore {

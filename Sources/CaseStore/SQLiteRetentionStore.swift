@@ -6,15 +6,8 @@ import SichtbarCore
 
 /// `RetentionStore` over SQLite.
 public struct SQLiteRetentionStore: SQLiteStore {
-    public let database: AppDatabase
-    let signer: SigningKeyPair
-    let today: @Sendable () -> Day
-
-    public init(database: AppDatabase, signer: SigningKeyPair, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
-        self.database = database
-        self.signer = signer
-        self.today = today
-    }
+    public let context: SQLiteContext
+    public init(_ context: SQLiteContext) { self.context = context }
 }
 
 /// Retention over SQLite: reads the plaintext dates, shreds in batches with one audit event per
