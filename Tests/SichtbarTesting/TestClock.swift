@@ -21,10 +21,4 @@ public final class TestClock: @unchecked Sendable {
         current = current.addingTimeInterval(Double(days) * 86_400)
         lock.unlock()
     }
-
-    public func set(_ date: Date) {
-        lock.lock()
-        current = date
-        lock.unlock()
-    }
 }
