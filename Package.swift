@@ -108,10 +108,10 @@ let package = Package(
             dependencies: ["App", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing"],
             swiftSettings: swiftSettings
         ),
-        // Shared test fixtures: the repository's policies, offices, days.
+        // Shared test fixtures: the repository's policies, offices, days; services over the in-memory engine.
         .target(
             name: "SichtbarTesting",
-            dependencies: ["SichtbarCore", "Workflow", "Sealing"],
+            dependencies: ["App", "InMemoryStore", "Statistics", "Casework", "Intake", "Members", "SichtbarCore", "Workflow", "Sealing"],
             path: "Tests/SichtbarTesting",
             swiftSettings: swiftSettings
         ),
@@ -129,7 +129,9 @@ let package = Package(
         ),
         .testTarget(
             name: "MembersTests",
-            dependencies: ["Members", "SichtbarCore", "Sealing", "SichtbarTesting"],
+            dependencies: [
+                "Members", "Casework", "Intake", "Workflow", "App", "InMemoryStore", "SichtbarCore", "Sealing", "SichtbarTesting",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -139,12 +141,18 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseworkTests",
-            dependencies: ["Casework", "Workflow", "SichtbarCore", "Sealing", "SichtbarTesting"],
+            dependencies: [
+                "Casework", "Intake", "Members", "ScanScrubbing", "Statistics", "Workflow", "App", "InMemoryStore", "SichtbarCore",
+                "Sealing", "SichtbarTesting",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StatisticsTests",
-            dependencies: ["Statistics", "Casework", "Workflow", "SichtbarCore", "Sealing", "SichtbarTesting"],
+            dependencies: [
+                "Statistics", "Casework", "Intake", "Members", "Workflow", "App", "InMemoryStore", "SichtbarCore", "Sealing",
+                "SichtbarTesting",
+            ],
             exclude: ["Vectors"],
             swiftSettings: swiftSettings
         ),

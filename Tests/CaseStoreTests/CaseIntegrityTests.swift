@@ -5,6 +5,7 @@ import Intake
 import Members
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Testing
 
 @testable import CaseStore

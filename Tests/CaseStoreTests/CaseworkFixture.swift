@@ -4,11 +4,13 @@ import Intake
 import Members
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Workflow
 
 @testable import CaseStore
 
-/// Two offices over one in-memory database: office A with a lead and two counsellors, office B
+/// Two offices over one in-memory SQLite database (for the tests that read or change its rows;
+/// the service tests run over the in-memory engine, `ServiceFixture`): office A with a lead and two counsellors, office B
 /// with a counsellor, a Verband analyst; intake, member and casework services as the server wires them.
 struct CaseworkFixture {
     static let passphrase = "Kaffee-Tasse-Ruhrpott-7"
@@ -75,25 +77,5 @@ struct CaseworkFixture {
             throw CaseFileStoreError.notFound
         }
         return (receipt, newest.id)
-    }
-}
-
-/// A clock tests move forward.
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date) { current = start }
-
-    var now: Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
-    }
-
-    func advance(days: Int) {
-        lock.lock()
-        current = current.addingTimeInterval(Double(days) * 86_400)
-        lock.unlock()
     }
 }

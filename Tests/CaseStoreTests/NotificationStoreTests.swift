@@ -8,8 +8,9 @@ import Testing
 
 @testable import CaseStore
 
-/// What the notifier reads: a new report, a reporter's unread message and a deadline due tomorrow,
-/// with the case's assignees; the office's and the members' addresses; and the audited setting.
+/// What the notifier reads: a new report, a reporter's unread message and a deadline due tomorrow
+/// (set in the row), with the case's assignees. (The audited address setting, through
+/// `NotificationSettings`, runs over the in-memory engine in CaseworkTests.)
 @Suite struct NotificationStoreTests {
     @Test func waitingItemsFollowTheCases() async throws {
         let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_763_632_800))
@@ -37,31 +38,5 @@ import Testing
         let counsellor = try #require(try await fixture.store.member(username: "berater.a1"))
         #expect(items.allSatisfy { $0.assignees == [counsellor.id] })
         #expect(items.first { $0.reason == .dueTomorrow }?.day == tomorrow)
-    }
-
-    @Test func addressesComeFromTheProfileAndTheMembers() async throws {
-        let fixture = try await CaseworkFixture.make()
-        var profile = fixture.officeA.profile
-        profile.notify = "beratung@ada-koeln.de"
-        try await fixture.database.updateProfile(officeID: fixture.officeA.id, profile: profile)
-        let settings = NotificationSettings(store: fixture.sqlite.notifications)
-        let counsellor = try await fixture.login("berater.a1")
-        await #expect(throws: AccessError.self, "a malformed address is refused") {
-            try await settings.setAddress("carla@ada-koeln.de\r\nBcc: x@y.de", by: counsellor)
-        }
-        try await settings.setAddress(" carla@ada-koeln.de ", by: counsellor)
-        #expect(try await settings.address(for: counsellor)?.value == "carla@ada-koeln.de")
-        let recipients = try await fixture.sqlite.notifications.notificationRecipients()
-        #expect(recipients.offices == [fixture.officeA.id: EmailAddress("beratung@ada-koeln.de")!])
-        #expect(recipients.members == [counsellor.memberID: EmailAddress("carla@ada-koeln.de")!])
-        try await settings.setAddress("", by: counsellor)
-        #expect(try await fixture.sqlite.notifications.notificationRecipients().members.isEmpty)
-        let audit = try await fixture.database.writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT actor, subject FROM audit_event WHERE action = 'member.notification_address_set' ORDER BY seq"
-            )
-            .map { "\($0["actor"] as String) \($0["subject"] as String)" }
-        }
-        #expect(audit == ["berater.a1 set", "berater.a1 removed"], "audited, without the address")
     }
 }

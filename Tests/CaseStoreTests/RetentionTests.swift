@@ -3,15 +3,16 @@ import Foundation
 import Intake
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Statistics
 import Testing
 import Workflow
 
 @testable import CaseStore
 
-/// Retention over the real store under a test clock: each kind deleted on its day and not the day
-/// before, its receipt then unknown, the legal hold, the audit chain, the classifications of a
-/// released year, and no sealed byte left in the database file or its write-ahead log.
+/// Retention over a SQLite file: no sealed byte of a shredded case left in the database file or
+/// its write-ahead log. (The service's days, holds and audit run over the in-memory engine, in
+/// CaseworkTests' `RetentionServiceTests`.)
 @Suite struct RetentionTests {
     /// 20 November 2025, 11:00 in Berlin.
     static let start = Date(timeIntervalSince1970: 1_763_632_800)
@@ -39,134 +40,6 @@ import Workflow
                     consent: true))).receipt
         let made = try await openCount(fixture).subtracting(before)
         return (receipt, try #require(made.first))
-    }
-
-    @Test func eachKindGoesOnItsDayAndNotTheDayBefore() async throws {
-        let fixture = try await CaseworkFixture.make(now: Self.start)
-        let lead = try await fixture.login("lead.a")
-        let casework = fixture.casework
-        // A Meldung classified today, one nobody classifies, a closed Beratungsfall, a deletion request, a held case.
-        let (reportReceipt, report) = try await submit(fixture)
-        try await casework.classify(report, codes: ["ground": ["antisemitismus"], "area": ["wohnen"]], flags: [], region: nil, by: lead)
-        let (unclassifiedReceipt, unclassified) = try await submit(fixture)
-        var closedCases: [EntityID] = []
-        for _ in 0..<2 {
-            let (_, id) = try await submit(fixture)
-            try await casework.transition(id, TransitionRequest(from: "eingegangen", to: "sachverhaltsklaerung"), by: lead)
-            try await casework.transition(
-                id,
-                TransitionRequest(
-                    from: "sachverhaltsklaerung", to: "abschluss", outcome: "information",
-                    reason: "Auskunft gegeben"), by: lead)
-            closedCases.append(id)
-        }
-        let (closed, held) = (closedCases[0], closedCases[1])
-        try await casework.setLegalHold(held, hold: true, by: lead)
-        let (requestReceipt, requested) = try await submit(fixture)
-        try await casework.transition(
-            requested,
-            TransitionRequest(
-                from: "eingegangen", to: "loeschung_beantragt", requester: "gespraech",
-                confirmed: true), by: lead)
-
-        let retention = RetentionService(store: fixture.sqlite.retention, policy: RetentionPolicy(), now: { fixture.clock.now })
-        var expectedGone: Set<EntityID> = []
-        for (dayBefore, day, kind, id, receipt) in [
-            ("2025-12-19", "2025-12-20", RetentionKind.deletionRequest, requested, Optional(requestReceipt)),
-            ("2026-02-19", "2026-02-20", .report, report, reportReceipt),
-            ("2026-11-19", "2026-11-20", .unclassified, unclassified, unclassifiedReceipt),
-            ("2028-12-31", "2029-01-01", .closedCase, closed, nil),
-        ] {
-            try Self.move(fixture.clock, to: dayBefore)
-            let before = try await retention.run(dryRun: false)
-            #expect(before.shredded.isEmpty, "nothing goes on \(dayBefore)")
-            #expect(try await openCount(fixture).contains(id))
-            try Self.move(fixture.clock, to: day)
-            let dry = try await retention.run(dryRun: true)
-            #expect(dry.due == [kind: 1] && dry.shredded.isEmpty, "\(day): a dry run counts and deletes nothing")
-            #expect(try await openCount(fixture).contains(id))
-            let run = try await retention.run(dryRun: false)
-            #expect(run.shredded == [kind: 1], "\(day)")
-            expectedGone.insert(id)
-            let left = try await openCount(fixture)
-            #expect(left.isDisjoint(with: expectedGone))
-            if let receipt {
-                #expect(try await fixture.reporter.read(receipt: receipt, includeReport: false) == nil, "the receipt answers as unknown")
-            }
-        }
-        #expect(try await openCount(fixture) == [held], "only the held case is left")
-        let final = try await retention.run(dryRun: true)
-        #expect(final.held == 1)
-        try await casework.setLegalHold(held, hold: false, by: lead)
-        #expect(try await retention.run(dryRun: false).shredded == [.closedCase: 1], "lifted, it goes at the next run")
-
-        let events = try await fixture.store.database.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT action FROM audit_event WHERE actor = 'system' ORDER BY seq")
-        }
-        #expect(
-            events == [
-                "retention.deletion_carried_out", "retention.report_shredded", "retention.unclassified_shredded",
-                "retention.closed_case_shredded", "retention.closed_case_shredded",
-            ])
-        let holds = try await fixture.store.database.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT action FROM audit_event WHERE action LIKE 'case.legal_hold%' ORDER BY seq")
-        }
-        #expect(holds == ["case.legal_hold_set", "case.legal_hold_lifted"])
-        let verdict = try await fixture.store.verifyChain(fixture.officeA.id, key: fixture.store.signer.publicKey)
-        guard case .intact = verdict else {
-            Issue.record("chain: \(verdict)")
-            return
-        }
-    }
-
-    @Test func aCaseChangedSinceItWasReadWaitsForTheNextRun() async throws {
-        let fixture = try await CaseworkFixture.make(now: Self.start)
-        let lead = try await fixture.login("lead.a")
-        let (_, id) = try await submit(fixture)
-        try await fixture.casework.transition(
-            id,
-            TransitionRequest(
-                from: "eingegangen", to: "loeschung_beantragt", requester: "vorschlag_stelle",
-                confirmed: true), by: lead)
-        let stale = try #require(try await fixture.sqlite.retention.retentionCandidates().first { $0.id == id })
-        // Taken back before the run deletes it: the run's compare-and-delete leaves it.
-        try await fixture.casework.transition(id, TransitionRequest(from: "loeschung_beantragt", to: "previous"), by: lead)
-        let done = try await fixture.sqlite.retention.shredForRetention([(stale, .deletionRequest)], at: Self.start)
-        #expect(done.isEmpty)
-        #expect(
-            try await fixture.sqlite.retention.retentionCandidates().first { $0.id == id }?.deletionRequestedOn == nil,
-            "taking the request back clears its day")
-    }
-
-    @Test func theClassificationsOfDeletedCasesGoOnceTheirYearIsReleased() async throws {
-        let fixture = try await CaseworkFixture.make(now: Self.start)
-        let lead = try await fixture.login("lead.a")
-        let (_, id) = try await submit(fixture)
-        try await fixture.casework.classify(id, codes: ["ground": ["lebensalter"]], flags: [], region: nil, by: lead)
-        let retention = RetentionService(store: fixture.sqlite.retention, policy: RetentionPolicy(), now: { fixture.clock.now })
-        try Self.move(fixture.clock, to: "2026-02-20")
-        #expect(try await retention.run(dryRun: false).shredded == [.report: 1])
-        let facets = {
-            try await fixture.store.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM case_facets") ?? -1 }
-        }
-        #expect(try await facets() == 1, "the classification outlives the case: 2025 is not released yet")
-
-        let office = fixture.officeA.id
-        func release(_ period: String) -> StoredRelease {
-            StoredRelease(
-                id: .random(), officeID: office, period: period, createdAt: "2026-02-20T10:00:00Z", keyVersion: 1, sealed: [1, 2, 3])
-        }
-        _ = try await fixture.sqlite.releases.freeze(release("2025-Q3"), audit: .member("lead.a", .releaseFrozen, "2025-Q3"))
-        #expect(try await retention.run(dryRun: true).facetsDue == 0, "a quarter's release is not the year's")
-        _ = try await fixture.sqlite.releases.freeze(release("2025"), audit: .member("lead.a", .releaseFrozen, "2025"))
-        let run = try await retention.run(dryRun: false)
-        #expect(run.facetsDue == 1 && run.facetsDropped == 1)
-        #expect(try await facets() == 0)
-        await #expect(throws: AccessError.self, "a quarter of a year whose classifications were dropped would count too few") {
-            _ = try await fixture.sqlite.releases.freeze(release("2025-Q4"), audit: .member("lead.a", .releaseFrozen, "2025-Q4"))
-        }
-        let kept = try await fixture.sqlite.releases.freeze(release("2025-Q3"), audit: .member("lead.a", .releaseFrozen, "2025-Q3"))
-        #expect(kept.sealed == [1, 2, 3], "a quarter frozen before stays as it was")
     }
 
     @Test func nothingOfAShreddedCaseRemainsInTheFileOrItsLog() async throws {

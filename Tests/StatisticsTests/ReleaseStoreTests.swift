@@ -1,15 +1,14 @@
 import Casework
 import Foundation
+import SichtbarTesting
 import Statistics
 import Testing
 
-@testable import CaseStore
-
-@Suite("SQLiteMemberStore as ReleaseStore: frozen once per period, sent once, audited")
+@Suite("The in-memory engine as ReleaseStore: frozen once per period, sent once, audited")
 struct ReleaseStoreTests {
     @Test func aReleaseIsFrozenAndSentOnce() async throws {
-        let fixture = try await CaseworkFixture.make()
-        let (store, storeSeams) = (fixture.store, fixture.sqlite)
+        let fixture = try await ServiceFixture.make()
+        let (store, storeSeams) = (fixture.store, fixture.stores)
         let office = fixture.officeA.id
         let first = StoredRelease(
             id: .random(), officeID: office, period: "2026-Q3", createdAt: "2026-10-02T09:00:00Z", keyVersion: 1,

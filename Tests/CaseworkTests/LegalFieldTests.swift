@@ -1,17 +1,16 @@
 import Casework
 import Foundation
 import SichtbarCore
+import SichtbarTesting
 import Testing
 import Workflow
-
-@testable import CaseStore
 
 /// The legal fields of a case through the service: they follow the classification, can be set
 /// by hand (audited, in the history), and refuse events and overrides of other fields.
 @Suite("Legal fields: deadlines only of the case's field")
 struct LegalFieldTests {
     @Test func aHousingCaseRefusesEmploymentEventsAndChainsNoLabourCourtDeadline() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         let service = fixture.casework

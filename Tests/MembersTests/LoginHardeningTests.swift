@@ -1,70 +1,12 @@
 import Foundation
+import Intake
 import Sealing
 import Testing
 
-@testable import CaseStore
 @testable import Casework
 @testable import Members
 @testable import SichtbarCore
 @testable import Workflow
-
-/// One office over an in-memory database with a lead and two counsellors, a member service made
-/// with the given access policy, and the casework service over it.
-private struct LoginOffice {
-    static let passphrase = "Kaffee-Tasse-Ruhrpott-7"
-
-    let database: AppDatabase
-    let store: SQLiteMemberStore
-    let members: MemberService
-    let casework: CaseworkService
-    let office: Office
-
-    static func make(_ configure: (inout AccessPolicy) -> Void = { _ in }) async throws -> LoginOffice {
-        let database = try AppDatabase.inMemory()
-        let storeSeams = SQLiteStores(database: database, signer: SigningKeyPair())
-        let store = storeSeams.members
-        var access = AccessPolicy()
-        access.baseDelay = .seconds(1)  // far longer than a stall of a loaded test machine
-        configure(&access)
-        let members = try MemberService(store: store, policy: access, rotationGrace: .zero)
-        let casework = CaseworkService(
-            members: members, store: storeSeams.caseFiles,
-            policy: try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")),
-            taxonomy: try Fixtures.taxonomy())
-        let keys = try OfficeKeys.generate()
-        let office = try await database.createOffice(name: "Beratungsstelle Süd", profile: Fixtures.noticeProfile(), keys: keys)
-        for (name, role) in [("lead.s", MemberRole.lead), ("berater.s1", .counsellor), ("berater.s2", .counsellor)] {
-            _ = try await database.createMember(
-                username: name, role: role, office: office, keys: keys, passphrase: SecureBytes(utf8: passphrase))
-        }
-        return LoginOffice(database: database, store: store, members: members, casework: casework, office: office)
-    }
-
-    func login(_ username: String, _ passphrase: String = passphrase, from address: String? = nil) async throws -> (
-        token: String, session: Session
-    ) {
-        try await members.login(username: username, passphrase: SecureBytes(utf8: passphrase), from: address)
-    }
-
-    func actions() async throws -> [String] {
-        try await store.auditEntries(chain: office.id, from: 1, limit: 1000).map(\.event.action)
-    }
-
-    /// Runs `count` attempts at once; returns how each ended (the error, or nil for success).
-    func parallel(_ count: Int, _ attempt: @escaping @Sendable () async throws -> Void) async -> [(any Error)?] {
-        await withTaskGroup(of: (any Error)?.self) { group in
-            for _ in 0..<count {
-                group.addTask {
-                    do {
-                        try await attempt()
-                        return nil
-                    } catch { return error }
-                }
-            }
-            return await group.reduce(into: []) { $0.append($1) }
-        }
-    }
-}
 
 /// Hashes the throttle lets through for one username in `elapsed` (base 1 s, cap 8 s): the
 /// first at once, each further one only after the doubling delay since the failure before it.
@@ -178,8 +120,10 @@ struct LoginHardeningTests {
     // MARK: assignment follows Policies/access.yaml
 
     fileprivate static func firstCase(_ office: LoginOffice) async throws -> EntityID {
-        let (reporter, _) = try Fixtures.service(office.database)
-        _ = try await reporter.submit(Fixtures.report("Beim Vorstellungsgespräch wurde ich wegen meines Kopftuchs abgelehnt."))
+        _ = try await office.reporter().submit(
+            ReportSubmission(
+                language: "de", narrative: "Beim Vorstellungsgespräch wurde ich wegen meines Kopftuchs abgelehnt.",
+                grounds: ["antisemitismus"], contactWish: "mailbox", consent: true))
         let (_, lead) = try await office.login("lead.s")
         return try #require(try await office.casework.list(CaseListFilter(limit: 10), for: lead).items.first?.id)
     }

@@ -3,9 +3,8 @@ import Foundation
 import Members
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Testing
-
-@testable import CaseStore
 
 @Suite("The case list searched by category code: the scan of sealed classifications")
 struct CaseSearchTests {
@@ -17,7 +16,7 @@ struct CaseSearchTests {
     }
 
     @Test func aCodeMatchesItselfNotALongerCodeAndFlagsAndRegionsCount() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let counsellor = try await fixture.login("berater.a1")
         let service = fixture.casework
         func record(_ title: String) async throws -> EntityID { try await Self.phoneCase(title, service: service, by: counsellor) }
@@ -46,7 +45,7 @@ struct CaseSearchTests {
     }
 
     @Test func aSearchPagesThroughMoreMatchesThanAPageHolds() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let counsellor = try await fixture.login("berater.a1")
         var classified: Set<EntityID> = []
         for index in 0..<7 {
@@ -71,7 +70,7 @@ struct CaseSearchTests {
 
     /// The hint's own example, labels in any spelling, and a word of the sealed titles.
     @Test func labelsAndTitlesAreFoundToo() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let counsellor = try await fixture.login("berater.a1")
         let service = fixture.casework
         func record(_ title: String) async throws -> EntityID { try await Self.phoneCase(title, service: service, by: counsellor) }

@@ -1,16 +1,15 @@
 import Casework
 import Foundation
 import SichtbarCore
+import SichtbarTesting
 import Testing
-
-@testable import CaseStore
 
 /// The team: caseloads, and a cover that opens the absent member's cases to the cover while it
 /// lasts, and only then.
 @Suite("Team and cover")
 struct CoverTests {
     @Test func aCoverSeesTheAbsentMembersCasesWhileItLasts() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let lead = try await fixture.login("lead.a")
         let absent = try await fixture.login("berater.a1")
         let cover = try await fixture.login("berater.a2")

@@ -4,15 +4,14 @@ import Intake
 import Members
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Testing
-
-@testable import CaseStore
 
 /// The list sorted by urgency, through the store's ORDER BY and its cursors: overdue first,
 /// then a reporter's unread message, then due soon, then the rest — page by page the same.
 @Suite("Case list by urgency")
 struct CaseUrgencyTests {
-    func newCase(_ fixture: CaseworkFixture, lead: Session, _ body: () async throws -> Void) async throws -> EntityID {
+    func newCase(_ fixture: ServiceFixture, lead: Session, _ body: () async throws -> Void) async throws -> EntityID {
         let before = Set(try await fixture.casework.list(CaseListFilter(limit: 100), for: lead).items.map(\.id))
         try await body()
         let after = Set(try await fixture.casework.list(CaseListFilter(limit: 100), for: lead).items.map(\.id))
@@ -20,7 +19,7 @@ struct CaseUrgencyTests {
     }
 
     @Test func overdueThenUnreadThenDueSoonThenTheRest() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let lead = try await fixture.login("lead.a")
         func submit() async throws -> Receipt {
             try await fixture.reporter.submit(

@@ -2,16 +2,15 @@ import Casework
 import Foundation
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Statistics
 import Testing
-
-@testable import CaseStore
 
 @Suite("ReleaseService: a closed period's tables frozen, signed and sealed, asked again the same")
 struct ReleaseServiceTests {
     @Test func aReleaseIsFrozenSignedAndTheSameWhenAskedAgain() async throws {
         // 2026-05-12; the clock moves past the quarter before the release.
-        let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
+        let fixture = try await ServiceFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
         let lead = try await fixture.login("lead.a")
         let counsellor = try await fixture.login("berater.a1")
         let id = try await fixture.casework.create(
@@ -24,19 +23,19 @@ struct ReleaseServiceTests {
                 kind: "meldung", channel: "telefon", title: "Spät", persons: [], contact: nil,
                 note: nil), by: counsellor)
         fixture.clock.advance(days: 60)
-        let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
+        let vocabulary = StatVocabulary(taxonomy: try realTaxonomy(), workflow: fixture.casework.policy)
         let policy = try StatisticsPolicy.load(
-            from: Fixtures.root.appendingPathComponent("Policies/statistics.yaml"), vocabulary: vocabulary)
+            from: Repository.policies.appendingPathComponent("statistics.yaml"), vocabulary: vocabulary)
         let statistics = OfficeStatistics(
-            store: fixture.sqlite.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
+            store: fixture.stores.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
             today: { Day(fixture.clock.now) })
         let service = ReleaseService(
-            statistics: statistics, releases: fixture.sqlite.releases, signer: fixture.store.signer, now: { fixture.clock.now })
+            statistics: statistics, releases: fixture.stores.releases, signer: fixture.signer, now: { fixture.clock.now })
         let quarter = try #require(StatPeriod("2026-Q2"))
 
         let (stored, file) = try await service.release(quarter, session: lead)
         #expect(file.scope == .office && file.office == fixture.officeA.id.hex && file.period == quarter && file.policy == policy.digest)
-        #expect(file.verify(key: fixture.store.signer.publicKey).isValid)
+        #expect(file.verify(key: fixture.signer.publicKey).isValid)
         #expect(file.tables.first { $0.name == "ueberblick" }?.margins.first?.count == 1)
         #expect(!stored.sealed.isEmpty && stored.sentAt == nil)
         #expect(!String(decoding: stored.sealed, as: UTF8.self).contains("ueberblick"), "the stored release is sealed")

@@ -2,15 +2,16 @@ import Casework
 import Foundation
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Testing
 import Workflow
 
-@testable import CaseStore
+@testable import InMemoryStore
 
-@Suite("CaseworkService over SQLite: a report worked from intake to abschluss, access, and the audit trail")
+@Suite("CaseworkService over the in-memory engine: a report worked from intake to abschluss, access, and the audit trail")
 struct CaseworkServiceTests {
     @Test func aReportIsWorkedThroughEveryStepToAbschluss() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (receipt, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         let service = fixture.casework
@@ -83,7 +84,7 @@ struct CaseworkServiceTests {
         }
         #expect(!entries.contains { $0.event.subject.contains("Hausverwaltung") || $0.event.subject.contains("Wohnung") })
         #expect(
-            try await fixture.store.verifyChain(fixture.officeA.id, key: fixture.store.signer.publicKey)
+            try await fixture.store.verifyChain(fixture.officeA.id, key: fixture.signer.publicKey)
                 == .intact(count: UInt64(entries.count)))
 
         // Reopened, the case is open again for statistics, and still counts in the month it arrived.
@@ -94,7 +95,7 @@ struct CaseworkServiceTests {
     }
 
     @Test func aStaleTransitionIsRefused() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (_, caseID) = try await fixture.report()
         let first = try await fixture.login("berater.a1")
         let second = try await fixture.login("berater.a2")
@@ -105,7 +106,7 @@ struct CaseworkServiceTests {
     }
 
     @Test func concurrentChangesToOneCaseAllLand() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         let service = fixture.casework
@@ -121,7 +122,7 @@ struct CaseworkServiceTests {
     }
 
     @Test func whoMayOpenACase() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (_, caseID) = try await fixture.report()
         let service = fixture.casework
         let lead = try await fixture.login("lead.a")
@@ -151,7 +152,7 @@ struct CaseworkServiceTests {
     /// Issue 15, item 2: the first contact is recorded once, though two step changes record it
     /// (erstkontakt, then beratung_beginnen); the first-response deadline stays met by the first.
     @Test func theFirstContactIsRecordedOnce() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         try await fixture.casework.transition(caseID, TransitionRequest(from: "eingegangen", to: "erstkontakt"), by: counsellor)
@@ -162,16 +163,16 @@ struct CaseworkServiceTests {
         #expect(contacts.count == 1, "\(view.sheet.events)")
         #expect(contacts.first?.on == view.receivedOn, "the day of the first step change, not of the second")
         #expect(
-            try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")).event("erstkontakt_erfolgt")?.once
+            try WorkflowPolicy.load(from: Repository.workflow).event("erstkontakt_erfolgt")?.once
                 == true)
         #expect(
-            try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")).event("loeschung_verlangt")?.once
+            try WorkflowPolicy.load(from: Repository.workflow).event("loeschung_verlangt")?.once
                 == false,
             "a deletion request may come again")
     }
 
     @Test func aWithdrawalOfAWorkedCaseAwaitsConfirmationThenShreds() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (receipt, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         try await fixture.casework.classify(caseID, codes: ["ground": ["antisemitismus"]], flags: [], region: nil, by: counsellor)
@@ -192,14 +193,12 @@ struct CaseworkServiceTests {
         let actions = try await fixture.store.auditEntries(chain: fixture.officeA.id, from: 1, limit: 1_000).map(\.event.action)
         #expect(actions.last == "case.shredded")
         // The classification outlives the case, linked to nothing.
-        let facets = try await fixture.database.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM case_facets WHERE case_id IS NULL") ?? 0
-        }
+        let facets = try fixture.database.read { state in state.facets.values.filter { $0.caseID == nil }.count }
         #expect(facets == 1)
     }
 
     @Test func aPhoneCaseAndAContactWithoutFile() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let counsellor = try await fixture.login("berater.a1")
         let id = try await fixture.casework.create(
             NewCaseInput(
@@ -219,12 +218,12 @@ struct CaseworkServiceTests {
                 by: counsellor)
         }
         try await fixture.casework.recordTally(channel: "telefon", ground: "lebensalter", referral: "Verbraucherzentrale", by: counsellor)
-        let tallies = try await fixture.sqlite.caseFiles.tallies(officeID: fixture.officeA.id)
+        let tallies = try await fixture.stores.caseFiles.tallies(officeID: fixture.officeA.id)
         #expect(tallies.map(\.count) == [1])
     }
 
     @Test func theListFiltersAndPages() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let counsellor = try await fixture.login("berater.a1")
         let lead = try await fixture.login("lead.a")
         var ids: [EntityID] = []
@@ -274,7 +273,7 @@ struct CaseworkServiceTests {
     }
 
     @Test func aClosedCaseLeavesTheDueListsUnlessAWiedervorlageIsSet() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let lead = try await fixture.login("lead.a")
         let (_, reported) = try await fixture.report()
         fixture.clock.advance(days: 20)

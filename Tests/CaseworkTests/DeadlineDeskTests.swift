@@ -1,16 +1,15 @@
 import Casework
 import Foundation
 import SichtbarCore
+import SichtbarTesting
 import Testing
-
-@testable import CaseStore
 
 /// The deadlines desk through the service: who is responsible, "mine", Wiedervorlagen with an
 /// owner, and a legal deadline marked versäumt with its reason instead of overdue for ever.
 @Suite("Deadlines desk: responsibility, mine, versäumt")
 struct DeadlineDeskTests {
     @Test func anOverdueClaimIsMarkedMissedAndLeavesTheDueListsButANewStartRunsAgain() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (_, caseID) = try await fixture.report()
         let lead = try await fixture.login("lead.a")
         let counsellor = try await fixture.login("berater.a1")

@@ -1,90 +1,18 @@
 import Casework
 import Foundation
-import GRDB
 import Members
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Testing
 import Workflow
 
-@testable import CaseStore
-
-/// An office set up as `sichtbar init` does it: office keys, then a first lead whose key the
-/// office secrets are sealed to; and a `MemberService` over the SQLite store.
-private struct OfficeWithLead {
-    static let leadName = "margarete"
-    static let leadPassphrase = "Kaffee-Tasse-Ruhrpott-7"
-    static let counsellorPassphrase = "Lindenblüten-Tee am Rhein"
-
-    let database: AppDatabase
-    let store: SQLiteMemberStore
-    let service: MemberService
-    let casework: CaseworkService
-    let signer: SigningKeyPair
-    let office: Office
-    let keys: OfficeKeys
-    let lead: Member
-
-    static func make() async throws -> OfficeWithLead {
-        let database = try AppDatabase.inMemory()
-        let signer = SigningKeyPair()
-        let storeSeams = SQLiteStores(database: database, signer: signer)
-        let store = storeSeams.members
-        var policy = AccessPolicy()
-        policy.baseDelay = .zero  // failed logins need not slow the tests down
-        let service = try MemberService(store: store, policy: policy, rotationGrace: .zero)
-        let casework = CaseworkService(
-            members: service, store: storeSeams.caseFiles,
-            policy: try WorkflowPolicy.load(from: Fixtures.root.appendingPathComponent("Policies/workflow.yaml")),
-            taxonomy: try Fixtures.taxonomy())
-        let keys = try OfficeKeys.generate()
-        let office = try await database.createOffice(name: "Beratungsstelle Nord", profile: Fixtures.noticeProfile(), keys: keys)
-        let (lead, _) = try await database.createMember(
-            username: leadName, role: .lead, office: office, keys: keys,
-            passphrase: SecureBytes(utf8: leadPassphrase))
-        return OfficeWithLead(
-            database: database, store: store, service: service, casework: casework, signer: signer, office: office, keys: keys, lead: lead)
-    }
-
-    func login(_ username: String = leadName, _ passphrase: String = leadPassphrase) async throws -> Session {
-        try await service.login(username: username, passphrase: SecureBytes(utf8: passphrase)).session
-    }
-
-    /// Invites and enrols a counsellor; returns the enrolled member.
-    func enrolCounsellor(_ username: String, by lead: Session) async throws -> Member {
-        let invitation = try await service.invite(role: .counsellor, by: lead)
-        return try await service.enrol(
-            invitation: invitation.token, username: username,
-            passphrase: SecureBytes(utf8: Self.counsellorPassphrase))
-    }
-
-    /// Submits a report through intake as a reporter would; returns the new case's id.
-    func submitReport(_ narrative: String) async throws -> EntityID {
-        let before = Set(try await caseIDs())
-        let (reporter, _) = try Fixtures.service(database)
-        _ = try await reporter.submit(Fixtures.report(narrative))
-        return try #require(Set(try await caseIDs()).subtracting(before).first)
-    }
-
-    func caseIDs() async throws -> [EntityID] {
-        try await database.writer.read { db in
-            try Data.fetchAll(db, sql: "SELECT id FROM case_file").compactMap { EntityID(bytes: [UInt8]($0)) }
-        }
-    }
-
-    func actions() async throws -> [String] {
-        try await store.auditEntries(chain: office.id, from: 1, limit: 1000).map(\.event.action)
-    }
-
-    func verifyChain() async throws -> AuditVerdict {
-        try await store.verifyChain(office.id, key: signer.publicKey)
-    }
-}
+@testable import InMemoryStore
 
 private let unusableInvitation = AccessError.invalid(field: "invitation", message: "the invitation is unknown, used or expired")
 
-@Suite("MemberService over SQLiteMemberStore: logins, invitations, removal, rotation, recovery")
-struct MemberStoreTests {
+@Suite("MemberService over the in-memory engine: logins, invitations, removal, rotation, recovery")
+struct MemberServiceTests {
     @Test func loginWorksAndEveryFailureLooksAlike() async throws {
         let setup = try await OfficeWithLead.make()
         let (token, session) = try await setup.service.login(
@@ -185,7 +113,7 @@ struct MemberStoreTests {
     /// the keys rotate, the office is recovered with its code — and the chain records it all.
     @Test func removingACounsellorRotatesTheOfficeKeys() async throws {
         let setup = try await OfficeWithLead.make()
-        let officeData = Data(setup.office.id.bytes)
+        let officeID = setup.office.id
         let lead = try await setup.login()
         let jonas = try await setup.enrolCounsellor("jonas", by: lead)
         let caseID = try await setup.submitReport("Marker-Vor-der-Rotation")
@@ -211,19 +139,18 @@ struct MemberStoreTests {
         #expect(office.keyVersion == 2)
         #expect(office.publicKey != setup.office.publicKey)
 
-        let (jonasSeals, versions, caseVersions) = try await setup.database.writer.read { db in
+        let (jonasSeals, versions, caseVersions) = try setup.database.read { state in
             (
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM office_key_seal WHERE recipient = ?", arguments: [jonas.id.hex]) ?? -1,
-                try Int.fetchAll(db, sql: "SELECT DISTINCT key_version FROM office_key_seal WHERE office_id = ?", arguments: [officeData]),
-                try Int.fetchAll(db, sql: "SELECT DISTINCT office_key_version FROM case_file WHERE office_id = ?", arguments: [officeData])
+                state.officeSeals.keys.filter { $0.recipient == jonas.id.hex }.count,
+                Set(state.officeSeals.keys.filter { $0.officeID == officeID }.map(\.version)).sorted(),
+                Set(state.cases.values.filter { $0.officeID == officeID }.map(\.keyVersion)).sorted()
             )
         }
         #expect(jonasSeals == 0, "the removed member's seals are gone")
         #expect(versions == [2], "the old office secret is deleted")
         #expect(caseVersions == [2], "every case is sealed to the new key")
-        let recipients = try await setup.database.writer.read { db in
-            try String.fetchAll(
-                db, sql: "SELECT recipient FROM office_key_seal WHERE office_id = ? ORDER BY recipient, purpose", arguments: [officeData])
+        let recipients = try setup.database.read { state in
+            state.officeSeals.keys.filter { $0.officeID == officeID }.map(\.recipient).sorted()
         }
         #expect(Set(recipients) == [setup.lead.id.hex, "recovery"])
         #expect(recipients.count == 4, "office secret and statistics ring for each")

@@ -1,14 +1,14 @@
 import Casework
 import Foundation
-import GRDB
 import Intake
 import ScanScrubbing
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Testing
 import Workflow
 
-@testable import CaseStore
+@testable import InMemoryStore
 
 @Suite("Scans on documents and letters: stripped, sealed, fetched one at a time, audited")
 struct CaseFileAndLetterTests {
@@ -16,18 +16,18 @@ struct CaseFileAndLetterTests {
         type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "<b>Müller & Söhne</b>",
         signedOn: Day(Date()), note: nil)
 
-    func audit(_ fixture: CaseworkFixture) async throws -> [AuditEvent] {
+    func audit(_ fixture: ServiceFixture) async throws -> [AuditEvent] {
         try await fixture.store.auditEntries(chain: fixture.officeA.id, from: 1, limit: 1_000).map(\.event)
     }
 
-    func storedCiphertext(_ fixture: CaseworkFixture, _ id: EntityID) async throws -> [UInt8] {
-        try await fixture.database.writer.read { db in
-            try Data.fetchOne(db, sql: "SELECT ciphertext FROM record WHERE id = ?", arguments: [Data(id.bytes)]).map { [UInt8]($0) } ?? []
+    func storedCiphertext(_ fixture: ServiceFixture, _ id: EntityID) async throws -> [UInt8] {
+        try fixture.database.read { state in
+            state.recordOwners[id].flatMap { state.cases[$0]?.records[id]?.ciphertext } ?? []
         }
     }
 
     @Test func aScanComesBackWithoutItsEXIFAndWithTheRecordedHash() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
@@ -58,7 +58,7 @@ struct CaseFileAndLetterTests {
     }
 
     @Test func aScanOfNearlyTenMiBIsSealedPaddedAndOpened() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
@@ -87,7 +87,7 @@ struct CaseFileAndLetterTests {
     }
 
     @Test func openingACaseLeavesScanAndLetterBodiesInTheStore() async throws {
-        let fixture = try await CaseworkFixture.make(letters: ListingComposer())
+        let fixture = try await ServiceFixture.make(letters: ListingComposer())
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
@@ -95,23 +95,23 @@ struct CaseFileAndLetterTests {
         let file = try await fixture.casework.attachFile(SampleScan.jpeg(), toDocument: documentID, in: caseID, by: counsellor)
         let letterID = try await fixture.casework.generateLetter(template: "beschwerdebrief", for: caseID, by: counsellor)
 
-        let (_, records) = try #require(try await fixture.sqlite.caseFiles.caseFile(id: caseID, officeID: fixture.officeA.id))
+        let (_, records) = try #require(try await fixture.stores.caseFiles.caseFile(id: caseID, officeID: fixture.officeA.id))
         let bodies = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.ciphertext) })
         #expect(bodies[file.recordID] == [], "the scan's id without its ciphertext")
         #expect(bodies[letterID] == [], "the letter's id without its ciphertext")
         #expect(records.filter { $0.kind == .entry }.allSatisfy { !$0.ciphertext.isEmpty })
         #expect(
-            try await fixture.sqlite.caseFiles.record(id: file.recordID, caseID: caseID, officeID: fixture.officeA.id)?.ciphertext.isEmpty
+            try await fixture.stores.caseFiles.record(id: file.recordID, caseID: caseID, officeID: fixture.officeA.id)?.ciphertext.isEmpty
                 == false)
         #expect(
-            try await fixture.sqlite.caseFiles.record(id: file.recordID, caseID: caseID, officeID: fixture.officeB.id) == nil,
+            try await fixture.stores.caseFiles.record(id: file.recordID, caseID: caseID, officeID: fixture.officeB.id) == nil,
             "office-checked")
         #expect(
-            try await fixture.sqlite.caseFiles.record(id: file.recordID, caseID: EntityID.random(), officeID: fixture.officeA.id) == nil)
+            try await fixture.stores.caseFiles.record(id: file.recordID, caseID: EntityID.random(), officeID: fixture.officeA.id) == nil)
     }
 
     @Test func aSecondScanReplacesTheFirstAndTheTimelineKeepsBothHashes() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
@@ -119,7 +119,7 @@ struct CaseFileAndLetterTests {
         let first = try await fixture.casework.attachFile(SampleScan.jpeg(scan: 1), toDocument: documentID, in: caseID, by: counsellor)
         let second = try await fixture.casework.attachFile(SampleScan.jpeg(scan: 2), toDocument: documentID, in: caseID, by: counsellor)
         #expect(first.hash != second.hash)
-        #expect(try await fixture.sqlite.caseFiles.record(id: first.recordID, caseID: caseID, officeID: fixture.officeA.id) == nil)
+        #expect(try await fixture.stores.caseFiles.record(id: first.recordID, caseID: caseID, officeID: fixture.officeA.id) == nil)
         #expect(
             try await fixture.casework.documentFile(documentID, in: caseID, by: counsellor).bytes
                 == SampleScan.jpeg(withEXIF: false, scan: 2))
@@ -130,7 +130,7 @@ struct CaseFileAndLetterTests {
     }
 
     @Test func aFileThatIsNoScanIsRefusedNamingTheFieldAndNothingIsStored() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
@@ -160,13 +160,13 @@ struct CaseFileAndLetterTests {
         #expect(after.revision == before.revision)
         #expect(after.documentFiles.isEmpty)
         #expect(
-            try await fixture.database.writer.read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE kind = 'document_file'")
+            try fixture.database.read { state in
+                state.cases.values.reduce(0) { count, row in count + row.records.values.filter { $0.kind == .documentFile }.count }
             } == 0)
     }
 
     @Test func anotherOfficeAndAnAnalystFindNeitherScansNorLetters() async throws {
-        let fixture = try await CaseworkFixture.make(letters: ListingComposer())
+        let fixture = try await ServiceFixture.make(letters: ListingComposer())
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         try await fixture.casework.addParty(name: "<b>Müller & Söhne</b>", role: .gegenseite, to: caseID, by: counsellor)
@@ -192,7 +192,7 @@ struct CaseFileAndLetterTests {
     }
 
     @Test func aLetterIsFilledFromTheCaseSealedAndAudited() async throws {
-        let fixture = try await CaseworkFixture.make(letters: ListingComposer())
+        let fixture = try await ServiceFixture.make(letters: ListingComposer())
         let counsellor = try await fixture.login("berater.a1")
         _ = try await fixture.reporter.submit(
             ReportSubmission(

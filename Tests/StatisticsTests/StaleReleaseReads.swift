@@ -2,12 +2,10 @@ import Casework
 import SichtbarCore
 import Statistics
 
-@testable import CaseStore
-
 /// Reads of the office's releases that see none (as a read made before another lead's freeze
 /// committed would); freezing goes to the real store.
 struct StaleReleaseReads: ReleaseStore {
-    let store: SQLiteReleaseStore
+    let store: any ReleaseStore
 
     func freeze(_ release: StoredRelease, audit: AuditEvent, admit: @escaping @Sendable ([StoredRelease]) throws -> Void) async throws
         -> StoredRelease

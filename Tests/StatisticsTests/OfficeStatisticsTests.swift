@@ -1,26 +1,25 @@
 import Casework
 import Foundation
 import SichtbarCore
+import SichtbarTesting
 import Statistics
 import Testing
 import Workflow
 
-@testable import CaseStore
-
-@Suite("OfficeStatistics over SQLite: a lead's tables for a closed period")
+@Suite("OfficeStatistics over the in-memory engine: a lead's tables for a closed period")
 struct OfficeStatisticsTests {
-    func statistics(_ fixture: CaseworkFixture) throws -> OfficeStatistics {
-        let policies = Fixtures.root.appendingPathComponent("Policies")
-        let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
+    func statistics(_ fixture: ServiceFixture) throws -> OfficeStatistics {
+        let policies = Repository.policies
+        let vocabulary = StatVocabulary(taxonomy: try realTaxonomy(), workflow: fixture.casework.policy)
         let policy = try StatisticsPolicy.load(from: policies.appendingPathComponent("statistics.yaml"), vocabulary: vocabulary)
         return OfficeStatistics(
-            store: fixture.sqlite.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
+            store: fixture.stores.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
             today: { Day(fixture.clock.now) })
     }
 
     @Test func aClosedQuarterCountsClassifiedCasesTalliesAndUnclassifiedReports() async throws {
         // 2026-05-12: the second quarter, closed once July begins.
-        let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
+        let fixture = try await ServiceFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
         let lead = try await fixture.login("lead.a")
         let counsellor = try await fixture.login("berater.a1")
         let service = fixture.casework

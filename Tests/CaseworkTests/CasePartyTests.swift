@@ -1,17 +1,16 @@
 import Casework
 import Foundation
 import SichtbarCore
+import SichtbarTesting
 import Testing
 import Workflow
-
-@testable import CaseStore
 
 /// Parties, not strings: the counterpart of a document and of an intervention is a party of the
 /// case; a refusal names the documents on file and why each does not fit.
 @Suite("Parties of a case")
 struct CasePartyTests {
     @Test func aVollmachtAndALetterNameTheSamePartyAndARefusalSaysWhatIsOnFile() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.make()
         let (_, caseID) = try await fixture.report()
         let counsellor = try await fixture.login("berater.a1")
         let service = fixture.casework
