@@ -179,8 +179,10 @@ extension MemberEndToEndTests {
         #expect(
             fastestUnknown > fastestWrong / 3 && fastestWrong > fastestUnknown / 3,
             "fastest of five: unknown username \(fastestUnknown) s, wrong passphrase \(fastestWrong) s")
+        // A successful login also opens the member's keys and checks the office's key manifest, so
+        // it costs several hashes' time; a skipped hash would answer in about a millisecond.
         #expect(
-            fastestUnknown > 0.3 * fastestRight, "an unknown username costs the Argon2id work too: \(fastestUnknown) s vs \(fastestRight) s"
-        )
+            fastestUnknown > 0.05 * fastestRight,
+            "an unknown username costs the Argon2id work too: \(fastestUnknown) s vs \(fastestRight) s")
     }
 }
