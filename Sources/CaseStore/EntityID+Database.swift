@@ -21,14 +21,16 @@ extension Day: DatabaseValueConvertible {
 }
 
 extension Row {
-    /// The id in `column`, or nil when it is NULL or not 16 bytes: a damaged row is skipped by
-    /// the caller, never a crash on a request path (GRDB's `as EntityID` would trap).
-    func entityID(_ column: String) -> EntityID? { EntityID.fromDatabaseValue(self[column]) }
+    /// The id in `column`, or nil when it is NULL or not 16 bytes: a damaged id is skipped by the
+    /// caller. Read as `Data` first, not through `EntityID.fromDatabaseValue(self[column])`: with
+    /// -O, Swift 6.3's LLVM verifier rejects the inlined generic subscript (swifterror phi) and
+    /// the release build crashes.
+    func entityID(_ column: String) -> EntityID? { (self[column] as Data?).flatMap { EntityID(bytes: [UInt8]($0)) } }
 
-    func entityID(_ index: Int) -> EntityID? { EntityID.fromDatabaseValue(self[index]) }
+    func entityID(_ index: Int) -> EntityID? { (self[index] as Data?).flatMap { EntityID(bytes: [UInt8]($0)) } }
 
     /// The day in `column`, or nil when it is NULL or not an ISO day.
-    func day(_ column: String) -> Day? { Day.fromDatabaseValue(self[column]) }
+    func day(_ column: String) -> Day? { (self[column] as String?).flatMap(Day.init(iso:)) }
 
-    func day(_ index: Int) -> Day? { Day.fromDatabaseValue(self[index]) }
+    func day(_ index: Int) -> Day? { (self[index] as String?).flatMap(Day.init(iso:)) }
 }
