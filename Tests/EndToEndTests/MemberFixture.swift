@@ -52,8 +52,7 @@ enum CLI {
         let pipe = Pipe()
         process.standardInput = pipe
         try process.run()
-        pipe.fileHandleForWriting.write(Data(stdin.utf8))
-        try pipe.fileHandleForWriting.close()
+        ChildInput.send(Data(stdin.utf8), to: pipe)
         process.waitQuietly()
         try out.close()
         try err.close()

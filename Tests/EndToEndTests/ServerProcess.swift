@@ -42,8 +42,7 @@ final class ServerProcess: @unchecked Sendable {
             let pipe = Pipe()
             process.standardInput = pipe
             try process.run()
-            pipe.fileHandleForWriting.write(Data(stdin.utf8))
-            try pipe.fileHandleForWriting.close()
+            ChildInput.send(Data(stdin.utf8), to: pipe)
         } else {
             process.standardInput = FileHandle.nullDevice
             try process.run()
@@ -185,8 +184,7 @@ enum Program {
             let pipe = Pipe()
             process.standardInput = pipe
             try process.run()
-            pipe.fileHandleForWriting.write(stdin)
-            try pipe.fileHandleForWriting.close()
+            ChildInput.send(stdin, to: pipe)
         } else {
             process.standardInput = FileHandle.nullDevice
             try process.run()
