@@ -53,11 +53,15 @@ PY
 API_PATHS='^/(api/v1/|healthz$|openapi[.]yaml$)'
 
 status=0
+# ensure_resource_availability is left out: a route a role does not reach answers 404, like a
+# missing object (CONTRACT.md), so a counsellor who records a case and may not assign it gets 404
+# from the assignees route right after creating it. The route and end-to-end tests read every
+# created resource back. (The config file's switch for it is not honoured by the stateful phase.)
 run() {
     local who=$1
     shift
     echo "== schemathesis as $who (at most $MAX_TIME s)"
-    "$VENV/bin/schemathesis" --config-file Tests/API/schemathesis.toml --no-color run "$BASE/openapi.yaml" --url "$BASE" --checks all --max-time "$MAX_TIME" \
+    "$VENV/bin/schemathesis" --config-file Tests/API/schemathesis.toml --no-color run "$BASE/openapi.yaml" --url "$BASE" --checks all --exclude-checks ensure_resource_availability --max-time "$MAX_TIME" \
         --workers 2 --request-timeout 60 --seed "${SCHEMATHESIS_SEED:-2026}" --include-path-regex "$API_PATHS" "$@" || status=1
 }
 
