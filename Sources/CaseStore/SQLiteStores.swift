@@ -18,13 +18,14 @@ public struct SQLiteStores: Sendable {
     /// `today` is the audit log's day (tests and the demo move it).
     public init(database: AppDatabase, signer: SigningKeyPair, today: @escaping @Sendable () -> Day = { Day(Date()) }) {
         self.database = database
-        members = SQLiteMemberStore(database: database, signer: signer, today: today)
-        caseFiles = SQLiteCaseFileStore(database: database, signer: signer, today: today)
-        retention = SQLiteRetentionStore(database: database, signer: signer, today: today)
-        notifications = SQLiteNotificationStore(database: database, signer: signer, today: today)
+        let context = SQLiteContext(database: database, signer: signer, today: today)
+        members = SQLiteMemberStore(context)
+        caseFiles = SQLiteCaseFileStore(context)
+        retention = SQLiteRetentionStore(context)
+        notifications = SQLiteNotificationStore(context)
         statistics = SQLiteStatisticsStore(database: database)
-        releases = SQLiteReleaseStore(database: database, signer: signer, today: today)
-        publications = SQLitePublishedStatisticsStore(database: database, signer: signer, today: today)
+        releases = SQLiteReleaseStore(context)
+        publications = SQLitePublishedStatisticsStore(context)
         reports = SQLiteReportStore(database: database, today: today)
     }
 }

@@ -47,18 +47,9 @@ extension APIError {
     static let unauthorized = APIError(.unauthorized, code: "unauthorized", message: "wrong username or passphrase, or no valid session")
 }
 
-/// Runs a member-service call, turning its refusals and store failures into API errors.
-func memberCall<T>(_ body: () async throws -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch {
-        throw APIError.answering(error)
-    }
-}
-
 extension APIError {
     /// The one mapping of the domain's refusals to the contract's answers: every JSON route's
-    /// error goes through here (`DomainErrorMiddleware`, `memberCall`). An error that is none of
+    /// error goes through here (`DomainErrorMiddleware`). An error that is none of
     /// them (an `APIError` already, or an unexpected one) passes unchanged.
     static func answering(_ error: any Error) -> any Error {
         switch error {

@@ -85,12 +85,10 @@ extension CaseAPI {
             let note: String?
         }
         let body = try await RequestBody.json(Body.self, from: request)
-        let documentID = try await memberCall {
-            try await casework.addDocument(
-                DocumentInput(
-                    type: body.type, scope: body.scope, counterpart: body.counterpart,
-                    signedOn: body.signedOn, note: body.note), to: id, by: session)
-        }
+        let documentID = try await casework.addDocument(
+            DocumentInput(
+                type: body.type, scope: body.scope, counterpart: body.counterpart,
+                signedOn: body.signedOn, note: body.note), to: id, by: session)
         struct Created: Encodable { let id: String }
         return try JSONResponse.make(.created, Created(id: documentID.hex))
     }

@@ -115,18 +115,14 @@ struct CaseAPI {
         let session = try context.requireMember()
         let body = try await RequestBody.json(NewCaseBody.self, from: request)
         if body.kind == "kontakt_ohne_akte" {
-            try await memberCall {
-                try await casework.recordTally(channel: body.channel, ground: body.ground, referral: body.referral, by: session)
-            }
+            try await casework.recordTally(channel: body.channel, ground: body.ground, referral: body.referral, by: session)
             struct Counted: Encodable { let counted = true }
             return try JSONResponse.make(.created, Counted())
         }
-        let id = try await memberCall {
-            try await casework.create(
-                NewCaseInput(
-                    kind: body.kind, channel: body.channel, title: body.title ?? "", persons: body.persons ?? [],
-                    contact: body.contact, note: body.note), by: session)
-        }
+        let id = try await casework.create(
+            NewCaseInput(
+                kind: body.kind, channel: body.channel, title: body.title ?? "", persons: body.persons ?? [],
+                contact: body.contact, note: body.note), by: session)
         struct Created: Encodable {
             let id: String
             let reference: String

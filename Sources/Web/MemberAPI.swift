@@ -38,9 +38,7 @@ struct MemberAPI {
         let body = try await RequestBody.json(LoginRequest.self, from: request)
         let passphrase = try Self.passphrase(body.passphrase, field: "passphrase")
         let address = ClientAddress.resolve(request: request, context: context, trustedProxy: services.settings.trustedProxy)
-        let (token, session) = try await memberCall {
-            try await members.login(username: body.username, passphrase: passphrase, from: address)
-        }
+        let (token, session) = try await members.login(username: body.username, passphrase: passphrase, from: address)
         struct Answer: Encodable {
             let token: String
             let role: String
@@ -75,9 +73,7 @@ struct MemberAPI {
     @Sendable func enrol(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await RequestBody.json(EnrolRequest.self, from: request)
         let passphrase = try Self.passphrase(body.passphrase, field: "passphrase")
-        let (member, code) = try await memberCall {
-            try await members.enrolMember(invitation: body.invitation, username: body.username, passphrase: passphrase)
-        }
+        let (member, code) = try await members.enrolMember(invitation: body.invitation, username: body.username, passphrase: passphrase)
         struct Answer: Encodable {
             let username: String
             let role: String
@@ -230,10 +226,12 @@ struct MemberAPI {
         let from = try Self.auditQuery(request, "from", range: 1...UInt64(Int64.max), default: 1)
         let limit = Int(try Self.auditQuery(request, "limit", range: 1...500, default: 100))
         let subject = request.uri.queryParameters.get("case").map { String($0) }
-        let entries = try await memberCall {
-            if let subject { return try await members.auditEntries(for: session, subject: subject, limit: limit) }
-            return try await members.auditEntries(for: session, from: from, limit: limit)
-        }
+        let entries =
+            if let subject {
+                try await members.auditEntries(for: session, subject: subject, limit: limit)
+            } else {
+                try await members.auditEntries(for: session, from: from, limit: limit)
+            }
         let items = entries.map {
             EventItem(
                 sequence: $0.sequence, at: $0.event.at, actor: $0.event.actor, action: $0.event.action,
