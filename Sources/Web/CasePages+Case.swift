@@ -30,7 +30,7 @@ extension CasePages {
         values["error"] = error
         values["mayAssign"] = casework.mayAssign(session)
         values["owners"] = staff.map { ["value": $0, "selected": $0 == session.username] }
-        return base.render("case", status: status, language: language, path: "/cases/\(id.hex)", session: session, values: values)
+        return base.render("case", status: status, language: language, path: "/cases/\(id.hex)", session: session, page: values)
     }
 
     func caseValues(_ view: CaseView, _ language: Catalogue, staff: [String], posted: FormFields? = nil) -> [String: Any] {

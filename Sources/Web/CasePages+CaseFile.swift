@@ -17,7 +17,7 @@ extension CasePages {
             let office = try await casework.members.store.office(id: session.officeID ?? id)
             return base.render(
                 "case_file", language: language, path: "/cases/\(id.hex)/print", session: session,
-                values: caseFileValues(view, purpose: purpose, officeName: office?.name ?? "", language))
+                page: caseFileValues(view, purpose: purpose, officeName: office?.name ?? "", language))
         }
     }
 

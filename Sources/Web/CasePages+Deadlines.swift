@@ -35,7 +35,7 @@ extension CasePages {
             let notice = base.confirmation(request, language, known: ["deadline_missed"])
             return base.render(
                 "deadlines", language: language, path: "/deadlines", session: session,
-                values: present([
+                page: present([
                     "title": language["deadlines_title"], "warnDays": String(casework.policy.warnDays),
                     "legal": rows(legal), "anyLegal": !legal.isEmpty, "followUps": rows(followUps), "anyFollowUps": !followUps.isEmpty,
                     "overdueCount": String(legal.filter { $0.deadline.state == .overdue }.count),

@@ -24,7 +24,7 @@ extension CasePages {
         base.render(
             "letter_edit", status: error == nil ? .ok : .unprocessableContent, language: language, path: "/cases/\(caseID.hex)",
             session: session,
-            values: present([
+            page: present([
                 "title": language["letter_edit_title"], "caseID": caseID.hex, "letterID": letterID.hex,
                 "template": language.strings["letter_template_\(template)"] ?? template, "text": text, "sentOn": sentOn,
                 "today": Day(Date()).iso, "error": error,

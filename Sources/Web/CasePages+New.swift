@@ -23,7 +23,7 @@ extension CasePages {
         let kind = kept("kind").isEmpty ? "beratungsfall" : kept("kind")
         return base.render(
             "case_new", status: status, language: language, path: "/cases/new", session: session,
-            values: present([
+            page: present([
                 "title": language["case_new_title"], "error": error,
                 "kinds": Self.newCaseKinds.map { ["value": $0, "label": words.kind($0), "selected": $0 == kind] },
                 "channels": channelChoices(words, selected: kept("channel").isEmpty ? "telefon" : kept("channel")),

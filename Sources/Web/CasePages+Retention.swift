@@ -52,7 +52,7 @@ extension CasePages {
                     ? language.text("retention_flagged", ["count": "\(going.filter { $0.flaggedOn.map { $0 <= today } ?? false }.count)"])
                     : nil,
             ]
-            return base.render("retention", language: language, path: "/retention", session: session, values: present(values))
+            return base.render("retention", language: language, path: "/retention", session: session, page: present(values))
         }
     }
 }

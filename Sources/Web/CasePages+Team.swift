@@ -41,7 +41,7 @@ extension CasePages {
             "staff": team.map(\.username),
             "today": Day(Date()).iso,
         ]
-        return base.render("team", status: status, language: language, path: "/team", session: session, values: present(values))
+        return base.render("team", status: status, language: language, path: "/team", session: session, page: present(values))
     }
 
     /// Sets (`action=set`) or ends (`action=end`) a cover.

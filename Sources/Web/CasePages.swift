@@ -106,7 +106,7 @@ struct CasePages {
                 values["next"] = "/cases?" + parts.joined(separator: "&")
             }
             values["notice"] = base.confirmation(request, language, known: ["tally", "shredded"])
-            return base.render("cases", language: language, path: "/cases", session: session, values: values)
+            return base.render("cases", language: language, path: "/cases", session: session, page: values)
         }
     }
 

@@ -86,6 +86,6 @@ extension MemberPages {
             values["error"] = ["text": error.text, "field": error.field]
             values["invalid"] = [error.field: true]
         }
-        return render("account", status: status, language: language, path: "/account", session: session, values: values)
+        return render("account", status: status, language: language, path: "/account", session: session, page: values)
     }
 }

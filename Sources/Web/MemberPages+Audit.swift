@@ -45,7 +45,7 @@ extension MemberPages {
                     }
                     values["older"] = "/audit?" + query.joined(separator: "&")
                 }
-                return render("audit", language: language, path: "/audit", session: session, values: values)
+                return render("audit", language: language, path: "/audit", session: session, page: values)
             }
             // The head before this view; the view adds one event of its own, which the newest page shows.
             let head = (try await members.store.auditHead(chain: officeID)?.sequence ?? 0) + 1
@@ -60,7 +60,7 @@ extension MemberPages {
                 values["oldest"] = "/audit?lang=\(language.code)&from=1"
             }
             if UInt64(entries.count) >= size { values["newer"] = "/audit?lang=\(language.code)&from=\(from + size)" }
-            return render("audit", language: language, path: "/audit", session: session, values: values)
+            return render("audit", language: language, path: "/audit", session: session, page: values)
         }
     }
 

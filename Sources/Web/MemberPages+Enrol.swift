@@ -49,7 +49,7 @@ extension MemberPages {
             if let code { enrolled["recoveryCode"] = code.formatted }
             return render(
                 "enrol", status: .created, language: language, path: "/enrol", session: nil,
-                values: [
+                page: [
                     "title": language["enrol_done_title"], "enrolled": enrolled,
                 ])
         } catch let AccessError.invalid(field, _) {
@@ -79,6 +79,6 @@ extension MemberPages {
             values["error"] = error.field.map { ["text": error.text, "field": $0] } ?? ["text": error.text]
             if let field = error.field { values["invalid"] = [field: true] }
         }
-        return render("enrol", status: status, language: language, path: "/enrol", session: nil, values: values)
+        return render("enrol", status: status, language: language, path: "/enrol", session: nil, page: values)
     }
 }

@@ -72,6 +72,6 @@ extension MemberPages {
         var values: [String: Any] = ["title": language["login_title"], "token": services.tokens.issue(.login)]
         if let error { values["error"] = error }
         if let notice { values["notice"] = notice }
-        return render("login", status: status, language: language, path: "/login", session: nil, values: values)
+        return render("login", status: status, language: language, path: "/login", session: nil, page: values)
     }
 }

@@ -128,7 +128,7 @@ extension MemberPages {
         if let error { values["error"] = error }
         if let invitation { values["invitation"] = invitation }
         if let recoveryCode { values["recoveryCode"] = recoveryCode }
-        return render("members", status: status, language: language, path: "/members", session: session, values: values)
+        return render("members", status: status, language: language, path: "/members", session: session, page: values)
     }
 
     /// The office key version and the running rotation, if any, with the cases it still has to

@@ -50,24 +50,21 @@ struct MemberPages {
 
     // MARK: Rendering
 
-    /// A member page: the page's values plus what the member header needs (who is logged in,
+    /// A member page: the page's view model over what the member header needs (who is logged in,
     /// which pages they reach, the CSRF token of the logout form).
     func render(
         _ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
-        session: Session?, values: [String: Any]
+        session: Session?, page: Any
     ) -> Response {
-        var page = values
-        page["current"] = [path.split(separator: "/").first.map(String.init) ?? "": true]
-        if let session {
-            page["csrf"] = session.csrfToken
-            page["member"] =
-                [
-                    "username": session.username, "managesMembers": Self.managesMembers(session), "isLead": session.isLead,
-                    "worksCases": session.worksCases,
-                    "readsStatistics": session.role == .analyst,
-                ] as [String: Any]
-        }
-        return pages.render(template, status: status, language: language, path: path, settings: services.settings, values: page)
+        let header = MemberHeader(
+            current: [path.split(separator: "/").first.map(String.init) ?? "": true], csrf: session?.csrfToken,
+            member: session.map {
+                MemberHeader.Member(
+                    username: $0.username, managesMembers: Self.managesMembers($0), isLead: $0.isLead, worksCases: $0.worksCases,
+                    readsStatistics: $0.role == .analyst)
+            })
+        return pages.render(
+            template, status: status, language: language, path: path, settings: services.settings, page: ViewLayers(page, header))
     }
 
     /// A 303 to a member page in the same language; `done` names a fixed confirmation of the
@@ -88,7 +85,7 @@ struct MemberPages {
     ) -> Response {
         pages.render(
             "member_notice", status: status, language: language, path: link.path, settings: services.settings,
-            values: pages.noticeValues(language, key, link: link))
+            page: pages.noticeValues(language, key, link: link))
     }
 
     /// A confirmation named by `?done=` on a page reached by a redirect, if the page knows it.

@@ -72,7 +72,7 @@ public struct PageRenderer: Sendable {
     /// A full page: layout values, strings, language chooser, then the page's own values.
     func render(
         _ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
-        settings: WebSettings, values: [String: Any]
+        settings: WebSettings, page: Any
     ) -> Response {
         Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept-Language"],
@@ -80,42 +80,37 @@ public struct PageRenderer: Sendable {
                 byteBuffer: ByteBuffer(
                     string: html(
                         template, language: language, path: path, settings: settings,
-                        values: values))))
+                        page: page))))
     }
 
     /// A page padded like the mailbox's JSON answers: to the next whole block, or to `size`
     /// when that is larger (two answers that must not be told apart by their size).
     func renderPadded(
         _ template: String, status: HTTPResponse.Status = .ok, language: Catalogue, path: String,
-        settings: WebSettings, values: [String: Any], size: Int = 0
+        settings: WebSettings, page: Any, size: Int = 0
     ) -> Response {
-        var bytes = Array(html(template, language: language, path: path, settings: settings, values: values).utf8)
+        var bytes = Array(html(template, language: language, path: path, settings: settings, page: page).utf8)
         ResponsePadding.pad(&bytes, to: max(size, ResponsePadding.target(bytes.count)))
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept-Language"],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// The page's HTML.
-    func html(_ template: String, language: Catalogue, path: String, settings: WebSettings, values: [String: Any]) -> String {
-        var context: [String: Any] = [
-            "lang": language.code,
-            "dir": language.direction,
-            "t": language.strings,
-            "quickExitURL": settings.quickExitURL,
-            "languages": catalogues.values.filter { Self.reporterTemplates.contains(template) || $0.hasMemberPages }
+    /// The page's HTML: the page's view model over the layout every page shares.
+    func html(_ template: String, language: Catalogue, path: String, settings: WebSettings, page: Any) -> String {
+        let layout = PageLayout(
+            lang: language.code, dir: language.direction, t: language.strings, quickExitURL: settings.quickExitURL,
+            languages: catalogues.values.filter { Self.reporterTemplates.contains(template) || $0.hasMemberPages }
                 .sorted { Self.order($0.code) < Self.order($1.code) }.map { catalogue in
                     // A path may carry its own query (the privacy notice's office); the language joins it.
-                    [
-                        "code": catalogue.code, "name": catalogue.name,
-                        "url": "\(path)\(path.contains("?") ? "&" : "?")lang=\(catalogue.code)",
-                        "current": catalogue.code == language.code,
-                    ] as [String: Any]
+                    PageLayout.LanguageChoice(
+                        code: catalogue.code, name: catalogue.name,
+                        url: "\(path)\(path.contains("?") ? "&" : "?")lang=\(catalogue.code)",
+                        current: catalogue.code == language.code)
                 },
-            "q": "?lang=\(language.code)",
-        ]
-        context.merge(values) { _, page in page }
-        return library.render(context, withTemplate: template) ?? "<!doctype html><title>Sichtbar</title><p>template error"
+            q: "?lang=\(language.code)")
+        return library.render(ViewLayers(page, layout), withTemplate: template)
+            ?? "<!doctype html><title>Sichtbar</title><p>template error"
     }
 
     /// The values of the `notice` page: `<key>_title` as title and heading, `<key>_text`, and a

@@ -62,7 +62,7 @@ struct ReceivedPages {
         }
         return base.render(
             "received", status: status, language: language, path: "/statistics", session: session,
-            values: present([
+            page: present([
                 "title": language["received_title"], "notice": notice, "problem": problem, "periods": rows, "hasPeriods": !rows.isEmpty,
                 "confirm": confirm.map {
                     [

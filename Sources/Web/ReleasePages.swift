@@ -32,7 +32,7 @@ struct ReleasePages {
     ) -> Response {
         base.render(
             "releases", status: status, language: language, path: "/releases", session: session,
-            values: present([
+            page: present([
                 "title": language["releases_title"], "notice": notice, "period": period, "problem": problem, "warning": warning,
                 "suggestion": Self.lastClosedYear(), "hasReleases": !releases.isEmpty,
                 "releases": releases.map { release -> [String: Any] in
@@ -85,7 +85,7 @@ struct ReleasePages {
             let labels = base.statisticsLabels(language)
             return base.render(
                 "release", language: language, path: "/releases", session: session,
-                values: present([
+                page: present([
                     "title": "\(language["releases_preview_title"]) \(stored.period)",
                     "id": stored.id.hex, "period": stored.period,
                     "createdAt": PageTime(language: language.code).time(stamp: stored.createdAt),

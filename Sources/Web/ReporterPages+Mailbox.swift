@@ -175,7 +175,7 @@ extension ReporterPages {
         if let error { page["error"] = error }
         return pages.renderPadded(
             "mailbox", status: status, language: language, path: "/mailbox", settings: services.settings,
-            values: page)
+            page: page)
     }
 
     // MARK: Offices

@@ -26,7 +26,7 @@ extension ReporterPages {
     ) -> Response {
         var page = values
         page["title"] = language["privacy_title"]
-        return pages.render("privacy", status: status, language: language, path: path, settings: services.settings, values: page)
+        return pages.render("privacy", status: status, language: language, path: path, settings: services.settings, page: page)
     }
 
     static func officeLinks(_ offices: [Office]) -> [[String: Any]] {

@@ -79,7 +79,7 @@ struct ReporterPages {
             }
             return pages.render(
                 "receipt", status: .created, language: language, path: "/receipt", settings: services.settings,
-                values: values)
+                page: values)
         } catch let failure as ValidationFailure {
             let key = failure.field == "files" ? Self.fileErrorKey(failure) : "error_\(failure.field ?? "generic")"
             let text = language.strings[key] ?? language["error_generic"]
@@ -97,7 +97,7 @@ struct ReporterPages {
         let language = pages.language(of: request)
         return pages.render(
             "receipt", language: language, path: "/receipt", settings: services.settings,
-            values: ["title": language["receipt_about_title"]])
+            page: ["title": language["receipt_about_title"]])
     }
 
     static func submission(from form: PostedForm, language: String) -> ReportSubmission {
@@ -171,7 +171,7 @@ struct ReporterPages {
                     "isFiles": error.field == "files",
                 ] as [String: Any]
         }
-        return pages.render("index", status: status, language: language, path: "/", settings: services.settings, values: page)
+        return pages.render("index", status: status, language: language, path: "/", settings: services.settings, page: page)
     }
 
     // MARK: Mailbox
@@ -193,7 +193,7 @@ struct ReporterPages {
         }
         return pages.render(
             "offices", language: language, path: "/offices", settings: services.settings,
-            values: ["title": language["offices_title"], "offices": list])
+            page: ["title": language["offices_title"], "offices": list])
     }
 
     // MARK: Helpers
@@ -255,13 +255,13 @@ struct ReporterPages {
     ) -> Response {
         pages.renderPadded(
             "notice", status: status, language: language, path: link.path, settings: services.settings,
-            values: pages.noticeValues(language, key, link: link), size: size)
+            page: pages.noticeValues(language, key, link: link), size: size)
     }
 
     func noticeSize(_ language: Catalogue, _ key: String, link: (path: String, label: String)) -> Int {
         pages.html(
             "notice", language: language, path: link.path, settings: services.settings,
-            values: pages.noticeValues(language, key, link: link)
+            page: pages.noticeValues(language, key, link: link)
         ).utf8.count
     }
 

@@ -52,7 +52,7 @@ struct StatisticsPages {
             ]
             guard let chosen else {
                 values["none"] = true
-                return base.render("statistics", language: language, path: "/statistics", session: session, values: values)
+                return base.render("statistics", language: language, path: "/statistics", session: session, page: values)
             }
             guard let publication = publications.first(where: { $0.period == chosen }) else {
                 return base.notice(language, "statistics_not_published", status: .notFound, link: Self.back)
@@ -97,7 +97,7 @@ struct StatisticsPages {
                 let years = try await statistics.verifiedYears(through: file.period.year, logger: context.logger)
                 if let trend = view.trend(years) { values["trend"] = trend }
             }
-            return base.render("statistics", language: language, path: "/statistics", session: session, values: values)
+            return base.render("statistics", language: language, path: "/statistics", session: session, page: values)
         }
     }
 
