@@ -27,7 +27,7 @@ extension SQLiteReleaseStore: ReleaseStore {
                     db, sql: "SELECT 1 FROM retention_dropped_year WHERE office_id = ? AND year = ?",
                     arguments: [release.officeID, String(release.period.prefix(4))]) == true
             {
-                throw AccessError.invalid(
+                throw FieldError.invalid(
                     field: "period",
                     message: """
                         \(release.period) cannot be computed any more: the year \(release.period.prefix(4)) was released, and the retention \

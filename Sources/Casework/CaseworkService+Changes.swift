@@ -113,13 +113,13 @@ extension CaseworkService {
     /// An event deadlines run from (a rejection received, a claim sent), with its day.
     public func recordEvent(_ code: String, on day: Day, to id: EntityID, by session: Session) async throws {
         guard let type = policy.event(code), type.manual else {
-            throw AccessError.invalid(
+            throw FieldError.invalid(
                 field: "event",
                 message:
                     "'\(code)' is not an event counsellors record: one of \(policy.events.filter(\.manual).map(\.code).joined(separator: ", "))"
             )
         }
-        guard day <= Day(now()) else { throw AccessError.invalid(field: "on", message: "an event cannot lie in the future") }
+        guard day <= Day(now()) else { throw FieldError.invalid(field: "on", message: "an event cannot lie in the future") }
         try await change(id, by: session) { sheet, row, _ in
             try checkField(ofEvent: code, in: sheet)
             let event = RecordedEvent(code: code, on: day)
@@ -140,14 +140,14 @@ extension CaseworkService {
         by session: Session
     ) async throws {
         if let owner, rule == nil, try await !staff(for: session).contains(owner) {
-            throw AccessError.invalid(field: "owner", message: "'\(owner)' is not a counsellor or lead of this office")
+            throw FieldError.invalid(field: "owner", message: "'\(owner)' is not a counsellor or lead of this office")
         }
         if let rule {
             guard policy.deadlines.contains(where: { $0.code == rule }) else {
-                throw AccessError.invalid(field: "rule", message: "'\(rule)' is not a deadline of the workflow policy")
+                throw FieldError.invalid(field: "rule", message: "'\(rule)' is not a deadline of the workflow policy")
             }
             guard let reason, !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw AccessError.invalid(field: "reason", message: "overriding a deadline needs a reason")
+                throw FieldError.invalid(field: "reason", message: "overriding a deadline needs a reason")
             }
         } else {
             _ = try CaseInput.text(label, field: "label", limit: 300)
@@ -179,7 +179,7 @@ extension CaseworkService {
     public func completeDeadline(_ manualID: EntityID, on id: EntityID, by session: Session) async throws {
         try await change(id, by: session) { sheet, row, _ in
             guard let index = sheet.manualDeadlines.firstIndex(where: { $0.id == manualID }) else {
-                throw AccessError.invalid(field: "deadline", message: "the case has no such deadline set by hand")
+                throw FieldError.invalid(field: "deadline", message: "the case has no such deadline set by hand")
             }
             sheet.manualDeadlines[index].done = true
             var recorded = entry(.deadlineDone, by: session)
@@ -192,7 +192,7 @@ extension CaseworkService {
     /// The title and the persons of the case.
     public func describe(title: String, persons: [AffectedPerson], on id: EntityID, by session: Session) async throws {
         let title = try CaseInput.text(title, field: "title", limit: 200, allowEmpty: true)
-        guard persons.count <= 50 else { throw AccessError.invalid(field: "persons", message: "at most 50 persons") }
+        guard persons.count <= 50 else { throw FieldError.invalid(field: "persons", message: "at most 50 persons") }
         for person in persons { _ = try CaseInput.text(person.label, field: "persons", limit: 100) }
         try await change(id, by: session) { sheet, row, _ in
             sheet.title = title

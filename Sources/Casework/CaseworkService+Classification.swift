@@ -25,21 +25,21 @@ extension CaseworkService {
     public func classify(_ id: EntityID, codes: [String: [String]], flags: [String], region: String?, by session: Session) async throws {
         for (facetKey, values) in codes {
             guard let facet = taxonomy.facet(facetKey) else {
-                throw AccessError.invalid(field: facetKey, message: "'\(facetKey)' is not a facet of the taxonomy")
+                throw FieldError.invalid(field: facetKey, message: "'\(facetKey)' is not a facet of the taxonomy")
             }
             if !facet.multiValued && values.count > 1 {
-                throw AccessError.invalid(field: facetKey, message: "'\(facetKey)' takes one code, not \(values.count)")
+                throw FieldError.invalid(field: facetKey, message: "'\(facetKey)' takes one code, not \(values.count)")
             }
             for value in values where facet.code(value) == nil {
-                throw AccessError.invalid(field: facetKey, message: "'\(value)' is not a code of '\(facetKey)'")
+                throw FieldError.invalid(field: facetKey, message: "'\(value)' is not a code of '\(facetKey)'")
             }
-            if Set(values).count != values.count { throw AccessError.invalid(field: facetKey, message: "'\(facetKey)' repeats a code") }
+            if Set(values).count != values.count { throw FieldError.invalid(field: facetKey, message: "'\(facetKey)' repeats a code") }
         }
         for flag in flags where taxonomy.flags[flag] == nil {
-            throw AccessError.invalid(field: "flags", message: "'\(flag)' is not a flag of the taxonomy")
+            throw FieldError.invalid(field: "flags", message: "'\(flag)' is not a flag of the taxonomy")
         }
         if let region, taxonomy.region(region) == nil {
-            throw AccessError.invalid(field: "region", message: "'\(region)' is not a region of the taxonomy")
+            throw FieldError.invalid(field: "region", message: "'\(region)' is not a region of the taxonomy")
         }
         let cleaned = codes.filter { !$0.value.isEmpty }
         let latest = try await latestSecrets(session)

@@ -10,18 +10,18 @@ extension CaseworkService {
     @discardableResult
     public func addDocument(_ input: DocumentInput, to id: EntityID, by session: Session) async throws -> EntityID {
         guard let type = policy.document(input.type) else {
-            throw AccessError.invalid(
+            throw FieldError.invalid(
                 field: "type",
                 message: "'\(input.type)' is not a document type: one of \(policy.documents.map(\.code).joined(separator: ", "))")
         }
         guard !input.scope.isEmpty else {
-            throw AccessError.invalid(field: "scope", message: "name the interventions the document covers, or 'alle'")
+            throw FieldError.invalid(field: "scope", message: "name the interventions the document covers, or 'alle'")
         }
         for code in input.scope where code != CaseDocument.everyIntervention && policy.intervention(code) == nil {
-            throw AccessError.invalid(field: "scope", message: "'\(code)' is not an intervention of the workflow policy")
+            throw FieldError.invalid(field: "scope", message: "'\(code)' is not an intervention of the workflow policy")
         }
         guard input.signedOn <= Day(now()) else {
-            throw AccessError.invalid(field: "signedOn", message: "the document cannot be signed in the future")
+            throw FieldError.invalid(field: "signedOn", message: "the document cannot be signed in the future")
         }
         let note = try input.note.map { try CaseInput.text($0, field: "note", limit: 5_000, allowEmpty: true) }
         let documentID = EntityID.random()
@@ -42,13 +42,13 @@ extension CaseworkService {
 
     /// Records that a document was revoked on `day`: from then on it opens no gate.
     public func revokeDocument(_ documentID: EntityID, on day: Day, in id: EntityID, by session: Session) async throws {
-        guard day <= Day(now()) else { throw AccessError.invalid(field: "on", message: "a revocation cannot lie in the future") }
+        guard day <= Day(now()) else { throw FieldError.invalid(field: "on", message: "a revocation cannot lie in the future") }
         try await change(id, by: session) { sheet, row, _ in
             guard let index = sheet.documents.firstIndex(where: { $0.id == documentID }) else {
-                throw AccessError.invalid(field: "document", message: "the case has no such document")
+                throw FieldError.invalid(field: "document", message: "the case has no such document")
             }
             guard sheet.documents[index].revokedOn == nil else {
-                throw AccessError.invalid(field: "document", message: "the document is already revoked")
+                throw FieldError.invalid(field: "document", message: "the document is already revoked")
             }
             sheet.documents[index].revokedOn = day
             var revoked = entry(.documentRevoked, by: session)

@@ -9,10 +9,10 @@ extension CaseworkService {
     public func setLegalFields(_ codes: [String]?, on id: EntityID, by session: Session) async throws {
         if let codes {
             for code in codes where policy.field(code) == nil {
-                throw AccessError.invalid(
+                throw FieldError.invalid(
                     field: "fields", message: "'\(code)' is not a legal field: one of \(policy.fields.map(\.code).joined(separator: ", "))")
             }
-            guard Set(codes).count == codes.count else { throw AccessError.invalid(field: "fields", message: "a field is named twice") }
+            guard Set(codes).count == codes.count else { throw FieldError.invalid(field: "fields", message: "a field is named twice") }
         }
         let chosen = codes.map { own in policy.fields.map(\.code).filter { own.contains($0) && !policy.alwaysFieldCodes.contains($0) } }
         try await change(id, by: session) { sheet, row, _ in
@@ -45,10 +45,10 @@ extension CaseworkService {
     public func markMissed(rule: String, reason: String, on id: EntityID, by session: Session) async throws {
         let reason = try CaseInput.text(reason, field: "reason", limit: 500)
         guard policy.deadlines.contains(where: { $0.code == rule }) else {
-            throw AccessError.invalid(field: "rule", message: "'\(rule)' is not a deadline of the workflow policy")
+            throw FieldError.invalid(field: "rule", message: "'\(rule)' is not a deadline of the workflow policy")
         }
         guard policy.isLegalRule(rule) else {
-            throw AccessError.invalid(
+            throw FieldError.invalid(
                 field: "rule", message: "'\(rule)' is the office's own standard, not a legal deadline: it is met, not missed")
         }
         try await change(id, by: session) { sheet, row, _ in
@@ -58,7 +58,7 @@ extension CaseworkService {
                 fields: sheet.legalFields(policy), today: today
             ).first { $0.rule == rule }
             guard let current, let start = current.start, current.state == .overdue else {
-                throw AccessError.invalid(
+                throw FieldError.invalid(
                     field: "rule",
                     message:
                         "only a legal deadline whose end has passed unmet can be marked missed; '\(rule)' is \(current?.state.rawValue ?? "not running in this case")"

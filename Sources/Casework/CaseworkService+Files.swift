@@ -22,7 +22,7 @@ extension CaseworkService {
         do {
             scanned = try MetadataStripper.strip(bytes)
         } catch {
-            throw AccessError.invalid(field: "file", message: error.description)
+            throw FieldError.invalid(field: "file", message: error.description)
         }
         // Sealed once, outside the retried change: the case key does not change between tries.
         let record = try RecordCodec.sealBytes(scanned.bytes, kind: .documentFile, caseID: row.id, key: keys.caseKey)

@@ -12,7 +12,7 @@ extension CaseworkService {
     public func generateLetter(template: String, for id: EntityID, by session: Session) async throws -> EntityID {
         guard let letters, letters.templates.contains(template) else {
             let known = letters?.templates.joined(separator: ", ") ?? ""
-            throw AccessError.invalid(
+            throw FieldError.invalid(
                 field: "template",
                 message: known.isEmpty
                     ? "no letter templates are loaded"
@@ -28,7 +28,7 @@ extension CaseworkService {
         try await change(id, by: session) { sheet, row, keys in
             let values = letterValues(sheet: sheet, row: row, office: office, report: report, session: session)
             guard let html = letters.compose(template, values: values) else {
-                throw AccessError.invalid(field: "template", message: "the template could not be rendered")
+                throw FieldError.invalid(field: "template", message: "the template could not be rendered")
             }
             let at = AuditEvent.timestamp(now())
             let record = try RecordCodec.seal(
@@ -94,12 +94,12 @@ extension CaseworkService {
         let text = try CaseInput.text(text, field: "text", limit: 50_000)
         if let open = text.range(of: "[["), let close = text.range(of: "]]", range: open.upperBound..<text.endIndex) {
             let placeholder = text[open.lowerBound..<close.upperBound].prefix(120)
-            throw AccessError.invalid(field: "text", message: "a placeholder is still in the letter: \(placeholder)")
+            throw FieldError.invalid(field: "text", message: "a placeholder is still in the letter: \(placeholder)")
         }
-        guard sentOn <= Day(now()) else { throw AccessError.invalid(field: "sentOn", message: "a letter cannot be sent in the future") }
+        guard sentOn <= Day(now()) else { throw FieldError.invalid(field: "sentOn", message: "a letter cannot be sent in the future") }
         let draft = try await letter(draftID, in: id, by: session)
         guard draft.sentOn == nil else {
-            throw AccessError.invalid(field: "letter", message: "this letter was sent already and stays as it was")
+            throw FieldError.invalid(field: "letter", message: "this letter was sent already and stays as it was")
         }
         let recordID = EntityID.random()
         try await change(id, by: session) { _, row, keys in

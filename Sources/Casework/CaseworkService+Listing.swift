@@ -9,7 +9,7 @@ extension CaseworkService {
     public func list(_ filter: CaseListFilter, for session: Session) async throws -> (items: [CaseListItem], next: CaseCursor?) {
         let officeID = try officeID(of: session)
         if let step = filter.step, policy.step(step) == nil {
-            throw AccessError.invalid(field: "step", message: "'\(step)' is not a step of the workflow")
+            throw FieldError.invalid(field: "step", message: "'\(step)' is not a step of the workflow")
         }
         let limit = min(max(filter.limit, 1), 100)
         let teamAccess = try await store.teamAccess(officeID: officeID)

@@ -13,7 +13,7 @@ extension CaseworkService {
         let sequence = records.filter { $0.kind == .message }.count + 1
         try await change(id, by: session) { _, row, keys in
             guard row.hasMailbox else {
-                throw AccessError.invalid(field: "text", message: "this case has no reporter mailbox (it was recorded by the office)")
+                throw FieldError.invalid(field: "text", message: "this case has no reporter mailbox (it was recorded by the office)")
             }
             let message = MailboxMessage(from: .office, text: text, on: Day(now()), sequence: sequence)
             return CaseChange(

@@ -33,10 +33,10 @@ extension CaseworkService {
     /// case. A refusal names the parties there are.
     func party(named text: String?, in sheet: CaseSheet, field: String) throws -> CaseParty {
         guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
-            throw AccessError.invalid(field: field, message: "choose the party it concerns: \(partyList(sheet))")
+            throw FieldError.invalid(field: field, message: "choose the party it concerns: \(partyList(sheet))")
         }
         guard let party = sheet.party(text) else {
-            throw AccessError.invalid(
+            throw FieldError.invalid(
                 field: field, message: "'\(text)' is not a party of this case (\(partyList(sheet))); add it under parties first")
         }
         return party

@@ -10,11 +10,11 @@ extension CaseworkService {
     public func create(_ input: NewCaseInput, by session: Session) async throws -> EntityID {
         let officeID = try officeID(of: session)
         guard policy.kind(input.kind) != nil else {
-            throw AccessError.invalid(
+            throw FieldError.invalid(
                 field: "kind", message: "'\(input.kind)' is not a case kind: one of \(policy.kinds.map(\.code).joined(separator: ", "))")
         }
         guard taxonomy.facet("channel")?.code(input.channel) != nil else {
-            throw AccessError.invalid(field: "channel", message: "'\(input.channel)' is not a channel of the taxonomy")
+            throw FieldError.invalid(field: "channel", message: "'\(input.channel)' is not a channel of the taxonomy")
         }
         let title = try CaseInput.text(input.title, field: "title", limit: 200, allowEmpty: true)
         for person in input.persons { _ = try CaseInput.text(person.label, field: "persons", limit: 100) }
@@ -61,10 +61,10 @@ extension CaseworkService {
     public func recordTally(channel: String, ground: String?, referral: String?, by session: Session) async throws {
         let officeID = try officeID(of: session)
         guard taxonomy.facet("channel")?.code(channel) != nil else {
-            throw AccessError.invalid(field: "channel", message: "'\(channel)' is not a channel of the taxonomy")
+            throw FieldError.invalid(field: "channel", message: "'\(channel)' is not a channel of the taxonomy")
         }
         if let ground, taxonomy.facet("ground")?.code(ground) == nil {
-            throw AccessError.invalid(field: "ground", message: "'\(ground)' is not a ground of the taxonomy")
+            throw FieldError.invalid(field: "ground", message: "'\(ground)' is not a ground of the taxonomy")
         }
         let referral = try referral.map { try CaseInput.text($0, field: "referral", limit: 100, allowEmpty: true) }.flatMap {
             $0.isEmpty ? nil : $0
@@ -97,15 +97,15 @@ extension CaseworkService {
         var assignments: [CaseAssignment] = []
         for (username, role) in assignees {
             guard let member = staff.first(where: { $0.username == username }) else {
-                throw AccessError.invalid(field: "assignees", message: "'\(username)' is not a counsellor or lead of this office")
+                throw FieldError.invalid(field: "assignees", message: "'\(username)' is not a counsellor or lead of this office")
             }
             guard !assignments.contains(where: { $0.memberID == member.id }) else {
-                throw AccessError.invalid(field: "assignees", message: "'\(username)' is named twice")
+                throw FieldError.invalid(field: "assignees", message: "'\(username)' is named twice")
             }
             assignments.append(CaseAssignment(memberID: member.id, username: member.username, role: role))
         }
         guard assignments.filter({ $0.role == .beratung }).count <= 1 else {
-            throw AccessError.invalid(
+            throw FieldError.invalid(
                 field: "assignees", message: "one counsellor is in charge (beratung); others are co_beratung or vertretung")
         }
         try await change(id, by: session) { _, row, _ in

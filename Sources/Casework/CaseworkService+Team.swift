@@ -52,14 +52,14 @@ extension CaseworkService {
         let today = Day(now())
         let staff = try await members.store.members(officeID: officeID).filter { $0.role == .counsellor || $0.role == .lead }
         guard let away = staff.first(where: { $0.username == absent }) else {
-            throw AccessError.invalid(field: "absent", message: "'\(absent)' is not a counsellor or lead of this office")
+            throw FieldError.invalid(field: "absent", message: "'\(absent)' is not a counsellor or lead of this office")
         }
         guard let stand = staff.first(where: { $0.username == cover }) else {
-            throw AccessError.invalid(field: "cover", message: "'\(cover)' is not a counsellor or lead of this office")
+            throw FieldError.invalid(field: "cover", message: "'\(cover)' is not a counsellor or lead of this office")
         }
-        guard away.id != stand.id else { throw AccessError.invalid(field: "cover", message: "a member cannot cover themselves") }
-        guard until >= today else { throw AccessError.invalid(field: "until", message: "the cover must last until today or later") }
-        guard until <= today.adding(days: 366) else { throw AccessError.invalid(field: "until", message: "a cover lasts at most a year") }
+        guard away.id != stand.id else { throw FieldError.invalid(field: "cover", message: "a member cannot cover themselves") }
+        guard until >= today else { throw FieldError.invalid(field: "until", message: "the cover must last until today or later") }
+        guard until <= today.adding(days: 366) else { throw FieldError.invalid(field: "until", message: "a cover lasts at most a year") }
         try await store.setCover(
             MemberCover(absentID: away.id, absent: away.username, coverID: stand.id, cover: stand.username, from: today, until: until),
             officeID: officeID,
@@ -71,13 +71,13 @@ extension CaseworkService {
         let officeID = try officeID(of: session)
         guard session.isLead else { throw AccessError.notFound }
         guard let away = try await members.store.members(officeID: officeID).first(where: { $0.username == absent }) else {
-            throw AccessError.invalid(field: "absent", message: "'\(absent)' is not a member of this office")
+            throw FieldError.invalid(field: "absent", message: "'\(absent)' is not a member of this office")
         }
         do {
             try await store.endCover(
                 absentID: away.id, officeID: officeID, audit: .member(session.username, .coverEnded, away.username, at: now()))
         } catch CaseFileStoreError.notFound {
-            throw AccessError.invalid(field: "absent", message: "'\(absent)' has no cover")
+            throw FieldError.invalid(field: "absent", message: "'\(absent)' has no cover")
         }
     }
 }

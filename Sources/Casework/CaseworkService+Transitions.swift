@@ -24,6 +24,8 @@ extension CaseworkService {
             let change: WorkflowChange
             switch workflow.decide(request, state: state, caseID: row.id, actor: session.username, role: session.role, at: now()) {
             case .success(let accepted): change = accepted
+            // Refused input is a field error like any other; the rest are the workflow's rules.
+            case .failure(.invalidInput(let refusal)): throw refusal
             case .failure(let rejection): throw rejection
             }
             result = change.state

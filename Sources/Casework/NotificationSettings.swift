@@ -23,7 +23,7 @@ public struct NotificationSettings: Sendable {
         var address: EmailAddress?
         if !trimmed.isEmpty {
             guard let parsed = EmailAddress(trimmed) else {
-                throw AccessError.invalid(field: "notify", message: "an e-mail address like name@example.org is needed")
+                throw FieldError.invalid(field: "notify", message: "an e-mail address like name@example.org is needed")
             }
             address = parsed
         }

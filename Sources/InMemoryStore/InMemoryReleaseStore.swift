@@ -26,7 +26,7 @@ public struct InMemoryReleaseStore: ReleaseStore {
             if release.period.count == 7,
                 state.droppedYears.contains(MonthKey(officeID: release.officeID, month: String(release.period.prefix(4))))
             {
-                throw AccessError.invalid(
+                throw FieldError.invalid(
                     field: "period",
                     message: """
                         \(release.period) cannot be computed any more: the year \(release.period.prefix(4)) was released, and the retention \

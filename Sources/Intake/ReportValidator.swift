@@ -16,23 +16,23 @@ public struct ReportValidator: Sendable {
     }
 
     /// The checked report, or the first problem found (naming its field).
-    public func validate(_ submission: ReportSubmission, offices: [Office], today: Day) throws(ValidationFailure) -> ValidatedReport {
+    public func validate(_ submission: ReportSubmission, offices: [Office], today: Day) throws(FieldError) -> ValidatedReport {
         guard Self.languages.contains(submission.language) else {
-            throw ValidationFailure(.unknownCode, field: "language", "language must be one of \(Self.languages.joined(separator: ", "))")
+            throw FieldError(.unknownCode, field: "language", "language must be one of \(Self.languages.joined(separator: ", "))")
         }
         let narrative = submission.narrative.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !narrative.isEmpty else {
-            throw ValidationFailure(.validationFailed, field: "narrative", "narrative is empty")
+            throw FieldError(.validationFailed, field: "narrative", "narrative is empty")
         }
         // Counting characters walks grapheme clusters; the byte count bounds it from above for free.
         guard narrative.utf8.count <= Self.maxNarrativeCharacters || narrative.count <= Self.maxNarrativeCharacters else {
-            throw ValidationFailure(.tooLarge, field: "narrative", "narrative is longer than \(Self.maxNarrativeCharacters) characters")
+            throw FieldError(.tooLarge, field: "narrative", "narrative is longer than \(Self.maxNarrativeCharacters) characters")
         }
         try Self.checkText(narrative, field: "narrative")
         let incident = try day(submission.incidentDate, field: "incidentDate", today: today)
         let learned = try day(submission.learnedDate, field: "learnedDate", today: today)
         if let incident, let learned, learned < incident {
-            throw ValidationFailure(.validationFailed, field: "learnedDate", "learnedDate is before incidentDate")
+            throw FieldError(.validationFailed, field: "learnedDate", "learnedDate is before incidentDate")
         }
 
         var grounds: [String] = []
@@ -40,7 +40,7 @@ public struct ReportValidator: Sendable {
         // The form offers every ground, so every ground may be ticked at once.
         let groundLimit = max(Self.maxGrounds, taxonomy.facet("ground")?.codes.count ?? 0)
         guard givenGrounds.count <= groundLimit else {
-            throw ValidationFailure(.tooLarge, field: "grounds", "at most \(groundLimit) grounds")
+            throw FieldError(.tooLarge, field: "grounds", "at most \(groundLimit) grounds")
         }
         for ground in givenGrounds {
             try code(ground, facet: "ground", field: "grounds")
@@ -50,30 +50,30 @@ public struct ReportValidator: Sendable {
         let role = try optionalCode(submission.role, facet: "role", field: "role")
         let region = try nonEmpty(submission.region)
         if let region, taxonomy.region(region) == nil {
-            throw ValidationFailure(.unknownCode, field: "region", "region '\(region)' is not a Kreis key of NRW")
+            throw FieldError(.unknownCode, field: "region", "region '\(region)' is not a Kreis key of NRW")
         }
 
         guard let wish = ContactWish(rawValue: submission.contactWish) else {
-            throw ValidationFailure(.unknownCode, field: "contactWish", "contactWish must be mailbox, contact or none")
+            throw FieldError(.unknownCode, field: "contactWish", "contactWish must be mailbox, contact or none")
         }
         let contact = try nonEmpty(submission.contact)
         switch (wish, contact) {
         case (.contact, nil):
-            throw ValidationFailure(.validationFailed, field: "contact", "contact is needed when contactWish is contact")
+            throw FieldError(.validationFailed, field: "contact", "contact is needed when contactWish is contact")
         case (.contact, let contact?):
             guard contact.count <= Self.maxContactCharacters else {
-                throw ValidationFailure(.tooLarge, field: "contact", "contact is longer than \(Self.maxContactCharacters) characters")
+                throw FieldError(.tooLarge, field: "contact", "contact is longer than \(Self.maxContactCharacters) characters")
             }
             try Self.checkText(contact, field: "contact")
         case (_, .some):
-            throw ValidationFailure(.validationFailed, field: "contact", "contact is taken only when contactWish is contact")
+            throw FieldError(.validationFailed, field: "contact", "contact is taken only when contactWish is contact")
         default:
             break
         }
 
         // Asked last, so a form with other problems names those first and keeps the tick.
         guard submission.consent == true else {
-            throw ValidationFailure(
+            throw FieldError(
                 .validationFailed, field: "consent",
                 "consent must be true: the reporter's consent to the office's privacy notice")
         }
@@ -88,10 +88,10 @@ public struct ReportValidator: Sendable {
     /// The chosen office, else the one serving the region, else the operator's fallback office.
     /// Only offices whose privacy notice is complete take reports, and a report is never routed
     /// to an office the reporter was not told of: without a fallback, an unserved region is refused.
-    func route(officeID: String?, region: String?, offices: [Office]) throws(ValidationFailure) -> Office {
+    func route(officeID: String?, region: String?, offices: [Office]) throws(FieldError) -> Office {
         if let text = try nonEmpty(officeID) {
             guard let id = EntityID(hex: text), let office = offices.first(where: { $0.id == id && $0.profile.takesReports }) else {
-                throw ValidationFailure(.unknownCode, field: "office", "office '\(text)' is not an office that takes reports here")
+                throw FieldError(.unknownCode, field: "office", "office '\(text)' is not an office that takes reports here")
             }
             return office
         }
@@ -102,11 +102,11 @@ public struct ReportValidator: Sendable {
             return fallback
         }
         guard offices.contains(where: \.profile.takesReports) else {
-            throw ValidationFailure(
+            throw FieldError(
                 .validationFailed, field: "office",
                 "no office takes reports yet: every office's privacy notice lacks controller, law or dpo")
         }
-        throw ValidationFailure(
+        throw FieldError(
             .validationFailed, field: "office",
             region == nil ? "choose an office or a region" : "no office serves region '\(region ?? "")': choose an office")
     }
@@ -118,40 +118,40 @@ public struct ReportValidator: Sendable {
         return open.first(where: \.isFallback) ?? (open.count == 1 ? open.first : nil)
     }
 
-    private func day(_ text: String?, field: String, today: Day) throws(ValidationFailure) -> Day? {
+    private func day(_ text: String?, field: String, today: Day) throws(FieldError) -> Day? {
         guard let text = try nonEmpty(text) else { return nil }
         guard let day = Day(iso: text) else {
-            throw ValidationFailure(.validationFailed, field: field, "\(field) must be a date as YYYY-MM-DD")
+            throw FieldError(.validationFailed, field: field, "\(field) must be a date as YYYY-MM-DD")
         }
         guard day <= today else {
-            throw ValidationFailure(.validationFailed, field: field, "\(field) lies in the future")
+            throw FieldError(.validationFailed, field: field, "\(field) lies in the future")
         }
         return day
     }
 
-    private func code(_ code: String, facet: String, field: String) throws(ValidationFailure) {
+    private func code(_ code: String, facet: String, field: String) throws(FieldError) {
         guard taxonomy.facet(facet)?.code(code) != nil else {
-            throw ValidationFailure(.unknownCode, field: field, "'\(code)' is not a code of \(facet)")
+            throw FieldError(.unknownCode, field: field, "'\(code)' is not a code of \(facet)")
         }
     }
 
-    private func optionalCode(_ text: String?, facet: String, field: String) throws(ValidationFailure) -> String? {
+    private func optionalCode(_ text: String?, facet: String, field: String) throws(FieldError) -> String? {
         guard let value = try nonEmpty(text) else { return nil }
         try code(value, facet: facet, field: field)
         return value
     }
 
-    private func nonEmpty(_ text: String?) throws(ValidationFailure) -> String? {
+    private func nonEmpty(_ text: String?) throws(FieldError) -> String? {
         guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed
     }
 
     /// Refuses control characters other than line breaks and tabs.
-    static func checkText(_ text: String, field: String) throws(ValidationFailure) {
+    static func checkText(_ text: String, field: String) throws(FieldError) {
         // The control characters (category Cc) are exactly U+0000–U+001F and U+007F–U+009F.
         for scalar in text.unicodeScalars where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" { continue }
-            throw ValidationFailure(.validationFailed, field: field, "\(field) contains a control character")
+            throw FieldError(.validationFailed, field: field, "\(field) contains a control character")
         }
     }
 }

@@ -100,9 +100,9 @@ public struct ReporterService: Sendable {
     /// Adds the reporter's message; false when the receipt is unknown or withdrawn.
     public func addMessage(receipt: Receipt, text: String) async throws -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw ValidationFailure(.validationFailed, field: "text", "text is empty") }
+        guard !trimmed.isEmpty else { throw FieldError(.validationFailed, field: "text", "text is empty") }
         guard trimmed.count <= Self.maxMessageCharacters else {
-            throw ValidationFailure(.tooLarge, field: "text", "text is longer than \(Self.maxMessageCharacters) characters")
+            throw FieldError(.tooLarge, field: "text", "text is longer than \(Self.maxMessageCharacters) characters")
         }
         try ReportValidator.checkText(trimmed, field: "text")
         guard let opened = try await open(receipt) else { return false }
@@ -151,22 +151,22 @@ public struct ReporterService: Sendable {
     /// The code tells the two apart for the reporter: `validation_failed` only for a damaged file
     /// (its metadata cannot be removed with certainty), `unknown_code` for an empty file or one of
     /// another type, `too_large` for size and number.
-    static func evidence(_ files: [[UInt8]], alreadyHeld: Int, field: String = "files") throws(ValidationFailure) -> [ScannedFile] {
+    static func evidence(_ files: [[UInt8]], alreadyHeld: Int, field: String = "files") throws(FieldError) -> [ScannedFile] {
         guard alreadyHeld + files.count <= maxFiles else {
-            throw ValidationFailure(.tooLarge, field: field, "at most \(maxFiles) files per report")
+            throw FieldError(.tooLarge, field: field, "at most \(maxFiles) files per report")
         }
         var scanned: [ScannedFile] = []
         for (index, bytes) in files.enumerated() {
             do {
                 scanned.append(try MetadataStripper.strip(bytes))
             } catch {
-                let code: ValidationFailure.Code =
+                let code: FieldError.Code =
                     switch error {
                     case .tooLarge: .tooLarge
                     case .malformed: .validationFailed
                     case .empty, .unsupportedType: .unknownCode
                     }
-                throw ValidationFailure(code, field: field, "file \(index + 1): \(error.description); nothing was stored")
+                throw FieldError(code, field: field, "file \(index + 1): \(error.description); nothing was stored")
             }
         }
         return scanned

@@ -61,7 +61,7 @@ extension MemberService {
         let officeID = try requireLead(session)
         let report = try await keyGuard.keyReport(for: session)
         guard report.canConfirmManifest, let recoveryKey = report.recoveryKey else {
-            throw AccessError.invalid(
+            throw FieldError.invalid(
                 field: "manifest",
                 message: report.isIntact
                     ? "the key manifest is in order; there is nothing to confirm"
@@ -84,12 +84,12 @@ extension MemberService {
         _ = try requireLead(session)
         let (manifest, secrets) = try await keyGuard.requireIntactKeys(session)
         guard let verband = try await store.verband() else {
-            throw AccessError.invalid(field: "fingerprint", message: "this server has no Verband key")
+            throw FieldError.invalid(field: "fingerprint", message: "this server has no Verband key")
         }
         let expected = KeyFingerprint.of(verband.publicKey)
         let typed = fingerprint.lowercased().filter { $0.isHexDigit }
         guard typed == expected.filter({ $0.isHexDigit }) else {
-            throw AccessError.invalid(field: "fingerprint", message: "the fingerprint does not match the Verband key on this server")
+            throw FieldError.invalid(field: "fingerprint", message: "the fingerprint does not match the Verband key on this server")
         }
         guard manifest.verbandPublicKey != verband.publicKey else { return }
         try await store.storeManifest(

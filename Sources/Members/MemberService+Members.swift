@@ -19,7 +19,7 @@ extension MemberService {
             secrets = try await requireIntactVerbandKeys(session).ring.ring
             officeID = nil
         case (.lead, .analyst), (.analyst, _):
-            throw AccessError.invalid(field: "role", message: "leads invite counsellors and leads; analysts invite analysts")
+            throw FieldError.invalid(field: "role", message: "leads invite counsellors and leads; analysts invite analysts")
         case (.counsellor, _):
             throw AccessError.notFound
         }
@@ -40,7 +40,7 @@ extension MemberService {
     public func enrol(invitation token: String, username: String, passphrase: SecureBytes, now: Date = Date()) async throws -> Member {
         try Self.checkUsername(username)
         try checkNewPassphrase(passphrase, username: username)
-        let unusable = AccessError.invalid(field: "invitation", message: "the invitation is unknown, used or expired")
+        let unusable = FieldError.invalid(field: "invitation", message: "the invitation is unknown, used or expired")
         guard let tokenBytes = Base64URL.decode(token.trimmingCharacters(in: .whitespacesAndNewlines)), tokenBytes.count == 32 else {
             throw unusable
         }
@@ -102,7 +102,7 @@ extension MemberService {
                 verbandSeal: verbandSeal, manifest: manifest,
                 audit: .member(username, .memberEnrolled, stored.role.rawValue, at: now))
         } catch MemberStoreError.usernameTaken {
-            throw AccessError.invalid(field: "username", message: "the username \(username) is taken")
+            throw FieldError.invalid(field: "username", message: "the username \(username) is taken")
         } catch MemberStoreError.invitationUnusable, MemberStoreError.keyVersionChanged, MemberStoreError.membersChanged {
             throw unusable
         }
@@ -156,9 +156,9 @@ extension MemberService {
         do {
             try await store.removeMember(member, manifest: manifest, audit: .member(session.username, .memberRemoved, username))
         } catch MemberStoreError.lastLead {
-            throw AccessError.invalid(field: "username", message: "the last lead of an office cannot be removed")
+            throw FieldError.invalid(field: "username", message: "the last lead of an office cannot be removed")
         } catch MemberStoreError.lastAnalyst {
-            throw AccessError.invalid(field: "username", message: "the last analyst of the Verband cannot be removed")
+            throw FieldError.invalid(field: "username", message: "the last analyst of the Verband cannot be removed")
         } catch MemberStoreError.membersChanged {
             throw AccessError.busy
         }
@@ -175,7 +175,7 @@ extension MemberService {
     public func changeRole(username: String, to role: MemberRole, by session: Session) async throws {
         _ = try requireLead(session)
         guard role == .lead || role == .counsellor else {
-            throw AccessError.invalid(field: "role", message: "an office member is a counsellor or a lead")
+            throw FieldError.invalid(field: "role", message: "an office member is a counsellor or a lead")
         }
         let member = try await colleague(username, of: session)
         guard member.role != role else { return }
@@ -188,7 +188,7 @@ extension MemberService {
             try await store.changeRole(
                 member, to: role, manifest: manifest, audit: .member(session.username, .memberRoleChanged, "\(username) \(role.rawValue)"))
         } catch MemberStoreError.lastLead {
-            throw AccessError.invalid(field: "role", message: "the last lead of an office cannot become a counsellor")
+            throw FieldError.invalid(field: "role", message: "the last lead of an office cannot become a counsellor")
         } catch MemberStoreError.membersChanged {
             throw AccessError.busy
         }
@@ -215,7 +215,7 @@ extension MemberService {
         guard let unlocked, unlocked.keyPair.publicKey == member.publicKey else {
             await throttle.finish(attempt, succeeded: false)
             try await record(session, .passphraseChangeFailed)
-            throw AccessError.invalid(field: "current", message: "the current passphrase is wrong")
+            throw FieldError.invalid(field: "current", message: "the current passphrase is wrong")
         }
         await throttle.finish(attempt, succeeded: true)
         // The office root stays in the wrap: it is what tells the office's secrets from forged ones.
@@ -258,7 +258,7 @@ extension MemberService {
         let audit = AuditEvent.member("recovery", .officeRecovered, username)
         if let existing = try await store.member(username: username) {
             guard existing.officeID == officeID else {
-                throw AccessError.invalid(field: "username", message: "the username \(username) belongs to another office")
+                throw FieldError.invalid(field: "username", message: "the username \(username) belongs to another office")
             }
             let member = Member(
                 id: existing.id, username: username, officeID: officeID, role: .lead,

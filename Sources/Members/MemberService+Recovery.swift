@@ -10,7 +10,7 @@ extension MemberService {
     public func renewRecoveryCode(by session: Session) async throws -> RecoveryCode {
         let officeID = try requireLead(session)
         guard try await store.rotation(officeID: officeID) == nil else {
-            throw AccessError.invalid(field: "office", message: "a key rotation is running; renew the recovery code when it has finished")
+            throw FieldError.invalid(field: "office", message: "a key rotation is running; renew the recovery code when it has finished")
         }
         let (manifest, secrets) = try await keyGuard.requireIntactKeys(session)
         return try await replaceRecoveryKey(manifest: manifest, secrets: secrets, actor: session.username)

@@ -77,7 +77,7 @@ extension MemberService {
         let next = try ring.rotated()
         let remaining = manifest.members.filter { $0.memberID != member.id }
         guard !remaining.isEmpty else {
-            throw AccessError.invalid(field: "username", message: "the last analyst of the Verband cannot be removed")
+            throw FieldError.invalid(field: "username", message: "the last analyst of the Verband cannot be removed")
         }
         let seals = Dictionary(uniqueKeysWithValues: remaining.map { ($0.memberID, SealedBox.seal(next.ring, to: $0.publicKey)) })
         let nextManifest = VerbandRing.manifest(
@@ -92,7 +92,7 @@ extension MemberService {
                     .member(session.username, .verbandKeyRotated, "version \(next.version)"),
                 ])
         } catch MemberStoreError.lastAnalyst {
-            throw AccessError.invalid(field: "username", message: "the last analyst of the Verband cannot be removed")
+            throw FieldError.invalid(field: "username", message: "the last analyst of the Verband cannot be removed")
         } catch MemberStoreError.membersChanged {
             throw AccessError.busy
         }

@@ -166,7 +166,7 @@ public struct MemberService: Sendable {
     func checkNewPassphrase(_ passphrase: SecureBytes, username: String) throws {
         let text = passphrase.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
         if case .rejected(let reason) = passphrasePolicy.check(text, username: username) {
-            throw AccessError.invalid(field: "passphrase", message: reason)
+            throw FieldError.invalid(field: "passphrase", message: reason)
         }
     }
 
@@ -175,7 +175,7 @@ public struct MemberService: Sendable {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
         }
         guard (3...64).contains(username.count), allowed else {
-            throw AccessError.invalid(field: "username", message: "a username has 3 to 64 characters of a-z, 0-9, '.', '-' and '_'")
+            throw FieldError.invalid(field: "username", message: "a username has 3 to 64 characters of a-z, 0-9, '.', '-' and '_'")
         }
     }
 

@@ -5,8 +5,6 @@ public enum AccessError: Error, Sendable, Equatable {
     /// Not there for this member: a foreign office, a missing member or case, or a route their
     /// role does not reach all answer the same.
     case notFound
-    /// Input that cannot be accepted, naming the field.
-    case invalid(field: String, message: String)
     /// Argon2id capacity exhausted: try again shortly.
     case busy
     /// Too many login attempts for this username or from this address just now: try again in

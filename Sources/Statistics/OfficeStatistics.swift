@@ -30,7 +30,7 @@ public struct OfficeStatistics: Sendable {
     public func tables(for period: StatPeriod, session: Session) async throws -> [StatTable] {
         guard session.isLead, let officeID = session.officeID else { throw AccessError.notFound }
         guard period.isClosed(today: today()) else {
-            throw AccessError.invalid(field: "period", message: "\(period) is not over yet; only closed quarters and years are released")
+            throw FieldError.invalid(field: "period", message: "\(period) is not over yet; only closed quarters and years are released")
         }
         let facts = try await classifications(of: officeID, through: period, session: session)
         let plain = TableCounter.PlainCounts(
@@ -55,7 +55,7 @@ public struct OfficeStatistics: Sendable {
         let version = counter.vocabulary.taxonomy.version
         let foreign = facts.filter { $0.taxonomy != version }
         if let first = foreign.first {
-            throw AccessError.invalid(
+            throw FieldError.invalid(
                 field: "taxonomy",
                 message: "\(foreign.count) classifications use taxonomy version \(first.taxonomy), "
                     + "and no mapping to version \(version) exists")

@@ -14,7 +14,7 @@ extension ReleaseService {
         let policy = statistics.policy
         guard policy.mode == .dp else { return (exact, nil) }
         guard let epsilon = Epsilon(policy.epsilonPerRelease), let cap = Epsilon(policy.yearlyCap) else {
-            throw AccessError.invalid(
+            throw FieldError.invalid(
                 field: "period",
                 message: "the statistics policy's ε per release (\(policy.epsilonPerRelease)) "
                     + "or yearly cap (\(policy.yearlyCap)) is not a usable ε")
@@ -28,11 +28,11 @@ extension ReleaseService {
                 numerator: epsilon.numerator * unitCost.denominator, denominator: epsilon.denominator * unitCost.numerator),
             let cost = NoisyTables.cost(of: exact, epsilon: perCell, maximumValues: bounds)
         else {
-            throw AccessError.invalid(field: "period", message: "the ε this release would spend cannot be computed exactly")
+            throw FieldError.invalid(field: "period", message: "the ε this release would spend cannot be computed exactly")
         }
         let ledger = try await ledger(officeID: officeID)
         if case .refused(let reason) = ledger.admit(cost, year: period.year, cap: cap) {
-            throw AccessError.invalid(
+            throw FieldError.invalid(
                 field: "period", message: "the privacy budget of \(period.year) does not allow this release: \(reason)")
         }
         var source = BoxedRandomSource(base: noiseSource())
@@ -40,10 +40,10 @@ extension ReleaseService {
         do {
             noisy = try NoisyTables.apply(exact, epsilon: perCell, source: &source)
         } catch {
-            throw AccessError.invalid(field: "period", message: "the tables could not be noised: \(error)")
+            throw FieldError.invalid(field: "period", message: "the tables could not be noised: \(error)")
         }
         guard let totals = FundingTotals.table(from: exact) else {
-            throw AccessError.invalid(field: "period", message: "the exact totals for the funding report are missing")
+            throw FieldError.invalid(field: "period", message: "the exact totals for the funding report are missing")
         }
         return (noisy + [totals], cost.description)
     }
@@ -67,17 +67,17 @@ extension ReleaseService {
                 do {
                     _ = try open(release, secrets: secrets)
                 } catch {
-                    throw AccessError.invalid(
+                    throw FieldError.invalid(
                         field: "period",
                         message: "the release of \(release.period) does not open with the ε stored beside it; "
                             + "the privacy budget cannot be trusted")
                 }
             }
             guard let cost = Epsilon.parse(epsilon), let cap = Epsilon(yearlyCap) else {
-                throw AccessError.invalid(field: "period", message: "the ε of this release (\(epsilon)) or the yearly cap cannot be read")
+                throw FieldError.invalid(field: "period", message: "the ε of this release (\(epsilon)) or the yearly cap cannot be read")
             }
             if case .refused(let reason) = try Self.ledger(of: kept).admit(cost, year: period.year, cap: cap) {
-                throw AccessError.invalid(
+                throw FieldError.invalid(
                     field: "period", message: "the privacy budget of \(period.year) does not allow this release: \(reason)")
             }
         }
@@ -88,7 +88,7 @@ extension ReleaseService {
         for release in kept {
             guard let text = release.epsilon else { continue }
             guard let period = StatPeriod(release.period), let epsilon = Epsilon.parse(text) else {
-                throw AccessError.invalid(field: "period", message: "the ε of the release of \(release.period) cannot be read")
+                throw FieldError.invalid(field: "period", message: "the ε of the release of \(release.period) cannot be read")
             }
             let day = Day(iso: String(release.createdAt.prefix(10))) ?? period.range.to
             entries.append(PrivacyLedgerEntry(releaseID: release.id.hex, period: period, epsilon: epsilon, day: day))

@@ -37,7 +37,7 @@ extension ReleaseService {
             // Only the key a lead confirmed, and only while the server still has it.
             recipient = try await KeyGuard(store: statistics.members).pinnedVerbandKey(for: session)
         } else {
-            throw AccessError.invalid(field: "verband", message: "this server has no Verband key to send to; name one with --to-verband")
+            throw FieldError.invalid(field: "verband", message: "this server has no Verband key to send to; name one with --to-verband")
         }
         let file = try open(stored, secrets: secrets)
         var envelope = ReleaseEnvelope(sealing: try file.serialised(), office: officeID.hex, period: stored.period, to: recipient)

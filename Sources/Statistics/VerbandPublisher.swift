@@ -53,7 +53,7 @@ public struct VerbandPublisher: Sendable {
                 do {
                     opened.append(try envelope.open(withAnyOf: keys))
                 } catch {
-                    throw AccessError.invalid(
+                    throw FieldError.invalid(
                         field: "file",
                         message: "file \(index + 1) (\(envelope.office), \(envelope.period)) is not sealed to this Verband's key")
                 }
@@ -64,7 +64,7 @@ public struct VerbandPublisher: Sendable {
         let year = opened.lazy.compactMap { StatFile.open($0, key: nil).file?.period.year }.first
         switch merge.merge(opened, on: Day(now()), published: try await earlierPublications(year: year)) {
         case .refused(let refusal):
-            throw AccessError.invalid(field: "file", message: refusal.message)
+            throw FieldError.invalid(field: "file", message: refusal.message)
         case .merged(let merged):
             let signed = try merged.file.signed(with: signer)
             let at = now()
@@ -89,7 +89,7 @@ public struct VerbandPublisher: Sendable {
         for publication in try await published.history() where StatPeriod(publication.period)?.year == year {
             let (file, verdict) = StatFile.open(publication.file, key: signer.publicKey)
             guard verdict.isValid, let file, file.period.description == publication.period else {
-                throw AccessError.invalid(
+                throw FieldError.invalid(
                     field: "file",
                     message: "the earlier publication of \(publication.period) (\(publication.publishedAt)) "
                         + "does not verify against this Verband's key, so the new publication cannot be protected against it")

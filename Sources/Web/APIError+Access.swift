@@ -12,8 +12,6 @@ extension APIError {
             self = .unauthorized
         case .notFound:
             self = .notFound
-        case .invalid(let field, let message):
-            self.init(.unprocessableContent, code: "validation_failed", message: message, field: field)
         case .busy:
             self.init(.serviceUnavailable, code: "unavailable", message: "too many logins at once; please try again in a moment")
         case .throttled:
@@ -32,8 +30,8 @@ extension APIError {
     /// A refused transition: 409 for the workflow's rules (naming the rule), 422 for bad inputs.
     init(_ rejection: WorkflowRejection) {
         switch rejection {
-        case .invalidInput(let field, let problem):
-            self.init(.unprocessableContent, code: rejection.code, message: problem, field: field)
+        case .invalidInput(let refusal):
+            self.init(refusal)
         case .staleStep, .transitionForbidden, .documentMissing, .documentUnfit, .fieldMismatch:
             self.init(.conflict, code: rejection.code, message: rejection.message)
         }
@@ -55,7 +53,7 @@ extension APIError {
         switch error {
         case let error as AccessError: return APIError(error)
         case let rejection as WorkflowRejection: return APIError(rejection)
-        case let failure as ValidationFailure: return APIError(failure)
+        case let failure as FieldError: return APIError(failure)
         case is StoreError: return APIError.unavailable
         case is CaseIntegrityError: return APIError.caseIntegrity
         default: return error

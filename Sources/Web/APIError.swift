@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Intake
 import NIOCore
+import SichtbarCore
 
 /// An error the API answers with CONTRACT.md's body: `{"error": {"code", "message", "field"?}}`.
 public struct APIError: HTTPResponseError, Sendable {
@@ -44,7 +45,7 @@ public struct APIError: HTTPResponseError, Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    public init(_ failure: ValidationFailure) {
+    public init(_ failure: FieldError) {
         let status: HTTPResponse.Status
         switch failure.code {
         case .badRequest: status = .badRequest

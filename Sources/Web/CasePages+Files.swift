@@ -40,7 +40,8 @@ extension CasePages {
             do {
                 _ = try await casework.attachFile(
                     form.files.first { $0.field == "file" }?.bytes ?? [], toDocument: document, in: id, by: session)
-            } catch AccessError.invalid(let field, let message) {
+            } catch let refusal as FieldError {
+                let (field, message) = (refusal.field, refusal.message)
                 return try await renderCase(
                     id, session: session, language: language, status: .unprocessableContent,
                     error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)")

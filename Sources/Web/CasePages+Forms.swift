@@ -20,7 +20,8 @@ extension CasePages {
                     return base.redirect("/cases/\(id.hex)/letters/\(letter.hex)", language)
                 }
                 try await apply(name, form, to: id, by: session)
-            } catch AccessError.invalid(let field, let message) {
+            } catch let refusal as FieldError {
+                let (field, message) = (refusal.field, refusal.message)
                 let text = "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)"
                 return try await renderCase(
                     id, session: session, language: language, status: .unprocessableContent, error: text,
@@ -80,8 +81,8 @@ extension CasePages {
                     "intervention": words.intervention(intervention), "counterpart": counterpart ?? "–",
                     "document": words.document(document),
                 ]) + " " + found.joined(separator: "; ")
-        case .invalidInput(let field, let problem):
-            return "\(language["case_refused"]) \(fieldLabel(field, language)): \(problem)"
+        case .invalidInput(let refusal):
+            return "\(language["case_refused"]) \(fieldLabel(refusal.field, language)): \(refusal.message)"
         case .fieldMismatch(let code, let fields, let caseFields):
             let name = casework.policy.event(code) != nil ? words.event(code) : words.deadline(code)
             return language.text(
@@ -99,11 +100,11 @@ extension CasePages {
         func text(_ field: String) -> String { MemberPages.trimmed(form, field) }
         func optional(_ field: String) -> String? { text(field).isEmpty ? nil : text(field) }
         func day(_ field: String) throws -> Day {
-            guard let day = Day(iso: text(field)) else { throw AccessError.invalid(field: field, message: "a date (YYYY-MM-DD) is needed") }
+            guard let day = Day(iso: text(field)) else { throw FieldError.invalid(field: field, message: "a date (YYYY-MM-DD) is needed") }
             return day
         }
         func entity(_ field: String) throws -> EntityID {
-            guard let value = EntityID(hex: text(field)) else { throw AccessError.invalid(field: field, message: "unknown") }
+            guard let value = EntityID(hex: text(field)) else { throw FieldError.invalid(field: field, message: "unknown") }
             return value
         }
         switch name {
@@ -134,7 +135,7 @@ extension CasePages {
         case "legal-hold": try await casework.setLegalHold(id, hold: form["hold"] == "on", by: session)
         case "deadline-missed": try await casework.markMissed(rule: text("rule"), reason: text("reason"), on: id, by: session)
         case "party":
-            guard let role = CaseParty.Role(rawValue: text("role")) else { throw AccessError.invalid(field: "role", message: "unknown") }
+            guard let role = CaseParty.Role(rawValue: text("role")) else { throw FieldError.invalid(field: "role", message: "unknown") }
             try await casework.addParty(name: text("name"), role: role, shareable: form["shareable"] == "yes", to: id, by: session)
         case "fields":
             try await casework.setLegalFields(form["follow"] == "yes" ? nil : form.all("fields"), on: id, by: session)
@@ -163,13 +164,13 @@ extension CasePages {
     /// A contact of the contact log from the form's fields (shared by the case page and the new-case form).
     func contact(_ form: FormFields, prefix: String = "") throws -> ContactLogEntry {
         func text(_ field: String) -> String { MemberPages.trimmed(form, prefix + field) }
-        guard let on = Day(iso: text("on")) else { throw AccessError.invalid(field: "on", message: "a date (YYYY-MM-DD) is needed") }
-        guard let minutes = Int(text("minutes")) else { throw AccessError.invalid(field: "minutes", message: "minutes as a whole number") }
+        guard let on = Day(iso: text("on")) else { throw FieldError.invalid(field: "on", message: "a date (YYYY-MM-DD) is needed") }
+        guard let minutes = Int(text("minutes")) else { throw FieldError.invalid(field: "minutes", message: "minutes as a whole number") }
         guard let mode = ContactLogEntry.Mode(rawValue: text("mode")) else {
-            throw AccessError.invalid(field: "mode", message: "choose how")
+            throw FieldError.invalid(field: "mode", message: "choose how")
         }
         guard let interpreting = ContactLogEntry.Interpreting(rawValue: text("interpreting")) else {
-            throw AccessError.invalid(field: "interpreting", message: "choose the interpreting")
+            throw FieldError.invalid(field: "interpreting", message: "choose the interpreting")
         }
         return ContactLogEntry(
             on: on, minutes: minutes, mode: mode, with: text("with"), interpreting: interpreting,

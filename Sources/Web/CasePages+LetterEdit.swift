@@ -39,11 +39,12 @@ extension CasePages {
             let sentOn = MemberPages.trimmed(form, "sentOn")
             do {
                 guard let day = Day(iso: sentOn) else {
-                    throw AccessError.invalid(field: "sentOn", message: "a date (YYYY-MM-DD) is needed")
+                    throw FieldError.invalid(field: "sentOn", message: "a date (YYYY-MM-DD) is needed")
                 }
                 let sent = try await casework.sendLetter(letterID, text: text, sentOn: day, in: id, by: session)
                 return base.redirect("/cases/\(id.hex)/letters/\(sent.hex)", language)
-            } catch AccessError.invalid(let field, let message) {
+            } catch let refusal as FieldError {
+                let (field, message) = (refusal.field, refusal.message)
                 let template = (try? await casework.letter(letterID, in: id, by: session))?.template ?? ""
                 return renderLetterEdit(
                     session: session, language: language, caseID: id, letterID: letterID, template: template, text: text,

@@ -62,7 +62,8 @@ extension CasePages {
                         persons: person.isEmpty ? [] : [AffectedPerson(label: person, minor: text("minor") == "yes")],
                         contact: contact, note: text("note").isEmpty ? nil : text("note")), by: session)
                 return base.redirect("/cases/\(id.hex)", language, done: "case_created")
-            } catch AccessError.invalid(let field, let message) {
+            } catch let refusal as FieldError {
+                let (field, message) = (refusal.field, refusal.message)
                 return newCasePage(
                     session, language, status: .unprocessableContent,
                     error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)", form: form)
@@ -83,7 +84,7 @@ extension CasePages {
                 try await casework.recordTally(
                     channel: MemberPages.trimmed(form, "channel"), ground: optional("ground"),
                     referral: optional("referral"), by: session)
-            } catch AccessError.invalid {
+            } catch is FieldError {
                 // The tally form offers only choices; a refusal means a hand-made request.
                 return base.notice(language, "member_invalid", status: .unprocessableContent, link: ("/cases", "cases_back"))
             }

@@ -55,11 +55,12 @@ extension CasePages {
                     return base.redirect("/team", language, done: "cover_ended")
                 }
                 guard let until = Day(iso: MemberPages.trimmed(form, "until")) else {
-                    throw AccessError.invalid(field: "until", message: "a date (YYYY-MM-DD) is needed")
+                    throw FieldError.invalid(field: "until", message: "a date (YYYY-MM-DD) is needed")
                 }
                 try await casework.setCover(absent: absent, cover: MemberPages.trimmed(form, "cover"), until: until, by: session)
                 return base.redirect("/team", language, done: "cover_set")
-            } catch AccessError.invalid(let field, let message) {
+            } catch let refusal as FieldError {
+                let (field, message) = (refusal.field, refusal.message)
                 return try await renderTeam(
                     session: session, language: language, status: .unprocessableContent,
                     error: "\(language["case_refused"]) \(fieldLabel(field, language)): \(message)")

@@ -29,7 +29,8 @@ extension MemberPages {
                 try await members.changePassphrase(
                     for: session, current: SecureBytes(utf8: current), new: SecureBytes(utf8: new),
                     from: address)
-            } catch let AccessError.invalid(field, _) {
+            } catch let refusal as FieldError {
+                let field = refusal.field
                 return try await refuse(
                     field == "current" ? "current" : "new",
                     field == "current" ? "account_error_current" : "error_passphrase_rules")
@@ -46,7 +47,7 @@ extension MemberPages {
             let text = form["notify"] ?? ""
             do {
                 try await settings.setAddress(text, by: session)
-            } catch AccessError.invalid {
+            } catch is FieldError {
                 return try await accountPage(
                     session, language, status: .unprocessableContent, error: ("notify", language["account_notify_invalid"]),
                     posted: text)

@@ -52,7 +52,8 @@ extension MemberPages {
                 page: [
                     "title": language["enrol_done_title"], "enrolled": enrolled,
                 ])
-        } catch let AccessError.invalid(field, _) {
+        } catch let refusal as FieldError {
+            let field = refusal.field
             switch field {
             case "invitation": return refuse("invitation", "enrol_error_invitation")
             // The format was checked above, so the service refuses a username only when it is taken.
@@ -61,6 +62,8 @@ extension MemberPages {
             }
         } catch let error as AccessError {
             return refusal(error, language, link: back)
+        } catch is FieldError {
+            return notice(language, "member_invalid", status: .unprocessableContent, link: back)
         } catch is StoreError {
             return notice(language, "member_unavailable", status: .serviceUnavailable, link: back)
         }

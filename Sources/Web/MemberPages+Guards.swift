@@ -57,6 +57,8 @@ extension MemberPages {
             return try await body()
         } catch let error as AccessError {
             return refusal(error, language, link: link)
+        } catch is FieldError {
+            return notice(language, "member_invalid", status: .unprocessableContent, link: link)
         } catch is StoreError {
             return notice(language, "member_unavailable", status: .serviceUnavailable, link: link)
         } catch is CaseIntegrityError {
@@ -83,8 +85,6 @@ extension MemberPages {
             return notice(language, "member_keys_unavailable", status: .serviceUnavailable, link: link)
         case .keyIntegrity:
             return notice(language, "member_key_integrity", status: .conflict, link: ("/members", "member_keys_link"))
-        case .invalid:
-            return notice(language, "member_invalid", status: .unprocessableContent, link: link)
         }
     }
 

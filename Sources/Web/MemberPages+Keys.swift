@@ -14,7 +14,8 @@ extension MemberPages {
             }
             do {
                 try await members.confirmKeys(by: session)
-            } catch AccessError.invalid(_, let message) {
+            } catch let refusal as FieldError {
+                let message = refusal.message
                 return try await membersPage(session, language, status: .unprocessableContent, error: message)
             }
             return redirect("/members", language, done: "keys_confirmed")
@@ -27,7 +28,7 @@ extension MemberPages {
             guard session.isLead else { throw AccessError.notFound }
             do {
                 try await members.confirmVerbandKey(fingerprint: form["fingerprint"] ?? "", by: session)
-            } catch AccessError.invalid {
+            } catch is FieldError {
                 return try await membersPage(
                     session, language, status: .unprocessableContent,
                     error: language["keys_verband_mismatch"])
@@ -46,7 +47,8 @@ extension MemberPages {
             let code: String
             do {
                 code = try await members.renewRecoveryCode(by: session).formatted
-            } catch AccessError.invalid(_, let message) {
+            } catch let refusal as FieldError {
+                let message = refusal.message
                 return try await membersPage(session, language, status: .unprocessableContent, error: message)
             }
             return try await membersPage(session, language, status: .created, recoveryCode: code)

@@ -58,7 +58,7 @@ extension MemberPages {
             }
             do {
                 try await members.changeRole(username: Self.trimmed(form, "username"), to: role, by: session)
-            } catch AccessError.invalid {
+            } catch is FieldError {
                 return try await membersPage(
                     session, language, status: .unprocessableContent,
                     error: language["members_error_last_lead_role"])
@@ -79,7 +79,7 @@ extension MemberPages {
             }
             do {
                 try await members.remove(username: Self.trimmed(form, "username"), by: session)
-            } catch AccessError.invalid {
+            } catch is FieldError {
                 return try await membersPage(
                     session, language, status: .unprocessableContent,
                     error: language["members_error_last_lead"])

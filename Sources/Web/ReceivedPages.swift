@@ -97,7 +97,8 @@ struct ReceivedPages {
                 var notice = ""
                 if let loss = PublicationLoss(merged) { notice = "&notice=" + (await notices.keep(loss, for: session.username)) }
                 return base.redirect("/statistics/received", language, done: "published" + notice)
-            } catch AccessError.invalid(_, let message) {
+            } catch let refusal as FieldError {
+                let message = refusal.message
                 return try await page(session, language, problem: message, status: .unprocessableContent)
             }
         }

@@ -71,8 +71,8 @@ struct ReleasePages {
                 }
                 let (stored, _) = try await statistics.releases.release(period, session: session)
                 return base.redirect("/releases/\(stored.id.hex)", language)
-            } catch AccessError.invalid(let field, let message) where field == "period" || field == "taxonomy" {
-                let problem = field == "period" ? language["releases_period_open"] : message
+            } catch let refusal as FieldError where refusal.field == "period" || refusal.field == "taxonomy" {
+                let problem = refusal.field == "period" ? language["releases_period_open"] : refusal.message
                 return page(session, language, releases: releases, period: text, problem: problem, status: .unprocessableContent)
             }
         }

@@ -25,7 +25,7 @@ extension ReporterPages {
                 guard try await services.reporter.addMessage(receipt: receipt, text: form["text"] ?? "") else {
                     return mailboxPage(language, status: .notFound, error: language["mailbox_unknown"])
                 }
-            } catch is ValidationFailure {
+            } catch is FieldError {
                 return try await showMailbox(
                     language, receipt: receipt, includeReport: false, notice: nil,
                     error: language["mailbox_message_empty"], status: .unprocessableContent)
@@ -42,7 +42,7 @@ extension ReporterPages {
                 guard try await services.reporter.addFile(receipt: receipt, bytes: form.files.first ?? []) else {
                     return mailboxPage(language, status: .notFound, error: language["mailbox_unknown"])
                 }
-            } catch let failure as ValidationFailure {
+            } catch let failure as FieldError {
                 let key = Self.fileErrorKey(failure)
                 return try await showMailbox(
                     language, receipt: receipt, includeReport: false, notice: nil,

@@ -80,8 +80,8 @@ struct ReporterPages {
             return pages.render(
                 "receipt", status: .created, language: language, path: "/receipt", settings: services.settings,
                 page: values)
-        } catch let failure as ValidationFailure {
-            let key = failure.field == "files" ? Self.fileErrorKey(failure) : "error_\(failure.field ?? "generic")"
+        } catch let failure as FieldError {
+            let key = failure.field == "files" ? Self.fileErrorKey(failure) : "error_\(failure.field)"
             let text = language.strings[key] ?? language["error_generic"]
             // A limit is a problem with a field like any other: 422, the field marked, the text kept
             // (files cannot be put back into a form: the page asks for them again).
@@ -221,7 +221,7 @@ struct ReporterPages {
 
     /// The message for a refused evidence file: a damaged one gets its own (its metadata cannot be
     /// removed with certainty), every other refusal names the accepted types and limits.
-    static func fileErrorKey(_ failure: ValidationFailure) -> String {
+    static func fileErrorKey(_ failure: FieldError) -> String {
         failure.code == .validationFailed ? "error_files_unstrippable" : "error_files"
     }
 

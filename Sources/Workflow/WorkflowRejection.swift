@@ -1,3 +1,5 @@
+import SichtbarCore
+
 /// Why the engine refused a transition, naming the rule. Maps onto the API's error codes.
 public enum WorkflowRejection: Sendable, Equatable, Error {
     /// The case is no longer in the step the request starts from (someone else moved it).
@@ -9,11 +11,16 @@ public enum WorkflowRejection: Sendable, Equatable, Error {
     /// Documents of the type are on file, but none fits: each with why (another party, not in
     /// scope, revoked, signed later).
     case documentUnfit(document: String, intervention: String, counterpart: String?, mismatches: [DocumentMismatch])
-    /// An input the transition needs is missing or not one the policy knows.
-    case invalidInput(field: String, problem: String)
+    /// An input the transition needs is missing or not one the policy knows, naming the field.
+    case invalidInput(FieldError)
     /// An event or deadline rule (`code`) belongs to legal fields (`fields`) the case is not in
     /// (`caseFields`): it would start nothing, or the wrong deadline.
     case fieldMismatch(code: String, fields: [String], caseFields: [String])
+
+    /// The engine's input checks name a field and what is wrong with it.
+    static func invalidInput(field: String, problem: String) -> WorkflowRejection {
+        .invalidInput(.invalid(field: field, message: problem))
+    }
 
     /// The error code of the HTTP API.
     public var code: String {
@@ -44,8 +51,8 @@ public enum WorkflowRejection: Sendable, Equatable, Error {
                     "signed \(mismatch.signedOn.iso)\(mismatch.counterpart.map { " for '\($0)'" } ?? "") – "
                         + mismatch.reasons.map(Self.describe).joined(separator: ", ")
                 }.joined(separator: "; ")
-        case .invalidInput(_, let problem):
-            problem
+        case .invalidInput(let refusal):
+            refusal.message
         case .fieldMismatch(let code, let fields, let caseFields):
             "'\(code)' belongs to the legal field \(fields.joined(separator: " or ")); this case's fields are \(caseFields.joined(separator: ", ")): set the case's legal fields first"
         }

@@ -19,12 +19,16 @@ extension CLIError {
         switch error {
         case .unauthorized: self = .checkFailed("wrong username or passphrase")
         case .notFound: self = .checkFailed("not allowed, or not there")
-        case .invalid(let field, let message): self = .badInput("\(field): \(message)")
         case .busy: self = .checkFailed("too many passphrase checks at once; try again")
         case .throttled: self = .checkFailed("too many login attempts just now; wait a few seconds and try again")
         case .keysUnavailable: self = .checkFailed("the keys for this are not sealed to this member")
         case .keyIntegrity(let reason): self = .checkFailed("KEY INTEGRITY ALARM, nothing was sealed: \(reason)")
         }
+    }
+
+    /// Refused input, in command-line terms: bad input, naming the field.
+    init(_ refusal: FieldError) {
+        self = .badInput("\(refusal.field): \(refusal.message)")
     }
 }
 
@@ -38,6 +42,10 @@ extension AsyncParsableCommand {
             throw ExitCode(error.code)
         } catch let error as AccessError {
             let mapped = CLIError(error)
+            printError("sichtbar: \(mapped.message)")
+            throw ExitCode(mapped.code)
+        } catch let refusal as FieldError {
+            let mapped = CLIError(refusal)
             printError("sichtbar: \(mapped.message)")
             throw ExitCode(mapped.code)
         }

@@ -56,10 +56,12 @@ extension StatsCommand {
                         line += " (\(merged.recoded ? "without recoding" : "recoding, not kept"): \(other))"
                     }
                     print(line + ": \(out)")
-                } catch AccessError.invalid(let field, let message) where field == "file" {
-                    throw CLIError.checkFailed(message)
+                } catch let refusal as FieldError where refusal.field == "file" {
+                    throw CLIError.checkFailed(refusal.message)
                 } catch let error as AccessError {
                     throw CLIError(error)
+                } catch let refusal as FieldError {
+                    throw CLIError(refusal)
                 }
             }
         }

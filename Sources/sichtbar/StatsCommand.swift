@@ -41,6 +41,8 @@ struct StatsCommand: AsyncParsableCommand {
                     print("Release \(sent.id.hex) of \(sent.period) (frozen \(sent.createdAt)) sealed to the Verband: \(out)")
                 } catch let error as AccessError {
                     throw CLIError(error)
+                } catch let refusal as FieldError {
+                    throw CLIError(refusal)
                 }
             }
         }

@@ -52,7 +52,8 @@ struct ReleaseSendingTests {
         do {
             _ = try await publisher.publish(try files("2026-Q2"), session: analyst)
             Issue.record("a publication was protected against a stored file the operator changed")
-        } catch AccessError.invalid(let field, let message) {
+        } catch let refusal as FieldError {
+            let (field, message) = (refusal.field, refusal.message)
             #expect(field == "file" && message.contains("2026-Q1") && message.contains("does not verify"))
         }
         #expect(try await fixture.sqlite.publications.history().count == 2)

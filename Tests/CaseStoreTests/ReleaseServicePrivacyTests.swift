@@ -53,7 +53,8 @@ struct ReleaseServicePrivacyTests {
         do {
             _ = try await service.release(try #require(StatPeriod("2026-Q1")), session: lead)
             Issue.record("a release was frozen against a ledger the operator lowered")
-        } catch AccessError.invalid(let field, let message) {
+        } catch let refusal as FieldError {
+            let (field, message) = (refusal.field, refusal.message)
             #expect(field == "period" && message.contains("2026-Q2") && message.contains("ε"))
         }
         await #expect(throws: (any Error).self) { try await service.preview(id: stored.id, session: lead) }

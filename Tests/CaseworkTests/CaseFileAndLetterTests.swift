@@ -73,7 +73,7 @@ struct CaseFileAndLetterTests {
                 == SampleScan.jpeg(
                     withEXIF: false,
                     length: MetadataStripper.maximumSize - 1_000))
-        await #expect(throws: AccessError.invalid(field: "file", message: "the file is larger than 10 MiB")) {
+        await #expect(throws: FieldError.invalid(field: "file", message: "the file is larger than 10 MiB")) {
             try await fixture.casework.attachFile(
                 large + [UInt8](repeating: 0, count: 2_000), toDocument: documentID, in: caseID, by: counsellor)
         }
@@ -144,7 +144,8 @@ struct CaseFileAndLetterTests {
             do {
                 try await fixture.casework.attachFile(bytes, toDocument: documentID, in: caseID, by: counsellor)
                 Issue.record("\(problem) was accepted")
-            } catch let AccessError.invalid(field, message) {
+            } catch let refusal as FieldError {
+                let (field, message) = (refusal.field, refusal.message)
                 #expect(field == "file")
                 #expect(message.contains(problem), "\(message)")
                 #expect(!message.contains("Erika"), "the message never repeats content")
@@ -203,7 +204,7 @@ struct CaseFileAndLetterTests {
         let service = fixture.casework
 
         await #expect(
-            throws: AccessError.invalid(field: "template", message: "not a letter template: one of beschwerdebrief, gedaechtnisprotokoll")
+            throws: FieldError.invalid(field: "template", message: "not a letter template: one of beschwerdebrief, gedaechtnisprotokoll")
         ) {
             try await service.generateLetter(template: "../web/index", for: caseID, by: counsellor)
         }

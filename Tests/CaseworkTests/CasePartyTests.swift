@@ -19,7 +19,7 @@ struct CasePartyTests {
             try await service.transition(caseID, TransitionRequest(from: from, to: to), by: counsellor)
         }
         // Free text is refused, naming the parties there are (none yet).
-        await #expect(throws: AccessError.self) {
+        await #expect(throws: FieldError.self) {
             try await service.addDocument(
                 DocumentInput(
                     type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "Wohnraum24", signedOn: today,

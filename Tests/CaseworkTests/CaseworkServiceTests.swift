@@ -211,8 +211,8 @@ struct CaseworkServiceTests {
         #expect(!view.hasMailbox)
         #expect(view.sheet.title == "Kündigung nach Kopftuch")
         #expect(view.deadlines.first { $0.rule == "erste_rueckmeldung" }?.state == .met, "the first contact was the call itself")
-        await #expect(throws: AccessError.self) { try await fixture.casework.sendMessage("Hallo", to: id, by: counsellor) }
-        await #expect(throws: AccessError.invalid(field: "channel", message: "'fax' is not a channel of the taxonomy")) {
+        await #expect(throws: FieldError.self) { try await fixture.casework.sendMessage("Hallo", to: id, by: counsellor) }
+        await #expect(throws: FieldError.invalid(field: "channel", message: "'fax' is not a channel of the taxonomy")) {
             _ = try await fixture.casework.create(
                 NewCaseInput(kind: "beratungsfall", channel: "fax", title: "", persons: [], contact: nil, note: nil),
                 by: counsellor)
@@ -269,7 +269,7 @@ struct CaseworkServiceTests {
         let late = try await fixture.casework.list(CaseListFilter(due: .overdue), for: counsellor).items
         #expect(late.map(\.id) == [reported])
         #expect(late.first?.urgency == .overdue)
-        await #expect(throws: AccessError.self) { _ = try await fixture.casework.list(CaseListFilter(step: "verloren"), for: counsellor) }
+        await #expect(throws: FieldError.self) { _ = try await fixture.casework.list(CaseListFilter(step: "verloren"), for: counsellor) }
     }
 
     @Test func aClosedCaseLeavesTheDueListsUnlessAWiedervorlageIsSet() async throws {

@@ -20,10 +20,10 @@ struct CoverTests {
         await #expect(throws: AccessError.self, "not assigned, the team closed") { _ = try await service.open(caseID, for: cover) }
 
         let today = Day(fixture.clock.now)
-        await #expect(throws: AccessError.self) {
+        await #expect(throws: FieldError.self) {
             try await service.setCover(absent: "berater.a1", cover: "berater.a1", until: today, by: lead)
         }
-        await #expect(throws: AccessError.self) {
+        await #expect(throws: FieldError.self) {
             try await service.setCover(absent: "berater.a1", cover: "berater.b", until: today, by: lead)
         }
         await #expect(throws: AccessError.self, "only leads") {
@@ -48,7 +48,7 @@ struct CoverTests {
         fixture.clock.advance(days: 4)
         await #expect(throws: AccessError.self) { _ = try await service.open(caseID, for: cover) }
         try await service.endCover(absent: "berater.a1", by: lead)
-        await #expect(throws: AccessError.self, "no cover left to end") { try await service.endCover(absent: "berater.a1", by: lead) }
+        await #expect(throws: FieldError.self, "no cover left to end") { try await service.endCover(absent: "berater.a1", by: lead) }
         let audit = try await fixture.store.auditEntries(chain: fixture.officeA.id, from: 1, limit: 1_000).map(\.event)
         #expect(audit.contains { $0.action == "member.cover_set" && $0.subject.hasPrefix("berater.a1 berater.a2 ") })
         #expect(audit.contains { $0.action == "member.cover_ended" && $0.subject == "berater.a1" })

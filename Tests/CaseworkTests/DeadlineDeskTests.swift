@@ -22,7 +22,7 @@ struct DeadlineDeskTests {
         try await service.setDeadline(
             rule: nil, label: "Rückruf Personalabteilung", due: today.adding(days: 3), reason: nil,
             owner: "berater.a2", on: caseID, by: counsellor)
-        await #expect(throws: AccessError.self, "the owner must work cases in this office") {
+        await #expect(throws: FieldError.self, "the owner must work cases in this office") {
             try await service.setDeadline(rule: nil, label: "x", due: today, reason: nil, owner: "berater.b", on: caseID, by: counsellor)
         }
 
@@ -36,10 +36,10 @@ struct DeadlineDeskTests {
         #expect(mine.map(\.deadline.rule).contains("agg_15_4") && !mine.contains { !$0.deadline.isLegal })
 
         // Only an overdue deadline can be missed, and only with a reason.
-        await #expect(throws: AccessError.self) {
+        await #expect(throws: FieldError.self) {
             try await service.markMissed(rule: "erste_rueckmeldung", reason: "zu spät", on: caseID, by: counsellor)
         }
-        await #expect(throws: AccessError.self) { try await service.markMissed(rule: "agg_15_4", reason: "  ", on: caseID, by: counsellor) }
+        await #expect(throws: FieldError.self) { try await service.markMissed(rule: "agg_15_4", reason: "  ", on: caseID, by: counsellor) }
         try await service.markMissed(rule: "agg_15_4", reason: "Person erst nach Fristende gekommen", on: caseID, by: counsellor)
         var view = try await service.open(caseID, for: counsellor)
         let missed = try #require(view.deadlines.first { $0.rule == "agg_15_4" })

@@ -53,7 +53,7 @@ struct LegalFieldTests {
         view = try await service.open(caseID, for: counsellor)
         #expect(view.sheet.chosenFields == nil)
         #expect(!view.deadlines.contains { $0.rule == "kschg_4" })
-        await #expect(throws: AccessError.self) { try await service.setLegalFields(["familienrecht"], on: caseID, by: counsellor) }
+        await #expect(throws: FieldError.self) { try await service.setLegalFields(["familienrecht"], on: caseID, by: counsellor) }
 
         let audit = try await fixture.store.auditEntries(chain: fixture.officeA.id, from: 1, limit: 1_000).map(\.event.action)
         #expect(audit.filter { $0 == "case.fields_set" }.count == 2)

@@ -14,7 +14,7 @@ import Testing
         try await fixture.stores.setup.updateProfile(officeID: fixture.officeA.id, profile: profile)
         let settings = NotificationSettings(store: fixture.stores.notifications)
         let counsellor = try await fixture.login("berater.a1")
-        await #expect(throws: AccessError.self, "a malformed address is refused") {
+        await #expect(throws: FieldError.self, "a malformed address is refused") {
             try await settings.setAddress("carla@ada-koeln.de\r\nBcc: x@y.de", by: counsellor)
         }
         try await settings.setAddress(" carla@ada-koeln.de ", by: counsellor)

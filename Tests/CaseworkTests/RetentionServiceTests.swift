@@ -166,7 +166,7 @@ import Workflow
         let run = try await retention.run(dryRun: false)
         #expect(run.facetsDue == 1 && run.facetsDropped == 1)
         #expect(try facets() == 0)
-        await #expect(throws: AccessError.self, "a quarter of a year whose classifications were dropped would count too few") {
+        await #expect(throws: FieldError.self, "a quarter of a year whose classifications were dropped would count too few") {
             _ = try await fixture.stores.releases.freeze(release("2025-Q4"), audit: .member("lead.a", .releaseFrozen, "2025-Q4"))
         }
         let kept = try await fixture.stores.releases.freeze(release("2025-Q3"), audit: .member("lead.a", .releaseFrozen, "2025-Q3"))

@@ -46,7 +46,7 @@ struct ReportRoutingTests {
     /// Without a fallback, an unserved region is refused naming `office`, never sent to some office.
     @Test func withoutAFallbackAnUnservedRegionIsRefused() throws {
         for region in ["05111", nil] {
-            let error = #expect(throws: ValidationFailure.self) { try office(region: region, chosen: nil, offices: [dortmund, koeln]) }
+            let error = #expect(throws: FieldError.self) { try office(region: region, chosen: nil, offices: [dortmund, koeln]) }
             #expect(error?.field == "office")
         }
     }
@@ -61,15 +61,15 @@ struct ReportRoutingTests {
     /// chosen, not for its region, not as the fallback.
     @Test func anOfficeWithoutACompleteNoticeTakesNoReport() throws {
         let incomplete = makeOffice("Essen", regions: ["05113"], notice: false, fallback: true)
-        let chosen = #expect(throws: ValidationFailure.self) {
+        let chosen = #expect(throws: FieldError.self) {
             try office(region: nil, chosen: incomplete.id.hex, offices: [incomplete, koeln, dortmund])
         }
         #expect(chosen?.field == "office")
-        let byRegion = #expect(throws: ValidationFailure.self) {
+        let byRegion = #expect(throws: FieldError.self) {
             try office(region: "05113", chosen: nil, offices: [incomplete, koeln, dortmund])
         }
         #expect(byRegion?.field == "office")
-        let none = #expect(throws: ValidationFailure.self) { try office(region: nil, chosen: nil, offices: [incomplete]) }
+        let none = #expect(throws: FieldError.self) { try office(region: nil, chosen: nil, offices: [incomplete]) }
         #expect(none?.message.contains("privacy notice") == true)
         for gap in ["controller", "law", "dpo"] {
             var profile = koeln.profile
@@ -88,12 +88,12 @@ struct ReportRoutingTests {
         for consent in [nil, false] as [Bool?] {
             let submission = ReportSubmission(
                 language: "de", narrative: "Bericht", contactWish: "none", office: koeln.id.hex, consent: consent)
-            let error = #expect(throws: ValidationFailure.self) { try validator.validate(submission, offices: [koeln], today: today) }
+            let error = #expect(throws: FieldError.self) { try validator.validate(submission, offices: [koeln], today: today) }
             #expect(error?.field == "consent")
             #expect(error?.code == .validationFailed)
         }
         let emptyToo = ReportSubmission(language: "de", narrative: " ", contactWish: "none", consent: false)
-        let first = #expect(throws: ValidationFailure.self) { try validator.validate(emptyToo, offices: [koeln], today: today) }
+        let first = #expect(throws: FieldError.self) { try validator.validate(emptyToo, offices: [koeln], today: today) }
         #expect(first?.field == "narrative", "the content's problems are named first")
     }
 }

@@ -26,8 +26,8 @@ struct ReportValidatorTests {
     }
 
     /// The failure `submission` is refused with; records an issue when it passes.
-    private func failure(_ submission: ReportSubmission, sourceLocation: SourceLocation = #_sourceLocation) -> ValidationFailure? {
-        do throws(ValidationFailure) {
+    private func failure(_ submission: ReportSubmission, sourceLocation: SourceLocation = #_sourceLocation) -> FieldError? {
+        do throws(FieldError) {
             _ = try validator.validate(submission, offices: offices, today: today)
             Issue.record("the report was accepted", sourceLocation: sourceLocation)
             return nil
@@ -37,7 +37,7 @@ struct ReportValidatorTests {
     }
 
     private func expectFailure(
-        _ change: (inout ReportSubmission) -> Void, code: ValidationFailure.Code, field: String,
+        _ change: (inout ReportSubmission) -> Void, code: FieldError.Code, field: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         var submission = Self.valid()
@@ -229,7 +229,7 @@ struct ReportValidatorTests {
     }
 
     @Test func withoutAnyOfficeTheReportCannotBeRouted() {
-        do throws(ValidationFailure) {
+        do throws(FieldError) {
             _ = try validator.validate(Self.valid(), offices: [], today: today)
             Issue.record("a report was accepted with no office to take it")
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import SichtbarCore
 import SichtbarTesting
 import Testing
 
@@ -33,7 +34,7 @@ struct ReporterServiceMailboxTests {
 
     @Test func anInvalidReportIsRefusedAndNothingIsStored() async throws {
         let fixture = try ReporterFixture()
-        await #expect(throws: ValidationFailure.self) {
+        await #expect(throws: FieldError.self) {
             (try await fixture.service.submit(ReporterFixture.submission(narrative: "   "))).receipt
         }
         #expect(await fixture.store.caseCount == 0)
@@ -64,7 +65,7 @@ struct ReporterServiceMailboxTests {
         #expect(view.messages.map(\.text) == ["Hallo"])
 
         for bad in ["   ", String(repeating: "x", count: ReporterService.maxMessageCharacters + 1), "Hallo\u{0007}"] {
-            await #expect(throws: ValidationFailure.self) {
+            await #expect(throws: FieldError.self) {
                 try await fixture.service.addMessage(receipt: receipt, text: bad)
             }
         }

@@ -93,7 +93,7 @@ struct LoginHardeningTests {
         #expect(
             hashes <= allowedHashes(within: ContinuousClock.now - started),
             "\(hashes) hashes for 10 parallel guesses through the change form")
-        let wrong = results.filter { if case AccessError.invalid(field: "current", _)? = $0 as? AccessError { true } else { false } }.count
+        let wrong = results.filter { ($0 as? FieldError)?.field == "current" }.count
         #expect(wrong == hashes)
         #expect(results.filter { ($0 as? AccessError) == .throttled }.count == 10 - hashes)
         let failures = try await office.actions().filter { $0 == "member.passphrase_change_failed" }

@@ -9,7 +9,7 @@ import Workflow
 
 @testable import InMemoryStore
 
-private let unusableInvitation = AccessError.invalid(field: "invitation", message: "the invitation is unknown, used or expired")
+private let unusableInvitation = FieldError.invalid(field: "invitation", message: "the invitation is unknown, used or expired")
 
 @Suite("MemberService over the in-memory engine: logins, invitations, removal, rotation, recovery")
 struct MemberServiceTests {
@@ -99,7 +99,7 @@ struct MemberServiceTests {
     @Test func theLastLeadCannotRemoveThemselves() async throws {
         let setup = try await OfficeWithLead.make()
         let lead = try await setup.login()
-        await #expect(throws: AccessError.invalid(field: "username", message: "the last lead of an office cannot be removed")) {
+        await #expect(throws: FieldError.invalid(field: "username", message: "the last lead of an office cannot be removed")) {
             try await setup.service.remove(username: OfficeWithLead.leadName, by: lead, rotateInBackground: false)
         }
         #expect(try await setup.store.member(username: OfficeWithLead.leadName) != nil)

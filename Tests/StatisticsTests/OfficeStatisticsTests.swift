@@ -52,7 +52,7 @@ struct OfficeStatisticsTests {
         let statistics = try statistics(fixture)
         let quarter = try #require(StatPeriod("2026-Q2"))
         await #expect(
-            throws: AccessError.invalid(field: "period", message: "2026-Q2 is not over yet; only closed quarters and years are released")
+            throws: FieldError.invalid(field: "period", message: "2026-Q2 is not over yet; only closed quarters and years are released")
         ) {
             _ = try await statistics.tables(for: quarter, session: lead)
         }

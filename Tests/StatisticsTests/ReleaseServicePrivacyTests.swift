@@ -58,7 +58,8 @@ struct ReleaseServicePrivacyTests {
         do {
             _ = try await service.release(first, session: lead)
             Issue.record("a release past the yearly cap was frozen")
-        } catch AccessError.invalid(let field, let message) {
+        } catch let refusal as FieldError {
+            let (field, message) = (refusal.field, refusal.message)
             #expect(field == "period" && message.contains("2026") && message.contains("cap"))
         }
         #expect(try await fixture.stores.releases.releases(officeID: fixture.officeA.id).count == 1)
@@ -101,7 +102,8 @@ struct ReleaseServicePrivacyTests {
         do {
             _ = try await stale.release(try #require(StatPeriod("2026-Q1")), session: lead)
             Issue.record("two releases spent a budget that holds one")
-        } catch AccessError.invalid(let field, let message) {
+        } catch let refusal as FieldError {
+            let (field, message) = (refusal.field, refusal.message)
             #expect(field == "period" && message.contains("2026") && message.contains("cap"))
         }
         #expect(try await fixture.stores.releases.releases(officeID: fixture.officeA.id).count == 1)

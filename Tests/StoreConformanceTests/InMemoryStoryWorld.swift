@@ -170,7 +170,7 @@ struct InMemoryStoryWorld {
         await log.attempt("freeze a taken id") { _ = try await store.freeze(release(0, "2024"), audit: .member("x", .releaseFrozen)) }
         await log.attempt("freeze refused") {
             _ = try await store.freeze(release(4, "2023"), audit: .member("x", .releaseFrozen)) { kept in
-                throw AccessError.invalid(field: "budget", message: "\(kept.count) kept")
+                throw FieldError.invalid(field: "budget", message: "\(kept.count) kept")
             }
         }
         let listed = try await store.releases(officeID: officeA.id)

@@ -283,7 +283,7 @@ extension Result where Failure == WorkflowRejection {
     }
 
     var failureField: String? {
-        if case .failure(.invalidInput(let field, _)) = self { return field }
+        if case .failure(.invalidInput(let refusal)) = self { return refusal.field }
         return nil
     }
 }
