@@ -21,16 +21,25 @@ public struct RetentionReport: Sendable, Equatable {
         self.dryRun = dryRun
     }
 
-    /// `{"due": {KIND: N}, "shredded": {KIND: N}, …}` with every kind named, zeros included.
-    public var json: [String: Any] {
+    /// What `retention run --json` prints: `{"due": {KIND: N}, "shredded": {KIND: N}, …}` with
+    /// every kind named, zeros included, and the classifications as `facets`.
+    public struct Summary: Encodable, Sendable {
+        public let day: String
+        public let dryRun: Bool
+        public let due: [String: Int]
+        public let shredded: [String: Int]
+        public let flagged: Int
+        public let held: Int
+    }
+
+    public var json: Summary {
         func counts(_ map: [RetentionKind: Int], facets: Int) -> [String: Int] {
             var result = Dictionary(uniqueKeysWithValues: RetentionKind.allCases.map { ($0.rawValue, map[$0] ?? 0) })
             result["facets"] = facets
             return result
         }
-        return [
-            "day": day.iso, "dryRun": dryRun, "due": counts(due, facets: facetsDue),
-            "shredded": counts(shredded, facets: facetsDropped), "flagged": flagged, "held": held,
-        ]
+        return Summary(
+            day: day.iso, dryRun: dryRun, due: counts(due, facets: facetsDue), shredded: counts(shredded, facets: facetsDropped),
+            flagged: flagged, held: held)
     }
 }

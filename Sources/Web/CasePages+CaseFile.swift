@@ -21,7 +21,7 @@ extension CasePages {
         }
     }
 
-    func caseFileValues(_ view: CaseView, purpose: CaseFilePurpose, officeName: String, _ language: Catalogue) -> [String: Any] {
+    func caseFileValues(_ view: CaseView, purpose: CaseFilePurpose, officeName: String, _ language: Catalogue) -> CaseFileView {
         let words = labels(language)
         let time = PageTime(language: language.code)
         let full = purpose == .akte
@@ -30,53 +30,51 @@ extension CasePages {
             guard let name else { return nil }
             return shareable.contains(CaseDocument.normalised(name)) ? name : language["file_third_party"]
         }
-        var values: [String: Any] = [
-            "title": "\(view.reference) – \(language["file_title_\(purpose.rawValue)"])",
-            "purposeTitle": language["file_title_\(purpose.rawValue)"], "full": full, "access": !full,
-            "office": officeName, "reference": view.reference, "caseID": view.id.hex, "made": time.time(Date()),
-            "kind": words.kind(view.kind), "step": words.step(view.step), "receivedOn": time.day(view.receivedOn),
-        ]
-        // Absent values stay out of the dictionary: an empty string would still show its label.
-        if full && !view.sheet.title.isEmpty { values["caseTitle"] = view.sheet.title }
-        if let outcome = view.sheet.outcome { values["outcome"] = words.outcome(outcome) }
-        if let report = view.report { values["report"] = reportValues(report, words, time) }
-        if let classification = view.counsellorClassification {
-            values["classification"] = casework.taxonomy.facets.compactMap { facet -> [String: String]? in
+        let classification = view.counsellorClassification.map { classification in
+            casework.taxonomy.facets.compactMap { facet -> CasePageView.FacetCodes? in
                 guard let codes = classification.codes[facet.key], !codes.isEmpty else { return nil }
-                return ["facet": words.facet(facet.key), "codes": codes.map { words.code($0, of: facet.key) }.joined(separator: ", ")]
+                return CasePageView.FacetCodes(
+                    facet: words.facet(facet.key), codes: codes.map { words.code($0, of: facet.key) }.joined(separator: ", "))
             }
         }
-        values["parties"] = (view.sheet.parties ?? []).filter { full || $0.shareable == true }
-            .map { ["name": $0.name, "role": language["party_role_\($0.role.rawValue)"]] }
-        values["documents"] = view.sheet.documents.map { document -> [String: Any] in
-            present([
-                "type": words.document(document.type), "party": party(document.counterpart), "signedOn": time.day(document.signedOn),
-                "revokedOn": document.revokedOn.map(time.day),
-            ])
+        let parties = (view.sheet.parties ?? []).filter { full || $0.shareable == true }
+            .map { CasePageView.Party(name: $0.name, role: language["party_role_\($0.role.rawValue)"]) }
+        let documents = view.sheet.documents.map { document in
+            CaseFileView.Document(
+                type: words.document(document.type), party: party(document.counterpart), signedOn: time.day(document.signedOn),
+                revokedOn: document.revokedOn.map(time.day))
         }
-        values["interventions"] = view.sheet.interventions.map {
-            present(["label": words.intervention($0.code), "party": party($0.counterpart), "on": time.day($0.on)])
+        let interventions = view.sheet.interventions.map {
+            CaseFileView.Intervention(label: words.intervention($0.code), party: party($0.counterpart), on: time.day($0.on))
         }
-        values["contacts"] = view.timeline.compactMap(\.contact).map { contact -> [String: Any] in
-            present([
-                "on": time.day(contact.on), "minutes": String(contact.minutes), "mode": language["contact_mode_\(contact.mode.rawValue)"],
-                "with": full ? contact.with : nil,
-            ])
+        let contacts = view.timeline.compactMap(\.contact).map { contact in
+            CaseFileView.Contact(
+                on: time.day(contact.on), minutes: String(contact.minutes), mode: language["contact_mode_\(contact.mode.rawValue)"],
+                with: full ? contact.with : nil)
         }
-        values["deadlines"] = view.deadlines.filter(\.isLegal).map {
-            ["label": words.deadline($0.rule), "due": time.day($0.due), "state": language["deadline_state_\($0.state.rawValue)"]]
+        let deadlines = view.deadlines.filter(\.isLegal).map {
+            CaseFileView.Deadline(
+                label: words.deadline($0.rule), due: time.day($0.due), state: language["deadline_state_\($0.state.rawValue)"])
         }
-        values["notes"] = view.timeline.filter { $0.kind == .note && (full || $0.shareable == true) }
-            .map { ["at": time.time(stamp: $0.at), "text": $0.text ?? ""] }
-        values["messages"] = view.messages.map {
-            ["from": language["message_from_\($0.from.rawValue)"], "on": time.day($0.on), "text": $0.text]
+        let notes = view.timeline.filter { $0.kind == .note && (full || $0.shareable == true) }
+            .map { CaseFileView.Note(at: time.time(stamp: $0.at), text: $0.text ?? "") }
+        let messages = view.messages.map {
+            CaseFileView.Message(from: language["message_from_\($0.from.rawValue)"], on: time.day($0.on), text: $0.text)
         }
-        if full { values["history"] = historyValues(view, words, language, time) }
-        var has: [String: Bool] = [:]
-        for key in ["classification", "parties", "documents", "interventions", "contacts", "deadlines", "messages", "notes", "history"] {
-            has[key] = !((values[key] as? [Any])?.isEmpty ?? true)
-        }
-        values["has"] = has
-        return values
+        let history = full ? historyValues(view, words, language, time) : nil
+        return CaseFileView(
+            title: "\(view.reference) – \(language["file_title_\(purpose.rawValue)"])",
+            purposeTitle: language["file_title_\(purpose.rawValue)"], full: full, access: !full,
+            office: officeName, reference: view.reference, caseID: view.id.hex, made: time.time(Date()),
+            kind: words.kind(view.kind), step: words.step(view.step), receivedOn: time.day(view.receivedOn),
+            caseTitle: full && !view.sheet.title.isEmpty ? view.sheet.title : nil,
+            outcome: view.sheet.outcome.map(words.outcome),
+            report: view.report.map { reportValues($0, words, time) },
+            classification: classification, parties: parties, documents: documents, interventions: interventions,
+            contacts: contacts, deadlines: deadlines, notes: notes, messages: messages, history: history,
+            has: CaseFileView.Has(
+                classification: !(classification?.isEmpty ?? true), parties: !parties.isEmpty, documents: !documents.isEmpty,
+                interventions: !interventions.isEmpty, contacts: !contacts.isEmpty, deadlines: !deadlines.isEmpty,
+                messages: !messages.isEmpty, notes: !notes.isEmpty, history: !(history?.isEmpty ?? true)))
     }
 }

@@ -83,22 +83,21 @@ extension CasePages {
         }
     }
 
-    /// The values of the scan and letter parts of the case page.
-    func fileValues(_ view: CaseView, _ language: Catalogue) -> [String: Any] {
-        [
-            "letters": view.letters.reversed().map { letter in
-                present([
-                    "url": "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)?lang=\(language.code)",
-                    "template": language.strings["letter_template_\(letter.template)"] ?? letter.template,
-                    "sentOn": letter.sentOn.map { PageTime(language: language.code).day($0) },
-                    "edit": letter.sentOn == nil ? "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)/edit?lang=\(language.code)" : nil,
-                    "at": PageTime(language: language.code).time(stamp: letter.at),
-                ])
+    /// The letter part of the case page.
+    func fileValues(_ view: CaseView, _ language: Catalogue) -> CasePageView.LettersPart {
+        let time = PageTime(language: language.code)
+        return CasePageView.LettersPart(
+            letters: view.letters.reversed().map { letter in
+                CasePageView.Letter(
+                    url: "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)?lang=\(language.code)",
+                    template: language.strings["letter_template_\(letter.template)"] ?? letter.template,
+                    sentOn: letter.sentOn.map { time.day($0) },
+                    edit: letter.sentOn == nil ? "/cases/\(view.id.hex)/letters/\(letter.recordID.hex)/edit?lang=\(language.code)" : nil,
+                    at: time.time(stamp: letter.at))
             },
-            "anyLetters": !view.letters.isEmpty,
-            "letterTemplates": (casework.letters?.templates ?? []).map {
-                ["value": $0, "label": language.strings["letter_template_\($0)"] ?? $0]
-            },
-        ]
+            anyLetters: !view.letters.isEmpty,
+            letterTemplates: (casework.letters?.templates ?? []).map {
+                CaseFormChoice(value: $0, label: language.strings["letter_template_\($0)"] ?? $0)
+            })
     }
 }

@@ -24,11 +24,10 @@ extension CasePages {
         base.render(
             "letter_edit", status: error == nil ? .ok : .unprocessableContent, language: language, path: "/cases/\(caseID.hex)",
             session: session,
-            page: present([
-                "title": language["letter_edit_title"], "caseID": caseID.hex, "letterID": letterID.hex,
-                "template": language.strings["letter_template_\(template)"] ?? template, "text": text, "sentOn": sentOn,
-                "today": Day(Date()).iso, "error": error,
-            ]))
+            page: LetterEditView(
+                title: language["letter_edit_title"], caseID: caseID.hex, letterID: letterID.hex,
+                template: language.strings["letter_template_\(template)"] ?? template, text: text, sentOn: sentOn,
+                today: Day(Date()).iso, error: error))
     }
 
     /// Saves the edited text as the sent letter; a refusal shows the form again with the text as typed.

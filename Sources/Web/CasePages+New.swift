@@ -23,28 +23,23 @@ extension CasePages {
         let kind = kept("kind").isEmpty ? "beratungsfall" : kept("kind")
         return base.render(
             "case_new", status: status, language: language, path: "/cases/new", session: session,
-            page: present([
-                "title": language["case_new_title"], "error": error,
-                "kinds": Self.newCaseKinds.map { ["value": $0, "label": words.kind($0), "selected": $0 == kind] },
-                "channels": channelChoices(words, selected: kept("channel").isEmpty ? "telefon" : kept("channel")),
-                "modes": ContactLogEntry.Mode.allCases.map {
-                    [
-                        "value": $0.rawValue, "label": language["contact_mode_\($0.rawValue)"],
-                        "selected": $0.rawValue == kept("contact-mode"),
-                    ]
+            page: NewCaseView(
+                title: language["case_new_title"], error: error,
+                kinds: Self.newCaseKinds.map { CaseFormChoice(value: $0, label: words.kind($0), selected: $0 == kind) },
+                channels: channelChoices(words, selected: kept("channel").isEmpty ? "telefon" : kept("channel")),
+                modes: ContactLogEntry.Mode.allCases.map {
+                    CaseFormChoice(
+                        value: $0.rawValue, label: language["contact_mode_\($0.rawValue)"], selected: $0.rawValue == kept("contact-mode"))
                 },
-                "interpretings": ContactLogEntry.Interpreting.allCases.map {
-                    [
-                        "value": $0.rawValue, "label": language["interpreting_\($0.rawValue)"],
-                        "selected": $0.rawValue == kept("contact-interpreting"),
-                    ]
+                interpretings: ContactLogEntry.Interpreting.allCases.map {
+                    CaseFormChoice(
+                        value: $0.rawValue, label: language["interpreting_\($0.rawValue)"],
+                        selected: $0.rawValue == kept("contact-interpreting"))
                 },
-                "today": Day(Date()).iso,
-                "kept": [
-                    "title": kept("title"), "person": kept("person"), "minor": kept("minor") == "yes", "with": kept("contact-with"),
-                    "minutes": kept("contact-minutes"), "language": kept("contact-language"), "note": kept("note"),
-                ] as [String: Any],
-            ]))
+                today: Day(Date()).iso,
+                kept: NewCaseView.Kept(
+                    title: kept("title"), person: kept("person"), minor: kept("minor") == "yes", with: kept("contact-with"),
+                    minutes: kept("contact-minutes"), language: kept("contact-language"), note: kept("note"))))
     }
 
     /// Records a phone, walk-in, mail or e-mail case; the first contact is logged with it when

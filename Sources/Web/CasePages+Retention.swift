@@ -16,27 +16,26 @@ extension CasePages {
             try await base.members.record(session, .retentionViewed)
             let time = PageTime(language: language.code)
             let today = retention.today
-            func row(_ due: RetentionDue) -> [String: Any] {
-                present([
-                    "id": due.caseID.hex, "reference": CaseReference.of(due.caseID),
-                    "reason": language["retention_kind_\(due.kind.rawValue)"], "day": time.day(due.goesOn),
-                    "overdue": due.goesOn <= today && !due.held ? true : nil,
-                    "flagged": due.flaggedOn.map { $0 <= today && due.kind == .unclassified } == true ? true : nil,
-                ])
+            func row(_ due: RetentionDue) -> RetentionPageView.Going {
+                RetentionPageView.Going(
+                    id: due.caseID.hex, reference: CaseReference.of(due.caseID),
+                    reason: language["retention_kind_\(due.kind.rawValue)"], day: time.day(due.goesOn),
+                    overdue: due.goesOn <= today && !due.held,
+                    flagged: due.flaggedOn.map { $0 <= today && due.kind == .unclassified } == true)
             }
             let going = outlook.going
-            let held = outlook.held.map { item -> [String: Any] in
-                present([
-                    "id": item.caseID.hex, "reference": CaseReference.of(item.caseID),
-                    "reason": item.due.map { language["retention_kind_\($0.kind.rawValue)"] },
-                    "day": item.due.map { time.day($0.goesOn) },
-                ])
+            let held = outlook.held.map { item in
+                RetentionPageView.Held(
+                    id: item.caseID.hex, reference: CaseReference.of(item.caseID),
+                    reason: item.due.map { language["retention_kind_\($0.kind.rawValue)"] },
+                    day: item.due.map { time.day($0.goesOn) })
             }
             let policy = retention.schedule.policy
-            let values: [String: Any?] = [
-                "title": language["retention_title"],
-                "intro": language.text("retention_intro", ["days": "\(Self.retentionHorizonDays)"]),
-                "rules": [
+            let flagged = going.filter { $0.flaggedOn.map { $0 <= today } ?? false }.count
+            let page = RetentionPageView(
+                title: language["retention_title"],
+                intro: language.text("retention_intro", ["days": "\(Self.retentionHorizonDays)"]),
+                rules: [
                     language.text("retention_rule_report", ["months": "\(policy.reportMonths)"]),
                     language.text("retention_rule_closed", ["years": "\(policy.closedCaseYears)"]),
                     language.text(
@@ -46,13 +45,10 @@ extension CasePages {
                         ? language["retention_rule_deletion_one"]
                         : language.text("retention_rule_deletion", ["months": "\(policy.deletionRequestMonths)"]),
                 ],
-                "going": going.map(row), "anyGoing": !going.isEmpty,
-                "held": held, "anyHeld": !held.isEmpty,
-                "flaggedCount": going.contains { $0.flaggedOn.map { $0 <= today } ?? false }
-                    ? language.text("retention_flagged", ["count": "\(going.filter { $0.flaggedOn.map { $0 <= today } ?? false }.count)"])
-                    : nil,
-            ]
-            return base.render("retention", language: language, path: "/retention", session: session, page: present(values))
+                going: going.map(row), anyGoing: !going.isEmpty,
+                held: held, anyHeld: !held.isEmpty,
+                flaggedCount: flagged > 0 ? language.text("retention_flagged", ["count": "\(flagged)"]) : nil)
+            return base.render("retention", language: language, path: "/retention", session: session, page: page)
         }
     }
 }

@@ -22,26 +22,24 @@ extension CasePages {
     ) async throws -> Response {
         let team = try await casework.team(for: session)
         let time = PageTime(language: language.code)
-        let values: [String: Any?] = [
-            "title": language["team_title"], "notice": notice, "error": error,
-            "members": team.map { member -> [String: Any] in
-                present([
-                    "username": member.username, "role": language["role_\(member.role.rawValue)"], "open": String(member.openCases),
-                    "overdue": String(member.overdue), "soon": String(member.dueSoon), "hasOverdue": member.overdue > 0,
-                    "coveredBy": member.coveredBy.map {
+        let page = TeamPageView(
+            title: language["team_title"], notice: notice, error: error,
+            members: team.map { member in
+                TeamPageView.Member(
+                    username: member.username, role: language["role_\(member.role.rawValue)"], open: String(member.openCases),
+                    overdue: String(member.overdue), soon: String(member.dueSoon), hasOverdue: member.overdue > 0,
+                    coveredBy: member.coveredBy.map {
                         language.text("team_covered_by", ["cover": $0.cover, "until": time.day($0.until)])
                     },
-                    "covering": member.covering.isEmpty
+                    covering: member.covering.isEmpty
                         ? nil
                         : member.covering.map { language.text("team_covering", ["absent": $0.absent, "until": time.day($0.until)]) }.joined(
                             separator: "; "),
-                    "endable": member.coveredBy == nil ? nil : member.username,
-                ])
+                    endable: member.coveredBy == nil ? nil : member.username)
             },
-            "staff": team.map(\.username),
-            "today": Day(Date()).iso,
-        ]
-        return base.render("team", status: status, language: language, path: "/team", session: session, page: present(values))
+            staff: team.map(\.username),
+            today: Day(Date()).iso)
+        return base.render("team", status: status, language: language, path: "/team", session: session, page: page)
     }
 
     /// Sets (`action=set`) or ends (`action=end`) a cover.

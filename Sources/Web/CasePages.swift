@@ -66,32 +66,34 @@ struct CasePages {
             let page = try await casework.list(filter, for: session)
             let unread = try await casework.unreadCounts(for: session)
             let words = labels(language)
-            var values: [String: Any] = [
-                "title": language["cases_title"],
-                "cases": page.items.map { row(for: $0, words, language) },
-                "anyCases": !page.items.isEmpty,
-                "steps": casework.policy.steps.map {
-                    ["value": $0.code, "label": words.step($0.code), "selected": $0.code == filter.step]
+            func choices(_ pairs: [(String, String)], selected: String) -> [CaseFormChoice] {
+                pairs.map { CaseFormChoice(value: $0.0, label: language[$0.1], selected: $0.0 == selected) }
+            }
+            var values = CaseListView(
+                title: language["cases_title"],
+                cases: page.items.map { row(for: $0, words, language) },
+                anyCases: !page.items.isEmpty,
+                steps: casework.policy.steps.map {
+                    CaseFormChoice(value: $0.code, label: words.step($0.code), selected: $0.code == filter.step)
                 },
-                "assignedChoices": [("all", "cases_filter_all"), ("mine", "cases_filter_mine"), ("none", "cases_filter_unassigned")].map {
-                    ["value": $0.0, "label": language[$0.1], "selected": $0.0 == (filter.assignment?.rawValue ?? "all")]
-                },
-                "sortChoices": [("received", "cases_sort_received"), ("urgency", "cases_sort_urgency")].map {
-                    ["value": $0.0, "label": language[$0.1], "selected": $0.0 == (filter.sort?.rawValue ?? "received")]
-                },
-                "unreadOnly": filter.unread,
-                "unread": ["all": String(unread.all), "mine": String(unread.mine), "any": unread.all > 0] as [String: Any],
-                "dueChoices": [("", "cases_filter_all"), ("soon", "cases_filter_soon"), ("overdue", "cases_filter_overdue")].map {
-                    ["value": $0.0, "label": language[$0.1], "selected": $0.0 == (filter.due?.rawValue ?? "")]
-                },
-                "query": filter.query ?? "",
-                "filtered": !opening,
-                "channels": channelChoices(words),
-                "grounds": casework.taxonomy.facet("ground")?.codes.map { ["value": $0.code, "label": words.code($0.code, of: "ground")] }
-                    ?? [],
-                "warnDays": String(casework.policy.warnDays),
-            ]
-            if let note = searchNote(filter.query, words, language) { values["searchedAs"] = note }
+                assignedChoices: choices(
+                    [("all", "cases_filter_all"), ("mine", "cases_filter_mine"), ("none", "cases_filter_unassigned")],
+                    selected: filter.assignment?.rawValue ?? "all"),
+                sortChoices: choices(
+                    [("received", "cases_sort_received"), ("urgency", "cases_sort_urgency")], selected: filter.sort?.rawValue ?? "received"),
+                unreadOnly: filter.unread,
+                unread: CaseListView.Unread(all: String(unread.all), mine: String(unread.mine), any: unread.all > 0),
+                dueChoices: choices(
+                    [("", "cases_filter_all"), ("soon", "cases_filter_soon"), ("overdue", "cases_filter_overdue")],
+                    selected: filter.due?.rawValue ?? ""),
+                query: filter.query ?? "",
+                filtered: !opening,
+                channels: channelChoices(words),
+                grounds: casework.taxonomy.facet("ground")?.codes.map {
+                    CaseFormChoice(value: $0.code, label: words.code($0.code, of: "ground"))
+                } ?? [],
+                warnDays: String(casework.policy.warnDays))
+            values.searchedAs = searchNote(filter.query, words, language)
             if let next = page.next {
                 var parts = ["lang=\(language.code)", "after=\(next.token)"]
                 for (name, text) in [
@@ -103,35 +105,34 @@ struct CasePages {
                 if let text = filter.query, let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
                     parts.append("q=\(encoded)")
                 }
-                values["next"] = "/cases?" + parts.joined(separator: "&")
+                values.next = "/cases?" + parts.joined(separator: "&")
             }
-            values["notice"] = base.confirmation(request, language, known: ["tally", "shredded"])
+            values.notice = base.confirmation(request, language, known: ["tally", "shredded"])
             return base.render("cases", language: language, path: "/cases", session: session, page: values)
         }
     }
 
     /// One row of the list: reference, title, kind, step, assignees and the worst deadline badge.
-    func row(for item: CaseListItem, _ words: PolicyLabels, _ language: Catalogue) -> [String: Any] {
+    func row(for item: CaseListItem, _ words: PolicyLabels, _ language: Catalogue) -> CaseListView.Row {
         let pending = item.deadlines.filter(\.state.isPending).sorted { $0.due < $1.due }
-        var row: [String: Any] = [
-            "url": "/cases/\(item.id.hex)?lang=\(language.code)", "reference": item.reference, "title": item.title,
-            "kind": words.kind(item.kind), "step": words.step(item.step),
-            "receivedOn": PageTime(language: language.code).day(item.receivedOn),
-            "channel": words.channel(item.channel),
-            "assignees": item.assignees.map { "\($0.username) (\(language["assignment_\($0.role.rawValue)"]))" }.joined(separator: ", "),
-        ]
-        if let next = pending.first {
-            row["nextDue"] = [
-                "due": next.due.iso, "dueText": PageTime(language: language.code).day(next.due), "label": deadlineLabel(next, words),
-            ]
-        }
-        if item.unread { row["unreadBadge"] = language["badge_unread"] }
-        switch item.urgency {
-        case .overdue?: row["badge"] = ["class": "overdue", "text": language["badge_overdue"]]
-        case .dueSoon?: row["badge"] = ["class": "soon", "text": language["badge_soon"]]
-        default: break
-        }
-        return row
+        let badge: CaseListView.Badge? =
+            switch item.urgency {
+            case .overdue?: CaseListView.Badge(class: "overdue", text: language["badge_overdue"])
+            case .dueSoon?: CaseListView.Badge(class: "soon", text: language["badge_soon"])
+            default: nil
+            }
+        return CaseListView.Row(
+            url: "/cases/\(item.id.hex)?lang=\(language.code)", reference: item.reference, title: item.title,
+            kind: words.kind(item.kind), step: words.step(item.step),
+            receivedOn: PageTime(language: language.code).day(item.receivedOn),
+            channel: words.channel(item.channel),
+            assignees: item.assignees.map { "\($0.username) (\(language["assignment_\($0.role.rawValue)"]))" }.joined(separator: ", "),
+            nextDue: pending.first.map { next in
+                CaseListView.NextDue(
+                    due: next.due.iso, dueText: PageTime(language: language.code).day(next.due), label: deadlineLabel(next, words))
+            },
+            unreadBadge: item.unread ? language["badge_unread"] : nil,
+            badge: badge)
     }
 
     /// What the search box was read as, so a counsellor knows what the list shows.
@@ -154,9 +155,9 @@ struct CasePages {
         deadline.rule == DeadlineStatus.manualRule ? (deadline.label ?? deadline.rule) : words.deadline(deadline.rule)
     }
 
-    func channelChoices(_ words: PolicyLabels, selected: String? = nil) -> [[String: Any]] {
+    func channelChoices(_ words: PolicyLabels, selected: String? = nil) -> [CaseFormChoice] {
         casework.taxonomy.facet("channel")?.codes.map {
-            ["value": $0.code, "label": words.channel($0.code), "selected": $0.code == selected]
+            CaseFormChoice(value: $0.code, label: words.channel($0.code), selected: $0.code == selected)
         } ?? []
     }
 }

@@ -5,7 +5,48 @@ import Statistics
 /// A statistics table as the pages print it: one list of rows for one dimension, a grid with
 /// margins for two; suppressed counts as "<5" (primary) or "–" (secondary), never a number.
 struct StatTableView {
-    let values: [String: Any]
+    /// A labelled count; a row of a one-dimensional table.
+    struct Row {
+        let label: String
+        let count: String
+    }
+
+    struct Single {
+        let rows: [Row]
+    }
+
+    /// A cross table: the column labels, each row with its cells and margin, and the column margins.
+    struct Grid {
+        struct Column {
+            let label: String
+        }
+
+        struct Count {
+            let count: String
+        }
+
+        struct Row {
+            let label: String
+            let cells: [Count]
+            let margin: String
+        }
+
+        let columns: [Column]
+        let rows: [Row]
+        let columnMargins: [Count]
+    }
+
+    let name: String
+    let unit: String
+    let caption: String
+    let total: String
+    /// That a case may count in several rows (Nennungen).
+    let nennungen: Bool
+    let single: Single?
+    let grid: Grid?
+
+    /// The view itself; the release preview (`ReleasePages`) reads it as `.values`.
+    var values: StatTableView { self }
 
     init(_ table: StatTable, spec: TableSpec?, labels: PolicyLabels?, language: Catalogue) {
         func label(_ value: String, _ dimension: String) -> String {
@@ -18,11 +59,11 @@ struct StatTableView {
         }
         // A table without dimensions (Kontakte ohne Akte, noch nicht klassifiziert) is its one cell.
         let total = table.margins.first { $0.key.isEmpty } ?? (table.dimensions.isEmpty ? table.cells.first { $0.key.isEmpty } : nil)
-        var values: [String: Any] = [
-            "name": table.name, "unit": language.strings["stat_unit_\(table.unit)"] ?? table.unit,
-            "caption": spec.flatMap { Taxonomy.label($0.labels, language: language.code) } ?? table.name,
-            "total": count(total), "nennungen": !table.additive,
-        ]
+        name = table.name
+        unit = language.strings["stat_unit_\(table.unit)"] ?? table.unit
+        caption = spec.flatMap { Taxonomy.label($0.labels, language: language.code) } ?? table.name
+        self.total = count(total)
+        nennungen = !table.additive
         func codes(_ dimension: String) -> [String] {
             var seen: [String] = []
             for cell in table.cells { if let code = cell.key[dimension], !seen.contains(code) { seen.append(code) } }
@@ -33,30 +74,26 @@ struct StatTableView {
         switch table.dimensions.count {
         case 1:
             let dimension = table.dimensions[0]
-            values["single"] = [
-                "rows": codes(dimension).map { code in
-                    ["label": label(code, dimension), "count": count(cell([dimension: code]))]
-                }
-            ]
+            single = Single(
+                rows: codes(dimension).map { code in Row(label: label(code, dimension), count: count(cell([dimension: code]))) })
+            grid = nil
         case 2:
             let (rowsKey, columnsKey) = (table.dimensions[0], table.dimensions[1])
             let columns = codes(columnsKey)
-            values["grid"] =
-                [
-                    "columns": columns.map { ["label": label($0, columnsKey)] },
-                    "rows": codes(rowsKey).map { row -> [String: Any] in
-                        [
-                            "label": label(row, rowsKey),
-                            "cells": columns.map { ["count": count(cell([rowsKey: row, columnsKey: $0]))] },
-                            "margin": count(margin([rowsKey: row])),
-                        ]
-                    },
-                    "columnMargins": columns.map { ["count": count(margin([columnsKey: $0]))] },
-                ] as [String: Any]
+            single = nil
+            grid = Grid(
+                columns: columns.map { Grid.Column(label: label($0, columnsKey)) },
+                rows: codes(rowsKey).map { row in
+                    Grid.Row(
+                        label: label(row, rowsKey),
+                        cells: columns.map { Grid.Count(count: count(cell([rowsKey: row, columnsKey: $0]))) },
+                        margin: count(margin([rowsKey: row])))
+                },
+                columnMargins: columns.map { Grid.Count(count: count(margin([columnsKey: $0]))) })
         default:
-            break
+            single = nil
+            grid = nil
         }
-        self.values = values
     }
 }
 

@@ -41,17 +41,15 @@ struct StatisticsPages {
                 return base.notice(language, "statistics_period_invalid", status: .unprocessableContent, link: Self.back)
             }
             let chosen = requested ?? publications.first?.period
-            var values: [String: Any] = [
-                "title": language["statistics_title"], "receivedLink": statistics.publisher != nil,
-                "periods": publications.map { publication in
-                    [
-                        "period": publication.period, "url": "/statistics?lang=\(language.code)&period=\(publication.period)",
-                        "current": publication.period == chosen,
-                    ] as [String: Any]
-                },
-            ]
+            var values = StatisticsPageView(
+                title: language["statistics_title"], receivedLink: statistics.publisher != nil,
+                periods: publications.map { publication in
+                    StatisticsPageView.Period(
+                        period: publication.period, url: "/statistics?lang=\(language.code)&period=\(publication.period)",
+                        current: publication.period == chosen)
+                })
             guard let chosen else {
-                values["none"] = true
+                values.none = true
                 return base.render("statistics", language: language, path: "/statistics", session: session, page: values)
             }
             guard let publication = publications.first(where: { $0.period == chosen }) else {
@@ -64,10 +62,10 @@ struct StatisticsPages {
             let offices = try await base.services.members.store.offices()
             let served = Set(offices.flatMap(\.profile.regions).compactMap { base.services.taxonomy.region($0)?.regierungsbezirk })
             view.unserved = Set(base.services.taxonomy.regierungsbezirke.keys).subtracting(served)
-            values["period"] = publication.period
+            values.period = publication.period
             let publishedOn = String(publication.publishedAt.prefix(10))
-            values["publishedOn"] = Day(iso: publishedOn).map(view.numbers.day) ?? publishedOn
-            values["releaseCount"] = view.numbers.count(publication.releaseCount)
+            values.publishedOn = Day(iso: publishedOn).map(view.numbers.day) ?? publishedOn
+            values.releaseCount = view.numbers.count(publication.releaseCount)
             // Who took part: the offices whose release of the period had been sent when it was published.
             if let publisher = statistics.publisher {
                 let store = base.services.members.store
@@ -75,27 +73,27 @@ struct StatisticsPages {
                 let took = try await publisher.releases.sentReleases()
                     .filter { $0.period == publication.period && ($0.sentAt ?? "~") <= publication.publishedAt }
                     .compactMap { offices[$0.officeID] }.sorted()
-                if !took.isEmpty { values["offices"] = took.joined(separator: ", ") }
-                if let verband = try await store.verband() { values["verband"] = verband.name }
+                if !took.isEmpty { values.offices = took.joined(separator: ", ") }
+                values.verband = try await store.verband()?.name
             }
-            values["keyNumbers"] = view.keyNumbers(file)
-            values["charts"] = [
+            values.keyNumbers = view.keyNumbers(file)
+            values.charts = [
                 view.barChart(file, along: "ground_top", id: "chart-grounds", titleKey: "statistics_chart_grounds"),
                 view.barChart(file, along: "area_top", id: "chart-areas", titleKey: "statistics_chart_areas"),
             ].compactMap { $0 }
-            values["tables"] = view.tables(file)
-            values["legend"] = [
-                [
-                    "mark": view.primaryMark,
-                    "text": view.string("statistics_legend_primary", ["below": view.numbers.count(statistics.policy.minimumCount - 1)]),
-                ],
-                ["mark": StatisticsPresentation.secondaryMark, "text": view.string("statistics_legend_secondary")],
+            values.tables = view.tables(file)
+            values.legend = [
+                StatisticsPageView.LegendEntry(
+                    mark: view.primaryMark,
+                    text: view.string("statistics_legend_primary", ["below": view.numbers.count(statistics.policy.minimumCount - 1)])),
+                StatisticsPageView.LegendEntry(
+                    mark: StatisticsPresentation.secondaryMark, text: view.string("statistics_legend_secondary")),
             ]
-            values["dp"] = statistics.policy.mode == .dp
+            values.dp = statistics.policy.mode == .dp
             if file.period.quarter == nil {
-                values["reportURL"] = "/report?lang=\(language.code)&period=\(publication.period)"
+                values.reportURL = "/report?lang=\(language.code)&period=\(publication.period)"
                 let years = try await statistics.verifiedYears(through: file.period.year, logger: context.logger)
-                if let trend = view.trend(years) { values["trend"] = trend }
+                values.trend = view.trend(years)
             }
             return base.render("statistics", language: language, path: "/statistics", session: session, page: values)
         }

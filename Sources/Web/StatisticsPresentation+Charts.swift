@@ -20,7 +20,7 @@ extension StatisticsPresentation {
 
     /// A bar chart of the cases along `dimension`, with the data it shows for the table beside it;
     /// nil when the publication has no table along it.
-    func barChart(_ file: StatFile, along dimension: String, id: String, titleKey: String) -> [String: Any]? {
+    func barChart(_ file: StatFile, along dimension: String, id: String, titleKey: String) -> Chart? {
         guard let series = Self.series(file, along: dimension) else { return nil }
         let table = series.table
         let bars = series.entries.map { entry in
@@ -29,16 +29,15 @@ extension StatisticsPresentation {
             // alternative's "largest values" name the same number the table shows.
             return BarChart.Bar(
                 label: tableLabel(entry.code, of: dimension),
-                value: entry.cell.flatMap { $0.suppressed ? nil : $0.count }, valueText: shown["text"] as? String ?? "")
+                value: entry.cell.flatMap { $0.suppressed ? nil : $0.count }, valueText: shown.text)
         }
         let title = string(titleKey, ["period": file.period.description])
         let chart = BarChart(
             id: id, title: title, description: barDescription(bars, unit: labels.unit(table.unit), nennungen: !table.additive), bars: bars)
-        return [
-            "id": id, "title": title, "svg": chart.svg(), "description": chart.description,
-            "dimension": labels.dimension(dimension), "unit": labels.unit(table.unit),
-            "rows": bars.map { ["label": $0.label, "value": $0.valueText] },
-        ]
+        return Chart(
+            id: id, title: title, svg: chart.svg(), description: chart.description,
+            dimension: labels.dimension(dimension), unit: labels.unit(table.unit),
+            rows: bars.map { Chart.Row(label: $0.label, value: $0.valueText) })
     }
 
     /// The sentence a screen reader hears for a bar chart: how many bars, the three largest,

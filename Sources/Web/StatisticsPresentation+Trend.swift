@@ -9,7 +9,7 @@ extension StatisticsPresentation {
     /// year before, over every yearly publication given (oldest first), as a table and a slope
     /// chart; nil with fewer than two years. A ground counts once per case that names it
     /// (Nennungen), so the shares of one year add up to more than 100 %.
-    func trend(_ files: [StatFile], dimension: String = "ground_top", id: String = "chart-trend") -> [String: Any]? {
+    func trend(_ files: [StatFile], dimension: String = "ground_top", id: String = "chart-trend") -> Trend? {
         let yearly = files.filter { $0.period.quarter == nil }.sorted { $0.period.year < $1.period.year }
         guard yearly.count >= 2 else { return nil }
         let years = yearly.map(\.period.year)
@@ -32,20 +32,20 @@ extension StatisticsPresentation {
             head.append(string("statistics_trend_share", ["year": "\(year)"]))
             if index > 0 { head.append(string("statistics_trend_change", ["year": "\(year)", "previous": "\(year - 1)"])) }
         }
-        let rows: [[String: Any]] = order.map { code in
-            var cells: [[String: Any]] = []
+        let rows = order.map { code in
+            var cells: [Trend.TrendCell] = []
             for (index, year) in years.enumerated() {
                 let share = shares[code]?[year]
-                cells.append(["text": share.map(numbers.percent) ?? Self.secondaryMark])
+                cells.append(Trend.TrendCell(text: share.map(numbers.percent) ?? Self.secondaryMark))
                 if index > 0 {
                     if let share, let before = shares[code]?[year - 1] {
-                        cells.append(["text": numbers.points(share - before), "change": true])
+                        cells.append(Trend.TrendCell(text: numbers.points(share - before), change: true))
                     } else {
-                        cells.append(["text": Self.secondaryMark])
+                        cells.append(Trend.TrendCell(text: Self.secondaryMark))
                     }
                 }
             }
-            return ["label": labels.code(code, of: dimension), "cells": cells]
+            return Trend.Row(label: labels.code(code, of: dimension), cells: cells)
         }
         let latest = years[years.count - 1]
         let drawn = order.filter { shares[$0]?[latest] != nil }
@@ -67,9 +67,8 @@ extension StatisticsPresentation {
                 }.joined(separator: "; "),
             ])
         let chart = TrendChart(id: id, title: title, description: description, years: years.map { "\($0)" }, series: series)
-        return [
-            "id": id, "title": title, "svg": chart.svg(), "description": description, "head": head, "rows": rows,
-            "note": string("statistics_trend_note"),
-        ]
+        return Trend(
+            id: id, title: title, svg: chart.svg(), description: description, head: head, rows: rows,
+            note: string("statistics_trend_note"))
     }
 }

@@ -49,24 +49,23 @@ struct StatisticsPresentation {
 
     /// "keine Beratungsstelle" for a cell in a Regierungsbezirk no member office serves: its 0
     /// would read as "no discrimination there" when it means "nobody to report to".
-    func servedCell(_ key: [String: String]) -> [String: Any]? {
+    func servedCell(_ key: [String: String]) -> Cell? {
         guard let district = key["regierungsbezirk"], unserved.contains(district) else { return nil }
-        return ["text": string("statistics_unserved"), "suppressed": false, "kind": "", "unserved": true]
+        return Cell(text: string("statistics_unserved"), suppressed: false, kind: "", unserved: true)
     }
 
-    func cell(_ cell: StatCell?) -> [String: Any] {
-        guard let cell else { return ["text": ""] }
+    func cell(_ cell: StatCell?) -> Cell {
+        guard let cell else { return Cell(text: "") }
         if cell.suppressed || cell.count == nil {
             let primary = cell.primary
-            return [
-                "text": primary ? primaryMark : Self.secondaryMark, "suppressed": true,
-                "kind": primary ? "primary" : "secondary",
-                "spoken": string(
+            return Cell(
+                text: primary ? primaryMark : Self.secondaryMark, suppressed: true,
+                kind: primary ? "primary" : "secondary",
+                spoken: string(
                     primary ? "statistics_suppressed_primary_spoken" : "statistics_suppressed_secondary_spoken",
-                    ["minimum": numbers.count(policy.minimumCount)]),
-            ]
+                    ["minimum": numbers.count(policy.minimumCount)]))
         }
-        return ["text": numbers.count(cell.count ?? 0), "suppressed": false, "kind": ""]
+        return Cell(text: numbers.count(cell.count ?? 0), suppressed: false, kind: "")
     }
 
     /// The policy's label of a table in this language (else German, else its name).
@@ -87,53 +86,49 @@ struct StatisticsPresentation {
     /// One table as rows and columns with its margins. A table without dimensions is its total;
     /// one dimension lists its codes and the total; two dimensions are a cross table with the
     /// row and column margins and the grand total in the corner.
-    func table(_ table: StatTable, period: String) -> [String: Any] {
-        var values: [String: Any] = [
-            "id": "table-\(table.name)", "title": title(table), "unit": labels.unit(table.unit), "period": period,
-            "csv": "/statistics/csv?lang=\(language)&period=\(period)&table=\(table.name)",
-        ]
+    func table(_ table: StatTable, period: String) -> Table {
+        var values = Table(
+            id: "table-\(table.name)", title: title(table), unit: labels.unit(table.unit), period: period,
+            csv: "/statistics/csv?lang=\(language)&period=\(period)&table=\(table.name)")
         if !table.additive {
-            values["nennungen"] = string(
+            values.nennungen = string(
                 "statistics_nennungen_note",
                 [
                     "dimensions": table.multiValued.map { labels.dimension($0) }.joined(separator: ", ")
                 ])
         }
-        if let merged = recodedNote(table) { values["recoded"] = merged }
+        values.recoded = recodedNote(table)
         let total = Self.margin(table, [:]) ?? (table.dimensions.isEmpty ? table.cells.first : nil)
         switch table.dimensions.count {
         case 0:
-            values["single"] = cell(total)
+            values.single = cell(total)
         case 1:
             let dimension = table.dimensions[0]
-            values["head"] = [labels.dimension(dimension), labels.unit(table.unit)]
-            values["rows"] = Self.codes(table, along: dimension).map { code in
-                [
-                    "label": tableLabel(code, of: dimension),
-                    "cells": [servedCell([dimension: code]) ?? cell(table.cells.first { $0.key == [dimension: code] })],
-                ] as [String: Any]
+            values.head = [labels.dimension(dimension), labels.unit(table.unit)]
+            values.rows = Self.codes(table, along: dimension).map { code in
+                Table.Row(
+                    label: tableLabel(code, of: dimension),
+                    cells: [servedCell([dimension: code]) ?? cell(table.cells.first { $0.key == [dimension: code] })])
             }
-            values["foot"] = ["label": string("statistics_total"), "cells": [cell(total)]] as [String: Any]
+            values.foot = Table.Row(label: string("statistics_total"), cells: [cell(total)])
         default:
             let (rowDimension, columnDimension) = (table.dimensions[0], table.dimensions[1])
             let columns = Self.codes(table, along: columnDimension)
-            values["head"] =
+            values.head =
                 ["\(labels.dimension(rowDimension)) / \(labels.dimension(columnDimension))"]
                 + columns.map { tableLabel($0, of: columnDimension) } + [string("statistics_total")]
-            values["rows"] = Self.codes(table, along: rowDimension).map { row in
+            values.rows = Self.codes(table, along: rowDimension).map { row in
                 let cells =
                     columns.map { column in
                         servedCell([rowDimension: row, columnDimension: column])
                             ?? cell(table.cells.first { $0.key == [rowDimension: row, columnDimension: column] })
                     } + [cell(Self.margin(table, [rowDimension: row]))]
-                return ["label": tableLabel(row, of: rowDimension), "cells": cells] as [String: Any]
+                return Table.Row(label: tableLabel(row, of: rowDimension), cells: cells)
             }
-            values["foot"] =
-                [
-                    "label": string("statistics_total"),
-                    "cells": columns.map { cell(Self.margin(table, [columnDimension: $0])) } + [cell(total)],
-                ] as [String: Any]
-            values["wide"] = true
+            values.foot = Table.Row(
+                label: string("statistics_total"),
+                cells: columns.map { cell(Self.margin(table, [columnDimension: $0])) } + [cell(total)])
+            values.wide = true
         }
         return values
     }
@@ -152,7 +147,7 @@ struct StatisticsPresentation {
 
     /// Every table of a publication, in the order of the policy (unknown ones after, by name);
     /// `report` keeps only the tables of that report (`annual`).
-    func tables(_ file: StatFile, report: String? = nil) -> [[String: Any]] {
+    func tables(_ file: StatFile, report: String? = nil) -> [Table] {
         let order = Dictionary(policy.tables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         return file.tables
             .filter { table in report.map { policy.table(table.name)?.reports.contains($0) ?? false } ?? true }
@@ -162,11 +157,11 @@ struct StatisticsPresentation {
 
     /// The grand totals of the first table of each headline unit: new, closed and open cases,
     /// contacts without a file, and what is not classified yet.
-    func keyNumbers(_ file: StatFile) -> [[String: Any]] {
+    func keyNumbers(_ file: StatFile) -> [KeyNumber] {
         ["neue_faelle", "abgeschlossene_faelle", "offene_faelle", "kurzkontakte", "nicht_klassifiziert"].compactMap { unit in
             guard let table = file.tables.first(where: { $0.unit == unit }) else { return nil }
             let total = Self.margin(table, [:]) ?? (table.dimensions.isEmpty ? table.cells.first : nil)
-            return ["label": labels.unit(unit), "value": cell(total)]
+            return KeyNumber(label: labels.unit(unit), value: cell(total))
         }
     }
 }

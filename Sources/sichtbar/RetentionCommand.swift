@@ -30,8 +30,7 @@ struct RetentionCommand: AsyncParsableCommand {
                 let context = try MemberContext(folder: dataOptions.folder)
                 let report = try await RetentionService(store: context.stores.retention, policy: policy).run(dryRun: dryRun)
                 if json {
-                    let data = try JSONSerialization.data(withJSONObject: report.json, options: [.sortedKeys, .withoutEscapingSlashes])
-                    FileHandleWriter.write(String(decoding: data, as: UTF8.self) + "\n", to: 1)
+                    try JSONOutput.print(report.json)
                 } else {
                     print(Self.table(report))
                 }

@@ -28,16 +28,16 @@ import Testing
             ]
         ]
         let values = view.table(table, period: "2025")
-        let labels = (values["rows"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+        let labels = values.rows.map(\.label)
         #expect(
             labels == ["Rassistische Zuschreibung mit Untertypen (zusammengefasst)", "Sonstige (zusammengefasst)", "keine Angabe"],
             "\(labels)")
-        let note = try #require(values["recoded"] as? String)
+        let note = try #require(values.recoded)
         #expect(note.hasPrefix("Wegen kleiner Zahlen zusammengefasst:"))
         #expect(note.contains("Sonstige (zusammengefasst) = Sprache, Sonstiges Merkmal"), "\(note)")
         #expect(note.contains("= Rassistische Zuschreibung, Anti-Schwarzer Rassismus"), "\(note)")
         table.recoded = [:]
-        #expect(view.table(table, period: "2025")["recoded"] == nil, "no note on a table nothing was merged in")
+        #expect(view.table(table, period: "2025").recoded == nil, "no note on a table nothing was merged in")
     }
 
     /// The chart's text alternative names the three largest values as the table labels them:
@@ -59,7 +59,7 @@ import Testing
             generatedOn: Day(year: 2026, month: 1, day: 10) ?? Day(Date()),
             tables: [table])
         let chart = try #require(view.barChart(file, along: "ground_top", id: "c", titleKey: "statistics_chart_grounds"))
-        let description = try #require(chart["description"] as? String)
+        let description = chart.description
         #expect(
             description.contains("Die größten Werte: Rassistische Zuschreibung (mit Untergruppen): 44; Sprache: 12; Sozialer Status: 12."),
             "\(description)")

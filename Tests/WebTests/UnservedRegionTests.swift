@@ -19,8 +19,8 @@ import Testing
                 StatCell(key: ["area_top": "arbeit", "regierungsbezirk": "koeln"], count: 0),
             ],
             margins: [])
-        let rows = try #require(view.table(table, period: "2025")["rows"] as? [[String: Any]])
-        let texts = (rows.first?["cells"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        let rows = view.table(table, period: "2025").rows
+        let texts = (rows.first?.cells ?? []).map(\.text)
         #expect(texts.prefix(2) == ["keine Beratungsstelle", "0"], "\(texts)")
     }
 }
