@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "CaseStoreTests",
             dependencies: [
-                "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
+                "App", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
                 "SichtbarTesting", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -173,17 +173,41 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Shared route-test fixtures: the member application (`MemberTestApp`) over any engine, the
+        // client's calls and forms.
+        .target(
+            name: "WebTesting",
+            dependencies: [
+                "App", "Web", "Casework", "Members", "SichtbarCore", "Sealing", "SichtbarTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/WebTesting",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "App", "Web", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing",
-                "Sealing",
+                "App", "Web", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
+                "SichtbarTesting", "WebTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Routes over the real SQLite engine: the tests that tamper with its rows.
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "Web", "CaseStore", "Casework", "SichtbarCore", "Sealing", "SichtbarTesting", "WebTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -30,8 +30,8 @@ public struct AppServices: Sendable {
         store: Stores, policies: PolicySet, templates: URL, secrets: AppSecrets,
         clock: @escaping @Sendable () -> Date = { Date() }, rotationGrace: Duration = .seconds(10)
     ) async throws -> AppServices {
-        let members = try MemberService(
-            store: store.members, policy: policies.access, rotationGrace: rotationGrace, passphrases: policies.passphrases)
+        let members = try Self.memberService(
+            store: store, access: policies.access, passphrases: policies.passphrases, rotationGrace: rotationGrace)
         let letters = try LetterRenderer.load(directory: templates.appendingPathComponent("letters"))
         let casework = CaseworkService(
             members: members, store: store.caseFiles, policy: policies.workflow, taxonomy: policies.taxonomy, letters: letters,
@@ -39,17 +39,10 @@ public struct AppServices: Sendable {
         let reporter = ReporterService(
             store: store.reports, taxonomy: policies.taxonomy, lookupKey: secrets.lookupKey, deadlines: casework.deadlines,
             today: { Day(clock()) })
-        let vocabulary = StatVocabulary(taxonomy: policies.taxonomy, workflow: policies.workflow)
-        let office = OfficeStatistics(
-            store: store.statistics, members: store.members, policy: policies.statistics, vocabulary: vocabulary,
-            today: { Day(clock()) })
-        let publisher = VerbandPublisher(
-            merge: VerbandMerge(
-                policy: policies.statistics, taxonomyVersion: policies.taxonomy.version,
-                trustedKeys: [secrets.signer.publicKey] + secrets.trustedReleaseKeys),
-            releases: store.releases, published: store.publications, signer: secrets.signer, now: clock)
+        let publisher = Self.publisher(
+            store: store, policies: policies, signer: secrets.signer, trusted: secrets.trustedReleaseKeys, clock: clock)
         let statistics = StatisticsServices(
-            releases: ReleaseService(statistics: office, releases: store.releases, signer: secrets.signer, now: clock),
+            releases: Self.releases(store: store, policies: policies, signer: secrets.signer, clock: clock),
             published: store.publications, publisherKey: secrets.signer.publicKey, publisher: publisher)
         return AppServices(
             stores: store, policies: policies, members: members, casework: casework, reporter: reporter, statistics: statistics,

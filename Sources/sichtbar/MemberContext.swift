@@ -22,11 +22,13 @@ struct MemberContext {
 
     init(folder: DataFolder) throws {
         (database, secrets) = try folder.open()
-        store = SQLiteMemberStore(database: database, signer: secrets.signing)
-        stores = .sqlite(database, signer: secrets.signing)
-        service = try MemberService(
-            store: store, policy: AccessPolicy(), rotationGrace: Self.rotationGrace,
-            passphrases: try PassphrasePolicy.fromPolicies())
+        let sqlite = SQLiteStores(database: database, signer: secrets.signing)
+        store = sqlite.members
+        stores = Stores(sqlite)
+        // The built-in access policy: a command reads no access.yaml, only the passphrase deny-list.
+        service = try AppServices.memberService(
+            store: stores, access: AccessPolicy(), passphrases: try PassphrasePolicy.fromPolicies(),
+            rotationGrace: Self.rotationGrace)
     }
 
     /// `--as USER`: reads the passphrase and opens the member's keys.

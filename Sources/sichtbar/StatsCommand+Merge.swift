@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import CaseStore
 import Casework
@@ -40,10 +41,9 @@ extension StatsCommand {
                     throw CLIError.badInput("name release files, or --period for the received ones")
                 }
                 let context = try MemberContext(folder: dataOptions.folder)
-                let (taxonomy, _, policy) = try StatisticsSetup.policies(resources)
-                let publisher = StatisticsSetup.publisher(
-                    stores: context.stores, signer: context.secrets.signing, policy: policy,
-                    taxonomy: taxonomy, trusted: trusted)
+                let publisher = AppServices.publisher(
+                    store: context.stores, policies: try PolicySet.load(resources), signer: context.secrets.signing,
+                    trusted: trusted)
                 let session = try await context.authenticate(analyst)
                 do {
                     if let received { contents += try await publisher.received(received, session: session) }

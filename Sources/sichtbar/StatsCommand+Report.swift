@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Casework
 import Foundation
@@ -34,9 +35,10 @@ extension StatsCommand {
                     guard file.scope == .verband else { throw CLIError.badInput("\(path) is an office release, not published statistics") }
                     return file
                 }
-                let (taxonomy, workflow, policy) = try StatisticsSetup.policies(resources)
+                let policies = try PolicySet.load(resources)
                 let report = AnnualReport(
-                    publications: publications, policy: policy, taxonomy: taxonomy, workflow: workflow, language: lang)
+                    publications: publications, policy: policies.statistics, taxonomy: policies.taxonomy,
+                    workflow: policies.workflow, language: lang)
                 do {
                     let html = try report.html(templates: try resources.templatesURL())
                     try StatsCommand.write(Array(html.utf8), to: out)

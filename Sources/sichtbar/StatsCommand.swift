@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import CaseStore
 import Casework
@@ -32,11 +33,12 @@ struct StatsCommand: AsyncParsableCommand {
                 }
                 let recipient = try verbandKey.map(StatsCommand.boxKey)
                 let context = try MemberContext(folder: dataOptions.folder)
-                let services = try StatisticsSetup.services(context: context, resources: resources)
+                let releases = AppServices.releases(
+                    store: context.stores, policies: try PolicySet.load(resources), signer: context.secrets.signing)
                 let session = try await context.authenticateLead(lead, officeID: try MemberContext.officeID(office))
                 do {
-                    let (stored, _) = try await services.releases.release(statPeriod, session: session)
-                    let (sent, envelope) = try await services.releases.send(id: stored.id, to: recipient, session: session)
+                    let (stored, _) = try await releases.release(statPeriod, session: session)
+                    let (sent, envelope) = try await releases.send(id: stored.id, to: recipient, session: session)
                     try StatsCommand.write(try envelope.serialised(), to: out)
                     print("Release \(sent.id.hex) of \(sent.period) (frozen \(sent.createdAt)) sealed to the Verband: \(out)")
                 } catch let error as AccessError {

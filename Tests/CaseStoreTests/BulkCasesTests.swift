@@ -3,6 +3,7 @@ import Foundation
 import Intake
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Testing
 
 @testable import CaseStore
@@ -10,7 +11,7 @@ import Testing
 @Suite("SQLiteMemberStore.createMany: many sealed cases in one transaction")
 struct BulkCasesTests {
     @Test func bulkCasesListOpenAndKeepTheChainIntact() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let today = Day(fixture.clock.now)
         var files: [NewCaseFile] = []
@@ -30,7 +31,7 @@ struct BulkCasesTests {
                         caseID: id, revision: 0, records: records.map(CaseIntegrity.Entry.init),
                         caseKey: keys.caseKey)))
         }
-        try await fixture.sqlite.caseFiles.createMany(files)
+        try await fixture.engine.caseFiles.createMany(files)
         let items = try await fixture.casework.list(CaseListFilter(), for: lead).items
         #expect(items.map(\.title) == ["Import 0", "Import 1", "Import 2"])
         #expect(try await fixture.casework.open(files[0].id, for: lead).sheet.closedOn == today)
@@ -38,7 +39,7 @@ struct BulkCasesTests {
         #expect(
             try await fixture.store.verifyChain(fixture.officeA.id, key: fixture.store.signer.publicKey) == .intact(count: UInt64(count)))
         await #expect(throws: StoreError.self, "one office a call") {
-            try await fixture.sqlite.caseFiles.createMany([
+            try await fixture.engine.caseFiles.createMany([
                 files[1],
                 NewCaseFile(
                     id: .random(), officeID: fixture.officeB.id, keyVersion: 1, sealedKeys: [],

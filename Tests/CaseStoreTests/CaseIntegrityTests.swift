@@ -16,7 +16,7 @@ import Testing
 @Suite("Case integrity: no rollback, deletion or swap of a case's records")
 struct CaseIntegrityTests {
     /// A case recorded by a counsellor with two notes (revision 2).
-    static func workedCase(_ fixture: CaseworkFixture, _ session: Session) async throws -> EntityID {
+    static func workedCase(_ fixture: ServiceFixture<SQLiteStores>, _ session: Session) async throws -> EntityID {
         let id = try await fixture.casework.create(
             NewCaseInput(kind: "beratungsfall", channel: "telefon", title: "Wohnung", persons: [], contact: nil, note: nil), by: session)
         try await fixture.casework.addNote("Erste Notiz", to: id, by: session)
@@ -24,12 +24,12 @@ struct CaseIntegrityTests {
         return id
     }
 
-    static func sql(_ fixture: CaseworkFixture, _ statement: String, _ arguments: StatementArguments = []) async throws {
+    static func sql(_ fixture: ServiceFixture<SQLiteStores>, _ statement: String, _ arguments: StatementArguments = []) async throws {
         try await fixture.database.writer.write { db in try db.execute(sql: statement, arguments: arguments) }
     }
 
     /// A report through intake to office A; returns its receipt and the new case's id.
-    static func report(_ fixture: CaseworkFixture, _ narrative: String) async throws -> (Receipt, EntityID) {
+    static func report(_ fixture: ServiceFixture<SQLiteStores>, _ narrative: String) async throws -> (Receipt, EntityID) {
         let known = try await ids(fixture)
         let receipt =
             (try await fixture.reporter.submit(
@@ -40,19 +40,19 @@ struct CaseIntegrityTests {
         return (receipt, try #require(added.first))
     }
 
-    static func ids(_ fixture: CaseworkFixture) async throws -> Set<EntityID> {
+    static func ids(_ fixture: ServiceFixture<SQLiteStores>) async throws -> Set<EntityID> {
         try await fixture.database.writer.read { db in
             Set(try Data.fetchAll(db, sql: "SELECT id FROM case_file").compactMap { EntityID(bytes: [UInt8]($0)) })
         }
     }
 
-    static func alarms(_ fixture: CaseworkFixture) async throws -> [String] {
+    static func alarms(_ fixture: ServiceFixture<SQLiteStores>) async throws -> [String] {
         try await fixture.store.auditEntries(chain: fixture.officeA.id, from: 1, limit: 500)
             .filter { $0.event.action == AuditAction.integrityAlarm.rawValue }.map(\.event.subject)
     }
 
     static func expectRefused(
-        _ fixture: CaseworkFixture, _ id: EntityID, _ session: Session, _ comment: Comment,
+        _ fixture: ServiceFixture<SQLiteStores>, _ id: EntityID, _ session: Session, _ comment: Comment,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
         let before = try await alarms(fixture).count
@@ -64,7 +64,7 @@ struct CaseIntegrityTests {
     }
 
     @Test func anUntouchedCaseOpensAndItsAuthenticatorFollowsEveryChange() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let id = try await Self.workedCase(fixture, lead)
         let view = try await fixture.casework.open(id, for: lead)
@@ -73,7 +73,7 @@ struct CaseIntegrityTests {
     }
 
     @Test func anOlderSheetPutBackIsRefusedEvenWithItsRevisionAndAuthenticator() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let id = try await fixture.casework.create(
             NewCaseInput(kind: "beratungsfall", channel: "telefon", title: "Alt", persons: [], contact: nil, note: nil), by: lead)
@@ -130,7 +130,7 @@ struct CaseIntegrityTests {
     }
 
     @Test func aSheetCannotBePutBackAtAnotherRevision() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let id = try await Self.workedCase(fixture, lead)
         // The revision column alone moved: the sheet is bound to revision 2, the authenticator too.
@@ -139,7 +139,7 @@ struct CaseIntegrityTests {
     }
 
     @Test func aDeletedTimelineEntryOrOfficeMessageIsRefused() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let worked = try await Self.workedCase(fixture, lead)
         let untouched = try await Self.workedCase(fixture, lead)
@@ -156,7 +156,7 @@ struct CaseIntegrityTests {
     }
 
     @Test func intakeRecordsAreCoveredFromTheStart() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let (_, id) = try await Self.report(fixture, "Die Wohnung wurde mir verweigert.")
         let tag = try await fixture.database.writer.read { db in
@@ -168,7 +168,7 @@ struct CaseIntegrityTests {
     }
 
     @Test func recordsOfAnotherCaseAreRefusedInBothCases() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let first = try await Self.workedCase(fixture, lead)
         let second = try await Self.workedCase(fixture, lead)
@@ -193,7 +193,7 @@ struct CaseIntegrityTests {
     }
 
     @Test func aCiphertextChangedInPlaceOrAPendingMarkMovedIsRefused() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let id = try await Self.workedCase(fixture, lead)
         try await Self.sql(
@@ -214,7 +214,7 @@ struct CaseIntegrityTests {
     /// deleting one is refused. What stays open: deleting the newest messages of the reporter
     /// that no counsellor has seen yet (docs/decisions.md), unless a later message remains.
     @Test func reporterMessagesAreFoldedInOnOpen() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let (receipt, id) = try await Self.report(fixture, "Die Wohnung wurde mir verweigert.")
         #expect(try await fixture.reporter.addMessage(receipt: receipt, text: "Ich habe noch ein Foto."))
@@ -260,7 +260,7 @@ struct CaseIntegrityTests {
     /// on open; a pending file no message names (slipped in by the operator) is refused, and so is
     /// a folded file whose body was swapped.
     @Test func evidenceFilesAreCheckedByTheMessageThatNamesThem() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let (receipt, id) = try await Self.report(fixture, "Mit Beweisfoto.")
         #expect(try await fixture.reporter.addFile(receipt: receipt, bytes: SampleScan.jpeg()))
@@ -292,7 +292,7 @@ struct CaseIntegrityTests {
     }
 
     /// The mailbox key as the reporter opens it: the wrap stored for the case under the receipt's key.
-    static func mailboxKey(_ fixture: CaseworkFixture, _ receipt: Receipt, _ caseID: EntityID) async throws -> SecureBytes {
+    static func mailboxKey(_ fixture: ServiceFixture<SQLiteStores>, _ receipt: Receipt, _ caseID: EntityID) async throws -> SecureBytes {
         let wrapped = try await fixture.database.writer.read { db in
             try Data.fetchOne(db, sql: "SELECT wrapped_key FROM mailbox WHERE case_id = ?", arguments: [Data(caseID.bytes)])
         }
@@ -303,7 +303,7 @@ struct CaseIntegrityTests {
     /// no authenticator) opens once as found and gets an authenticator, keys with the marker and
     /// a sheet bound to its revision; from then on it is protected like any other.
     @Test func aCaseFromBeforeAuthenticatorsIsTrustedOnFirstUseThenProtected() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let id = try await Self.workedCase(fixture, lead)
         let caseData = Data(id.bytes)
@@ -352,7 +352,7 @@ struct CaseIntegrityTests {
     /// A key rotation seals the case keys again, marker included: a rotated case whose
     /// authenticator is removed does not fall back to first use.
     @Test func aKeyRotationKeepsTheMarker() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let lead = try await fixture.login("lead.a")
         let kept = try await Self.workedCase(fixture, lead)
         let stripped = try await Self.workedCase(fixture, lead)

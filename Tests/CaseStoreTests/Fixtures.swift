@@ -4,6 +4,7 @@ import Foundation
 import Intake
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 
 /// Shared set-up: the real taxonomy, a database with offices, a reporter service over it.
 enum Fixtures {
@@ -38,11 +39,6 @@ enum Fixtures {
             offices.append((office, keys))
         }
         return offices
-    }
-
-    /// A profile with the privacy-notice facts an office needs to take reports.
-    static func noticeProfile(regions: [String] = []) -> OfficeProfile {
-        OfficeProfile(regions: regions, controller: "Träger e. V.", law: .dsgvo, dpo: "datenschutz@example.org")
     }
 
     static func service(_ database: AppDatabase) throws -> (ReporterService, SQLiteReportStore) {

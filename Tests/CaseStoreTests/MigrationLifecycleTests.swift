@@ -14,11 +14,7 @@ import Testing
         let office = Data(repeating: 1, count: 16)
         let member = Data(repeating: 2, count: 16)
         try database.writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
-                    VALUES (?, 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
-                    """, arguments: [office])
+            try db.insertOffice(office)
             try db.execute(
                 sql: """
                     INSERT INTO member (id, username, office_id, role, public_key, wrapped_secret) VALUES (?, 'carla', ?, 'counsellor', zeroblob(32), 'x')
@@ -38,19 +34,14 @@ import Testing
     /// v12 gives cases from before it the day of the upgrade as their classification and deletion
     /// request day (never earlier than promised), a withdrawn report its withdrawal day, and no hold.
     @Test func v12BackfillsRetentionDaysThatOnlyDelayDeletion() throws {
-        let queue = try DatabaseQueue()
-        try Migrations.migrator.migrate(queue, upTo: "v11")
+        let queue = try Database.migrated(upTo: "v11")
         let office = Data(repeating: 1, count: 16)
         let classified = Data(repeating: 2, count: 16)
         let requested = Data(repeating: 3, count: 16)
         let withdrawn = Data(repeating: 4, count: 16)
         let plain = Data(repeating: 5, count: 16)
         try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
-                    VALUES (?, 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
-                    """, arguments: [office])
+            try db.insertOffice(office)
             for (id, step, withdrawnOn) in [
                 (classified, "abschluss", nil), (requested, "loeschung_beantragt", nil),
                 (withdrawn, "loeschung_beantragt", "2026-10-02"), (plain, "eingegangen", nil),

@@ -26,11 +26,7 @@ extension MigrationTests {
     @Test func v4KeepsOneReleasePerPeriodAndRefusesOtherPeriods() throws {
         let database = try AppDatabase.inMemory()
         try database.writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
-                    VALUES (zeroblob(16), 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
-                    """)
+            try db.insertOffice(Data(count: 16))
             func insert(_ id: UInt8, _ period: String, sent: Bool = false, copy: Bool = false) throws {
                 try db.execute(
                     sql: """

@@ -9,22 +9,13 @@ import Testing
     /// v7 keeps every case and record of an older database: no authenticator yet (the next
     /// open gives one), every record covered (`pending` 0), and `pending` is 0 or 1 only.
     @Test func v7AddsTheAuthenticatorAndKeepsOlderCases() throws {
-        let queue = try DatabaseQueue()
-        try Migrations.migrator.migrate(queue, upTo: "v5")
+        let queue = try Database.migrated(upTo: "v5")
         let office = Data(repeating: 1, count: 16)
         let caseID = Data(repeating: 2, count: 16)
         let record = Data(repeating: 3, count: 16)
         try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
-                    VALUES (?, 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
-                    """, arguments: [office])
-            try db.execute(
-                sql: """
-                    INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on)
-                    VALUES (?, ?, 1, x'00', 'meldung', 'eingegangen', 'online_formular', '2026-11-01')
-                    """, arguments: [caseID, office])
+            try db.insertOffice(office)
+            try db.insertCase(caseID, office: office, receivedOn: "2026-11-01")
             try db.execute(
                 sql: "INSERT INTO record (id, case_id, kind, key_version, ciphertext) VALUES (?, ?, 'report', 1, x'00')",
                 arguments: [record, caseID])
@@ -62,17 +53,12 @@ import Testing
 
     /// v9 keeps older offices (none is the fallback) and lets at most one office be marked.
     @Test func v9MarksAtMostOneFallbackOffice() throws {
-        let queue = try DatabaseQueue()
-        try Migrations.migrator.migrate(queue, upTo: "v8")
+        let queue = try Database.migrated(upTo: "v8")
         let first = Data(repeating: 1, count: 16)
         let second = Data(repeating: 2, count: 16)
         try queue.write { db in
             for (position, id) in [first, second].enumerated() {
-                try db.execute(
-                    sql: """
-                        INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
-                        VALUES (?, ?, 'A', zeroblob(32), 1, zeroblob(32), '{}')
-                        """, arguments: [id, position + 1])
+                try db.insertOffice(id, position: position + 1)
             }
         }
         try Migrations.migrator.migrate(queue)
@@ -119,21 +105,12 @@ import Testing
 
     /// v10 marks no case from before it unread, and takes only 0 or 1.
     @Test func v10StartsWithNothingUnread() throws {
-        let queue = try DatabaseQueue()
-        try Migrations.migrator.migrate(queue, upTo: "v9")
+        let queue = try Database.migrated(upTo: "v9")
         let office = Data(repeating: 1, count: 16)
         let caseID = Data(repeating: 2, count: 16)
         try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
-                    VALUES (?, 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
-                    """, arguments: [office])
-            try db.execute(
-                sql: """
-                    INSERT INTO case_file (id, office_id, office_key_version, sealed_keys, kind, step, channel, received_on)
-                    VALUES (?, ?, 1, x'00', 'meldung', 'eingegangen', 'online_formular', '2026-12-01')
-                    """, arguments: [caseID, office])
+            try db.insertOffice(office)
+            try db.insertCase(caseID, office: office, receivedOn: "2026-12-01")
         }
         try Migrations.migrator.migrate(queue)
         try queue.write { db in

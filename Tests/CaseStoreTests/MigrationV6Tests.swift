@@ -10,11 +10,7 @@ struct MigrationV6Tests {
     @Test func v6KeepsOneManifestPerOfficeAndFingerprintsOfOneLength() throws {
         let database = try AppDatabase.inMemory()
         try database.writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO office (id, position, name, public_key, key_version, recovery_public_key, profile)
-                    VALUES (zeroblob(16), 1, 'A', zeroblob(32), 1, zeroblob(32), '{}')
-                    """)
+            try db.insertOffice(Data(count: 16))
             #expect(try Int.fetchOne(db, sql: "SELECT rotation_requested FROM office") == 0)
             try db.execute(
                 sql: "INSERT INTO key_manifest (office_id, key_version, body, tag) VALUES (zeroblob(16), 1, x'00', zeroblob(32))")

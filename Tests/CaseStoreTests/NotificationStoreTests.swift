@@ -4,6 +4,7 @@ import GRDB
 import Intake
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Testing
 
 @testable import CaseStore
@@ -13,7 +14,7 @@ import Testing
 /// `NotificationSettings`, runs over the in-memory engine in CaseworkTests.)
 @Suite struct NotificationStoreTests {
     @Test func waitingItemsFollowTheCases() async throws {
-        let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_763_632_800))
+        let fixture = try await ServiceFixture.overSQLite(now: Date(timeIntervalSince1970: 1_763_632_800))
         let lead = try await fixture.login("lead.a")
         let tomorrow = Day(fixture.clock.now).adding(days: 1)
         let receipt =
@@ -21,19 +22,19 @@ import Testing
                 ReportSubmission(
                     language: "de", narrative: "Abgewiesen an der Tür.", contactWish: "mailbox",
                     office: fixture.officeA.id.hex, consent: true))).receipt
-        var items = try await fixture.sqlite.notifications.waitingItems(tomorrow: tomorrow)
+        var items = try await fixture.engine.notifications.waitingItems(tomorrow: tomorrow)
         #expect(items.map(\.reason) == [.newReport])
         #expect(items.first?.officeID == fixture.officeA.id)
         let id = try #require(items.first?.caseID)
 
         // Worked: no longer new. The reporter writes: unread. A deadline tomorrow: due.
         try await fixture.casework.assign([("berater.a1", .beratung)], to: id, by: lead)
-        #expect(try await fixture.sqlite.notifications.waitingItems(tomorrow: tomorrow).isEmpty)
+        #expect(try await fixture.engine.notifications.waitingItems(tomorrow: tomorrow).isEmpty)
         #expect(try await fixture.reporter.addMessage(receipt: receipt, text: "Noch eine Frage."))
         try await fixture.store.database.writer.write { db in
             try db.execute(sql: "UPDATE case_file SET next_due = ? WHERE id = ?", arguments: [tomorrow.iso, Data(id.bytes)])
         }
-        items = try await fixture.sqlite.notifications.waitingItems(tomorrow: tomorrow)
+        items = try await fixture.engine.notifications.waitingItems(tomorrow: tomorrow)
         #expect(Set(items.map(\.reason)) == [.reporterUnread, .dueTomorrow])
         let counsellor = try #require(try await fixture.store.member(username: "berater.a1"))
         #expect(items.allSatisfy { $0.assignees == [counsellor.id] })

@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Statistics
 import Testing
 
@@ -16,7 +17,7 @@ struct ReleaseSendingTests {
     /// from the history and checked against the Verband's key: a stored file the operator
     /// changed stops the next publication instead of being trusted.
     @Test func thePublisherTakesTheYearsEarlierPublicationsFromTheVerifiedHistory() async throws {
-        let fixture = try await CaseworkFixture.make()
+        let fixture = try await ServiceFixture.overSQLite()
         let analyst = try await fixture.login("analyse")
         let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
         let policy = try StatisticsPolicy.load(
@@ -24,7 +25,7 @@ struct ReleaseSendingTests {
         let signer = fixture.store.signer
         let publisher = VerbandPublisher(
             merge: VerbandMerge(policy: policy, taxonomyVersion: vocabulary.taxonomy.version, trustedKeys: [signer.publicKey]),
-            releases: fixture.sqlite.releases, published: fixture.sqlite.publications, signer: signer)
+            releases: fixture.engine.releases, published: fixture.engine.publications, signer: signer)
         let day = try #require(Day(year: 2027, month: 1, day: 15))
         func files(_ period: String) throws -> [[UInt8]] {
             let period = try #require(StatPeriod(period))
@@ -38,7 +39,7 @@ struct ReleaseSendingTests {
         // The same releases again: every printed count agrees, what was hidden stays hidden.
         let again = try await publisher.publish(try files("2026-Q1"), session: analyst)
         #expect(again.published.file == first.published.file)
-        #expect(try await fixture.sqlite.publications.history().map(\.period) == ["2026-Q1", "2026-Q1"])
+        #expect(try await fixture.engine.publications.history().map(\.period) == ["2026-Q1", "2026-Q1"])
         // The operator edits the stored first publication (a printed count) in the history.
         try await fixture.store.writer.write { db in
             let file = try #require(try Data.fetchOne(db, sql: "SELECT file FROM stat_published_history ORDER BY number LIMIT 1"))
@@ -56,6 +57,6 @@ struct ReleaseSendingTests {
             let (field, message) = (refusal.field, refusal.message)
             #expect(field == "file" && message.contains("2026-Q1") && message.contains("does not verify"))
         }
-        #expect(try await fixture.sqlite.publications.history().count == 2)
+        #expect(try await fixture.engine.publications.history().count == 2)
     }
 }

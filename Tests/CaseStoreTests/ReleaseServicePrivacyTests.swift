@@ -12,29 +12,10 @@ import Testing
 /// yearly ledger and the funding totals run over the in-memory engine in StatisticsTests.)
 @Suite("ReleaseService under mode: dp: a ledger the operator lowered in the database")
 struct ReleaseServicePrivacyTests {
-    /// A dp service over the SQLite release store with ε 1/10 per release and a cap of 3/20 (one release a year),
-    /// and a lead with one classified case in 2026-Q2.
-    private static func dpService(_ fixture: CaseworkFixture) async throws -> ReleaseService {
-        let vocabulary = StatVocabulary(taxonomy: try Fixtures.taxonomy(), workflow: fixture.casework.policy)
-        let policy = try dpStatisticsPolicy(vocabulary)
-        let statistics = OfficeStatistics(
-            store: fixture.sqlite.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
-            today: { Day(fixture.clock.now) })
-        var service = ReleaseService(
-            statistics: statistics, releases: fixture.sqlite.releases, signer: fixture.store.signer,
-            now: { fixture.clock.now })
-        service.noiseSource = { SeededNoise(state: 7) }
-        return service
-    }
-
-    private static func fixtureWithOneCase() async throws -> CaseworkFixture {
-        let fixture = try await CaseworkFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
-        let counsellor = try await fixture.login("berater.a1")
-        let id = try await fixture.casework.create(
-            NewCaseInput(
-                kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
-                contact: nil, note: nil), by: counsellor)
-        try await fixture.casework.classify(id, codes: ["ground": ["lebensalter"]], flags: [], region: nil, by: counsellor)
+    /// A lead with one classified case in 2026-Q2, over SQLite.
+    private static func fixtureWithOneCase() async throws -> ServiceFixture<SQLiteStores> {
+        let fixture = try await ServiceFixture.overSQLite(now: Date(timeIntervalSince1970: 1_778_580_000))
+        try await fixture.addClassifiedCase("lebensalter", by: try await fixture.login("berater.a1"))
         fixture.clock.advance(days: 60)
         return fixture
     }
@@ -44,7 +25,7 @@ struct ReleaseServicePrivacyTests {
     @Test func aLoweredEpsilonInTheDatabaseStopsTheNextRelease() async throws {
         let fixture = try await Self.fixtureWithOneCase()
         let lead = try await fixture.login("lead.a")
-        let service = try await Self.dpService(fixture)
+        let service = try fixture.dpReleaseService()
         let (stored, _) = try await service.release(try #require(StatPeriod("2026-Q2")), session: lead)
         #expect(stored.epsilon == "1/10")
         try await fixture.store.writer.write { db in
@@ -58,6 +39,6 @@ struct ReleaseServicePrivacyTests {
             #expect(field == "period" && message.contains("2026-Q2") && message.contains("ε"))
         }
         await #expect(throws: (any Error).self) { try await service.preview(id: stored.id, session: lead) }
-        #expect(try await fixture.sqlite.releases.releases(officeID: fixture.officeA.id).count == 1)
+        #expect(try await fixture.engine.releases.releases(officeID: fixture.officeA.id).count == 1)
     }
 }

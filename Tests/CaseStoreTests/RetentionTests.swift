@@ -17,40 +17,15 @@ import Workflow
     /// 20 November 2025, 11:00 in Berlin.
     static let start = Date(timeIntervalSince1970: 1_763_632_800)
 
-    static func move(_ clock: TestClock, to iso: String) throws {
-        let target = try #require(ISO8601DateFormatter().date(from: "\(iso)T10:00:00Z"))
-        clock.advance(days: Int((target.timeIntervalSince(clock.now) / 86_400).rounded()))
-        #expect(Day(clock.now).iso == iso)
-    }
-
-    func openCount(_ fixture: CaseworkFixture) async throws -> Set<EntityID> {
-        Set(try await fixture.sqlite.retention.retentionCandidates().map(\.id))
-    }
-
-    /// A report through intake; its receipt and the id of the case it made (the one that was not there before).
-    func submit(_ fixture: CaseworkFixture, _ narrative: String = "Die Wohnung wurde mir wegen meines Namens verweigert.") async throws
-        -> (Receipt, EntityID)
-    {
-        let before = try await openCount(fixture)
-        let receipt =
-            (try await fixture.reporter.submit(
-                ReportSubmission(
-                    language: "de", narrative: narrative, grounds: ["rassistische_zuschreibung"],
-                    area: "wohnen", contactWish: "mailbox", office: fixture.officeA.id.hex,
-                    consent: true))).receipt
-        let made = try await openCount(fixture).subtracting(before)
-        return (receipt, try #require(made.first))
-    }
-
     @Test func nothingOfAShreddedCaseRemainsInTheFileOrItsLog() async throws {
         let (database, folder) = try Fixtures.database(file: true)
         let directory = try #require(folder)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let fixture = try await CaseworkFixture.make(now: Self.start, database: database)
+        let fixture = try await ServiceFixture.overSQLite(now: Self.start, database: database)
         let lead = try await fixture.login("lead.a")
         var ids: [EntityID] = []
         for index in 0..<3 {
-            let (_, id) = try await submit(fixture, String(repeating: "Bericht \(index) über die Wohnungssuche. ", count: 40))
+            let (_, id) = try await fixture.submitCase(String(repeating: "Bericht \(index) über die Wohnungssuche. ", count: 40))
             try await fixture.casework.addNote("Notiz \(index)", to: id, by: lead)
             ids.append(id)
         }
@@ -59,8 +34,8 @@ import Workflow
                 + Data.fetchAll(db, sql: "SELECT wrapped_key FROM mailbox")
         }
         #expect(ciphertexts.count >= 9)
-        let retention = RetentionService(store: fixture.sqlite.retention, policy: RetentionPolicy(), now: { fixture.clock.now })
-        try Self.move(fixture.clock, to: "2026-11-20")
+        let retention = RetentionService(store: fixture.engine.retention, policy: RetentionPolicy(), now: { fixture.clock.now })
+        try fixture.clock.move(to: "2026-11-20")
         #expect(try await retention.run(dryRun: false).shredded == [.unclassified: 3])
 
         var files = Data()

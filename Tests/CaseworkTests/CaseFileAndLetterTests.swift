@@ -16,11 +16,11 @@ struct CaseFileAndLetterTests {
         type: "vollmacht", scope: ["beschwerdebrief"], counterpart: "<b>Müller & Söhne</b>",
         signedOn: Day(Date()), note: nil)
 
-    func audit(_ fixture: ServiceFixture) async throws -> [AuditEvent] {
+    func audit(_ fixture: ServiceFixture<InMemoryDatabase>) async throws -> [AuditEvent] {
         try await fixture.store.auditEntries(chain: fixture.officeA.id, from: 1, limit: 1_000).map(\.event)
     }
 
-    func storedCiphertext(_ fixture: ServiceFixture, _ id: EntityID) async throws -> [UInt8] {
+    func storedCiphertext(_ fixture: ServiceFixture<InMemoryDatabase>, _ id: EntityID) async throws -> [UInt8] {
         try fixture.database.read { state in
             state.recordOwners[id].flatMap { state.cases[$0]?.records[id]?.ciphertext } ?? []
         }

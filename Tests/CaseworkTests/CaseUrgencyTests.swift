@@ -1,5 +1,6 @@
 import Casework
 import Foundation
+import InMemoryStore
 import Intake
 import Members
 import Sealing
@@ -11,7 +12,7 @@ import Testing
 /// then a reporter's unread message, then due soon, then the rest — page by page the same.
 @Suite("Case list by urgency")
 struct CaseUrgencyTests {
-    func newCase(_ fixture: ServiceFixture, lead: Session, _ body: () async throws -> Void) async throws -> EntityID {
+    func newCase(_ fixture: ServiceFixture<InMemoryDatabase>, lead: Session, _ body: () async throws -> Void) async throws -> EntityID {
         let before = Set(try await fixture.casework.list(CaseListFilter(limit: 100), for: lead).items.map(\.id))
         try await body()
         let after = Set(try await fixture.casework.list(CaseListFilter(limit: 100), for: lead).items.map(\.id))

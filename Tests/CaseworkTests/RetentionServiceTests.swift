@@ -17,33 +17,8 @@ import Workflow
     /// 20 November 2025, 11:00 in Berlin.
     static let start = Date(timeIntervalSince1970: 1_763_632_800)
 
-    static func move(_ clock: TestClock, to iso: String) throws {
-        let target = try #require(ISO8601DateFormatter().date(from: "\(iso)T10:00:00Z"))
-        clock.advance(days: Int((target.timeIntervalSince(clock.now) / 86_400).rounded()))
-        #expect(Day(clock.now).iso == iso)
-    }
-
-    func openCount(_ fixture: ServiceFixture) async throws -> Set<EntityID> {
-        Set(try await fixture.stores.retention.retentionCandidates().map(\.id))
-    }
-
-    /// A report through intake; its receipt and the id of the case it made (the one that was not there before).
-    func submit(_ fixture: ServiceFixture, _ narrative: String = "Die Wohnung wurde mir wegen meines Namens verweigert.") async throws
-        -> (Receipt, EntityID)
-    {
-        let before = try await openCount(fixture)
-        let receipt =
-            (try await fixture.reporter.submit(
-                ReportSubmission(
-                    language: "de", narrative: narrative, grounds: ["rassistische_zuschreibung"],
-                    area: "wohnen", contactWish: "mailbox", office: fixture.officeA.id.hex,
-                    consent: true))).receipt
-        let made = try await openCount(fixture).subtracting(before)
-        return (receipt, try #require(made.first))
-    }
-
     /// Every chain's events (the whole audit log), each chain in order.
-    func allEvents(_ fixture: ServiceFixture) async throws -> [AuditEvent] {
+    func allEvents(_ fixture: ServiceFixture<InMemoryDatabase>) async throws -> [AuditEvent] {
         var events: [AuditEvent] = []
         for chain in try await fixture.store.chains() {
             events += try await fixture.store.auditEntries(chain: chain, from: 1, limit: 10_000).map(\.event)
@@ -56,12 +31,12 @@ import Workflow
         let lead = try await fixture.login("lead.a")
         let casework = fixture.casework
         // A Meldung classified today, one nobody classifies, a closed Beratungsfall, a deletion request, a held case.
-        let (reportReceipt, report) = try await submit(fixture)
+        let (reportReceipt, report) = try await fixture.submitCase()
         try await casework.classify(report, codes: ["ground": ["antisemitismus"], "area": ["wohnen"]], flags: [], region: nil, by: lead)
-        let (unclassifiedReceipt, unclassified) = try await submit(fixture)
+        let (unclassifiedReceipt, unclassified) = try await fixture.submitCase()
         var closedCases: [EntityID] = []
         for _ in 0..<2 {
-            let (_, id) = try await submit(fixture)
+            let (_, id) = try await fixture.submitCase()
             try await casework.transition(id, TransitionRequest(from: "eingegangen", to: "sachverhaltsklaerung"), by: lead)
             try await casework.transition(
                 id,
@@ -72,7 +47,7 @@ import Workflow
         }
         let (closed, held) = (closedCases[0], closedCases[1])
         try await casework.setLegalHold(held, hold: true, by: lead)
-        let (requestReceipt, requested) = try await submit(fixture)
+        let (requestReceipt, requested) = try await fixture.submitCase()
         try await casework.transition(
             requested,
             TransitionRequest(
@@ -87,24 +62,24 @@ import Workflow
             ("2026-11-19", "2026-11-20", .unclassified, unclassified, unclassifiedReceipt),
             ("2028-12-31", "2029-01-01", .closedCase, closed, nil),
         ] {
-            try Self.move(fixture.clock, to: dayBefore)
+            try fixture.clock.move(to: dayBefore)
             let before = try await retention.run(dryRun: false)
             #expect(before.shredded.isEmpty, "nothing goes on \(dayBefore)")
-            #expect(try await openCount(fixture).contains(id))
-            try Self.move(fixture.clock, to: day)
+            #expect(try await fixture.retentionCandidateIDs().contains(id))
+            try fixture.clock.move(to: day)
             let dry = try await retention.run(dryRun: true)
             #expect(dry.due == [kind: 1] && dry.shredded.isEmpty, "\(day): a dry run counts and deletes nothing")
-            #expect(try await openCount(fixture).contains(id))
+            #expect(try await fixture.retentionCandidateIDs().contains(id))
             let run = try await retention.run(dryRun: false)
             #expect(run.shredded == [kind: 1], "\(day)")
             expectedGone.insert(id)
-            let left = try await openCount(fixture)
+            let left = try await fixture.retentionCandidateIDs()
             #expect(left.isDisjoint(with: expectedGone))
             if let receipt {
                 #expect(try await fixture.reporter.read(receipt: receipt, includeReport: false) == nil, "the receipt answers as unknown")
             }
         }
-        #expect(try await openCount(fixture) == [held], "only the held case is left")
+        #expect(try await fixture.retentionCandidateIDs() == [held], "only the held case is left")
         let final = try await retention.run(dryRun: true)
         #expect(final.held == 1)
         try await casework.setLegalHold(held, hold: false, by: lead)
@@ -128,7 +103,7 @@ import Workflow
     @Test func aCaseChangedSinceItWasReadWaitsForTheNextRun() async throws {
         let fixture = try await ServiceFixture.make(now: Self.start)
         let lead = try await fixture.login("lead.a")
-        let (_, id) = try await submit(fixture)
+        let (_, id) = try await fixture.submitCase()
         try await fixture.casework.transition(
             id,
             TransitionRequest(
@@ -147,10 +122,10 @@ import Workflow
     @Test func theClassificationsOfDeletedCasesGoOnceTheirYearIsReleased() async throws {
         let fixture = try await ServiceFixture.make(now: Self.start)
         let lead = try await fixture.login("lead.a")
-        let (_, id) = try await submit(fixture)
+        let (_, id) = try await fixture.submitCase()
         try await fixture.casework.classify(id, codes: ["ground": ["lebensalter"]], flags: [], region: nil, by: lead)
         let retention = RetentionService(store: fixture.stores.retention, policy: RetentionPolicy(), now: { fixture.clock.now })
-        try Self.move(fixture.clock, to: "2026-02-20")
+        try fixture.clock.move(to: "2026-02-20")
         #expect(try await retention.run(dryRun: false).shredded == [.report: 1])
         let facets = { try fixture.database.read { state in state.facets.count } }
         #expect(try facets() == 1, "the classification outlives the case: 2025 is not released yet")

@@ -215,14 +215,19 @@ struct SessionRegistryTests {
         #expect(await registry.count() == 1)
     }
 
-    @Test func oneMemberMayHoldSeveralSessionsAndLosesThemAllAtOnce() async {
-        let registry = SessionRegistry(policy: Self.policy())
-        let first = session("margarete")
-        let second = Session(
+    /// A second session of the member of `first`, as a second login opens it.
+    func anotherSession(of first: Session) -> Session {
+        Session(
             member: Member(
                 id: first.memberID, username: first.username, officeID: first.officeID, role: first.role,
                 publicKey: first.memberKeys.publicKey,
                 wrappedSecret: placeholderMember("x").0.wrappedSecret), keys: first.memberKeys)
+    }
+
+    @Test func oneMemberMayHoldSeveralSessionsAndLosesThemAllAtOnce() async {
+        let registry = SessionRegistry(policy: Self.policy())
+        let first = session("margarete")
+        let second = anotherSession(of: first)
         let keep = session("jonas")
         let tokens = [await registry.open(first), await registry.open(second)]
         let kept = await registry.open(keep)
@@ -234,11 +239,7 @@ struct SessionRegistryTests {
     @Test func allButOneSessionOfAMemberCanBeEnded() async {
         let registry = SessionRegistry(policy: Self.policy())
         let first = session("margarete")
-        let second = Session(
-            member: Member(
-                id: first.memberID, username: first.username, officeID: first.officeID, role: first.role,
-                publicKey: first.memberKeys.publicKey,
-                wrappedSecret: placeholderMember("x").0.wrappedSecret), keys: first.memberKeys)
+        let second = anotherSession(of: first)
         let firstToken = await registry.open(first)
         let secondToken = await registry.open(second)
         await registry.closeAll(memberID: first.memberID, except: second)

@@ -30,7 +30,7 @@ struct LoginOffice {
             policy: try defaultWorkflow(),
             taxonomy: try realTaxonomy())
         let keys = try OfficeKeys.generate()
-        let office = try await stores.setup.createOffice(name: "Beratungsstelle Süd", profile: ServiceFixture.noticeProfile(), keys: keys)
+        let office = try await stores.setup.createOffice(name: "Beratungsstelle Süd", profile: noticeProfile(), keys: keys)
         for (name, role) in [("lead.s", MemberRole.lead), ("berater.s1", .counsellor), ("berater.s2", .counsellor)] {
             try await stores.setup.createMember(
                 username: name, role: role, office: office, keys: keys, passphrase: SecureBytes(utf8: passphrase))

@@ -39,7 +39,7 @@ struct OfficeWithLead {
             policy: try defaultWorkflow(),
             taxonomy: try realTaxonomy())
         let keys = try OfficeKeys.generate()
-        let office = try await stores.setup.createOffice(name: "Beratungsstelle Nord", profile: ServiceFixture.noticeProfile(), keys: keys)
+        let office = try await stores.setup.createOffice(name: "Beratungsstelle Nord", profile: noticeProfile(), keys: keys)
         let (lead, _) = try await stores.setup.createMember(
             username: leadName, role: .lead, office: office, keys: keys,
             passphrase: SecureBytes(utf8: leadPassphrase))

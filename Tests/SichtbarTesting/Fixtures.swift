@@ -27,6 +27,11 @@ public func makeOffice(
         isFallback: fallback)
 }
 
+/// A profile with the privacy-notice facts an office needs to take reports.
+public func noticeProfile(regions: [String] = []) -> OfficeProfile {
+    OfficeProfile(regions: regions, controller: "Träger e. V.", law: .dsgvo, dpo: "datenschutz@example.org")
+}
+
 /// Noon in Berlin on `iso`, so the engine's day is that day.
 public func noon(_ iso: String) -> Date {
     guard let day = Day(iso: iso),

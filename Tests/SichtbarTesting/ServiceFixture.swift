@@ -1,21 +1,22 @@
 import App
 import Casework
 import Foundation
-import InMemoryStore
 import Intake
 import Members
 import Sealing
 import SichtbarCore
 import Workflow
 
-/// Two offices over one in-memory engine: office A with a lead and two counsellors, office B
-/// with a counsellor, a Verband analyst; intake, member and casework services wired as
-/// `AppServices.make` wires them, the stores' day and the services' now from one `TestClock`.
-public struct ServiceFixture: Sendable {
-    public static let passphrase = "Kaffee-Tasse-Ruhrpott-7"
+/// Two offices over one engine: office A with a lead and two counsellors, office B with a
+/// counsellor, a Verband analyst; intake, member and casework services wired as `AppServices.make`
+/// wires them, the stores' day and the services' now from one `TestClock`. Service tests run it
+/// over the in-memory engine (`ServiceFixture.make`); the tests that read or tamper with SQLite
+/// rows run the same fixture over `Stores.sqlite`.
+public struct ServiceFixture<Engine: Sendable>: Sendable {
+    public static var passphrase: String { "Kaffee-Tasse-Ruhrpott-7" }
 
-    /// The engine itself, for what only it offers (chain verification).
-    public let database: InMemoryDatabase
+    /// The engine itself, for what only it offers (the in-memory state, the SQLite database).
+    public let engine: Engine
     public let stores: Stores
     /// The server key: audit heads and releases.
     public let signer: SigningKeyPair
@@ -26,14 +27,17 @@ public struct ServiceFixture: Sendable {
     public let officeB: Office
     public let clock: TestClock
 
-    /// The member store by its concrete type (audit entries, `verifyChain`).
-    public var store: InMemoryMemberStore { database.memberStore }
-
-    public static func make(now: Date = Date(), letters: (any LetterComposer)? = nil) async throws -> ServiceFixture {
+    /// - Parameters:
+    ///   - engine: the engine over the fixture's server key and day.
+    ///   - stores: its store seams (`Stores.init` of the engine).
+    public static func make(
+        now: Date = Date(), letters: (any LetterComposer)? = nil,
+        engine makeEngine: (SigningKeyPair, @escaping @Sendable () -> Day) throws -> Engine, stores: (Engine) -> Stores
+    ) async throws -> ServiceFixture {
         let clock = TestClock(now)
         let signer = SigningKeyPair()
-        let database = InMemoryDatabase(signer: signer, today: { clock.today })
-        let stores = Stores(database)
+        let engine = try makeEngine(signer, { clock.today })
+        let stores = stores(engine)
         var access = AccessPolicy()
         access.baseDelay = .zero
         let members = try MemberService(store: stores.members, policy: access, rotationGrace: .zero)
@@ -56,13 +60,8 @@ public struct ServiceFixture: Sendable {
         try await setup.createMember(username: "berater.b", role: .counsellor, office: officeB, keys: keysB, passphrase: secret)
         _ = try await stores.members.createVerband(name: "Verband", analyst: "analyse", passphrase: secret)
         return ServiceFixture(
-            database: database, stores: stores, signer: signer, members: members, casework: casework, reporter: reporter,
+            engine: engine, stores: stores, signer: signer, members: members, casework: casework, reporter: reporter,
             officeA: officeA, officeB: officeB, clock: clock)
-    }
-
-    /// A profile with the privacy-notice facts an office needs to take reports.
-    public static func noticeProfile(regions: [String] = []) -> OfficeProfile {
-        OfficeProfile(regions: regions, controller: "Träger e. V.", law: .dsgvo, dpo: "datenschutz@example.org")
     }
 
     public func login(_ username: String) async throws -> Session {
@@ -71,7 +70,7 @@ public struct ServiceFixture: Sendable {
 
     /// The office's audit events, oldest first.
     public func audit(_ office: EntityID? = nil, limit: Int = 1_000) async throws -> [AuditEvent] {
-        try await store.auditEntries(chain: office ?? officeA.id, from: 1, limit: limit).map(\.event)
+        try await stores.members.auditEntries(chain: office ?? officeA.id, from: 1, limit: limit).map(\.event)
     }
 
     /// A report through intake to office A; returns its receipt and case id.

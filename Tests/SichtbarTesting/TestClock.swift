@@ -1,5 +1,6 @@
 import Foundation
 import SichtbarCore
+import Testing
 
 /// A clock tests move forward; `today` is its day in Berlin, for the stores' audit day.
 public final class TestClock: @unchecked Sendable {
@@ -20,5 +21,12 @@ public final class TestClock: @unchecked Sendable {
         lock.lock()
         current = current.addingTimeInterval(Double(days) * 86_400)
         lock.unlock()
+    }
+
+    /// Moves to 10:00 UTC of `iso` (noon or eleven in Berlin), a whole number of days ahead.
+    public func move(to iso: String) throws {
+        let target = try #require(ISO8601DateFormatter().date(from: "\(iso)T10:00:00Z"))
+        advance(days: Int((target.timeIntervalSince(now) / 86_400).rounded()))
+        #expect(Day(now).iso == iso)
     }
 }

@@ -8,15 +8,6 @@ import Workflow
 
 @Suite("OfficeStatistics over the in-memory engine: a lead's tables for a closed period")
 struct OfficeStatisticsTests {
-    func statistics(_ fixture: ServiceFixture) throws -> OfficeStatistics {
-        let policies = Repository.policies
-        let vocabulary = StatVocabulary(taxonomy: try realTaxonomy(), workflow: fixture.casework.policy)
-        let policy = try StatisticsPolicy.load(from: policies.appendingPathComponent("statistics.yaml"), vocabulary: vocabulary)
-        return OfficeStatistics(
-            store: fixture.stores.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
-            today: { Day(fixture.clock.now) })
-    }
-
     @Test func aClosedQuarterCountsClassifiedCasesTalliesAndUnclassifiedReports() async throws {
         // 2026-05-12: the second quarter, closed once July begins.
         let fixture = try await ServiceFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
@@ -49,7 +40,7 @@ struct OfficeStatisticsTests {
                 note: nil), by: other)
         try await service.classify(foreign, codes: ["ground": ["antisemitismus"]], flags: [], region: nil, by: other)
 
-        let statistics = try statistics(fixture)
+        let statistics = try fixture.officeStatistics()
         let quarter = try #require(StatPeriod("2026-Q2"))
         await #expect(
             throws: FieldError.invalid(field: "period", message: "2026-Q2 is not over yet; only closed quarters and years are released")

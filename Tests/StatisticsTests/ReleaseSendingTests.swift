@@ -8,29 +8,14 @@ import Testing
 
 @Suite("Sending a release: previewed, sealed to the Verband, audited; published statistics kept per period")
 struct ReleaseSendingTests {
-    func service(_ fixture: ServiceFixture) throws -> ReleaseService {
-        let vocabulary = StatVocabulary(taxonomy: try realTaxonomy(), workflow: fixture.casework.policy)
-        let policy = try StatisticsPolicy.load(
-            from: Repository.policies.appendingPathComponent("statistics.yaml"), vocabulary: vocabulary)
-        let statistics = OfficeStatistics(
-            store: fixture.stores.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
-            today: { Day(fixture.clock.now) })
-        return ReleaseService(
-            statistics: statistics, releases: fixture.stores.releases, signer: fixture.signer, now: { fixture.clock.now })
-    }
-
     @Test func aSentReleaseOpensOnlyWithTheVerbandKeyAndEverySendIsAudited() async throws {
         let fixture = try await ServiceFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
         let lead = try await fixture.login("lead.a")
         let counsellor = try await fixture.login("berater.a1")
         let analyst = try await fixture.login("analyse")
-        let id = try await fixture.casework.create(
-            NewCaseInput(
-                kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
-                contact: nil, note: nil), by: counsellor)
-        try await fixture.casework.classify(id, codes: ["ground": ["antisemitismus"]], flags: [], region: nil, by: counsellor)
+        try await fixture.addClassifiedCase("antisemitismus", by: counsellor)
         fixture.clock.advance(days: 60)
-        let service = try service(fixture)
+        let service = fixture.releaseService(try fixture.officeStatistics())
         let (stored, file) = try await service.release(try #require(StatPeriod("2026-Q2")), session: lead)
 
         #expect(try await service.list(session: lead).map(\.id) == [stored.id])

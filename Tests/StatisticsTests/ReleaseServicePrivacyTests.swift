@@ -1,5 +1,6 @@
 import Casework
 import Foundation
+import InMemoryStore
 import Sealing
 import SichtbarCore
 import SichtbarTesting
@@ -13,21 +14,14 @@ struct ReleaseServicePrivacyTests {
         let lead = try await fixture.login("lead.a")
         let counsellor = try await fixture.login("berater.a1")
         for ground in ["antisemitismus", "lebensalter", "anti_schwarz"] {
-            let id = try await fixture.casework.create(
-                NewCaseInput(
-                    kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
-                    contact: nil, note: nil), by: counsellor)
-            try await fixture.casework.classify(id, codes: ["ground": [ground]], flags: [], region: nil, by: counsellor)
+            try await fixture.addClassifiedCase(ground, by: counsellor)
         }
         fixture.clock.advance(days: 60)
-        let vocabulary = StatVocabulary(taxonomy: try realTaxonomy(), workflow: fixture.casework.policy)
+        let vocabulary = try fixture.vocabulary()
         let policy = try dpStatisticsPolicy(vocabulary)
         #expect(policy.mode == .dp)
-        let statistics = OfficeStatistics(
-            store: fixture.stores.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
-            today: { Day(fixture.clock.now) })
-        var service = ReleaseService(
-            statistics: statistics, releases: fixture.stores.releases, signer: fixture.signer, now: { fixture.clock.now })
+        let statistics = try fixture.officeStatistics(policy: policy)
+        var service = fixture.releaseService(statistics)
         service.noiseSource = { SeededNoise(state: 42) }
         let second = try #require(StatPeriod("2026-Q2"))
 
@@ -65,29 +59,10 @@ struct ReleaseServicePrivacyTests {
         #expect(try await fixture.stores.releases.releases(officeID: fixture.officeA.id).count == 1)
     }
 
-    /// A dp service over `store` with ε 1/10 per release and a cap of 3/20 (one release a year),
-    /// and a lead with one classified case in 2026-Q2.
-    private static func dpService(_ fixture: ServiceFixture, releases: (any ReleaseStore)? = nil) async throws -> ReleaseService {
-        let vocabulary = StatVocabulary(taxonomy: try realTaxonomy(), workflow: fixture.casework.policy)
-        let policy = try dpStatisticsPolicy(vocabulary)
-        let statistics = OfficeStatistics(
-            store: fixture.stores.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
-            today: { Day(fixture.clock.now) })
-        var service = ReleaseService(
-            statistics: statistics, releases: releases ?? fixture.stores.releases, signer: fixture.signer,
-            now: { fixture.clock.now })
-        service.noiseSource = { SeededNoise(state: 7) }
-        return service
-    }
-
-    private static func fixtureWithOneCase() async throws -> ServiceFixture {
+    /// A lead with one classified case in 2026-Q2.
+    private static func fixtureWithOneCase() async throws -> ServiceFixture<InMemoryDatabase> {
         let fixture = try await ServiceFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
-        let counsellor = try await fixture.login("berater.a1")
-        let id = try await fixture.casework.create(
-            NewCaseInput(
-                kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
-                contact: nil, note: nil), by: counsellor)
-        try await fixture.casework.classify(id, codes: ["ground": ["lebensalter"]], flags: [], region: nil, by: counsellor)
+        try await fixture.addClassifiedCase("lebensalter", by: try await fixture.login("berater.a1"))
         fixture.clock.advance(days: 60)
         return fixture
     }
@@ -97,8 +72,8 @@ struct ReleaseServicePrivacyTests {
     @Test func theLedgerIsCheckedInsideTheFreezeTransaction() async throws {
         let fixture = try await Self.fixtureWithOneCase()
         let lead = try await fixture.login("lead.a")
-        _ = try await Self.dpService(fixture).release(try #require(StatPeriod("2026-Q2")), session: lead)
-        let stale = try await Self.dpService(fixture, releases: StaleReleaseReads(store: fixture.stores.releases))
+        _ = try await fixture.dpReleaseService().release(try #require(StatPeriod("2026-Q2")), session: lead)
+        let stale = try fixture.dpReleaseService(releases: StaleReleaseReads(store: fixture.stores.releases))
         do {
             _ = try await stale.release(try #require(StatPeriod("2026-Q1")), session: lead)
             Issue.record("two releases spent a budget that holds one")

@@ -13,24 +13,15 @@ struct ReleaseServiceTests {
         let fixture = try await ServiceFixture.make(now: Date(timeIntervalSince1970: 1_778_580_000))
         let lead = try await fixture.login("lead.a")
         let counsellor = try await fixture.login("berater.a1")
-        let id = try await fixture.casework.create(
-            NewCaseInput(
-                kind: "beratungsfall", channel: "telefon", title: "Fall", persons: [],
-                contact: nil, note: nil), by: counsellor)
-        try await fixture.casework.classify(id, codes: ["ground": ["antisemitismus"]], flags: [], region: nil, by: counsellor)
+        try await fixture.addClassifiedCase("antisemitismus", by: counsellor)
         let late = try await fixture.casework.create(
             NewCaseInput(
                 kind: "meldung", channel: "telefon", title: "Spät", persons: [], contact: nil,
                 note: nil), by: counsellor)
         fixture.clock.advance(days: 60)
-        let vocabulary = StatVocabulary(taxonomy: try realTaxonomy(), workflow: fixture.casework.policy)
-        let policy = try StatisticsPolicy.load(
-            from: Repository.policies.appendingPathComponent("statistics.yaml"), vocabulary: vocabulary)
-        let statistics = OfficeStatistics(
-            store: fixture.stores.statistics, members: fixture.store, policy: policy, vocabulary: vocabulary,
-            today: { Day(fixture.clock.now) })
-        let service = ReleaseService(
-            statistics: statistics, releases: fixture.stores.releases, signer: fixture.signer, now: { fixture.clock.now })
+        let statistics = try fixture.officeStatistics()
+        let policy = statistics.policy
+        let service = fixture.releaseService(statistics)
         let quarter = try #require(StatPeriod("2026-Q2"))
 
         let (stored, file) = try await service.release(quarter, session: lead)

@@ -7,39 +7,31 @@ import Testing
 
 @Suite("VerbandMerge: signed office releases checked, summed and protected once")
 struct VerbandMergeTests {
-    let vocabulary: StatVocabulary
-    let policy: StatisticsPolicy
-    let office = SigningKeyPair()
-    let day = Day(year: 2027, month: 1, day: 15) ?? Day(Date())
-    let year: StatPeriod
+    let setting: MergeSetting
 
     init() throws {
-        year = try #require(StatPeriod(year: 2026))
-        vocabulary = try StatisticsFixtures.vocabulary()
-        policy = try StatisticsFixtures.policy()
+        setting = try MergeSetting()
     }
-
-    var merge: VerbandMerge { VerbandMerge(policy: policy, taxonomyVersion: vocabulary.taxonomy.version, trustedKeys: [office.publicKey]) }
 
     /// An office's release, unsigned, counted from synthetic classifications.
     func release(_ number: Int, cases: Int, period: StatPeriod? = nil) throws -> StatFile {
-        let period = period ?? year
-        let specs = period.quarter == nil ? policy.tables : policy.tables(for: "quarterly")
-        let facts = SyntheticOffices.facts(vocabulary: vocabulary, cases: cases, period: period, seed: UInt64(number))
-        let tables = TableCounter(vocabulary: vocabulary).count(
+        let period = period ?? setting.year
+        let specs = period.quarter == nil ? setting.policy.tables : setting.policy.tables(for: "quarterly")
+        let facts = SyntheticOffices.facts(vocabulary: setting.vocabulary, cases: cases, period: period, seed: UInt64(number))
+        let tables = TableCounter(vocabulary: setting.vocabulary).count(
             specs, facts: facts, plain: .init(kurzkontakte: 9, nichtKlassifiziert: 2),
             period: period)
         return StatFile(
-            scope: .office, office: "office-\(number)", period: period, policy: policy.digest,
-            taxonomy: vocabulary.taxonomy.version, generatedOn: day, tables: tables)
+            scope: .office, office: "office-\(number)", period: period, policy: setting.policy.digest,
+            taxonomy: setting.vocabulary.taxonomy.version, generatedOn: setting.day, tables: tables)
     }
 
     func bytes(_ file: StatFile, key: SigningKeyPair? = nil) throws -> [UInt8] {
-        try file.signed(with: key ?? office).serialised()
+        try file.signed(with: key ?? setting.office).serialised()
     }
 
     func refusal(_ files: [[UInt8]], merge: VerbandMerge? = nil) -> MergeRefusal? {
-        guard case .refused(let refusal) = (merge ?? self.merge).merge(files, on: day) else { return nil }
+        guard case .refused(let refusal) = (merge ?? setting.merge).merge(files, on: setting.day) else { return nil }
         return refusal
     }
 
@@ -54,14 +46,14 @@ struct VerbandMergeTests {
 
     @Test func threeReleasesAreSummedAndProtectedOnce() throws {
         let inputs = try [release(1, cases: 40), release(2, cases: 25), release(3, cases: 70)]
-        guard case .merged(let merged) = merge.merge(try inputs.map { try bytes($0) }, on: day) else {
+        guard case .merged(let merged) = setting.merge.merge(try inputs.map { try bytes($0) }, on: setting.day) else {
             Issue.record("the merge was refused: \(String(describing: refusal(try inputs.map { try bytes($0) })?.message))")
             return
         }
         #expect(merged.offices == ["office-1", "office-2", "office-3"])
         #expect(merged.file.scope == .verband && merged.file.office == nil && merged.file.signature == nil)
-        #expect(merged.file.period == year && merged.file.policy == policy.digest && merged.file.generatedOn == day)
-        #expect(merged.file.tables.map(\.name) == policy.tables.map(\.name))
+        #expect(merged.file.period == setting.year && merged.file.policy == setting.policy.digest && merged.file.generatedOn == setting.day)
+        #expect(merged.file.tables.map(\.name) == setting.policy.tables.map(\.name))
         var printed = 0
         for table in merged.file.tables {
             // Recoding merged some codes alike in every table: an office's table recoded the same way sums cell by cell.
@@ -82,7 +74,7 @@ struct VerbandMergeTests {
         #expect(printed > 0)
         let summary = try #require(merged.disclosure)
         #expect(summary.primary > 0 && summary.fallback == .none)
-        let audit = DisclosureAudit(rules: policy.disclosureRules, hierarchies: policy.codeHierarchies)
+        let audit = DisclosureAudit(rules: setting.policy.disclosureRules, hierarchies: setting.policy.codeHierarchies)
         #expect(audit.check(merged.file.tables) == .safe)
         // The caller signs; the signed file opens again as a Verband file.
         let verband = SigningKeyPair()
@@ -118,10 +110,10 @@ struct VerbandMergeTests {
     }
 
     @Test func anotherTaxonomyVersionIsRefusedNamingBoth() throws {
-        let other = VerbandMerge(policy: policy, taxonomyVersion: "99", trustedKeys: [office.publicKey])
+        let other = VerbandMerge(policy: setting.policy, taxonomyVersion: "99", trustedKeys: [setting.office.publicKey])
         let found = try #require(refusal([try bytes(release(1, cases: 20))], merge: other))
-        #expect(found.reason == .taxonomyMismatch(expected: "99", found: vocabulary.taxonomy.version))
-        #expect(found.message.contains("99") && found.message.contains("version \(vocabulary.taxonomy.version)"))
+        #expect(found.reason == .taxonomyMismatch(expected: "99", found: setting.vocabulary.taxonomy.version))
+        #expect(found.message.contains("99") && found.message.contains("version \(setting.vocabulary.taxonomy.version)"))
     }
 
     @Test func theSameOfficeTwiceIsRefused() throws {
@@ -135,10 +127,10 @@ struct VerbandMergeTests {
         let quarter = try #require(StatPeriod("2026-Q3"))
         #expect(
             refusal([try bytes(release(1, cases: 20)), try bytes(release(2, cases: 20, period: quarter))])
-                == MergeRefusal(fileIndex: 1, reason: .periodMismatch(expected: year, found: quarter)))
+                == MergeRefusal(fileIndex: 1, reason: .periodMismatch(expected: setting.year, found: quarter)))
         var otherPolicy = try release(1, cases: 20)
         otherPolicy.policy = String(repeating: "0", count: 64)
-        #expect(refusal([try bytes(otherPolicy)])?.reason == .policyMismatch(expected: policy.digest, found: otherPolicy.policy))
+        #expect(refusal([try bytes(otherPolicy)])?.reason == .policyMismatch(expected: setting.policy.digest, found: otherPolicy.policy))
         var verbandFile = try release(1, cases: 20)
         verbandFile.scope = .verband
         #expect(refusal([try bytes(verbandFile)])?.reason == .notAnOfficeRelease)

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Sealing
 import SichtbarCore
 import Testing
+import WebTesting
 
 @testable import Web
 
@@ -15,7 +16,7 @@ import Testing
         try await app.addMember("berater.koeln")
         try await app.test { client in
             let leadToken = try await client.login(app.leadName, app.leadPassphrase)
-            let (_, caseID) = try await CaseAPITests.report(client, lead: leadToken, narrative: "Beim Amt abgewiesen.")
+            let (_, caseID) = try await APICalls.report(client, lead: leadToken, narrative: "Beim Amt abgewiesen.")
             let id = try #require(EntityID(hex: caseID))
             let reference = CaseReference.of(id)
             let counsellor = try await client.pageSession("berater.koeln", CasePagesTests.passphrase)

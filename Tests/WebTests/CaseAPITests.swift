@@ -1,4 +1,3 @@
-import CaseStore
 import Casework
 import Foundation
 import Hummingbird
@@ -6,6 +5,7 @@ import HummingbirdTesting
 import Sealing
 import SichtbarCore
 import Testing
+import WebTesting
 
 @testable import Web
 
@@ -14,35 +14,6 @@ import Testing
 @Suite struct CaseAPITests {
     static let passphrase = "Kompass-Rhein-Laterne-42"
     static let today = Day(Date()).iso
-
-    static func object(_ response: TestResponse) throws -> [String: Any] { try MemberAPITests.object(response) }
-
-    static func errorCode(_ response: TestResponse) throws -> String? {
-        (try object(response)["error"] as? [String: Any])?["code"] as? String
-    }
-
-    /// A report through intake; returns its receipt and, as the lead sees it, its case id.
-    static func report(
-        _ client: any TestClientProtocol, lead: String,
-        narrative: String = "Die Hausverwaltung sagte, sie vermiete nicht an Ausländer."
-    ) async throws -> (String, String) {
-        let before = try await caseIDs(client, lead: lead)
-        let submitted = try await client.json(
-            "/api/v1/reports", .post,
-            #"{"language": "de", "narrative": "\#(narrative)", "contactWish": "mailbox", "consent": true, "grounds": ["rassistische_zuschreibung"]}"#
-        )
-        #expect(submitted.status == .created)
-        let receipt = try #require(try object(submitted)["receipt"] as? String)
-        let added = try await caseIDs(client, lead: lead).subtracting(before)
-        #expect(added.count == 1)
-        return (receipt, try #require(added.first))
-    }
-
-    /// Every case id the member's list shows (up to 100).
-    static func caseIDs(_ client: any TestClientProtocol, lead: String) async throws -> Set<String> {
-        let cases = try #require(try object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]])
-        return Set(cases.compactMap { $0["id"] as? String })
-    }
 
     static func move(_ client: any TestClientProtocol, _ caseID: String, token: String, _ body: String) async throws -> TestResponse {
         try await client.json("/api/v1/cases/\(caseID)/transitions", .post, token: token, body)
@@ -53,9 +24,9 @@ import Testing
         try await app.addMember("berater.koeln")
         try await app.test { client in
             let lead = try await client.login(app.leadName, app.leadPassphrase)
-            let (receipt, caseID) = try await Self.report(client, lead: lead)
+            let (receipt, caseID) = try await APICalls.report(client, lead: lead)
             let token = try await client.login("berater.koeln", Self.passphrase)
-            let opened = try Self.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: token))
+            let opened = try APICalls.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: token))
             #expect(opened["step"] as? String == "eingegangen")
             #expect(
                 (opened["report"] as? [String: Any])?["narrative"] as? String
@@ -88,7 +59,7 @@ import Testing
                 ).status == .created)
             let refused = try await Self.move(client, caseID, token: token, letter)
             #expect(refused.status == .conflict)
-            #expect(try Self.errorCode(refused) == "document_missing")
+            #expect(try APICalls.errorCode(refused) == "document_missing")
             #expect(String(buffer: refused.body).contains("vollmacht"))
             let document = try await client.json(
                 "/api/v1/cases/\(caseID)/documents", .post, token: token,
@@ -104,9 +75,9 @@ import Testing
                 ).status == .noContent)
             let closed = try await Self.move(
                 client, caseID, token: token, #"{"from": "intervention", "to": "abschluss", "outcome": "erfolgreich"}"#)
-            #expect(try Self.object(closed)["step"] as? String == "abschluss")
+            #expect(try APICalls.object(closed)["step"] as? String == "abschluss")
 
-            let after = try Self.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: token))
+            let after = try APICalls.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: token))
             #expect(after["kind"] as? String == "beratungsfall")
             #expect(after["outcome"] as? String == "erfolgreich")
             let classification = after["classification"] as? [String: [String: Any]]
@@ -115,12 +86,12 @@ import Testing
             #expect((after["contacts"] as? [[String: Any]])?.first?["interpreting"] as? String == "dgs")
 
             let mailbox = try await client.json("/api/v1/mailbox", .post, #"{"receipt": "\#(receipt)"}"#)
-            let messages = try #require(try Self.object(mailbox)["messages"] as? [[String: Any]])
+            let messages = try #require(try APICalls.object(mailbox)["messages"] as? [[String: Any]])
             #expect(messages.map { $0["text"] as? String } == ["Wir haben der Hausverwaltung geschrieben."])
 
             // The lead's audit filter finds every event about the case, none naming the counterpart.
             let audit = try await client.json("/api/v1/audit?case=\(caseID)&limit=500", .get, token: lead)
-            let actions = try #require(try Self.object(audit)["events"] as? [[String: Any]]).compactMap { $0["action"] as? String }
+            let actions = try #require(try APICalls.object(audit)["events"] as? [[String: Any]]).compactMap { $0["action"] as? String }
             #expect(actions.filter { $0 == "case.transitioned" }.count == 5)
             for action in ["case.classified", "case.contact_recorded", "case.document_recorded", "case.message_sent", "case.viewed"] {
                 #expect(actions.contains(action), "\(action)")
@@ -133,24 +104,24 @@ import Testing
         let app = try await MemberTestApp()
         try await app.test { client in
             let lead = try await client.login(app.leadName, app.leadPassphrase)
-            let (_, caseID) = try await Self.report(client, lead: lead)
+            let (_, caseID) = try await APICalls.report(client, lead: lead)
             #expect(try await Self.move(client, caseID, token: lead, #"{"from": "eingegangen", "to": "erstkontakt"}"#).status == .ok)
 
             let stale = try await Self.move(client, caseID, token: lead, #"{"from": "eingegangen", "to": "kein_kontakt"}"#)
             #expect(stale.status == .conflict)
-            #expect(try Self.errorCode(stale) == "stale_step")
+            #expect(try APICalls.errorCode(stale) == "stale_step")
             let forbidden = try await Self.move(client, caseID, token: lead, #"{"from": "erstkontakt", "to": "nachbereitung"}"#)
             #expect(forbidden.status == .conflict)
-            #expect(try Self.errorCode(forbidden) == "transition_forbidden")
+            #expect(try APICalls.errorCode(forbidden) == "transition_forbidden")
             let unknown = try await Self.move(client, caseID, token: lead, #"{"from": "erstkontakt", "to": "irgendwo"}"#)
             #expect(unknown.status == .conflict || unknown.status == .unprocessableContent)
             let noOutcome = try await Self.move(client, caseID, token: lead, #"{"from": "erstkontakt", "to": "abschluss"}"#)
             #expect(noOutcome.status == .unprocessableContent)
-            #expect(try Self.object(noOutcome)["error"].flatMap { ($0 as? [String: Any])?["field"] as? String } == "outcome")
+            #expect(try APICalls.object(noOutcome)["error"].flatMap { ($0 as? [String: Any])?["field"] as? String } == "outcome")
             #expect(try await Self.move(client, caseID, token: lead, #"{"from": 3}"#).status == .badRequest)
             #expect(try await Self.move(client, caseID, token: lead, "nicht json").status == .badRequest)
 
-            let opened = try Self.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: lead))
+            let opened = try APICalls.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: lead))
             #expect(opened["step"] as? String == "erstkontakt", "no refusal moved the case")
             #expect((opened["timeline"] as? [[String: Any]])?.filter { $0["kind"] as? String == "transition" }.count == 1)
         }
@@ -166,7 +137,7 @@ import Testing
         try await app.createVerband(analyst: "analyse.verband", passphrase: Self.passphrase)
         try await app.test { client in
             let lead = try await client.login(app.leadName, app.leadPassphrase)
-            let (_, caseID) = try await Self.report(client, lead: lead)
+            let (_, caseID) = try await APICalls.report(client, lead: lead)
             let missing = try await client.json("/api/v1/cases/\(EntityID.random().hex)", .get, token: lead)
             #expect(missing.status == .notFound)
 
@@ -179,7 +150,7 @@ import Testing
                 #expect(try await client.json("/api/v1/cases/\(caseID)/notes", .post, token: token, #"{"text": "x"}"#).status == .notFound)
             }
             #expect(try await client.json("/api/v1/cases", .get, token: analyst).status == .notFound)
-            #expect((try Self.object(try await client.json("/api/v1/cases", .get, token: foreign))["cases"] as? [Any])?.isEmpty == true)
+            #expect((try APICalls.object(try await client.json("/api/v1/cases", .get, token: foreign))["cases"] as? [Any])?.isEmpty == true)
 
             let eins = try await client.login("berater.eins", Self.passphrase)
             let zwei = try await client.login("berater.zwei", Self.passphrase)
@@ -195,7 +166,8 @@ import Testing
             #expect(unassigned.status == .notFound)
             #expect(unassigned.body == missing.body)
             #expect(try await client.json("/api/v1/cases/\(caseID)", .get, token: eins).status == .ok)
-            let mine = try Self.object(try await client.json("/api/v1/cases?assigned=mine", .get, token: eins))["cases"] as? [[String: Any]]
+            let mine =
+                try APICalls.object(try await client.json("/api/v1/cases?assigned=mine", .get, token: eins))["cases"] as? [[String: Any]]
             #expect(mine?.map { $0["id"] as? String } == [caseID])
             #expect((mine?.first?["assignees"] as? [[String: Any]])?.first?["role"] as? String == "beratung")
         }
@@ -206,12 +178,12 @@ import Testing
         try await app.test { client in
             let lead = try await client.login(app.leadName, app.leadPassphrase)
             var ids: [String] = []
-            for index in 0..<5 { ids.append(try await Self.report(client, lead: lead, narrative: "Vorfall Nummer \(index).").1) }
+            for index in 0..<5 { ids.append(try await APICalls.report(client, lead: lead, narrative: "Vorfall Nummer \(index).").1) }
             #expect(try await Self.move(client, ids[0], token: lead, #"{"from": "eingegangen", "to": "erstkontakt"}"#).status == .ok)
 
-            let first = try Self.object(try await client.json("/api/v1/cases?limit=3", .get, token: lead))
+            let first = try APICalls.object(try await client.json("/api/v1/cases?limit=3", .get, token: lead))
             let next = try #require(first["next"] as? String)
-            let second = try Self.object(try await client.json("/api/v1/cases?limit=3&after=\(next)", .get, token: lead))
+            let second = try APICalls.object(try await client.json("/api/v1/cases?limit=3&after=\(next)", .get, token: lead))
             let paged = ((first["cases"] as? [[String: Any]] ?? []) + (second["cases"] as? [[String: Any]] ?? [])).compactMap {
                 $0["id"] as? String
             }
@@ -219,26 +191,26 @@ import Testing
             #expect(second["next"] == nil)
 
             let inContact =
-                try Self.object(try await client.json("/api/v1/cases?step=erstkontakt", .get, token: lead))["cases"] as? [[String: Any]]
+                try APICalls.object(try await client.json("/api/v1/cases?step=erstkontakt", .get, token: lead))["cases"] as? [[String: Any]]
             #expect(inContact?.compactMap { $0["id"] as? String } == [ids[0]])
             let unassigned =
-                try Self.object(try await client.json("/api/v1/cases?assigned=none", .get, token: lead))["cases"] as? [[String: Any]]
+                try APICalls.object(try await client.json("/api/v1/cases?assigned=none", .get, token: lead))["cases"] as? [[String: Any]]
             #expect(unassigned?.count == 5)
-            let opened = try Self.object(try await client.json("/api/v1/cases/\(ids[3])", .get, token: lead))
+            let opened = try APICalls.object(try await client.json("/api/v1/cases/\(ids[3])", .get, token: lead))
             let reference = try #require(opened["reference"] as? String)
             let found =
-                try Self.object(try await client.json("/api/v1/cases?q=\(reference)", .get, token: lead))["cases"] as? [[String: Any]]
+                try APICalls.object(try await client.json("/api/v1/cases?q=\(reference)", .get, token: lead))["cases"] as? [[String: Any]]
             #expect(found?.compactMap { $0["id"] as? String } == [ids[3]])
-            let soon = try Self.object(try await client.json("/api/v1/cases?due=soon", .get, token: lead))["cases"] as? [[String: Any]]
+            let soon = try APICalls.object(try await client.json("/api/v1/cases?due=soon", .get, token: lead))["cases"] as? [[String: Any]]
             #expect(soon?.count == 4, "the first response is due within 7 days for every new report not yet contacted")
             let overdue =
-                try Self.object(try await client.json("/api/v1/cases?due=overdue", .get, token: lead))["cases"] as? [[String: Any]]
+                try APICalls.object(try await client.json("/api/v1/cases?due=overdue", .get, token: lead))["cases"] as? [[String: Any]]
             #expect(overdue?.isEmpty == true)
 
             for (query, field) in [("assigned=everyone", "assigned"), ("due=later", "due"), ("limit=0", "limit"), ("limit=101", "limit")] {
                 let refused = try await client.json("/api/v1/cases?\(query)", .get, token: lead)
                 #expect(refused.status == .unprocessableContent, "\(query)")
-                #expect((try Self.object(refused)["error"] as? [String: Any])?["field"] as? String == field)
+                #expect((try APICalls.object(refused)["error"] as? [String: Any])?["field"] as? String == field)
             }
             #expect(try await client.json("/api/v1/cases?after=kein-cursor", .get, token: lead).status == .unprocessableContent)
             // Shaped like a cursor but not a real day: refused as a value, like the other filters.
@@ -260,25 +232,26 @@ import Testing
                  "contact": {"on": "\(Self.today)", "minutes": 20, "mode": "telefon", "with": "Person A", "interpreting": "keine"}}
                 """)
             #expect(created.status == .created)
-            let caseID = try #require(try Self.object(created)["id"] as? String)
-            let opened = try Self.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: lead))
+            let caseID = try #require(try APICalls.object(created)["id"] as? String)
+            let opened = try APICalls.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: lead))
             #expect(opened["title"] as? String == "Ablehnung im Fitnessstudio")
             #expect(opened["channel"] as? String == "telefon")
             #expect((opened["contacts"] as? [Any])?.count == 1)
 
             let tally = try await client.json("/api/v1/cases", .post, token: lead, #"{"kind": "kontakt_ohne_akte", "channel": "telefon"}"#)
             #expect(tally.status == .created)
-            #expect(try Self.object(tally)["counted"] as? Bool == true)
-            let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
+            #expect(try APICalls.object(tally)["counted"] as? Bool == true)
+            let cases = try APICalls.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
             #expect(cases?.count == 1, "a tally never becomes a case file")
 
             let badKind = try await client.json("/api/v1/cases", .post, token: lead, #"{"kind": "akte", "channel": "telefon"}"#)
             #expect(badKind.status == .unprocessableContent)
-            #expect((try Self.object(badKind)["error"] as? [String: Any])?["field"] as? String == "kind")
+            #expect((try APICalls.object(badKind)["error"] as? [String: Any])?["field"] as? String == "kind")
             let badChannel = try await client.json("/api/v1/cases", .post, token: lead, #"{"kind": "meldung", "channel": "brieftaube"}"#)
-            #expect((try Self.object(badChannel)["error"] as? [String: Any])?["field"] as? String == "channel")
+            #expect((try APICalls.object(badChannel)["error"] as? [String: Any])?["field"] as? String == "channel")
             #expect(
-                try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"].flatMap { ($0 as? [Any])?.count } == 1,
+                try APICalls.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"].flatMap { ($0 as? [Any])?.count }
+                    == 1,
                 "refused input stored nothing")
         }
     }

@@ -1,4 +1,3 @@
-import CaseStore
 import Casework
 import Foundation
 import Hummingbird
@@ -7,7 +6,9 @@ import NIOCore
 import ScanScrubbing
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Testing
+import WebTesting
 
 @testable import Web
 
@@ -15,18 +16,6 @@ import Testing
 /// offices, and the printable letter page.
 @Suite struct CaseFileRoutesTests {
     static let passphrase = CaseAPITests.passphrase
-
-    /// A JPEG with an EXIF segment holding a GPS position, and the same image without it.
-    static func jpeg(withEXIF: Bool = true) -> [UInt8] {
-        func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] {
-            [0xFF, marker, UInt8((payload.count + 2) >> 8), UInt8((payload.count + 2) & 0xFF)] + payload
-        }
-        let exif = segment(0xE1, Array("Exif".utf8) + [0, 0, 0x4D, 0x4D, 0, 0x2A, 0, 0, 0, 8] + Array("GPS 50.9375N 6.9603E".utf8))
-        let image =
-            segment(0xDB, [0] + (1...64).map { UInt8($0) }) + segment(0xC0, [8, 0, 16, 0, 16, 1, 1, 0x11, 0])
-            + segment(0xC4, [0x00, 1] + [UInt8](repeating: 0, count: 15) + [0]) + segment(0xDA, [1, 1, 0x00, 0, 63, 0])
-        return [0xFF, 0xD8] + (withEXIF ? exif : []) + image + [0x12, 0x34, 0xFF, 0xD9]
-    }
 
     static func upload(_ client: any TestClientProtocol, _ path: String, token: String, _ bytes: [UInt8]) async throws -> TestResponse {
         try await client.execute(
@@ -39,7 +28,7 @@ import Testing
         _ client: any TestClientProtocol, token: String,
         counterpart: String = "Hausverwaltung Süd"
     ) async throws -> (String, String) {
-        let (_, caseID) = try await CaseAPITests.report(client, lead: token)
+        let (_, caseID) = try await APICalls.report(client, lead: token)
         let party = try await client.json(
             "/api/v1/cases/\(caseID)/parties", .post, token: token, #"{"name": "\#(counterpart)", "role": "gegenseite"}"#)
         #expect(party.status == .created)
@@ -49,7 +38,7 @@ import Testing
             {"type": "vollmacht", "scope": ["beschwerdebrief"], "counterpart": "\(counterpart)", "signedOn": "\(CaseAPITests.today)"}
             """)
         #expect(document.status == .created)
-        return (caseID, try #require(try CaseAPITests.object(document)["id"] as? String))
+        return (caseID, try #require(try APICalls.object(document)["id"] as? String))
     }
 
     @Test func aScanIsUploadedStrippedAndDownloaded() async throws {
@@ -59,21 +48,21 @@ import Testing
             let (caseID, documentID) = try await Self.caseWithDocument(client, token: lead)
             let path = "/api/v1/cases/\(caseID)/documents/\(documentID)/file"
 
-            let uploaded = try await Self.upload(client, path, token: lead, Self.jpeg())
+            let uploaded = try await Self.upload(client, path, token: lead, SampleScan.jpeg())
             #expect(uploaded.status == .created)
-            let answer = try CaseAPITests.object(uploaded)
+            let answer = try APICalls.object(uploaded)
             #expect(answer["mediaType"] as? String == "image/jpeg", "the type comes from the bytes, not the Content-Type")
-            #expect(answer["size"] as? Int == Self.jpeg(withEXIF: false).count)
-            #expect(answer["hash"] as? String == EntityID.hexString(FileDigest.sha256(Self.jpeg(withEXIF: false))))
+            #expect(answer["size"] as? Int == SampleScan.jpeg(withEXIF: false).count)
+            #expect(answer["hash"] as? String == EntityID.hexString(FileDigest.sha256(SampleScan.jpeg(withEXIF: false))))
 
             let downloaded = try await client.json(path, .get, token: lead)
             #expect(downloaded.status == .ok)
-            #expect(Array(buffer: downloaded.body) == Self.jpeg(withEXIF: false))
+            #expect(Array(buffer: downloaded.body) == SampleScan.jpeg(withEXIF: false))
             #expect(downloaded.headers[.contentType] == "image/jpeg")
             #expect(downloaded.headers[.contentDisposition]?.hasPrefix("attachment") == true)
             #expect(downloaded.headers[.cacheControl] == "no-store")
 
-            let opened = try CaseAPITests.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: lead))
+            let opened = try APICalls.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: lead))
             let file = ((opened["documents"] as? [[String: Any]])?.first?["file"] as? [String: Any])
             #expect(file?["hash"] as? String == answer["hash"] as? String)
         }
@@ -92,22 +81,22 @@ import Testing
             let path = "/api/v1/cases/\(caseID)/documents/\(documentID)/file"
 
             let large = try await Self.upload(
-                client, path, token: lead, Self.jpeg() + [UInt8](repeating: 0, count: MetadataStripper.maximumSize))
+                client, path, token: lead, SampleScan.jpeg() + [UInt8](repeating: 0, count: MetadataStripper.maximumSize))
             #expect(large.status == .contentTooLarge)
-            #expect(try CaseAPITests.errorCode(large) == "too_large")
-            #expect((try CaseAPITests.object(large)["error"] as? [String: Any])?["field"] as? String == "file")
+            #expect(try APICalls.errorCode(large) == "too_large")
+            #expect((try APICalls.object(large)["error"] as? [String: Any])?["field"] as? String == "file")
 
             let text = try await Self.upload(client, path, token: lead, Array("Vollmacht von Erika Mustermann".utf8))
             #expect(text.status == .unprocessableContent)
-            #expect((try CaseAPITests.object(text)["error"] as? [String: Any])?["field"] as? String == "file")
+            #expect((try APICalls.object(text)["error"] as? [String: Any])?["field"] as? String == "file")
             #expect(!String(buffer: text.body).contains("Erika"))
             #expect(try await client.json(path, .get, token: lead).status == .notFound, "nothing was stored")
 
-            #expect(try await Self.upload(client, path, token: lead, Self.jpeg()).status == .created)
+            #expect(try await Self.upload(client, path, token: lead, SampleScan.jpeg()).status == .created)
             let missing = try await client.json("/api/v1/cases/\(EntityID.random().hex)/documents/\(documentID)/file", .get, token: lead)
             let foreign = try await client.login("berater.dortmund", Self.passphrase)
             for response in [
-                try await client.json(path, .get, token: foreign), try await Self.upload(client, path, token: foreign, Self.jpeg()),
+                try await client.json(path, .get, token: foreign), try await Self.upload(client, path, token: foreign, SampleScan.jpeg()),
                 try await client.json("/api/v1/cases/\(caseID)/documents/\(EntityID.random().hex)/file", .get, token: lead),
                 try await client.json("/api/v1/cases/\(caseID)/documents/not-an-id/file", .get, token: lead),
             ] {
@@ -125,11 +114,11 @@ import Testing
             let (caseID, _) = try await Self.caseWithDocument(client, token: lead, counterpart: "<b>Müller & Söhne</b>")
             let unknown = try await client.json("/api/v1/cases/\(caseID)/letters", .post, token: lead, #"{"template": "index"}"#)
             #expect(unknown.status == .unprocessableContent)
-            #expect((try CaseAPITests.object(unknown)["error"] as? [String: Any])?["field"] as? String == "template")
+            #expect((try APICalls.object(unknown)["error"] as? [String: Any])?["field"] as? String == "template")
 
             let created = try await client.json("/api/v1/cases/\(caseID)/letters", .post, token: lead, #"{"template": "beschwerdebrief"}"#)
             #expect(created.status == .created)
-            let letterID = try #require(try CaseAPITests.object(created)["id"] as? String)
+            let letterID = try #require(try APICalls.object(created)["id"] as? String)
 
             let page = try await client.json("/api/v1/cases/\(caseID)/letters/\(letterID)", .get, token: lead)
             #expect(page.status == .ok)
@@ -146,7 +135,7 @@ import Testing
             #expect(html.contains("[[ Anlass in wenigen Worten"), "the subject is left to the counsellor")
             #expect(html.contains("[[ Datum des Vorfalls ]]"), "the report names no incident day")
 
-            let opened = try CaseAPITests.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: lead))
+            let opened = try APICalls.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: lead))
             #expect((opened["letters"] as? [[String: Any]])?.map { $0["id"] as? String } == [letterID])
             #expect(
                 try await client.json("/api/v1/cases/\(caseID)/letters/\(EntityID.random().hex)", .get, token: lead).status == .notFound)

@@ -1,11 +1,12 @@
-import CaseStore
 import Casework
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Sealing
 import SichtbarCore
+import SichtbarTesting
 import Testing
+import WebTesting
 
 @testable import Web
 
@@ -17,7 +18,7 @@ import Testing
     /// A report through intake with `narrative`; returns its case id (as the lead's API list shows it).
     static func report(_ client: any TestClientProtocol, app: MemberTestApp, narrative: String) async throws -> String {
         let lead = try await client.login(app.leadName, app.leadPassphrase)
-        return try await CaseAPITests.report(client, lead: lead, narrative: narrative).1
+        return try await APICalls.report(client, lead: lead, narrative: narrative).1
     }
 
     /// The values of the hidden `from`/`to` fields of every transition form on a case page.
@@ -242,18 +243,18 @@ import Testing
                     ],
                     body: ByteBuffer(bytes: body))
             }
-            #expect(try await upload(CaseFileRoutesTests.jpeg(), csrf: "falsch").status == .forbidden)
+            #expect(try await upload(SampleScan.jpeg(), csrf: "falsch").status == .forbidden)
             let refused = try await upload(Array("kein Bild".utf8), csrf: csrf)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains(#"role="alert""#))
-            let stored = try await upload(CaseFileRoutesTests.jpeg(), csrf: csrf)
+            let stored = try await upload(SampleScan.jpeg(), csrf: csrf)
             #expect(stored.status == .seeOther)
             #expect(stored.headers[.location] == "/cases/\(caseID)?lang=en&done=case_file")
             let after = try await client.page("/cases/\(caseID)?lang=en&done=case_file", cookie: cookie)
-            #expect(after.text.contains(EntityID.hexString(FileDigest.sha256(CaseFileRoutesTests.jpeg(withEXIF: false)))))
+            #expect(after.text.contains(EntityID.hexString(FileDigest.sha256(SampleScan.jpeg(withEXIF: false)))))
             #expect(!after.text.contains("Ayşe"), "the file name is not kept")
             let download = try await client.page("/cases/\(caseID)/documents/\(documentID)/file?lang=en", cookie: cookie)
-            #expect(Array(buffer: download.body) == CaseFileRoutesTests.jpeg(withEXIF: false))
+            #expect(Array(buffer: download.body) == SampleScan.jpeg(withEXIF: false))
 
             let letter = try await client.memberPost(
                 "/cases/\(caseID)/letter?lang=en", [("csrf", csrf), ("template", "bitte_um_stellungnahme")],

@@ -1,45 +1,25 @@
-import CaseStore
 import Casework
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import SichtbarCore
+import SichtbarTesting
 import Testing
+import WebTesting
 
 @testable import Web
 
 /// Evidence files from the reporter (issue 14, item 4): on the form, through the mailbox page and
 /// the API; stripped, sealed under the mailbox key, listed in the mailbox, opened by the office.
 @Suite struct EvidenceRoutesTests {
-    static let boundary = "----SichtbarTestBoundary7MA4YWxkTrZu0gW"
-
-    /// A multipart body as a browser builds it: text fields, then files (with a file name and a
-    /// Content-Type the server must ignore).
-    static func multipart(_ fields: [(String, String)], files: [(String, [UInt8])] = []) -> ByteBuffer {
-        var body: [UInt8] = []
-        for (name, value) in fields {
-            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
-        }
-        for (index, (name, bytes)) in files.enumerated() {
-            // A browser sends an empty file input as a part with an empty file name.
-            let fileName = bytes.isEmpty ? "" : "IMG_20\(index); Vermieter.jpg"
-            body += Array(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(fileName)\"\r\nContent-Type: image/gif\r\n\r\n"
-                    .utf8)
-            body += bytes + Array("\r\n".utf8)
-        }
-        body += Array("--\(boundary)--\r\n".utf8)
-        return ByteBuffer(bytes: body)
-    }
-
     static func post(_ client: any TestClientProtocol, _ uri: String, _ body: ByteBuffer) async throws -> TestResponse {
         try await client.execute(
             uri: uri, method: .post,
-            headers: [.contentType: "multipart/form-data; boundary=\(boundary)", .secFetchSite: "same-origin"], body: body)
+            headers: [.contentType: "multipart/form-data; boundary=\(MultipartForm.boundary)", .secFetchSite: "same-origin"], body: body)
     }
 
-    static let gpsJPEG = CaseFileRoutesTests.jpeg()
+    static let gpsJPEG = SampleScan.jpeg()
     /// A PNG whose signature is damaged: its metadata cannot be removed with certainty.
     static let damaged: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x00, 0x00] + [UInt8](repeating: 7, count: 40)
     static let gif = Array("GIF89a".utf8) + [UInt8](repeating: 0, count: 20)
@@ -52,7 +32,7 @@ import Testing
             #expect(form.text.contains("type=\"file\" id=\"files\" name=\"files\" multiple"))
             let answer = try await Self.post(
                 client, "/receipt?lang=en",
-                Self.multipart(
+                MultipartForm.body(
                     [("token", try #require(form.token())), ("narrative", "With a photo"), ("contactWish", "mailbox"), ("consent", "yes")],
                     files: [("files", Self.gpsJPEG), ("files", Self.gpsJPEG), ("files", [])]))
             #expect(answer.status == .created)
@@ -79,7 +59,7 @@ import Testing
                 let form = try await client.execute(uri: "/?lang=en", method: .get)
                 let answer = try await Self.post(
                     client, "/receipt?lang=en",
-                    Self.multipart(
+                    MultipartForm.body(
                         [
                             ("token", try #require(form.token())), ("narrative", "Kept text"), ("contactWish", "mailbox"),
                             ("consent", "yes"),
@@ -97,7 +77,7 @@ import Testing
             let form = try await client.execute(uri: "/?lang=en", method: .get)
             let tooMany = try await Self.post(
                 client, "/receipt?lang=en",
-                Self.multipart(
+                MultipartForm.body(
                     [("token", try #require(form.token())), ("narrative", "x"), ("contactWish", "mailbox"), ("consent", "yes")],
                     files: Array(repeating: ("files", Self.gpsJPEG), count: 6)))
             #expect(tooMany.status == .unprocessableContent)
@@ -122,7 +102,7 @@ import Testing
                     .1)
             let sent = try await Self.post(
                 client, "/mailbox/files?lang=de",
-                Self.multipart(
+                MultipartForm.body(
                     [("token", String(fileToken)), ("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
             #expect(sent.status == .created)
             #expect(sent.text.contains("Ihre Datei ist angekommen."))
@@ -131,8 +111,8 @@ import Testing
             for _ in 0..<3 {
                 let added = try await client.execute(
                     uri: "/api/v1/mailbox/files", method: .post,
-                    headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
-                    body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
+                    headers: [.contentType: "multipart/form-data; boundary=\(MultipartForm.boundary)"],
+                    body: MultipartForm.body([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
                 #expect(added.status == .created)
                 #expect(added.body.readableBytes % 4096 == 0, "padded like every mailbox answer")
             }
@@ -142,21 +122,21 @@ import Testing
             ] {
                 let refused = try await client.execute(
                     uri: "/api/v1/mailbox/files", method: .post,
-                    headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
-                    body: Self.multipart([("receipt", receipt)], files: [("file", file)]))
+                    headers: [.contentType: "multipart/form-data; boundary=\(MultipartForm.boundary)"],
+                    body: MultipartForm.body([("receipt", receipt)], files: [("file", file)]))
                 #expect(refused.status == status)
                 #expect(try refused.errorField("code") == code)
                 #expect(try refused.errorField("field") == "file")
             }
             let fifth = try await client.execute(
                 uri: "/api/v1/mailbox/files", method: .post,
-                headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
-                body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
+                headers: [.contentType: "multipart/form-data; boundary=\(MultipartForm.boundary)"],
+                body: MultipartForm.body([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
             #expect(fifth.status == .created)
             let sixth = try await client.execute(
                 uri: "/api/v1/mailbox/files", method: .post,
-                headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
-                body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
+                headers: [.contentType: "multipart/form-data; boundary=\(MultipartForm.boundary)"],
+                body: MultipartForm.body([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
             #expect(sixth.status == .contentTooLarge)
             let notMultipart = try await client.postJSON("/api/v1/mailbox/files", #"{"receipt": "\#(receipt)"}"#)
             #expect(notMultipart.status == .unsupportedMediaType)
@@ -172,39 +152,5 @@ import Testing
             #expect(!full.text.contains("/mailbox/files"), "no file form once five files are there")
         }
         #expect(await app.store.allRecords().filter { $0.kind == .reporterFile }.count == 5)
-    }
-
-    /// The office opens the file (the stripped image, audited), and the case names it.
-    @Test func theCounsellorOpensTheStrippedFile() async throws {
-        let app = try await MemberTestApp(engine: .sqlite)
-        try await app.test { client in
-            let lead = try await client.login(app.leadName, app.leadPassphrase)
-            let (receipt, caseID) = try await CaseAPITests.report(client, lead: lead)
-            let added = try await client.execute(
-                uri: "/api/v1/mailbox/files", method: .post,
-                headers: [.contentType: "multipart/form-data; boundary=\(Self.boundary)"],
-                body: Self.multipart([("receipt", receipt)], files: [("file", Self.gpsJPEG)]))
-            #expect(added.status == .created)
-            let opened = try CaseAPITests.object(try await client.json("/api/v1/cases/\(caseID)", .get, token: lead))
-            let messages = try #require(opened["messages"] as? [[String: Any]])
-            let note = try #require(messages.compactMap { $0["file"] as? [String: Any] }.first)
-            let recordID = try #require(note["id"] as? String)
-            let download = try await client.execute(
-                uri: "/api/v1/cases/\(caseID)/reporter-files/\(recordID)", method: .get,
-                headers: [.authorization: "Bearer \(lead)"])
-            #expect(download.status == .ok)
-            #expect(download.headers[.contentType] == "image/jpeg")
-            let bytes = [UInt8](buffer: download.body)
-            #expect(bytes == CaseFileRoutesTests.jpeg(withEXIF: false), "the image without its EXIF segment")
-            #expect(!String(decoding: bytes, as: UTF8.self).contains("GPS"))
-            let unknown = try await client.execute(
-                uri: "/api/v1/cases/\(caseID)/reporter-files/\(EntityID.random().hex)", method: .get,
-                headers: [.authorization: "Bearer \(lead)"])
-            #expect(unknown.status == .notFound)
-            let audit = try await app.database().writer.read { db in
-                try String.fetchAll(db, sql: "SELECT action FROM audit_event WHERE action = 'case.reporter_file_viewed'")
-            }
-            #expect(audit.count == 1)
-        }
     }
 }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Intake
 import SichtbarCore
 import Testing
+import WebTesting
 
 @testable import Web
 

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Sealing
 import SichtbarCore
 import Testing
+import WebTesting
 
 @testable import Web
 
@@ -60,13 +61,13 @@ import Testing
         let app = try await MemberTestApp()
         try await app.test { client in
             let lead = try await client.login(app.leadName, app.leadPassphrase)
-            let caseID = try await CaseAPITests.report(client, lead: lead, narrative: "Beim Jobcenter herablassend behandelt.").1
+            let caseID = try await APICalls.report(client, lead: lead, narrative: "Beim Jobcenter herablassend behandelt.").1
             let response = try await client.execute(
                 uri: "/api/v1/cases/\(caseID)/events", method: .post,
                 headers: [.authorization: "Bearer \(lead)", .contentType: "application/json"],
                 body: ByteBuffer(string: #"{"event":"tat_und_taeter_bekannt","on":"\#(Day(Date()).iso)"}"#))
             #expect(response.status == .conflict)
-            let body = try #require(try CaseAPITests.object(response)["error"] as? [String: Any])
+            let body = try #require(try APICalls.object(response)["error"] as? [String: Any])
             #expect(body["code"] as? String == "field_mismatch")
             #expect((body["message"] as? String)?.contains("strafrecht") == true)
             let json: HTTPFields = [.authorization: "Bearer \(lead)", .contentType: "application/json"]

@@ -1,9 +1,9 @@
-import CaseStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Sealing
 import Testing
+import WebTesting
 
 @testable import Casework
 @testable import Members

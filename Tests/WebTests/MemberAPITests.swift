@@ -1,4 +1,3 @@
-import CaseStore
 import Casework
 import Foundation
 import Hummingbird
@@ -6,41 +5,18 @@ import HummingbirdTesting
 import Sealing
 import SichtbarCore
 import Testing
+import WebTesting
 
 @testable import Web
 
 @Suite struct MemberAPITests {
-    static func object(_ response: TestResponse) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
-    }
-
-    /// Invites a member through the API; returns the invitation token.
-    static func invite(_ client: any TestClientProtocol, lead: String, role: String = "counsellor") async throws -> String {
-        let invitation = try await client.json("/api/v1/invitations", .post, token: lead, #"{"role": "\#(role)"}"#)
-        #expect(invitation.status == .created)
-        return try #require(try object(invitation)["invitation"] as? String)
-    }
-
-    /// Invites and enrols a member through the API; returns their bearer token.
-    static func enrol(
-        _ client: any TestClientProtocol, lead: String, role: String, username: String,
-        passphrase: String
-    ) async throws -> String {
-        let token = try await invite(client, lead: lead, role: role)
-        let enrolment = try await client.json(
-            "/api/v1/enrolment", .post,
-            #"{"invitation": "\#(token)", "username": "\#(username)", "passphrase": "\#(passphrase)"}"#)
-        #expect(enrolment.status == .created)
-        return try await client.login(username, passphrase)
-    }
-
     @Test func loginAnswersWrongUserAndWrongPassphraseAlike() async throws {
         let app = try await MemberTestApp()
         try await app.test { client in
             let login = try await client.json(
                 "/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": "\#(app.leadPassphrase)"}"#)
             #expect(login.status == .created)
-            let body = try Self.object(login)
+            let body = try APICalls.object(login)
             #expect(body["role"] as? String == "lead")
             #expect(body["office"] as? String == app.office.id.hex)
             let wrongPassphrase = try await client.json(
@@ -52,7 +28,7 @@ import Testing
             #expect(String(buffer: wrongUser.body) == String(buffer: wrongPassphrase.body))
             let empty = try await client.json("/api/v1/sessions", .post, #"{"username": "lead.koeln", "passphrase": ""}"#)
             #expect(empty.status == .unprocessableContent)
-            #expect(try Self.object(empty)["error"].flatMap { ($0 as? [String: Any])?["field"] as? String } == "passphrase")
+            #expect(try APICalls.object(empty)["error"].flatMap { ($0 as? [String: Any])?["field"] as? String } == "passphrase")
         }
     }
 
@@ -60,7 +36,7 @@ import Testing
         let app = try await MemberTestApp()
         try await app.test { client in
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
-            let token = try await Self.invite(client, lead: lead)
+            let token = try await APICalls.invite(client, lead: lead)
             let body = #"{"invitation": "\#(token)", "username": "neu.koeln", "passphrase": "Brücke-Wolke-Anker-17"}"#
             #expect(try await client.json("/api/v1/enrolment", .post, body).status == .created)
             let again = try await client.json("/api/v1/enrolment", .post, body.replacingOccurrences(of: "neu.koeln", with: "zwei.koeln"))
@@ -79,7 +55,7 @@ import Testing
         let app = try await MemberTestApp()
         try await app.test { client in
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
-            let token = try await Self.invite(client, lead: lead)
+            let token = try await APICalls.invite(client, lead: lead)
             let weak = try await client.json(
                 "/api/v1/enrolment", .post, #"{"invitation": "\#(token)", "username": "neu.koeln", "passphrase": "kurz"}"#)
             #expect(weak.status == .unprocessableContent)
@@ -101,7 +77,7 @@ import Testing
         let app = try await MemberTestApp()
         try await app.test { client in
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
-            let counsellor = try await Self.enrol(
+            let counsellor = try await APICalls.enrol(
                 client, lead: lead, role: "counsellor", username: "berater.koeln",
                 passphrase: "Feder-Hafen-Quelle-58")
             for (uri, method, body) in [
@@ -130,7 +106,7 @@ import Testing
                 #"{"language": "de", "narrative": "Ein Vorfall.", "contactWish": "mailbox", "consent": true}"#)
             #expect(report.status == .created)
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
-            let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
+            let cases = try APICalls.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
             let caseID = try #require(cases?.first?["id"] as? String)
             let token = try await client.login("analyse.verband", "Garten-Möwe-Ufer-33")
             #expect(try await client.json("/api/v1/cases", .get, token: token).status == .notFound)
@@ -152,16 +128,16 @@ import Testing
                     #"{"language": "de", "narrative": "\#(narrative)", "contactWish": "mailbox", "consent": true}"#
                 ).status == .created)
             let lead = try await client.login("lead.koeln", app.leadPassphrase)
-            let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
+            let cases = try APICalls.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
             let caseID = try #require(cases?.first?["id"] as? String)
             let opened = try await client.json("/api/v1/cases/\(caseID)", .get, token: lead)
             #expect(opened.status == .ok)
-            let report = try Self.object(opened)["report"] as? [String: Any]
+            let report = try APICalls.object(opened)["report"] as? [String: Any]
             #expect(report?["narrative"] as? String == narrative)
             #expect(try await client.json("/api/v1/cases/\(EntityID.random().hex)", .get, token: lead).status == .notFound)
             #expect(try await client.json("/api/v1/cases/nonsense", .get, token: lead).status == .notFound)
             let audit = try await client.json("/api/v1/audit?case=\(caseID)", .get, token: lead)
-            let events = try #require(try Self.object(audit)["events"] as? [[String: Any]])
+            let events = try #require(try APICalls.object(audit)["events"] as? [[String: Any]])
             // The view of the case, then this reading of its audit trail (recorded before it is read).
             #expect(events.map { $0["action"] as? String } == ["case.viewed", "audit.viewed"])
             // The audit answer names no content.
@@ -189,41 +165,6 @@ import Testing
             #expect(last.status == .unprocessableContent)
             let demote = try await client.json("/api/v1/members/lead.koeln", .patch, token: lead, #"{"role": "counsellor"}"#)
             #expect(demote.status == .unprocessableContent)
-        }
-    }
-
-    @Test func removalRotatesTheOfficeKey() async throws {
-        let app = try await MemberTestApp(engine: .sqlite)
-        try await app.test { client in
-            #expect(
-                try await client.json(
-                    "/api/v1/reports", .post,
-                    #"{"language": "de", "narrative": "Vor der Rotation.", "contactWish": "mailbox", "consent": true}"#
-                ).status == .created)
-            let lead = try await client.login("lead.koeln", app.leadPassphrase)
-            _ = try await Self.enrol(client, lead: lead, role: "counsellor", username: "geht.bald", passphrase: "Zeltplatz-Lampe-Ufer-12")
-            let removed = try await client.json("/api/v1/members/geht.bald", .delete, token: lead)
-            #expect(removed.status == .ok)
-            var rotation: Any? = try Self.object(removed)["rotation"]
-            for _ in 0..<100 where rotation != nil {
-                try await Task.sleep(for: .milliseconds(50))
-                rotation = try Self.object(try await client.json("/api/v1/rotation", .get, token: lead))["rotation"]
-            }
-            #expect(rotation == nil, "the rotation finished")
-            #expect(try await app.store.office(id: app.office.id)?.keyVersion == 2)
-            let refused = try await client.json(
-                "/api/v1/sessions", .post, #"{"username": "geht.bald", "passphrase": "Zeltplatz-Lampe-Ufer-12"}"#)
-            #expect(refused.status == .unauthorized)
-            let cases = try Self.object(try await client.json("/api/v1/cases", .get, token: lead))["cases"] as? [[String: Any]]
-            let caseID = try #require(cases?.first?["id"] as? String)
-            let opened = try await client.json("/api/v1/cases/\(caseID)", .get, token: lead)
-            #expect(String(buffer: opened.body).contains("Vor der Rotation."))
-            let verdict = try await #require(app.sqlite).members.verifyChain(app.office.id, key: app.signer.publicKey)
-            guard case .intact(let count) = verdict else {
-                Issue.record("the office chain does not verify: \(verdict)")
-                return
-            }
-            #expect(count >= 6)
         }
     }
 }

@@ -1,4 +1,3 @@
-import CaseStore
 import Casework
 import Foundation
 import Hummingbird
@@ -8,6 +7,7 @@ import NIOCore
 import Sealing
 import SichtbarCore
 import Testing
+import WebTesting
 
 @testable import Web
 
@@ -46,60 +46,5 @@ struct MemberPagesApp {
 
     func pendingInvitations() async throws -> Int {
         try await store.pendingInvitations(officeID: office.id, now: Date()).count
-    }
-}
-
-let sameOrigin: HTTPFields = [.secFetchSite: "same-origin"]
-
-extension TestClientProtocol {
-    /// Sends the login form as a browser would: fetch it for its token, then post it.
-    func sendLoginForm(_ username: String, _ passphrase: String, lang: String = "en") async throws -> TestResponse {
-        let form = try await execute(uri: "/login?lang=\(lang)", method: .get)
-        let token = try #require(form.token())
-        return try await postForm(
-            "/login?lang=\(lang)", [("token", token), ("username", username), ("passphrase", passphrase)],
-            headers: sameOrigin)
-    }
-
-    /// Logs in through the form; returns the `Cookie` header value of the new session.
-    func pageSession(_ username: String, _ passphrase: String) async throws -> String {
-        let response = try await sendLoginForm(username, passphrase)
-        #expect(response.status == .seeOther)
-        let setCookie = try #require(response.headers[.setCookie])
-        return try #require(setCookie.split(separator: ";").first.map(String.init))
-    }
-
-    func page(_ uri: String, cookie: String?) async throws -> TestResponse {
-        var headers: HTTPFields = [:]
-        if let cookie { headers[.cookie] = cookie }
-        return try await execute(uri: uri, method: .get, headers: headers)
-    }
-
-    func memberPost(
-        _ uri: String, _ fields: [(String, String)], cookie: String?,
-        site: String = "same-origin"
-    ) async throws -> TestResponse {
-        var headers: HTTPFields = [.secFetchSite: site]
-        if let cookie { headers[.cookie] = cookie }
-        return try await postForm(uri, fields, headers: headers)
-    }
-
-    /// The CSRF token of the session, read from a member page's logout form.
-    func csrf(cookie: String) async throws -> String {
-        try #require(try await page("/account?lang=en", cookie: cookie).token(named: "csrf"))
-    }
-
-    /// The one-time token of a fresh members page's invitation form.
-    func inviteToken(cookie: String) async throws -> String {
-        try #require(try await page("/members?lang=en", cookie: cookie).token(named: "token"))
-    }
-}
-
-extension TestResponse {
-    /// The text of the first element with `id`, for the one-time invitation token.
-    func element(id: String) -> String? {
-        guard let start = text.range(of: "id=\"\(id)\">") else { return nil }
-        let rest = text[start.upperBound...]
-        return rest.firstIndex(of: "<").map { String(rest[..<$0]) }
     }
 }

@@ -1,4 +1,3 @@
-import CaseStore
 import Casework
 import Foundation
 import Hummingbird
@@ -8,6 +7,7 @@ import NIOCore
 import Sealing
 import SichtbarCore
 import Testing
+import WebTesting
 
 @testable import Web
 

@@ -2,6 +2,7 @@ import Casework
 import Foundation
 import HummingbirdTesting
 import Testing
+import WebTesting
 
 @testable import Web
 

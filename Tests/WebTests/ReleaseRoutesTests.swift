@@ -1,4 +1,3 @@
-import CaseStore
 import Casework
 import Foundation
 import Hummingbird
@@ -7,6 +6,7 @@ import Sealing
 import SichtbarCore
 import Statistics
 import Testing
+import WebTesting
 
 @testable import Web
 

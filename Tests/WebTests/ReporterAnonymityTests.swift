@@ -6,6 +6,7 @@ import NIOCore
 import SichtbarCore
 import Synchronization
 import Testing
+import WebTesting
 
 @testable import Web
 

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Sealing
 import Statistics
 import Testing
+import WebTesting
 
 @testable import Web
 

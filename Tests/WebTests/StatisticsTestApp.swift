@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Sealing
 import SichtbarCore
 import Statistics
+import WebTesting
 
 @testable import Web
 

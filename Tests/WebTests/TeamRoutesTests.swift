@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Sealing
 import SichtbarCore
 import Testing
+import WebTesting
 
 @testable import Web
 
@@ -16,7 +17,7 @@ import Testing
         try await app.addMember("berater.bonn")
         try await app.test { client in
             let leadToken = try await client.login(app.leadName, app.leadPassphrase)
-            let (_, caseID) = try await CaseAPITests.report(client, lead: leadToken, narrative: "Beim Vermieter abgewiesen.")
+            let (_, caseID) = try await APICalls.report(client, lead: leadToken, narrative: "Beim Vermieter abgewiesen.")
             let lead = try await app.members.login(username: app.leadName, passphrase: SecureBytes(utf8: app.leadPassphrase)).session
             try await app.casework.assign([("berater.koeln", .beratung)], to: try #require(EntityID(hex: caseID)), by: lead)
             try await app.casework.setTeamAccess(false, by: lead)

@@ -63,38 +63,4 @@ extension TestClientProtocol {
     func postJSON(_ uri: String, _ json: String) async throws -> TestResponse {
         try await execute(uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
     }
-
-    func postForm(_ uri: String, _ fields: [(String, String)], headers: HTTPFields = [:]) async throws -> TestResponse {
-        var allHeaders = headers
-        allHeaders[.contentType] = "application/x-www-form-urlencoded"
-        let body = fields.map { "\(FormEncoding.encode($0.0))=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
-        return try await execute(uri: uri, method: .post, headers: allHeaders, body: ByteBuffer(string: body))
-    }
-}
-
-enum FormEncoding {
-    static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-    }
-}
-
-extension TestResponse {
-    var text: String { String(buffer: body) }
-
-    func json() throws -> [String: Any] {
-        (try JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
-    }
-
-    func errorField(_ key: String) throws -> String? {
-        ((try json())["error"] as? [String: Any])?[key] as? String
-    }
-
-    /// The hidden form token of a rendered form.
-    func token(named name: String = "token") -> String? {
-        guard let range = text.range(of: "name=\"\(name)\" value=\"") else { return nil }
-        let rest = text[range.upperBound...]
-        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
-    }
 }

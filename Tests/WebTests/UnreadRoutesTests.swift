@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Sealing
 import SichtbarCore
 import Testing
+import WebTesting
 
 @testable import Web
 
@@ -15,7 +16,7 @@ import Testing
         try await app.addMember("berater.koeln")
         try await app.test { client in
             let leadToken = try await client.login(app.leadName, app.leadPassphrase)
-            let (receipt, caseID) = try await CaseAPITests.report(client, lead: leadToken, narrative: "Absage wegen meines Kopftuchs.")
+            let (receipt, caseID) = try await APICalls.report(client, lead: leadToken, narrative: "Absage wegen meines Kopftuchs.")
             let id = try #require(EntityID(hex: caseID))
             let lead = try await app.members.login(username: app.leadName, passphrase: SecureBytes(utf8: app.leadPassphrase)).session
             try await app.casework.assign([("berater.koeln", .beratung)], to: id, by: lead)
@@ -30,7 +31,7 @@ import Testing
             #expect(list.text.contains(#"<option value="urgency" selected>"#))
             #expect(list.text.contains(#"class="badge unread">Neue Nachricht"#))
             #expect(list.text.contains("Ungelesen von Ratsuchenden:") && list.text.contains("davon Ihre: 1"))
-            let apiList = try CaseAPITests.object(try await client.json("/api/v1/cases?unread=true", .get, token: leadToken))
+            let apiList = try APICalls.object(try await client.json("/api/v1/cases?unread=true", .get, token: leadToken))
             #expect((apiList["cases"] as? [[String: Any]])?.map { $0["unread"] as? Bool } == [true])
 
             var page = try await client.page("/cases/\(caseID)?lang=de", cookie: cookie)
@@ -71,7 +72,7 @@ import Testing
         try await app.addMember("berater.bonn")
         try await app.test { client in
             let leadToken = try await client.login(app.leadName, app.leadPassphrase)
-            let (_, caseID) = try await CaseAPITests.report(client, lead: leadToken, narrative: "Im Laden nicht bedient.")
+            let (_, caseID) = try await APICalls.report(client, lead: leadToken, narrative: "Im Laden nicht bedient.")
             let lead = try await app.members.login(username: app.leadName, passphrase: SecureBytes(utf8: app.leadPassphrase)).session
             try await app.casework.assign(
                 [("berater.koeln", .beratung), ("berater.bonn", .coBeratung)], to: try #require(EntityID(hex: caseID)), by: lead)

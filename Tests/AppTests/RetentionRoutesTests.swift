@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Sealing
 import SichtbarCore
 import Testing
+import WebTesting
 
 @testable import Web
 
@@ -13,14 +14,14 @@ import Testing
 /// both audited; counsellors find no retention page but may set the hold on a case they work.
 @Suite struct RetentionRoutesTests {
     @Test func aLeadSeesWhatGoesNextAndAHoldKeepsACase() async throws {
-        let app = try await MemberTestApp(engine: .sqlite)
+        let (app, sqlite) = try await MemberTestApp.overSQLite()
         try await app.addMember("berater.koeln")
         try await app.test { client in
             let leadToken = try await client.login(app.leadName, app.leadPassphrase)
-            let (_, caseID) = try await CaseAPITests.report(client, lead: leadToken, narrative: "Beim Vermieter abgewiesen.")
+            let (_, caseID) = try await APICalls.report(client, lead: leadToken, narrative: "Beim Vermieter abgewiesen.")
             let id = try #require(EntityID(hex: caseID))
             // An unclassified report goes after twelve months: within 60 days only when it arrived long ago.
-            try await app.database().writer.write { db in
+            try await sqlite.database.writer.write { db in
                 try db.execute(
                     sql: "UPDATE case_file SET received_on = ? WHERE id = ?",
                     arguments: [Day(Date()).adding(months: -12).adding(days: 20).iso, Data(id.bytes)])
@@ -35,7 +36,7 @@ import Testing
             #expect(page.text.contains("Meldungen ohne Klassifizierung werden bald gelöscht: 1."), "flagged after six months")
 
             // The counsellor who works the case sets the hold on the case page.
-            let counsellor = try await client.pageSession("berater.koeln", CasePagesTests.passphrase)
+            let counsellor = try await client.pageSession("berater.koeln", MemberTestApp.passphrase)
             #expect(
                 try await client.page("/retention?lang=de", cookie: counsellor).status == .notFound, "counsellors have no retention page")
             let casePage = try await client.page("/cases/\(caseID)?lang=de", cookie: counsellor)
@@ -53,7 +54,7 @@ import Testing
             let lift = try await client.memberPost(
                 "/cases/\(caseID)/legal-hold?lang=de", [("csrf", csrf), ("hold", "off")], cookie: counsellor)
             #expect(lift.status == .seeOther)
-            let actions = try await app.database().writer.read { db in
+            let actions = try await sqlite.database.writer.read { db in
                 try String.fetchAll(
                     db,
                     sql: "SELECT action FROM audit_event WHERE action LIKE 'case.legal_hold%' OR action = 'retention.viewed' ORDER BY seq")
