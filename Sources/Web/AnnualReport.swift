@@ -46,26 +46,25 @@ public struct AnnualReport: Sendable {
             policy: policy, taxonomy: taxonomy, workflow: workflow,
             strings: catalogue.strings, language: catalogue.code)
         let year = "\(file.period.year)"
-        var context: [String: Any] = [
-            "lang": catalogue.code, "dir": catalogue.direction, "t": catalogue.strings, "stylesheet": template.stylesheet,
-            "title": view.string("report_title", ["year": year]), "year": year,
-            "periodText": view.string(
+        let context = AnnualReportView(
+            lang: catalogue.code, dir: catalogue.direction, t: catalogue.strings, stylesheet: template.stylesheet,
+            title: view.string("report_title", ["year": year]), year: year,
+            periodText: view.string(
                 "report_period", ["from": view.numbers.day(file.period.range.from), "to": view.numbers.day(file.period.range.to)]),
-            "generatedOn": view.numbers.day(file.generatedOn),
-            "keyNumbers": view.keyNumbers(file),
-            "charts": [
+            generatedOn: view.numbers.day(file.generatedOn),
+            keyNumbers: view.keyNumbers(file),
+            charts: [
                 view.barChart(file, along: "ground_top", id: "report-chart-grounds", titleKey: "statistics_chart_grounds"),
                 view.barChart(file, along: "area_top", id: "report-chart-areas", titleKey: "statistics_chart_areas"),
             ].compactMap { $0 },
-            "tables": view.tables(file, report: "annual"),
-            "units": ["neue_faelle", "abgeschlossene_faelle", "offene_faelle", "kurzkontakte", "nicht_klassifiziert"].map {
-                ["unit": view.labels.unit($0), "text": view.string("report_unit_\($0)")]
+            tables: view.tables(file, report: "annual"),
+            trend: view.trend(years, id: "report-chart-trend"),
+            units: ["neue_faelle", "abgeschlossene_faelle", "offene_faelle", "kurzkontakte", "nicht_klassifiziert"].map {
+                AnnualReportView.Unit(unit: view.labels.unit($0), text: view.string("report_unit_\($0)"))
             },
-            "rules": rules(view),
-            "marks": view.string("report_method_marks", ["mark": view.primaryMark, "below": view.numbers.count(policy.minimumCount - 1)]),
-        ]
-        if let trend = view.trend(years, id: "report-chart-trend") { context["trend"] = trend }
-        if let backLink { context["backLink"] = backLink }
+            rules: rules(view),
+            marks: view.string("report_method_marks", ["mark": view.primaryMark, "below": view.numbers.count(policy.minimumCount - 1)]),
+            backLink: backLink)
         guard let html = template.library.render(context, withTemplate: "annual") else { throw AnnualReportError.template }
         return html
     }

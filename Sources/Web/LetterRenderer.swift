@@ -36,34 +36,27 @@ public struct LetterRenderer: LetterComposer {
     }
 
     /// The Mustache context: known values only.
-    static func context(_ values: LetterValues) -> [String: Any] {
-        var office: [String: Any] = [:]
-        put("name", values.officeName, into: &office)
-        put("address", values.officeAddress, into: &office)
-        put("phone", values.officePhone, into: &office)
-        put("email", values.officeEmail, into: &office)
-        var context: [String: Any] = ["office": office]
-        put("date", values.date, into: &context)
-        put("place", values.place, into: &context)
-        put("reference", values.reference, into: &context)
-        put("counterpart", values.counterpart, into: &context)
-        put("person", values.person, into: &context)
-        put("counsellor", values.counsellor, into: &context)
-        put("incidentDate", values.incidentDate, into: &context)
+    static func context(_ values: LetterValues) -> LetterContext {
+        // An empty value is as unknown as a missing one: the placeholder stays.
+        func known(_ value: String?) -> String? {
+            guard let value, !value.isEmpty else { return nil }
+            return value
+        }
         // Which legal paragraphs the template offers: those of the case's fields, or all when none is known.
         let fields = Set(values.legalFields ?? [])
         let unknown = values.legalFields == nil
-        context["legal"] = [
-            "known": !unknown,
-            "employment": unknown || fields.contains("beschaeftigung"),
-            "civil": unknown || fields.contains("zivilrecht"),
-            "agg": unknown || fields.contains("beschaeftigung") || fields.contains("zivilrecht"),
-            "public": unknown || fields.contains("oeffentliches_recht"),
-        ]
-        return context
-    }
-
-    private static func put(_ key: String, _ value: String?, into context: inout [String: Any]) {
-        if let value, !value.isEmpty { context[key] = value }
+        return LetterContext(
+            office: LetterContext.Office(
+                name: known(values.officeName), address: known(values.officeAddress), phone: known(values.officePhone),
+                email: known(values.officeEmail)),
+            date: known(values.date), place: known(values.place), reference: known(values.reference),
+            counterpart: known(values.counterpart), person: known(values.person), counsellor: known(values.counsellor),
+            incidentDate: known(values.incidentDate),
+            legal: LetterContext.Legal(
+                known: !unknown,
+                employment: unknown || fields.contains("beschaeftigung"),
+                civil: unknown || fields.contains("zivilrecht"),
+                agg: unknown || fields.contains("beschaeftigung") || fields.contains("zivilrecht"),
+                publicLaw: unknown || fields.contains("oeffentliches_recht")))
     }
 }

@@ -67,26 +67,22 @@ extension MemberPages {
         } else {
             organisation = try await members.store.verband()?.name
         }
-        var values: [String: Any] = [
-            "title": language["account_title"], "username": session.username,
-            "role": language["role_\(session.role.rawValue)"], "organisation": organisation ?? "",
-            "organisationLabel": language[session.officeID == nil ? "account_verband" : "account_office"],
-            "fingerprint": session.keyFingerprint,
-        ]
-        if !session.keyProblems.isEmpty {
-            values["keyProblems"] = session.keyProblems.map { Self.keyProblemText($0, language) }
-            values["hasKeyProblems"] = true
-        }
+        var notifications: AccountView.Notifications?
         if session.worksCases {
             let settings = services.notificationSettings
             let address = try await settings.address(for: session)
-            values["notifications"] = ["address": posted ?? address?.value ?? ""]
+            notifications = AccountView.Notifications(address: posted ?? address?.value ?? "")
         }
-        if let notice { values["notice"] = notice }
-        if let error {
-            values["error"] = ["text": error.text, "field": error.field]
-            values["invalid"] = [error.field: true]
-        }
-        return render("account", status: status, language: language, path: "/account", session: session, page: values)
+        let page = AccountView(
+            title: language["account_title"], username: session.username,
+            role: language["role_\(session.role.rawValue)"], organisation: organisation ?? "",
+            organisationLabel: language[session.officeID == nil ? "account_verband" : "account_office"],
+            fingerprint: session.keyFingerprint,
+            keyProblems: session.keyProblems.isEmpty ? nil : session.keyProblems.map { Self.keyProblemText($0, language) },
+            hasKeyProblems: !session.keyProblems.isEmpty,
+            notifications: notifications, notice: notice,
+            error: error.map { AccountView.Problem(text: $0.text, field: $0.field) },
+            invalid: error.map { [$0.field: true] })
+        return render("account", status: status, language: language, path: "/account", session: session, page: page)
     }
 }

@@ -23,19 +23,21 @@ extension MemberPages {
                 if let day = Day(iso: dayText) { filter.setDay(day) } else { problems.append(language["audit_filter_day_bad"]) }
             }
             let staff = try await members.store.members(officeID: officeID).map(\.username).sorted()
-            var values: [String: Any] = [
-                "title": language["audit_title"],
-                "memberChoices": staff.map { ["value": $0, "selected": $0 == filter.actor] },
-                "filterCase": value("case") ?? "", "filterDay": value("day") ?? "",
-                "filtered": !filter.isEmpty || !problems.isEmpty,
-                "problems": problems,
-            ]
+            // The parts every audit page shares; the events and page links differ.
+            func page(_ events: [AuditView.Event], range: String?, older: String?, oldest: String?, newer: String?) -> AuditView {
+                AuditView(
+                    title: language["audit_title"],
+                    memberChoices: staff.map { AuditView.MemberChoice(value: $0, selected: $0 == filter.actor) },
+                    filterCase: value("case") ?? "", filterDay: value("day") ?? "",
+                    filtered: !filter.isEmpty || !problems.isEmpty,
+                    problems: problems, events: events, range: range, older: older, oldest: oldest, newer: newer)
+            }
             if !filter.isEmpty || !problems.isEmpty {
                 // Filtered: newest first, a page at a time backwards (`before`).
                 let before = value("before").flatMap { UInt64($0) }
                 let entries =
                     problems.isEmpty ? try await members.auditEntries(for: session, filter: filter, before: before, limit: Int(size)) : []
-                values["events"] = entries.map { eventRow($0, language, time) }
+                var older: String?
                 if UInt64(entries.count) == size, let last = entries.last {
                     var query = ["lang=\(language.code)", "before=\(last.sequence)"]
                     for name in ["member", "case", "day"] {
@@ -43,9 +45,10 @@ extension MemberPages {
                             query.append("\(name)=\(text)")
                         }
                     }
-                    values["older"] = "/audit?" + query.joined(separator: "&")
+                    older = "/audit?" + query.joined(separator: "&")
                 }
-                return render("audit", language: language, path: "/audit", session: session, page: values)
+                let view = page(entries.map { eventRow($0, language, time) }, range: nil, older: older, oldest: nil, newer: nil)
+                return render("audit", language: language, path: "/audit", session: session, page: view)
             }
             // The head before this view; the view adds one event of its own, which the newest page shows.
             let head = (try await members.store.auditHead(chain: officeID)?.sequence ?? 0) + 1
@@ -53,33 +56,31 @@ extension MemberPages {
             let requested = request.uri.queryParameters["from"].flatMap { UInt64(String($0)) }
             let from = min(max(requested ?? newest, 1), newest)
             let entries = try await members.auditEntries(for: session, from: from, limit: Int(size))
-            values["events"] = entries.reversed().map { eventRow($0, language, time) }
-            values["range"] = entries.isEmpty ? "" : "\(entries[0].sequence)–\(entries[entries.count - 1].sequence)"
-            if from > 1 {
-                values["older"] = "/audit?lang=\(language.code)&from=\(from > size ? from - size : 1)"
-                values["oldest"] = "/audit?lang=\(language.code)&from=1"
-            }
-            if UInt64(entries.count) >= size { values["newer"] = "/audit?lang=\(language.code)&from=\(from + size)" }
-            return render("audit", language: language, path: "/audit", session: session, page: values)
+            let view = page(
+                entries.reversed().map { eventRow($0, language, time) },
+                range: entries.isEmpty ? "" : "\(entries[0].sequence)–\(entries[entries.count - 1].sequence)",
+                older: from > 1 ? "/audit?lang=\(language.code)&from=\(from > size ? from - size : 1)" : nil,
+                oldest: from > 1 ? "/audit?lang=\(language.code)&from=1" : nil,
+                newer: UInt64(entries.count) >= size ? "/audit?lang=\(language.code)&from=\(from + size)" : nil)
+            return render("audit", language: language, path: "/audit", session: session, page: view)
         }
     }
 
     /// One row of the audit table: the time in Berlin, the action's label, and a case subject as
     /// a link to the case under its reference (the rest of the subject after it).
-    func eventRow(_ entry: AuditEntry, _ language: Catalogue, _ time: PageTime) -> [String: Any] {
+    func eventRow(_ entry: AuditEntry, _ language: Catalogue, _ time: PageTime) -> AuditView.Event {
         let event = entry.event
-        var row: [String: Any] = [
-            "sequence": String(entry.sequence), "at": event.at, "atText": time.time(stamp: event.at), "actor": event.actor,
-            "action": language.strings["action_\(event.action)"] ?? event.action, "code": event.action, "subject": event.subject,
-        ]
+        var caseLink: AuditView.CaseLink?
         let isCase = ["case.", "report.", "integrity."].contains { event.action.hasPrefix($0) }
         if isCase, let id = EntityID(hex: String(event.subject.prefix(32))) {
-            row["caseLink"] = [
-                "url": "/cases/\(id.hex)?lang=\(language.code)", "reference": CaseReference.of(id),
-                "rest": String(event.subject.dropFirst(32)).trimmingCharacters(in: .whitespaces),
-            ]
+            caseLink = AuditView.CaseLink(
+                url: "/cases/\(id.hex)?lang=\(language.code)", reference: CaseReference.of(id),
+                rest: String(event.subject.dropFirst(32)).trimmingCharacters(in: .whitespaces))
         }
-        return row
+        return AuditView.Event(
+            sequence: String(entry.sequence), at: event.at, atText: time.time(stamp: event.at), actor: event.actor,
+            action: language.strings["action_\(event.action)"] ?? event.action, code: event.action, subject: event.subject,
+            caseLink: caseLink)
     }
 
     /// The signed chain head as a file to keep outside the server: with it, `sichtbar audit

@@ -44,17 +44,15 @@ extension MemberPages {
             let (member, code) = try await members.enrolMember(
                 invitation: input.invitation, username: input.username,
                 passphrase: SecureBytes(utf8: passphrase))
-            var enrolled = ["username": member.username, "role": language["role_\(member.role.rawValue)"]]
             // An office's first lead sees the office's recovery code on this no-store answer, once.
-            if let code { enrolled["recoveryCode"] = code.formatted }
+            let enrolled = EnrolView.Enrolled(
+                username: member.username, role: language["role_\(member.role.rawValue)"], recoveryCode: code?.formatted)
             return render(
                 "enrol", status: .created, language: language, path: "/enrol", session: nil,
-                page: [
-                    "title": language["enrol_done_title"], "enrolled": enrolled,
-                ])
+                page: EnrolView(
+                    title: language["enrol_done_title"], token: nil, values: nil, error: nil, invalid: nil, enrolled: enrolled))
         } catch let refusal as FieldError {
-            let field = refusal.field
-            switch field {
+            switch refusal.field {
             case "invitation": return refuse("invitation", "enrol_error_invitation")
             // The format was checked above, so the service refuses a username only when it is taken.
             case "username": return refuse("username", "enrol_error_username_taken")
@@ -73,15 +71,11 @@ extension MemberPages {
         _ language: Catalogue, status: HTTPResponse.Status, input: EnrolInput,
         error: (field: String?, text: String)? = nil
     ) -> Response {
-        var values: [String: Any] = [
-            "title": language["enrol_title"], "token": services.tokens.issue(.enrol),
-            "values": ["invitation": input.invitation, "username": input.username],
-        ]
-        if let error {
-            // A field-less error (an expired form) links to no field.
-            values["error"] = error.field.map { ["text": error.text, "field": $0] } ?? ["text": error.text]
-            if let field = error.field { values["invalid"] = [field: true] }
-        }
-        return render("enrol", status: status, language: language, path: "/enrol", session: nil, page: values)
+        let page = EnrolView(
+            title: language["enrol_title"], token: services.tokens.issue(.enrol),
+            values: EnrolView.Values(invitation: input.invitation, username: input.username),
+            error: error.map { EnrolView.Problem(text: $0.text, field: $0.field) },
+            invalid: error?.field.map { [$0: true] }, enrolled: nil)
+        return render("enrol", status: status, language: language, path: "/enrol", session: nil, page: page)
     }
 }

@@ -64,24 +64,21 @@ extension MemberPages {
     }
 
     /// Fingerprints and findings, as the members page shows them to a lead.
-    static func keyValues(_ report: KeyIntegrityReport, _ language: Catalogue) -> [String: Any] {
+    static func keyCheck(_ report: KeyIntegrityReport, _ language: Catalogue) -> MembersView.KeyCheck {
         let listed = Dictionary(report.manifest?.members.map { ($0.memberID, $0) } ?? [], uniquingKeysWith: { first, _ in first })
-        var values: [String: Any] = [
-            "intact": report.isIntact,
-            "problems": report.problems.map { keyProblemText($0.code, language) },
-            "canConfirm": report.canConfirmManifest,
-            "officeKey": KeyFingerprint.of(report.office.publicKey),
-            "recoveryKey": report.recoveryKey.map(KeyFingerprint.of) ?? "–",
-            "memberKeys": report.members.sorted { $0.username < $1.username }.map { member -> [String: Any] in
-                [
-                    "username": member.username, "fingerprint": KeyFingerprint.of(member.publicKey),
-                    "listed": listed[member.id]?.publicKey == member.publicKey,
-                ]
+        return MembersView.KeyCheck(
+            intact: report.isIntact,
+            problems: report.problems.map { keyProblemText($0.code, language) },
+            canConfirm: report.canConfirmManifest,
+            officeKey: KeyFingerprint.of(report.office.publicKey),
+            recoveryKey: report.recoveryKey.map(KeyFingerprint.of) ?? "–",
+            memberKeys: report.members.sorted { $0.username < $1.username }.map { member in
+                MembersView.MemberKey(
+                    username: member.username, fingerprint: KeyFingerprint.of(member.publicKey),
+                    listed: listed[member.id]?.publicKey == member.publicKey)
             },
-            "verbandPinned": report.pinnedVerbandKey.map(KeyFingerprint.of) ?? language["keys_verband_none"],
-            "verbandNeedsConfirmation": report.verbandKeyNeedsConfirmation,
-        ]
-        if let server = report.serverVerbandKey { values["verbandServer"] = KeyFingerprint.of(server) }
-        return values
+            verbandPinned: report.pinnedVerbandKey.map(KeyFingerprint.of) ?? language["keys_verband_none"],
+            verbandNeedsConfirmation: report.verbandKeyNeedsConfirmation,
+            verbandServer: report.serverVerbandKey.map(KeyFingerprint.of))
     }
 }

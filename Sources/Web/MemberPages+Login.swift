@@ -71,9 +71,7 @@ extension MemberPages {
     /// The login form, always with a fresh single-use token. It never echoes the username, so
     /// the answer to a wrong passphrase and to an unknown user are the same bytes but the token.
     func loginPage(_ language: Catalogue, status: HTTPResponse.Status, error: String? = nil, notice: String? = nil) -> Response {
-        var values: [String: Any] = ["title": language["login_title"], "token": services.tokens.issue(.login)]
-        if let error { values["error"] = error }
-        if let notice { values["notice"] = notice }
-        return render("login", status: status, language: language, path: "/login", session: nil, page: values)
+        let page = LoginView(title: language["login_title"], token: services.tokens.issue(.login), error: error, notice: notice)
+        return render("login", status: status, language: language, path: "/login", session: nil, page: page)
     }
 }

@@ -36,11 +36,10 @@ extension MemberPages {
             let invitation = try await members.invite(role: role, by: session)
             return try await membersPage(
                 session, language, status: .created,
-                invitation: [
-                    "token": invitation.token, "role": language["role_\(role.rawValue)"],
-                    "expires": PageTime(language: language.code).time(invitation.expiresAt),
-                    "expiresISO": AuditEvent.timestamp(invitation.expiresAt),
-                ])
+                invitation: MembersView.Invitation(
+                    token: invitation.token, role: language["role_\(role.rawValue)"],
+                    expires: PageTime(language: language.code).time(invitation.expiresAt),
+                    expiresISO: AuditEvent.timestamp(invitation.expiresAt)))
         }
     }
 
@@ -97,60 +96,51 @@ extension MemberPages {
     /// of the office key. `invitation` is the one just created, shown once.
     func membersPage(
         _ session: Session, _ language: Catalogue, status: HTTPResponse.Status, notice: String? = nil,
-        error: String? = nil, invitation: [String: String]? = nil,
+        error: String? = nil, invitation: MembersView.Invitation? = nil,
         recoveryCode: String? = nil
     ) async throws -> Response {
         let list = try await members.members(for: session)
         let pending = try await members.pendingInvitations(for: session)
-        var values: [String: Any] = [
-            "title": language["members_title"],
-            "members": list.sorted { $0.username < $1.username }.map { member -> [String: Any] in
-                [
-                    "username": member.username, "role": language["role_\(member.role.rawValue)"],
-                    "isSelf": member.username == session.username, "canChangeRole": session.isLead,
-                    "roleChoices": session.isLead ? Self.roleChoices([.counsellor, .lead], selected: member.role, language) : [],
-                ]
-            },
-            "inviteRoles": Self.roleChoices(Self.invitableRoles(for: session), selected: nil, language),
-            "inviteToken": services.tokens.issue(.invite),
-            "hasPending": !pending.isEmpty,
-            "pending": pending.sorted { $0.expiresAt < $1.expiresAt }.map { item -> [String: String] in
-                [
-                    "reference": item.reference, "role": language["role_\(item.role.rawValue)"],
-                    "expires": PageTime(language: language.code).time(item.expiresAt), "expiresISO": AuditEvent.timestamp(item.expiresAt),
-                ]
-            },
-        ]
+        var office: MembersView.OfficeKeys?
         if session.isLead, let officeID = session.officeID {
-            values["office"] = try await officeKeyState(session, officeID: officeID, language)
+            office = try await officeKeyState(session, officeID: officeID, language)
         }
-        if let notice { values["notice"] = notice }
-        if let error { values["error"] = error }
-        if let invitation { values["invitation"] = invitation }
-        if let recoveryCode { values["recoveryCode"] = recoveryCode }
-        return render("members", status: status, language: language, path: "/members", session: session, page: values)
+        let page = MembersView(
+            title: language["members_title"],
+            members: list.sorted { $0.username < $1.username }.map { member in
+                MembersView.Member(
+                    username: member.username, role: language["role_\(member.role.rawValue)"],
+                    isSelf: member.username == session.username, canChangeRole: session.isLead,
+                    roleChoices: session.isLead ? Self.roleChoices([.counsellor, .lead], selected: member.role, language) : [])
+            },
+            inviteRoles: Self.roleChoices(Self.invitableRoles(for: session), selected: nil, language),
+            inviteToken: services.tokens.issue(.invite),
+            hasPending: !pending.isEmpty,
+            pending: pending.sorted { $0.expiresAt < $1.expiresAt }.map { item in
+                MembersView.Pending(
+                    reference: item.reference, role: language["role_\(item.role.rawValue)"],
+                    expires: PageTime(language: language.code).time(item.expiresAt), expiresISO: AuditEvent.timestamp(item.expiresAt))
+            },
+            office: office, notice: notice, error: error, invitation: invitation, recoveryCode: recoveryCode)
+        return render("members", status: status, language: language, path: "/members", session: session, page: page)
     }
 
     /// The office key version and the running rotation, if any, with the cases it still has to
     /// re-seal: what a lead needs to know after a removal. Then the key check: fingerprints,
     /// alarms, and what waits for a lead's confirmation.
-    private func officeKeyState(_ session: Session, officeID: EntityID, _ language: Catalogue) async throws -> [String: Any] {
-        var state: [String: Any] = ["keyVersion": String(try await members.store.office(id: officeID)?.keyVersion ?? 0)]
-        if let rotation = try await members.rotationStatus(for: session) {
-            var running: [String: Any] = [
-                "from": String(rotation.fromVersion), "to": String(rotation.toVersion), "remaining": String(rotation.remaining),
-                "startedAt": PageTime(language: language.code).time(rotation.startedAt), "startedBy": rotation.startedBy,
-            ]
-            if let failure = rotation.failure { running["failure"] = failure }
-            state["rotation"] = running
+    private func officeKeyState(_ session: Session, officeID: EntityID, _ language: Catalogue) async throws -> MembersView.OfficeKeys {
+        let keyVersion = String(try await members.store.office(id: officeID)?.keyVersion ?? 0)
+        let rotation = try await members.rotationStatus(for: session).map { rotation in
+            MembersView.Rotation(
+                from: String(rotation.fromVersion), to: String(rotation.toVersion), remaining: String(rotation.remaining),
+                startedAt: PageTime(language: language.code).time(rotation.startedAt), startedBy: rotation.startedBy,
+                failure: rotation.failure)
         }
-        if let report = try? await members.keyGuard.keyReport(for: session) {
-            state["keys"] = Self.keyValues(report, language)
-        }
-        return state
+        let keys = (try? await members.keyGuard.keyReport(for: session)).map { Self.keyCheck($0, language) }
+        return MembersView.OfficeKeys(keyVersion: keyVersion, rotation: rotation, keys: keys)
     }
 
-    private static func roleChoices(_ roles: [MemberRole], selected: MemberRole?, _ language: Catalogue) -> [[String: Any]] {
-        roles.map { ["value": $0.rawValue, "label": language["role_\($0.rawValue)"], "selected": $0 == selected] }
+    private static func roleChoices(_ roles: [MemberRole], selected: MemberRole?, _ language: Catalogue) -> [MembersView.RoleChoice] {
+        roles.map { MembersView.RoleChoice(value: $0.rawValue, label: language["role_\($0.rawValue)"], selected: $0 == selected) }
     }
 }

@@ -85,7 +85,7 @@ struct MemberPages {
     ) -> Response {
         pages.render(
             "member_notice", status: status, language: language, path: link.path, settings: services.settings,
-            page: pages.noticeValues(language, key, link: link))
+            page: pages.noticeView(language, key, link: link))
     }
 
     /// A confirmation named by `?done=` on a page reached by a redirect, if the page knows it.

@@ -33,12 +33,12 @@ struct PageErrorMiddleware: RouterMiddleware {
             let language = pages.memberLanguage(of: request)
             return pages.render(
                 "member_notice", status: error.status, language: language, path: "/account", settings: settings,
-                page: pages.noticeValues(language, key, link: ("/account", "member_back_to_account")))
+                page: pages.noticeView(language, key, link: ("/account", "member_back_to_account")))
         }
         let language = pages.language(of: request)
         return pages.render(
             "notice", status: error.status, language: language, path: "/", settings: settings,
-            page: pages.noticeValues(language, key, link: ("/", "back_to_form")))
+            page: pages.noticeView(language, key, link: ("/", "back_to_form")))
     }
 
     static func isPage(_ path: String) -> Bool {

@@ -113,13 +113,12 @@ public struct PageRenderer: Sendable {
             ?? "<!doctype html><title>Sichtbar</title><p>template error"
     }
 
-    /// The values of the `notice` page: `<key>_title` as title and heading, `<key>_text`, and a
+    /// The view of the `notice` page: `<key>_title` as title and heading, `<key>_text`, and a
     /// link back (`label` is a catalogue key) in the same language.
-    func noticeValues(_ language: Catalogue, _ key: String, link: (path: String, label: String)) -> [String: Any] {
-        [
-            "title": language["\(key)_title"], "heading": language["\(key)_title"], "text": language["\(key)_text"],
-            "linkURL": "\(link.path)?lang=\(language.code)", "linkText": language[link.label],
-        ]
+    func noticeView(_ language: Catalogue, _ key: String, link: (path: String, label: String)) -> NoticeView {
+        NoticeView(
+            title: language["\(key)_title"], heading: language["\(key)_title"], text: language["\(key)_text"],
+            linkURL: "\(link.path)?lang=\(language.code)", linkText: language[link.label])
     }
 
     /// Languages in the order of CONTRACT.md.

@@ -28,9 +28,3 @@ struct PolicyLabels {
     func region(_ key: String) -> String { taxonomy.region(key)?.name ?? key }
     func flag(_ code: String) -> String { pick(taxonomy.flags[code], code) }
 }
-
-/// A page value without its missing entries: Mustache would render a boxed `nil` as a value
-/// (and open its section), so absent values must not be in the dictionary at all.
-func present(_ values: [String: Any?]) -> [String: Any] {
-    values.compactMapValues { $0 }
-}

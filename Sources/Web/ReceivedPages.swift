@@ -49,29 +49,26 @@ struct ReceivedPages {
         let offices = try await base.services.members.store.offices()
         var periods: [String: Int] = [:]
         for release in sent { periods[release.period, default: 0] += 1 }
-        let rows = periods.keys.sorted { PublishedStatistics.newestFirst($0, $1) }.map { period -> [String: Any] in
+        let rows = periods.keys.sorted { PublishedStatistics.newestFirst($0, $1) }.map { period in
             let publication = publications.first { $0.period == period }
             let sentBy = Set(sent.filter { $0.period == period }.map(\.officeID))
             let missing = offices.filter { !sentBy.contains($0.id) }.map(\.name).sorted()
-            return present([
-                "period": period, "releases": language.text("received_of", ["sent": String(sentBy.count), "all": String(offices.count)]),
-                "missing": missing.isEmpty ? nil : missing.joined(separator: ", "),
-                "publishedAt": publication.map { PageTime(language: language.code).time(stamp: $0.publishedAt) },
-                "publishedAtISO": publication?.publishedAt, "publishedFrom": publication.map { String($0.releaseCount) },
-            ])
+            return ReceivedView.Period(
+                period: period, releases: language.text("received_of", ["sent": String(sentBy.count), "all": String(offices.count)]),
+                missing: missing.isEmpty ? nil : missing.joined(separator: ", "),
+                publishedAt: publication.map { PageTime(language: language.code).time(stamp: $0.publishedAt) },
+                publishedAtISO: publication?.publishedAt, publishedFrom: publication.map { String($0.releaseCount) })
         }
         return base.render(
             "received", status: status, language: language, path: "/statistics", session: session,
-            page: present([
-                "title": language["received_title"], "notice": notice, "problem": problem, "periods": rows, "hasPeriods": !rows.isEmpty,
-                "confirm": confirm.map {
-                    [
-                        "period": $0.period,
-                        "text": language.text(
-                            "received_missing_warning", ["period": $0.period, "missing": $0.missing.joined(separator: ", ")]),
-                    ]
-                },
-            ]))
+            page: ReceivedView(
+                title: language["received_title"], notice: notice, problem: problem, periods: rows, hasPeriods: !rows.isEmpty,
+                confirm: confirm.map {
+                    ReceivedView.Confirmation(
+                        period: $0.period,
+                        text: language.text(
+                            "received_missing_warning", ["period": $0.period, "missing": $0.missing.joined(separator: ", ")]))
+                }))
     }
 
     /// Merges every release received for the period and publishes the result.

@@ -32,18 +32,17 @@ struct ReleasePages {
     ) -> Response {
         base.render(
             "releases", status: status, language: language, path: "/releases", session: session,
-            page: present([
-                "title": language["releases_title"], "notice": notice, "period": period, "problem": problem, "warning": warning,
-                "suggestion": Self.lastClosedYear(), "hasReleases": !releases.isEmpty,
-                "releases": releases.map { release -> [String: Any] in
-                    present([
-                        "id": release.id.hex, "period": release.period,
-                        "createdAt": PageTime(language: language.code).time(stamp: release.createdAt),
-                        "createdAtISO": release.createdAt, "sentAtISO": release.sentAt,
-                        "sentAt": release.sentAt.map { PageTime(language: language.code).time(stamp: $0) }, "epsilon": release.epsilon,
-                    ])
-                },
-            ]))
+            page: ReleasesView(
+                title: language["releases_title"], notice: notice, period: period, problem: problem, warning: warning,
+                suggestion: Self.lastClosedYear(), hasReleases: !releases.isEmpty,
+                releases: releases.map { release in
+                    ReleasesView.Release(
+                        id: release.id.hex, period: release.period,
+                        createdAt: PageTime(language: language.code).time(stamp: release.createdAt),
+                        createdAtISO: release.createdAt,
+                        sentAt: release.sentAt.map { PageTime(language: language.code).time(stamp: $0) }, sentAtISO: release.sentAt,
+                        epsilon: release.epsilon)
+                }))
     }
 
     static func lastClosedYear(_ now: Date = Date()) -> String {
@@ -85,25 +84,24 @@ struct ReleasePages {
             let labels = base.statisticsLabels(language)
             return base.render(
                 "release", language: language, path: "/releases", session: session,
-                page: present([
-                    "title": "\(language["releases_preview_title"]) \(stored.period)",
-                    "id": stored.id.hex, "period": stored.period,
-                    "createdAt": PageTime(language: language.code).time(stamp: stored.createdAt),
-                    "sentAt": stored.sentAt.map { PageTime(language: language.code).time(stamp: $0) },
-                    "createdAtISO": stored.createdAt, "sentAtISO": stored.sentAt,
-                    "epsilon": stored.epsilon, "policy": file.policy, "taxonomy": file.taxonomy,
-                    "notice": base.confirmation(request, language, known: ["release_sent", "release_confirm_missing"]),
-                    "tables": file.tables.map {
-                        StatTableView($0, spec: statistics.policy.table($0.name), labels: labels, language: language).values
+                page: ReleaseView(
+                    title: "\(language["releases_preview_title"]) \(stored.period)",
+                    id: stored.id.hex, period: stored.period,
+                    createdAt: PageTime(language: language.code).time(stamp: stored.createdAt),
+                    createdAtISO: stored.createdAt,
+                    sentAt: stored.sentAt.map { PageTime(language: language.code).time(stamp: $0) }, sentAtISO: stored.sentAt,
+                    epsilon: stored.epsilon, policy: file.policy, taxonomy: file.taxonomy,
+                    notice: base.confirmation(request, language, known: ["release_sent", "release_confirm_missing"]),
+                    tables: file.tables.map {
+                        StatTableView($0, spec: statistics.policy.table($0.name), labels: labels, language: language)
                     },
                     // In a quarter, the tables the policy keeps to the year are named, so their absence is not read as zero.
-                    "yearOnly": StatPeriod(stored.period)?.quarter == nil
+                    yearOnly: StatPeriod(stored.period)?.quarter == nil
                         ? nil
                         : statistics.policy.tables
                             .filter { !$0.reports.contains("quarterly") }.map {
                                 Taxonomy.label($0.labels, language: language.code) ?? $0.name
-                            }.joined(separator: ", "),
-                ]))
+                            }.joined(separator: ", ")))
         }
     }
 

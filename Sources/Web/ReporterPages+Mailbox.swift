@@ -132,50 +132,40 @@ extension ReporterPages {
         let office = try await services.reporter.store.offices().first { $0.id == view.officeID }
         // Once deletion is requested (or done) there is nothing left to withdraw, nor to add to.
         let open = ![.loeschungBeantragt, .geloescht].contains(view.status)
-        var values: [String: Any] = [
-            "opened": true,
-            "office": office.map { language.text("mailbox_office", ["office": $0.name]) } ?? "",
-            "receipt": receipt.formatted,
-            "statusLabel": language["status_\(view.status.rawValue)"],
-            "statusExplain": language["status_\(view.status.rawValue)_explain"],
-            "mayWithdraw": open,
-            "mayAddFile": open && view.files.count < ReporterService.maxFiles,
-            "fileToken": services.tokens.issue(.mailboxFile),
-            "messages": view.messages.map { message -> [String: Any] in
-                [
-                    "from": message.from.rawValue, "text": message.text, "on": message.on.iso,
-                    "file": message.file.map {
+        let opened = MailboxPageView.Opened(
+            office: office.map { language.text("mailbox_office", ["office": $0.name]) } ?? "",
+            receipt: receipt.formatted,
+            statusLabel: language["status_\(view.status.rawValue)"],
+            statusExplain: language["status_\(view.status.rawValue)_explain"],
+            mayWithdraw: open,
+            mayAddFile: open && view.files.count < ReporterService.maxFiles,
+            fileToken: services.tokens.issue(.mailboxFile),
+            messages: view.messages.map { message in
+                MailboxPageView.Message(
+                    from: message.from.rawValue, text: message.text, on: message.on.iso,
+                    file: message.file.map {
                         "\(Self.typeName($0.mediaType)), \(ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file))"
                     } ?? "",
-                    "onText": dates.text(message.on),
-                    "sender": language[message.from == .office ? "mailbox_from_office" : "mailbox_from_reporter"],
-                ]
+                    onText: dates.text(message.on),
+                    sender: language[message.from == .office ? "mailbox_from_office" : "mailbox_from_reporter"])
             },
-            "messageToken": services.tokens.issue(.mailboxMessage),
-            "withdrawToken": services.tokens.issue(.mailboxWithdraw),
-        ]
-        if let report = view.report {
-            values["report"] = [
-                "narrative": report.narrative,
-                "incidentDate": report.incidentDate.map(dates.text) ?? "",
-            ]
-        }
-        if let notice { values["notice"] = notice }
-        if let error { values["error"] = error }
-        return mailboxPage(language, status: status, values: values)
+            messageToken: services.tokens.issue(.mailboxMessage),
+            withdrawToken: services.tokens.issue(.mailboxWithdraw),
+            report: view.report.map {
+                MailboxPageView.Report(narrative: $0.narrative, incidentDate: $0.incidentDate.map(dates.text) ?? "")
+            })
+        return mailboxPage(language, status: status, error: error, notice: notice, opened: opened)
     }
 
     private func mailboxPage(
-        _ language: Catalogue, status: HTTPResponse.Status, error: String? = nil,
-        values: [String: Any] = [:]
+        _ language: Catalogue, status: HTTPResponse.Status, error: String? = nil, notice: String? = nil,
+        opened: MailboxPageView.Opened? = nil
     ) -> Response {
-        var page = values
-        page["title"] = language["mailbox_title"]
-        page["readToken"] = services.tokens.issue(.mailboxRead)
-        if let error { page["error"] = error }
-        return pages.renderPadded(
+        pages.renderPadded(
             "mailbox", status: status, language: language, path: "/mailbox", settings: services.settings,
-            page: page)
+            page: MailboxPageView(
+                title: language["mailbox_title"], readToken: services.tokens.issue(.mailboxRead), notice: notice, error: error,
+                opened: opened))
     }
 
     // MARK: Offices

@@ -69,17 +69,17 @@ struct ReporterPages {
         do {
             let acknowledged = try await services.reporter.submit(submission, files: form.files)
             let receipt = acknowledged.receipt.formatted
-            var values: [String: Any] = [
-                "title": language["receipt_title"], "receipt": receipt, "receiptGroups": Self.groups(receipt),
-                "office": language.text("receipt_office", ["office": acknowledged.office.name]),
-            ]
             // Someone who wants no answer is promised none.
+            var firstResponse: String?
             if let due = acknowledged.firstResponseBy, submission.contactWish != "none" {
-                values["firstResponse"] = language.text("receipt_first_response", ["date": WrittenDay(language: language.code).text(due)])
+                firstResponse = language.text("receipt_first_response", ["date": WrittenDay(language: language.code).text(due)])
             }
+            let view = ReceiptView(
+                title: language["receipt_title"], receipt: receipt, receiptGroups: Self.groups(receipt),
+                office: language.text("receipt_office", ["office": acknowledged.office.name]), firstResponse: firstResponse)
             return pages.render(
                 "receipt", status: .created, language: language, path: "/receipt", settings: services.settings,
-                page: values)
+                page: view)
         } catch let failure as FieldError {
             let key = failure.field == "files" ? Self.fileErrorKey(failure) : "error_\(failure.field)"
             let text = language.strings[key] ?? language["error_generic"]
@@ -97,7 +97,7 @@ struct ReporterPages {
         let language = pages.language(of: request)
         return pages.render(
             "receipt", language: language, path: "/receipt", settings: services.settings,
-            page: ["title": language["receipt_about_title"]])
+            page: ReceiptView(title: language["receipt_about_title"], receipt: nil, receiptGroups: nil, office: nil, firstResponse: nil))
     }
 
     static func submission(from form: PostedForm, language: String) -> ReportSubmission {
@@ -122,55 +122,46 @@ struct ReporterPages {
         let fallback = ReportValidator.fallback(among: offices)
         let served = Set(offices.flatMap(\.profile.regions))
         let taxonomy = services.taxonomy
-        func options(_ facet: String, chosen: [String]) -> [[String: Any]] {
+        func options(_ facet: String, chosen: [String]) -> [ReportFormView.Choice] {
             (taxonomy.facet(facet)?.codes ?? []).map { code in
-                [
-                    "code": code.code, "label": language.label(facet: facet, code: code.code, taxonomy: code.labels),
-                    "example": language.strings["\(facet)_hint_\(code.code)"] ?? "",
-                    "child": code.parent != nil, "checked": chosen.contains(code.code), "selected": chosen.contains(code.code),
-                ]
+                ReportFormView.Choice(
+                    code: code.code, label: language.label(facet: facet, code: code.code, taxonomy: code.labels),
+                    example: language.strings["\(facet)_hint_\(code.code)"] ?? "",
+                    child: code.parent != nil, checked: chosen.contains(code.code), selected: chosen.contains(code.code))
             }
         }
         let regions = taxonomy.regions.sorted { $0.name.compare($1.name, locale: Locale(identifier: "de")) == .orderedAscending }
-            .map {
-                ["key": $0.key, "name": $0.name, "served": served.contains($0.key), "selected": $0.key == values.region] as [String: Any]
-            }
-        var page: [String: Any] = [
-            "title": language["title_form"],
-            "token": services.tokens.issue(.report),
-            "today": Day(Date()).iso,
-            "grounds": options("ground", chosen: values.grounds ?? []),
-            "areas": options("area", chosen: values.area.map { [$0] } ?? []),
-            "roles": options("role", chosen: values.role.map { [$0] } ?? []),
-            "regions": regions,
-            "offices": offices.map { office -> [String: Any] in
-                [
-                    "id": office.id.hex, "name": office.name, "city": office.profile.city ?? "",
+            .map { ReportFormView.Region(key: $0.key, name: $0.name, served: served.contains($0.key), selected: $0.key == values.region) }
+        let page = ReportFormView(
+            title: language["title_form"],
+            token: services.tokens.issue(.report),
+            today: Day(Date()).iso,
+            grounds: options("ground", chosen: values.grounds ?? []),
+            areas: options("area", chosen: values.area.map { [$0] } ?? []),
+            roles: options("role", chosen: values.role.map { [$0] } ?? []),
+            regions: regions,
+            offices: offices.map { office in
+                ReportFormView.OfficeChoice(
+                    id: office.id.hex, name: office.name, city: office.profile.city ?? "",
                     // Each language in its own name, so a reporter finds an office that speaks theirs.
-                    "officeLanguages": office.profile.languages.map { pages.catalogues[$0]?.name ?? $0 }.joined(separator: ", "),
-                    "officeRegions": office.profile.regions.map { taxonomy.region($0)?.name ?? $0 }.joined(separator: ", "),
-                    "selected": office.id.hex == values.office,
-                ]
+                    officeLanguages: office.profile.languages.map { pages.catalogues[$0]?.name ?? $0 }.joined(separator: ", "),
+                    officeRegions: office.profile.regions.map { taxonomy.region($0)?.name ?? $0 }.joined(separator: ", "),
+                    selected: office.id.hex == values.office)
             },
-            "fallbackHint": fallback.map { language.text("office_hint_fallback", ["fallback": $0.name]) } ?? "",
-            "consent": consentLayer(language, office: offices.first { $0.id.hex == values.office }),
-            "consentGiven": values.consent == true,
-            "filesLost": filesLost,
-            "maxFiles": ReporterService.maxFiles,
-            "wish": [values.contactWish: true],
-            "values": [
-                "narrative": values.narrative, "incidentDate": values.incidentDate ?? "",
-                "learnedDate": values.learnedDate ?? "", "contact": values.contact ?? "",
-            ],
-        ]
-        if let error {
-            page["error"] =
-                [
-                    "text": error.text, "isNarrative": error.field == "narrative", "isConsent": error.field == "consent",
-                    "isOffice": error.field == "office",
-                    "isFiles": error.field == "files",
-                ] as [String: Any]
-        }
+            fallbackHint: fallback.map { language.text("office_hint_fallback", ["fallback": $0.name]) } ?? "",
+            consent: consentLayer(language, office: offices.first { $0.id.hex == values.office }),
+            consentGiven: values.consent == true,
+            filesLost: filesLost,
+            maxFiles: ReporterService.maxFiles,
+            wish: [values.contactWish: true],
+            values: ReportFormView.Values(
+                narrative: values.narrative, incidentDate: values.incidentDate ?? "",
+                learnedDate: values.learnedDate ?? "", contact: values.contact ?? ""),
+            error: error.map {
+                ReportFormView.Problem(
+                    text: $0.text, isNarrative: $0.field == "narrative", isConsent: $0.field == "consent",
+                    isOffice: $0.field == "office", isFiles: $0.field == "files")
+            })
         return pages.render("index", status: status, language: language, path: "/", settings: services.settings, page: page)
     }
 
@@ -179,21 +170,20 @@ struct ReporterPages {
     @Sendable func officeList(_ request: Request, context: AppRequestContext) async throws -> Response {
         let language = pages.language(of: request)
         let offices = try await services.reporter.store.offices().filter(\.profile.takesReports)
-        let list = offices.map { office -> [String: Any] in
+        let list = offices.map { office in
             let profile = office.profile
-            return [
-                "id": office.id.hex, "name": office.name, "address": profile.address ?? "", "hours": profile.hours ?? "",
-                "phone": profile.phone ?? "", "email": profile.email ?? "",
-                "phoneLink": profile.phone.map(Self.telephoneLink) ?? "", "emailLink": profile.email.map { "mailto:\($0)" } ?? "",
-                "languages": profile.languages.map { services.pages.catalogues[$0]?.name ?? $0 }.joined(separator: ", "),
-                "regions": profile.regions.map { services.taxonomy.region($0)?.name ?? $0 }.joined(separator: ", "),
-                "controller": profile.controller ?? "", "law": profile.law?.title ?? "",
-                "dpo": profile.dpo ?? "", "authority": profile.authorityName ?? "",
-            ]
+            return OfficeListView.Office(
+                id: office.id.hex, name: office.name, address: profile.address ?? "", hours: profile.hours ?? "",
+                phone: profile.phone ?? "", email: profile.email ?? "",
+                phoneLink: profile.phone.map(Self.telephoneLink) ?? "", emailLink: profile.email.map { "mailto:\($0)" } ?? "",
+                languages: profile.languages.map { services.pages.catalogues[$0]?.name ?? $0 }.joined(separator: ", "),
+                regions: profile.regions.map { services.taxonomy.region($0)?.name ?? $0 }.joined(separator: ", "),
+                controller: profile.controller ?? "", law: profile.law?.title ?? "",
+                dpo: profile.dpo ?? "", authority: profile.authorityName ?? "")
         }
         return pages.render(
             "offices", language: language, path: "/offices", settings: services.settings,
-            page: ["title": language["offices_title"], "offices": list])
+            page: OfficeListView(title: language["offices_title"], offices: list))
     }
 
     // MARK: Helpers
@@ -240,9 +230,9 @@ struct ReporterPages {
     }
 
     /// The receipt's groups of four, each kept on one line; the last carries no dash.
-    static func groups(_ receipt: String) -> [[String: Any]] {
+    static func groups(_ receipt: String) -> [ReceiptView.Group] {
         let parts = receipt.split(separator: "-").map(String.init)
-        return parts.enumerated().map { ["text": $1, "dash": $0 < parts.count - 1] }
+        return parts.enumerated().map { ReceiptView.Group(text: $1, dash: $0 < parts.count - 1) }
     }
 
     static let withdrawnLink = (path: "/", label: "back_to_form")
@@ -255,13 +245,13 @@ struct ReporterPages {
     ) -> Response {
         pages.renderPadded(
             "notice", status: status, language: language, path: link.path, settings: services.settings,
-            page: pages.noticeValues(language, key, link: link), size: size)
+            page: pages.noticeView(language, key, link: link), size: size)
     }
 
     func noticeSize(_ language: Catalogue, _ key: String, link: (path: String, label: String)) -> Int {
         pages.html(
             "notice", language: language, path: link.path, settings: services.settings,
-            page: pages.noticeValues(language, key, link: link)
+            page: pages.noticeView(language, key, link: link)
         ).utf8.count
     }
 

@@ -45,9 +45,6 @@ struct StatTableView {
     let single: Single?
     let grid: Grid?
 
-    /// The view itself; the release preview (`ReleasePages`) reads it as `.values`.
-    var values: StatTableView { self }
-
     init(_ table: StatTable, spec: TableSpec?, labels: PolicyLabels?, language: Catalogue) {
         func label(_ value: String, _ dimension: String) -> String {
             labels?.statistics(value, dimension: dimension) ?? value
