@@ -25,6 +25,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", exact: "1.8.0"),
+        // The reporter API's types and server interface, generated from Templates/api/openapi.yaml.
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", exact: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", exact: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", exact: "2.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -69,10 +73,20 @@ let package = Package(
             dependencies: ["Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing"],
             swiftSettings: swiftSettings
         ),
+        // Generated at build time from its openapi.yaml, a symlink to Templates/api/openapi.yaml.
+        .target(
+            name: "APIContract",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
         .target(
             name: "Web",
             dependencies: [
-                "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
+                "APIContract", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -82,6 +96,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -190,8 +206,8 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "App", "Web", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
-                "SichtbarTesting", "WebTesting",
+                "App", "Web", "APIContract", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore",
+                "ScanScrubbing", "Sealing", "SichtbarTesting", "WebTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

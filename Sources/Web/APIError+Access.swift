@@ -1,6 +1,7 @@
 import Casework
 import Hummingbird
 import Intake
+import OpenAPIRuntime
 import SichtbarCore
 import Workflow
 
@@ -47,10 +48,11 @@ extension APIError {
 
 extension APIError {
     /// The one mapping of the domain's refusals to the contract's answers: every JSON route's
-    /// error goes through here (`DomainErrorMiddleware`). An error that is none of
+    /// error goes through here (`DomainErrorMiddleware`), the generated interface's too. An error that is none of
     /// them (an `APIError` already, or an unexpected one) passes unchanged.
     static func answering(_ error: any Error) -> any Error {
         switch error {
+        case let error as ServerError: return answering(generated: error)
         case let error as AccessError: return APIError(error)
         case let rejection as WorkflowRejection: return APIError(rejection)
         case let failure as FieldError: return APIError(failure)

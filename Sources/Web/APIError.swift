@@ -61,10 +61,10 @@ public struct APIError: HTTPResponseError, Sendable {
 
     static let receiptMalformed = APIError(
         .badRequest, code: "receipt_malformed",
-        message: "a receipt is 20 symbols of 0-9 and A-Z", field: "receipt", padded: true)
+        message: "a receipt is 20 symbols of 0-9 and A-Z", field: "receipt")
     static let receiptUnknown = APIError(
         .notFound, code: "receipt_unknown",
-        message: "no report is known under this receipt", field: "receipt", padded: true)
+        message: "no report is known under this receipt", field: "receipt")
     static let unavailable = APIError(
         .serviceUnavailable, code: "unavailable",
         message: "the service cannot store this right now; nothing was stored, please try again")

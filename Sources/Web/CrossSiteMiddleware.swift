@@ -8,7 +8,7 @@ struct CrossSiteMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.path.hasPrefix("/api/"), MemberPages.isCrossSite(request) {
-            throw request.uri.path.hasPrefix("/api/v1/mailbox") ? APIError.crossSite.paddedCopy() : APIError.crossSite
+            throw MailboxPaddingMiddleware.isMailbox(request.uri.path) ? APIError.crossSite.paddedCopy() : APIError.crossSite
         }
         return try await next(request, context)
     }

@@ -11,9 +11,21 @@ enum RequestBody {
         do {
             buffer = try await request.body.collect(upTo: limit)
         } catch {
-            throw APIError(.contentTooLarge, code: "too_large", message: "the body is larger than \(limit / 1024) KiB")
+            throw tooLarge(limit)
         }
         return buffer.readBytes(length: buffer.readableBytes) ?? []
+    }
+
+    /// 413 `too_large`: the body is longer than `limit` bytes.
+    static func tooLarge(_ limit: Int) -> APIError {
+        APIError(.contentTooLarge, code: "too_large", message: "the body is larger than \(limit / 1024) KiB")
+    }
+
+    /// 400 `bad_request` unless `bytes` are valid UTF-8, as JSON must be.
+    static func requireUTF8(_ bytes: [UInt8]) throws {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw APIError(.badRequest, code: "bad_request", message: "the body is not valid UTF-8")
+        }
     }
 
     /// Whether the body is declared `multipart/form-data` with a usable boundary.
@@ -36,9 +48,7 @@ enum RequestBody {
     static func json<Value: Decodable>(_ type: Value.Type, from request: Request) async throws -> Value {
         guard isJSON(request) else { throw APIError.unsupportedMediaType }
         let bytes = try await Self.bytes(request, limit: WebSettings.maxJSONBody)
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw APIError(.badRequest, code: "bad_request", message: "the body is not valid UTF-8")
-        }
+        try requireUTF8(bytes)
         do {
             return try JSONDecoder().decode(Value.self, from: Data(bytes))
         } catch let error as DecodingError {
@@ -49,7 +59,11 @@ enum RequestBody {
     /// True when the body is declared `application/json` (any parameters, any case). A form post
     /// from another site cannot declare it without a CORS preflight, which this server never grants.
     static func isJSON(_ request: Request) -> Bool {
-        guard let value = request.headers[.contentType] else { return false }
+        isJSON(contentType: request.headers[.contentType])
+    }
+
+    static func isJSON(contentType value: String?) -> Bool {
+        guard let value else { return false }
         let type = value.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
         return type.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
     }

@@ -11,7 +11,11 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     router.add(middleware: PageErrorMiddleware(pages: services.pages, settings: services.settings))
     router.add(middleware: CrossSiteMiddleware())
     router.add(middleware: MethodCheckMiddleware(table: table))
-    ReporterAPI(services: services).addRoutes(to: router.group("api/v1").add(middleware: DomainErrorMiddleware()))
+    // The reporter's API, generated from the OpenAPI document: mailbox answers padded (outermost,
+    // so refusals are padded once they are the contract's error body).
+    let reporterAPI = router.group().add(middleware: MailboxPaddingMiddleware()).add(middleware: DomainErrorMiddleware())
+        .add(middleware: RequestScopeMiddleware())
+    ReporterAPI(services: services).addRoutes(to: reporterAPI)
     let (members, casework, statistics) = (services.members, services.casework, services.statistics)
     // One authenticator puts the member into the context: bearer tokens on the API, the cookie on pages.
     let memberAPI = router.group("api/v1").add(middleware: DomainErrorMiddleware())

@@ -1,0 +1,29 @@
+import APIContract
+import HTTPTypes
+import OpenAPIRuntime
+
+/// The reporter routes' rate limits, asked before the body is read (so a refused client costs
+/// nothing, and every request counts): a report against both intake limits, a mailbox request
+/// against the mailbox limit of its address. The offices list has none.
+struct ReporterRateLimit: ServerMiddleware {
+    let services: WebServices
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        let address = {
+            ClientAddress.resolve(
+                peer: RequestScope.current?.peer, headers: request.headerFields, trustedProxy: services.settings.trustedProxy)
+        }
+        switch operationID {
+        case Operations.SubmitReport.id:
+            guard services.allowIntake(from: address()) else { throw APIError.rateLimited }
+        case Operations.ReadMailbox.id, Operations.SendMailboxMessage.id, Operations.WithdrawReport.id:
+            guard services.mailboxPerAddress.allow(address()) else { throw APIError.rateLimited }
+        default:
+            break
+        }
+        return try await next(request, body, metadata)
+    }
+}
