@@ -7,8 +7,8 @@ struct CrossSiteMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.uri.path.hasPrefix("/api/"), MemberPages.isCrossSite(request) {
-            throw MailboxPaddingMiddleware.isMailbox(request.uri.path) ? APIError.crossSite.paddedCopy() : APIError.crossSite
+        if request.routePath.hasPrefix("/api/"), MemberPages.isCrossSite(request) {
+            throw MailboxPaddingMiddleware.isMailbox(request.routePath) ? APIError.crossSite.paddedCopy() : APIError.crossSite
         }
         return try await next(request, context)
     }

@@ -15,6 +15,11 @@ struct JSONBodyGate: ServerMiddleware {
             return try await next(request, body, metadata)
         }
         guard RequestBody.isJSON(contentType: request.headerFields[.contentType]) else { throw APIError.unsupportedMediaType }
+        // The generated decoder parses the header's parameters into a dictionary, and traps on two
+        // that differ only in case (`charset=utf-8; Charset=utf-8`): one request would end the
+        // process. The body is checked to be UTF-8 below, so the parameters say nothing more.
+        var request = request
+        request.headerFields[.contentType] = "application/json"
         var bytes: [UInt8] = []
         if let body {
             do {

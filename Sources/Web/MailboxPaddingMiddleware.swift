@@ -12,12 +12,19 @@ struct MailboxPaddingMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard Self.isMailbox(request.uri.path) else { return try await next(request, context) }
+        guard Self.isMailbox(request.routePath) else { return try await next(request, context) }
         var response: Response
         do {
             response = try await next(request, context)
         } catch let error as APIError {
             throw error.paddedCopy()
+        } catch let error as any HTTPResponseError {
+            throw Self.contractError(error.status).paddedCopy()
+        } catch {
+            // An unexpected failure is a 500 like elsewhere, but padded: that one arises only for a
+            // receipt that exists must not tell so by its size.
+            context.logger.error("mailbox request failed", metadata: ["error": "\(type(of: error))"])
+            throw APIError(.internalServerError, code: "internal", message: "internal error").paddedCopy()
         }
         let body = response.body
         let length = body.contentLength.map(ResponsePadding.target)
@@ -26,5 +33,19 @@ struct MailboxPaddingMiddleware: RouterMiddleware {
             try await body.write(PaddingBodyWriter(base: writer))
         }
         return response
+    }
+
+    /// Hummingbird's own refusals in the contract's body, so they can be padded like ours.
+    static func contractError(_ status: HTTPResponse.Status) -> APIError {
+        switch status {
+        case .contentTooLarge: APIError(status, code: "too_large", message: "the body is too large")
+        case .notFound: APIError.notFound
+        case .tooManyRequests: APIError.rateLimited
+        case .unsupportedMediaType: APIError.unsupportedMediaType
+        default:
+            status.code < 500
+                ? APIError(status, code: "bad_request", message: "the request was refused")
+                : APIError(status, code: "unavailable", message: "the service cannot answer just now")
+        }
     }
 }

@@ -33,7 +33,7 @@ struct MethodCheckMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as any HTTPResponseError where error.status == .notFound {
-            let allowed = table.methods(at: request.uri.path)
+            let allowed = table.methods(at: request.routePath)
             guard !allowed.isEmpty, !allowed.contains(request.method) else { throw error }
             throw MethodNotAllowed(allowed: allowed)
         }

@@ -19,7 +19,7 @@ struct PageErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as any HTTPResponseError {
-            guard Self.isPage(request.uri.path), let key = Self.notices[error.status] else { throw error }
+            guard Self.isPage(request.routePath), let key = Self.notices[error.status] else { throw error }
             var response = notice(key, error: error, request: request)
             if let refusal = error as? MethodNotAllowed { response.headers[.allow] = refusal.allowHeader }
             return response
