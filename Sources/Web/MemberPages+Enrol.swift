@@ -60,8 +60,6 @@ extension MemberPages {
             }
         } catch let error as AccessError {
             return refusal(error, language, link: back)
-        } catch is FieldError {
-            return notice(language, "member_invalid", status: .unprocessableContent, link: back)
         } catch is StoreError {
             return notice(language, "member_unavailable", status: .serviceUnavailable, link: back)
         }
