@@ -55,6 +55,21 @@ public struct APIError: HTTPResponseError, Sendable {
         self.init(status, code: failure.code.rawValue, message: failure.message, field: failure.field)
     }
 
+    /// Any refusal in the contract's body: ours as it is, Hummingbird's own by its status.
+    static func contract(_ error: any HTTPResponseError) -> APIError {
+        if let error = error as? APIError { return error }
+        let code: String
+        switch error.status {
+        case .notFound: code = "not_found"
+        case .contentTooLarge: code = "too_large"
+        case .methodNotAllowed: code = "bad_request"
+        case .unauthorized: code = "unauthorized"
+        case .serviceUnavailable: code = "unavailable"
+        default: code = "bad_request"
+        }
+        return APIError(error.status, code: code, message: error.status.reasonPhrase.lowercased())
+    }
+
     func paddedCopy() -> APIError {
         APIError(status, code: code, message: message, field: field, padded: true)
     }

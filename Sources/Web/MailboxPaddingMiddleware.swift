@@ -16,10 +16,8 @@ struct MailboxPaddingMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as APIError {
-            throw error.paddedCopy()
         } catch let error as any HTTPResponseError {
-            throw Self.contractError(error.status).paddedCopy()
+            throw APIError.contract(error).paddedCopy()
         } catch {
             // An unexpected failure is a 500 like elsewhere, but padded: that one arises only for a
             // receipt that exists must not tell so by its size.
@@ -33,19 +31,5 @@ struct MailboxPaddingMiddleware: RouterMiddleware {
             try await body.write(PaddingBodyWriter(base: writer))
         }
         return response
-    }
-
-    /// Hummingbird's own refusals in the contract's body, so they can be padded like ours.
-    static func contractError(_ status: HTTPResponse.Status) -> APIError {
-        switch status {
-        case .contentTooLarge: APIError(status, code: "too_large", message: "the body is too large")
-        case .notFound: APIError.notFound
-        case .tooManyRequests: APIError.rateLimited
-        case .unsupportedMediaType: APIError.unsupportedMediaType
-        default:
-            status.code < 500
-                ? APIError(status, code: "bad_request", message: "the request was refused")
-                : APIError(status, code: "unavailable", message: "the service cannot answer just now")
-        }
     }
 }

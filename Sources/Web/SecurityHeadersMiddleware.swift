@@ -38,17 +38,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
     /// Hummingbird's own errors (404 of an unknown route, 413 of a body) in the API's error body.
     private static func jsonError(_ error: any HTTPResponseError, request: Request, context: Context) throws -> Response {
-        if error is APIError || error is MethodNotAllowed { return try error.response(from: request, context: context) }
-        let code: String
-        switch error.status {
-        case .notFound: code = "not_found"
-        case .contentTooLarge: code = "too_large"
-        case .methodNotAllowed: code = "bad_request"
-        case .unauthorized: code = "unauthorized"
-        case .serviceUnavailable: code = "unavailable"
-        default: code = "bad_request"
-        }
-        return try APIError(error.status, code: code, message: error.status.reasonPhrase.lowercased())
-            .response(from: request, context: context)
+        if error is MethodNotAllowed { return try error.response(from: request, context: context) }
+        return try APIError.contract(error).response(from: request, context: context)
     }
 }
