@@ -1,5 +1,5 @@
-import APIContract
 import Intake
+import ReporterContract
 
 extension ReportSubmission {
     /// The submission as decoded by the generated interface: every member of the document's

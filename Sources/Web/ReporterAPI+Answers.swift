@@ -1,5 +1,5 @@
-import APIContract
 import Intake
+import ReporterContract
 import ScanScrubbing
 import SichtbarCore
 

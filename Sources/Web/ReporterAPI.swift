@@ -1,10 +1,10 @@
-import APIContract
 import Casework
 import Foundation
 import Hummingbird
 import Intake
 import OpenAPIHummingbird
 import OpenAPIRuntime
+import ReporterContract
 import Sealing
 
 /// The reporter's JSON API of CONTRACT.md (no login, no cookie), behind the interface generated

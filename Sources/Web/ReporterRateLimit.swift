@@ -1,6 +1,6 @@
-import APIContract
 import HTTPTypes
 import OpenAPIRuntime
+import ReporterContract
 
 /// The reporter routes' rate limits, asked before the body is read (so a refused client costs
 /// nothing, and every request counts): a report against both intake limits, a mailbox request

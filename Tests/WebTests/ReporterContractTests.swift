@@ -1,9 +1,9 @@
-import APIContract
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Intake
 import NIOCore
+import ReporterContract
 import Testing
 
 @testable import Web
@@ -149,7 +149,7 @@ import Testing
 extension ReporterContractTests {
     /// The generator reads the document the server serves: its input is a symlink to it, no copy.
     @Test func theGeneratorReadsTheServedDocument() throws {
-        let link = TestApp.root.appendingPathComponent("Sources/APIContract/openapi.yaml")
+        let link = TestApp.root.appendingPathComponent("Sources/ReporterContract/openapi.yaml")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "../../Templates/api/openapi.yaml")
     }
 }
