@@ -12,8 +12,9 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     router.add(middleware: CrossSiteMiddleware())
     router.add(middleware: MethodCheckMiddleware(table: table))
     // The reporter's API, generated from the OpenAPI document: mailbox answers padded (outermost,
-    // so refusals are padded once they are the contract's error body).
-    let reporterAPI = router.group().add(middleware: MailboxPaddingMiddleware()).add(middleware: DomainErrorMiddleware())
+    // so refusals are padded once they are the contract's error body), every answer sent in one write.
+    let reporterAPI = router.group().add(middleware: ResponseCoalescingMiddleware())
+        .add(middleware: MailboxPaddingMiddleware()).add(middleware: DomainErrorMiddleware())
         .add(middleware: RequestScopeMiddleware())
     ReporterAPI(services: services).addRoutes(to: reporterAPI)
     let (members, casework, statistics) = (services.members, services.casework, services.statistics)
