@@ -14,21 +14,7 @@ public struct ReportContent: Sendable, Codable, Equatable {
     public var contactWish: ContactWish
     public var submittedOn: Day
 
-    public init(
-        language: String, narrative: String, incidentDate: Day?, learnedDate: Day?, grounds: [String],
-        area: String?, region: String?, role: String?, contactWish: ContactWish, submittedOn: Day
-    ) {
-        self.language = language
-        self.narrative = narrative
-        self.incidentDate = incidentDate
-        self.learnedDate = learnedDate
-        self.grounds = grounds
-        self.area = area
-        self.region = region
-        self.role = role
-        self.contactWish = contactWish
-        self.submittedOn = submittedOn
-    }
+    // Made only by `ReportValidator`, through the memberwise initialiser Swift writes.
 }
 
 /// A checked report: its content, the contact details if any, and the office it goes to.

@@ -33,16 +33,10 @@ struct ReleasePages {
         base.render(
             "releases", status: status, language: language, path: "/releases", session: session,
             page: ReleasesView(
-                title: language["releases_title"], notice: notice, period: period, problem: problem, warning: warning,
+                title: language["releases_title"], notice: notice, period: period.isEmpty ? nil : period, problem: problem,
+                warning: warning,
                 suggestion: Self.lastClosedYear(), hasReleases: !releases.isEmpty,
-                releases: releases.map { release in
-                    ReleasesView.Release(
-                        id: release.id.hex, period: release.period,
-                        createdAt: PageTime(language: language.code).time(stamp: release.createdAt),
-                        createdAtISO: release.createdAt,
-                        sentAt: release.sentAt.map { PageTime(language: language.code).time(stamp: $0) }, sentAtISO: release.sentAt,
-                        epsilon: release.epsilon)
-                }))
+                releases: releases.map { ReleaseSummaryView($0, language: language) }))
     }
 
     static func lastClosedYear(_ now: Date = Date()) -> String {
@@ -86,11 +80,7 @@ struct ReleasePages {
                 "release", language: language, path: "/releases", session: session,
                 page: ReleaseView(
                     title: "\(language["releases_preview_title"]) \(stored.period)",
-                    id: stored.id.hex, period: stored.period,
-                    createdAt: PageTime(language: language.code).time(stamp: stored.createdAt),
-                    createdAtISO: stored.createdAt,
-                    sentAt: stored.sentAt.map { PageTime(language: language.code).time(stamp: $0) }, sentAtISO: stored.sentAt,
-                    epsilon: stored.epsilon, policy: file.policy, taxonomy: file.taxonomy,
+                    release: ReleaseSummaryView(stored, language: language), policy: file.policy, taxonomy: file.taxonomy,
                     notice: base.confirmation(request, language, known: ["release_sent", "release_confirm_missing"]),
                     tables: file.tables.map {
                         StatTableView($0, spec: statistics.policy.table($0.name), labels: labels, language: language)

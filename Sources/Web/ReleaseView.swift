@@ -1,13 +1,7 @@
 /// The preview of one release: when it was made and sent, its policy, and its tables.
 struct ReleaseView {
     let title: String
-    let id: String
-    let period: String
-    let createdAt: String
-    let createdAtISO: String
-    let sentAt: String?
-    let sentAtISO: String?
-    let epsilon: String?
+    let release: ReleaseSummaryView
     let policy: String
     let taxonomy: String
     let notice: String?

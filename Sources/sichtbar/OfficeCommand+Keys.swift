@@ -12,14 +12,12 @@ extension OfficeCommand {
         static let configuration = CommandConfiguration(
             commandName: "rotate-key",
             abstract: "Rotate the office key (resumes an unfinished rotation).")
-        @OptionGroup var dataOptions: DataOptions
-        @Option(name: .long, help: "The office id.") var office: String
-        @Option(name: .customLong("as"), help: "A lead of the office (the passphrase is read).") var lead: String
+        @OptionGroup var leadOptions: LeadOptions
         @Flag(name: .long, help: "Print one JSON object.") var json = false
 
         func run() async throws {
             try await failingCleanly {
-                let (officeID, context, session) = try await MemberContext.lead(lead, office: office, folder: dataOptions.folder)
+                let (officeID, context, session) = try await leadOptions.signIn()
                 let (state, count) = try await context.rotate(officeID: officeID, as: session)
                 if json {
                     struct Output: Encodable {

@@ -13,14 +13,12 @@ extension OfficeCommand {
         struct Renew: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "A new recovery code for a lead: the office secrets are re-sealed to it and the old code is retired.")
-            @OptionGroup var dataOptions: DataOptions
-            @Option(name: .long, help: "The office id.") var office: String
-            @Option(name: .customLong("as"), help: "A lead of the office (the passphrase is read).") var lead: String
+            @OptionGroup var leadOptions: LeadOptions
             @Flag(name: .long, help: "Print one JSON object.") var json = false
 
             func run() async throws {
                 try await failingCleanly {
-                    let (officeID, context, session) = try await MemberContext.lead(lead, office: office, folder: dataOptions.folder)
+                    let (officeID, context, session) = try await leadOptions.signIn()
                     let code = try await context.service.renewRecoveryCode(by: session)
                     if json {
                         struct Output: Encodable {
@@ -46,14 +44,12 @@ extension OfficeCommand {
         static let configuration = CommandConfiguration(
             commandName: "confirm-verband-key",
             abstract: "Confirm the Verband key by the fingerprint the Verband gave you.")
-        @OptionGroup var dataOptions: DataOptions
-        @Option(name: .long, help: "The office id.") var office: String
-        @Option(name: .customLong("as"), help: "A lead of the office (the passphrase is read).") var lead: String
+        @OptionGroup var leadOptions: LeadOptions
         @Option(name: .long, help: "The Verband key's fingerprint, as the Verband gave it.") var fingerprint: String
 
         func run() async throws {
             try await failingCleanly {
-                let (_, context, session) = try await MemberContext.lead(lead, office: office, folder: dataOptions.folder)
+                let (_, context, session) = try await leadOptions.signIn()
                 try await context.service.confirmVerbandKey(fingerprint: fingerprint, by: session)
                 print("The Verband key \(fingerprint) is confirmed for this office.")
             }

@@ -138,6 +138,12 @@ import Testing
         #expect(forgedResult.stdout.contains("checkpoint's signature does not verify"), "\(forgedResult.output)")
 
         let n = total
+        // The same tampering, verified without and with a kept checkpoint.
+        let truncatedWithHead = """
+            keep = last() - 2
+            db.execute("DELETE FROM audit_event WHERE chain = ? AND seq > ?", (office, keep))
+            set_head(keep, hash_of(keep))
+            """
         let cases: [Tampering] = [
             Tampering(
                 name: "(a) one event's subject edited",
@@ -182,20 +188,11 @@ import Testing
                     db.execute("UPDATE audit_event SET seq = 4 WHERE chain = ? AND seq = 1000000", (office,))
                     """, anchor: false, status: 1, fragments: ["BROKEN at event 3:", "event 3 does not match its hash"]),
             Tampering(
-                name: "(e) newest events deleted and the head rewritten to match",
-                program: """
-                    keep = last() - 2
-                    db.execute("DELETE FROM audit_event WHERE chain = ? AND seq > ?", (office, keep))
-                    set_head(keep, hash_of(keep))
-                    """, anchor: false, status: 1,
+                name: "(e) newest events deleted and the head rewritten to match", program: truncatedWithHead, anchor: false, status: 1,
                 fragments: ["BROKEN at event \(n - 2):", "the signature over the chain head does not verify"]),
             Tampering(
-                name: "(e) newest events deleted and the head rewritten to match",
-                program: """
-                    keep = last() - 2
-                    db.execute("DELETE FROM audit_event WHERE chain = ? AND seq > ?", (office, keep))
-                    set_head(keep, hash_of(keep))
-                    """, anchor: true, status: 1, fragments: ["the signature over the chain head does not verify"]),
+                name: "(e) newest events deleted and the head rewritten to match", program: truncatedWithHead, anchor: true, status: 1,
+                fragments: ["the signature over the chain head does not verify"]),
             Tampering(
                 name: "(f) events deleted back to before the checkpoint",
                 program: """

@@ -72,6 +72,7 @@ import WebTesting
             let cookie = try await client.pageSession(app.leadName, app.leadPassphrase)
             let list = try await client.page("/releases?lang=en", cookie: cookie)
             #expect(list.status == .ok && list.text.contains("No release has been computed yet.") && !list.text.contains("<table"))
+            #expect(list.text.contains(#"value="\#(lastYear)""#), "a fresh form suggests the last closed year")
             let csrf = try #require(list.token(named: "csrf"))
             let bad = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", "letztes Jahr")], cookie: cookie)
             #expect(bad.status == .unprocessableContent && bad.text.contains(#"aria-invalid="true""#))
@@ -83,6 +84,7 @@ import WebTesting
             // No classified case in the year: a warning first, nothing frozen until confirmed.
             let warned = try await client.memberPost("/releases?lang=en", [("csrf", csrf), ("period", lastYear)], cookie: cookie)
             #expect(warned.status == .ok && warned.text.contains("has no classified case"))
+            #expect(!bad.text.contains(#"value="\#(lastYear)""#) && bad.text.contains(#"value="letztes Jahr""#), "a typed period stays")
             #expect(try await app.stores.releases.releases(officeID: app.office.id).isEmpty, "nothing frozen before the confirmation")
             let made = try await client.memberPost(
                 "/releases?lang=en", [("csrf", csrf), ("period", lastYear), ("confirm", "yes")], cookie: cookie)
@@ -93,6 +95,9 @@ import WebTesting
                 preview.status == .ok && preview.text.contains("Overview: cases by kind") && preview.text.contains("Send to the Verband"))
             #expect(
                 preview.text.contains("new cases in the period") && !preview.text.contains("<code>neue_faelle</code>"), "units as words")
+            let path = String(location.prefix { $0 != "?" })
+            #expect(preview.text.contains("\(lastYear)</h1>") && preview.text.contains("<dd><time datetime=\""), "period and time shown")
+            #expect(preview.text.contains(#"action="\#(path)/send"#), "the send form posts to this release")
             let oneNumber = try #require(preview.text.components(separatedBy: "Contacts without a case file</h2>").dropFirst().first)
             #expect(
                 oneNumber.prefix(300).contains("Total: <strong>0</strong>"), "a one-number table shows its number: \(oneNumber.prefix(300))"
@@ -100,7 +105,6 @@ import WebTesting
             let sendAt = try #require(preview.text.range(of: "Send to the Verband")?.lowerBound)
             let lastTable = try #require(preview.text.range(of: "class=\"stat-table\"", options: .backwards)?.lowerBound)
             #expect(sendAt > lastTable, "the send button comes after the tables")
-            let path = String(location.prefix { $0 != "?" })
             let unconfirmed = try await client.memberPost("\(path)/send?lang=en", [("csrf", csrf)], cookie: cookie)
             #expect(unconfirmed.headers[.location]?.contains("done=release_confirm_missing") == true)
             #expect(
