@@ -12,7 +12,7 @@ import Testing
     /// `sichtbar ARGS` exactly as given, stopped after `seconds` (a server that should have
     /// refused to start would otherwise run for ever); exit status and output.
     static func runBounded(_ arguments: [String], seconds: Double = 120) async throws -> (status: Int32, output: String, timedOut: Bool) {
-        let logURL = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-e2e-\(UUID().uuidString).log")
+        let logURL = ServerProcess.testFolder.appendingPathComponent("login-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: logURL) }
         let log = try FileHandle(forWritingTo: logURL)

@@ -21,7 +21,7 @@ final class ServerProcess: @unchecked Sendable {
     /// Runs `sichtbar ARGS` with the repository's Policies and Templates; output goes to a log file.
     init(_ arguments: [String], port: Int, stdin: String? = nil, environment: [String: String] = [:]) throws {
         self.port = port
-        logURL = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-e2e-\(UUID().uuidString).log")
+        logURL = Self.testFolder.appendingPathComponent("server-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)
         process.executableURL = Self.binary
@@ -110,10 +110,19 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-e2e-\(UUID().uuidString)")
+        let url = testFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// One folder for this test process's data folders and logs, removed when the process exits,
+    /// so runs do not leave sealed test data and logs behind in the temporary directory.
+    static let testFolder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sichtbar-e2e-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: ServerProcess.testFolder) }
+        return url
+    }()
 }
 
 struct E2EError: Error, CustomStringConvertible {
