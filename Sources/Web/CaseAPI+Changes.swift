@@ -1,181 +1,134 @@
+import CaseContract
 import Casework
-import Foundation
-import Hummingbird
 import Members
 import SichtbarCore
 
+/// The changes of a case: each takes the session and the case id of the path, hands the decoded
+/// body to `CaseworkService` (which checks role, office and assignment, and audits) and answers
+/// `204`, or `201` with the new record's id.
 extension CaseAPI {
-    /// Runs one change of a case from a JSON body; answers 204.
-    func changeRoute<Body: Decodable>(
-        _ request: Request, _ context: AppRequestContext, _ type: Body.Type,
-        _ body: @escaping (Session, EntityID, Body) async throws -> Void
-    ) async throws -> Response {
-        let session = try context.requireMember()
-        let id = try Self.caseID(context)
-        let decoded = try await RequestBody.json(Body.self, from: request)
-        try await body(session, id, decoded)
-        return Response(status: .noContent)
+    /// Runs one change of the case named by the path for the request's member.
+    func change(_ caseID: String, _ body: (Session, EntityID) async throws -> Void) async throws {
+        let session = try RequestScope.requireMember()
+        try await body(session, try Self.caseID(caseID))
     }
 
-    struct TextBody: Decodable { let text: String }
-
-    @Sendable func addNote(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await changeRoute(request, context, TextBody.self) { session, id, body in
-            try await casework.addNote(body.text, to: id, by: session)
+    func classifyCase(_ input: Operations.ClassifyCase.Input) async throws -> Operations.ClassifyCase.Output {
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        try await change(input.path.id) { session, id in
+            try await casework.classify(
+                id, codes: body.codes.additionalProperties, flags: body.flags ?? [], region: body.region, by: session)
         }
+        return .noContent(.init())
     }
 
-    @Sendable func sendMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await changeRoute(request, context, TextBody.self) { session, id, body in
-            try await casework.sendMessage(body.text, to: id, by: session)
+    func describeCase(_ input: Operations.DescribeCase.Input) async throws -> Operations.DescribeCase.Output {
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        try await change(input.path.id) { session, id in
+            try await casework.describe(title: body.title, persons: body.persons.map(Self.person), on: id, by: session)
         }
+        return .noContent(.init())
     }
 
-    @Sendable func addContact(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await changeRoute(request, context, ContactLogEntry.self) { session, id, body in
-            try await casework.addContact(body, to: id, by: session)
-        }
+    func addCaseNote(_ input: Operations.AddCaseNote.Input) async throws -> Operations.AddCaseNote.Output {
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        try await change(input.path.id) { session, id in try await casework.addNote(body.text, to: id, by: session) }
+        return .noContent(.init())
     }
 
-    @Sendable func classify(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable {
-            let codes: [String: [String]]
-            let flags: [String]?
-            let region: String?
-        }
-        return try await changeRoute(request, context, Body.self) { session, id, body in
-            try await casework.classify(id, codes: body.codes, flags: body.flags ?? [], region: body.region, by: session)
-        }
+    func sendCaseMessage(_ input: Operations.SendCaseMessage.Input) async throws -> Operations.SendCaseMessage.Output {
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        try await change(input.path.id) { session, id in try await casework.sendMessage(body.text, to: id, by: session) }
+        return .noContent(.init())
     }
 
-    @Sendable func describe(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable {
-            let title: String
-            let persons: [AffectedPerson]
-        }
-        return try await changeRoute(request, context, Body.self) { session, id, body in
-            try await casework.describe(title: body.title, persons: body.persons, on: id, by: session)
-        }
+    func addCaseContact(_ input: Operations.AddCaseContact.Input) async throws -> Operations.AddCaseContact.Output {
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        let contact = try Self.contact(body)
+        try await change(input.path.id) { session, id in try await casework.addContact(contact, to: id, by: session) }
+        return .noContent(.init())
     }
 
-    @Sendable func addParty(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireMember()
-        let id = try Self.caseID(context)
-        struct Body: Decodable {
-            let name: String
-            let role: String
-        }
-        let body = try await RequestBody.json(Body.self, from: request)
+    func addCaseParty(_ input: Operations.AddCaseParty.Input) async throws -> Operations.AddCaseParty.Output {
+        let session = try RequestScope.requireMember()
+        let id = try Self.caseID(input.path.id)
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
         guard let role = CaseParty.Role(rawValue: body.role) else {
             throw APIError(.unprocessableContent, code: "validation_failed", message: "role is gegenseite or dritte", field: "role")
         }
         let partyID = try await casework.addParty(name: body.name, role: role, to: id, by: session)
-        struct Created: Encodable { let id: String }
-        return try JSONResponse.make(.created, Created(id: partyID.hex))
+        return .created(.init(body: .json(.init(id: partyID.hex))))
     }
 
-    @Sendable func addDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireMember()
-        let id = try Self.caseID(context)
-        struct Body: Decodable {
-            let type: String
-            let scope: [String]
-            let counterpart: String?
-            let signedOn: Day
-            let note: String?
-        }
-        let body = try await RequestBody.json(Body.self, from: request)
-        let documentID = try await casework.addDocument(
-            DocumentInput(
-                type: body.type, scope: body.scope, counterpart: body.counterpart,
-                signedOn: body.signedOn, note: body.note), to: id, by: session)
-        struct Created: Encodable { let id: String }
-        return try JSONResponse.make(.created, Created(id: documentID.hex))
+    func addCaseDocument(_ input: Operations.AddCaseDocument.Input) async throws -> Operations.AddCaseDocument.Output {
+        let session = try RequestScope.requireMember()
+        let id = try Self.caseID(input.path.id)
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        let document = DocumentInput(
+            type: body._type, scope: body.scope, counterpart: body.counterpart, signedOn: try Self.day(body.signedOn, "signedOn"),
+            note: body.note)
+        let documentID = try await casework.addDocument(document, to: id, by: session)
+        return .created(.init(body: .json(.init(id: documentID.hex))))
     }
 
-    @Sendable func revokeDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let document = try Self.caseID(context, "document")
-        struct Body: Decodable { let on: Day }
-        return try await changeRoute(request, context, Body.self) { session, id, body in
-            try await casework.revokeDocument(document, on: body.on, in: id, by: session)
-        }
+    func revokeCaseDocument(_ input: Operations.RevokeCaseDocument.Input) async throws -> Operations.RevokeCaseDocument.Output {
+        let document = try Self.caseID(input.path.document)
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        let day = try Self.day(body.on, "on")
+        try await change(input.path.id) { session, id in try await casework.revokeDocument(document, on: day, in: id, by: session) }
+        return .noContent(.init())
     }
 
-    @Sendable func assign(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Assignee: Decodable {
-            let username: String
-            let role: CaseAssignment.Role
+    func assignCase(_ input: Operations.AssignCase.Input) async throws -> Operations.AssignCase.Output {
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        let assignees = try body.assignees.enumerated().map { index, assignee in
+            (username: assignee.username, role: try Self.code(CaseAssignment.Role.self, assignee.role.rawValue, "assignees[\(index)].role"))
         }
-        struct Body: Decodable { let assignees: [Assignee] }
-        return try await changeRoute(request, context, Body.self) { session, id, body in
-            try await casework.assign(body.assignees.map { (username: $0.username, role: $0.role) }, to: id, by: session)
-        }
+        try await change(input.path.id) { session, id in try await casework.assign(assignees, to: id, by: session) }
+        return .noContent(.init())
     }
 
-    @Sendable func setDeadline(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable {
-            let rule: String?
-            let label: String?
-            let due: Day
-            let reason: String?
-            let owner: String?
-        }
-        return try await changeRoute(request, context, Body.self) { session, id, body in
+    func setCaseDeadline(_ input: Operations.SetCaseDeadline.Input) async throws -> Operations.SetCaseDeadline.Output {
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        let due = try Self.day(body.due, "due")
+        try await change(input.path.id) { session, id in
             try await casework.setDeadline(
-                rule: body.rule, label: body.label ?? "", due: body.due, reason: body.reason, owner: body.owner,
-                on: id, by: session)
+                rule: body.rule, label: body.label ?? "", due: due, reason: body.reason, owner: body.owner, on: id, by: session)
         }
+        return .noContent(.init())
     }
 
-    @Sendable func markMissed(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable { let reason: String }
-        let rule = context.parameters.get("deadline") ?? ""
-        return try await changeRoute(request, context, Body.self) { session, id, body in
-            try await casework.markMissed(rule: rule, reason: body.reason, on: id, by: session)
+    func completeCaseDeadline(_ input: Operations.CompleteCaseDeadline.Input) async throws -> Operations.CompleteCaseDeadline.Output {
+        try await change(input.path.id) { session, id in
+            try await casework.completeDeadline(try Self.caseID(input.path.deadline), on: id, by: session)
         }
+        return .noContent(.init())
     }
 
-    @Sendable func completeDeadline(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireMember()
-        let id = try Self.caseID(context)
-        let deadline = try Self.caseID(context, "deadline")
-        try await casework.completeDeadline(deadline, on: id, by: session)
-        return Response(status: .noContent)
-    }
-
-    @Sendable func recordEvent(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable {
-            let event: String
-            let on: Day
+    /// The path names a legal deadline by its rule code, not by an id.
+    func markCaseDeadlineMissed(_ input: Operations.MarkCaseDeadlineMissed.Input) async throws -> Operations.MarkCaseDeadlineMissed.Output {
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        try await change(input.path.id) { session, id in
+            try await casework.markMissed(rule: input.path.deadline, reason: body.reason, on: id, by: session)
         }
-        return try await changeRoute(request, context, Body.self) { session, id, body in
-            try await casework.recordEvent(body.event, on: body.on, to: id, by: session)
-        }
+        return .noContent(.init())
     }
 
-    @Sendable func markReporterRead(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireMember()
-        let id = try Self.caseID(context)
-        try await casework.markReporterRead(id, by: session)
-        return Response(status: .noContent)
+    func recordCaseEvent(_ input: Operations.RecordCaseEvent.Input) async throws -> Operations.RecordCaseEvent.Output {
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        let day = try Self.day(body.on, "on")
+        try await change(input.path.id) { session, id in try await casework.recordEvent(body.event, on: day, to: id, by: session) }
+        return .noContent(.init())
     }
 
-    @Sendable func setLegalFields(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable { let fields: [String]? }
-        return try await changeRoute(request, context, Body.self) { session, id, body in
-            try await casework.setLegalFields(body.fields, on: id, by: session)
-        }
+    func markReporterRead(_ input: Operations.MarkReporterRead.Input) async throws -> Operations.MarkReporterRead.Output {
+        try await change(input.path.id) { session, id in try await casework.markReporterRead(id, by: session) }
+        return .noContent(.init())
     }
-}
 
-/// What `POST /api/v1/cases` takes: a case, or with kind `kontakt_ohne_akte` a tally.
-struct NewCaseBody: Decodable {
-    let kind: String
-    let channel: String
-    let title: String?
-    let persons: [AffectedPerson]?
-    let contact: ContactLogEntry?
-    let note: String?
-    let ground: String?
-    let referral: String?
+    func setCaseLegalFields(_ input: Operations.SetCaseLegalFields.Input) async throws -> Operations.SetCaseLegalFields.Output {
+        guard case .json(let body) = input.body else { throw APIError.unsupportedMediaType }
+        try await change(input.path.id) { session, id in try await casework.setLegalFields(body.fields, on: id, by: session) }
+        return .noContent(.init())
+    }
 }

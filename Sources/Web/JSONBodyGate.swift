@@ -4,14 +4,17 @@ import OpenAPIRuntime
 /// What `RequestBody.json` checks before decoding, for the generated interface, whose decoder
 /// would take any content type and any length: another media type is answered `415` before the
 /// body is read, a body past 128 KiB `413`, one that is not UTF-8 `400`. The decoder then reads
-/// the collected bytes.
+/// the collected bytes. Operations that take no body (`bodyless`, by operation id) are let through
+/// unchecked, as their Router routes never read one.
 struct JSONBodyGate: ServerMiddleware {
+    var bodyless: Set<String> = []
+
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         // Every operation of the generated interface that takes a body takes JSON.
-        guard request.method == .post || request.method == .put || request.method == .patch else {
+        guard request.method == .post || request.method == .put || request.method == .patch, !bodyless.contains(operationID) else {
             return try await next(request, body, metadata)
         }
         guard RequestBody.isJSON(contentType: request.headerFields[.contentType]) else { throw APIError.unsupportedMediaType }

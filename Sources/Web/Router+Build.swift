@@ -22,7 +22,11 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     let memberAPI = router.group("api/v1").add(middleware: DomainErrorMiddleware())
         .add(middleware: MemberAuthenticator(members: members, source: .bearer))
     MemberAPI(services: services, members: members).addRoutes(to: memberAPI)
-    CaseAPI(members: members, casework: casework).addRoutes(to: memberAPI)
+    // The case API, generated from the OpenAPI document: the scope sees the member the bearer
+    // token names (the authenticator runs first).
+    let caseAPI = router.group().add(middleware: DomainErrorMiddleware())
+        .add(middleware: MemberAuthenticator(members: members, source: .bearer)).add(middleware: RequestScopeMiddleware())
+    CaseAPI(casework: casework).addRoutes(to: caseAPI)
     ReleaseAPI(members: members, statistics: statistics).addRoutes(to: memberAPI)
     StatisticsAPI(members: members, statistics: statistics).addRoutes(to: memberAPI)
     let memberRoutes = router.group().add(middleware: MemberAuthenticator(members: members, source: .cookie))
