@@ -23,8 +23,14 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         .add(middleware: MemberAuthenticator(members: members, source: .bearer))
     MemberAPI(services: services, members: members).addRoutes(to: memberAPI)
     CaseAPI(members: members, casework: casework).addRoutes(to: memberAPI)
-    ReleaseAPI(members: members, statistics: statistics).addRoutes(to: memberAPI)
-    StatisticsAPI(members: members, statistics: statistics).addRoutes(to: memberAPI)
+    // The statistics API and a case's files and letters, generated from the document, each on
+    // its own group: the scope middleware runs after the authenticator, so it sees the member.
+    let statisticsAPI = router.group().add(middleware: ResponseCoalescingMiddleware()).add(middleware: DomainErrorMiddleware())
+        .add(middleware: MemberAuthenticator(members: members, source: .bearer)).add(middleware: RequestScopeMiddleware())
+    StatisticsAPI(statistics: statistics).addRoutes(to: statisticsAPI)
+    let caseFileAPI = router.group().add(middleware: ResponseCoalescingMiddleware()).add(middleware: DomainErrorMiddleware())
+        .add(middleware: MemberAuthenticator(members: members, source: .bearer)).add(middleware: RequestScopeMiddleware())
+    CaseFileAPI(casework: casework).addRoutes(to: caseFileAPI)
     let memberRoutes = router.group().add(middleware: MemberAuthenticator(members: members, source: .cookie))
     let memberPages = MemberPages(services: services, members: members)
     memberPages.addRoutes(to: memberRoutes)
