@@ -25,7 +25,7 @@ struct CaseFileAPI: APIProtocol {
             try registerHandlers(
                 on: group, configuration: ReporterAPI.configuration,
                 middlewares: [
-                    AcceptIgnoring(), HeaderUnescaping(names: [.contentDisposition, .contentSecurityPolicy]),
+                    AcceptIgnoring(), MemberRequired(), HeaderUnescaping(names: [.contentDisposition, .contentSecurityPolicy]),
                     BodyGate(json: [Operations.GenerateLetter.id], raw: [Operations.AttachDocumentFile.id]),
                 ])
         } catch {

@@ -28,7 +28,7 @@ struct StatisticsAPI: APIProtocol {
             try registerHandlers(
                 on: group, configuration: ReporterAPI.configuration,
                 middlewares: [
-                    AcceptIgnoring(), QueryItemDeferral(operationID: Operations.PublishedStatistics.id, name: "period"),
+                    AcceptIgnoring(), MemberRequired(), QueryItemDeferral(operationID: Operations.PublishedStatistics.id, name: "period"),
                     BodyGate(json: [Operations.ComputeRelease.id]),
                 ])
         } catch {
