@@ -10,15 +10,14 @@ import Workflow
 /// behind the interface generated from Templates/api/openapi.yaml: bearer sessions, every call
 /// through `CaseworkService`, which checks role, office and assignment and audits. The session
 /// comes from the request scope (`RequestScope.requireMember()`); refusals are answered by
-/// `DomainErrorMiddleware` on the group. The scans and letters (`CaseAPI+Files.swift`) are still
-/// Router routes.
+/// `DomainErrorMiddleware` on the group. A case's scans and letters are `CaseFileAPI`.
 struct CaseAPI: APIProtocol {
     let casework: CaseworkService
 
     /// Operations of the document that take no request body, which `JSONBodyGate` lets through.
     static let bodyless: Set<String> = [Operations.CompleteCaseDeadline.id, Operations.MarkReporterRead.id]
 
-    /// Registers the generated routes and the file routes on `group`, which carries
+    /// Registers the generated routes on `group`, which carries
     /// `DomainErrorMiddleware`, the bearer `MemberAuthenticator` and `RequestScopeMiddleware`.
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         do {
@@ -29,11 +28,6 @@ struct CaseAPI: APIProtocol {
             // Only an unusable server URL throws, and the default one (`/`) is fixed.
             preconditionFailure("the case API's routes could not be registered: \(error)")
         }
-        group.put("api/v1/cases/:id/documents/:document/file", use: attachFile)
-        group.get("api/v1/cases/:id/documents/:document/file", use: documentFile)
-        group.get("api/v1/cases/:id/reporter-files/:file", use: reporterFile)
-        group.post("api/v1/cases/:id/letters", use: generateLetter)
-        group.get("api/v1/cases/:id/letters/:letter", use: letter)
     }
 
     /// An id of the path (the case's, a document's, a letter's); nil when the text cannot be one.

@@ -22,13 +22,13 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
     let memberAPI = router.group("api/v1").add(middleware: DomainErrorMiddleware())
         .add(middleware: MemberAuthenticator(members: members, source: .bearer))
     MemberAPI(services: services, members: members).addRoutes(to: memberAPI)
-    // The case API, generated from the OpenAPI document: the scope sees the member the bearer
-    // token names (the authenticator runs first).
-    let caseAPI = router.group().add(middleware: DomainErrorMiddleware())
+    // The member side's generated interfaces share one group: answers in one write, the
+    // contract's error body, the member the bearer token names, then the scope (which sees it).
+    let generatedAPI = router.group().add(middleware: ResponseCoalescingMiddleware()).add(middleware: DomainErrorMiddleware())
         .add(middleware: MemberAuthenticator(members: members, source: .bearer)).add(middleware: RequestScopeMiddleware())
-    CaseAPI(casework: casework).addRoutes(to: caseAPI)
-    ReleaseAPI(members: members, statistics: statistics).addRoutes(to: memberAPI)
-    StatisticsAPI(members: members, statistics: statistics).addRoutes(to: memberAPI)
+    CaseAPI(casework: casework).addRoutes(to: generatedAPI)
+    CaseFileAPI(casework: casework).addRoutes(to: generatedAPI)
+    StatisticsAPI(statistics: statistics).addRoutes(to: generatedAPI)
     let memberRoutes = router.group().add(middleware: MemberAuthenticator(members: members, source: .cookie))
     let memberPages = MemberPages(services: services, members: members)
     memberPages.addRoutes(to: memberRoutes)

@@ -1,30 +1,40 @@
 import Casework
 import Foundation
 import Hummingbird
-import Members
+import Logging
+import OpenAPIHummingbird
+import OpenAPIRuntime
 import SichtbarCore
 import Statistics
+import StatisticsContract
 
-/// `GET /api/v1/statistics` of CONTRACT.md: the Verband's published tables for the analysts.
-/// Like every member route a role that may not see them gets `404 not_found`, as if nothing were
-/// there. A stored file is served only after its signature verifies under the publisher's key.
-struct StatisticsAPI {
-    let members: MemberService
+/// The statistics API of CONTRACT.md behind the interface generated from Templates/api/openapi.yaml:
+/// a lead's releases (`/api/v1/releases…`, in `StatisticsAPI+Releases.swift`) and the Verband's
+/// published tables for its analysts (`GET /api/v1/statistics`). Like every member route, a role
+/// that may not see something gets `404 not_found`, as if nothing were there; `ReleaseService`
+/// checks role and office and audits. A stored publication is served only after its signature
+/// verifies under the publisher's key.
+struct StatisticsAPI: APIProtocol {
     let statistics: StatisticsServices
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("statistics", use: tables)
-    }
+    /// Where a publication that fails verification is logged (period and verdict only): the
+    /// generated interface passes no request context, so this is the server's own label.
+    static let logger = Logger(label: "sichtbar")
 
-    /// What the route answers: the publication's facts and its tables in CONTRACT's JSON.
-    struct Answer: Encodable {
-        let period: String
-        let publishedAt: String
-        let releaseCount: Int
-        let policy: String
-        let taxonomy: String
-        let generatedOn: Day
-        let tables: [StatTable]
+    /// Registers the generated routes on `group`, which carries `DomainErrorMiddleware`,
+    /// `MemberAuthenticator` (bearer) and `RequestScopeMiddleware`, in that order.
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        do {
+            try registerHandlers(
+                on: group, configuration: ReporterAPI.configuration,
+                middlewares: [
+                    AcceptIgnoring(), MemberRequired(), QueryItemDeferral(operationID: Operations.PublishedStatistics.id, name: "period"),
+                    BodyGate(json: [Operations.ComputeRelease.id]),
+                ])
+        } catch {
+            // Only an unusable server URL throws, and the default one (`/`) is fixed.
+            preconditionFailure("the statistics API's routes could not be registered: \(error)")
+        }
     }
 
     static let periodInvalid = APIError(
@@ -34,17 +44,18 @@ struct StatisticsAPI {
         .internalServerError, code: "internal",
         message: "the published statistics cannot be served right now")
 
-    @Sendable func tables(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try context.requireMember()
+    /// The role is asked before the period, so a malformed or missing period tells a member who
+    /// may not see the tables nothing more than `404` (`QueryItemDeferral` lets a missing one
+    /// reach this check).
+    func publishedStatistics(_ input: Operations.PublishedStatistics.Input) async throws -> Operations.PublishedStatistics.Output {
+        let session = try RequestScope.requireMember()
         guard session.role == .analyst else { throw APIError.notFound }
-        let query = request.uri.queryParameters
-        guard let text = query.get("period").map({ String($0) }), let period = StatPeriod(text) else { throw Self.periodInvalid }
-        let name = query.get("table").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
-        let found = try await statistics.published.published(period: period.description)
-        guard let publication = found else {
+        guard let period = StatPeriod(input.query.period) else { throw Self.periodInvalid }
+        let name = input.query.table.flatMap { $0.isEmpty ? nil : $0 }
+        guard let publication = try await statistics.published.published(period: period.description) else {
             throw APIError(.notFound, code: "not_found", message: "nothing is published for \(period)", field: "period")
         }
-        guard let file = statistics.verified(publication, logger: context.logger) else { throw Self.notServable }
+        guard let file = statistics.verified(publication, logger: Self.logger) else { throw Self.notServable }
         var tables = file.tables
         if let name {
             guard let table = tables.first(where: { $0.name == name }) else {
@@ -53,12 +64,11 @@ struct StatisticsAPI {
             }
             tables = [table]
         }
-        return try JSONResponse.make(
-            .ok,
-            Answer(
-                period: publication.period, publishedAt: publication.publishedAt,
-                releaseCount: publication.releaseCount, policy: file.policy, taxonomy: file.taxonomy,
-                generatedOn: file.generatedOn, tables: tables))
+        let answer = Components.Schemas.PublishedTables(
+            period: publication.period, publishedAt: publication.publishedAt, releaseCount: publication.releaseCount,
+            policy: file.policy, taxonomy: file.taxonomy, generatedOn: file.generatedOn.iso,
+            tables: try tables.map { try OpenAPIObjectContainer(encoding: $0) })
+        return .ok(.init(body: .json(answer)))
     }
 
     /// A table name as the answer repeats it: table names are short snake case, so anything
