@@ -18,10 +18,15 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         .add(middleware: RequestScopeMiddleware())
     ReporterAPI(services: services).addRoutes(to: reporterAPI)
     let (members, casework, statistics) = (services.members, services.casework, services.statistics)
+    // The members' API, generated from the document: the authenticator finds the member before
+    // the request scope is set, so the handlers and their middleware see it.
+    // Every answer is sent in one write.
+    let memberContractAPI = router.group().add(middleware: ResponseCoalescingMiddleware()).add(middleware: DomainErrorMiddleware())
+        .add(middleware: MemberAuthenticator(members: members, source: .bearer)).add(middleware: RequestScopeMiddleware())
+    MemberAPI(services: services, members: members).addRoutes(to: memberContractAPI)
     // One authenticator puts the member into the context: bearer tokens on the API, the cookie on pages.
     let memberAPI = router.group("api/v1").add(middleware: DomainErrorMiddleware())
         .add(middleware: MemberAuthenticator(members: members, source: .bearer))
-    MemberAPI(services: services, members: members).addRoutes(to: memberAPI)
     // The case API, generated from the OpenAPI document: the scope sees the member the bearer
     // token names (the authenticator runs first).
     let caseAPI = router.group().add(middleware: DomainErrorMiddleware())
