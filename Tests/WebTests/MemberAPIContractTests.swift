@@ -5,6 +5,7 @@ import NIOCore
 import Testing
 import WebTesting
 
+@testable import Members
 @testable import Web
 
 /// What the members' API answers now that it is served through the generated interface, where
@@ -68,6 +69,43 @@ import WebTesting
                 uri: "/api/v1/invitations", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "{"))
             #expect(response.status == .unauthorized)
             #expect(try response.errorField("code") == "unauthorized")
+        }
+    }
+
+    /// The generated handler sees no headers: `ThrottleAddress` hands the client's address (here
+    /// from the trusted proxy's `X-Forwarded-For`) to the login throttle, for a login and for a
+    /// passphrase change alike.
+    @Test func theLoginThrottleCountsTheClientsAddress() async throws {
+        let app = try await MemberTestApp()
+        // A router test's request has no peer, so the proxy it comes through is `unknown`.
+        let services = app.app.web(
+            settings: WebSettings(
+                trustedProxy: "unknown", intakePerAddressPerHour: 0, intakeGlobalPerSecond: 0, mailboxPerAddressPerMinute: 0))
+        try await Application(router: buildRouter(services)).test(.router) { client in
+            let lead = try await client.login(app.leadName, app.leadPassphrase)
+            var used = 0
+            while used < 1000, let attempt = try? await app.members.throttle.begin("gast\(used)", address: "203.0.113.9") {
+                await app.members.throttle.finish(attempt, succeeded: false)
+                used += 1
+            }
+            let before = app.members.passphraseHashes
+            let forwarded: HTTPFields = [.contentType: "application/json", .xForwardedFor: "203.0.113.9"]
+            let login = try await client.execute(
+                uri: "/api/v1/sessions", method: .post, headers: forwarded,
+                body: ByteBuffer(string: #"{"username": "\#(app.leadName)", "passphrase": "\#(app.leadPassphrase)"}"#))
+            #expect(login.status == .tooManyRequests)
+            var withToken = forwarded
+            withToken[.authorization] = "Bearer \(lead)"
+            let change = try await client.execute(
+                uri: "/api/v1/passphrase", method: .post, headers: withToken,
+                body: ByteBuffer(string: #"{"current": "\#(app.leadPassphrase)", "new": "Tanne-Birke-Spiegel-71"}"#))
+            #expect(change.status == .tooManyRequests)
+            #expect(app.members.passphraseHashes == before, "refused without a hash")
+            // Another client behind the same proxy is its own bucket.
+            #expect(
+                try await client.json(
+                    "/api/v1/sessions", .post, #"{"username": "\#(app.leadName)", "passphrase": "\#(app.leadPassphrase)"}"#
+                ).status == .created)
         }
     }
 }
