@@ -23,7 +23,9 @@ struct CaseAPI: APIProtocol {
         do {
             try registerHandlers(
                 on: group, configuration: ReporterAPI.configuration,
-                middlewares: [AcceptIgnoring(), MemberRequired(), CasePathIDs(), JSONBodyGate(bodyless: Self.bodyless)])
+                middlewares: [
+                    AcceptIgnoring(), BareQueryKeys(), MemberRequired(), CasePathIDs(), JSONBodyGate(bodyless: Self.bodyless),
+                ])
         } catch {
             // Only an unusable server URL throws, and the default one (`/`) is fixed.
             preconditionFailure("the case API's routes could not be registered: \(error)")

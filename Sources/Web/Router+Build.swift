@@ -18,17 +18,15 @@ public func buildRouter(_ services: WebServices) -> Router<AppRequestContext> {
         .add(middleware: RequestScopeMiddleware())
     ReporterAPI(services: services).addRoutes(to: reporterAPI)
     let (members, casework, statistics) = (services.members, services.casework, services.statistics)
-    // One authenticator puts the member into the context: bearer tokens on the API, the cookie on pages.
-    let memberAPI = router.group("api/v1").add(middleware: DomainErrorMiddleware())
-        .add(middleware: MemberAuthenticator(members: members, source: .bearer))
-    MemberAPI(services: services, members: members).addRoutes(to: memberAPI)
     // The member side's generated interfaces share one group: answers in one write, the
     // contract's error body, the member the bearer token names, then the scope (which sees it).
-    let generatedAPI = router.group().add(middleware: ResponseCoalescingMiddleware()).add(middleware: DomainErrorMiddleware())
+    let memberAPI = router.group().add(middleware: ResponseCoalescingMiddleware()).add(middleware: DomainErrorMiddleware())
         .add(middleware: MemberAuthenticator(members: members, source: .bearer)).add(middleware: RequestScopeMiddleware())
-    CaseAPI(casework: casework).addRoutes(to: generatedAPI)
-    CaseFileAPI(casework: casework).addRoutes(to: generatedAPI)
-    StatisticsAPI(statistics: statistics).addRoutes(to: generatedAPI)
+    MemberAPI(services: services, members: members).addRoutes(to: memberAPI)
+    CaseAPI(casework: casework).addRoutes(to: memberAPI)
+    CaseFileAPI(casework: casework).addRoutes(to: memberAPI)
+    StatisticsAPI(statistics: statistics).addRoutes(to: memberAPI)
+    // One authenticator puts the member into the context: bearer tokens on the API, the cookie on pages.
     let memberRoutes = router.group().add(middleware: MemberAuthenticator(members: members, source: .cookie))
     let memberPages = MemberPages(services: services, members: members)
     memberPages.addRoutes(to: memberRoutes)

@@ -28,7 +28,8 @@ struct StatisticsAPI: APIProtocol {
             try registerHandlers(
                 on: group, configuration: ReporterAPI.configuration,
                 middlewares: [
-                    AcceptIgnoring(), MemberRequired(), QueryItemDeferral(operationID: Operations.PublishedStatistics.id, name: "period"),
+                    AcceptIgnoring(), BareQueryKeys(), MemberRequired(),
+                    QueryItemDeferral(operationID: Operations.PublishedStatistics.id, name: "period"),
                     BodyGate(json: [Operations.ComputeRelease.id]),
                 ])
         } catch {
