@@ -1,7 +1,7 @@
 import HTTPTypes
 import OpenAPIRuntime
 
-/// What `RequestBody.json` checks before decoding, for the generated interface, whose decoder
+/// What the JSON API checks before decoding, for the generated interfaces, whose decoder
 /// would take any content type and any length: another media type is answered `415` before the
 /// body is read, a body past 128 KiB `413`, one that is not UTF-8 `400`. The decoder then reads
 /// the collected bytes. Operations that take no body (`bodyless`, by operation id) are let through

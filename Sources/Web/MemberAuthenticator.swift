@@ -27,11 +27,3 @@ struct MemberAuthenticator: AuthenticatorMiddleware {
         return MemberIdentity(token: token, session: session)
     }
 }
-
-extension AppRequestContext {
-    /// The session of a member API request, or the contract's 401 body.
-    func requireMember() throws -> Session {
-        guard let identity else { throw APIError.unauthorized }
-        return identity.session
-    }
-}

@@ -43,25 +43,8 @@ enum RequestBody {
         return body
     }
 
-    /// Decodes JSON, answering another media type with 415 (before reading the body), invalid
-    /// UTF-8, broken JSON, wrong types and missing fields with 4xx.
-    static func json<Value: Decodable>(_ type: Value.Type, from request: Request) async throws -> Value {
-        guard isJSON(request) else { throw APIError.unsupportedMediaType }
-        let bytes = try await Self.bytes(request, limit: WebSettings.maxJSONBody)
-        try requireUTF8(bytes)
-        do {
-            return try JSONDecoder().decode(Value.self, from: Data(bytes))
-        } catch let error as DecodingError {
-            throw describe(error)
-        }
-    }
-
     /// True when the body is declared `application/json` (any parameters, any case). A form post
     /// from another site cannot declare it without a CORS preflight, which this server never grants.
-    static func isJSON(_ request: Request) -> Bool {
-        isJSON(contentType: request.headers[.contentType])
-    }
-
     static func isJSON(contentType value: String?) -> Bool {
         guard let value else { return false }
         let type = value.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
