@@ -75,6 +75,12 @@ let package = Package(
         ),
         // Generated at build time from its openapi.yaml, a symlink to Templates/api/openapi.yaml:
         // one module for each audience's slice of the document (docs/architecture.md).
+        // What the generated modules share: the pass-through value for schemas the document leaves open.
+        .target(
+            name: "ContractSupport",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            swiftSettings: swiftSettings
+        ),
         contract("ReporterContract"),
         contract("MemberContract"),
         contract("CaseContract"),
@@ -83,7 +89,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "ReporterContract", "MemberContract", "CaseContract", "CaseFileContract", "StatisticsContract",
+                "ReporterContract", "MemberContract", "CaseContract", "CaseFileContract", "StatisticsContract", "ContractSupport",
                 "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -236,6 +242,7 @@ func contract(_ name: String) -> Target {
     .target(
         name: name,
         dependencies: [
+            "ContractSupport",
             .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ],

@@ -6,7 +6,7 @@
 # bench/run.sh runs it; alone: bash bench/cases.sh [FOLDER] [CASES] [SAMPLES] [DURATION] [PORT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=.build/release/sichtbar
+BIN=${SICHTBAR_BIN:-.build/release/sichtbar}
 BENCH=.build/release/SichtbarBench
 scratch=""
 if [ -n "${1:-}" ]; then folder=$1; else scratch=$(mktemp -d); folder="$scratch/cases"; fi

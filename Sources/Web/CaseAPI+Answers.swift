@@ -1,5 +1,6 @@
 import CaseContract
 import Casework
+import ContractSupport
 import Foundation
 import Intake
 import OpenAPIRuntime
@@ -85,18 +86,18 @@ extension CaseAPI {
 
     /// The decrypted case. What the document leaves open (`type: object`: the report, the
     /// classifications, the timeline, documents, interventions, events, notes) is the domain's
-    /// own JSON, as before the generated interface.
+    /// own JSON, encoded once where the answer is written (`EncodedValue`).
     static func opened(_ view: CaseView, policy: WorkflowPolicy) throws -> Schemas.Case {
         Schemas.Case(
             id: view.id.hex, reference: view.reference, kind: view.kind, step: view.step, channel: view.channel,
             receivedOn: view.receivedOn.iso, revision: view.revision, title: view.sheet.title,
             persons: view.sheet.persons.map { .init(label: $0.label, minor: $0.minor) }, outcome: view.sheet.outcome,
-            assignees: view.assignees.map(assignee), report: try view.report.map { try freeform($0) }, contactDetails: view.contactDetails,
-            classification: try freeform(classification(view)), timeline: try freeform(view.timeline),
-            contacts: try view.timeline.compactMap(\.contact).map(contact), documents: try freeform(view.sheet.documents),
-            interventions: try freeform(view.sheet.interventions), events: try freeform(view.sheet.events),
+            assignees: view.assignees.map(assignee), report: view.report.map(EncodedValue.init), contactDetails: view.contactDetails,
+            classification: EncodedValue(classification(view)), timeline: view.timeline.map(EncodedValue.init),
+            contacts: try view.timeline.compactMap(\.contact).map(contact), documents: view.sheet.documents.map(EncodedValue.init),
+            interventions: view.sheet.interventions.map(EncodedValue.init), events: view.sheet.events.map(EncodedValue.init),
             deadlines: view.deadlines.map(deadline), messages: view.messages.map(message),
-            notes: try freeform(view.timeline.filter { $0.kind == .note }),
+            notes: view.timeline.filter { $0.kind == .note }.map(EncodedValue.init),
             transitions: view.transitions.map {
                 .init(name: $0.name, to: $0.to, intervention: $0.needsIntervention, outcomes: $0.outcomes, reason: $0.needsReason)
             },
@@ -141,16 +142,6 @@ extension CaseAPI {
         return .init(
             from: from, text: message.text, on: message.on.iso,
             file: message.file.map { .init(id: $0.recordID.hex, _type: $0.mediaType.rawValue, size: $0.size, sha256: $0.hash) })
-    }
-
-    /// A domain value as the free-form object the document promises (its JSON, unchanged).
-    static func freeform(_ value: some Encodable) throws -> OpenAPIObjectContainer {
-        try JSONDecoder().decode(OpenAPIObjectContainer.self, from: JSONEncoder().encode(value))
-    }
-
-    /// Domain values as a list of free-form objects.
-    static func freeform<Value: Encodable>(_ values: [Value]) throws -> [OpenAPIObjectContainer] {
-        try JSONDecoder().decode([OpenAPIObjectContainer].self, from: JSONEncoder().encode(values))
     }
 
     /// A code of an answer the document enumerates; one it does not know is a 500, never a guess.

@@ -1,4 +1,5 @@
 import Casework
+import ContractSupport
 import Foundation
 import OpenAPIRuntime
 import SichtbarCore
@@ -51,7 +52,7 @@ extension StatisticsAPI {
         Components.Schemas.Release(
             id: stored.id.hex, period: stored.period, createdAt: try timestamp(stored.createdAt),
             sentAt: try stored.sentAt.map(timestamp), epsilon: stored.epsilon,
-            file: try file.map { try OpenAPIObjectContainer(encoding: $0) },
+            file: file.map(EncodedValue.init),
             envelope: try envelope.map(Self.envelope))
     }
 

@@ -1,4 +1,5 @@
 import Casework
+import ContractSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -68,7 +69,7 @@ struct StatisticsAPI: APIProtocol {
         let answer = Components.Schemas.PublishedTables(
             period: publication.period, publishedAt: publication.publishedAt, releaseCount: publication.releaseCount,
             policy: file.policy, taxonomy: file.taxonomy, generatedOn: file.generatedOn.iso,
-            tables: try tables.map { try OpenAPIObjectContainer(encoding: $0) })
+            tables: tables.map(EncodedValue.init))
         return .ok(.init(body: .json(answer)))
     }
 
