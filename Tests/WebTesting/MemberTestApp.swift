@@ -33,9 +33,12 @@ public struct MemberTestApp: Sendable {
     /// - Parameters:
     ///   - signer: the server key (audit heads, releases).
     ///   - stores: the engine's stores, over `signer` (`Stores.inMemory` if nil).
+    ///   - addressWindow: how long a client address's failed logins take to refill (the policy's
+    ///     10 minutes if nil); a test that exhausts them sets a day, so no token comes back while
+    ///     a loaded machine runs it.
     public init(
         officeName: String = "Beratung Köln", lead: String = "lead.koeln", leadPassphrase: String = Self.passphrase,
-        signer: SigningKeyPair = SigningKeyPair(), stores: Stores? = nil
+        signer: SigningKeyPair = SigningKeyPair(), stores: Stores? = nil, addressWindow: Duration? = nil
     ) async throws {
         self.leadName = lead
         self.leadPassphrase = leadPassphrase
@@ -46,6 +49,7 @@ public struct MemberTestApp: Sendable {
         // The built-in access and passphrase policies; failed logins are not slowed down here.
         policies.access = AccessPolicy()
         policies.access.baseDelay = .zero
+        if let addressWindow { policies.access.addressWindow = addressWindow }
         policies.passphrases = PassphrasePolicy()
         app = try await AppServices.make(
             store: stores, policies: policies, templates: Repository.templates,
