@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -87,14 +88,19 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// A port below the kernel's ephemeral range (32768 and up, where outgoing connections take
-    /// their source ports), checked free by binding it once.
+    /// their source ports), checked free by binding it once, and never handed out twice in this
+    /// process: two tests starting servers at once could otherwise both find one port free, and
+    /// the one whose server then failed to bind would talk to the other's server, which answers
+    /// its health check.
     static func freePort() -> Int {
         for _ in 0..<50 {
             let port = Int.random(in: 20_000..<32_768)
-            if isFree(port) { return port }
+            if isFree(port), handedOut.withLock({ $0.insert(port).inserted }) { return port }
         }
         return Int.random(in: 20_000..<32_768)
     }
+
+    private static let handedOut = Mutex<Set<Int>>([])
 
     private static func isFree(_ port: Int) -> Bool {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
