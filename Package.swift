@@ -156,7 +156,8 @@ let package = Package(
         ),
         .testTarget(
             name: "IntakeTests",
-            dependencies: ["Intake", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing", "SichtbarTesting"],
+            // Statistics for its seeded generator (SplitMix64) only.
+            dependencies: ["Intake", "Workflow", "SichtbarCore", "ScanScrubbing", "Sealing", "Statistics", "SichtbarTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

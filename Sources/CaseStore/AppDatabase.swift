@@ -9,11 +9,22 @@ import GRDB
 /// `synchronous=FULL` on the writer so a committed report survives power loss.
 public final class AppDatabase: Sendable {
     public let writer: any DatabaseWriter
+    /// Copies the log into the file off the writer; nil in memory.
+    private let checkpointer: BackgroundCheckpointer?
 
     /// Wraps a writer (a pool on disk, or an in-memory queue in tests) and migrates it.
-    public init(_ writer: any DatabaseWriter) throws {
+    public convenience init(_ writer: any DatabaseWriter) throws {
+        try self.init(writer, checkpointer: nil)
+    }
+
+    private init(_ writer: any DatabaseWriter, checkpointer: BackgroundCheckpointer?) throws {
         self.writer = writer
+        self.checkpointer = checkpointer
         try Migrations.migrator.migrate(writer)
+    }
+
+    deinit {
+        checkpointer?.stop()
     }
 
     /// Opens (creating if needed) the database file at `path`.
@@ -22,8 +33,9 @@ public final class AppDatabase: Sendable {
         // DatabasePool sets synchronous=NORMAL for WAL after opening; intake needs FULL.
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(BackgroundCheckpointer.writerFallbackPages)")
         }
-        return try AppDatabase(pool)
+        return try AppDatabase(pool, checkpointer: BackgroundCheckpointer(path: path))
     }
 
     /// An in-memory database for tests.

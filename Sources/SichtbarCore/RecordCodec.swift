@@ -22,7 +22,7 @@ public enum RecordCodec {
         _ value: some Encodable, kind: RecordKind, caseID: EntityID, key: SecureBytes,
         recordID: EntityID = .random(), revision: Int? = nil
     ) throws -> SealedRecord {
-        var json = Array(try JSONEncoder().encode(value))
+        var json = try (value as? any JSONPlaintext).map { JSONPlaintextWriter.bytes(of: $0) } ?? Array(JSONEncoder().encode(value))
         defer { Sodium.wipe(&json) }
         let association = RecordAssociation(
             caseID: caseID.bytes, kind: kind.rawValue, recordID: recordID.bytes,

@@ -21,6 +21,7 @@ import Testing
         "v11": "5d858cfef352c096929abc2664d63d98",
         "v12": "7b9065b682109d053fdf00e7f2474053",
         "v13": "0062fd6df2896d7d74c115f402e2f924",
+        "v14": "aef5c96b0adae53f4fa46c1be1ccd25d",
     ]
 
     @Test(arguments: Migrations.ordered.map(\.name))

@@ -151,8 +151,9 @@ extension MigrationTests {
         let database = try AppDatabase.inMemory()
         try database.writer.read { db in
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"])
-            for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "record", "intake_month"] {
+            #expect(applied == (1...14).map { "v\($0)" })
+            // `record` has been a rowid table on random slots since v14 (MigrationV14Tests).
+            for table in ["office", "member", "office_key_seal", "invitation", "case_file", "mailbox", "intake_month"] {
                 let sql = try String.fetchOne(
                     db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                     arguments: [table])

@@ -20,7 +20,7 @@ import Testing
                 sql: "INSERT INTO record (id, case_id, kind, key_version, ciphertext) VALUES (?, ?, 'report', 1, x'00')",
                 arguments: [record, caseID])
         }
-        try Migrations.migrator.migrate(queue)
+        try Migrations.migrator.migrate(queue, upTo: "v13")
         try queue.write { db in
             #expect(try Bool.fetchOne(db, sql: "SELECT integrity IS NULL FROM case_file WHERE id = ?", arguments: [caseID]) == true)
             #expect(try Int.fetchOne(db, sql: "SELECT pending FROM record WHERE id = ?", arguments: [record]) == 0)

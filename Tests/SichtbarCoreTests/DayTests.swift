@@ -13,6 +13,21 @@ struct DayTests {
         #expect(day.description == text)
     }
 
+    @Test func everyDayOfTwoYearsPrintsAsTheFormatterWould() throws {
+        var count = 0
+        for year in [1904, 2026] {
+            for month in 1...12 {
+                for dayOfMonth in 1...Day.daysIn(month: month, year: year) {
+                    let day = try #require(Day(year: year, month: month, day: dayOfMonth))
+                    #expect(day.iso == String(format: "%04d-%02d-%02d", year, month, dayOfMonth))
+                    #expect(day.monthKey == String(format: "%04d-%02d", year, month))
+                    count += 1
+                }
+            }
+        }
+        #expect(count == 366 + 365)
+    }
+
     @Test func partsAreReadAsNumbers() throws {
         let day = try #require(Day(iso: "2024-02-29"))
         #expect(day.year == 2024)
