@@ -29,7 +29,7 @@ struct InMemoryScenarioTests {
 
     private static func story(_ engine: Engine) async throws -> [String] {
         let clock = InMemoryScenarioClock()
-        let stores = try engine.make(today: { Day(clock.now) })
+        let stores = try await engine.make(today: { Day(clock.now) })
         var log = InMemoryTranscript()
         var access = AccessPolicy()
         access.baseDelay = .zero

@@ -1,0 +1,25 @@
+import Foundation
+import PostgresNIO
+import SichtbarCore
+
+/// A statement put together from parts (the case list's filters), numbering its parameters as
+/// they are bound: `bind` returns the `$n` to write into the SQL.
+struct SQLBuilder {
+    private(set) var binds = PostgresBindings()
+
+    mutating func bind(_ value: some PostgresDynamicTypeEncodable) -> String {
+        binds.append(value)
+        return "$\(binds.count)"
+    }
+
+    mutating func bind(_ id: EntityID) -> String { bind(ByteBuffer(bytes: id.bytes)) }
+
+    mutating func bind(bytes: [UInt8]) -> String { bind(ByteBuffer(bytes: bytes)) }
+
+    mutating func bind(_ day: Day) -> String { bind(day.iso) }
+
+    /// Ids as one `bytea[]` parameter, for `= ANY(…)`.
+    mutating func bind(ids: [EntityID]) -> String { bind(ids.map { ByteBuffer(bytes: $0.bytes) }) }
+
+    func query(_ sql: String) -> PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: binds) }
+}

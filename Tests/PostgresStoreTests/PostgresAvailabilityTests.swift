@@ -1,0 +1,30 @@
+import Foundation
+import Intake
+import PostgresStore
+import PostgresTesting
+import Testing
+
+/// The test server is there whenever the PostgreSQL cases are expected to run, and an unreachable
+/// server is an unavailable store (503), not a hang.
+@Suite struct PostgresAvailabilityTests {
+    /// With `SICHTBAR_REQUIRE_POSTGRES=1` and no server, this fails rather than leaving the
+    /// PostgreSQL cases out in silence.
+    @Test(.enabled(if: PostgresTestServer.isInPlay)) func theTestServerAnswersWhenTheSuitesNeedIt() async throws {
+        let database = try await PostgresScratch.open()
+        #expect(try await database.offices().isEmpty)
+        #expect(await database.isWritable())
+        #expect(try await database.serverVersion() >= 130_000)
+    }
+
+    @Test func anUnreachableServerIsUnavailableWithinTheConnectTimeout() async throws {
+        let url = try PostgresURL("postgres://nobody@127.0.0.1:1/none?sslmode=disable")
+        let started = ContinuousClock.now
+        await #expect {
+            _ = try await PostgresDatabase.open(url, connectTimeout: .seconds(1))
+        } throws: { error in
+            if case .unavailable = error as? StoreError { return true }
+            return false
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+}
