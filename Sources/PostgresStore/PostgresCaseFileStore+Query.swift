@@ -60,11 +60,12 @@ extension PostgresCaseFileStore {
     public func classifiedCases(_ query: CaseQuery) async throws -> [ClassifiedCase] {
         var builder = SQLBuilder()
         let (conditions, order) = Self.clauses(of: query, &builder)
+        let limit = builder.bind(max(1, min(query.limit, 1_000)))
         let statement = builder.query(
             """
             SELECT c.id, \(query.ordersByDue ? "c.next_due" : "c.received_on") AS day, f.id AS facets_id, f.month, f.key_version, f.ciphertext
             FROM case_file c LEFT JOIN case_facets f ON f.case_id = c.id
-            WHERE \(conditions) ORDER BY \(order) LIMIT \(builder.bind(max(1, min(query.limit, 1_000))))
+            WHERE \(conditions) ORDER BY \(order) LIMIT \(limit)
             """)
         return try await database.read { session in
             try await session.rows(statement).compactMap { row in

@@ -41,11 +41,9 @@ extension PostgresCaseFileStore: CaseFileStore {
         if query.urgency != nil { return try await urgentCases(query) }
         var builder = SQLBuilder()
         let (conditions, order) = Self.clauses(of: query, &builder)
+        let limit = builder.bind(max(1, min(query.limit, 1_000)))
         let statement = builder.query(
-            """
-            SELECT \(Self.caseColumns) FROM case_file c \(Self.sheetJoin) WHERE \(conditions) ORDER BY \(order)
-            LIMIT \(builder.bind(max(1, min(query.limit, 1_000))))
-            """)
+            "SELECT \(Self.caseColumns) FROM case_file c \(Self.sheetJoin) WHERE \(conditions) ORDER BY \(order) LIMIT \(limit)")
         return try await database.read { session in
             let rows = try await session.rows(statement)
             let assignees = try await Self.assignees(of: rows.compactMap { $0.id("id") }, session)

@@ -103,10 +103,11 @@ public final class PostgresMemberStore: MemberStore, AuditCheckpoints, PostgresB
         if let times = filter.times {
             conditions.append("at >= \(builder.bind(times.from)) AND at < \(builder.bind(times.to))")
         }
+        let count = builder.bind(limit)
         let query = builder.query(
             """
             SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY seq DESC LIMIT \(builder.bind(limit))
+            ORDER BY seq DESC LIMIT \(count)
             """)
         return try await database.read { session in try await session.rows(query).map(PostgresAuditLog.decode) }
     }

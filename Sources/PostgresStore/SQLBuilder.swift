@@ -3,7 +3,8 @@ import PostgresNIO
 import SichtbarCore
 
 /// A statement put together from parts (the case list's filters), numbering its parameters as
-/// they are bound: `bind` returns the `$n` to write into the SQL.
+/// they are bound: `bind` returns the `$n` to write into the SQL. Bind everything before calling
+/// `query`: a `bind` inside `query`'s own argument comes after the builder was read.
 struct SQLBuilder {
     private(set) var binds = PostgresBindings()
 
