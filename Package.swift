@@ -119,7 +119,8 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Web", "CaseStore", "PostgresStore", "InMemoryStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing",
+                "Web", "CaseStore", "PostgresStore", "InMemoryStore", "Casework", "Statistics", "Intake", "Members", "Workflow",
+                "SichtbarCore", "Sealing",
             ],
             swiftSettings: swiftSettings
         ),
@@ -219,7 +220,8 @@ let package = Package(
         .testTarget(
             name: "StoreConformanceTests",
             dependencies: [
-                "App", "CaseStore", "PostgresStore", "PostgresTesting", "InMemoryStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing",
+                "App", "CaseStore", "PostgresStore", "PostgresTesting", "InMemoryStore", "Casework", "Statistics", "Intake", "Members",
+                "Workflow", "SichtbarCore", "Sealing",
                 "SichtbarTesting", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

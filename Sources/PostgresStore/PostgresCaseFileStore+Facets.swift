@@ -12,7 +12,8 @@ extension PostgresCaseFileStore {
                 let id = row.id("id")
             else { return nil }
             return SealedFacets(
-                id: id, month: try row.string("month"), keyVersion: UInt32(try row.int("key_version")), ciphertext: try row.bytes("ciphertext"))
+                id: id, month: try row.string("month"), keyVersion: UInt32(try row.int("key_version")),
+                ciphertext: try row.bytes("ciphertext"))
         }
     }
 }

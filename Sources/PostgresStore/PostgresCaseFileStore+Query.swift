@@ -11,7 +11,8 @@ extension PostgresCaseFileStore {
         /// Cases one of `members` is assigned to (an empty list matches none).
         func assigned(to members: [EntityID]) {
             conditions.append(
-                "EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id = ANY(\(builder.bind(ids: members))::bytea[]))")
+                "EXISTS (SELECT 1 FROM case_assignee a WHERE a.case_id = c.id AND a.member_id = ANY(\(builder.bind(ids: members))::bytea[]))"
+            )
         }
         if let members = query.visibleTo { assigned(to: members) }
         if !query.excludedSteps.isEmpty {
@@ -91,7 +92,8 @@ extension PostgresCaseFileStore {
                 """)
             let assignees = try await Self.assignees(of: ids, session)
             return Dictionary(
-                try rows.compactMap { try Self.caseRow($0, assignees: assignees) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                try rows.compactMap { try Self.caseRow($0, assignees: assignees) }.map { ($0.id, $0) },
+                uniquingKeysWith: { first, _ in first })
         }
     }
 }

@@ -100,7 +100,8 @@ extension PostgresCaseFileStore: CaseFileStore {
         var sheet: SealedRecord?
         if let sheetID = row.id("sheet_id"), let ciphertext = try row.optionalBytes("sheet_ciphertext") {
             sheet = SealedRecord(
-                id: sheetID, caseID: id, kind: .sheet, keyVersion: UInt32(try row.optionalInt("sheet_version") ?? 1), ciphertext: ciphertext)
+                id: sheetID, caseID: id, kind: .sheet, keyVersion: UInt32(try row.optionalInt("sheet_version") ?? 1), ciphertext: ciphertext
+            )
         }
         var file = CaseFileRow(
             id: id, officeID: officeID, kind: try row.string("kind"), step: try row.string("step"), channel: try row.string("channel"),

@@ -120,7 +120,7 @@ public final class PostgresDatabase: Sendable {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
             } catch let error as PSQLError where error.isUnavailability {
                 throw StoreError.unavailable("PostgreSQL: \(error.sqlState ?? "connection lost")")
-            } catch where !leased.withLock({ $0 }) {
+            } catch  where !leased.withLock({ $0 }) {
                 throw StoreError.unavailable("PostgreSQL: no connection")
             }
         }

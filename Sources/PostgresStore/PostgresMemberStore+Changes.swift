@@ -217,7 +217,8 @@ extension PostgresMemberStore {
     ) async throws {
         try await database.write { session in
             try await session.lock(.chain(officeID))
-            guard try await session.one("SELECT key_version FROM office WHERE id = \(officeID)")?.int(0) == Int(manifest.manifest.keyVersion),
+            guard
+                try await session.one("SELECT key_version FROM office WHERE id = \(officeID)")?.int(0) == Int(manifest.manifest.keyVersion),
                 seals.allSatisfy({ $0.keyVersion == manifest.manifest.keyVersion && $0.recipient == "recovery" })
             else { throw MemberStoreError.keyVersionChanged }
             // The old recovery code opens nothing of any version from now on.

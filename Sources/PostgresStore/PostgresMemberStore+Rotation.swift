@@ -70,7 +70,8 @@ extension PostgresMemberStore {
                 """
             ).compactMap { row in
                 guard let id = row.id("id") else { return nil }
-                return SealedCaseKeys(caseID: id, keyVersion: UInt32(try row.int("office_key_version")), sealed: try row.bytes("sealed_keys"))
+                return SealedCaseKeys(
+                    caseID: id, keyVersion: UInt32(try row.int("office_key_version")), sealed: try row.bytes("sealed_keys"))
             }
         }
     }

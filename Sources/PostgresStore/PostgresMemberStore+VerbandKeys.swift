@@ -15,7 +15,8 @@ extension PostgresMemberStore {
     /// caller holds the Verband's lock.
     static func writeVerband(_ signed: SignedKeyManifest, _ session: PostgresSession) async throws {
         let manifest = signed.manifest
-        guard let verband = try await verband(session), verband.id == manifest.officeID, verband.publicKey == manifest.officePublicKey else {
+        guard let verband = try await verband(session), verband.id == manifest.officeID, verband.publicKey == manifest.officePublicKey
+        else {
             throw MemberStoreError.membersChanged
         }
         let rows = try await MemberRow.all(session, officeID: nil).map(KeyManifest.Entry.init)

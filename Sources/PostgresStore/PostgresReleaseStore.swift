@@ -24,7 +24,8 @@ extension PostgresReleaseStore: ReleaseStore {
             // Once a year's deleted cases lost their classifications, a quarter of it computed now would count too few.
             let year = String(release.period.prefix(4))
             if release.period.count == 7,
-                try await session.one("SELECT 1 FROM retention_dropped_year WHERE office_id = \(release.officeID) AND year = \(year)") != nil
+                try await session.one("SELECT 1 FROM retention_dropped_year WHERE office_id = \(release.officeID) AND year = \(year)")
+                    != nil
             {
                 throw FieldError.invalid(
                     field: "period",

@@ -74,7 +74,9 @@ public final class PostgresReportStore: ReportStore {
         let queued = today()
         do {
             try await database.write { session in
-                guard let office = try await session.one("UPDATE case_file SET reporter_unread = true WHERE id = \(caseID) RETURNING office_id")?.id(0)
+                guard
+                    let office = try await session.one(
+                        "UPDATE case_file SET reporter_unread = true WHERE id = \(caseID) RETURNING office_id")?.id(0)
                 else { throw StoreError.notFound }
                 try await Self.insert(records, pending: true, session)
                 try await PostgresAuditLog.queue(.reporterMessageAdded, subject: caseID, chain: office, day: queued, session)

@@ -105,7 +105,8 @@ extension PostgresRetentionStore: RetentionStore {
                 dropped += count
                 try await session.execute(
                     "INSERT INTO retention_dropped_year (office_id, year) VALUES (\(item.officeID), \(year)) ON CONFLICT DO NOTHING")
-                try await self.audit([.member("system", .retentionFacetsDropped, "\(item.year): \(count)", at: now)], chain: item.officeID, session)
+                try await self.audit(
+                    [.member("system", .retentionFacetsDropped, "\(item.year): \(count)", at: now)], chain: item.officeID, session)
             }
             return dropped
         }

@@ -43,7 +43,8 @@ import Testing
         let head = try #require(try await store.auditHead(chain: chain))
         #expect(head == AuditHead.signed(chain: chain, sequence: 30, hash: previous, by: signer))
         #expect(try await store.verifyChain(chain, key: signer.publicKey) == .intact(count: 30))
-        #expect(try await store.verifyChain(chain, key: SigningKeyPair().publicKey) != .intact(count: 30), "another key vouches for nothing")
+        #expect(
+            try await store.verifyChain(chain, key: SigningKeyPair().publicKey) != .intact(count: 30), "another key vouches for nothing")
     }
 
     @Test(arguments: [

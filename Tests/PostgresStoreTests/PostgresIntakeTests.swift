@@ -59,9 +59,10 @@ import Testing
     @Test func aFailedBatchStoresNothing() async throws {
         let database = try await PostgresScratch.open()
         let office = try await Self.office(database)
-        let batch = (0..<5).map { _ in IntakeFixture.intake(officeID: office.id, on: Self.today) } + [
-            IntakeFixture.intake(officeID: office.id, on: Self.today, keyVersion: 9)
-        ]
+        let batch =
+            (0..<5).map { _ in IntakeFixture.intake(officeID: office.id, on: Self.today) } + [
+                IntakeFixture.intake(officeID: office.id, on: Self.today, keyVersion: 9)
+            ]
         await #expect(throws: StoreError.unavailable("the office key changed")) {
             try await database.write { session in try await PostgresIntakeBatcher.write(batch, session) }
         }
