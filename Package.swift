@@ -221,8 +221,8 @@ let package = Package(
             name: "StoreConformanceTests",
             dependencies: [
                 "App", "CaseStore", "PostgresStore", "PostgresTesting", "InMemoryStore", "Casework", "Statistics", "Intake", "Members",
-                "Workflow", "SichtbarCore", "Sealing",
-                "SichtbarTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                "Workflow", "SichtbarCore", "Sealing", "SichtbarTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -94,7 +94,7 @@ enum PostgresAuditLog {
         try await session.rows(
             """
             SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE chain = \(chain) AND seq >= \(Int(sequence))
-            ORDER BY seq LIMIT \(limit)
+            ORDER BY seq LIMIT \(rows: limit)
             """
         ).map(decode)
     }

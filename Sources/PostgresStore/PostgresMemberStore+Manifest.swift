@@ -58,7 +58,8 @@ extension PostgresMemberStore {
         try await database.read { session in
             try await session.rows(
                 """
-                SELECT id, office_key_version, sealed_to FROM case_file WHERE office_id = \(officeID) AND NOT key_checked LIMIT \(limit)
+                SELECT id, office_key_version, sealed_to FROM case_file WHERE office_id = \(officeID) AND NOT key_checked
+                ORDER BY id LIMIT \(rows: limit)
                 """
             ).compactMap { row in
                 guard let id = row.id("id") else { return nil }

@@ -66,7 +66,8 @@ extension PostgresMemberStore {
             try await session.rows(
                 """
                 SELECT id, office_key_version, sealed_keys FROM case_file
-                WHERE office_id = \(officeID) AND office_key_version < \(Int(version)) LIMIT \(limit)
+                WHERE office_id = \(officeID) AND office_key_version < \(Int(version))
+                ORDER BY office_key_version, id LIMIT \(rows: limit)
                 """
             ).compactMap { row in
                 guard let id = row.id("id") else { return nil }

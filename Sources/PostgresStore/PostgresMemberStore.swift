@@ -84,7 +84,7 @@ public final class PostgresMemberStore: MemberStore, AuditCheckpoints, PostgresB
                 """
                 SELECT seq, at, actor, action, subject, hash FROM audit_event
                 WHERE chain = \(chain) AND (subject = \(subject) OR (subject > \(subject + " ") AND subject < \(subject + "!")))
-                ORDER BY seq LIMIT \(limit)
+                ORDER BY seq LIMIT \(rows: limit)
                 """
             ).map(PostgresAuditLog.decode)
         }
@@ -103,7 +103,7 @@ public final class PostgresMemberStore: MemberStore, AuditCheckpoints, PostgresB
         if let times = filter.times {
             conditions.append("at >= \(builder.bind(times.from)) AND at < \(builder.bind(times.to))")
         }
-        let count = builder.bind(limit)
+        let count = builder.bind(rows: limit)
         let query = builder.query(
             """
             SELECT seq, at, actor, action, subject, hash FROM audit_event WHERE \(conditions.joined(separator: " AND "))

@@ -34,4 +34,9 @@ extension PostgresQuery.StringInterpolation {
     mutating func appendInterpolation(ids: [EntityID]) {
         appendInterpolation(ids.map { ByteBuffer(bytes: $0.bytes) })
     }
+
+    /// A row count for `LIMIT` as SQLite reads it: a negative count means no limit (NULL here).
+    mutating func appendInterpolation(rows count: Int) {
+        appendInterpolation(count < 0 ? nil : count)
+    }
 }

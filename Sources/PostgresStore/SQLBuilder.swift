@@ -19,6 +19,15 @@ struct SQLBuilder {
 
     mutating func bind(_ day: Day) -> String { bind(day.iso) }
 
+    /// A row count for `LIMIT` as SQLite reads it: a negative count means no limit (NULL here).
+    mutating func bind(rows count: Int) -> String {
+        if count < 0 {
+            binds.appendNull()
+            return "$\(binds.count)::bigint"
+        }
+        return bind(count)
+    }
+
     /// Ids as one `bytea[]` parameter, for `= ANY(…)`.
     mutating func bind(ids: [EntityID]) -> String { bind(ids.map { ByteBuffer(bytes: $0.bytes) }) }
 

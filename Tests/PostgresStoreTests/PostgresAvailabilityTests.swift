@@ -25,6 +25,8 @@ import Testing
             if case .unavailable = error as? StoreError { return true }
             return false
         }
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // One second alone; on a loaded machine with every suite running at once, longer, but
+        // well short of the pool's own circuit breaker (a minute).
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 }

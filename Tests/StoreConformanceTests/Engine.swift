@@ -53,8 +53,9 @@ enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     /// Fresh, empty stores, as the composition root builds them; `today` is the engine's day
     /// for audit flushing. PostgreSQL's are in a schema of their own on the test server.
-    func make(today: @escaping @Sendable () -> Day = { Day(Date()) }) async throws -> EngineStores {
-        let signer = SigningKeyPair()
+    func make(signer: SigningKeyPair = SigningKeyPair(), today: @escaping @Sendable () -> Day = { Day(Date()) }) async throws
+        -> EngineStores
+    {
         switch self {
         case .inMemory:
             return EngineStores(.inMemory(signer: signer, today: today), signer: signer)
