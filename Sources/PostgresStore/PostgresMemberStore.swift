@@ -129,8 +129,11 @@ public final class PostgresMemberStore: MemberStore, AuditCheckpoints, PostgresB
     /// each chain's signed head, kept as the day's checkpoint.
     public func flushAndHeads() async throws -> [AuditHead] {
         try await database.write { session in
+            let chains = try await Self.chains(session)
+            // Every chain's lock first, in id order, as retention takes them: no two runs wait on each other in a circle.
+            for chain in chains.sorted(by: { $0.precedes($1) }) { try await session.lock(.chain(chain)) }
             var heads: [AuditHead] = []
-            for chain in try await Self.chains(session) {
+            for chain in chains {
                 try await self.audit([], chain: chain, session)
                 guard let head = try await PostgresAuditLog.head(chain: chain, session) else { continue }
                 heads.append(head)

@@ -20,8 +20,7 @@ struct InMemoryStoreStoryTests {
     /// The same story at the seams told to PostgreSQL: orders, errors and cascades as SQLite's.
     @Test(.enabled(if: PostgresTestServer.isInPlay)) func postgresAnswersAsSQLiteDoes() async throws {
         let inputs = try InMemoryStoryInputs()
-        let postgres: [String]
-        do { postgres = try await Self.story(.postgres, inputs) } catch { Issue.record("\(String(reflecting: error))"); throw error }
+        let postgres = try await Self.story(.postgres, inputs)
         let sqlite = try await Self.story(.sqlite, inputs)
         for (index, (left, right)) in zip(postgres, sqlite).enumerated() where left != right {
             Issue.record("line \(index): PostgreSQL «\(left)» but SQLite «\(right)»")
