@@ -90,6 +90,9 @@ extension PostgresMemberStore {
         }
     }
 
+    /// Cases remain on an old key version: the rotation's transaction rolls back, old seals kept.
+    private struct RotationUnfinished: Error {}
+
     /// Ends the rotation once no case remains on an old version. The old secrets go first and
     /// the count comes after: a report that intake checked against an old key (holding its seal
     /// `FOR SHARE`) commits before the delete goes on, and is counted; one checked after finds
@@ -114,6 +117,3 @@ extension PostgresMemberStore {
         }
     }
 }
-
-/// Cases remain on an old key version: the rotation's transaction rolls back, old seals kept.
-private struct RotationUnfinished: Error {}

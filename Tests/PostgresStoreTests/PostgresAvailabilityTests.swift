@@ -16,6 +16,16 @@ import Testing
         #expect(try await database.serverVersion() >= 130_000)
     }
 
+    /// The socket form of the URL reaches the same server (`.ci/postgres` names its socket).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["SICHTBAR_TEST_POSTGRES_SOCKET"] != nil))
+    func theServerAnswersOnItsUnixSocket() async throws {
+        let text = try #require(ProcessInfo.processInfo.environment["SICHTBAR_TEST_POSTGRES_SOCKET"])
+        let url = try PostgresURL(text)
+        #expect(url.socketPath?.hasSuffix("/.s.PGSQL.\(url.port)") == true)
+        let database = try await PostgresScratch.open(maximumConnections: 1, through: url)
+        #expect(try await database.serverVersion() >= 130_000)
+    }
+
     @Test func anUnreachableServerIsUnavailableWithinTheConnectTimeout() async throws {
         let url = try PostgresURL("postgres://nobody@127.0.0.1:1/none?sslmode=disable")
         let started = ContinuousClock.now

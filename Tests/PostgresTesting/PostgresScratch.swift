@@ -7,9 +7,9 @@ import Sealing
 /// lets go of the database. Schemas a killed test run left behind are swept when an hour old.
 public enum PostgresScratch {
     /// Creates the schema and opens the engine's database in it (`maximumConnections` small:
-    /// many tests run at once against one server).
-    public static func open(maximumConnections: Int = 4) async throws -> PostgresDatabase {
-        let url = try PostgresTestServer.url()
+    /// many tests run at once against one server), over `url` (the test server's, by default).
+    public static func open(maximumConnections: Int = 4, through url: PostgresURL? = nil) async throws -> PostgresDatabase {
+        let url = try url ?? PostgresTestServer.url()
         await sweeper.sweepOnce()
         let schema = "sichtbar_test_" + Hex.encode(Sodium.randomBytes(8))
         try await PostgresTestServer.execute("CREATE SCHEMA \(schema)")
@@ -25,24 +25,4 @@ public enum PostgresScratch {
     }
 
     private static let sweeper = Sweeper()
-}
-
-/// Drops, once per process, the scratch schemas older than an hour (their comment is the second they were made in).
-private actor Sweeper {
-    private var done = false
-
-    func sweepOnce() async {
-        guard !done else { return }
-        done = true
-        let cutoff = Int(Date().timeIntervalSince1970) - 3600
-        try? await PostgresTestServer.execute(
-            """
-            DO $$ DECLARE s record; BEGIN
-              FOR s IN SELECT n.nspname FROM pg_namespace n
-                       WHERE n.nspname LIKE 'sichtbar\\_test\\_%' AND coalesce(obj_description(n.oid, 'pg_namespace'), '') ~ '^[0-9]+$'
-                         AND obj_description(n.oid, 'pg_namespace')::bigint < \(cutoff)
-              LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname); END LOOP;
-            END $$
-            """)
-    }
 }
