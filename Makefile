@@ -15,11 +15,13 @@ demo: build
 	.build/debug/sichtbar demo --port $(PORT)
 
 ## Builds everything (the end-to-end tests start the real binary) and runs every test:
-## swift-testing units, routes and end-to-end, then the pages in headless Chromium with axe-core,
-## then schemathesis against the real binary and its OpenAPI document (about 4 minutes, bounded).
+## swift-testing units, routes and end-to-end (every store suite on in-memory stores, SQLite and a
+## throw-away PostgreSQL cluster that .ci/postgres starts and stops), then the pages in headless
+## Chromium with axe-core, then schemathesis against the real binary and its OpenAPI document
+## (about 4 minutes, bounded).
 test: deps lint
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	bash .ci/postgres run -- $(SWIFT) test --skip-build
 	bash Tests/Fuzz/run.sh
 	bash Tests/Browser/run.sh
 	bash Tests/API/schemathesis.sh

@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-generator.git", exact: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", exact: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", exact: "2.1.0"),
+        // The second store engine: PostgreSQL through a pooled, structured-concurrency client.
+        .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -65,6 +67,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's own column accessors, for `audit verify` reading a million rows without copies.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -108,7 +119,8 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Web", "CaseStore", "InMemoryStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing",
+                "Web", "CaseStore", "PostgresStore", "InMemoryStore", "Casework", "Statistics", "Intake", "Members", "Workflow",
+                "SichtbarCore", "Sealing",
             ],
             swiftSettings: swiftSettings
         ),
@@ -185,12 +197,33 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A throw-away schema on the test server (SICHTBAR_TEST_POSTGRES) for each test that asks for one.
+        .target(
+            name: "PostgresTesting",
+            dependencies: [
+                "PostgresStore", "Sealing", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PostgresTesting",
+            swiftSettings: swiftSettings
+        ),
+        // The PostgreSQL engine's own tests: its URL, migrations, audit log and group commit, against
+        // the server in SICHTBAR_TEST_POSTGRES.
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: [
+                "PostgresStore", "PostgresTesting", "Casework", "Statistics", "Intake", "Members", "SichtbarCore", "Sealing",
+                "SichtbarTesting", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // One suite per store protocol, run against every engine.
         .testTarget(
             name: "StoreConformanceTests",
             dependencies: [
-                "App", "CaseStore", "InMemoryStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing",
-                "SichtbarTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                "App", "CaseStore", "PostgresStore", "PostgresTesting", "InMemoryStore", "Casework", "Statistics", "Intake", "Members",
+                "Workflow", "SichtbarCore", "Sealing", "SichtbarTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -49,7 +49,7 @@ struct ConformanceFixture {
 
     static func make(engine: Engine, on start: Day = start) async throws -> ConformanceFixture {
         let clock = TestDay(start)
-        let stores = try engine.make(today: { clock.today })
+        let stores = try await engine.make(today: { clock.today })
         let keys = try OfficeKeys.generate()
         let otherKeys = try OfficeKeys.generate()
         let office = try await stores.setup.createOffice(name: "Beratungsstelle A", profile: notice(), keys: keys)

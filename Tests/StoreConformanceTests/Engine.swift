@@ -4,6 +4,8 @@ import Casework
 import Foundation
 import Intake
 import Members
+import PostgresStore
+import PostgresTesting
 import Sealing
 import SichtbarCore
 import Statistics
@@ -37,22 +39,30 @@ struct EngineStores: Sendable {
 }
 
 /// The engines every conformance suite runs against: `@Test(arguments: Engine.allCases)`.
-/// PostgreSQL joins here, and gets every suite for free.
+/// PostgreSQL is among them when a test server is configured (`SICHTBAR_TEST_POSTGRES`) or
+/// required (`SICHTBAR_REQUIRE_POSTGRES=1`, as `make test` and CI set it: then a missing or
+/// unreachable server fails every PostgreSQL case rather than leaving them out).
 enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case inMemory
     case sqlite
+    case postgres
+
+    static var allCases: [Engine] { PostgresTestServer.isInPlay ? [.inMemory, .sqlite, .postgres] : [.inMemory, .sqlite] }
 
     var testDescription: String { rawValue }
 
     /// Fresh, empty stores, as the composition root builds them; `today` is the engine's day
-    /// for audit flushing.
-    func make(today: @escaping @Sendable () -> Day = { Day(Date()) }) throws -> EngineStores {
-        let signer = SigningKeyPair()
+    /// for audit flushing. PostgreSQL's are in a schema of their own on the test server.
+    func make(signer: SigningKeyPair = SigningKeyPair(), today: @escaping @Sendable () -> Day = { Day(Date()) }) async throws
+        -> EngineStores
+    {
         switch self {
         case .inMemory:
             return EngineStores(.inMemory(signer: signer, today: today), signer: signer)
         case .sqlite:
             return EngineStores(.sqlite(try AppDatabase.inMemory(), signer: signer, today: today), signer: signer)
+        case .postgres:
+            return EngineStores(.postgres(try await PostgresScratch.open(), signer: signer, today: today), signer: signer)
         }
     }
 }

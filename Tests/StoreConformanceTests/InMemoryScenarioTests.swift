@@ -4,6 +4,8 @@ import Foundation
 import InMemoryStore
 import Intake
 import Members
+import PostgresStore
+import PostgresTesting
 import Sealing
 import SichtbarCore
 import SichtbarTesting
@@ -27,9 +29,20 @@ struct InMemoryScenarioTests {
         if ProcessInfo.processInfo.environment["INMEMORY_TRANSCRIPT"] != nil { print(sqlite.joined(separator: "\n")) }
     }
 
+    /// The same story told to PostgreSQL: the third engine answers as SQLite does.
+    @Test(.enabled(if: PostgresTestServer.isInPlay)) func postgresTellsTheStoryAsSQLiteDoes() async throws {
+        let postgres = try await Self.story(.postgres)
+        let sqlite = try await Self.story(.sqlite)
+        for (index, (left, right)) in zip(postgres, sqlite).enumerated() where left != right {
+            Issue.record("line \(index): PostgreSQL «\(left)» but SQLite «\(right)»")
+        }
+        #expect(postgres.count == sqlite.count)
+        if ProcessInfo.processInfo.environment["INMEMORY_TRANSCRIPT"] != nil { print(postgres.joined(separator: "\n")) }
+    }
+
     private static func story(_ engine: Engine) async throws -> [String] {
         let clock = InMemoryScenarioClock()
-        let stores = try engine.make(today: { Day(clock.now) })
+        let stores = try await engine.make(today: { Day(clock.now) })
         var log = InMemoryTranscript()
         var access = AccessPolicy()
         access.baseDelay = .zero
@@ -160,6 +173,9 @@ struct InMemoryScenarioTests {
             log.add("verdict: \(try await store.verifyChain(officeA.id, key: stores.signer.publicKey, anchor: head))")
             log.add("daily heads: \(try await store.flushAndHeads().map(\.sequence)) chains \(try await store.chains().count)")
         } else if let store = stores.members as? SQLiteMemberStore {
+            log.add("verdict: \(try await store.verifyChain(officeA.id, key: stores.signer.publicKey, anchor: head))")
+            log.add("daily heads: \(try await store.flushAndHeads().map(\.sequence)) chains \(try await store.chains().count)")
+        } else if let store = stores.members as? PostgresMemberStore {
             log.add("verdict: \(try await store.verifyChain(officeA.id, key: stores.signer.publicKey, anchor: head))")
             log.add("daily heads: \(try await store.flushAndHeads().map(\.sequence)) chains \(try await store.chains().count)")
         }

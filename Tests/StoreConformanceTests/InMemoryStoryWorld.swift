@@ -20,7 +20,7 @@ struct InMemoryStoryWorld {
 
     static func make(_ engine: Engine, _ inputs: InMemoryStoryInputs, _ log: inout InMemoryTranscript) async throws -> InMemoryStoryWorld {
         let clock = InMemoryScenarioClock()
-        let stores = try engine.make(today: { Day(clock.now) })
+        let stores = try await engine.make(today: { Day(clock.now) })
         await log.attempt("fallback to nowhere") { try await stores.setup.setFallbackOffice(.random()) }
         let profile = OfficeProfile(regions: [], controller: "Träger e. V.", law: .dsgvo, dpo: "datenschutz@example.org")
         let officeA = try await stores.setup.createOffice(name: "A", profile: profile, keys: inputs.keysA)

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import SichtbarCore
 
 /// What one engine answered, with random ids replaced by labels, so two engines' runs compare
@@ -42,11 +43,14 @@ struct InMemoryTranscript {
         flush()
     }
 
-    /// Runs `body`; the error's name, SQLite's constraint errors and the in-memory engine's alike.
+    /// Runs `body`; the error's name, SQLite's constraint errors, PostgreSQL's (SQLSTATE class 23)
+    /// and the in-memory engine's alike.
     mutating func attempt(_ what: String, _ body: () async throws -> Void) async {
         do {
             try await body()
             add("\(what): ok")
+        } catch let error as PSQLError where error.serverInfo?[.sqlState]?.hasPrefix("23") == true {
+            add("\(what): constraint")
         } catch {
             let name = String(describing: error)
             add("\(what): " + (name.contains("constraint") || name.contains("CONSTRAINT") ? "constraint" : name))

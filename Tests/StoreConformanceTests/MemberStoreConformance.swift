@@ -27,7 +27,7 @@ import Testing
         let fixture = try await ConformanceFixture.make(engine: engine)
         try await fixture.members.record([fixture.event("lead.a", .caseListViewed)], chain: fixture.office.id)
         try await fixture.submit()
-        let fresh = try engine.make()
+        let fresh = try await engine.make()
         #expect(try await fresh.members.offices().isEmpty)
         #expect(try await fresh.reports.offices().isEmpty)
         #expect(try await fresh.members.member(username: "lead.a") == nil)
