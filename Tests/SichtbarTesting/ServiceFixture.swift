@@ -40,6 +40,8 @@ public struct ServiceFixture<Engine: Sendable>: Sendable {
         let stores = stores(engine)
         var access = AccessPolicy()
         access.baseDelay = .zero
+        // Every suite runs at once on two cores: a login may wait long for the hashing pool.
+        access.hashingMaximumWait = .seconds(120)
         let members = try MemberService(store: stores.members, policy: access, rotationGrace: .zero)
         let taxonomy = try realTaxonomy()
         let casework = CaseworkService(

@@ -49,6 +49,8 @@ public struct MemberTestApp: Sendable {
         // The built-in access and passphrase policies; failed logins are not slowed down here.
         policies.access = AccessPolicy()
         policies.access.baseDelay = .zero
+        // Every suite runs at once on two cores: a login may wait long for the hashing pool.
+        policies.access.hashingMaximumWait = .seconds(120)
         if let addressWindow { policies.access.addressWindow = addressWindow }
         policies.passphrases = PassphrasePolicy()
         app = try await AppServices.make(
