@@ -3,11 +3,8 @@ import Foundation
 import GRDB
 import Intake
 import SichtbarCore
-import Synchronization
 
-/// Group commit for intake: one writer takes every report that arrived while the previous
-/// transaction was committing, writes them in one transaction, and answers each only after that
-/// commit is durable. A failed batch fails every report in it (the routes answer 503).
+/// SQLite's side of intake's group commit (`GroupCommit`): one transaction per batch.
 ///
 /// On a database file in WAL mode the flush is pipelined (`WriteAheadLogSync`): the writer
 /// commits the next batch while the last one's log flush is in flight.
@@ -18,82 +15,23 @@ final class IntakeBatcher: Sendable {
         let month: String
     }
 
-    typealias Waiter = CheckedContinuation<Void, any Error>
-
-    private struct State {
-        var pending: [(SealedIntake, Waiter)] = []
-        var draining = false
-        var lastBatchSize = 0
-    }
-
-    private let writer: any DatabaseWriter
-    private let maxBatch: Int
-    private let state = Mutex(State())
-    /// Nil for a database without a write-ahead log file (in memory, in tests): its commit is
-    /// all there is.
-    private let logSync: WriteAheadLogSync?
+    private let queue: GroupCommit
 
     /// `flushFile` stands in for `fdatasync` of the log in tests.
     init(writer: any DatabaseWriter, maxBatch: Int = 64, flushFile: (@Sendable (String) -> Bool)? = nil) {
-        self.writer = writer
-        self.maxBatch = maxBatch
         let walFile = writer is DatabasePool && !writer.path.isEmpty && writer.path != ":memory:"
-        logSync = walFile ? WriteAheadLogSync(databasePath: writer.path, flushFile: flushFile ?? WriteAheadLogSync.flushNow) : nil
+        // Nil for a database without a write-ahead log file (in memory, in tests): its commit is all there is.
+        let logSync = walFile ? WriteAheadLogSync(databasePath: writer.path, flushFile: flushFile ?? WriteAheadLogSync.flushNow) : nil
+        queue = GroupCommit(maxBatch: maxBatch) { intakes in
+            let flush = try await Self.commit(intakes, writer: writer, fileLog: logSync != nil)
+            guard flush, let logSync else { return nil }
+            return logSync.flush
+        }
     }
 
-    /// Returns once `intake` is committed with `synchronous=FULL`.
+    /// Returns once `intake` is committed and its log flushed.
     func submit(_ intake: SealedIntake) async throws {
-        try await withCheckedThrowingContinuation { (waiter: Waiter) in
-            let startDrain = state.withLock { state -> Bool in
-                state.pending.append((intake, waiter))
-                if state.draining { return false }
-                state.draining = true
-                return true
-            }
-            if startDrain {
-                Task { await self.drain() }
-            }
-        }
-    }
-
-    /// How long a batch waits for more reports while reports arrive concurrently: every commit
-    /// rewrites the pages its reports share (the file's header, the month's count, index pages of
-    /// the day) and costs a flush, so a slightly fuller batch is cheaper per report. A lone
-    /// reporter never waits.
-    static let linger = Duration.microseconds(1500)
-
-    private func drain() async {
-        while true {
-            let concurrent = state.withLock { $0.lastBatchSize > 1 && $0.pending.count < maxBatch }
-            if concurrent { try? await Task.sleep(for: Self.linger) }
-            let batch: [(SealedIntake, Waiter)] = state.withLock { state in
-                let batch = Array(state.pending.prefix(maxBatch))
-                state.pending.removeFirst(batch.count)
-                if batch.isEmpty { state.draining = false }
-                state.lastBatchSize = batch.count
-                return batch
-            }
-            if batch.isEmpty { return }
-            let flush: Bool
-            do {
-                flush = try await commit(batch.map(\.0))
-            } catch {
-                let failure = StoreError.unavailable("the report batch could not be committed")
-                for (_, waiter) in batch { waiter.resume(throwing: failure) }
-                continue
-            }
-            let waiters = batch.map(\.1)
-            guard flush, let logSync else {
-                for waiter in waiters { waiter.resume() }
-                continue
-            }
-            logSync.flush { durable in
-                let failure = StoreError.unavailable("the report batch could not be flushed to disk")
-                for waiter in waiters {
-                    if durable { waiter.resume() } else { waiter.resume(throwing: failure) }
-                }
-            }
-        }
+        try await queue.submit(intake)
     }
 
     /// Writes one batch in one transaction, and tells whether its log still needs a flush. On a
@@ -101,9 +39,8 @@ final class IntakeBatcher: Sendable {
     /// this transaction only, back on `FULL` before anything else writes), and the batch is
     /// flushed afterwards. A writer set lower (the demo playing its casework) keeps its setting
     /// and gets no flush: it asked for none.
-    private func commit(_ intakes: [SealedIntake]) async throws -> Bool {
-        let fileLog = logSync != nil
-        return try await writer.writeWithoutTransaction { db in
+    private static func commit(_ intakes: [SealedIntake], writer: any DatabaseWriter, fileLog: Bool) async throws -> Bool {
+        try await writer.writeWithoutTransaction { db in
             let full = try fileLog && (Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2) >= 2
             if full { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             var failure: (any Error)?

@@ -3,71 +3,23 @@ import Foundation
 import Intake
 import PostgresNIO
 import SichtbarCore
-import Synchronization
 
-/// Group commit for intake, as SQLite's `IntakeBatcher`: one drain takes every report that
-/// arrived while the previous transaction was committing, writes them in one transaction (a
-/// handful of statements, whatever the batch size), and answers each only after COMMIT returned
-/// with `synchronous_commit = on`. A failed batch fails every report in it: the routes answer 503.
-/// Within a batch the rows are written in case-id order, so their place tells nothing of who came first.
+/// PostgreSQL's side of intake's group commit (`GroupCommit`): one transaction per batch,
+/// durable when COMMIT returns with `synchronous_commit = on`. Within a batch the rows are
+/// written in case-id order, so their place tells nothing of who came first.
 final class PostgresIntakeBatcher: Sendable {
-    typealias Waiter = CheckedContinuation<Void, any Error>
-
-    private struct State {
-        var pending: [(SealedIntake, Waiter)] = []
-        var draining = false
-        var lastBatchSize = 0
-    }
-
-    private let database: PostgresDatabase
-    private let maxBatch: Int
-    private let state = Mutex(State())
+    private let queue: GroupCommit
 
     init(database: PostgresDatabase, maxBatch: Int = 64) {
-        self.database = database
-        self.maxBatch = maxBatch
+        queue = GroupCommit(maxBatch: maxBatch) { intakes in
+            try await database.write { session in try await Self.write(intakes, session) }
+            return nil
+        }
     }
 
     /// Returns once `intake` is committed and flushed.
     func submit(_ intake: SealedIntake) async throws {
-        try await withCheckedThrowingContinuation { (waiter: Waiter) in
-            let startDrain = state.withLock { state -> Bool in
-                state.pending.append((intake, waiter))
-                if state.draining { return false }
-                state.draining = true
-                return true
-            }
-            if startDrain {
-                Task { await self.drain() }
-            }
-        }
-    }
-
-    /// How long a batch waits for more reports while reports arrive concurrently: a commit costs
-    /// a flush, so a slightly fuller batch is cheaper per report. A lone reporter never waits.
-    static let linger = Duration.microseconds(1500)
-
-    private func drain() async {
-        while true {
-            let concurrent = state.withLock { $0.lastBatchSize > 1 && $0.pending.count < maxBatch }
-            if concurrent { try? await Task.sleep(for: Self.linger) }
-            let batch: [(SealedIntake, Waiter)] = state.withLock { state in
-                let batch = Array(state.pending.prefix(maxBatch))
-                state.pending.removeFirst(batch.count)
-                if batch.isEmpty { state.draining = false }
-                state.lastBatchSize = batch.count
-                return batch
-            }
-            if batch.isEmpty { return }
-            do {
-                let intakes = batch.map(\.0)
-                try await database.write { session in try await Self.write(intakes, session) }
-                for (_, waiter) in batch { waiter.resume() }
-            } catch {
-                let failure = StoreError.unavailable("the report batch could not be committed")
-                for (_, waiter) in batch { waiter.resume(throwing: failure) }
-            }
-        }
+        try await queue.submit(intake)
     }
 
     static func write(_ batch: [SealedIntake], _ session: PostgresSession) async throws {
