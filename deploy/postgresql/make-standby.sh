@@ -76,9 +76,9 @@ umask 077
   --wal-method=stream --checkpoint=fast --no-password \
   --dbname="host=$primary port=$port user=$user application_name=$name passfile=$passfile sslmode=$sslmode"
 
-# libpq reads the password from the passfile, and pg_basebackup writes what libpq used into
-# primary_conninfo, password included. Take it out again: the standby reads the same passfile
-# (named in primary_conninfo), so the password stays in one 0600 file only.
+# A password read from the passfile stays out of primary_conninfo, but one that came from
+# PGPASSWORD would be written there in the clear. Take any out: the standby reads the passfile
+# named in primary_conninfo, so the password stays in one 0600 file only.
 auto="$data/postgresql.auto.conf"
 sed -i -E "/^primary_conninfo/ s/ ?password=('[^']*'|[^ ']*)//" "$auto"
 
