@@ -16,12 +16,14 @@ demo: build
 
 ## Builds everything (the end-to-end tests start the real binary) and runs every test:
 ## swift-testing units, routes and end-to-end (every store suite on in-memory stores, SQLite and a
-## throw-away PostgreSQL cluster that .ci/postgres starts and stops), then the pages in headless
-## Chromium with axe-core, then schemathesis against the real binary and its OpenAPI document
-## (about 4 minutes, bounded).
+## throw-away PostgreSQL cluster that .ci/postgres starts and stops), then the failover on a
+## PostgreSQL primary with a synchronous standby (Tests/Failover/run.sh, under 3 minutes), then the
+## pages in headless Chromium with axe-core, then schemathesis against the real binary and its
+## OpenAPI document (about 4 minutes, bounded).
 test: deps lint
 	$(SWIFT) build --build-tests
 	bash .ci/postgres run -- $(SWIFT) test --skip-build
+	bash Tests/Failover/run.sh
 	bash Tests/Fuzz/run.sh
 	bash Tests/Browser/run.sh
 	bash Tests/API/schemathesis.sh
