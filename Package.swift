@@ -265,7 +265,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "EndToEndTests", dependencies: [], swiftSettings: swiftSettings),
+        // PostgresTesting only for the scratch schemas the binary is pointed at (`--database`).
+        .testTarget(name: "EndToEndTests", dependencies: ["PostgresTesting"], swiftSettings: swiftSettings),
         // Reads docs/architecture.md, Package.swift and every import under Sources/.
         .testTarget(name: "ArchitectureTests", dependencies: [], swiftSettings: swiftSettings),
     ]

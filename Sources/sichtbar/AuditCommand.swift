@@ -21,7 +21,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await failingCleanly {
-                let context = try MemberContext(folder: dataOptions.folder)
+                let context = try await MemberContext(dataOptions)
                 var checkpoint: AuditCheckpoint?
                 if let anchor {
                     guard let data = FileManager.default.contents(atPath: anchor) else {
@@ -74,7 +74,7 @@ struct AuditCommand: AsyncParsableCommand {
         func run() async throws {
             try await failingCleanly {
                 let officeID = try MemberContext.officeID(office)
-                let context = try MemberContext(folder: dataOptions.folder)
+                let context = try await MemberContext(dataOptions)
                 guard try await context.store.office(id: officeID) != nil else { throw CLIError.badInput("no office \(office)") }
                 let checkpoint = try await context.store.checkpoint(chain: officeID, by: "operator")
                 let encoder = JSONEncoder()

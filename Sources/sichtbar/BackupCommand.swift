@@ -22,6 +22,11 @@ struct BackupCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await failingCleanly {
+                if case .postgres = try dataOptions.location() {
+                    throw CLIError.badInput(
+                        "backup copies the data folder's SQLite store; back a PostgreSQL store up with pg_basebackup or pg_dump, "
+                            + "and server.secrets with it (docs/operations.md)")
+                }
                 let folder = dataOptions.folder
                 let publicURL = folder.url.appendingPathComponent(BackupKeyFile.publicFileName)
                 guard FileManager.default.fileExists(atPath: publicURL.path) else {
@@ -117,6 +122,10 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await failingCleanly {
+            if case .postgres = try dataOptions.location() {
+                throw CLIError.badInput(
+                    "restore writes the data folder's SQLite store; restore there, then `sichtbar store copy` it to PostgreSQL")
+            }
             let folder = dataOptions.folder
             let manager = FileManager.default
             if manager.fileExists(atPath: folder.path) {
@@ -141,8 +150,9 @@ struct RestoreCommand: AsyncParsableCommand {
             } catch let error as BackupError {
                 throw CLIError.checkFailed("restore refused: \(error)")
             }
-            let context = try MemberContext(folder: folder)
-            let integrity = try await context.database.integrityCheck()
+            let (database, secrets) = try folder.open()
+            let context = try MemberContext(opened: CommandStore(engine: .sqlite(database), secrets: secrets))
+            let integrity = try await database.integrityCheck()
             guard integrity == "ok" else { throw CLIError.checkFailed("the restored database is damaged: \(integrity)") }
             var events: UInt64 = 0
             let chains = try await context.store.chains()

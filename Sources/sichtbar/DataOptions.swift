@@ -1,13 +1,35 @@
 import ArgumentParser
 import Foundation
 
-/// `--data DIR`, defaulting to `SICHTBAR_DATA` or `./sichtbar-data`.
+/// `--data DIR`, defaulting to `SICHTBAR_DATA` or `./sichtbar-data`, and `--database URL`,
+/// defaulting to `SICHTBAR_DATABASE` or the SQLite file in the data folder.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "The data folder (default: $SICHTBAR_DATA or ./sichtbar-data).")
+    @Option(name: .long, help: "The data folder with the server secrets (default: $SICHTBAR_DATA or ./sichtbar-data).")
     var data: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store: postgres://USER@HOST/DATABASE, or a SQLite file (default: $SICHTBAR_DATABASE, else sichtbar.sqlite in the data folder).",
+            valueName: "URL"))
+    var database: String?
 
     var folder: DataFolder {
         DataFolder(path: data ?? ProcessInfo.processInfo.environment["SICHTBAR_DATA"] ?? "./sichtbar-data")
+    }
+
+    func location() throws -> StoreLocation {
+        try StoreLocation(database ?? ProcessInfo.processInfo.environment["SICHTBAR_DATABASE"], folder: folder)
+    }
+
+    /// The existing store with the folder's secrets.
+    func open(poolSize: Int = 4) async throws -> CommandStore {
+        try await folder.open(try location(), poolSize: poolSize)
+    }
+
+    /// The store, made when new (`init`, `demo`).
+    func openOrCreate(poolSize: Int = 4) async throws -> CommandStore {
+        try await folder.openOrCreate(try location(), poolSize: poolSize)
     }
 }
 

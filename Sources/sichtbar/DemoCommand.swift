@@ -15,6 +15,12 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Create a demo data folder with offices, members and two years of casework, and serve it.")
 
     @Option(name: .long, help: "The data folder (default: a fresh temporary folder).") var data: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store: postgres://USER@HOST/DATABASE, or a SQLite file (default: $SICHTBAR_DATABASE, else sichtbar.sqlite in the data folder).",
+            valueName: "URL"))
+    var database: String?
     @OptionGroup var resources: ResourceOptions
     @OptionGroup var server: ServerOptions
     @Option(name: .long, help: "How many synthetic cases, worked over two years through every step.") var cases = 600
@@ -29,40 +35,43 @@ struct DemoCommand: AsyncParsableCommand {
                 data
                 ?? FileManager.default.temporaryDirectory
                 .appendingPathComponent("sichtbar-demo-\(UUID().uuidString.prefix(8))").path
-            let folder = DataFolder(path: path)
-            let (database, secrets) = try folder.openOrCreate()
+            var options = DataOptions()
+            options.data = path
+            options.database = database
+            let opened = try await options.openOrCreate(poolSize: server.databaseConnections)
+            let secrets = opened.secrets
             var created: [(Office, [(String, String, MemberRole)])] = []
             var verband: (Verband, [(String, String, MemberRole)])?
             var outcome = DemoCasework.Outcome()
             var published: [PublishedStatistics] = []
-            if try await database.offices().isEmpty {
+            if try await opened.members().offices().isEmpty {
                 guard cases >= 0, reports >= 0, tallies >= 0 else {
                     throw CLIError.badInput("--cases, --reports and --tallies are not negative")
                 }
                 let today = Day(Date())
                 let clock = DemoClock(DemoData.start(before: today))
-                let memberStore = SQLiteMemberStore(database: database, signer: secrets.signing, today: { Day(clock.now) })
+                let memberStore = opened.members(today: { Day(clock.now) })
                 // The Verband first: each office pins its key in its key manifest when it is set up.
                 verband = try await DemoData.createVerband(memberStore)
-                let (offices, sessions) = try await DemoData.createOffices(database, store: memberStore, at: clock.now)
+                let (offices, sessions) = try await DemoData.createOffices(opened.setup, store: memberStore, at: clock.now)
                 created = offices
                 let policies = try PolicySet.load(from: try resources.policiesURL())
                 // The casework is played on the demo clock, its audit days included.
                 let played = try await AppServices.make(
-                    store: .sqlite(database, signer: secrets.signing, today: { Day(clock.now) }), policies: policies,
+                    store: opened.stores(today: { Day(clock.now) }), policies: policies,
                     templates: try resources.templatesURL(), secrets: secrets.app, clock: { clock.now })
                 printError(
                     "Playing two years of demo casework (\(cases) cases, \(reports) fresh reports, \(tallies) contacts without a file per office) …"
                 )
                 outcome = try await DemoData.playCasework(
-                    database, services: played, clock: clock, today: today, staffs: DemoData.staffs(created), sessions: sessions,
+                    opened, services: played, clock: clock, today: today, staffs: DemoData.staffs(created), sessions: sessions,
                     sizes: DemoData.Sizes(cases: cases, freshReports: reports, tallies: tallies, seed: seed))
                 if let (_, analysts) = verband, let analyst = analysts.first {
                     printError("Releasing the last two years of both offices to the demo Verband and publishing them …")
                     let leads = created.compactMap { _, members in members.first { $0.2 == .lead }.flatMap { sessions[$0.0] } }
                     // On the real clock: the years released are over.
                     let now = try await AppServices.make(
-                        store: .sqlite(database, signer: secrets.signing), policies: policies, templates: try resources.templatesURL(),
+                        store: opened.stores(), policies: policies, templates: try resources.templatesURL(),
                         secrets: secrets.app)
                     published = try await DemoData.releaseAndPublish(
                         services: now, today: today, leads: leads, analyst: (analyst.0, analyst.1))
@@ -100,7 +109,7 @@ struct DemoCommand: AsyncParsableCommand {
                     "\nReport form: \(url)/   Mailbox: \(url)/mailbox   Offices: \(url)/offices   Login: \(url)/login   API: \(url)/openapi.yaml"
                 )
             }
-            try await Server.run(database: database, secrets: secrets, resources: resources, options: server) { url in
+            try await Server.run(opened, resources: resources, options: server) { url in
                 printError("Sichtbar demo is listening on \(url)")
             }
         }

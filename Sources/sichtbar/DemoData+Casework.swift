@@ -26,7 +26,7 @@ extension DemoData {
     /// Plays the planned casework through the services as the server wires them (the workflow
     /// and taxonomy of `policies`), on a clock that runs from `clock`'s start to yesterday.
     static func playCasework(
-        _ database: AppDatabase, services: AppServices, clock: DemoClock, today: Day, staffs: [DemoStaff], sessions: [String: Session],
+        _ opened: CommandStore, services: AppServices, clock: DemoClock, today: Day, staffs: [DemoStaff], sessions: [String: Session],
         sizes: Sizes
     ) async throws -> DemoCasework.Outcome {
         let (casework, reporter, reportStore) = (services.casework, services.reporter, services.stores.reports)
@@ -35,16 +35,18 @@ extension DemoData {
         // Thousands of small commits: while the demo is made, a commit need not wait for the disk
         // (WAL with synchronous=NORMAL stays consistent, a crash only loses the newest commits of
         // a demo that is made again anyway). The server always runs with FULL.
-        try await setSynchronous("NORMAL", database)
+        try await setSynchronous("NORMAL", opened)
         let outcome = try await DemoCasework(
             casework: casework, reporter: reporter, reportStore: reportStore, clock: clock,
             sessions: sessions, today: today
         ).run(actions)
-        try await setSynchronous("FULL", database)
+        try await setSynchronous("FULL", opened)
         return outcome
     }
 
-    static func setSynchronous(_ mode: String, _ database: AppDatabase) async throws {
+    /// SQLite only: PostgreSQL's commits stay as the server makes them (the demo is slower there).
+    static func setSynchronous(_ mode: String, _ opened: CommandStore) async throws {
+        guard case .sqlite(let database) = opened.engine else { return }
         try await database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(mode)") }
     }
 

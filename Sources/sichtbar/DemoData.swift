@@ -40,18 +40,18 @@ enum DemoData {
     /// Creates the offices and members, as if set up at `start`; returns them with their generated
     /// passphrases, and a session for each member opened with the key pair made at enrolment (so
     /// playing the casework costs no Argon2id login).
-    static func createOffices(_ database: AppDatabase, store: SQLiteMemberStore, at start: Date) async throws
+    static func createOffices(_ setup: any StoreSetup, store: any MemberStore, at start: Date) async throws
         -> (created: [(Office, [(String, String, MemberRole)])], sessions: [String: Session])
     {
         var result: [(Office, [(String, String, MemberRole)])] = []
         var sessions: [String: Session] = [:]
         for demo in offices {
-            let (office, keys) = try await OfficeSetup.createOffice(database, name: demo.name, profile: demo.profile)
+            let (office, keys) = try await OfficeSetup.createOffice(setup, name: demo.name, profile: demo.profile)
             var members: [(String, String, MemberRole)] = []
             for (username, role) in demo.members {
                 let passphrase = generatePassphrase()
                 let (member, keyPair) = try await OfficeSetup.createMember(
-                    database, username: username, role: role, office: office,
+                    setup, members: store, username: username, role: role, office: office,
                     keys: keys, passphrase: SecureBytes(utf8: passphrase))
                 sessions[username] = Session(member: member, keys: keyPair)
                 members.append((username, passphrase, role))
@@ -63,14 +63,14 @@ enum DemoData {
         }
         // Köln receives, as the Verband's fallback, reports from regions neither office serves.
         if let fallback = result.first?.0 {
-            try await database.setFallbackOffice(fallback.id)
+            try await setup.setFallbackOffice(fallback.id)
             try await store.record([.member("operator", .officeFallbackSet, fallback.id.hex, at: start)], chain: fallback.id)
         }
         return (result, sessions)
     }
 
     /// The demo Verband with one analyst.
-    static func createVerband(_ store: SQLiteMemberStore) async throws -> (Verband, [(String, String, MemberRole)]) {
+    static func createVerband(_ store: any MemberStore) async throws -> (Verband, [(String, String, MemberRole)]) {
         let passphrase = generatePassphrase()
         let verband = try await store.createVerband(
             name: "Demo-Verband der Freien Wohlfahrtspflege NRW",

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CaseStore
 import Casework
 import Foundation
 
@@ -16,18 +15,19 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await failingCleanly {
-            let folder = dataOptions.folder
             try OfficeSetup.checkUsername(admin)
             let passphrase = try PassphraseReader.readNew(prompt: "New passphrase for \(admin): ", username: admin)
-            let (database, secrets) = try folder.openOrCreate()
-            guard try await database.offices().isEmpty else {
-                throw CLIError.badInput("\(folder.path) is already initialised; use `sichtbar office add`")
+            let opened = try await dataOptions.openOrCreate()
+            let secrets = opened.secrets
+            let members = opened.members()
+            guard try await members.offices().isEmpty else {
+                throw CLIError.badInput("\(try dataOptions.location()) is already initialised; use `sichtbar office add`")
             }
-            let (office, keys) = try await OfficeSetup.createOffice(database, name: officeName)
+            let (office, keys) = try await OfficeSetup.createOffice(opened.setup, name: officeName)
             _ = try await OfficeSetup.createMember(
-                database, username: admin, role: .lead, office: office, keys: keys,
+                opened.setup, members: members, username: admin, role: .lead, office: office, keys: keys,
                 passphrase: passphrase)
-            try await SQLiteMemberStore(database: database, signer: secrets.signing).record(
+            try await members.record(
                 [.member("operator", .officeCreated, office.id.hex), .member("operator", .memberEnrolled, admin)], chain: office.id)
             let signingKey = Data(secrets.signing.publicKey.bytes).base64EncodedString()
             if json {

@@ -12,6 +12,6 @@ struct LeadOptions: ParsableArguments {
 
     /// The office, the store over the data folder and the lead's session.
     func signIn() async throws -> (officeID: EntityID, context: MemberContext, session: Session) {
-        try await MemberContext.lead(lead, office: office, folder: dataOptions.folder)
+        try await MemberContext.lead(lead, office: office, options: dataOptions)
     }
 }

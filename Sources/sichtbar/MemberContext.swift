@@ -9,9 +9,10 @@ import SichtbarCore
 /// What member commands need: the store with the server's signing key, and the member service
 /// the web routes use too, so the command line follows the same rules and leaves the same audit.
 struct MemberContext {
-    let database: AppDatabase
+    /// The opened store, for what only its engine offers.
+    let opened: CommandStore
     let secrets: ServerSecrets
-    let store: SQLiteMemberStore
+    let store: any OperatorMemberStore
     /// Every seam over the same database, for commands that reach past members.
     let stores: Stores
     let service: MemberService
@@ -20,11 +21,15 @@ struct MemberContext {
     /// cached office key (2 s) cannot outlive it.
     static let rotationGrace = Duration.seconds(5)
 
-    init(folder: DataFolder) throws {
-        (database, secrets) = try folder.open()
-        let sqlite = SQLiteStores(database: database, signer: secrets.signing)
-        store = sqlite.members
-        stores = Stores(sqlite)
+    init(_ options: DataOptions) async throws {
+        try await self.init(opened: try await options.open())
+    }
+
+    init(opened: CommandStore) throws {
+        self.opened = opened
+        secrets = opened.secrets
+        store = opened.members()
+        stores = opened.stores()
         // The built-in access policy: a command reads no access.yaml, only the passphrase deny-list.
         service = try AppServices.memberService(
             store: stores, access: AccessPolicy(), passphrases: try PassphrasePolicy.fromPolicies(),
@@ -50,10 +55,10 @@ struct MemberContext {
     /// before the data folder is opened, and the folder opened before the passphrase is read.
     static func lead(
         _ username: String, office: String,
-        folder: DataFolder
+        options: DataOptions
     ) async throws -> (officeID: EntityID, context: MemberContext, session: Session) {
         let officeID = try Self.officeID(office)
-        let context = try MemberContext(folder: folder)
+        let context = try await MemberContext(options)
         return (officeID, context, try await context.authenticateLead(username, officeID: officeID))
     }
 

@@ -44,7 +44,7 @@ extension OfficeCommand {
         func run() async throws {
             try await failingCleanly {
                 let officeID = try MemberContext.officeID(office)
-                let context = try MemberContext(folder: dataOptions.folder)
+                let context = try await MemberContext(dataOptions)
                 try MemberService.checkUsername(username)
                 let codeBytes = try PassphraseReader.read(prompt: "Recovery code: ")
                 let codeText = codeBytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }

@@ -23,10 +23,10 @@ struct OfficeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await failingCleanly {
-                let (database, secrets) = try dataOptions.folder.open()
-                let (office, keys) = try await OfficeSetup.createOffice(database, name: name)
-                let invitation = try await OfficeSetup.invite(database, office: office, keys: keys, role: .lead)
-                try await SQLiteMemberStore(database: database, signer: secrets.signing).record(
+                let opened = try await dataOptions.open()
+                let (office, keys) = try await OfficeSetup.createOffice(opened.setup, name: name)
+                let invitation = try await OfficeSetup.invite(opened.setup, office: office, keys: keys, role: .lead)
+                try await opened.members().record(
                     [
                         .member("operator", .officeCreated, office.id.hex),
                         .member("operator", .invitationCreated, "lead \(EntityID.hexString(invitation.tokenHash.prefix(8)))"),
@@ -76,9 +76,8 @@ struct OfficeCommand: AsyncParsableCommand {
             try await failingCleanly {
                 guard let officeID = EntityID(hex: office) else { throw CLIError.badInput("--office takes a 32-digit office id") }
                 let taxonomy = try Taxonomy.load(from: try resources.policiesURL().appendingPathComponent("taxonomy.yaml"))
-                let context = try MemberContext(folder: dataOptions.folder)
-                let database = context.database
-                guard let current = try await database.office(id: officeID) else { throw CLIError.badInput("no office \(office)") }
+                let context = try await MemberContext(dataOptions)
+                guard let current = try await context.store.office(id: officeID) else { throw CLIError.badInput("no office \(office)") }
                 let session = try await context.authenticateLead(lead, officeID: officeID)
                 var profile = current.profile
                 func set(_ value: String?, _ keyPath: WritableKeyPath<OfficeProfile, String?>) {
@@ -118,7 +117,7 @@ struct OfficeCommand: AsyncParsableCommand {
                     }
                     profile.law = value
                 }
-                try await database.updateProfile(officeID: officeID, profile: profile)
+                try await context.stores.setup.updateProfile(officeID: officeID, profile: profile)
                 try await context.service.record(session, .officeProfileChanged)
                 print("Profile of \(current.name) updated.")
                 if !profile.takesReports {
@@ -145,10 +144,11 @@ struct OfficeCommand: AsyncParsableCommand {
         func run() async throws {
             try await failingCleanly {
                 guard let officeID = EntityID(hex: office) else { throw CLIError.badInput("--office takes a 32-digit office id") }
-                let (database, secrets) = try dataOptions.folder.open()
-                guard let chosen = try await database.office(id: officeID) else { throw CLIError.badInput("no office \(office)") }
-                try await database.setFallbackOffice(officeID)
-                try await SQLiteMemberStore(database: database, signer: secrets.signing).record(
+                let opened = try await dataOptions.open()
+                let members = opened.members()
+                guard let chosen = try await members.office(id: officeID) else { throw CLIError.badInput("no office \(office)") }
+                try await opened.setup.setFallbackOffice(officeID)
+                try await members.record(
                     [.member("operator", .officeFallbackSet, chosen.id.hex)], chain: chosen.id)
                 print("Reports from regions no office serves now go to \(chosen.name).")
                 if !chosen.profile.takesReports {

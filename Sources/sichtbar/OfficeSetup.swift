@@ -1,4 +1,3 @@
-import CaseStore
 import Casework
 import Foundation
 import Members
@@ -7,33 +6,33 @@ import SichtbarCore
 
 /// Creating offices and their first members, shared by `init`, `office add` and `demo`.
 enum OfficeSetup {
-    static func createOffice(_ database: AppDatabase, name: String, profile: OfficeProfile = OfficeProfile())
+    static func createOffice(_ setup: any StoreSetup, name: String, profile: OfficeProfile = OfficeProfile())
         async throws -> (Office, OfficeKeys)
     {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 200 else { throw CLIError.badInput("an office name has 1 to 200 characters") }
         let keys = try OfficeKeys.generate()
-        return (try await database.createOffice(name: trimmed, profile: profile, keys: keys), keys)
+        return (try await setup.createOffice(name: trimmed, profile: profile, keys: keys), keys)
     }
 
     /// A member whose key pair is wrapped under `passphrase`, with the office secrets sealed to
     /// them; returns the member and the key pair (the demo opens its sessions with it).
     @discardableResult
     static func createMember(
-        _ database: AppDatabase, username: String, role: MemberRole, office: Office,
+        _ setup: any StoreSetup, members: any MemberStore, username: String, role: MemberRole, office: Office,
         keys: OfficeKeys, passphrase: SecureBytes
     ) async throws -> (Member, BoxKeyPair) {
         try checkUsername(username)
-        guard try await database.member(username: username) == nil else {
+        guard try await members.member(username: username) == nil else {
             throw CLIError.badInput("the username \(username) is taken")
         }
-        return try await database.createMember(username: username, role: role, office: office, keys: keys, passphrase: passphrase)
+        return try await setup.createMember(username: username, role: role, office: office, keys: keys, passphrase: passphrase)
     }
 
     /// A one-time invitation carrying the office secrets for the invited member.
-    static func invite(_ database: AppDatabase, office: Office, keys: OfficeKeys, role: MemberRole) async throws -> Invitation {
+    static func invite(_ setup: any StoreSetup, office: Office, keys: OfficeKeys, role: MemberRole) async throws -> Invitation {
         let invitation = try Invitation.issue(secrets: SecureBytes.concatenating([keys.keyPair.secretKey, keys.statisticsKey]))
-        try await database.createInvitation(invitation, officeID: office.id, role: role)
+        try await setup.createInvitation(invitation, officeID: office.id, role: role)
         return invitation
     }
 

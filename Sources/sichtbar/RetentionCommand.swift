@@ -27,7 +27,7 @@ struct RetentionCommand: AsyncParsableCommand {
                 } catch let error as PolicyError {
                     throw CLIError.badInput("policy refused: \(error)")
                 }
-                let context = try MemberContext(folder: dataOptions.folder)
+                let context = try await MemberContext(dataOptions)
                 let report = try await RetentionService(store: context.stores.retention, policy: policy).run(dryRun: dryRun)
                 if json {
                     try JSONOutput.print(report.json)

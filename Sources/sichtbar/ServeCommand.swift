@@ -10,8 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await failingCleanly {
-            let (database, secrets) = try dataOptions.folder.open()
-            try await Server.run(database: database, secrets: secrets, resources: resources, options: server) { url in
+            let opened = try await dataOptions.open(poolSize: server.databaseConnections)
+            try await Server.run(opened, resources: resources, options: server) { url in
                 printError("Sichtbar is listening on \(url)")
             }
         }

@@ -12,11 +12,11 @@ import Statistics
 import Web
 import Workflow
 
-/// Wires the SQLite engine into the web application (through `AppServices`) and runs it with the metrics listener in a
+/// Wires the opened store into the web application (through `AppServices`) and runs it with the metrics listener in a
 /// service group that shuts down gracefully on SIGTERM and SIGINT.
 enum Server {
     static func run(
-        database: AppDatabase, secrets: ServerSecrets, resources: ResourceOptions, options: ServerOptions,
+        _ opened: CommandStore, resources: ResourceOptions, options: ServerOptions,
         onStarted: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws {
         ProcessHardening.disableCoreDumps()
@@ -29,8 +29,8 @@ enum Server {
         do {
             policies = try PolicySet.load(from: try resources.policiesURL())
             services = try await AppServices.make(
-                store: .sqlite(database, signer: secrets.signing), policies: policies, templates: try resources.templatesURL(),
-                secrets: secrets.app, rotationGrace: MemberContext.rotationGrace)
+                store: opened.stores(), policies: policies, templates: try resources.templatesURL(),
+                secrets: opened.secrets.app, rotationGrace: MemberContext.rotationGrace)
         } catch let error as PolicyError {
             throw CLIError.badInput("policy refused: \(error)")
         } catch let error as CatalogueError {

@@ -35,6 +35,8 @@ struct ServerOptions: ParsableArguments {
     var notifyFrom = "sichtbar@localhost.localdomain"
     @Option(name: .customLong("public-url"), help: "The address members log in at, named in notification mails (https://…).")
     var publicURL: String?
+    @Option(name: .customLong("database-connections"), help: "PostgreSQL connections of the server's pool (SQLite: ignored).")
+    var databaseConnections = 16
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 }

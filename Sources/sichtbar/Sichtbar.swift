@@ -11,7 +11,8 @@ struct Sichtbar: AsyncParsableCommand {
         abstract: "Anonymous discrimination reports and casework for the NRW antidiscrimination offices.",
         subcommands: [
             InitCommand.self, ServeCommand.self, OfficeCommand.self, UserCommand.self, VerbandCommand.self,
-            AuditCommand.self, StatsCommand.self, RetentionCommand.self, BackupCommand.self, RestoreCommand.self, DemoCommand.self,
+            AuditCommand.self, StatsCommand.self, RetentionCommand.self, StoreCommand.self, BackupCommand.self, RestoreCommand.self,
+            DemoCommand.self,
         ]
     )
 

@@ -40,7 +40,7 @@ extension StatsCommand {
                 guard !contents.isEmpty || received != nil else {
                     throw CLIError.badInput("name release files, or --period for the received ones")
                 }
-                let context = try MemberContext(folder: dataOptions.folder)
+                let context = try await MemberContext(dataOptions)
                 let publisher = AppServices.publisher(
                     store: context.stores, policies: try PolicySet.load(resources), signer: context.secrets.signing,
                     trusted: trusted)

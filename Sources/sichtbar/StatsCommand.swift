@@ -32,7 +32,7 @@ struct StatsCommand: AsyncParsableCommand {
                     throw CLIError.badInput("--period takes a year (2025) or a quarter (2026-Q3)")
                 }
                 let recipient = try verbandKey.map(StatsCommand.boxKey)
-                let context = try MemberContext(folder: dataOptions.folder)
+                let context = try await MemberContext(dataOptions)
                 let releases = AppServices.releases(
                     store: context.stores, policies: try PolicySet.load(resources), signer: context.secrets.signing)
                 let session = try await context.authenticateLead(lead, officeID: try MemberContext.officeID(office))

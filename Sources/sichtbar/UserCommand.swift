@@ -26,7 +26,7 @@ struct UserCommand: AsyncParsableCommand {
                 }
                 if memberRole == .analyst, office != nil { throw CLIError.badInput("analysts belong to the Verband: leave out --office") }
                 if memberRole != .analyst, office == nil { throw CLIError.badInput("--office is needed for a counsellor or lead") }
-                let context = try MemberContext(folder: dataOptions.folder)
+                let context = try await MemberContext(dataOptions)
                 let session = try await context.authenticate(inviter)
                 if let office, session.officeID != (try MemberContext.officeID(office)) {
                     throw CLIError.checkFailed("\(inviter) is not a lead of this office")
@@ -55,7 +55,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await failingCleanly {
-                let context = try MemberContext(folder: dataOptions.folder)
+                let context = try await MemberContext(dataOptions)
                 try MemberService.checkUsername(username)
                 let passphrase = try PassphraseReader.readNew(prompt: "New passphrase for \(username): ", username: username)
                 let (member, code) = try await context.service.enrolMember(
@@ -92,7 +92,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await failingCleanly {
-                let context = try MemberContext(folder: dataOptions.folder)
+                let context = try await MemberContext(dataOptions)
                 let session = try await context.authenticate(lead)
                 try await context.service.remove(username: username, by: session, rotateInBackground: false)
                 print("Removed \(username).")

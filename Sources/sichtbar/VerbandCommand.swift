@@ -24,7 +24,7 @@ struct VerbandCommand: AsyncParsableCommand {
                 let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard (1...200).contains(trimmed.count) else { throw CLIError.badInput("a Verband name has 1 to 200 characters") }
                 try MemberService.checkUsername(analyst)
-                let context = try MemberContext(folder: dataOptions.folder)
+                let context = try await MemberContext(dataOptions)
                 guard try await context.store.verband() == nil else { throw CLIError.badInput("this server already has a Verband") }
                 let passphrase = try PassphraseReader.readNew(prompt: "New passphrase for \(analyst): ", username: analyst)
                 guard try await context.store.member(username: analyst) == nil else {

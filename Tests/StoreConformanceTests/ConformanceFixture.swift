@@ -49,7 +49,11 @@ struct ConformanceFixture {
 
     static func make(engine: Engine, on start: Day = start) async throws -> ConformanceFixture {
         let clock = TestDay(start)
-        let stores = try await engine.make(today: { clock.today })
+        return try await make(stores: try await engine.make(today: { clock.today }), clock: clock)
+    }
+
+    /// The fixture over stores made elsewhere (on a database the test holds itself).
+    static func make(stores: EngineStores, clock: TestDay) async throws -> ConformanceFixture {
         let keys = try OfficeKeys.generate()
         let otherKeys = try OfficeKeys.generate()
         let office = try await stores.setup.createOffice(name: "Beratungsstelle A", profile: notice(), keys: keys)
