@@ -5,7 +5,7 @@
       N threads, each on its own kept-alive connection, POST reports for SECONDS and keep the
       receipt of every 201 in FILE (one a line, 0600). The summary (JSON) counts answers by status,
       connection errors and timeouts, and says when the last 201 and the first failure came.
-  load.py read --port P --receipts FILE --summary FILE
+  load.py read --port P --receipts FILE --summary FILE [--limit N]
       POST /api/v1/mailbox for every receipt in FILE; the summary counts 200, 404 and the rest,
       and checks that an unknown receipt answers 404 (so the check can tell a missing one).
   load.py one --port P --timeout S [--receipts FILE]
@@ -143,6 +143,8 @@ def run_report(arguments):
 def run_read(arguments):
     with open(arguments.receipts) as handle:
         receipts = [line.strip() for line in handle if line.strip()]
+    if arguments.limit is not None:
+        receipts = receipts[: arguments.limit]
     connection = http.client.HTTPConnection(HOST, arguments.port, timeout=arguments.timeout)
     counts = {}
     for receipt in receipts:
@@ -198,6 +200,7 @@ def main():
     read.add_argument("--port", type=int, required=True)
     read.add_argument("--timeout", type=float, default=30)
     read.add_argument("--receipts", required=True)
+    read.add_argument("--limit", type=int, help="read only the first N receipts")
     read.add_argument("--summary", required=True)
     one = commands.add_parser("one")
     one.add_argument("--port", type=int, required=True)

@@ -31,6 +31,11 @@ client="$root/Tests/Failover/load.py"
 deploy="$root/deploy/postgresql"
 load_seconds=${FAILOVER_LOAD_SECONDS:-7}
 kill_after=${FAILOVER_KILL_AFTER:-4}
+# A request the client gives up on counts as not acknowledged. With the primary gone, Sichtbar
+# answers nothing until postgres-nio's pool gives up connecting (about a minute): the client
+# does not wait for that.
+request_timeout=${FAILOVER_REQUEST_TIMEOUT:-5}
+alone_timeout=${FAILOVER_ALONE_TIMEOUT:-8}
 started_at=$EPOCHREALTIME
 cd "$root"
 
@@ -72,7 +77,7 @@ cleanup() {
       as_server "$bin/pg_ctl" -D "$pg/$cluster" -m immediate -w -t 10 stop >/dev/null 2>&1 || true
     fi
   done
-  if [ "$status" -ne 0 ] && [ -n "${FAILOVER_KEEP_LOGS:-}" ]; then
+  if [ -n "${FAILOVER_KEEP_LOGS:-}" ]; then
     say "logs kept in $work and $pg (FAILOVER_KEEP_LOGS)"
   else
     rm -rf "$work" "$pg"
@@ -187,13 +192,18 @@ wait_healthy() { # LOG SECONDS
   show_log "$1"
   fail "serve did not answer /healthz with 200 within $2 s (last: ${status:-none})"
 }
-stop_serve() { # stops serve: TERM, then KILL after 15 s
+stop_serve() { # stops serve: TERM, then KILL after 15 s; says how it ended
+  local stopped_at=$EPOCHREALTIME
   kill -TERM "$serve_pid" 2>/dev/null || true
   for _ in $(seq 1 75); do
     kill -0 "$serve_pid" 2>/dev/null || break
     sleep 0.2
   done
-  kill -9 "$serve_pid" 2>/dev/null || true
+  if kill -9 "$serve_pid" 2>/dev/null; then
+    serve_stop="killed after 15 s (SIGTERM did not end it)"
+  else
+    serve_stop="ended on SIGTERM in $(LC_ALL=C awk -v now="$EPOCHREALTIME" -v start="$stopped_at" 'BEGIN { printf "%.1f", now - start }') s"
+  fi
   wait "$serve_pid" 2>/dev/null || true
   serve_pid=""
 }
@@ -203,7 +213,7 @@ wait_healthy "$work/serve1.log" 90
 say "serve on the primary, 127.0.0.1:$serve_port"
 
 # --- 4. Load, and the primary killed under it -------------------------------------------------
-python3 "$client" report --port "$serve_port" --connections 8 --seconds "$load_seconds" --timeout 15 \
+python3 "$client" report --port "$serve_port" --connections 8 --seconds "$load_seconds" --timeout "$request_timeout" \
   --receipts "$work/receipts" --summary "$work/load.json" &
 load_pid=$!
 sleep "$kill_after"
@@ -232,13 +242,28 @@ failed = sum(v for k, v in s["statuses"].items() if k != "201") + s["errors"] + 
 assert failed > 0, "no request failed although the primary was killed"
 PY
 unavailable=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["statuses"].get("503", 0))' "$summary")
+unanswered=$(python3 -c 'import json, sys; s = json.loads(sys.argv[1]); print(s["timeouts"] + s["errors"])' "$summary")
 stop_serve
+say "serve on the dead primary $serve_stop"
 
 # --- 5. Failover: promote the standby, serve from it with a copy of the data folder -----------
 as_server "$bin/pg_ctl" -D "$pg/db2" -w -t 60 promote >/dev/null || { show_log "$pg/db2.log"; fail "pg_ctl promote"; }
 [ "$(psql_at "$db2_port" -c 'SELECT pg_is_in_recovery()')" = "f" ] || fail "sichtbar_db2 is still a standby after promote"
 promoted_at=$(elapsed)
 say "sichtbar_db2 promoted"
+# A machine that was not given the data folder must refuse to serve, not make new secrets (which
+# would turn every receipt into an unknown one).
+mkdir -m 700 "$work/data-empty"
+refused=0
+SICHTBAR_DATABASE=$url_db2 timeout 30 "$binary" serve --data "$work/data-empty" --host 127.0.0.1 --port "$(free_port)" \
+  --metrics-port 0 --policies "$root/Policies" --templates "$root/Templates" </dev/null >"$work/serve-empty.log" 2>&1 \
+  || refused=$?
+if [ "$refused" -eq 0 ] || [ "$refused" -eq 124 ] || ! grep -q "server.secrets" "$work/serve-empty.log"; then
+  show_log "$work/serve-empty.log"
+  fail "serve without the data folder's server.secrets did not refuse (exit $refused)"
+fi
+[ ! -e "$work/data-empty/server.secrets" ] || fail "serve made new server secrets for a database that holds data"
+say "serve without the data folder's secrets refuses (exit $refused)"
 # The other machine's `serve` has its own copy of the data folder (the server secrets).
 data2="$work/data-server2"
 cp -a "$data1" "$data2"
@@ -258,10 +283,14 @@ unknown_status=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["un
 # --- 6. The new primary has no standby: it must not acknowledge a report -----------------------
 # Its synchronous_standby_names (the same file) asks for sichtbar_db1, which is dead: a commit
 # waits. The report must not be answered 201 (a receipt for a report on one machine only).
-alone=$(python3 "$client" one --port "$serve_port" --timeout 8)
+alone=$(python3 "$client" one --port "$serve_port" --timeout "$alone_timeout")
 alone_status=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["status"])' "$alone")
 healthz_alone=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$serve_port/healthz" || echo none)
-say "without a standby: a report answered '$alone_status' ($alone), /healthz $healthz_alone"
+# Reading writes nothing, so the mailbox still answers.
+python3 "$client" read --port "$serve_port" --receipts "$work/receipts" --limit 20 --timeout 5 --summary "$work/read-alone.json" \
+  || fail "the mailbox client failed without a standby"
+readable_alone=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["readable"])' "$work/read-alone.json")
+say "without a standby: a report answered '$alone_status' ($alone), /healthz $healthz_alone, mailbox $readable_alone of 20 readable"
 
 # --- 7. Rebuild the old primary as the new standby (docs/operations.md) ------------------------
 as_server rm -rf "$pg/db1"
@@ -277,13 +306,14 @@ say "with the rebuilt standby: a report answered '$after_status' ($after)"
 stop_serve
 
 total=$(elapsed)
-line=$(printf 'failover: acknowledged %d, readable %d, lost %d, primary stopped after %.1f s of load, 503 answers %d, promoted at %.1f s, serving again at %.1f s, without standby %s (healthz %s), after rebuild %s, total %.1f s' \
-  "$acknowledged" "$readable" "$lost" "$kill_after" "$unavailable" "$promoted_at" "$serving_again_at" "$alone_status" \
-  "$healthz_alone" "$after_status" "$total")
+line=$(printf 'failover: acknowledged %d, readable %d, lost %d, primary stopped after %.1f s of load, then 503 %d and unanswered %d, promoted at %.1f s, serving again at %.1f s, report without standby %s (healthz %s), report after rebuild %s, total %.1f s' \
+  "$acknowledged" "$readable" "$lost" "$kill_after" "$unavailable" "$unanswered" "$promoted_at" "$serving_again_at" \
+  "$alone_status" "$healthz_alone" "$after_status" "$total")
 status=0
 [ "$lost" -eq 0 ] || { say "FAIL: $lost acknowledged receipts are not readable after the failover"; status=1; }
 [ "$unknown_status" = "404" ] || { say "FAIL: an unknown receipt answered $unknown_status, not 404"; status=1; }
 [ "$alone_status" != "201" ] || { say "FAIL: a report was acknowledged while the primary had no synchronous standby"; status=1; }
+[ "$readable_alone" -eq 20 ] || { say "FAIL: without a standby only $readable_alone of 20 mailboxes answered"; status=1; }
 [ "$after_status" = "201" ] || { say "FAIL: the rebuilt pair did not acknowledge a report"; status=1; }
 echo "$line"
 exit "$status"
