@@ -145,3 +145,21 @@ printf "| %-35s | %8s | %8s | %8s | %6s | %6s | %6s | %6s |\n" "$LOGINS connecti
 stored=$(sqlite3 "$work/data/sichtbar.sqlite" 'SELECT count(*) FROM case_file' 2>/dev/null || echo "?")
 echo
 echo "reports stored: $stored"
+
+# Issue 18, item 4: the failover test against the release binary. A report acknowledged before the
+# primary was killed and missing on the promoted standby counts as lost; the row must read 0.
+echo
+echo "== failover: PostgreSQL primary with a synchronous standby, primary killed under load (Tests/Failover/run.sh) =="
+failover=$(SICHTBAR_BIN="$BIN" bash Tests/Failover/run.sh 2>"$work/failover.log" | tail -1 || true)
+number() { sed -nE "s/.*[ ,]$1 ([0-9]+).*/\1/p" <<<"$failover"; }
+printf "| %-40s | %9s |\n" "failover (8 connections, 127.0.0.1)" "reports"
+printf "|%s|%s|\n" "------------------------------------------" "-----------"
+if [[ "$failover" == "failover: acknowledged "* ]]; then
+  printf "| %-40s | %9s |\n" "acknowledged before the primary was killed" "$(number acknowledged)"
+  printf "| %-40s | %9s |\n" "readable on the promoted standby" "$(number readable)"
+  printf "| %-40s | %9s |\n" "failover: acknowledged reports lost" "$(number lost)"
+  echo "$failover"
+else
+  printf "| %-40s | %9s |\n" "failover: acknowledged reports lost" "not run"
+  echo "${failover:-the failover test printed nothing}"; tail -5 "$work/failover.log"
+fi
