@@ -4,10 +4,12 @@
 # Reports go in under load from 8 connections; the primary is killed hard (SIGKILL to the
 # postmaster and every backend: the machine is gone); the standby is promoted; `serve` is started
 # against it with a copy of the data folder; every receipt that was answered with 201 must open
-# its mailbox there. Then the new primary, now without a standby, must not acknowledge a report
-# (it waits: a receipt is never shown for a report on one machine), until the operator either
-# lets it run on one machine or rebuilds the old primary as its standby with
-# deploy/postgresql/make-standby.sh, which the test does, checking `sync` again.
+# its mailbox there, and an unknown receipt must not (404). A `serve` given the database but not
+# the data folder's server.secrets must refuse rather than make new ones. Then the new primary,
+# now without a standby, must not acknowledge a report (it waits: a receipt is never shown for a
+# report on one machine) while mailboxes still open, until the old primary is rebuilt as its
+# standby with deploy/postgresql/make-standby.sh, which the test does, checking `sync` and that a
+# report is acknowledged again.
 #
 #   bash Tests/Failover/run.sh        (the Makefile's `test` runs it after the swift tests)
 #
