@@ -55,4 +55,8 @@ wait "$server" 2>/dev/null || true
 server=""
 
 echo
-CASES_DATABASE=$(schema bench_cases) CASES_ENGINE=postgres bash bench/cases.sh "$folder" "$CASES" "$SAMPLES" "$DURATION" "$PORT"
+cases=$(schema bench_cases)
+CASES_DATABASE=$cases CASES_ENGINE=postgres bash bench/cases.sh "$folder" "$CASES" "$SAMPLES" "$DURATION" "$PORT"
+# The daily rewrite that erases PostgreSQL's arrival order, on that office.
+echo
+echo "store erase-order on the office of $CASES cases: $("$BIN" store erase-order --data "$folder" --database "$cases")"

@@ -62,6 +62,9 @@ enum Server {
                 DailyCheckpointService(store: services.stores.checkpoints, logger: logger),
                 DailyRetentionService(retention: services.retention, logger: logger),
             ]
+            if case .postgres(let database) = opened.engine {
+                backgroundServices.append(DailyOrderRewriteService(database: database, logger: logger))
+            }
         } else {
             logger.notice("no background jobs here: another process runs the audit flush, retention and notifications")
         }
