@@ -65,6 +65,8 @@ struct StoreCommand: AsyncParsableCommand {
                 let folder = options.folder
                 let source = try StoreLocation(from, folder: folder)
                 let target = try StoreLocation(to, folder: folder)
+                source.warnIfPasswordOnCommandLine()
+                target.warnIfPasswordOnCommandLine()
                 guard source.description != target.description else { throw CLIError.badInput("--from and --to name the same store") }
                 let from = try await folder.open(source)
                 let to = try await folder.openOrCreate(target)
