@@ -127,7 +127,8 @@ let package = Package(
         .executableTarget(
             name: "sichtbar",
             dependencies: [
-                "App", "Web", "CaseStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore", "Sealing", "CProcess",
+                "App", "Web", "CaseStore", "PostgresStore", "Casework", "Statistics", "Intake", "Members", "Workflow", "SichtbarCore",
+                "Sealing", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -19,7 +19,9 @@ struct DataOptions: ParsableArguments {
     }
 
     func location() throws -> StoreLocation {
-        try StoreLocation(database ?? ProcessInfo.processInfo.environment["SICHTBAR_DATABASE"], folder: folder)
+        let location = try StoreLocation(database ?? ProcessInfo.processInfo.environment["SICHTBAR_DATABASE"], folder: folder)
+        if database != nil { location.warnIfPasswordOnCommandLine() }
+        return location
     }
 
     /// The existing store with the folder's secrets.

@@ -54,18 +54,27 @@ enum Server {
             onServerRunning: { _ in await onStarted(url) },
             logger: logger
         )
-        var backgroundServices: [any Service] = [
-            app, DailyCheckpointService(store: services.stores.checkpoints, logger: logger),
-            DailyRetentionService(retention: services.retention, logger: logger),
-            WebUpkeepService(services: web, limiter: limiter),
-        ]
-        if let transport {
+        var backgroundServices: [any Service] = [app, WebUpkeepService(services: web, limiter: limiter)]
+        // The daily jobs and the notification mails run in one process of a deployment: a second
+        // `serve` on the same database (--no-background-jobs) would mail every counsellor twice.
+        if options.backgroundJobs {
+            backgroundServices += [
+                DailyCheckpointService(store: services.stores.checkpoints, logger: logger),
+                DailyRetentionService(retention: services.retention, logger: logger),
+            ]
+            if case .postgres(let database) = opened.engine {
+                backgroundServices.append(DailyOrderRewriteService(database: database, logger: logger))
+            }
+        } else {
+            logger.notice("no background jobs here: another process runs the audit flush, retention and notifications")
+        }
+        if let transport, options.backgroundJobs {
             backgroundServices.append(
                 NotificationService(
                     store: services.stores.notifications, transport: transport, interval: TimeInterval(options.notifyInterval),
                     sender: sender, link: options.publicURL.map { $0.hasSuffix("/") ? $0 + "login" : $0 + "/login" },
                     health: services.notificationHealth, logger: logger))
-        } else {
+        } else if options.backgroundJobs {
             logger.notice("no sendmail: counsellors are not told by e-mail that something waits (--sendmail PATH)")
         }
         if options.metricsPort > 0 {

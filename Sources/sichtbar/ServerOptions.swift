@@ -37,6 +37,12 @@ struct ServerOptions: ParsableArguments {
     var publicURL: String?
     @Option(name: .customLong("database-connections"), help: "PostgreSQL connections of the server's pool (SQLite: ignored).")
     var databaseConnections = 16
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Run the daily audit flush, retention and notification mails here (one process of a deployment; --no-background-jobs on the others)."
+    )
+    var backgroundJobs = true
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 }

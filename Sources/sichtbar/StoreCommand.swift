@@ -3,13 +3,40 @@ import ArgumentParser
 import Casework
 import Foundation
 import Members
+import PostgresStore
 import SichtbarCore
 
 /// `sichtbar store copy --from URL --to URL`: moves a deployment between engines, then checks
 /// the copy before saying done.
 struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store", abstract: "Move the store between engines.", subcommands: [Copy.self])
+        commandName: "store", abstract: "Move the store between engines; erase PostgreSQL's arrival order.",
+        subcommands: [Copy.self, EraseOrder.self])
+
+    /// `store erase-order`: the daily rewrite of `serve` on PostgreSQL, now (after an import, or
+    /// where `serve --no-background-jobs` runs everywhere).
+    struct EraseOrder: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "erase-order",
+            abstract: "PostgreSQL: rewrite the tables reports arrive in, in the order of their random ids, as serve does daily.")
+        @OptionGroup var dataOptions: DataOptions
+
+        func run() async throws {
+            try await failingCleanly {
+                let opened = try await dataOptions.open()
+                guard case .postgres(let database) = opened.engine else {
+                    print("SQLite stores these rows by random key and loses their order at its next checkpoint: nothing to do.")
+                    return
+                }
+                let started = ContinuousClock.now
+                let rows = try await database.eraseArrivalOrder()
+                let elapsed = ContinuousClock.now - started
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                print("\(rows) rows rewritten in the order of their ids in \(String(format: "%.1f", seconds)) s")
+                await opened.close()
+            }
+        }
+    }
 
     struct Copy: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -38,6 +65,8 @@ struct StoreCommand: AsyncParsableCommand {
                 let folder = options.folder
                 let source = try StoreLocation(from, folder: folder)
                 let target = try StoreLocation(to, folder: folder)
+                source.warnIfPasswordOnCommandLine()
+                target.warnIfPasswordOnCommandLine()
                 guard source.description != target.description else { throw CLIError.badInput("--from and --to name the same store") }
                 let from = try await folder.open(source)
                 let to = try await folder.openOrCreate(target)

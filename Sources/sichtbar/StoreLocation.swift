@@ -31,6 +31,15 @@ enum StoreLocation: Sendable, CustomStringConvertible {
         }
     }
 
+    /// A password given on the command line is in the process list for every user of the
+    /// machine to read: said once, on standard error, with the way that keeps it out.
+    func warnIfPasswordOnCommandLine() {
+        guard case .postgres(let url) = self, url.password != nil else { return }
+        printError(
+            "warning: the database password on the command line can be read by other users of this machine in the process list; "
+                + "set SICHTBAR_DATABASE instead (for systemd: EnvironmentFile= with mode 0600)")
+    }
+
     /// For messages: a PostgreSQL URL without its password.
     var description: String {
         switch self {

@@ -98,14 +98,19 @@ struct OfficeFixture {
     let signingKey: String
     let lead: String
     let leadPassphrase: String
+    /// `--database URL` for every command and `serve`; empty for the data folder's SQLite file.
+    var databaseArguments: [String] = []
 
     var data: String { folder.path }
     var database: URL { folder.appendingPathComponent("sichtbar.sqlite") }
 
-    static func create(lead: String = "lead.koeln", leadPassphrase: String = "Kompass-Laterne-Ufer-77") throws -> OfficeFixture {
+    static func create(
+        lead: String = "lead.koeln", leadPassphrase: String = "Kompass-Laterne-Ufer-77", database: String? = nil
+    ) throws -> OfficeFixture {
         let folder = try ServerProcess.temporaryFolder().appendingPathComponent("data")
+        let databaseArguments = database.map { ["--database", $0] } ?? []
         let result = try CLI.run(
-            ["init", "--data", folder.path, "--office-name", "ADA Köln", "--admin", lead, "--json"],
+            ["init", "--data", folder.path, "--office-name", "ADA Köln", "--admin", lead, "--json"] + databaseArguments,
             stdin: leadPassphrase + "\n")
         guard result.status == 0 else { throw E2EError("init failed: \(result.output)") }
         let json = result.json
@@ -117,12 +122,12 @@ struct OfficeFixture {
             [
                 "office", "profile", "--data", folder.path, "--office", office, "--as", lead,
                 "--controller", "Träger e. V. (Test)", "--law", "dsgvo", "--dpo", "datenschutz@example.org",
-            ],
+            ] + databaseArguments,
             stdin: leadPassphrase + "\n")
         guard profile.status == 0 else { throw E2EError("office profile failed: \(profile.output)") }
         return OfficeFixture(
             folder: folder, office: office, recoveryCode: code, signingKey: key, lead: lead,
-            leadPassphrase: leadPassphrase)
+            leadPassphrase: leadPassphrase, databaseArguments: databaseArguments)
     }
 
     /// `sichtbar serve` on a free loopback port, healthy. The caller terminates it (`defer`).
@@ -133,7 +138,7 @@ struct OfficeFixture {
         for attempt in 1...3 {
             let port = try MemberAPIClient.freePort()
             let server = try ServerProcess(
-                ["serve", "--data", data, "--host", "127.0.0.1", "--port", "\(port)", "--metrics-port", "0"] + flags,
+                ["serve", "--data", data, "--host", "127.0.0.1", "--port", "\(port)", "--metrics-port", "0"] + databaseArguments + flags,
                 port: port, environment: environment)
             do {
                 try await server.waitUntilHealthy()

@@ -27,78 +27,34 @@ import Testing
     @Test func reportsOverTLSAreLimitedPerClientAndNothingNamesTheClient() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/sbin/nginx"), "Debian's nginx (.ci/install-deps)")
         let office = try OfficeFixture.create()
-        let base = office.folder.deletingLastPathComponent()
-        let prefix = base.appendingPathComponent("nginx")
-        for folder in ["", "tmp", "logs"] {
-            try FileManager.default.createDirectory(
-                at: prefix.appendingPathComponent(folder), withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o777])
-        }
-        let cert = prefix.appendingPathComponent("cert.pem").path
-        let key = prefix.appendingPathComponent("key.pem").path
-        let made = try Program.run(
-            "/usr/bin/openssl",
-            [
-                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-days", "2", "-subj", "/CN=localhost", "-keyout", key, "-out", cert,
-            ])
-        #expect(made.status == 0, "\(made.output)")
-
+        let prefix = office.folder.deletingLastPathComponent().appendingPathComponent("nginx")
         let server = try await office.serve(["--trusted-proxy", "127.0.0.1", "--intake-per-address", "2"])
         defer { server.terminate() }
-        let https = try MemberAPIClient.freePort()
-        let http = try MemberAPIClient.freePort()
         let metrics = try MemberAPIClient.freePort()
-        var site = try String(contentsOf: ServerProcess.root.appendingPathComponent("deploy/nginx/sichtbar.conf"), encoding: .utf8)
-        let replacements = [
-            ("server 127.0.0.1:8080;", "server 127.0.0.1:\(server.port);"),
-            ("    listen [::]:80;\n", ""), ("    listen [::]:443 ssl http2;\n", ""),
-            ("listen 80;", "listen 127.0.0.1:\(http);"), ("listen 443 ssl http2;", "listen 127.0.0.1:\(https) ssl http2;"),
-            ("listen 127.0.0.1:9091;", "listen 127.0.0.1:\(metrics);"),
-            ("/etc/letsencrypt/live/sichtbar.example.org/fullchain.pem", cert),
-            ("/etc/letsencrypt/live/sichtbar.example.org/privkey.pem", key),
-            ("/var/log/nginx/sichtbar-error.log", prefix.appendingPathComponent("logs/sichtbar-error.log").path),
-        ]
-        for (from, to) in replacements {
-            #expect(site.contains(from), "the shipped configuration has \(from.debugDescription)")
-            site = site.replacingOccurrences(of: from, with: to)
-        }
-        try site.write(to: prefix.appendingPathComponent("sichtbar.conf"), atomically: true, encoding: .utf8)
         let onionPort = try MemberAPIClient.freePort()
-        let onion = try String(contentsOf: ServerProcess.root.appendingPathComponent("deploy/tor/nginx-onion.conf"), encoding: .utf8)
-            .replacingOccurrences(of: "listen 127.0.0.1:8081;", with: "listen 127.0.0.1:\(onionPort);")
-            .replacingOccurrences(
-                of: "/var/log/nginx/sichtbar-error.log", with: prefix.appendingPathComponent("logs/sichtbar-error.log").path)
-        try onion.write(to: prefix.appendingPathComponent("onion.conf"), atomically: true, encoding: .utf8)
-        let main = """
-            worker_processes 1;
-            pid \(prefix.path)/nginx.pid;
-            error_log \(prefix.path)/logs/error.log warn;
-            events { worker_connections 64; }
-            http {
-                client_body_temp_path \(prefix.path)/tmp/body;
-                proxy_temp_path \(prefix.path)/tmp/proxy;
-                fastcgi_temp_path \(prefix.path)/tmp/fastcgi;
-                uwsgi_temp_path \(prefix.path)/tmp/uwsgi;
-                scgi_temp_path \(prefix.path)/tmp/scgi;
-                include \(prefix.path)/sichtbar.conf;
-                include \(prefix.path)/onion.conf;
+        let nginx = try NginxProcess(prefix: prefix) { cert, key, https, http in
+            var site = try String(contentsOf: ServerProcess.root.appendingPathComponent("deploy/nginx/sichtbar.conf"), encoding: .utf8)
+            let replacements = [
+                ("server 127.0.0.1:8080;", "server 127.0.0.1:\(server.port);"),
+                ("    listen [::]:80;\n", ""), ("    listen [::]:443 ssl http2;\n", ""),
+                ("listen 80;", "listen 127.0.0.1:\(http);"), ("listen 443 ssl http2;", "listen 127.0.0.1:\(https) ssl http2;"),
+                ("listen 127.0.0.1:9091;", "listen 127.0.0.1:\(metrics);"),
+                ("/etc/letsencrypt/live/sichtbar.example.org/fullchain.pem", cert),
+                ("/etc/letsencrypt/live/sichtbar.example.org/privkey.pem", key),
+                ("/var/log/nginx/sichtbar-error.log", prefix.appendingPathComponent("logs/sichtbar-error.log").path),
+            ]
+            for (from, to) in replacements {
+                #expect(site.contains(from), "the shipped configuration has \(from.debugDescription)")
+                site = site.replacingOccurrences(of: from, with: to)
             }
-            """
-        try main.write(to: prefix.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
-        let configTest = try Program.run(
-            "/usr/sbin/nginx", ["-t", "-p", prefix.path, "-c", prefix.appendingPathComponent("nginx.conf").path])
-        #expect(configTest.status == 0, "\(configTest.output)")
-        let nginx = Process()
-        nginx.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
-        nginx.arguments = ["-p", prefix.path, "-c", prefix.appendingPathComponent("nginx.conf").path, "-g", "daemon off;"]
-        nginx.standardOutput = FileHandle.nullDevice
-        nginx.standardError = FileHandle.nullDevice
-        try nginx.run()
-        defer {
-            nginx.terminate()
-            nginx.waitQuietly()
+            let onion = try String(contentsOf: ServerProcess.root.appendingPathComponent("deploy/tor/nginx-onion.conf"), encoding: .utf8)
+                .replacingOccurrences(of: "listen 127.0.0.1:8081;", with: "listen 127.0.0.1:\(onionPort);")
+                .replacingOccurrences(
+                    of: "/var/log/nginx/sichtbar-error.log", with: prefix.appendingPathComponent("logs/sichtbar-error.log").path)
+            return site + "\n" + onion
         }
+        defer { nginx.stop() }
+        let (https, http) = (nginx.https, nginx.http)
         let url = "https://127.0.0.1:\(https)"
         var up = false
         for _ in 0..<50 where !up {
@@ -133,8 +89,7 @@ import Testing
         #expect(try Self.curl("http://127.0.0.1:\(metrics)/other", from: "127.0.0.1").code == 404)
 
         // Nothing anywhere names the clients or their browser: nginx's files, the data folder, the service's log.
-        nginx.terminate()
-        nginx.waitQuietly()
+        nginx.stop()
         server.terminate()
         var written: [(String, Data)] = [("service log", Data(server.log.utf8))]
         for root in [prefix, office.folder] {

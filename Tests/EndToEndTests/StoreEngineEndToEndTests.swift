@@ -91,6 +91,10 @@ import Testing
             ],
             stdin: "Kompass-Laterne-Ufer-77\n")
         #expect(made.status == 0, "\(made.output)")
+        if URLComponents(string: url)?.password != nil {
+            #expect(made.output.contains("process list"), "a password on the command line is warned about")
+            #expect(!made.output.contains(URLComponents(string: url)?.password ?? "-"), "and never printed")
+        }
         // Another data folder has other secrets: the store must not get new ones.
         let stranger = try ServerProcess.run(
             ["init", "--data", folder.appendingPathComponent("b").path, "--database", url, "--office-name", "X", "--admin", "lead.x"],
