@@ -68,11 +68,13 @@ pg=$(mktemp -d /tmp/sichtbar-failover-pg.XXXXXX)
 chmod 700 "$work" "$pg"
 if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pg"; fi
 serve_pid=""
+load_pid=""
 
 # shellcheck disable=SC2317 # reached through the trap
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  if [ -n "$load_pid" ] && kill -0 "$load_pid" 2>/dev/null; then kill -9 "$load_pid" 2>/dev/null || true; fi
   if [ -n "$serve_pid" ] && kill -0 "$serve_pid" 2>/dev/null; then kill -9 "$serve_pid" 2>/dev/null || true; fi
   for cluster in db1 db2; do
     if [ -f "$pg/$cluster/postmaster.pid" ]; then
@@ -229,6 +231,7 @@ kill -9 "$postmaster"
 if [ -n "$children" ]; then kill -9 $children 2>/dev/null || true; fi
 say "primary killed (SIGKILL, postmaster and $(echo "$children" | wc -w) children) ${kill_after} s into the load"
 wait "$load_pid" || fail "the load client failed"
+load_pid=""
 as_server rm -f "$pg/db1/postmaster.pid"
 summary=$(cat "$work/load.json")
 acknowledged=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["acknowledged"])' "$summary")
