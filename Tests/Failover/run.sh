@@ -18,7 +18,8 @@
 # folders deleted. Only 127.0.0.1. Prints counts and times, never a receipt, password or
 # narrative; the last line is the machine-readable summary
 #   failover: acknowledged N, readable N, lost 0, primary stopped after S s, …
-# Exit 0 when every acknowledged receipt is readable on the promoted standby; 1 otherwise.
+# Exit 0 when every check holds (no acknowledged receipt lost among them); 1 when one fails, 124
+# when the time limit stopped it.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
