@@ -20,10 +20,17 @@ public final class PostgresDatabase: Sendable {
     static let logger = Logger(label: "sichtbar.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     /// How long opening waits for the first connection before it gives up.
     let connectTimeout: Duration
+    /// The longest a reporter waits for intake's commit before being told 503 (a synchronous
+    /// standby that is down holds every commit; `GroupCommit`).
+    let intakeAnswerWithin: Duration
 
-    private init(url: PostgresURL, maximumConnections: Int, connectTimeout: Duration, whenReleased: (@Sendable () -> Void)?) {
+    private init(
+        url: PostgresURL, maximumConnections: Int, connectTimeout: Duration, intakeAnswerWithin: Duration,
+        whenReleased: (@Sendable () -> Void)?
+    ) {
         self.url = url
         self.connectTimeout = connectTimeout
+        self.intakeAnswerWithin = intakeAnswerWithin
         self.whenReleased = whenReleased
         var configuration = url.configuration(startup: [("synchronous_commit", "on"), ("TimeZone", "UTC")])
         configuration.options.maximumConnections = maximumConnections
@@ -38,10 +45,12 @@ public final class PostgresDatabase: Sendable {
     /// closing (the tests drop their scratch schema there).
     public static func open(
         _ url: PostgresURL, maximumConnections: Int = 16, connectTimeout: Duration = .seconds(10),
+        intakeAnswerWithin: Duration = .seconds(30),
         whenReleased: (@Sendable () -> Void)? = nil
     ) async throws -> PostgresDatabase {
         let database = PostgresDatabase(
-            url: url, maximumConnections: maximumConnections, connectTimeout: connectTimeout, whenReleased: whenReleased)
+            url: url, maximumConnections: maximumConnections, connectTimeout: connectTimeout,
+            intakeAnswerWithin: intakeAnswerWithin, whenReleased: whenReleased)
         do {
             try await database.probe()
             try await PostgresMigrations.migrate(database)

@@ -11,7 +11,7 @@ final class PostgresIntakeBatcher: Sendable {
     private let queue: GroupCommit
 
     init(database: PostgresDatabase, maxBatch: Int = 64) {
-        queue = GroupCommit(maxBatch: maxBatch) { intakes in
+        queue = GroupCommit(maxBatch: maxBatch, answerWithin: database.intakeAnswerWithin) { intakes in
             try await database.write { session in try await Self.write(intakes, session) }
             return nil
         }

@@ -49,13 +49,15 @@ struct CommandStore: Sendable {
 
     /// Opens `location` (migrating it) with `secrets`; PostgreSQL gets a small pool for a
     /// command and `poolSize` connections for the server.
-    static func open(_ location: StoreLocation, secrets: ServerSecrets, poolSize: Int = 4) async throws -> CommandStore {
+    static func open(
+        _ location: StoreLocation, secrets: ServerSecrets, poolSize: Int = 4, intakeWait: Duration = .seconds(30)
+    ) async throws -> CommandStore {
         switch location {
         case .sqlite(let path):
             return CommandStore(engine: .sqlite(try AppDatabase.open(path: path)), secrets: secrets)
         case .postgres(let url):
             do {
-                let database = try await PostgresDatabase.open(url, maximumConnections: poolSize)
+                let database = try await PostgresDatabase.open(url, maximumConnections: poolSize, intakeAnswerWithin: intakeWait)
                 return CommandStore(engine: .postgres(database), secrets: secrets)
             } catch let error as FieldError {
                 throw CLIError.badInput("--database: \(error.message)")

@@ -30,7 +30,7 @@ struct DataFolder {
     }
 
     /// An existing store at `location` with this folder's secrets.
-    func open(_ location: StoreLocation, poolSize: Int = 4) async throws -> CommandStore {
+    func open(_ location: StoreLocation, poolSize: Int = 4, intakeWait: Duration = .seconds(30)) async throws -> CommandStore {
         switch location {
         case .sqlite(let file):
             guard FileManager.default.fileExists(atPath: file) else {
@@ -44,7 +44,8 @@ struct DataFolder {
                         + "that `sichtbar init --database` made; copy that folder to this machine and name it with --data")
             }
         }
-        let store = try await CommandStore.open(location, secrets: try ServerSecrets.loadOrCreate(at: secretsURL), poolSize: poolSize)
+        let store = try await CommandStore.open(
+            location, secrets: try ServerSecrets.loadOrCreate(at: secretsURL), poolSize: poolSize, intakeWait: intakeWait)
         if case .postgres = location, try await store.members().offices().isEmpty, try await store.members().verband() == nil {
             await store.close()
             throw CLIError.badInput("no Sichtbar data in \(location); run `sichtbar init --database …` first")

@@ -25,8 +25,8 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The existing store with the folder's secrets.
-    func open(poolSize: Int = 4) async throws -> CommandStore {
-        try await folder.open(try location(), poolSize: poolSize)
+    func open(poolSize: Int = 4, intakeWait: Duration = .seconds(30)) async throws -> CommandStore {
+        try await folder.open(try location(), poolSize: poolSize, intakeWait: intakeWait)
     }
 
     /// The store, made when new (`init`, `demo`).

@@ -10,7 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await failingCleanly {
-            let opened = try await dataOptions.open(poolSize: server.databaseConnections)
+            guard server.intakeWait >= 1 else { throw CLIError.badInput("--intake-wait takes at least 1 second") }
+            let opened = try await dataOptions.open(poolSize: server.databaseConnections, intakeWait: .seconds(server.intakeWait))
             try await Server.run(opened, resources: resources, options: server) { url in
                 printError("Sichtbar is listening on \(url)")
             }

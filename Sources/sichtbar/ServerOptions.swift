@@ -37,6 +37,10 @@ struct ServerOptions: ParsableArguments {
     var publicURL: String?
     @Option(name: .customLong("database-connections"), help: "PostgreSQL connections of the server's pool (SQLite: ignored).")
     var databaseConnections = 16
+    @Option(
+        name: .customLong("intake-wait"),
+        help: "PostgreSQL: seconds a reporter waits for the commit (a synchronous standby that is down holds it) before 503.")
+    var intakeWait = 30
     @Flag(
         inversion: .prefixedNo,
         help:

@@ -38,7 +38,10 @@ kill_after=${FAILOVER_KILL_AFTER:-4}
 # answers nothing until postgres-nio's pool gives up connecting (about a minute): the client
 # does not wait for that.
 request_timeout=${FAILOVER_REQUEST_TIMEOUT:-5}
-alone_timeout=${FAILOVER_ALONE_TIMEOUT:-8}
+alone_timeout=${FAILOVER_ALONE_TIMEOUT:-12}
+# serve --intake-wait: a reporter whose commit cannot finish (no synchronous standby) hears 503
+# after this many seconds instead of waiting for good.
+intake_wait=${FAILOVER_INTAKE_WAIT:-4}
 started_at=$EPOCHREALTIME
 cd "$root"
 
@@ -182,7 +185,7 @@ SICHTBAR_DATABASE=$url_db1 "$binary" office profile --data "$data1" --office "$o
 start_serve() { # URL DATA LOG: starts serve in the background, sets serve_port and serve_pid
   serve_port=$(free_port)
   SICHTBAR_DATABASE=$1 "$binary" serve --data "$2" --host 127.0.0.1 --port "$serve_port" --metrics-port 0 \
-    --intake-per-address 0 --intake-global 0 --mailbox-per-address 0 --sendmail "" \
+    --intake-per-address 0 --intake-global 0 --mailbox-per-address 0 --sendmail "" --intake-wait "$intake_wait" \
     --policies "$root/Policies" --templates "$root/Templates" </dev/null >"$3" 2>&1 &
   serve_pid=$!
 }
@@ -288,7 +291,8 @@ unknown_status=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["un
 
 # --- 6. The new primary has no standby: it must not acknowledge a report -----------------------
 # Its synchronous_standby_names (the same file) asks for sichtbar_db1, which is dead: a commit
-# waits. The report must not be answered 201 (a receipt for a report on one machine only).
+# waits. The report must not be answered 201 (a receipt for a report on one machine only), and
+# must be told 503 once serve's --intake-wait has passed, not be held open.
 alone=$(python3 "$client" one --port "$serve_port" --timeout "$alone_timeout")
 alone_status=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["status"])' "$alone")
 healthz_alone=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$serve_port/healthz" || echo none)
@@ -319,6 +323,7 @@ status=0
 [ "$lost" -eq 0 ] || { say "FAIL: $lost acknowledged receipts are not readable after the failover"; status=1; }
 [ "$unknown_status" = "404" ] || { say "FAIL: an unknown receipt answered $unknown_status, not 404"; status=1; }
 [ "$alone_status" != "201" ] || { say "FAIL: a report was acknowledged while the primary had no synchronous standby"; status=1; }
+[ "$alone_status" = "503" ] || { say "FAIL: without a standby a report was not told 503 within --intake-wait $intake_wait s (answered $alone_status)"; status=1; }
 [ "$readable_alone" -eq 20 ] || { say "FAIL: without a standby only $readable_alone of 20 mailboxes answered"; status=1; }
 [ "$after_status" = "201" ] || { say "FAIL: the rebuilt pair did not acknowledge a report"; status=1; }
 echo "$line"
