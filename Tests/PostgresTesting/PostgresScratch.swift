@@ -17,7 +17,9 @@ public enum PostgresScratch {
         do {
             // Every suite runs at once on two cores: the first round trip may wait long for a thread.
             return try await PostgresDatabase.open(
-                url.with(schema: schema), maximumConnections: maximumConnections, connectTimeout: .seconds(120)
+                url.with(schema: schema), maximumConnections: maximumConnections, connectTimeout: .seconds(120),
+                // Intake's time limit is for a standby that is down, not for a starved test machine.
+                intakeAnswerWithin: .seconds(600)
             ) {
                 Task.detached { try? await PostgresTestServer.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
             }
