@@ -14,17 +14,25 @@ public struct SQLiteStatisticsStore: Sendable {
 }
 
 extension SQLiteStatisticsStore: StatisticsStore {
+    /// A release reads every classification of the office (100,000 and more), so the rows are
+    /// read through a cursor, each column copied once from SQLite's buffer, instead of being
+    /// materialised as `Row`s first. The `(office_id, month)` index (which holds `id`, the key of
+    /// this WITHOUT ROWID table) serves the order.
     public func sealedFacets(officeID: EntityID, through lastMonth: String) async throws -> [SealedFacets] {
         try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, month, key_version, ciphertext FROM case_facets WHERE office_id = ? AND month <= ? ORDER BY month, id
-                    """, arguments: [officeID, lastMonth]
-            ).compactMap { row in
-                guard let id = row.entityID(0) else { return nil }
-                return SealedFacets(id: id, month: row[1], keyVersion: UInt32(row[2] as Int64), ciphertext: [UInt8](row[3] as Data))
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: "SELECT id, month, key_version, ciphertext FROM case_facets WHERE office_id = ? AND month <= ? ORDER BY month, id"),
+                arguments: [officeID, lastMonth])
+            var facets: [SealedFacets] = []
+            while let row = try rows.next() {
+                let id = try row.withUnsafeData(atIndex: 0) { $0.flatMap { EntityID(bytes: [UInt8]($0)) } }
+                let ciphertext = try row.withUnsafeData(atIndex: 3) { $0.map { [UInt8]($0) } }
+                guard let id, let ciphertext, let month = row[1] as String? else { continue }
+                facets.append(
+                    SealedFacets(id: id, month: month, keyVersion: UInt32(truncatingIfNeeded: row[2] as Int64), ciphertext: ciphertext))
             }
+            return facets
         }
     }
 
