@@ -27,32 +27,47 @@ struct FactsAxis: Sendable {
         var positions: [Int32] = []
         positions.reserveCapacity(facts.count + facts.count / 2)
         var seen: [Int32] = []
-        for facts in facts {
-            seen.removeAll(keepingCapacity: true)
-            vocabulary.forEachNamed(in: facts, along: dimension) { code in
-                guard multiValued ? true : seen.isEmpty else { return }
-                let entry: (value: Int32, position: Int32)?
-                if let known = resolved[code] {
-                    entry = known
-                } else {
-                    entry = resolve(code).map { value in
-                        let id: Int32
-                        if let known = values[value] {
-                            id = known
-                        } else {
-                            id = Int32(values.count)
-                            values[value] = id
-                        }
-                        return (id, firstPosition[value] ?? -1)
+        /// One code a case names, in its order: resolved (once per distinct code), and its
+        /// position kept unless the case already counts under the same value.
+        func visit(_ code: String) {
+            guard multiValued || seen.isEmpty else { return }
+            let entry: (value: Int32, position: Int32)?
+            if let known = resolved[code] {
+                entry = known
+            } else {
+                entry = resolve(code).map { value in
+                    let id: Int32
+                    if let known = values[value] {
+                        id = known
+                    } else {
+                        id = Int32(values.count)
+                        values[value] = id
                     }
-                    resolved[code] = entry
+                    return (id, firstPosition[value] ?? -1)
                 }
-                guard let entry, !seen.contains(entry.value) else { return }
-                seen.append(entry.value)
-                if entry.position >= 0 { positions.append(entry.position) }
+                resolved[code] = entry
             }
-            if seen.isEmpty && missing >= 0 { positions.append(missing) }
-            starts.append(Int32(positions.count))
+            guard let entry, !seen.contains(entry.value) else { return }
+            seen.append(entry.value)
+            if entry.position >= 0 { positions.append(entry.position) }
+        }
+        // Each field is read in place through the buffer, as `values(of:along:)` starts from it:
+        // handing a classification on, or iterating the slice, would copy it (a retain per
+        // field), which was most of the indexing time.
+        facts.withUnsafeBufferPointer { facts in
+            for index in facts.indices {
+                seen.removeAll(keepingCapacity: true)
+                switch dimension {
+                case .facet(let key, _): facts[index].codes[key]?.forEach(visit)
+                case .kind: visit(facts[index].kind)
+                case .regierungsbezirk: facts[index].region.map(visit)
+                case .outcome: facts[index].outcome.map(visit)
+                case .intervention: facts[index].interventions.forEach(visit)
+                case .flag: facts[index].flags.forEach(visit)
+                }
+                if seen.isEmpty && missing >= 0 { positions.append(missing) }
+                starts.append(Int32(positions.count))
+            }
         }
         self.codes = codes
         self.starts = starts

@@ -21,7 +21,12 @@ final class FactsIndex {
     /// The indices of the cases `unit` counts.
     func cohort(_ unit: StatUnit) -> [Int] {
         if let known = cohorts[unit] { return known }
-        let members = facts.indices.filter { unit.includes(facts[$0], from: first, through: last) }
+        // Each field read in place: handing a classification on would copy it (a retain per field).
+        let members = facts.withUnsafeBufferPointer { facts in
+            facts.indices.filter {
+                unit.includes(month: facts[$0].month, kind: facts[$0].kind, closedMonth: facts[$0].closedMonth, from: first, through: last)
+            }
+        }
         cohorts[unit] = members
         return members
     }
