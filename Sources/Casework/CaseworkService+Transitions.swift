@@ -60,14 +60,16 @@ extension CaseworkService {
 
 extension CaseworkService {
     /// The case's classification resealed with its counting facts as they are after a change
-    /// (kind, closing month, outcome, interventions), or nil when it has none or nothing changed.
+    /// (kind, closing month, outcome, interventions), or nil when it has none or nothing changed
+    /// (and it is already sealed in binary under the newest key).
     func recount(_ row: CaseFileRow, sheet: CaseSheet, state: CaseState, secrets: OfficeSecrets) async throws -> SealedFacets? {
         guard let sealed = try await store.facets(caseID: row.id, officeID: row.officeID) else { return nil }
         guard let oldKey = secrets.statisticsKey(version: sealed.keyVersion), let newKey = secrets.statisticsKey(version: secrets.version)
         else { throw AccessError.keysUnavailable }
-        let current = try FacetCodec.open(sealed, officeID: row.officeID, key: oldKey)
+        let (current, binary) = try FacetCodec.openNotingFormat(sealed, officeID: row.officeID, key: oldKey)
         let updated = current.counting(sheet: sheet, state: state, policy: policy)
-        guard updated != current || sealed.keyVersion != secrets.version else { return nil }
+        // One sealed in JSON is sealed again in binary, changed or not (docs/decisions.md).
+        guard updated != current || sealed.keyVersion != secrets.version || !binary else { return nil }
         return try FacetCodec.seal(updated, officeID: row.officeID, id: sealed.id, keyVersion: secrets.version, key: newKey)
     }
 }

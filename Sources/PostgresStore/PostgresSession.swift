@@ -11,6 +11,11 @@ struct PostgresSession: Sendable {
         try await connection.query(query, logger: PostgresDatabase.logger).collect().map(PostgresColumns.init)
     }
 
+    /// Each row of `query` as it arrives, none kept: for reads of a hundred thousand rows.
+    func forEachRow(_ query: PostgresQuery, _ body: (PostgresColumns) throws -> Void) async throws {
+        for try await row in try await connection.query(query, logger: PostgresDatabase.logger) { try body(PostgresColumns(row)) }
+    }
+
     func one(_ query: PostgresQuery) async throws -> PostgresColumns? {
         try await rows(query).first
     }

@@ -11,19 +11,24 @@ public struct PostgresStatisticsStore: Sendable {
 }
 
 extension PostgresStatisticsStore: StatisticsStore {
+    /// A release reads every classification of the office: rows are taken as they arrive and
+    /// read by position, not collected first and looked up by column name.
     public func sealedFacets(officeID: EntityID, through lastMonth: String) async throws -> [SealedFacets] {
         try await database.read { session in
-            try await session.rows(
+            var facets: [SealedFacets] = []
+            try await session.forEachRow(
                 """
                 SELECT id, month, key_version, ciphertext FROM case_facets WHERE office_id = \(officeID) AND month <= \(lastMonth)
                 ORDER BY month, id
                 """
-            ).compactMap { row in
-                guard let id = row.id("id") else { return nil }
-                return SealedFacets(
-                    id: id, month: try row.string("month"), keyVersion: UInt32(try row.int("key_version")),
-                    ciphertext: try row.bytes("ciphertext"))
+            ) { row in
+                guard let id = row.id(0) else { return }
+                facets.append(
+                    SealedFacets(
+                        id: id, month: try row.string(1), keyVersion: UInt32(truncatingIfNeeded: try row.int(2)),
+                        ciphertext: try row.bytes(3)))
             }
+            return facets
         }
     }
 

@@ -7,10 +7,10 @@ import SichtbarCore
 import Statistics
 import Workflow
 
-/// Issue 5's office figure: a lead computes the year's release tables over about 20,000
-/// classified cases (target ≤ 2 s): every classification read, opened with the statistics key
-/// and counted into every table of Policies/statistics.yaml. The cases are seeded as of
-/// mid-January 2027, so the whole of 2026 is a closed year holding them.
+/// Issue 18's office figure: a lead computes the year's release tables over about 100,000
+/// classified cases (target ≤ 1 s; issue 5 asked ≤ 2 s for 20,000): every classification read,
+/// opened with the statistics key and counted into every table of Policies/statistics.yaml. The
+/// cases are seeded as of mid-January 2027, so the whole of 2026 is a closed year holding them.
 func benchStatistics(cases: Int, samples: Int) async throws {
     let database = try AppDatabase.inMemory()
     let signer = SigningKeyPair()
@@ -39,6 +39,9 @@ func benchStatistics(cases: Int, samples: Int) async throws {
     let times = try await Bench.samples(samples) {
         cells = try await statistics.tables(for: year, session: session).reduce(0) { $0 + $1.cells.count + $1.margins.count }
     }
+    let reading = try await Bench.samples(samples) {
+        _ = try await store.sealedFacets(officeID: office.id, through: "2026-12")
+    }
     var opened: [CaseFacts] = []
     let opening = try await Bench.samples(samples) {
         opened = try await statistics.classifications(of: office.id, through: year, session: session)
@@ -48,8 +51,9 @@ func benchStatistics(cases: Int, samples: Int) async throws {
     }
     let table = Table(
         ["office release tables, \(samples) runs", "cases", "p50 ms", "p95 ms", "p99 ms", "target"], widths: [40, 6, 7, 7, 7, 10])
-    table.row(["OfficeStatistics.tables, year, \(policy.tables.count) tables", "\(classified)"] + Bench.percentiles(times) + ["≤ 2000 ms"])
-    table.row(["of which: read and open the classifications", "\(opened.count)"] + Bench.percentiles(opening) + [""])
-    table.row(["of which: count the tables", "\(opened.count)"] + Bench.percentiles(counting) + [""])
-    print("(seeded \(cases) cases in \(format(seedSeconds, 1)) s; \(cells) counts per release)")
+    table.row(["OfficeStatistics.tables, year, \(policy.tables.count) tables", "\(classified)"] + Bench.percentiles(times) + ["≤ 1000 ms"])
+    table.row(["of which: read the sealed classifications", "\(classified)"] + Bench.percentiles(reading) + [""])
+    table.row(["for comparison: read and open them", "\(opened.count)"] + Bench.percentiles(opening) + [""])
+    table.row(["for comparison: count them, one core", "\(opened.count)"] + Bench.percentiles(counting) + [""])
+    print("(\(classified) classified cases counted of \(cases) seeded, in \(format(seedSeconds, 1)) s; \(cells) counts per release)")
 }

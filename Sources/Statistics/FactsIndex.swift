@@ -7,10 +7,11 @@ final class FactsIndex {
     let first: String
     let last: String
     private var cohorts: [StatUnit: [Int]] = [:]
-    private var axes: [StatDimension: (codes: [String], positions: [[Int]])] = [:]
+    private var axes: [StatDimension: FactsAxis] = [:]
 
-    init(facts: [CaseFacts], vocabulary: StatVocabulary, period: StatPeriod) {
+    init(facts: [CaseFacts], vocabulary: StatVocabulary, period: StatPeriod, axes: [StatDimension: FactsAxis] = [:]) {
         self.facts = facts
+        self.axes = axes
         self.vocabulary = vocabulary
         let months = period.months
         first = months.first ?? ""
@@ -20,22 +21,21 @@ final class FactsIndex {
     /// The indices of the cases `unit` counts.
     func cohort(_ unit: StatUnit) -> [Int] {
         if let known = cohorts[unit] { return known }
-        let members = facts.indices.filter { unit.includes(facts[$0], from: first, through: last) }
+        // Each field read in place: handing a classification on would copy it (a retain per field).
+        let members = facts.withUnsafeBufferPointer { facts in
+            facts.indices.filter {
+                unit.includes(month: facts[$0].month, kind: facts[$0].kind, closedMonth: facts[$0].closedMonth, from: first, through: last)
+            }
+        }
         cohorts[unit] = members
         return members
     }
 
-    func codes(_ dimension: StatDimension) -> [String] { axis(dimension).codes }
-
-    /// For every case, the positions of its codes in `codes(dimension)`.
-    func positions(_ dimension: StatDimension) -> [[Int]] { axis(dimension).positions }
-
-    private func axis(_ dimension: StatDimension) -> (codes: [String], positions: [[Int]]) {
+    /// The codes of `dimension` and every case's positions among them.
+    func axis(_ dimension: StatDimension) -> FactsAxis {
         if let known = axes[dimension] { return known }
-        let codes = vocabulary.codes(dimension)
-        let index = Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let positions = facts.map { facts in vocabulary.values(of: facts, along: dimension).compactMap { index[$0] } }
-        axes[dimension] = (codes, positions)
-        return (codes, positions)
+        let axis = FactsAxis(dimension, facts: facts[...], vocabulary: vocabulary)
+        axes[dimension] = axis
+        return axis
     }
 }

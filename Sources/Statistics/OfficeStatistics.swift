@@ -13,16 +13,19 @@ public struct OfficeStatistics: Sendable {
     public let members: any MemberStore
     public let policy: StatisticsPolicy
     public let counter: TableCounter
+    /// How many runs open the classifications at once (one per core; tests vary it).
+    public let runs: Int
     let today: @Sendable () -> Day
 
     public init(
         store: any StatisticsStore, members: any MemberStore, policy: StatisticsPolicy, vocabulary: StatVocabulary,
-        today: @escaping @Sendable () -> Day = { Day(Date()) }
+        runs: Int = ParallelRuns.width, today: @escaping @Sendable () -> Day = { Day(Date()) }
     ) {
         self.store = store
         self.members = members
         self.policy = policy
         self.counter = TableCounter(vocabulary: vocabulary)
+        self.runs = runs
         self.today = today
     }
 
@@ -32,34 +35,18 @@ public struct OfficeStatistics: Sendable {
         guard period.isClosed(today: today()) else {
             throw FieldError.invalid(field: "period", message: "\(period) is not over yet; only closed quarters and years are released")
         }
-        let facts = try await classifications(of: officeID, through: period, session: session)
+        let specs = period.quarter == nil ? policy.tables : policy.tables(for: "quarterly")
+        let dimensions = specs.reduce(into: [StatDimension]()) { all, spec in all += spec.dimensions.filter { !all.contains($0) } }
+        let (facts, axes) = try await classifications(of: officeID, through: period, session: session, indexing: dimensions)
         let plain = TableCounter.PlainCounts(
             kurzkontakte: try await store.tallyCount(officeID: officeID, months: period.months),
             nichtKlassifiziert: try await store.unclassifiedReports(officeID: officeID, months: period.months))
-        let specs = period.quarter == nil ? policy.tables : policy.tables(for: "quarterly")
-        return counter.count(specs, facts: facts, plain: plain, period: period)
+        return counter.count(specs, facts: facts, axes: axes, plain: plain, period: period)
     }
 
     /// Every classification filed up to the period's last month, opened with the statistics
     /// key of its version. One filed under another taxonomy version is refused, not guessed.
     public func classifications(of officeID: EntityID, through period: StatPeriod, session: Session) async throws -> [CaseFacts] {
-        guard let lastMonth = period.months.last else { return [] }
-        let sealed = try await store.sealedFacets(officeID: officeID, through: lastMonth)
-        // The newest secrets hold the statistics keys of every version before them.
-        guard let office = try await members.office(id: officeID) else { throw AccessError.notFound }
-        let secrets = try await session.officeSecrets(version: office.keyVersion, store: members)
-        let facts = try await ParallelRuns.map(sealed, minimumRun: 256) { sealed -> CaseFacts in
-            guard let key = secrets.statisticsKey(version: sealed.keyVersion) else { throw AccessError.keysUnavailable }
-            return try FacetCodec.open(sealed, officeID: officeID, key: key)
-        }
-        let version = counter.vocabulary.taxonomy.version
-        let foreign = facts.filter { $0.taxonomy != version }
-        if let first = foreign.first {
-            throw FieldError.invalid(
-                field: "taxonomy",
-                message: "\(foreign.count) classifications use taxonomy version \(first.taxonomy), "
-                    + "and no mapping to version \(version) exists")
-        }
-        return facts
+        try await classifications(of: officeID, through: period, session: session, indexing: []).facts
     }
 }

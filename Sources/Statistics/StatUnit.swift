@@ -26,15 +26,21 @@ public enum StatUnit: String, Sendable, CaseIterable, Codable {
 
     /// The same for the period's first and last month (`YYYY-MM`), compared as text.
     public func includes(_ classification: CaseFacts, from first: String, through last: String) -> Bool {
-        let arrived = classification.month >= first && classification.month <= last
+        includes(
+            month: classification.month, kind: classification.kind, closedMonth: classification.closedMonth, from: first, through: last)
+    }
+
+    /// The same from the three facts a cohort depends on, for callers that read them in place.
+    func includes(month: String, kind: String, closedMonth: String?, from first: String, through last: String) -> Bool {
+        let arrived = month >= first && month <= last
         switch self {
         case .neueFaelle: return arrived
-        case .neueBeratungsfaelle: return arrived && classification.kind == "beratungsfall"
-        case .meldungen: return arrived && classification.kind == "meldung"
+        case .neueBeratungsfaelle: return arrived && kind == "beratungsfall"
+        case .meldungen: return arrived && kind == "meldung"
         case .abgeschlosseneFaelle:
-            return classification.closedMonth.map { $0 >= first && $0 <= last } ?? false
+            return closedMonth.map { $0 >= first && $0 <= last } ?? false
         case .offeneFaelle:
-            return classification.month <= last && (classification.closedMonth.map { $0 > last } ?? true)
+            return month <= last && (closedMonth.map { $0 > last } ?? true)
         case .kurzkontakte, .nichtKlassifiziert: return false
         }
     }

@@ -25,7 +25,14 @@ public struct TableCounter: Sendable {
     /// Every table of `specs` for `period`. Each case counts once per combination of its
     /// values; along a multi-valued dimension that is once per named code ("Nennungen").
     public func count(_ specs: [TableSpec], facts: [CaseFacts], plain: PlainCounts, period: StatPeriod) -> [StatTable] {
-        let index = FactsIndex(facts: facts, vocabulary: vocabulary, period: period)
+        count(specs, facts: facts, axes: [:], plain: plain, period: period)
+    }
+
+    /// The same, with dimensions already resolved for these cases (in parallel, as they were opened).
+    func count(
+        _ specs: [TableSpec], facts: [CaseFacts], axes: [StatDimension: FactsAxis], plain: PlainCounts, period: StatPeriod
+    ) -> [StatTable] {
+        let index = FactsIndex(facts: facts, vocabulary: vocabulary, period: period, axes: axes)
         return specs.map { count($0, index: index, plain: plain, period: period) }
     }
 
@@ -46,46 +53,47 @@ public struct TableCounter: Sendable {
         default: break
         }
         let cohort = index.cohort(spec.unit)
-        let axes = spec.dimensions.map { (dimension: $0, codes: index.codes($0), positions: index.positions($0)) }
-        func positions(_ counted: Int, _ axis: Int) -> [Int] { axes[axis].positions[counted] }
+        let axes = spec.dimensions.map(index.axis)
         switch axes.count {
         case 0:
             return table(cells: [StatCell(key: [:], count: cohort.count)], margins: [])
         case 1:
-            var cells = [Int](repeating: 0, count: axes[0].codes.count)
+            let axis = axes[0]
+            var cells = [Int](repeating: 0, count: axis.codes.count)
             for counted in cohort {
-                for position in positions(counted, 0) { cells[position] += 1 }
+                for at in Int(axis.starts[counted])..<Int(axis.starts[counted + 1]) { cells[Int(axis.positions[at])] += 1 }
             }
-            let key = axes[0].dimension.key
+            let key = spec.dimensions[0].key
             return table(
-                cells: axes[0].codes.enumerated().map { StatCell(key: [key: $1], count: cells[$0]) },
+                cells: axis.codes.enumerated().map { StatCell(key: [key: $1], count: cells[$0]) },
                 margins: [StatCell(key: [:], count: cohort.count)])
         default:
-            let rows = axes[0].codes.count
-            let columns = axes[1].codes.count
+            let (first, second) = (axes[0], axes[1])
+            let rows = first.codes.count
+            let columns = second.codes.count
             var cells = [Int](repeating: 0, count: rows * columns)
             var rowTotals = [Int](repeating: 0, count: rows)
             var columnTotals = [Int](repeating: 0, count: columns)
             for counted in cohort {
-                let first = positions(counted, 0)
-                let second = positions(counted, 1)
-                for row in first {
+                let columnRange = Int(second.starts[counted])..<Int(second.starts[counted + 1])
+                for at in Int(first.starts[counted])..<Int(first.starts[counted + 1]) {
+                    let row = Int(first.positions[at])
                     rowTotals[row] += 1
-                    for column in second { cells[row * columns + column] += 1 }
+                    for column in columnRange { cells[row * columns + Int(second.positions[column])] += 1 }
                 }
-                for column in second { columnTotals[column] += 1 }
+                for column in columnRange { columnTotals[Int(second.positions[column])] += 1 }
             }
-            let rowKey = axes[0].dimension.key
-            let columnKey = axes[1].dimension.key
+            let rowKey = spec.dimensions[0].key
+            let columnKey = spec.dimensions[1].key
             var tableCells: [StatCell] = []
-            for (row, rowCode) in axes[0].codes.enumerated() {
-                for (column, columnCode) in axes[1].codes.enumerated() {
+            for (row, rowCode) in first.codes.enumerated() {
+                for (column, columnCode) in second.codes.enumerated() {
                     tableCells.append(StatCell(key: [rowKey: rowCode, columnKey: columnCode], count: cells[row * columns + column]))
                 }
             }
             let margins =
-                axes[0].codes.enumerated().map { StatCell(key: [rowKey: $1], count: rowTotals[$0]) }
-                + axes[1].codes.enumerated().map { StatCell(key: [columnKey: $1], count: columnTotals[$0]) }
+                first.codes.enumerated().map { StatCell(key: [rowKey: $1], count: rowTotals[$0]) }
+                + second.codes.enumerated().map { StatCell(key: [columnKey: $1], count: columnTotals[$0]) }
                 + [StatCell(key: [:], count: cohort.count)]
             return table(cells: tableCells, margins: margins)
         }
