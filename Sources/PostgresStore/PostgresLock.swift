@@ -14,6 +14,7 @@ struct PostgresLock: Sendable, Equatable {
     static let verband = PostgresLock(value: 0x5369_6368_7462_0001)
     /// The order of offices (`position`) and the fallback mark.
     static let offices = PostgresLock(value: 0x5369_6368_7462_0002)
-    /// Migrations, so two processes starting at once apply each once.
-    static let migrations = PostgresLock(value: 0x5369_6368_7462_0003)
+    /// Migrations, so two processes starting at once apply each once: the first key of the
+    /// two-key lock whose second is the schema's hash.
+    static let migrationsSpace: Int32 = 0x5369_6368
 }

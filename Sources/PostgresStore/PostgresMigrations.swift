@@ -4,7 +4,7 @@ import PostgresNIO
 /// The PostgreSQL schema, as frozen SQL strings in the order they shipped: once one has shipped
 /// it never changes (PostgresStoreTests holds each one's digest); a change is a new migration,
 /// appended. Each is applied in one transaction and recorded by name in `schema_migrations`;
-/// two processes starting at once apply it once (`PostgresLock.migrations`). These are not
+/// two processes starting at once apply it once (a lock per schema, `PostgresLock.migrationsSpace`). These are not
 /// SQLite's migrations: PostgreSQL starts from SQLite's final schema (v13) as its own v1.
 enum PostgresMigrations {
     static let ordered: [(name: String, sql: String)] = [
@@ -21,7 +21,9 @@ enum PostgresMigrations {
     static func migrate(_ database: PostgresDatabase) async throws {
         for (name, sql) in ordered {
             try await database.write { session in
-                try await session.lock(.migrations)
+                // Per schema: deployments (and tests) in other schemas of the same database
+                // neither wait for nor hold up this one's migrations.
+                try await session.execute("SELECT pg_advisory_xact_lock(\(PostgresLock.migrationsSpace), hashtext(current_schema()))")
                 try await session.execute(bookkeeping)
                 guard try await session.one("SELECT 1 FROM schema_migrations WHERE name = \(name)") == nil else { return }
                 for statement in statements(sql) {
