@@ -75,17 +75,30 @@ import Testing
             }
         }
         #expect(refusedStatus == 503 && errorCode(refusedBody) == "unavailable", "\(refusedStatus) \(refusedBody)")
-        // The form gets its translated page (Turkish here), and says nothing was stored.
-        let form = try await HTTP.get("\(server.baseURL)/?lang=tr")
-        #expect(form.0 == 200, "the pages themselves still load")
-        let token = form.1.components(separatedBy: "name=\"token\" value=\"").dropFirst().first?.prefix { $0 != "\"" } ?? ""
-        let page = try await HTTP.post(
-            "\(server.baseURL)/receipt?lang=tr",
-            form: [
-                ("token", String(token)), ("language", "tr"),
-                ("narrative", "Form üzerinden gönderildi"),
-                ("contactWish", "mailbox"), ("consent", "yes"),
-            ])
+        // The form gets its translated page (Turkish here), and says nothing was stored. The
+        // background checkpointer may meanwhile have reset the write-ahead log, whose file then
+        // has room again for a few reports: a form that is taken gets its receipt page and counts.
+        var refusedForm: (Int, String)?
+        for _ in 0..<100 where refusedForm == nil {
+            let form = try await HTTP.get("\(server.baseURL)/?lang=tr")
+            #expect(form.0 == 200, "the pages themselves still load")
+            let token = form.1.components(separatedBy: "name=\"token\" value=\"").dropFirst().first?.prefix { $0 != "\"" } ?? ""
+            let page = try await HTTP.post(
+                "\(server.baseURL)/receipt?lang=tr",
+                form: [
+                    ("token", String(token)), ("language", "tr"),
+                    ("narrative", uniqueNarrative("Form üzerinden gönderildi")),
+                    ("contactWish", "mailbox"), ("consent", "yes"),
+                ])
+            if page.0 == 201,
+                let receipt = page.1.replacing(/<[^>]+>/, with: "").firstMatch(of: /[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}/)
+            {
+                receipts.append(String(receipt.0))
+            } else {
+                refusedForm = page
+            }
+        }
+        let page = try #require(refusedForm, "a form is refused while the disk stays full")
         #expect(page.0 == 503, "the form is refused too: \(page.0)")
         #expect(page.1.contains("Şu anda mümkün değil"), "in the reporter's language")
 
