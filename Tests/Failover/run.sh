@@ -71,6 +71,11 @@ work=$(mktemp -d /tmp/sichtbar-failover.XXXXXX)
 pg=$(mktemp -d /tmp/sichtbar-failover-pg.XXXXXX)
 chmod 700 "$work" "$pg"
 if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pg"; fi
+# The postgres user may not be able to read the checkout (a fresh clone under a 0700 temporary
+# folder): the shipped files it uses are copied into its own folder first.
+cp -r "$deploy" "$pg/deploy"
+if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$pg/deploy"; fi
+deploy="$pg/deploy"
 serve_pid=""
 load_pid=""
 
