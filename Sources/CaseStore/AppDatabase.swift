@@ -35,7 +35,7 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(BackgroundCheckpointer.writerFallbackPages)")
         }
-        return try AppDatabase(pool, checkpointer: BackgroundCheckpointer(path: path))
+        return try AppDatabase(pool, checkpointer: BackgroundCheckpointer(writer: pool))
     }
 
     /// An in-memory database for tests.
