@@ -23,14 +23,19 @@ public final class PostgresDatabase: Sendable {
     /// The longest a reporter waits for intake's commit before being told 503 (a synchronous
     /// standby that is down holds every commit; `GroupCommit`).
     let intakeAnswerWithin: Duration
+    /// The longest a transaction waits for a connection from the pool before it answers 503.
+    /// With the server gone the pool keeps trying to connect, and its circuit breaker would
+    /// fail a waiting request only after about a minute.
+    let leaseWithin: Duration
 
     private init(
         url: PostgresURL, maximumConnections: Int, connectTimeout: Duration, intakeAnswerWithin: Duration,
-        whenReleased: (@Sendable () -> Void)?
+        leaseWithin: Duration, whenReleased: (@Sendable () -> Void)?
     ) {
         self.url = url
         self.connectTimeout = connectTimeout
         self.intakeAnswerWithin = intakeAnswerWithin
+        self.leaseWithin = leaseWithin
         self.whenReleased = whenReleased
         var configuration = url.configuration(startup: [("synchronous_commit", "on"), ("TimeZone", "UTC")])
         configuration.options.maximumConnections = maximumConnections
@@ -45,12 +50,12 @@ public final class PostgresDatabase: Sendable {
     /// closing (the tests drop their scratch schema there).
     public static func open(
         _ url: PostgresURL, maximumConnections: Int = 16, connectTimeout: Duration = .seconds(10),
-        intakeAnswerWithin: Duration = .seconds(30),
+        intakeAnswerWithin: Duration = .seconds(30), leaseWithin: Duration = .seconds(10),
         whenReleased: (@Sendable () -> Void)? = nil
     ) async throws -> PostgresDatabase {
         let database = PostgresDatabase(
             url: url, maximumConnections: maximumConnections, connectTimeout: connectTimeout,
-            intakeAnswerWithin: intakeAnswerWithin, whenReleased: whenReleased)
+            intakeAnswerWithin: intakeAnswerWithin, leaseWithin: leaseWithin, whenReleased: whenReleased)
         do {
             try await database.probe()
             try await PostgresMigrations.migrate(database)
@@ -110,27 +115,62 @@ public final class PostgresDatabase: Sendable {
         while true {
             attempt += 1
             // Whether the pool lent a connection: an error before that is the pool's (no server).
-            let leased = Mutex(false)
+            let lease = LeaseFlag()
             do {
-                return try await client.withConnection { connection in
-                    leased.withLock { $0 = true }
-                    let session = PostgresSession(connection: connection)
-                    try await session.execute(begin)
-                    do {
-                        let value = try await body(session)
-                        try await session.execute("COMMIT")
-                        return value
-                    } catch {
-                        try? await session.execute("ROLLBACK")
-                        throw error
+                return try await withinLeaseLimit(lease) {
+                    try await self.client.withConnection { connection in
+                        lease.lent.store(true, ordering: .releasing)
+                        let session = PostgresSession(connection: connection)
+                        try await session.execute(begin)
+                        do {
+                            let value = try await body(session)
+                            try await session.execute("COMMIT")
+                            return value
+                        } catch {
+                            try? await session.execute("ROLLBACK")
+                            throw error
+                        }
                     }
                 }
             } catch let error as PSQLError where error.isRetryable && attempt < 8 {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
             } catch let error as PSQLError where error.isUnavailability {
                 throw StoreError.unavailable("PostgreSQL: \(error.sqlState ?? "connection lost")")
-            } catch  where !leased.withLock({ $0 }) {
+            } catch is LeaseTimeout {
+                throw StoreError.unavailable("PostgreSQL: no connection within \(leaseWithin)")
+            } catch where !lease.lent.load(ordering: .acquiring) {
                 throw StoreError.unavailable("PostgreSQL: no connection")
+            }
+        }
+    }
+
+    /// Whether the pool has lent the transaction its connection.
+    private final class LeaseFlag: Sendable {
+        let lent = Atomic(false)
+    }
+
+    private struct LeaseTimeout: Error {}
+
+    /// Runs `operation`, and cancels it with `LeaseTimeout` if `lease` is not lent within
+    /// `leaseWithin` (the pool then drops the waiting request). Once lent, it runs to its end.
+    private func withinLeaseLimit<T: Sendable>(_ lease: LeaseFlag, _ operation: () async throws -> T) async throws -> T {
+        let limit = leaseWithin
+        return try await withoutActuallyEscaping(operation) { operation in
+            // The group's tasks end before it returns, so `operation` never outlives this call.
+            nonisolated(unsafe) let operation = operation
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask { try await operation() }
+                group.addTask {
+                    try await Task.sleep(for: limit)
+                    guard lease.lent.load(ordering: .acquiring) else { throw LeaseTimeout() }
+                    return nil
+                }
+                while let finished = try await group.next() {
+                    guard let value = finished else { continue }
+                    group.cancelAll()
+                    return value
+                }
+                throw LeaseTimeout()
             }
         }
     }

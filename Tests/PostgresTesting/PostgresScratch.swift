@@ -8,7 +8,10 @@ import Sealing
 public enum PostgresScratch {
     /// Creates the schema and opens the engine's database in it (`maximumConnections` small:
     /// many tests run at once against one server), over `url` (the test server's, by default).
-    public static func open(maximumConnections: Int = 4, through url: PostgresURL? = nil) async throws -> PostgresDatabase {
+    /// `leaseWithin` is long by default for the same reason as the connect timeout.
+    public static func open(
+        maximumConnections: Int = 4, through url: PostgresURL? = nil, leaseWithin: Duration = .seconds(120)
+    ) async throws -> PostgresDatabase {
         let url = try url ?? PostgresTestServer.url()
         await sweeper.sweepOnce()
         let schema = "sichtbar_test_" + Hex.encode(Sodium.randomBytes(8))
@@ -19,7 +22,7 @@ public enum PostgresScratch {
             return try await PostgresDatabase.open(
                 url.with(schema: schema), maximumConnections: maximumConnections, connectTimeout: .seconds(120),
                 // Intake's time limit is for a standby that is down, not for a starved test machine.
-                intakeAnswerWithin: .seconds(600)
+                intakeAnswerWithin: .seconds(600), leaseWithin: leaseWithin
             ) {
                 Task.detached { try? await PostgresTestServer.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
             }
