@@ -46,7 +46,8 @@ struct DataFolder {
         }
         let store = try await CommandStore.open(
             location, secrets: try ServerSecrets.loadOrCreate(at: secretsURL), poolSize: poolSize, intakeWait: intakeWait)
-        if case .postgres = location, try await store.members().offices().isEmpty, try await store.members().verband() == nil {
+        let members = store.members()
+        if case .postgres = location, try await members.offices().isEmpty, try await members.verband() == nil {
             await store.close()
             throw CLIError.badInput("no Sichtbar data in \(location); run `sichtbar init --database …` first")
         }

@@ -7,12 +7,13 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "The data folder with the server secrets (default: $SICHTBAR_DATA or ./sichtbar-data).")
     var data: String?
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "The store: postgres://USER@HOST/DATABASE, or a SQLite file (default: $SICHTBAR_DATABASE, else sichtbar.sqlite in the data folder).",
-            valueName: "URL"))
+    @Option(name: .long, help: DataOptions.databaseHelp)
     var database: String?
+
+    /// `--database`'s help, shared with `demo` (which has its own `--data` default).
+    static let databaseHelp = ArgumentHelp(
+        "The store: postgres://USER@HOST/DATABASE, or a SQLite file (default: $SICHTBAR_DATABASE, else sichtbar.sqlite in the data folder).",
+        valueName: "URL")
 
     var folder: DataFolder {
         DataFolder(path: data ?? ProcessInfo.processInfo.environment["SICHTBAR_DATA"] ?? "./sichtbar-data")

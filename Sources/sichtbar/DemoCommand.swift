@@ -15,12 +15,7 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Create a demo data folder with offices, members and two years of casework, and serve it.")
 
     @Option(name: .long, help: "The data folder (default: a fresh temporary folder).") var data: String?
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "The store: postgres://USER@HOST/DATABASE, or a SQLite file (default: $SICHTBAR_DATABASE, else sichtbar.sqlite in the data folder).",
-            valueName: "URL"))
-    var database: String?
+    @Option(name: .long, help: DataOptions.databaseHelp) var database: String?
     @OptionGroup var resources: ResourceOptions
     @OptionGroup var server: ServerOptions
     @Option(name: .long, help: "How many synthetic cases, worked over two years through every step.") var cases = 600

@@ -33,20 +33,10 @@ import Testing
         let metrics = try MemberAPIClient.freePort()
         let onionPort = try MemberAPIClient.freePort()
         let nginx = try NginxProcess(prefix: prefix) { cert, key, https, http in
-            var site = try String(contentsOf: ServerProcess.root.appendingPathComponent("deploy/nginx/sichtbar.conf"), encoding: .utf8)
-            let replacements = [
-                ("server 127.0.0.1:8080;", "server 127.0.0.1:\(server.port);"),
-                ("    listen [::]:80;\n", ""), ("    listen [::]:443 ssl http2;\n", ""),
-                ("listen 80;", "listen 127.0.0.1:\(http);"), ("listen 443 ssl http2;", "listen 127.0.0.1:\(https) ssl http2;"),
-                ("listen 127.0.0.1:9091;", "listen 127.0.0.1:\(metrics);"),
-                ("/etc/letsencrypt/live/sichtbar.example.org/fullchain.pem", cert),
-                ("/etc/letsencrypt/live/sichtbar.example.org/privkey.pem", key),
-                ("/var/log/nginx/sichtbar-error.log", prefix.appendingPathComponent("logs/sichtbar-error.log").path),
-            ]
-            for (from, to) in replacements {
-                #expect(site.contains(from), "the shipped configuration has \(from.debugDescription)")
-                site = site.replacingOccurrences(of: from, with: to)
-            }
+            let shipped = try String(contentsOf: ServerProcess.root.appendingPathComponent("deploy/nginx/sichtbar.conf"), encoding: .utf8)
+            let site = NginxProcess.localSite(
+                shipped, prefix: prefix, certificate: cert, key: key, https: https, http: http, metrics: metrics,
+                upstreams: [("server 127.0.0.1:8080;", "server 127.0.0.1:\(server.port);")])
             let onion = try String(contentsOf: ServerProcess.root.appendingPathComponent("deploy/tor/nginx-onion.conf"), encoding: .utf8)
                 .replacingOccurrences(of: "listen 127.0.0.1:8081;", with: "listen 127.0.0.1:\(onionPort);")
                 .replacingOccurrences(

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Debian's nginx with a site of the repository's `deploy/nginx/`, in a folder of its own (its
 /// temp files and logs there), a self-signed certificate, serving until `stop()`.
@@ -54,6 +55,31 @@ final class NginxProcess {
     }
 
     var url: String { "https://127.0.0.1:\(https)" }
+
+    /// A shipped site made local: `upstreams` first (the service's addresses), then loopback
+    /// ports instead of 80, 443 and the metrics port, no IPv6 listeners, the test's certificate,
+    /// the error log under `prefix`. Every text replaced must be in the shipped file, so a change
+    /// there that the test no longer covers fails it.
+    static func localSite(
+        _ shipped: String, prefix: URL, certificate: String, key: String, https: Int, http: Int, metrics: Int,
+        upstreams: [(String, String)]
+    ) -> String {
+        let replacements =
+            upstreams + [
+                ("    listen [::]:80;\n", ""), ("    listen [::]:443 ssl http2;\n", ""),
+                ("listen 80;", "listen 127.0.0.1:\(http);"), ("listen 443 ssl http2;", "listen 127.0.0.1:\(https) ssl http2;"),
+                ("listen 127.0.0.1:9091;", "listen 127.0.0.1:\(metrics);"),
+                ("/etc/letsencrypt/live/sichtbar.example.org/fullchain.pem", certificate),
+                ("/etc/letsencrypt/live/sichtbar.example.org/privkey.pem", key),
+                ("/var/log/nginx/sichtbar-error.log", prefix.appendingPathComponent("logs/sichtbar-error.log").path),
+            ]
+        var site = shipped
+        for (from, to) in replacements {
+            #expect(site.contains(from), "the shipped configuration has \(from.debugDescription)")
+            site = site.replacingOccurrences(of: from, with: to)
+        }
+        return site
+    }
 
     func stop() {
         guard process.isRunning else { return }

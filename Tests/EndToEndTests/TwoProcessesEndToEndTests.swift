@@ -22,21 +22,10 @@ import Testing
             contentsOf: ServerProcess.root.appendingPathComponent("deploy/nginx/sichtbar-two-processes.conf"), encoding: .utf8)
         let prefix = office.folder.deletingLastPathComponent().appendingPathComponent("nginx")
         let nginx = try NginxProcess(prefix: prefix) { certificate, key, https, http in
-            var text = site
-            let replacements = [
-                ("127.0.0.1:8080", "127.0.0.1:\(first.port)"), ("127.0.0.1:8082", "127.0.0.1:\(second.port)"),
-                ("    listen [::]:80;\n", ""), ("    listen [::]:443 ssl http2;\n", ""),
-                ("listen 80;", "listen 127.0.0.1:\(http);"), ("listen 443 ssl http2;", "listen 127.0.0.1:\(https) ssl http2;"),
-                ("listen 127.0.0.1:9091;", "listen 127.0.0.1:\(try MemberAPIClient.freePort());"),
-                ("/etc/letsencrypt/live/sichtbar.example.org/fullchain.pem", certificate),
-                ("/etc/letsencrypt/live/sichtbar.example.org/privkey.pem", key),
-                ("/var/log/nginx/sichtbar-error.log", prefix.appendingPathComponent("logs/sichtbar-error.log").path),
-            ]
-            for (from, to) in replacements {
-                #expect(text.contains(from), "the shipped configuration has \(from.debugDescription)")
-                text = text.replacingOccurrences(of: from, with: to)
-            }
-            return text
+            NginxProcess.localSite(
+                site, prefix: prefix, certificate: certificate, key: key, https: https, http: http,
+                metrics: try MemberAPIClient.freePort(),
+                upstreams: [("127.0.0.1:8080", "127.0.0.1:\(first.port)"), ("127.0.0.1:8082", "127.0.0.1:\(second.port)")])
         }
         defer { nginx.stop() }
         var up = false

@@ -25,12 +25,7 @@ import Testing
     }
 
     @Test(.enabled(if: PostgresTestServer.isInPlay)) func aStoreCopiedToPostgresAndBackIsTheSameRowForRow() async throws {
-        let signer = SigningKeyPair()
-        let clock = TestDay(ConformanceFixture.start)
-        let source = try AppDatabase.inMemory()
-        let fixture = try await ConformanceFixture.make(
-            stores: EngineStores(.sqlite(source, signer: signer, today: { clock.today }), signer: signer), clock: clock)
-        try await Self.populate(fixture)
+        let (source, fixture, signer) = try await Self.populatedSQLite()
 
         let exported = try await Self.export(source.exportTable)
         #expect(exported.allSatisfy { !$0.columns.contains("slot") }, "a record's slot stays with its engine")
@@ -56,12 +51,7 @@ import Testing
 
     @Test(arguments: [true, false].filter { $0 == false || PostgresTestServer.isInPlay })
     func aCopyThatCannotBeWrittenLeavesTheTargetEmpty(postgres: Bool) async throws {
-        let signer = SigningKeyPair()
-        let clock = TestDay(ConformanceFixture.start)
-        let source = try AppDatabase.inMemory()
-        let fixture = try await ConformanceFixture.make(
-            stores: EngineStores(.sqlite(source, signer: signer, today: { clock.today }), signer: signer), clock: clock)
-        try await Self.populate(fixture)
+        let (source, _, _) = try await Self.populatedSQLite()
         var tables = try await Self.export(source.exportTable)
         // The last table gets a row whose address is a blob where text belongs.
         let last = try #require(tables.indices.last)
@@ -98,6 +88,17 @@ import Testing
         var tables: [CopiedTable] = []
         for name in CopiedTable.order { tables.append(try await read(name)) }
         return tables
+    }
+
+    /// An in-memory SQLite store filled by `populate`, with its fixture and signing key.
+    static func populatedSQLite() async throws -> (AppDatabase, ConformanceFixture, SigningKeyPair) {
+        let signer = SigningKeyPair()
+        let clock = TestDay(ConformanceFixture.start)
+        let source = try AppDatabase.inMemory()
+        let fixture = try await ConformanceFixture.make(
+            stores: EngineStores(.sqlite(source, signer: signer, today: { clock.today }), signer: signer), clock: clock)
+        try await populate(fixture)
+        return (source, fixture, signer)
     }
 
     /// Offices, members, a Verband, reports, worked cases with assignees, facets, a tally and a
