@@ -85,9 +85,11 @@ final class BackgroundCheckpointer: @unchecked Sendable {
             // A failed flush is left to SQLite: the writer's checkpoint flushes again.
             _ = settings.flushFile(path)
         }
-        // Runs between two batches: GRDB's writer queue takes one write at a time. A reader on
-        // an older snapshot keeps the checkpoint from finishing; the next round tries again.
-        _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        // Queued behind the batch being written (GRDB's writer runs one write at a time), and
+        // not waited for: `stop()` waits for this round, and a database released on the writer's
+        // queue must not wait for the writer. A reader on an older snapshot keeps the checkpoint
+        // from finishing; a later round tries again.
+        writer.asyncWriteWithoutTransaction { db in _ = try? db.checkpoint(.passive) }
     }
 
     /// One passive checkpoint; returns the log's length in pages, nil when another checkpoint
