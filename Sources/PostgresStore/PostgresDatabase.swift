@@ -138,7 +138,7 @@ public final class PostgresDatabase: Sendable {
                 throw StoreError.unavailable("PostgreSQL: \(error.sqlState ?? "connection lost")")
             } catch is LeaseTimeout {
                 throw StoreError.unavailable("PostgreSQL: no connection within \(leaseWithin)")
-            } catch where !lease.lent.load(ordering: .acquiring) {
+            } catch  where !lease.lent.load(ordering: .acquiring) {
                 throw StoreError.unavailable("PostgreSQL: no connection")
             }
         }

@@ -96,7 +96,10 @@ import Testing
         let settings = BackgroundCheckpointer.Settings(
             interval: .seconds(3600), restartFrames: 64, flushRounds: 2,
             flushFile: { path in
-                let count = log.paths.withLock { $0.append(path); return $0.count }
+                let count = log.paths.withLock {
+                    $0.append(path)
+                    return $0.count
+                }
                 if count == 2 {
                     openReader.withLock { handle in
                         sqlite3_exec(handle, "COMMIT", nil, nil, nil)
