@@ -86,10 +86,20 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Truncates the WAL after a shredding so deleted pages leave no copy behind.
+    /// Truncates the WAL after a shredding so deleted pages leave no copy behind. While the
+    /// background checkpointer copies, SQLite answers BUSY at once (no busy handler for the
+    /// checkpoint lock), so this tries again, for up to 10 s.
     public func checkpoint() async {
-        _ = try? await writer.writeWithoutTransaction { db in
-            try db.checkpoint(.truncate)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while true {
+            do {
+                _ = try await writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(5))
+            } catch {
+                return
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -26,10 +27,14 @@ import GRDBSQLite
 ///   writer waits about 4 ms instead of 30–40.
 ///
 /// The writer keeps SQLite's automatic checkpoint at a far higher mark, a safety net should this
-/// thread fall behind. Our own flushes change nothing SQLite relies on: it still flushes the
-/// database file before the log may be overwritten.
+/// thread fall behind. Our flushes go through SQLite's own handle of the file: closing any other
+/// descriptor of the database file would drop every lock this process holds on it (POSIX
+/// locks), and another process (`sichtbar backup` beside `serve`) could then delete the log
+/// under the running server. SQLite still flushes the file itself before the log may be
+/// overwritten, so nothing durable rests on our flushes; one that fails ends the round.
 ///
-/// `@unchecked Sendable`: the connection is opened, used and closed on `queue` only.
+/// `@unchecked Sendable`: the connection is used and closed on `queue` only, opened in `init`
+/// before the timer starts, and closed in `deinit` only when no round can run any more.
 final class BackgroundCheckpointer: @unchecked Sendable {
     /// When to copy, when to finish the log, and how.
     struct Settings: Sendable {
@@ -41,8 +46,9 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         /// at 3,000 reports a second: the writer's part took 10 ms after one round, 5 after two,
         /// 4 after three (docs/benchmark.md).
         var flushRounds = 3
-        /// Flushes a file by path; a stand-in in tests.
-        var flushFile: @Sendable (String) -> Bool = WriteAheadLogSync.flushNow
+        /// Runs each flush of the database file: `flush` is the real one through SQLite's handle.
+        /// Tests wrap it to watch, to act in between, or to fail.
+        var flushDatabase: @Sendable (_ flush: () -> Bool) -> Bool = { flush in flush() }
     }
 
     /// The writer's own automatic checkpoint, in log pages: only if this one falls behind. Far
@@ -50,24 +56,28 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     static let writerFallbackPages = 65_536
 
     private let queue = DispatchQueue(label: "sichtbar.checkpoint")
-    private let path: String
     private let writer: any DatabaseWriter
     private let settings: Settings
+    /// A writer checkpoint queued and not yet run: a reader on an old snapshot can keep it from
+    /// finishing the log for a while, and rounds must not pile up jobs behind the writer.
+    private let writerCheckpointQueued = Atomic(false)
     private var connection: OpaquePointer?
     private var timer: (any DispatchSourceTimer)?
 
-    /// Opens its connection to the database file of `writer`; nil when SQLite cannot open it.
+    /// Opens its connection to the database file of `writer`; nil for a database without a file
+    /// or when SQLite cannot open it.
     init?(writer: any DatabaseWriter, settings: Settings = Settings()) {
+        guard !writer.path.isEmpty, writer.path != ":memory:" else { return nil }
         var handle: OpaquePointer?
         guard sqlite3_open_v2(writer.path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let handle else {
             sqlite3_close(handle)
             return nil
         }
-        path = writer.path
         self.writer = writer
         self.settings = settings
         connection = handle
-        // NORMAL: a checkpoint that finishes the log flushes the log before and the file after.
+        // NORMAL: every copy that has work flushes the log first; one that reaches the end of
+        // the log flushes the database file after.
         sqlite3_exec(handle, "PRAGMA synchronous = NORMAL", nil, nil, nil)
         sqlite3_busy_timeout(handle, 0)
         let timer = DispatchSource.makeTimerSource(queue: queue)
@@ -80,16 +90,20 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     /// One round: copy; once the log is long, flush and let the writer finish it.
     private func tick() {
         guard let logFrames = copy(), logFrames >= settings.restartFrames else { return }
+        guard !writerCheckpointQueued.load(ordering: .acquiring) else { return }
         for round in 1...max(settings.flushRounds, 1) {
             if round > 1 { guard copy() != nil else { return } }
-            // A failed flush is left to SQLite: the writer's checkpoint flushes again.
-            _ = settings.flushFile(path)
+            guard settings.flushDatabase(flushDatabaseFile) else { return }
         }
-        // Queued behind the batch being written (GRDB's writer runs one write at a time), and
-        // not waited for: `stop()` waits for this round, and a database released on the writer's
-        // queue must not wait for the writer. A reader on an older snapshot keeps the checkpoint
-        // from finishing; a later round tries again.
-        writer.asyncWriteWithoutTransaction { db in _ = try? db.checkpoint(.passive) }
+        // Queued behind the batch being written (GRDB's writer runs its jobs one at a time, in
+        // order), and not waited for: `stop()` waits for this round, and a database released
+        // on the writer's queue must not wait for the writer. A reader on an older snapshot
+        // keeps the checkpoint from finishing; a later round tries again.
+        writerCheckpointQueued.store(true, ordering: .releasing)
+        writer.asyncWriteWithoutTransaction { [weak self] db in
+            _ = try? db.checkpoint(.passive)
+            self?.writerCheckpointQueued.store(false, ordering: .releasing)
+        }
     }
 
     /// One passive checkpoint; returns the log's length in pages, nil when another checkpoint
@@ -101,6 +115,18 @@ final class BackgroundCheckpointer: @unchecked Sendable {
         let result = sqlite3_wal_checkpoint_v2(connection, "main", SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copiedFrames)
         guard result == SQLITE_OK, logFrames >= 0 else { return nil }
         return logFrames
+    }
+
+    /// Flushes the database file through this connection's own SQLite file handle (never a
+    /// descriptor of our own: see above).
+    private func flushDatabaseFile() -> Bool {
+        guard let connection else { return false }
+        var pointer: UnsafeMutableRawPointer?
+        guard sqlite3_file_control(connection, "main", SQLITE_FCNTL_FILE_POINTER, &pointer) == SQLITE_OK,
+            let file = pointer?.assumingMemoryBound(to: sqlite3_file.self),
+            let sync = file.pointee.pMethods?.pointee.xSync
+        else { return false }
+        return sync(file, SQLITE_SYNC_NORMAL) == SQLITE_OK
     }
 
     /// One round now, on the checkpointer's queue, as the timer would run it (tests).

@@ -9,9 +9,33 @@ import Testing
 /// The background checkpointer finishes the write-ahead log while writes go on, flushing the
 /// database file itself before it asks the writer, and loses nothing.
 @Suite struct BackgroundCheckpointerTests {
-    /// Paths the stand-in flush was asked for, in order.
+    /// How many flushes the checkpointer ran, and what each answered.
     final class FlushLog: Sendable {
-        let paths = Mutex<[String]>([])
+        let results = Mutex<[Bool]>([])
+        var count: Int { results.withLock { $0.count } }
+    }
+
+    /// A read transaction on its own connection, holding its snapshot until `end()`: the
+    /// checkpoints cannot copy past it, as they cannot reach the end of a log that steady intake
+    /// keeps lengthening.
+    final class HeldReader: Sendable {
+        private let handle: Mutex<OpaquePointer?>
+
+        init(_ path: String) throws {
+            var reader: OpaquePointer?
+            guard sqlite3_open_v2(path, &reader, SQLITE_OPEN_READONLY, nil) == SQLITE_OK,
+                sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM item;", nil, nil, nil) == SQLITE_OK
+            else { throw DatabaseError(resultCode: .SQLITE_CANTOPEN) }
+            handle = Mutex(reader)
+        }
+
+        func end() {
+            handle.withLock { reader in
+                sqlite3_exec(reader, "COMMIT", nil, nil, nil)
+                sqlite3_close(reader)
+                reader = nil
+            }
+        }
     }
 
     /// A database file whose writer never checkpoints by itself (`wal_autocheckpoint = 0`), so
@@ -49,93 +73,155 @@ import Testing
         return max(size - 32, 0) / (4096 + 24)
     }
 
-    @Test func theLogStartsOverWhileWritesGoOnAndNothingIsLost() throws {
-        let (pool, folder) = try Self.database()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let log = FlushLog()
-        let settings = BackgroundCheckpointer.Settings(
-            interval: .milliseconds(5), restartFrames: 64, flushRounds: 2,
-            flushFile: { path in
-                log.paths.withLock { $0.append(path) }
-                return WriteAheadLogSync.flushNow(path)
-            })
-        let checkpointer = try #require(BackgroundCheckpointer(writer: pool, settings: settings))
-        defer { checkpointer.stop() }
-        try Self.writeBatch(pool)
-        let first = try #require(Self.logSequence(pool))
-        var batches = 1
-        let deadline = Date().addingTimeInterval(30)
-        while Self.logSequence(pool) == first, Date() < deadline {
-            try Self.writeBatch(pool)
-            batches += 1
-        }
-        #expect(Self.logSequence(pool) != first, "the log was started over within 30 s of writes")
-        let flushed = log.paths.withLock { $0 }
-        #expect(flushed.count >= 2, "two flush rounds before the writer was asked")
-        #expect(flushed.allSatisfy { $0 == pool.path }, "the database file is flushed, not the log")
-        let rows = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM item") }
-        #expect(rows == batches * 20)
-        let check = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
-        #expect(check == "ok")
-    }
-
-    /// A reader on an older snapshot (a member's page being read) keeps the checkpointer's own
-    /// copies from reaching the end of the log, as steady intake does. The reader ends during
-    /// the last flush: the writer's checkpoint then finishes the log, and the next write starts
-    /// it over.
+    /// A reader keeps the checkpointer's copies from finishing the log; it ends during the
+    /// first flush. The writer's checkpoint, queued after the flushes, finishes the log, and the
+    /// next write starts it over. Without the writer's step this fails (the copies stopped at the
+    /// reader's snapshot and nothing else copies the rest).
     @Test func theWriterFinishesTheLogTheCopiesCouldNot() throws {
         let (pool, folder) = try Self.database()
         defer { try? FileManager.default.removeItem(at: folder) }
         for _ in 0..<10 { try Self.writeBatch(pool) }
-        var reader: OpaquePointer?
-        #expect(sqlite3_open_v2(pool.path, &reader, SQLITE_OPEN_READONLY, nil) == SQLITE_OK)
-        #expect(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM item;", nil, nil, nil) == SQLITE_OK)
-        let openReader = Mutex<OpaquePointer?>(reader)
+        let reader = try HeldReader(pool.path)
         try Self.writeBatch(pool)
         let log = FlushLog()
         let settings = BackgroundCheckpointer.Settings(
             interval: .seconds(3600), restartFrames: 64, flushRounds: 2,
-            flushFile: { path in
-                let count = log.paths.withLock {
-                    $0.append(path)
-                    return $0.count
-                }
-                if count == 2 {
-                    openReader.withLock { handle in
-                        sqlite3_exec(handle, "COMMIT", nil, nil, nil)
-                        sqlite3_close(handle)
-                        handle = nil
-                    }
-                }
-                return WriteAheadLogSync.flushNow(path)
+            flushDatabase: { flush in
+                reader.end()
+                let flushed = flush()
+                log.results.withLock { $0.append(flushed) }
+                return flushed
             })
         let checkpointer = try #require(BackgroundCheckpointer(writer: pool, settings: settings))
         defer { checkpointer.stop() }
         let first = try #require(Self.logSequence(pool))
         checkpointer.runRound()
-        #expect(log.paths.withLock { $0 } == [pool.path, pool.path], "the database file, flushed in two rounds")
+        #expect(log.results.withLock { $0 } == [true, true], "two flush rounds, through SQLite's handle")
+        // GRDB's writer runs its jobs in order: the queued checkpoint runs before this write.
         try Self.writeBatch(pool)
         #expect(Self.logSequence(pool) != first, "the log started over at the next write")
         let rows = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM item") }
         #expect(rows == 12 * 20)
     }
 
-    /// Below the mark the checkpointer only copies: no flush, no writer checkpoint.
+    /// A flush that fails ends the round: the writer is not asked to finish the log.
+    @Test func aFailedFlushLeavesTheLogAsItIs() throws {
+        let (pool, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for _ in 0..<10 { try Self.writeBatch(pool) }
+        let reader = try HeldReader(pool.path)
+        try Self.writeBatch(pool)
+        let log = FlushLog()
+        let settings = BackgroundCheckpointer.Settings(
+            interval: .seconds(3600), restartFrames: 64, flushRounds: 2,
+            flushDatabase: { _ in
+                reader.end()
+                log.results.withLock { $0.append(false) }
+                return false
+            })
+        let checkpointer = try #require(BackgroundCheckpointer(writer: pool, settings: settings))
+        defer { checkpointer.stop() }
+        let first = try #require(Self.logSequence(pool))
+        checkpointer.runRound()
+        #expect(log.count == 1, "no second round after a failed flush")
+        try Self.writeBatch(pool)
+        #expect(Self.logSequence(pool) == first, "the log goes on; nothing finished it")
+    }
+
+    /// The timer runs the rounds by itself while writes go on: with a reader holding the copies
+    /// back until the first flush, the log starts over only after flushes, and nothing is lost.
+    @Test func theTimerFinishesTheLogWhileWritesGoOn() throws {
+        let (pool, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.writeBatch(pool)
+        let reader = try HeldReader(pool.path)
+        let log = FlushLog()
+        let settings = BackgroundCheckpointer.Settings(
+            interval: .milliseconds(5), restartFrames: 64, flushRounds: 2,
+            flushDatabase: { flush in
+                reader.end()
+                let flushed = flush()
+                log.results.withLock { $0.append(flushed) }
+                return flushed
+            })
+        let checkpointer = try #require(BackgroundCheckpointer(writer: pool, settings: settings))
+        defer { checkpointer.stop() }
+        let first = try #require(Self.logSequence(pool))
+        var batches = 1
+        let deadline = Date().addingTimeInterval(60)
+        while Self.logSequence(pool) == first, Date() < deadline {
+            try Self.writeBatch(pool)
+            batches += 1
+        }
+        #expect(Self.logSequence(pool) != first, "the log was started over within 60 s of writes")
+        #expect(log.count >= 1, "only after the database file was flushed")
+        let rows = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM item") }
+        #expect(rows == batches * 20)
+        let check = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+        #expect(check == "ok")
+    }
+
+    /// Below the mark a round only copies: the copy reaches the end of a log nobody writes to, so
+    /// the next write starts it over, and nothing was flushed by the checkpointer.
     @Test func aShortLogIsOnlyCopied() throws {
         let (pool, folder) = try Self.database()
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = FlushLog()
         let settings = BackgroundCheckpointer.Settings(
             interval: .seconds(3600), restartFrames: 100_000, flushRounds: 2,
-            flushFile: { path in
-                log.paths.withLock { $0.append(path) }
+            flushDatabase: { _ in
+                log.results.withLock { $0.append(true) }
                 return true
             })
         let checkpointer = try #require(BackgroundCheckpointer(writer: pool, settings: settings))
         defer { checkpointer.stop() }
         for _ in 0..<10 { try Self.writeBatch(pool) }
+        let first = try #require(Self.logSequence(pool))
         checkpointer.runRound()
-        #expect(log.paths.withLock { $0.isEmpty })
+        try Self.writeBatch(pool)
+        #expect(Self.logSequence(pool) != first, "the round copied the whole log")
+        #expect(log.count == 0)
+    }
+
+    /// The flush keeps the process's locks on the database file. Flushing through a descriptor of
+    /// our own and closing it would drop every POSIX lock this process holds there, and another
+    /// process could then take the file as unused and delete the log under the server.
+    @Test func flushingKeepsTheLocksOnTheDatabaseFile() throws {
+        let (pool, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for _ in 0..<10 { try Self.writeBatch(pool) }
+        // Kept open until the test ends: closing it would itself drop the process's locks.
+        let probe = open(pool.path, O_RDONLY | O_CLOEXEC)
+        try #require(probe >= 0)
+        defer { close(probe) }
+        #expect(Self.sharedLockHeld(probe), "the pool's connections hold SQLite's shared lock")
+        let log = FlushLog()
+        let settings = BackgroundCheckpointer.Settings(
+            interval: .seconds(3600), restartFrames: 64, flushRounds: 2,
+            flushDatabase: { flush in
+                let flushed = flush()
+                log.results.withLock { $0.append(flushed) }
+                return flushed
+            })
+        let checkpointer = try #require(BackgroundCheckpointer(writer: pool, settings: settings))
+        defer { checkpointer.stop() }
+        checkpointer.runRound()
+        #expect(log.results.withLock { $0 } == [true, true])
+        #expect(Self.sharedLockHeld(probe), "still held after the flushes")
+    }
+
+    /// Whether some lock conflicts with a write lock on SQLite's shared-lock bytes, asked through
+    /// an open file description of the test's own (F_OFD_GETLK), which the process's own POSIX
+    /// locks conflict with.
+    static func sharedLockHeld(_ descriptor: Int32) -> Bool {
+        var lock = flock()
+        lock.l_type = Int16(F_WRLCK)
+        lock.l_whence = Int16(SEEK_SET)
+        lock.l_start = 0x4000_0000 + 2
+        lock.l_len = 510
+        let ofdGetLock: Int32 = 36
+        guard fcntl(descriptor, ofdGetLock, &lock) == 0 else { return false }
+        return lock.l_type != Int16(F_UNLCK)
     }
 
     /// The control: without the checkpointer the same writes only lengthen the log, so the test
