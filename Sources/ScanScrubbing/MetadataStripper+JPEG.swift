@@ -32,8 +32,7 @@ extension MetadataStripper {
             case .entropy(let range):
                 output += bytes[range]
             case .segment(let marker, let payload):
-                let kept = keptJPEGPayload(marker: marker, payload: bytes[payload])
-                guard kept > 0 else { continue }
+                guard let kept = keptJPEGPayload(marker: marker, payload: bytes[payload]) else { continue }
                 var body = Array(bytes[payload.prefix(kept)])
                 if marker == 0xE0 {
                     // JFIF: no thumbnail, so its width and height become zero.
@@ -59,21 +58,24 @@ extension MetadataStripper {
             throw .malformed("embedded JPEG image at offset \(range.lowerBound): \(reason)")
         }
         for case .segment(let marker, let payload) in pieces {
-            let kept = keptJPEGPayload(marker: marker, payload: bytes[payload])
+            let kept = keptJPEGPayload(marker: marker, payload: bytes[payload]) ?? 0
             for index in payload.dropFirst(kept) { bytes[index] = 0 }
         }
     }
 
     /// How many leading payload bytes of a segment may stay: all for segments that draw the
-    /// image, the fixed header for JFIF and Adobe, none for other application segments and COM.
-    static func keptJPEGPayload(marker: UInt8, payload: ArraySlice<UInt8>) -> Int {
+    /// image (also none, for an empty one: it stays), the fixed header for JFIF and Adobe; nil
+    /// for a segment that goes, other application segments and COM. An empty segment that draws
+    /// the image used to be left out as if it were metadata, so a second pass found a different
+    /// file (libFuzzer, issue 18).
+    static func keptJPEGPayload(marker: UInt8, payload: ArraySlice<UInt8>) -> Int? {
         switch marker {
         case 0xE0:
-            return payload.count >= 14 && payload.starts(with: jfifIdentifier) ? 14 : 0
+            return payload.count >= 14 && payload.starts(with: jfifIdentifier) ? 14 : nil
         case 0xEE:
-            return payload.count >= 12 && payload.starts(with: adobeIdentifier) ? 12 : 0
+            return payload.count >= 12 && payload.starts(with: adobeIdentifier) ? 12 : nil
         case 0xE1...0xEF, 0xFE:
-            return 0
+            return nil
         default:
             return payload.count
         }

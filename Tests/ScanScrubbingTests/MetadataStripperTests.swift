@@ -24,6 +24,18 @@ struct MetadataStripperTests {
         #expect(try MetadataStripper.strip(cleanJPEG).bytes == cleanJPEG)
     }
 
+    /// libFuzzer's find: a scan header with an empty payload was left out like metadata, and the
+    /// result, with no scan header, was refused on the second pass.
+    @Test func anEmptySegmentThatDrawsTheImageStays() throws {
+        let found: [UInt8] = [
+            0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02, 0x00, 0xE1, 0x00, 0x10, 0x2B, 0x7A, 0x69, 0x66, 0x00, 0xFC,
+            0x4C, 0x4D, 0x08, 0xFF, 0xD9,
+        ]
+        let once = try MetadataStripper.strip(found)
+        #expect(once.bytes == found, "nothing in it is metadata")
+        #expect(try MetadataStripper.strip(once.bytes) == once)
+    }
+
     @Test func jpegThumbnailsGoButAdobeTransformAndStandaloneMarkersStay() throws {
         // JFIF with a 2×1 RGB thumbnail, a JFXX thumbnail extension, Adobe APP14 with bytes
         // appended, and a TEM marker.
