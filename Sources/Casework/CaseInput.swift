@@ -7,7 +7,9 @@ enum CaseInput {
     static func text(_ text: String, field: String, limit: Int, allowEmpty: Bool = false) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty && !allowEmpty { throw FieldError.invalid(field: field, message: "\(field) is empty") }
-        guard trimmed.count <= limit else {
+        // Counted as the API contract's maxLength counts (JSON Schema: Unicode code points of the
+        // text as sent, before trimming); schemathesis found a name the contract refuses taken.
+        guard text.unicodeScalars.count <= limit else {
             throw FieldError.invalid(field: field, message: "\(field) is longer than \(limit) characters")
         }
         let allowed: Set<Unicode.Scalar> = ["\n", "\r", "\t"]

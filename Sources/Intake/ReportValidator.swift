@@ -24,8 +24,10 @@ public struct ReportValidator: Sendable {
         guard !narrative.isEmpty else {
             throw FieldError(.validationFailed, field: "narrative", "narrative is empty")
         }
-        // Counting characters walks grapheme clusters; the byte count bounds it from above for free.
-        guard narrative.utf8.count <= Self.maxNarrativeCharacters || narrative.count <= Self.maxNarrativeCharacters else {
+        // Counted as the contract's maxLength counts (code points of the text as sent); the byte
+        // count bounds it from above for free.
+        let sent = submission.narrative
+        guard sent.utf8.count <= Self.maxNarrativeCharacters || sent.unicodeScalars.count <= Self.maxNarrativeCharacters else {
             throw FieldError(.tooLarge, field: "narrative", "narrative is longer than \(Self.maxNarrativeCharacters) characters")
         }
         try Self.checkText(narrative, field: "narrative")
@@ -61,7 +63,7 @@ public struct ReportValidator: Sendable {
         case (.contact, nil):
             throw FieldError(.validationFailed, field: "contact", "contact is needed when contactWish is contact")
         case (.contact, let contact?):
-            guard contact.count <= Self.maxContactCharacters else {
+            guard contact.unicodeScalars.count <= Self.maxContactCharacters else {
                 throw FieldError(.tooLarge, field: "contact", "contact is longer than \(Self.maxContactCharacters) characters")
             }
             try Self.checkText(contact, field: "contact")

@@ -101,7 +101,8 @@ public struct ReporterService: Sendable {
     public func addMessage(receipt: Receipt, text: String) async throws -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw FieldError(.validationFailed, field: "text", "text is empty") }
-        guard trimmed.count <= Self.maxMessageCharacters else {
+        // Code points of the text as sent, as the contract's maxLength counts.
+        guard text.unicodeScalars.count <= Self.maxMessageCharacters else {
             throw FieldError(.tooLarge, field: "text", "text is longer than \(Self.maxMessageCharacters) characters")
         }
         try ReportValidator.checkText(trimmed, field: "text")

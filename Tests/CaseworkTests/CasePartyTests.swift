@@ -60,4 +60,22 @@ struct CasePartyTests {
         #expect(audit.filter { $0.action == "case.party_added" }.count == 2)
         #expect(!audit.contains { $0.subject.contains("Wohnraum") || $0.subject.contains("Mieterverein") }, "names stay sealed")
     }
+
+    /// A name is as long as the API contract counts it (code points as sent, before trimming):
+    /// schemathesis found a name of 201 code points with a leading space taken. 200 are taken.
+    @Test func aNameLongerThanTheContractAllowsIsRefused() async throws {
+        let fixture = try await ServiceFixture.make()
+        let (_, caseID) = try await fixture.report()
+        let counsellor = try await fixture.login("berater.a1")
+        let tooLong = " " + String(repeating: "*", count: 200)
+        await #expect(throws: FieldError.invalid(field: "party", message: "party is longer than 200 characters")) {
+            try await fixture.casework.addParty(name: tooLong, role: .gegenseite, to: caseID, by: counsellor)
+        }
+        // Two code points, one character on screen: counted as two, as the contract counts.
+        let combined = String(repeating: "e\u{301}", count: 101)
+        await #expect(throws: FieldError.self) {
+            try await fixture.casework.addParty(name: combined, role: .gegenseite, to: caseID, by: counsellor)
+        }
+        _ = try await fixture.casework.addParty(name: String(repeating: "*", count: 200), role: .dritte, to: caseID, by: counsellor)
+    }
 }
