@@ -153,7 +153,7 @@ extension MemberEndToEndTests {
         var right: [Double] = []
         var bodies: Set<String> = []
         _ = try await timed(office.lead, office.leadPassphrase)  // warm-up
-        for attempt in 0..<5 {
+        for attempt in 0..<7 {
             // A fresh unknown name each time, and an untimed successful login after each wrong passphrase
             // (it clears the per-username slow-down for failures), so the throttle never adds to one side only.
             let c = try await timed(office.lead, office.leadPassphrase)
@@ -172,13 +172,14 @@ extension MemberEndToEndTests {
 
         // The real guarantee is structural: an unknown username is checked against a dummy wrap with the
         // same Argon2id parameters, so both failures do the same work. Other tests load the machine at
-        // the same time and only ever add time, so the fastest of five attempts is what the work itself
+        // the same time and only ever add time, so the fastest of seven attempts is what the work itself
         // costs. A short cut that skipped the hash would answer in a millisecond against hundreds: a
-        // factor far outside the bound of three that noise on a shared machine stays within.
+        // factor far outside the bound of five that noise on a shared machine stays within (a CI run
+        // with every suite at once once gave 0.44 s against 0.14 s as the fastest of five; now seven).
         let (fastestUnknown, fastestWrong, fastestRight) = (unknown.min() ?? 0, wrong.min() ?? 0, right.min() ?? 0)
         #expect(
-            fastestUnknown > fastestWrong / 3 && fastestWrong > fastestUnknown / 3,
-            "fastest of five: unknown username \(fastestUnknown) s, wrong passphrase \(fastestWrong) s")
+            fastestUnknown > fastestWrong / 5 && fastestWrong > fastestUnknown / 5,
+            "fastest of seven: unknown username \(fastestUnknown) s, wrong passphrase \(fastestWrong) s")
         // A successful login also opens the member's keys and checks the office's key manifest, so
         // it costs several hashes' time; a skipped hash would answer in about a millisecond.
         #expect(
