@@ -38,6 +38,22 @@ import Testing
         }
     }
 
+    /// Rounds by hand (the timer all but never fires) unless `interval` is given. Each flush runs
+    /// `before`, then flushes for real, or answers `answer` without flushing, and records its answer.
+    static func settings(
+        _ log: FlushLog, interval: DispatchTimeInterval = .seconds(3600), restartFrames: Int32 = 64,
+        before: @escaping @Sendable () -> Void = {}, answer: Bool? = nil
+    ) -> BackgroundCheckpointer.Settings {
+        BackgroundCheckpointer.Settings(
+            interval: interval, restartFrames: restartFrames, flushRounds: 2,
+            flushDatabase: { flush in
+                before()
+                let flushed = answer ?? flush()
+                log.results.withLock { $0.append(flushed) }
+                return flushed
+            })
+    }
+
     /// A database file whose writer never checkpoints by itself (`wal_autocheckpoint = 0`), so
     /// only the checkpointer can start the log over.
     static func database() throws -> (DatabasePool, URL) {
@@ -84,14 +100,7 @@ import Testing
         let reader = try HeldReader(pool.path)
         try Self.writeBatch(pool)
         let log = FlushLog()
-        let settings = BackgroundCheckpointer.Settings(
-            interval: .seconds(3600), restartFrames: 64, flushRounds: 2,
-            flushDatabase: { flush in
-                reader.end()
-                let flushed = flush()
-                log.results.withLock { $0.append(flushed) }
-                return flushed
-            })
+        let settings = Self.settings(log, before: reader.end)
         let checkpointer = try #require(BackgroundCheckpointer(writer: pool, settings: settings))
         defer { checkpointer.stop() }
         let first = try #require(Self.logSequence(pool))
@@ -112,13 +121,7 @@ import Testing
         let reader = try HeldReader(pool.path)
         try Self.writeBatch(pool)
         let log = FlushLog()
-        let settings = BackgroundCheckpointer.Settings(
-            interval: .seconds(3600), restartFrames: 64, flushRounds: 2,
-            flushDatabase: { _ in
-                reader.end()
-                log.results.withLock { $0.append(false) }
-                return false
-            })
+        let settings = Self.settings(log, before: reader.end, answer: false)
         let checkpointer = try #require(BackgroundCheckpointer(writer: pool, settings: settings))
         defer { checkpointer.stop() }
         let first = try #require(Self.logSequence(pool))
@@ -136,14 +139,7 @@ import Testing
         try Self.writeBatch(pool)
         let reader = try HeldReader(pool.path)
         let log = FlushLog()
-        let settings = BackgroundCheckpointer.Settings(
-            interval: .milliseconds(5), restartFrames: 64, flushRounds: 2,
-            flushDatabase: { flush in
-                reader.end()
-                let flushed = flush()
-                log.results.withLock { $0.append(flushed) }
-                return flushed
-            })
+        let settings = Self.settings(log, interval: .milliseconds(5), before: reader.end)
         let checkpointer = try #require(BackgroundCheckpointer(writer: pool, settings: settings))
         defer { checkpointer.stop() }
         let first = try #require(Self.logSequence(pool))
@@ -167,12 +163,7 @@ import Testing
         let (pool, folder) = try Self.database()
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = FlushLog()
-        let settings = BackgroundCheckpointer.Settings(
-            interval: .seconds(3600), restartFrames: 100_000, flushRounds: 2,
-            flushDatabase: { _ in
-                log.results.withLock { $0.append(true) }
-                return true
-            })
+        let settings = Self.settings(log, restartFrames: 100_000, answer: true)
         let checkpointer = try #require(BackgroundCheckpointer(writer: pool, settings: settings))
         defer { checkpointer.stop() }
         for _ in 0..<10 { try Self.writeBatch(pool) }
@@ -196,13 +187,7 @@ import Testing
         defer { close(probe) }
         #expect(Self.sharedLockHeld(probe), "the pool's connections hold SQLite's shared lock")
         let log = FlushLog()
-        let settings = BackgroundCheckpointer.Settings(
-            interval: .seconds(3600), restartFrames: 64, flushRounds: 2,
-            flushDatabase: { flush in
-                let flushed = flush()
-                log.results.withLock { $0.append(flushed) }
-                return flushed
-            })
+        let settings = Self.settings(log)
         let checkpointer = try #require(BackgroundCheckpointer(writer: pool, settings: settings))
         defer { checkpointer.stop() }
         checkpointer.runRound()
